@@ -1,0 +1,286 @@
+// Flat ESLint config. Type-aware everywhere TypeScript is: the project service picks the nearest tsconfig.json
+// (the root one for src, mocks, test; test/e2e/tsconfig.json for the Playwright specs).
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import js from '@eslint/js';
+import tanstackQuery from '@tanstack/eslint-plugin-query';
+import vitest from '@vitest/eslint-plugin';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import playwright from 'eslint-plugin-playwright';
+import reactHooks from 'eslint-plugin-react-hooks';
+import testingLibrary from 'eslint-plugin-testing-library';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const TS = ['**/*.{ts,tsx,mts,cts}'];
+const JS = ['**/*.{js,mjs,cjs}'];
+const UNIT_TESTS = ['**/*.test.{ts,tsx}'];
+const DOM_TESTS = ['src/**/*.test.tsx', 'test/integration/**/*.{ts,tsx}', 'test/utils/**/*.{ts,tsx}'];
+const E2E = ['test/e2e/**/*.ts'];
+
+/** The style guide names files in kebab-case (dots separate suffixes: `thing.styles.ts`, `vite.config.ts`). */
+const KEBAB_FILE = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)*$/;
+const local = {
+  rules: {
+    'kebab-case-filename': {
+      meta: {
+        type: 'suggestion',
+        schema: [],
+        messages: { kebab: "File name '{{name}}' is not kebab-case." },
+      },
+      create(context) {
+        const name = path.basename(context.filename);
+        return {
+          Program(node) {
+            if (!KEBAB_FILE.test(name)) context.report({ node, messageId: 'kebab', data: { name } });
+          },
+        };
+      },
+    },
+  },
+};
+
+// Features compose at the app level: a feature may not import another one (bulletproof-react's rule).
+// Computed from the folders present when lint runs, so new features are covered without touching this file.
+const featureDir = path.join(import.meta.dirname, 'src', 'features');
+const features = (() => {
+  try {
+    return readdirSync(featureDir, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
+  } catch {
+    return [];
+  }
+})();
+
+const noMocksFromSrc = {
+  group: ['@mocks', '@mocks/**', '**/mocks', '**/mocks/**'],
+  message:
+    'The UI talks to the simulation over HTTP only; src/main.tsx is the single place that starts the mocks.',
+};
+
+export default defineConfig(
+  globalIgnores([
+    'dist/',
+    'node_modules/',
+    'coverage/',
+    'test-results/',
+    'playwright-report/',
+    'test/e2e/.artifacts/',
+    'bench-results/',
+    'public/mockServiceWorker.js',
+  ]),
+  { linterOptions: { reportUnusedDisableDirectives: 'error' } },
+
+  js.configs.recommended,
+  tseslint.configs.strictTypeChecked,
+  tseslint.configs.stylisticTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { local },
+    rules: {
+      'local/kebab-case-filename': 'error',
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+      'no-param-reassign': 'error',
+      'object-shorthand': 'error',
+    },
+  },
+  {
+    files: TS,
+    rules: {
+      // Numbers in messages ("3 of 4 servers") are the common, harmless case.
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      // `onClick={() => setOpen(false)}` is idiomatic React.
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+      // React accepts async handlers in JSX attributes; promises elsewhere must still be handled.
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      // The typed fetch helper `api.get<ClusterDto>(url)` uses its type parameter only in the return type on purpose.
+      '@typescript-eslint/no-unnecessary-type-parameters': 'off',
+      // React Router loaders and actions throw `redirect()` / `Response` objects.
+      '@typescript-eslint/only-throw-error': ['error', { allow: [{ from: 'lib', name: 'Response' }] }],
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: false },
+      ],
+      '@typescript-eslint/no-import-type-side-effects': 'error',
+      // `const { [id]: _removed, ...rest } = jobs` is how an entry leaves an immutable record.
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          caughtErrorsIgnorePattern: '^_',
+          ignoreRestSiblings: true,
+        },
+      ],
+    },
+  },
+  {
+    files: JS,
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: { ...globals.node } },
+  },
+
+  // ── The UI ────────────────────────────────────────────────────────────────────────────────────────────────
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    extends: [reactHooks.configs.flat.recommended, tanstackQuery.configs['flat/recommended']],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      '@tanstack/query/prefer-query-options': 'error',
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+      'no-restricted-imports': ['error', { patterns: [noMocksFromSrc] }],
+    },
+  },
+  {
+    files: ['src/**/*.tsx'],
+    extends: [jsxA11y.flatConfigs.recommended],
+  },
+  {
+    files: ['src/main.tsx'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  ...features.map((feature) => ({
+    files: [`src/features/${feature}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noMocksFromSrc,
+            {
+              group: ['@/features/*', `!@/features/${feature}`],
+              message: `Features do not import each other: move shared code to src/components or src/lib, or compose in src/app.`,
+            },
+          ],
+        },
+      ],
+    },
+  })),
+
+  // ── The simulation core: pure, deterministic, portable ───────────────────────────────────────────────────
+  {
+    files: ['mocks/sim/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['msw', 'msw/**', 'react', 'react/**', 'react-dom', 'react-dom/**', '@/**', '**/src/**'],
+              message:
+                'mocks/sim is a pure core: no MSW, no React, no UI code (immer and plain TypeScript are fine).',
+            },
+            {
+              group: ['**/runtime', '**/handlers', '**/handlers/**', '**/browser', '**/node'],
+              message: 'mocks/sim must not depend on the adapters that wrap it.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'setTimeout',
+          'setInterval',
+          'setImmediate',
+          'requestAnimationFrame',
+          'window',
+          'document',
+          'navigator',
+          'localStorage',
+          'sessionStorage',
+          'indexedDB',
+          'fetch',
+          'XMLHttpRequest',
+        ].map((name) => ({
+          name,
+          message: 'mocks/sim is pure: time, storage and I/O come in through mocks/runtime.ts.',
+        })),
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'Time is an argument (`now`) in mocks/sim.' },
+        { object: 'performance', property: 'now', message: 'Time is an argument (`now`) in mocks/sim.' },
+        {
+          object: 'Math',
+          property: 'random',
+          message: 'mocks/sim is deterministic: use the seeded counter.',
+        },
+        {
+          object: 'crypto',
+          property: 'randomUUID',
+          message: 'mocks/sim is deterministic: use the seeded counter.',
+        },
+        { object: 'crypto', property: 'getRandomValues', message: 'mocks/sim is deterministic.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: '`new Date()` reads the wall clock; pass `now` in.',
+        },
+        {
+          selector: "CallExpression[callee.name='Date']",
+          message: '`Date()` reads the wall clock; pass `now` in.',
+        },
+      ],
+      'no-console': 'error',
+    },
+  },
+
+  // ── Vitest (unit in node, integration in jsdom) ──────────────────────────────────────────────────────────
+  {
+    files: [
+      ...UNIT_TESTS,
+      'test/setup/**/*.ts',
+      'test/utils/**/*.{ts,tsx}',
+      'test/integration/**/*.{ts,tsx}',
+    ],
+    extends: [vitest.configs.recommended],
+    languageOptions: { globals: { ...vitest.environments.env.globals } },
+    rules: {
+      // `expect(spy.method).toHaveBeenCalled()` passes methods around unbound by design.
+      '@typescript-eslint/unbound-method': 'off',
+      // Table-driven tests index fixtures they just built.
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      'vitest/no-focused-tests': 'error',
+      'vitest/no-disabled-tests': 'error',
+      'vitest/no-standalone-expect': 'error',
+      'vitest/prefer-to-have-length': 'error',
+      'vitest/valid-title': ['error', { allowArguments: true }],
+    },
+  },
+  {
+    files: DOM_TESTS,
+    extends: [testingLibrary.configs['flat/react']],
+  },
+
+  // ── Playwright ───────────────────────────────────────────────────────────────────────────────────────────
+  {
+    files: E2E,
+    extends: [playwright.configs['flat/recommended']],
+    languageOptions: { globals: { ...globals.node } },
+    settings: {
+      playwright: {
+        globalAliases: { test: ['test'] },
+      },
+    },
+    rules: {
+      'playwright/expect-expect': [
+        'error',
+        { assertFunctionNames: ['expectNoSeriousA11yViolations', 'expectTheme', 'expectArmError'] },
+      ],
+      'playwright/no-focused-test': 'error',
+      'playwright/no-skipped-test': 'error',
+      'playwright/no-wait-for-timeout': 'error',
+      'playwright/no-networkidle': 'error',
+      'playwright/prefer-web-first-assertions': 'error',
+      'playwright/no-useless-await': 'error',
+      'playwright/prefer-to-have-length': 'error',
+    },
+  },
+);
