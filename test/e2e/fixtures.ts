@@ -1,0 +1,175 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+
+/** `window.hciSim`, the test-control contract of SPEC.md §5. Declared here rather than imported from
+ * mocks/ so the e2e suite depends on the contract, not on the implementation. */
+export interface HciSim {
+  reset(scenario?: string): Promise<unknown>;
+  /** milliseconds, or '90m' / '12h' / '31d' */
+  advance(duration: number | string): Promise<unknown>;
+  inject(fault: string, target?: string): Promise<unknown>;
+  repair(fault: string, target?: string): Promise<unknown>;
+  /** the world as JSON */
+  snapshot(): Promise<unknown>;
+  now(): Promise<unknown>;
+  scenarios(): Promise<string[]>;
+  faults(): Promise<string[]>;
+}
+
+declare global {
+  interface Window {
+    hciSim?: HciSim;
+  }
+}
+
+export type Theme = 'light' | 'dark';
+export const THEME_STORAGE_KEY = 'hci-portal-theme';
+const APP_READY_TIMEOUT = 15_000;
+
+type SimClient = {
+  [M in keyof HciSim]: (...args: Parameters<HciSim[M]>) => Promise<Awaited<ReturnType<HciSim[M]>>>;
+};
+
+const SIM_METHODS = [
+  'reset',
+  'advance',
+  'inject',
+  'repair',
+  'snapshot',
+  'now',
+  'scenarios',
+  'faults',
+] as const satisfies readonly (keyof HciSim)[];
+
+/** Drives `window.hciSim` in the page: `await hciSim.inject('node-down', 'hci-node2')`. */
+function simClient(page: Page): SimClient {
+  const call = (method: keyof HciSim, args: unknown[]) =>
+    page.evaluate(
+      async ([m, a]) => {
+        const sim = window.hciSim;
+        if (!sim) throw new Error('window.hciSim is not defined on this page');
+        return (sim[m] as (...x: unknown[]) => Promise<unknown>)(...a);
+      },
+      [method, args] as const,
+    );
+  return Object.fromEntries(
+    SIM_METHODS.map((method) => [method, (...args: unknown[]) => call(method, args)]),
+  ) as unknown as SimClient;
+}
+
+/** Sets the theme before any page script runs, the way a returning user's stored choice would. */
+export async function setTheme(page: Page, theme: Theme): Promise<void> {
+  await page.emulateMedia({ colorScheme: theme });
+  await page.addInitScript(
+    ([key, value]) => {
+      window.localStorage.setItem(key, value);
+    },
+    [THEME_STORAGE_KEY, theme] as const,
+  );
+}
+
+/** Waits until the simulation is running and the first route has rendered its data. */
+export async function waitForApp(page: Page): Promise<void> {
+  try {
+    await page.waitForFunction(
+      () =>
+        window.hciSim !== undefined &&
+        (document.body.dataset.appReady === 'true' ||
+          document.querySelector('[role="main"][data-app-ready="true"], main[data-app-ready="true"]') !==
+            null),
+      undefined,
+      { timeout: APP_READY_TIMEOUT },
+    );
+  } catch (error) {
+    const state = await page
+      .evaluate(() => ({
+        hciSim: window.hciSim !== undefined,
+        appReady: document.body.dataset.appReady ?? '(unset)',
+        text: document.body.innerText.slice(0, 300),
+      }))
+      .catch(() => null);
+    throw new Error(
+      `The app was not ready after ${APP_READY_TIMEOUT / 1000} s at ${page.url()}: ` +
+        (state
+          ? `window.hciSim ${state.hciSim ? 'present' : 'MISSING'}, body[data-app-ready]=${state.appReady}. ` +
+            `Page text: ${JSON.stringify(state.text)}`
+          : 'the page could not be inspected.'),
+      { cause: error },
+    );
+  }
+}
+
+export function withScenario(path: string, scenario: string): string {
+  return `${path}${path.includes('?') ? '&' : '?'}scenario=${encodeURIComponent(scenario)}`;
+}
+
+/** Fails on serious or critical WCAG 2.1 A/AA violations, naming each rule and the elements it found. */
+export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact ?? 'unknown'}): ${v.help}\n` +
+        v.nodes.map((n) => `    at ${n.target.map((t) => JSON.stringify(t)).join(' > ')}`).join('\n'),
+    );
+  expect(
+    serious,
+    `serious/critical accessibility violations on ${page.url()}:\n${serious.join('\n')}`,
+  ).toEqual([]);
+}
+
+/** The stored theme took effect: the content behind the middle of the viewport is dark or light. */
+export async function expectTheme(page: Page, theme: Theme): Promise<void> {
+  const luminance = await page.evaluate(() => {
+    let el: Element | null = document.elementFromPoint(window.innerWidth / 2, window.innerHeight / 2);
+    for (; el; el = el.parentElement) {
+      const rgba = /rgba?\(([\d.]+), ([\d.]+), ([\d.]+)(?:, ([\d.]+))?\)/.exec(
+        getComputedStyle(el).backgroundColor,
+      );
+      if (rgba && Number(rgba[4] ?? 1) > 0) {
+        const [r, g, b] = [rgba[1], rgba[2], rgba[3]].map((c) => Number(c) / 255) as [number, number, number];
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      }
+    }
+    return 1; // nothing painted: the browser's white canvas
+  });
+  if (theme === 'dark') expect(luminance, 'background luminance in the dark theme').toBeLessThan(0.4);
+  else expect(luminance, 'background luminance in the light theme').toBeGreaterThan(0.6);
+}
+
+interface Fixtures {
+  /** Opens `path?scenario=NAME` (the world is reset to that preset) and waits for the app. */
+  gotoScenario: (path: string, scenario: string) => Promise<void>;
+  hciSim: SimClient;
+  /** Uncaught exceptions in the page fail the test after it has run. */
+  pageErrors: Error[];
+}
+
+export const test = base.extend<Fixtures>({
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: Error[] = [];
+      page.on('pageerror', (error) => errors.push(error));
+      await use(errors);
+      expect(
+        errors.map((e) => e.message),
+        'uncaught exceptions in the page',
+      ).toEqual([]);
+    },
+    { auto: true },
+  ],
+  gotoScenario: async ({ page }, use) => {
+    await use(async (path, scenario) => {
+      await page.goto(withScenario(path, scenario));
+      await waitForApp(page);
+    });
+  },
+  hciSim: async ({ page }, use) => {
+    await use(simClient(page));
+  },
+});
+
+export { expect };
