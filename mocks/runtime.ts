@@ -1,0 +1,142 @@
+/**
+ * The one impure layer around the pure simulation: it owns the current world, reads the real clock, and
+ * tells listeners when the world changed. Storage and the MSW transport are adapters given to it by
+ * browser.ts and node.ts. Simulated now = real now + the world's clock offset, never earlier than what the
+ * world has already processed.
+ */
+import {
+  buildScenario,
+  isFaultName,
+  injectFault,
+  parseDuration,
+  parseWorld,
+  repairFault,
+  run,
+  serializeWorld,
+  SimError,
+  advance as advanceWorld,
+  FAULT_NAMES,
+  FAULTS,
+  SCENARIOS,
+} from './sim';
+import type { FaultName, Millis, Op, Outcome, World } from './sim';
+
+export interface SimRuntimeOptions {
+  /** real time source; tests pass a manual clock */
+  clock: () => Millis;
+  /** the world to start from; a `fresh` world is built when absent */
+  world?: World;
+}
+
+export type ChangeListener = (world: World) => void;
+
+export interface SimRuntime {
+  now(): Millis;
+  /** the world as of now */
+  world(): World;
+  read<T>(select: (world: World, now: Millis) => T): T;
+  /** applies an operation; on success the new world is kept and listeners are told */
+  run<T>(op: Op<T>): Outcome<T>;
+  reset(scenario?: string): void;
+  advance(duration: unknown): Millis;
+  inject(fault: unknown, target?: unknown): void;
+  repair(fault: unknown, target?: unknown): void;
+  snapshot(): string;
+  /** replaces the world with a parsed file; throws SimError and keeps the current world when it is invalid */
+  load(json: string): void;
+  subscribe(listener: ChangeListener): () => void;
+  scenarios(): typeof SCENARIOS;
+  faults(): { name: FaultName; scope: string; description: string }[];
+}
+
+export function createSimRuntime(options: SimRuntimeOptions): SimRuntime {
+  const listeners = new Set<ChangeListener>();
+  let current: World = options.world ?? buildScenario('fresh', options.clock());
+
+  const now = (): Millis => Math.max(options.clock() + current.clockOffsetMs, current.processedUntil);
+
+  const commit = (next: World) => {
+    if (next === current) return;
+    current = next;
+    for (const listener of listeners) listener(current);
+  };
+
+  const catchUp = (): World => {
+    commit(advanceWorld(current, now()));
+    return current;
+  };
+
+  const mustSucceed = <T>(outcome: Outcome<T>): T => {
+    if (!outcome.ok) throw outcome.error;
+    commit(outcome.world);
+    return outcome.value;
+  };
+
+  const target = (value: unknown): string | undefined => {
+    if (value === undefined || value === null || value === '') return undefined;
+    if (typeof value !== 'string') throw new SimError('bad-request', 'InvalidTarget', 'A fault target must be a name (a server, cluster, account or API surface).');
+    return value;
+  };
+
+  const faultName = (value: unknown): FaultName => {
+    if (!isFaultName(value)) {
+      throw new SimError('bad-request', 'UnknownFault', `There is no fault named ${JSON.stringify(value)}. Faults: ${FAULT_NAMES.join(', ')}.`);
+    }
+    return value;
+  };
+
+  return {
+    now,
+    world: catchUp,
+    read(select) {
+      const world = catchUp();
+      return select(world, now());
+    },
+    run(op) {
+      const outcome = run(current, now(), op);
+      if (outcome.ok) commit(outcome.world);
+      else commit(outcome.world);
+      return outcome;
+    },
+    reset(scenario = 'fresh') {
+      const at = now();
+      const offset = current.clockOffsetMs;
+      const world = buildScenario(scenario, at);
+      commit({ ...world, clockOffsetMs: offset });
+    },
+    advance(duration) {
+      const ms = parseDuration(duration);
+      if (ms === undefined) {
+        throw new SimError('bad-request', 'InvalidDuration', `${JSON.stringify(duration)} is not a duration: use milliseconds or strings like '90m', '12h', '31d'.`);
+      }
+      const target = now() + ms;
+      const shifted = { ...current, clockOffsetMs: current.clockOffsetMs + ms };
+      commit(advanceWorld(shifted, target));
+      return ms;
+    },
+    inject(fault, where) {
+      const name = faultName(fault);
+      const t = target(where);
+      mustSucceed(run(current, now(), (draft, at) => injectFault(draft, name, t, at)));
+    },
+    repair(fault, where) {
+      const name = faultName(fault);
+      const t = target(where);
+      mustSucceed(run(current, now(), (draft, at) => repairFault(draft, name, t, at)));
+    },
+    snapshot() {
+      return serializeWorld(catchUp());
+    },
+    load(json) {
+      const world = parseWorld(json);
+      commit(world);
+      catchUp();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    scenarios: () => SCENARIOS,
+    faults: () => FAULT_NAMES.map((name) => ({ name, scope: FAULTS[name].scope, description: FAULTS[name].description })),
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * Long-running jobs. A job's progress is derived from its start time and step offsets, so nothing ticks
+ * while it runs: only its completion is scheduled. Each kind registers what its completion does; the
+ * outcome is decided then, against the world as it is at that moment (a node can go down mid-job).
+ *
+ *   start ──(steps by time)──▶ job/complete ──▶ Succeeded | Failed  (+ notification)
+ */
+import { nextSeq, onScheduledEvent, schedule } from './core';
+import { notify } from './events';
+import type { Job, JobKind, JobStep, Millis, World } from './model';
+
+export interface JobOutcome {
+  status: 'Succeeded' | 'Failed';
+  message: string;
+  result?: string;
+}
+
+/** Applies a job's effect at its completion time and says how it ended. */
+export type JobCompletion = (draft: World, job: Job, at: Millis) => JobOutcome;
+
+const completions = new Map<JobKind, JobCompletion>();
+
+export function defineJobKind(kind: JobKind, complete: JobCompletion): void {
+  completions.set(kind, complete);
+}
+
+export interface StartJob {
+  kind: JobKind;
+  title: string;
+  target: Job['target'];
+  /** steps with offsets from the start; the last offset is not the end: `durationMs` is */
+  steps: JobStep[];
+  durationMs: Millis;
+  input?: Record<string, unknown>;
+  /** notification title when it starts, e.g. "Starting virtual machine" */
+  startedMessage: string;
+}
+
+export function startJob(draft: World, spec: StartJob, now: Millis): Job {
+  const id = `job-${nextSeq(draft)}`;
+  const job: Job = {
+    id,
+    kind: spec.kind,
+    title: spec.title,
+    target: spec.target,
+    startedAt: now,
+    endsAt: now + spec.durationMs,
+    steps: spec.steps,
+    status: 'InProgress',
+    input: spec.input ?? {},
+  };
+  draft.jobs[id] = job;
+  schedule(draft, { at: job.endsAt, kind: 'job/complete', jobId: id });
+  notify(draft, { time: now, level: 'Informational', title: spec.title, message: spec.startedMessage, jobId: id });
+  pruneJobs(draft);
+  return job;
+}
+
+/** Jobs finish at their scheduled time; the kind's completion decides the outcome. */
+onScheduledEvent('job/complete', (draft, event) => {
+  if (event.kind !== 'job/complete') return;
+  const job = draft.jobs[event.jobId];
+  if (!job || job.status !== 'InProgress') return;
+  const complete = completions.get(job.kind);
+  const outcome: JobOutcome = complete
+    ? complete(draft, job, event.at)
+    : { status: 'Failed', message: `No simulation is defined for jobs of kind ${job.kind}.` };
+  job.status = outcome.status;
+  job.message = outcome.message;
+  if (outcome.result !== undefined) job.result = outcome.result;
+  job.endsAt = event.at;
+  notify(draft, {
+    time: event.at,
+    level: outcome.status === 'Succeeded' ? 'Success' : 'Error',
+    title: job.title,
+    message: outcome.message,
+    jobId: job.id,
+  });
+});
+
+export interface JobProgress {
+  percent: number;
+  currentStep: string | undefined;
+  steps: { percent: number; text: string; done: boolean }[];
+}
+
+export function jobProgress(job: Job, now: Millis): JobProgress {
+  if (job.status !== 'InProgress') {
+    const reached = job.steps.filter((s) => s.at <= job.endsAt - job.startedAt);
+    return {
+      percent: job.status === 'Succeeded' ? 100 : (reached.at(-1)?.percent ?? 0),
+      currentStep: job.status === 'Succeeded' ? undefined : reached.at(-1)?.text,
+      steps: job.steps.map((s) => ({ percent: s.percent, text: s.text, done: job.status === 'Succeeded' || s.at < job.endsAt - job.startedAt })),
+    };
+  }
+  const elapsed = now - job.startedAt;
+  let current: JobStep | undefined;
+  for (const step of job.steps) if (step.at <= elapsed) current = step;
+  return {
+    percent: current?.percent ?? 0,
+    currentStep: current?.text,
+    steps: job.steps.map((s) => ({ percent: s.percent, text: s.text, done: s.at <= elapsed && s !== current })),
+  };
+}
+
+/** Keeps the newest 500 jobs; finished ones go first. */
+function pruneJobs(draft: World): void {
+  const ids = Object.keys(draft.jobs);
+  if (ids.length <= 500) return;
+  const finished = ids
+    .map((id) => draft.jobs[id])
+    .filter((j): j is Job => j !== undefined && j.status !== 'InProgress')
+    .sort((a, b) => a.startedAt - b.startedAt);
+  for (const job of finished.slice(0, ids.length - 500)) {
+    const { [job.id]: _removed, ...rest } = draft.jobs;
+    draft.jobs = rest;
+  }
+}
+
+/** Spreads step offsets evenly over a duration, keeping the given percentages and texts. */
+export function evenSteps(durationMs: Millis, steps: { percent: number; text: string }[]): JobStep[] {
+  const gap = steps.length > 0 ? durationMs / steps.length : 0;
+  return steps.map((s, i) => ({ ...s, at: Math.round(i * gap) }));
+}

@@ -1,0 +1,25 @@
+/**
+ * Keeps the derived heartbeat grid honest when a node's ability to reach Azure changes. Call it after any
+ * change to power, outbound connectivity, proxy or the agent: it freezes the last heartbeat when the
+ * agent goes quiet and starts a new 5-minute grid when it can talk again.
+ */
+import { agentCanHeartbeat, lastHeartbeat } from './derive';
+import type { Millis, World } from './model';
+
+export function refreshHeartbeats(draft: World, nodeName: string, now: Millis): void {
+  const node = draft.nodes[nodeName];
+  if (!node) return;
+  const agent = node.arc;
+  const can = agentCanHeartbeat(node);
+  if (can && agent.heartbeatAnchor === undefined) {
+    agent.heartbeatAnchor = now;
+  } else if (!can && agent.heartbeatAnchor !== undefined) {
+    const last = lastHeartbeat(agent, now);
+    if (last !== undefined) agent.lastHeartbeatAt = last;
+    agent.heartbeatAnchor = undefined;
+  }
+}
+
+export function refreshAllHeartbeats(draft: World, now: Millis): void {
+  for (const name of Object.keys(draft.nodes)) refreshHeartbeats(draft, name, now);
+}

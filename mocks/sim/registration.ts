@@ -1,0 +1,284 @@
+/**
+ * The durable effects of registering a cluster, and the 12-hourly sync that keeps it licensed.
+ * The registration wizard's job (a later flow) ends by calling `applyRegistration`; presets call it directly.
+ *
+ *   applyRegistration ─▶ RG (CreatedBy tag if new) + apps <name>, <name>.arc + clusters/<name>
+ *                        + arcSettings/default + one HybridCompute machine per node + first sync
+ *   cluster/sync every 12 h ─▶ success: lastSync = t, Benefits certificates valid to t + 30 d
+ *                              failure: events 585 (licence not renewed) / 591 (cannot connect)
+ */
+import { hciClusterId, machineId, resourceKey, rgKey } from './arm-ids';
+import { CREATED_BY_TAG } from './clouds';
+import { guidFrom, newGuid, onScheduledEvent, schedule, unschedule } from './core';
+import { ATTESTATION_VALIDITY, SYNC_INTERVAL, clusterNodes, nodeCanSync } from './derive';
+import { logHciAdmin, logHciDebug } from './events';
+import type { AppRegistration, CloudName, HciClusterResource, Millis, SystemData, World } from './model';
+import { refreshHeartbeats } from './reachability';
+
+export const ARC_AGENT_VERSION = '1.34.02716.1166';
+
+export interface RegistrationInput {
+  cluster: string;
+  cloud: CloudName;
+  subscriptionId: string;
+  resourceGroup: string;
+  region: string;
+  resourceName: string;
+  tenantId: string;
+  enableArc: boolean;
+  arcResourceGroup: string;
+  /** who registered, for systemData */
+  upn: string;
+}
+
+export function systemData(upn: string, at: Millis): SystemData {
+  return {
+    createdBy: upn,
+    createdByType: 'User',
+    createdAt: at,
+    lastModifiedBy: upn,
+    lastModifiedByType: 'User',
+    lastModifiedAt: at,
+  };
+}
+
+export function ensureResourceGroup(draft: World, subscriptionId: string, name: string, location: string, upn: string, at: Millis): boolean {
+  const key = rgKey(subscriptionId, name);
+  if (draft.cloud.resourceGroups[key]) return false;
+  draft.cloud.resourceGroups[key] = {
+    subscriptionId,
+    name,
+    location,
+    tags: { ...CREATED_BY_TAG },
+    provisioningState: 'Succeeded',
+    systemData: systemData(upn, at),
+  };
+  return true;
+}
+
+export function createApp(
+  draft: World,
+  input: { displayName: string; tenantId: string; kind: AppRegistration['kind']; clusterName?: string; consent: boolean },
+  at: Millis,
+): AppRegistration {
+  const appId = newGuid(draft, `app:${input.displayName}`);
+  const app: AppRegistration = {
+    appId,
+    objectId: newGuid(draft, `app-object:${input.displayName}`),
+    servicePrincipalObjectId: newGuid(draft, `sp:${input.displayName}`),
+    displayName: input.displayName,
+    tenantId: input.tenantId,
+    kind: input.kind,
+    replyUrls: [],
+    requiredPermissions:
+      input.kind === 'gateway'
+        ? ['Microsoft Graph: User.Read', 'Azure Service Management: user_impersonation']
+        : ['Azure Stack HCI: ClusterRead', 'Azure Stack HCI: ClusterReadWrite', 'Azure Stack HCI: ClusterNodeRead', 'Azure Stack HCI: ClusterNodeReadWrite'],
+    adminConsentGranted: input.consent,
+    createdAt: at,
+  };
+  if (input.clusterName !== undefined) app.clusterName = input.clusterName;
+  draft.cloud.apps[appId] = app;
+  return app;
+}
+
+/** Creates (or recreates, for repair) the cluster resource from the on-prem registration record. */
+export function putClusterResource(draft: World, input: RegistrationInput, app: AppRegistration, at: Millis): HciClusterResource {
+  const id = hciClusterId(input.subscriptionId, input.resourceGroup, input.resourceName);
+  const cluster = draft.clusters[input.cluster];
+  const resource: HciClusterResource = {
+    subscriptionId: input.subscriptionId,
+    resourceGroup: input.resourceGroup,
+    name: input.resourceName,
+    location: input.region,
+    tags: {},
+    provisioningState: 'Succeeded',
+    onPremCluster: input.cluster,
+    cloudId: guidFrom(`cloud:${input.cluster}`, 1),
+    aadClientId: app.appId,
+    aadTenantId: input.tenantId,
+    aadApplicationObjectId: app.objectId,
+    aadServicePrincipalObjectId: app.servicePrincipalObjectId,
+    registrationTimestamp: at,
+    desiredDiagnosticLevel: cluster?.diagnosticLevel ?? 'Basic',
+    desiredWindowsServerSubscription: 'Disabled',
+    systemData: systemData(input.upn, at),
+  };
+  draft.cloud.hciClusters[resourceKey(id)] = resource;
+  return resource;
+}
+
+export function applyRegistration(draft: World, input: RegistrationInput, at: Millis): void {
+  const cluster = draft.clusters[input.cluster];
+  if (!cluster) throw new Error(`No cluster ${input.cluster}`);
+  ensureResourceGroup(draft, input.subscriptionId, input.resourceGroup, input.region, input.upn, at);
+  const app = createApp(draft, { displayName: input.resourceName, tenantId: input.tenantId, kind: 'cluster', clusterName: input.cluster, consent: true }, at);
+  const sub = draft.cloud.subscriptions[input.subscriptionId];
+  if (sub) sub.providers['Microsoft.AzureStackHCI'] = 'Registered';
+  const resource = putClusterResource(draft, input, app, at);
+  cluster.registration = {
+    cloud: input.cloud,
+    subscriptionId: input.subscriptionId,
+    resourceGroup: input.resourceGroup,
+    resourceName: input.resourceName,
+    region: input.region,
+    tenantId: input.tenantId,
+    appId: app.appId,
+    registeredAt: at,
+    lastSyncAt: at,
+    arcEnabled: input.enableArc,
+    arcResourceGroup: input.arcResourceGroup,
+  };
+  if (input.enableArc) enableArcIntegration(draft, input, resource, at);
+  recordSync(draft, input.cluster, at);
+  scheduleNextSync(draft, input.cluster, at + SYNC_INTERVAL);
+}
+
+export function enableArcIntegration(draft: World, input: RegistrationInput, resource: HciClusterResource, at: Millis): void {
+  if (sub(draft, input.subscriptionId)) {
+    const providers = draft.cloud.subscriptions[input.subscriptionId]?.providers;
+    if (providers) {
+      providers['Microsoft.HybridCompute'] = 'Registered';
+      providers['Microsoft.GuestConfiguration'] = 'Registered';
+      providers['Microsoft.HybridConnectivity'] = 'Registered';
+    }
+  }
+  ensureResourceGroup(draft, input.subscriptionId, input.arcResourceGroup, input.region, input.upn, at);
+  const arcApp = createApp(draft, { displayName: `${input.resourceName}.arc`, tenantId: input.tenantId, kind: 'arc', clusterName: input.cluster, consent: true }, at);
+  const clusterId = hciClusterId(input.subscriptionId, input.resourceGroup, input.resourceName);
+  resource.arcSetting = {
+    provisioningState: 'Succeeded',
+    arcInstanceResourceGroup: input.arcResourceGroup,
+    arcApplicationClientId: arcApp.appId,
+    arcApplicationTenantId: input.tenantId,
+    arcApplicationObjectId: arcApp.objectId,
+    arcServicePrincipalObjectId: arcApp.servicePrincipalObjectId,
+    perNode: {},
+    systemData: systemData(input.upn, at),
+  };
+  for (const node of clusterNodes(draft, input.cluster)) {
+    onboardNodeToArc(draft, node.name, { subscriptionId: input.subscriptionId, resourceGroup: input.arcResourceGroup, region: input.region, clusterResourceId: clusterId, upn: input.upn }, at);
+  }
+}
+
+/** Installs and connects the node's agent and creates its machine resource. */
+export function onboardNodeToArc(
+  draft: World,
+  nodeName: string,
+  where: { subscriptionId: string; resourceGroup: string; region: string; clusterResourceId?: string; upn: string },
+  at: Millis,
+): void {
+  const node = draft.nodes[nodeName];
+  if (!node) return;
+  const id = machineId(where.subscriptionId, where.resourceGroup, node.name);
+  draft.cloud.machines[resourceKey(id)] = {
+    subscriptionId: where.subscriptionId,
+    resourceGroup: where.resourceGroup,
+    name: node.name,
+    location: where.region,
+    tags: {},
+    vmId: guidFrom(`vmid:${node.name}`, 1),
+    osType: 'windows',
+    osName: node.osName,
+    osVersion: `10.0.${node.osBuild}`,
+    osSku: node.osName,
+    agentVersion: ARC_AGENT_VERSION,
+    hostName: node.name,
+    ...(where.clusterResourceId !== undefined ? { parentClusterResourceId: where.clusterResourceId } : {}),
+    provisioningState: 'Succeeded',
+    lastStatusChangeAt: at,
+    systemData: systemData(where.upn, at),
+  };
+  node.arc = { installed: true, version: ARC_AGENT_VERSION, connected: true, machineResourceId: id };
+  if (where.clusterResourceId !== undefined) {
+    const resource = draft.cloud.hciClusters[resourceKey(where.clusterResourceId)];
+    if (resource?.arcSetting) {
+      resource.arcSetting.perNode[node.name] = { arcInstance: id, arcNodeServicePrincipalObjectId: guidFrom(`arc-node-sp:${node.name}`, 1) };
+    }
+  }
+  refreshHeartbeats(draft, nodeName, at);
+}
+
+function sub(draft: World, id: string) {
+  return draft.cloud.subscriptions[id];
+}
+
+export function scheduleNextSync(draft: World, clusterName: string, at: Millis): void {
+  unschedule(draft, (e) => e.kind === 'cluster/sync' && e.cluster === clusterName);
+  schedule(draft, { at, kind: 'cluster/sync', cluster: clusterName });
+}
+
+/** Why a sync attempt cannot reach the service, or undefined when it can. */
+export function syncBlocker(draft: World, clusterName: string): string | undefined {
+  const cluster = draft.clusters[clusterName];
+  const reg = cluster?.registration;
+  if (!cluster || !reg) return 'The cluster is not registered with Azure.';
+  const nodes = clusterNodes(draft, clusterName);
+  if (!nodes.some(nodeCanSync)) {
+    if (nodes.every((n) => n.power === 'Down')) return 'No server in the cluster is running.';
+    if (nodes.some((n) => n.power === 'Up' && (n.outboundBlocked || n.proxyMisconfigured)))
+      return 'The servers cannot reach Azure: outbound HTTPS connectivity is blocked or the proxy is misconfigured.';
+    if (nodes.some((n) => n.tpmCleared)) return 'Azure Stack HCI cannot read its licence data on this cluster.';
+    if (nodes.some((n) => Math.abs(n.clockSkewMs) >= 5 * 60_000)) return 'The servers\u2019 clocks are out of sync with Azure.';
+    return 'The Azure Stack HCI service (hcisvc) is not running on any server.';
+  }
+  const app = draft.cloud.apps[reg.appId];
+  if (!app) return `The Azure AD application ${reg.resourceName} (${reg.appId}) no longer exists in the tenant.`;
+  const resource = draft.cloud.hciClusters[resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName))];
+  if (!resource) return `The Azure resource ${reg.resourceName} no longer exists.`;
+  return undefined;
+}
+
+/** A successful sync: census to the cloud, licence and Benefits certificates renewed. */
+export function recordSync(draft: World, clusterName: string, at: Millis): void {
+  const cluster = draft.clusters[clusterName];
+  const reg = cluster?.registration;
+  if (!cluster || !reg) return;
+  reg.lastSyncAt = at;
+  delete reg.lastSyncError;
+  const nodes = clusterNodes(draft, clusterName);
+  for (const node of nodes) {
+    if (node.attestation.enabled && nodeCanSync(node)) node.attestation.expiresAt = at + ATTESTATION_VALIDITY;
+  }
+  const resource = draft.cloud.hciClusters[resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName))];
+  if (resource) {
+    resource.lastSyncTimestamp = at;
+    resource.lastBillingTimestamp = at;
+    resource.reported = {
+      clusterName: cluster.name,
+      clusterId: guidFrom(`cluster-id:${cluster.name}`, 1),
+      clusterVersion: `10.0.${cluster.osBuild}`,
+      imdsAttestation: cluster.imdsAttestation,
+      diagnosticLevel: cluster.diagnosticLevel,
+      lastUpdated: at,
+      nodes: nodes.map((n, i) => ({ name: n.name, id: i + 1, osName: n.osName, osVersion: `10.0.${n.osBuild}`, coreCount: n.coreCount, memoryInGiB: n.memoryGiB })),
+    };
+  }
+  for (const node of nodes) if (node.power === 'Up') logHciDebug(draft, node.name, 'Sync with Azure succeeded; license renewed.', at);
+}
+
+/** One sync attempt, as the scheduled task and "Sync now" both run it. Returns the reason it failed, if it did. */
+export function attemptSync(draft: World, clusterName: string, at: Millis): string | undefined {
+  const blocker = syncBlocker(draft, clusterName);
+  const cluster = draft.clusters[clusterName];
+  if (!cluster?.registration) return blocker;
+  if (blocker === undefined) {
+    recordSync(draft, clusterName, at);
+    return undefined;
+  }
+  cluster.registration.lastSyncError = blocker;
+  for (const node of clusterNodes(draft, clusterName)) {
+    if (node.power !== 'Up' || !node.hcisvcRunning) continue;
+    logHciAdmin(draft, node.name, 585, at);
+    logHciAdmin(draft, node.name, 591, at);
+    logHciDebug(draft, node.name, `Sync with Azure failed: ${blocker}`, at);
+  }
+  return blocker;
+}
+
+onScheduledEvent('cluster/sync', (draft, event) => {
+  if (event.kind !== 'cluster/sync') return;
+  if (!draft.clusters[event.cluster]?.registration) return;
+  attemptSync(draft, event.cluster, event.at);
+  scheduleNextSync(draft, event.cluster, event.at + SYNC_INTERVAL);
+});

@@ -1,0 +1,236 @@
+/**
+ * Wire types of the gateway/cluster API at same-origin `/api/...`, shared by the UI and the MSW handlers
+ * (handlers build these with `satisfies`). Field names follow what Windows Admin Center's PowerShell returns
+ * (Get-AzureStackHCI, Get-AzureStackHCIArcIntegration, …) in camelCase. Times are ISO 8601 strings of
+ * simulated time.
+ *
+ * Errors from `/api` are `{ error: { code, message, details? } }` with a 4xx/5xx status, the same shape ARM uses.
+ */
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; target?: string; details?: { code: string; message: string; target?: string }[] };
+}
+
+/** GET /api/sim/clock */
+export interface ClockDto {
+  /** simulated now */
+  now: string;
+  /** how far simulated time is ahead of real time, ms */
+  offsetMs: number;
+  scenario: string;
+}
+
+export type ConnectionStatusDto =
+  | 'Online'
+  | 'Warning'
+  | 'Server Unreachable'
+  | 'Needs Authorization'
+  | 'Unknown';
+
+/** GET /api/connections */
+export interface ConnectionDto {
+  name: string;
+  type: 'cluster' | 'server';
+  /** "Server clusters" / "Servers", as WAC's Type column shows */
+  typeLabel: string;
+  lastConnected: string | null;
+  managingAs: string;
+  tags: string[];
+  status: ConnectionStatusDto;
+  /** short explanation shown beside Warning/Unreachable */
+  statusDetail?: string;
+}
+
+/** POST /api/connections */
+export interface AddConnectionRequest {
+  name: string;
+  type: 'cluster' | 'server';
+  tags?: string[];
+}
+
+export type NodeStateDto = 'Up' | 'Down' | 'Paused';
+
+/** Get-AzureStackHCI as one node reports it, plus time-derived values */
+export interface AzureStackHciStatusDto {
+  clusterStatus: 'NotYet' | 'Clustered' | 'OutOfPolicy';
+  registrationStatus: 'NotYet' | 'Registered' | 'OutOfPolicy';
+  registrationDate: string | null;
+  azureResourceName: string | null;
+  azureResourceUri: string | null;
+  /** '' when unregistered, as the cmdlet prints */
+  connectionStatus: '' | 'Connected' | 'NotConnectedRecently' | 'Disconnected' | 'OutOfPolicy';
+  lastConnected: string | null;
+  nextSync: string | null;
+  imdsAttestation: 'Disabled' | 'Enabled' | '';
+  diagnosticLevel: 'Off' | 'Basic' | 'Enhanced';
+  region: string | null;
+  /** the 30-day deadline: from install while unregistered, from the last sync once registered */
+  outOfPolicyAt: string | null;
+  /** whole days left before OutOfPolicy (0 when already past), null when not applicable */
+  daysUntilOutOfPolicy: number | null;
+  /** WAC's wording for the dashboard card */
+  wacConnectionText: 'Not yet registered' | 'Connected' | 'Not connected recently' | 'Disconnected' | 'Out of policy';
+  subscriptionId: string | null;
+  resourceGroup: string | null;
+  cloud: string | null;
+  /** new VMs are refused while true (unregistered past the grace period, or OutOfPolicy) */
+  vmCreationBlocked: boolean;
+}
+
+export interface ArcNodeStatusDto {
+  nodeName: string;
+  /** Get-AzureStackHCIArcIntegration NodesArcStatus */
+  arcStatus: 'Unknown' | 'Enabled' | 'Disabled' | 'DisableInProgress';
+  /** the Azure view of the node's machine: Connected / Disconnected / Expired, or Not installed */
+  agentStatus: 'Connected' | 'Disconnected' | 'Expired' | 'Not installed' | 'Pending';
+  agentVersion: string | null;
+  lastHeartbeat: string | null;
+  machineResourceId: string | null;
+}
+
+export interface NodeDto {
+  name: string;
+  fqdn: string;
+  cluster: string;
+  state: NodeStateDto;
+  hcisvc: 'Running' | 'Stopped' | 'Unknown';
+  outboundConnectivity: 'Connected' | 'Blocked' | 'Proxy misconfigured' | 'Unknown';
+  clockSkewSeconds: number;
+  osName: string;
+  osBuild: string;
+  osDisplayVersion: string;
+  manufacturer: string;
+  model: string;
+  serialNumber: string;
+  coreCount: number;
+  memoryGiB: number;
+  tpm: 'Ready' | 'Cleared' | 'Not present';
+  secureBoot: boolean;
+  uptimeSeconds: number | null;
+  vmCount: number;
+  runningVmCount: number;
+  arc: ArcNodeStatusDto;
+  benefits: {
+    status: 'Active' | 'Inactive' | 'Expired' | 'Unknown';
+    expiration: string | null;
+  };
+}
+
+export interface VmSummaryDto {
+  total: number;
+  running: number;
+  off: number;
+  saved: number;
+  other: number;
+  withBenefits: number;
+}
+
+/** GET /api/clusters/:name */
+export interface ClusterDto {
+  name: string;
+  fqdn: string;
+  osDisplayVersion: string;
+  osBuild: string;
+  installedAt: string;
+  nodes: NodeDto[];
+  vms: VmSummaryDto;
+  registration: AzureStackHciStatusDto;
+  arc: {
+    clusterArcStatus: 'Unknown' | 'Enabled' | 'Disabled' | 'DisableInProgress';
+    /** WAC tile wording: Connected when every server is Arc-enabled */
+    wacText: 'Not configured' | 'Connected' | 'Partially connected' | 'Disconnected';
+  };
+  benefits: {
+    clusterStatus: 'On' | 'Off';
+    vmsWithBenefits: number;
+    vmCount: number;
+  };
+  /** ARM id of the cluster resource when registered */
+  azureResourceId: string | null;
+  /** deep link into the cloud view when registered */
+  portalPath: string | null;
+}
+
+export interface VmDto {
+  id: string;
+  name: string;
+  cluster: string;
+  hostServer: string;
+  state: 'Running' | 'Off' | 'Saved' | 'Paused' | 'Starting' | 'Stopping' | 'Saving';
+  generation: 1 | 2;
+  cpuCount: number;
+  cpuUsagePercent: number;
+  memoryMiB: number;
+  uptimeSeconds: number | null;
+  os: string;
+  ipAddress: string;
+  networks: string[];
+  clustered: boolean;
+  checkpointCount: number;
+  azureBenefits: 'Connected' | 'Disconnected' | 'Off';
+}
+
+/** GET /api/clusters/:name/vms — paged server-side so 10,000 VMs never cross the wire at once */
+export interface VmListDto {
+  items: VmDto[];
+  total: number;
+}
+
+export interface JobStepDto {
+  percent: number;
+  text: string;
+  done: boolean;
+}
+
+/** GET /api/jobs, GET /api/jobs/:id */
+export interface JobDto {
+  id: string;
+  kind: string;
+  title: string;
+  target: { type: string; name: string };
+  startedAt: string;
+  endedAt: string | null;
+  status: 'InProgress' | 'Succeeded' | 'Failed';
+  percent: number;
+  currentStep: string | null;
+  steps: JobStepDto[];
+  message: string | null;
+  result: string | null;
+}
+
+/** GET /api/notifications */
+export interface NotificationDto {
+  id: string;
+  time: string;
+  level: 'Informational' | 'Success' | 'Warning' | 'Error';
+  title: string;
+  message: string;
+  jobId: string | null;
+  read: boolean;
+}
+
+/** GET /api/nodes/:name/events */
+export interface NodeEventDto {
+  seq: number;
+  node: string;
+  channel: string;
+  source: string;
+  id: number;
+  level: 'Information' | 'Warning' | 'Error' | 'Critical' | 'Verbose';
+  time: string;
+  message: string;
+}
+
+/** GET /api/gateway */
+export interface GatewayDto {
+  hostName: string;
+  registered: boolean;
+  registration: { cloud: string; tenantId: string; appId: string; registeredAt: string } | null;
+  account: {
+    upn: string;
+    displayName: string;
+    tenantId: string;
+    tokenExpiresAt: string;
+    expired: boolean;
+  } | null;
+}
