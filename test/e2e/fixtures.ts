@@ -12,8 +12,8 @@ export interface HciSim {
   /** the world as JSON */
   snapshot(): Promise<unknown>;
   now(): Promise<unknown>;
-  scenarios(): Promise<string[]>;
-  faults(): Promise<string[]>;
+  scenarios(): Promise<unknown>;
+  faults(): Promise<unknown>;
 }
 
 declare global {

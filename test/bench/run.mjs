@@ -1,0 +1,328 @@
+#!/usr/bin/env node
+// `npm run bench`: builds the portal (and a bare Vite page as a baseline) into a temp dir, serves both on
+// 127.0.0.1, measures them in Debian Chromium and prints a markdown table (also written to bench-results/).
+//
+// To add a row, write `async function myMeasure(ctx) { return [row, …] }` and list it in MEASURES.
+// `ctx` has: browser, appUrl, bareUrl, runs, newPage() (cold: a fresh context, so no cache and no service
+// worker), waitForReady(page), simCall(page, method, ...args), median(numbers), timeInPage(page, fn).
+//
+// Options: --runs=5 (cold-load repetitions), --only=cold-load,first-page-js,large-jump
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, readdirSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { build } from 'vite';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const DASHBOARD = '/connections/cluster/hci-cluster01/tools/dashboard';
+const READY_TEXT = 'hci-node1';
+const CHROMIUM = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+const args = Object.fromEntries(
+  process.argv.slice(2).map((a) => {
+    const [k, v = 'true'] = a.replace(/^--/, '').split('=');
+    return [k, v];
+  }),
+);
+const RUNS = Number(args.runs ?? 5);
+
+// ── helpers ──────────────────────────────────────────────────────────────────────────────────────────────
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+const ms = (x) => `${x < 10 ? x.toFixed(1) : Math.round(x)} ms`;
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const ratio = (a, b) => (b > 0 ? `${(a / b).toFixed(1)}×` : '–');
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+/** A static server with the SPA fallback `vite preview` has, on loopback only. */
+async function serve(dir) {
+  const server = createServer(async (req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let file = normalize(join(dir, pathname));
+    if (!file.startsWith(dir + sep) && file !== dir) return void res.writeHead(403).end();
+    const isFile = await stat(file).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+    if (!isFile) file = join(dir, 'index.html');
+    res.writeHead(200, {
+      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': 'no-cache',
+    });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}`, dir, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** Resolves with the page's own clock (ms since navigation start) when the page shows its data. */
+async function waitForReady(page, text = READY_TEXT) {
+  const handle = await page.waitForFunction(
+    (t) =>
+      document.body.dataset.appReady === 'true' && document.body.innerText.includes(t)
+        ? performance.now()
+        : 0,
+    text,
+    { polling: 'raf', timeout: 30_000 },
+  );
+  return Number(await handle.jsonValue());
+}
+
+function simCall(page, method, ...callArgs) {
+  return page.evaluate(([m, a]) => window.hciSim[m](...a), [method, callArgs]);
+}
+
+/** Times an async call to window.hciSim inside the page, so the protocol round-trip is not counted. */
+function timeSim(page, method, ...callArgs) {
+  return page.evaluate(
+    async ([m, a]) => {
+      const t0 = performance.now();
+      await window.hciSim[m](...a);
+      return performance.now() - t0;
+    },
+    [method, callArgs],
+  );
+}
+
+// ── measures ─────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Cold load of one URL: fresh context, navigation to "data on screen"; also the JS the page fetched. */
+async function coldLoad(ctx, url, text) {
+  const page = await ctx.newPage();
+  const scripts = new Map();
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'script' || /javascript/.test(r.headers()['content-type'] ?? '')) {
+      scripts.set(r.url(), r);
+    }
+  });
+  await page.goto(url);
+  const readyAt = await waitForReady(page, text);
+  const loaded = [...scripts.values()];
+  await page.context().close();
+  return { readyAt, scripts: loaded };
+}
+
+async function coldLoadRows(ctx) {
+  const app = [];
+  const bare = [];
+  for (let i = 0; i < ctx.runs; i++) {
+    // Interleaved, so drift on a shared machine hits both sides alike.
+    app.push((await coldLoad(ctx, `${ctx.appUrl}${DASHBOARD}?scenario=fresh`, READY_TEXT)).readyAt);
+    bare.push((await coldLoad(ctx, `${ctx.bareUrl}/`, READY_TEXT)).readyAt);
+  }
+  const a = median(app);
+  const b = median(bare);
+  return [
+    {
+      measure: `Cold load to dashboard data, median of ${ctx.runs}`,
+      portal: ms(a),
+      baseline: ms(b),
+      ratio: ratio(a, b),
+      note: `portal runs: ${app.map((x) => Math.round(x)).join(', ')} ms`,
+    },
+  ];
+}
+
+async function jsBytes(scripts, servedDir) {
+  let raw = 0;
+  let gz = 0;
+  for (const response of scripts) {
+    // Bodies of responses that went through MSW's service worker are not always retrievable over CDP;
+    // the file on disk is the same bytes.
+    const body = await response
+      .body()
+      .catch(() => readFile(join(servedDir, new URL(response.url()).pathname)).catch(() => Buffer.alloc(0)));
+    raw += body.length;
+    gz += gzipSync(body).length;
+  }
+  return { raw, gz, files: scripts.length };
+}
+
+async function firstPageJsRows(ctx) {
+  const app = await coldLoad(ctx, `${ctx.appUrl}${DASHBOARD}?scenario=fresh`, READY_TEXT);
+  const appJs = await jsBytes(app.scripts, ctx.appDir);
+  const bare = await coldLoad(ctx, `${ctx.bareUrl}/`, READY_TEXT);
+  const bareJs = await jsBytes(bare.scripts, ctx.bareDir);
+  return [
+    {
+      measure: 'JS for the first page (gzip)',
+      portal: `${kb(appJs.gz)} (${appJs.files} files)`,
+      baseline: `${kb(bareJs.gz)} (${bareJs.files} files)`,
+      ratio: ratio(appJs.gz, bareJs.gz),
+      note: `uncompressed ${kb(appJs.raw)}; MSW worker script not counted`,
+    },
+  ];
+}
+
+async function largeJumpRows(ctx) {
+  const page = await ctx.newPage();
+  await page.goto(`${ctx.appUrl}/?scenario=fresh`);
+  await page.waitForFunction(
+    () => window.hciSim !== undefined && document.body.dataset.appReady === 'true',
+    null,
+    {
+      timeout: 30_000,
+    },
+  );
+  const resets = [];
+  const jumps = [];
+  for (let i = 0; i < 3; i++) {
+    resets.push(await timeSim(page, 'reset', 'large'));
+    jumps.push(await timeSim(page, 'advance', '30d'));
+  }
+  await page.context().close();
+  return [
+    {
+      measure: "`large`: hciSim.reset('large'), median of 3",
+      portal: ms(median(resets)),
+      note: 'in page',
+    },
+    {
+      measure: "`large`: hciSim.advance('30d'), median of 3",
+      portal: ms(median(jumps)),
+      note: `in page; runs: ${jumps.map((x) => Math.round(x)).join(', ')} ms`,
+    },
+  ];
+}
+
+// Later rows (VM table filter latency at 10,000 rows, time to first rows, memory) go here as functions.
+const MEASURES = {
+  'cold-load': coldLoadRows,
+  'first-page-js': firstPageJsRows,
+  'large-jump': largeJumpRows,
+};
+
+// ── the run ──────────────────────────────────────────────────────────────────────────────────────────────
+
+function simBenchInNode() {
+  const dir = join(root, 'mocks', 'sim');
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.bench.ts')) : [];
+  if (files.length === 0) return null;
+  const out = spawnSync('npx', ['vitest', 'bench', '--run', '--project', 'sim'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true' },
+  });
+  return `${out.stdout}${out.status === 0 ? '' : `\n(vitest bench exited ${out.status})\n${out.stderr}`}`;
+}
+
+async function buildBare(work) {
+  const src = join(work, 'bare-src');
+  await mkdir(src, { recursive: true });
+  await writeFile(
+    join(src, 'index.html'),
+    '<!doctype html><html lang="en"><head><meta charset="UTF-8" /><title>bare</title></head>' +
+      '<body><div id="root"></div><script type="module" src="/main.js"></script></body></html>\n',
+  );
+  await writeFile(
+    join(src, 'main.js'),
+    `const h = document.createElement('h1');\nh.textContent = ${JSON.stringify(READY_TEXT)};\n` +
+      `document.getElementById('root').append(h);\ndocument.body.dataset.appReady = 'true';\n`,
+  );
+  const outDir = join(work, 'bare');
+  await build({ root: src, configFile: false, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  return outDir;
+}
+
+async function main() {
+  const selected = args.only ? args.only.split(',') : Object.keys(MEASURES);
+  for (const name of selected) if (!MEASURES[name]) throw new Error(`unknown measure ${name}`);
+
+  const work = await mkdtemp(join(tmpdir(), 'hci-bench-'));
+  const cleanup = [() => rm(work, { recursive: true, force: true })];
+  const onSignal = () => void Promise.allSettled(cleanup.map((f) => f())).then(() => process.exit(130));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    console.error('building the portal and the bare page…');
+    const appDir = join(work, 'app');
+    await build({ root, logLevel: 'warn', build: { outDir: appDir, emptyOutDir: true } });
+    const bareDir = await buildBare(work);
+
+    const app = await serve(appDir);
+    const bare = await serve(bareDir);
+    cleanup.unshift(app.close, bare.close);
+    const browser = await chromium.launch({
+      ...(existsSync(CHROMIUM) ? { executablePath: CHROMIUM } : {}),
+      args: CHROMIUM_ARGS,
+    });
+    cleanup.unshift(() => browser.close());
+
+    const ctx = {
+      browser,
+      runs: RUNS,
+      appUrl: app.url,
+      appDir,
+      bareUrl: bare.url,
+      bareDir,
+      newPage: async () => (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage(),
+      waitForReady,
+      simCall,
+      timeSim,
+      median,
+    };
+
+    const rows = [];
+    for (const name of selected) {
+      console.error(`measuring ${name}…`);
+      try {
+        rows.push(...(await MEASURES[name](ctx)));
+      } catch (error) {
+        rows.push({ measure: name, portal: 'failed', note: String(error.message ?? error).split('\n')[0] });
+      }
+    }
+
+    const table = [
+      `Bench ${new Date().toISOString()} · Chromium ${browser.version()} · node ${process.version}`,
+      '',
+      '| measure | portal | bare Vite page | ratio | note |',
+      '| --- | --- | --- | --- | --- |',
+      ...rows.map(
+        (r) => `| ${r.measure} | ${r.portal} | ${r.baseline ?? '–'} | ${r.ratio ?? '–'} | ${r.note ?? ''} |`,
+      ),
+    ].join('\n');
+    const nodeBench = simBenchInNode();
+    const report = nodeBench
+      ? `${table}\n\nSimulation in node (vitest bench):\n\n\`\`\`\n${nodeBench}\`\`\`\n`
+      : `${table}\n`;
+    console.log(report);
+    await mkdir(join(root, 'bench-results'), { recursive: true });
+    await writeFile(join(root, 'bench-results', 'latest.md'), report);
+    await writeFile(join(root, 'bench-results', 'latest.json'), `${JSON.stringify(rows, null, 2)}\n`);
+    if (rows.some((r) => r.portal === 'failed')) process.exitCode = 1;
+  } finally {
+    for (const step of cleanup) await Promise.resolve(step()).catch(() => undefined);
+  }
+}
+
+await main();
