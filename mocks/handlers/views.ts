@@ -1,0 +1,254 @@
+/**
+ * Projections of the world onto the `/api` wire contract (src/api/contract.ts). Pure functions of
+ * (world, now); the handlers only route and serialise.
+ */
+import type {
+  ArcNodeStatusDto,
+  AzureStackHciStatusDto,
+  ClusterDto,
+  ConnectionDto,
+  GatewayDto,
+  JobDto,
+  NodeDto,
+  NodeEventDto,
+  NotificationDto,
+  VmDto,
+} from '../../src/api/contract';
+import {
+  arcMachineStatus,
+  benefitsNodeStatus,
+  clusterNodes,
+  clusterVms,
+  daysLeft,
+  hciClusterId,
+  jobProgress,
+  lastHeartbeat,
+  onBoxResourceUri,
+  registrationView,
+  tokenExpired,
+  vmBenefitsStatus,
+  CLOUDS,
+} from '../sim';
+import type { ClusterNode, GatewayConnection, Job, Millis, NodeEvent, Notification, OnPremCluster, VirtualMachine, World } from '../sim';
+
+export const iso = (t: Millis | undefined): string | null => (t === undefined ? null : new Date(t).toISOString());
+
+export function connectionDto(world: World, c: GatewayConnection, now: Millis): ConnectionDto {
+  const base = {
+    name: c.name,
+    type: c.type,
+    typeLabel: c.type === 'cluster' ? 'Server clusters' : 'Servers',
+    lastConnected: iso(c.lastConnectedAt),
+    managingAs: c.managingAs,
+    tags: c.tags,
+  };
+  if (c.type === 'cluster') {
+    const nodes = clusterNodes(world, c.name);
+    if (nodes.length === 0) return { ...base, status: 'Server Unreachable', statusDetail: 'No cluster by this name answers.' };
+    const down = nodes.filter((n) => n.power === 'Down');
+    if (down.length === nodes.length) return { ...base, status: 'Server Unreachable', statusDetail: 'No server of the cluster answers.' };
+    const cluster = world.clusters[c.name];
+    if (down.length > 0) {
+      return { ...base, status: 'Warning', statusDetail: `${down.map((n) => n.name).join(', ')} ${down.length === 1 ? 'is' : 'are'} down.` };
+    }
+    if (cluster && registrationView(world, cluster, now).registrationStatus === 'OutOfPolicy') {
+      return { ...base, status: 'Warning', statusDetail: 'Azure Stack HCI is out of policy.' };
+    }
+    return { ...base, status: 'Online' };
+  }
+  const node = world.nodes[c.name];
+  if (!node) return { ...base, status: 'Server Unreachable', statusDetail: 'This server does not answer.' };
+  if (node.power === 'Down') return { ...base, status: 'Server Unreachable', statusDetail: 'The server is not responding.' };
+  return { ...base, status: 'Online' };
+}
+
+export function registrationDto(world: World, cluster: OnPremCluster, now: Millis): AzureStackHciStatusDto {
+  const view = registrationView(world, cluster, now);
+  const reg = cluster.registration;
+  return {
+    clusterStatus: 'Clustered',
+    registrationStatus: view.registrationStatus,
+    registrationDate: iso(reg?.registeredAt),
+    azureResourceName: reg?.resourceName ?? null,
+    azureResourceUri: reg ? onBoxResourceUri(reg.subscriptionId, reg.resourceGroup, reg.resourceName) : null,
+    connectionStatus: view.connectionStatus,
+    lastConnected: iso(view.lastConnected),
+    nextSync: iso(view.nextSync),
+    imdsAttestation: reg ? cluster.imdsAttestation : '',
+    diagnosticLevel: cluster.diagnosticLevel,
+    region: reg?.region ?? null,
+    outOfPolicyAt: iso(view.outOfPolicyAt),
+    daysUntilOutOfPolicy: view.outOfPolicyAt === undefined ? null : daysLeft(view.outOfPolicyAt, now),
+    wacConnectionText: view.wacText,
+    subscriptionId: reg?.subscriptionId ?? null,
+    resourceGroup: reg?.resourceGroup ?? null,
+    cloud: reg ? CLOUDS[reg.cloud].displayName : null,
+    vmCreationBlocked: view.vmCreationBlocked,
+  };
+}
+
+function arcDto(world: World, node: ClusterNode, now: Millis): ArcNodeStatusDto {
+  const agent = node.arc;
+  const machine = agent.machineResourceId ? world.cloud.machines[agent.machineResourceId.toLowerCase()] : undefined;
+  const reg = world.clusters[node.cluster]?.registration;
+  let arcStatus: ArcNodeStatusDto['arcStatus'] = 'Disabled';
+  if (reg?.arcEnabled && agent.installed && agent.connected) arcStatus = 'Enabled';
+  else if (!reg) arcStatus = 'Unknown';
+  let agentStatus: ArcNodeStatusDto['agentStatus'];
+  if (!agent.installed || !machine) agentStatus = 'Not installed';
+  else agentStatus = arcMachineStatus(agent, now) ?? 'Pending';
+  return {
+    nodeName: node.name,
+    arcStatus,
+    agentStatus,
+    agentVersion: agent.installed ? agent.version : null,
+    lastHeartbeat: iso(lastHeartbeat(agent, now)),
+    machineResourceId: machine ? (agent.machineResourceId ?? null) : null,
+  };
+}
+
+export function nodeDto(world: World, node: ClusterNode, now: Millis, vms?: VirtualMachine[]): NodeDto {
+  const hosted = (vms ?? Object.values(world.vms)).filter((v) => v.hostNode === node.name);
+  const up = node.power === 'Up';
+  let outbound: NodeDto['outboundConnectivity'] = 'Connected';
+  if (!up) outbound = 'Unknown';
+  else if (node.outboundBlocked) outbound = 'Blocked';
+  else if (node.proxyMisconfigured) outbound = 'Proxy misconfigured';
+  const benefits = benefitsNodeStatus(node, now);
+  return {
+    name: node.name,
+    fqdn: node.fqdn,
+    cluster: node.cluster,
+    state: up ? 'Up' : 'Down',
+    hcisvc: up ? (node.hcisvcRunning ? 'Running' : 'Stopped') : 'Unknown',
+    outboundConnectivity: outbound,
+    clockSkewSeconds: Math.round(node.clockSkewMs / 1000),
+    osName: node.osName,
+    osBuild: node.osBuild,
+    osDisplayVersion: node.osDisplayVersion,
+    manufacturer: node.manufacturer,
+    model: node.model,
+    serialNumber: node.serialNumber,
+    coreCount: node.coreCount,
+    memoryGiB: node.memoryGiB,
+    tpm: !node.tpmPresent ? 'Not present' : node.tpmCleared ? 'Cleared' : 'Ready',
+    secureBoot: node.secureBoot,
+    uptimeSeconds: up ? Math.max(0, Math.floor((now - node.lastBootAt) / 1000)) : null,
+    vmCount: hosted.length,
+    runningVmCount: hosted.filter((v) => v.power === 'Running').length,
+    arc: arcDto(world, node, now),
+    benefits: {
+      status: benefits === 'Active' || benefits === 'Inactive' || benefits === 'Expired' ? benefits : 'Unknown',
+      expiration: iso(node.attestation.enabled ? node.attestation.expiresAt : undefined),
+    },
+  };
+}
+
+export function clusterDto(world: World, cluster: OnPremCluster, now: Millis): ClusterDto {
+  const nodes = clusterNodes(world, cluster.name);
+  const vms = clusterVms(world, cluster.name);
+  const nodeDtos = nodes.map((n) => nodeDto(world, n, now, vms));
+  const reg = cluster.registration;
+  const withBenefits = vms.filter((v) => v.attestationNic).length;
+  const arcStates = nodeDtos.map((n) => n.arc);
+  let arcText: ClusterDto['arc']['wacText'] = 'Not configured';
+  if (reg?.arcEnabled) {
+    const connected = arcStates.filter((a) => a.agentStatus === 'Connected').length;
+    if (connected === arcStates.length) arcText = 'Connected';
+    else if (connected === 0) arcText = 'Disconnected';
+    else arcText = 'Partially connected';
+  }
+  const resourceId = reg ? hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName) : null;
+  return {
+    name: cluster.name,
+    fqdn: cluster.fqdn,
+    osDisplayVersion: cluster.osDisplayVersion,
+    osBuild: cluster.osBuild,
+    installedAt: new Date(cluster.installedAt).toISOString(),
+    nodes: nodeDtos,
+    vms: {
+      total: vms.length,
+      running: vms.filter((v) => v.power === 'Running').length,
+      off: vms.filter((v) => v.power === 'Off').length,
+      saved: vms.filter((v) => v.power === 'Saved').length,
+      other: vms.filter((v) => !['Running', 'Off', 'Saved'].includes(v.power)).length,
+      withBenefits,
+    },
+    registration: registrationDto(world, cluster, now),
+    arc: {
+      clusterArcStatus: !reg ? 'Unknown' : reg.arcEnabled ? 'Enabled' : 'Disabled',
+      wacText: arcText,
+    },
+    benefits: { clusterStatus: cluster.imdsAttestation === 'Enabled' ? 'On' : 'Off', vmsWithBenefits: withBenefits, vmCount: vms.length },
+    azureResourceId: resourceId,
+    portalPath: resourceId ? `/azure/resource${resourceId}` : null,
+  };
+}
+
+export function vmDto(world: World, vm: VirtualMachine, now: Millis): VmDto {
+  return {
+    id: vm.id,
+    name: vm.name,
+    cluster: vm.cluster,
+    hostServer: vm.hostNode,
+    state: vm.power,
+    generation: vm.generation,
+    cpuCount: vm.cpuCount,
+    cpuUsagePercent: vm.power === 'Running' ? vm.cpuUsagePercent : 0,
+    memoryMiB: vm.memoryMiB,
+    uptimeSeconds: vm.power === 'Running' && vm.startedAt !== undefined ? Math.max(0, Math.floor((now - vm.startedAt) / 1000)) : null,
+    os: vm.os,
+    ipAddress: vm.ipAddress,
+    networks: vm.networks,
+    clustered: vm.clustered,
+    checkpointCount: vm.checkpoints.length,
+    azureBenefits: vmBenefitsStatus(world, vm, now),
+  };
+}
+
+export function jobDto(job: Job, now: Millis): JobDto {
+  const progress = jobProgress(job, now);
+  return {
+    id: job.id,
+    kind: job.kind,
+    title: job.title,
+    target: job.target,
+    startedAt: new Date(job.startedAt).toISOString(),
+    endedAt: job.status === 'InProgress' ? null : new Date(job.endsAt).toISOString(),
+    status: job.status,
+    percent: progress.percent,
+    currentStep: progress.currentStep ?? null,
+    steps: progress.steps,
+    message: job.message ?? null,
+    result: job.result ?? null,
+  };
+}
+
+export function notificationDto(n: Notification): NotificationDto {
+  return { id: n.id, time: new Date(n.time).toISOString(), level: n.level, title: n.title, message: n.message, jobId: n.jobId ?? null, read: n.read };
+}
+
+export function eventDto(e: NodeEvent): NodeEventDto {
+  return { seq: e.seq, node: e.node, channel: e.channel, source: e.source, id: e.id, level: e.level, time: new Date(e.time).toISOString(), message: e.message };
+}
+
+export function gatewayDto(world: World, now: Millis): GatewayDto {
+  const { registration, account } = world.gateway;
+  const user = account ? world.cloud.users[account.upn] : undefined;
+  return {
+    hostName: world.gateway.hostName,
+    registered: registration !== undefined,
+    registration: registration
+      ? { cloud: CLOUDS[registration.cloud].displayName, tenantId: registration.tenantId, appId: registration.appId, registeredAt: new Date(registration.registeredAt).toISOString() }
+      : null,
+    account: account
+      ? {
+          upn: account.upn,
+          displayName: user?.displayName ?? account.upn,
+          tenantId: account.tenantId,
+          tokenExpiresAt: new Date(account.tokenExpiresAt).toISOString(),
+          expired: tokenExpired(world, now),
+        }
+      : null,
+  };
+}
