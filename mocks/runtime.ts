@@ -15,6 +15,7 @@ import {
   serializeWorld,
   SimError,
   advance as advanceWorld,
+  freezeWorld,
   FAULT_NAMES,
   FAULTS,
   SCENARIOS,
@@ -51,7 +52,7 @@ export interface SimRuntime {
 
 export function createSimRuntime(options: SimRuntimeOptions): SimRuntime {
   const listeners = new Set<ChangeListener>();
-  let current: World = options.world ?? buildScenario('fresh', options.clock());
+  let current: World = freezeWorld(options.world ?? buildScenario('fresh', options.clock()));
 
   const now = (): Millis => Math.max(options.clock() + current.clockOffsetMs, current.processedUntil);
 
@@ -102,7 +103,7 @@ export function createSimRuntime(options: SimRuntimeOptions): SimRuntime {
       const at = now();
       const offset = current.clockOffsetMs;
       const world = buildScenario(scenario, at);
-      commit({ ...world, clockOffsetMs: offset });
+      commit(freezeWorld({ ...world, clockOffsetMs: offset }));
     },
     advance(duration) {
       const ms = parseDuration(duration);
@@ -128,7 +129,7 @@ export function createSimRuntime(options: SimRuntimeOptions): SimRuntime {
       return serializeWorld(catchUp());
     },
     load(json) {
-      const world = parseWorld(json);
+      const world = freezeWorld(parseWorld(json));
       commit(world);
       catchUp();
     },

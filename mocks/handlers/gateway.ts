@@ -284,6 +284,7 @@ function addSimulatedCluster(draft: World, name: string, now: number): void {
     clusteredAt: now,
     osBuild: '20349.1607',
     osDisplayVersion: '22H2',
+    nodeNames: [],
     imdsAttestation: 'Disabled',
     diagnosticLevel: 'Basic',
     logFiles: [],
@@ -291,6 +292,7 @@ function addSimulatedCluster(draft: World, name: string, now: number): void {
   for (let i = 1; i <= 2; i++) {
     const nodeName = `${short}-n${i}`;
     if (draft.nodes[nodeName]) continue;
+    draft.clusters[name]?.nodeNames.push(nodeName);
     draft.nodes[nodeName] = {
       name: nodeName,
       cluster: name,

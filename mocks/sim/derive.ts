@@ -189,9 +189,13 @@ export function vmBenefitsStatus(world: World, vm: VirtualMachine, now: Millis):
 // ───────────── Lookups ─────────────
 
 export function clusterNodes(world: World, clusterName: string): ClusterNode[] {
-  return Object.values(world.nodes)
-    .filter((n) => n.cluster === clusterName)
-    .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
+  const names = world.clusters[clusterName]?.nodeNames ?? [];
+  const nodes: ClusterNode[] = [];
+  for (const name of names) {
+    const node = world.nodes[name];
+    if (node) nodes.push(node);
+  }
+  return nodes;
 }
 
 export function clusterVms(world: World, clusterName: string): VirtualMachine[] {

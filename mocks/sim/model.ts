@@ -372,6 +372,8 @@ export interface OnPremCluster {
   clusteredAt: Millis;
   osBuild: string;
   osDisplayVersion: string;
+  /** the cluster's servers, in order; an index so per-cluster work never scans every node of the world */
+  nodeNames: string[];
   registration?: ClusterRegistration;
   /** Azure Benefits switched on for the cluster (Get-AzureStackHCI IMDSAttestation) */
   imdsAttestation: 'Disabled' | 'Enabled';

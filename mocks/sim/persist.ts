@@ -61,6 +61,12 @@ export function parseWorld(text: string): World {
   for (const key of ['wapClouds', 'jobs']) expectRecord(data, key, '');
   for (const key of ['events', 'notifications', 'faults', 'schedule']) expectArray(data, key, '');
 
+  for (const [name, cluster] of Object.entries(clusters)) {
+    if (!isRecord(cluster) || !Array.isArray(cluster.nodeNames)) throw invalid(`cluster '${name}' has no list of servers.`);
+    for (const nodeName of cluster.nodeNames) {
+      if (typeof nodeName !== 'string' || !(nodeName in nodes)) throw invalid(`cluster '${name}' lists a server ${JSON.stringify(nodeName)} that is not in the file.`);
+    }
+  }
   for (const [name, node] of Object.entries(nodes)) {
     if (!isRecord(node) || typeof node.cluster !== 'string' || !isRecord(node.arc) || !isRecord(node.attestation)) {
       throw invalid(`server '${name}' is incomplete.`);

@@ -165,6 +165,7 @@ function addCluster(w: World, name: string, nodeNames: string[], installedAt: Mi
     clusteredAt: installedAt + 4 * HOUR,
     osBuild: '20349.1607',
     osDisplayVersion: '22H2',
+    nodeNames: [...nodeNames],
     imdsAttestation: 'Disabled',
     diagnosticLevel: 'Basic',
     logFiles: [],
@@ -373,6 +374,7 @@ function buildNewNode(now: Millis): World {
   const node = makeNode('hci-cluster01', 'hci-node5', 4, now - 3 * HOUR, now);
   node.lastBootAt = now - 2 * HOUR;
   w.nodes[node.name] = node;
+  cluster.nodeNames.push(node.name);
   w.gateway.connections.push({ name: node.name, type: 'server', managingAs: 'CONTOSO\\hciadmin', tags: ['hci'], addedAt: now - HOUR });
   onboardNodeToArc(
     w,

@@ -273,7 +273,8 @@ describe('persistence', () => {
 
   it('refuses a world whose VM is hosted on a missing server', () => {
     const w = JSON.parse(serializeWorld(buildScenario('fresh', T0))) as World;
-    delete w.nodes['hci-node1'];
-    expect(() => parseWorld(JSON.stringify(w))).toThrow(/which is not in the file/);
+    const vm = Object.values(w.vms)[0];
+    if (vm) vm.hostNode = 'ghost-node';
+    expect(() => parseWorld(JSON.stringify(w))).toThrow(/hosted on 'ghost-node', which is not in the file/);
   });
 });

@@ -3,7 +3,7 @@
  * a node going down takes its VMs with it (clustered VMs fail over to a running node), and creating a VM
  * is refused while the cluster is out of policy — the licensing error of the troubleshooting guide.
  */
-import { SimError, nextSeq, guidFrom } from './core';
+import { SimError, nextSeq, guidFrom, plain } from './core';
 import { clusterNodes, nodeIsUp, registrationView } from './derive';
 import { defineJobKind, startJob } from './jobs';
 import type { Job, JobKind, Millis, VirtualMachine, VmPowerState, World } from './model';
@@ -121,9 +121,12 @@ export function failOverVmsFrom(draft: World, nodeName: string, now: Millis): vo
   if (!node) return;
   const candidates = clusterNodes(draft, node.cluster).filter((n) => n.name !== nodeName && nodeIsUp(n));
   const load = new Map(candidates.map((n) => [n.name, 0]));
-  for (const vm of Object.values(draft.vms)) if (load.has(vm.hostNode)) load.set(vm.hostNode, (load.get(vm.hostNode) ?? 0) + 1);
-  for (const vm of Object.values(draft.vms)) {
-    if (vm.hostNode !== nodeName) continue;
+  const all = Object.values(plain(draft.vms));
+  for (const vm of all) if (load.has(vm.hostNode)) load.set(vm.hostNode, (load.get(vm.hostNode) ?? 0) + 1);
+  for (const { id, hostNode } of all) {
+    if (hostNode !== nodeName) continue;
+    const vm = draft.vms[id];
+    if (!vm) continue;
     const wasRunning = vm.power === 'Running' || vm.power === 'Starting';
     if (vm.clustered && candidates.length > 0) {
       const target = [...load.entries()].sort((a, b) => a[1] - b[1])[0];
@@ -162,7 +165,7 @@ export function createVm(draft: World, input: CreateVmInput, now: Millis): Virtu
   if (!cluster) throw new SimError('not-found', 'ClusterNotFound', `The cluster '${input.cluster}' was not found.`);
   const view = registrationView(draft, cluster, now);
   if (view.vmCreationBlocked) throw new SimError('conflict', 'VmCreationBlockedByLicensing', vmLicensingError(input.name));
-  if (Object.values(draft.vms).some((v) => v.cluster === input.cluster && v.name.toLowerCase() === input.name.toLowerCase())) {
+  if (Object.values(plain(draft.vms)).some((v) => v.cluster === input.cluster && v.name.toLowerCase() === input.name.toLowerCase())) {
     throw new SimError('conflict', 'VirtualMachineExists', `A virtual machine named '${input.name}' already exists on ${input.cluster}.`);
   }
   const host = draft.nodes[input.hostNode];
