@@ -176,8 +176,8 @@ async function firstPageJsRows(ctx) {
   return [
     {
       measure: 'JS for the first page (gzip)',
-      portal: `${kb(appJs.gz)} (${appJs.files} files)`,
-      baseline: `${kb(bareJs.gz)} (${bareJs.files} files)`,
+      portal: `${kb(appJs.gz)} (${appJs.files} file${appJs.files === 1 ? '' : 's'})`,
+      baseline: `${kb(bareJs.gz)} (${bareJs.files} file${bareJs.files === 1 ? '' : 's'})`,
       ratio: ratio(appJs.gz, bareJs.gz),
       note: `uncompressed ${kb(appJs.raw)}; MSW worker script not counted`,
     },
