@@ -1,7 +1,9 @@
 import type { SimRuntime } from '../runtime';
 import { gatewayHandlers } from './gateway';
+import { gatewayRegistrationHandlers } from './gateway-registration';
 
 /** Every handler, in the order MSW should try them. */
 export function handlers(sim: SimRuntime) {
-  return [...gatewayHandlers(sim)];
+  // Specific routes first: gatewayHandlers ends with a catch-all for unknown /api paths.
+  return [...gatewayRegistrationHandlers(sim), ...gatewayHandlers(sim)];
 }

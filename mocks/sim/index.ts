@@ -18,3 +18,4 @@ export * from './reachability';
 export * from './vms';
 export * from './scenarios';
 export * from './persist';
+export * from './gateway-registration';

@@ -213,6 +213,8 @@ export interface GatewayRegistration {
   tenantId: string;
   appId: string;
   registeredAt: Millis;
+  /** the account that registered it; Sign in offers it first */
+  registeredBy?: string;
 }
 
 export interface SignedInAccount {
@@ -242,9 +244,21 @@ export interface GatewayConnection {
   addedAt: Millis;
 }
 
+/** Between Connect and the end of the flow: the app exists, consent may still be missing. */
+export interface PendingGatewayRegistration {
+  cloud: CloudName;
+  tenantId: string;
+  appId: string;
+  /** who connected; the same account signs in at the end */
+  upn: string;
+  createdApp: boolean;
+  startedAt: Millis;
+}
+
 export interface Gateway {
   hostName: string;
   registration?: GatewayRegistration;
+  pending?: PendingGatewayRegistration;
   account?: SignedInAccount;
   deviceCode?: DeviceCode;
   connections: GatewayConnection[];

@@ -234,3 +234,90 @@ export interface GatewayDto {
     expired: boolean;
   } | null;
 }
+
+/** GET /api/gateway/registration — where the "Get started with Azure" pane stands */
+export interface GatewayRegistrationFlowDto {
+  gatewayHost: string;
+  appName: string;
+  clouds: { name: 'AzureCloud' | 'AzureChinaCloud' | 'AzureUSGovernment'; displayName: string }[];
+  registered: boolean;
+  deviceCode: {
+    code: string;
+    cloud: string;
+    expiresAt: string;
+    expired: boolean;
+    /** the account that signed in with it, once it has */
+    redeemedBy: string | null;
+  } | null;
+  /** tenants of the signed-in device account in the chosen cloud */
+  tenants: { tenantId: string; displayName: string; defaultDomain: string }[];
+  pending: {
+    tenantId: string;
+    appId: string;
+    appName: string;
+    createdApp: boolean;
+    consentGranted: boolean;
+    /** what the Permissions requested prompt lists */
+    permissions: string[];
+    /** where an administrator grants consent, in the cloud view */
+    adminConsentPath: string;
+  } | null;
+}
+
+/** POST /api/gateway/device-code */
+export interface DeviceCodeRequest {
+  cloud: 'AzureCloud' | 'AzureChinaCloud' | 'AzureUSGovernment';
+}
+
+/** POST /api/device-login — the simulated Microsoft sign-in page */
+export interface DeviceLoginRequest {
+  code: string;
+  upn: string;
+}
+
+/** GET /api/device-login/accounts?code= — accounts offered by the sign-in page once the code checks out */
+export interface DeviceLoginAccountDto {
+  upn: string;
+  displayName: string;
+}
+
+/** POST /api/gateway/connect */
+export interface GatewayConnectRequest {
+  tenantId: string;
+  application: { mode: 'create' } | { mode: 'existing'; appId: string };
+}
+
+/** POST /api/gateway/sign-in */
+export interface SignInRequest {
+  upn?: string;
+}
+
+/** GET /api/gateway/azure-readiness — what any Azure action must check first */
+export interface AzureReadinessDto {
+  ready: boolean;
+  code: 'GatewayNotRegistered' | 'NotSignedIn' | 'SessionExpired' | null;
+  message: string | null;
+}
+
+/** GET /api/cloud/apps — Entra app registrations of the tenant, for the cloud view */
+export interface AppRegistrationDto {
+  appId: string;
+  objectId: string;
+  displayName: string;
+  tenantId: string;
+  kind: 'gateway' | 'cluster' | 'arc' | 'other';
+  clusterName: string | null;
+  replyUrls: string[];
+  permissions: string[];
+  adminConsentGranted: boolean;
+  createdAt: string;
+}
+
+/** GET /api/cloud/users — accounts of the simulated tenants (the sign-in page and the cloud view's "acting as") */
+export interface AzureUserDto {
+  upn: string;
+  displayName: string;
+  tenantIds: string[];
+  canGrantAdminConsent: boolean;
+  roles: { subscriptionId: string; subscriptionName: string; role: string }[];
+}

@@ -1,0 +1,251 @@
+/**
+ * `/api/gateway/...` for the gateway's Azure registration and sign-in, `/api/device-login` for the
+ * simulated Microsoft sign-in page, and `/api/cloud/...` for the Entra side the cloud view shows.
+ */
+import { http, HttpResponse } from 'msw';
+import type {
+  AppRegistrationDto,
+  AzureReadinessDto,
+  AzureUserDto,
+  DeviceLoginAccountDto,
+  GatewayRegistrationFlowDto,
+} from '../../src/api/contract';
+import type { SimRuntime } from '../runtime';
+import {
+  CLOUDS,
+  CONSENT_PROMPT_LINES,
+  SimError,
+  acceptPermissions,
+  azureReadiness,
+  checkConsentAndFinish,
+  checkDeviceCode,
+  connectGateway,
+  deleteApp,
+  effectiveRoles,
+  gatewayAppName,
+  grantAdminConsent,
+  isCloudName,
+  issueDeviceCode,
+  redeemDeviceCode,
+  signIn,
+  signOut,
+  tenantsForDeviceAccount,
+  unregisterGateway,
+} from '../sim';
+import type { AppRegistration, Millis, Op, World } from '../sim';
+import { apiFaults, errorResponse, fromSimError } from './http';
+import { gatewayDto, iso } from './views';
+
+function flowDto(world: World, now: Millis): GatewayRegistrationFlowDto {
+  const dc = world.gateway.deviceCode;
+  const pending = world.gateway.pending;
+  const pendingApp = pending ? world.cloud.apps[pending.appId] : undefined;
+  let tenants: GatewayRegistrationFlowDto['tenants'] = [];
+  if (dc?.redeemedBy) {
+    tenants = tenantsForDeviceAccount(world, now).map((t) => ({ tenantId: t.tenantId, displayName: t.displayName, defaultDomain: t.defaultDomain }));
+  }
+  return {
+    gatewayHost: world.gateway.hostName,
+    appName: gatewayAppName(world),
+    clouds: Object.values(CLOUDS).map((c) => ({ name: c.name, displayName: c.displayName })),
+    registered: world.gateway.registration !== undefined,
+    deviceCode: dc
+      ? { code: dc.code, cloud: dc.cloud, expiresAt: iso(dc.expiresAt) ?? '', expired: !dc.redeemedBy && now >= dc.expiresAt, redeemedBy: dc.redeemedBy ?? null }
+      : null,
+    tenants,
+    pending:
+      pending && pendingApp
+        ? {
+            tenantId: pending.tenantId,
+            appId: pending.appId,
+            appName: pendingApp.displayName,
+            createdApp: pending.createdApp,
+            consentGranted: pendingApp.adminConsentGranted,
+            permissions: CONSENT_PROMPT_LINES,
+            adminConsentPath: `/azure/app-registrations/${pending.appId}`,
+          }
+        : null,
+  };
+}
+
+export function appDto(app: AppRegistration): AppRegistrationDto {
+  return {
+    appId: app.appId,
+    objectId: app.objectId,
+    displayName: app.displayName,
+    tenantId: app.tenantId,
+    kind: app.kind,
+    clusterName: app.clusterName ?? null,
+    replyUrls: app.replyUrls,
+    permissions: app.requiredPermissions,
+    adminConsentGranted: app.adminConsentGranted,
+    createdAt: new Date(app.createdAt).toISOString(),
+  };
+}
+
+async function body(request: Request): Promise<Record<string, unknown>> {
+  const text = await request.text();
+  if (text.trim() === '') return {};
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  } catch {
+    // fall through to the error below
+  }
+  throw new SimError('bad-request', 'InvalidRequestContent', 'The request body must be a JSON object.');
+}
+
+const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+export function gatewayRegistrationHandlers(sim: SimRuntime) {
+  const handle = (fn: (request: Request, params: Record<string, string>) => Promise<Response> | Response) =>
+    apiFaults(sim, 'api', async ({ request, params }) => {
+      try {
+        return await fn(request, params as Record<string, string>);
+      } catch (error) {
+        if (error instanceof SimError) return fromSimError(error);
+        throw error;
+      }
+    });
+
+  /** Runs an operation and answers with the flow's state, or the refusal. */
+  const step = <T>(op: Op<T>, status = 200) => {
+    const outcome = sim.run(op);
+    if (!outcome.ok) return fromSimError(outcome.error);
+    return HttpResponse.json(sim.read(flowDto), { status });
+  };
+
+  return [
+    http.get('/api/gateway/registration', handle(() => HttpResponse.json(sim.read(flowDto)))),
+
+    http.get(
+      '/api/gateway/azure-readiness',
+      handle(() => {
+        const problem = sim.read(azureReadiness);
+        const dto: AzureReadinessDto = problem ? { ready: false, code: problem.code, message: problem.message } : { ready: true, code: null, message: null };
+        return HttpResponse.json(dto);
+      }),
+    ),
+
+    http.post(
+      '/api/gateway/device-code',
+      handle(async (request) => {
+        const { cloud } = await body(request);
+        if (!isCloudName(cloud)) {
+          return errorResponse(400, 'InvalidParameter', `Select an Azure cloud: ${Object.values(CLOUDS).map((c) => c.displayName).join(', ')}.`, 'cloud');
+        }
+        return step((draft, now) => issueDeviceCode(draft, cloud, now), 201);
+      }),
+    ),
+
+    http.get(
+      '/api/device-login/accounts',
+      handle((request) => {
+        const code = new URL(request.url).searchParams.get('code') ?? '';
+        const accounts: DeviceLoginAccountDto[] = sim.read((w, now) => {
+          const dc = checkDeviceCode(w, code, now);
+          return Object.values(w.cloud.users)
+            .filter((u) => u.tenantIds.some((t) => w.cloud.tenants[t]?.cloud === dc.cloud))
+            .map((u) => ({ upn: u.upn, displayName: u.displayName }));
+        });
+        return HttpResponse.json(accounts);
+      }),
+    ),
+
+    http.post(
+      '/api/device-login',
+      handle(async (request) => {
+        const input = await body(request);
+        const outcome = sim.run((draft, now) => redeemDeviceCode(draft, str(input.code), str(input.upn), now));
+        if (!outcome.ok) return fromSimError(outcome.error);
+        return HttpResponse.json({
+          message: 'You have signed in to the Windows Admin Center application on your device. You may now close this window.',
+        });
+      }),
+    ),
+
+    http.post(
+      '/api/gateway/connect',
+      handle(async (request) => {
+        const input = await body(request);
+        const app = input.application as { mode?: unknown; appId?: unknown } | undefined;
+        if (app?.mode !== 'create' && app?.mode !== 'existing') {
+          return errorResponse(400, 'InvalidParameter', "Choose Create new or Use existing for the Azure Active Directory application.", 'application');
+        }
+        const application = app.mode === 'create' ? ({ mode: 'create' } as const) : ({ mode: 'existing', appId: str(app.appId) } as const);
+        return step((draft, now) => connectGateway(draft, { tenantId: str(input.tenantId), application }, now));
+      }),
+    ),
+
+    http.post('/api/gateway/accept-permissions', handle(() => step((draft, now) => acceptPermissions(draft, now)))),
+    http.post('/api/gateway/check-consent', handle(() => step((draft, now) => checkConsentAndFinish(draft, now)))),
+
+    http.post(
+      '/api/gateway/sign-in',
+      handle(async (request) => {
+        const input = await body(request);
+        const upn = typeof input.upn === 'string' && input.upn !== '' ? input.upn : undefined;
+        const outcome = sim.run((draft, now) => signIn(draft, upn, now));
+        if (!outcome.ok) return fromSimError(outcome.error);
+        return HttpResponse.json(sim.read(gatewayDto));
+      }),
+    ),
+
+    http.post(
+      '/api/gateway/sign-out',
+      handle(() => {
+        const outcome = sim.run((draft) => signOut(draft));
+        if (!outcome.ok) return fromSimError(outcome.error);
+        return HttpResponse.json(sim.read(gatewayDto));
+      }),
+    ),
+
+    http.post('/api/gateway/unregister', handle(() => step((draft) => unregisterGateway(draft)))),
+
+    http.get(
+      '/api/cloud/apps',
+      handle(() => HttpResponse.json(sim.read((w) => Object.values(w.cloud.apps).sort((a, b) => a.displayName.localeCompare(b.displayName)).map(appDto)))),
+    ),
+
+    http.post(
+      '/api/cloud/apps/:appId/grant-consent',
+      handle(async (request, params) => {
+        const input = await body(request);
+        const admin = str(input.upn);
+        const outcome = sim.run((draft) => appDto(grantAdminConsent(draft, params.appId ?? '', admin)));
+        if (!outcome.ok) return fromSimError(outcome.error);
+        return HttpResponse.json(outcome.value);
+      }),
+    ),
+
+    http.delete(
+      '/api/cloud/apps/:appId',
+      handle((_request, params) => {
+        const outcome = sim.run((draft) => deleteApp(draft, params.appId ?? ''));
+        if (!outcome.ok) return fromSimError(outcome.error);
+        return new HttpResponse(null, { status: 204 });
+      }),
+    ),
+
+    http.get(
+      '/api/cloud/users',
+      handle(() =>
+        HttpResponse.json(
+          sim.read((w) =>
+            Object.values(w.cloud.users).map(
+              (u): AzureUserDto => ({
+                upn: u.upn,
+                displayName: u.displayName,
+                tenantIds: u.tenantIds,
+                canGrantAdminConsent: u.canGrantAdminConsent,
+                roles: Object.values(w.cloud.subscriptions).flatMap((s) =>
+                  effectiveRoles(w, u.upn, s.subscriptionId).map((role) => ({ subscriptionId: s.subscriptionId, subscriptionName: s.displayName, role })),
+                ),
+              }),
+            ),
+          ),
+        ),
+      ),
+    ),
+  ];
+}
