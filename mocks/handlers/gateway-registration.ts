@@ -33,7 +33,7 @@ import {
   unregisterGateway,
 } from '../sim';
 import type { AppRegistration, Millis, Op, World } from '../sim';
-import { apiFaults, errorResponse, fromSimError } from './http';
+import { errorResponse, fromSimError, simRoute } from './http';
 import { gatewayDto, iso } from './views';
 
 function flowDto(world: World, now: Millis): GatewayRegistrationFlowDto {
@@ -42,7 +42,7 @@ function flowDto(world: World, now: Millis): GatewayRegistrationFlowDto {
   const pendingApp = pending ? world.cloud.apps[pending.appId] : undefined;
   let tenants: GatewayRegistrationFlowDto['tenants'] = [];
   if (dc?.redeemedBy) {
-    tenants = tenantsForDeviceAccount(world, now).map((t) => ({ tenantId: t.tenantId, displayName: t.displayName, defaultDomain: t.defaultDomain }));
+    tenants = tenantsForDeviceAccount(world).map((t) => ({ tenantId: t.tenantId, displayName: t.displayName, defaultDomain: t.defaultDomain }));
   }
   return {
     gatewayHost: world.gateway.hostName,
@@ -98,15 +98,7 @@ async function body(request: Request): Promise<Record<string, unknown>> {
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 export function gatewayRegistrationHandlers(sim: SimRuntime) {
-  const handle = (fn: (request: Request, params: Record<string, string>) => Promise<Response> | Response) =>
-    apiFaults(sim, 'api', async ({ request, params }) => {
-      try {
-        return await fn(request, params as Record<string, string>);
-      } catch (error) {
-        if (error instanceof SimError) return fromSimError(error);
-        throw error;
-      }
-    });
+  const handle = (fn: Parameters<typeof simRoute>[1]) => simRoute(sim, fn);
 
   /** Runs an operation and answers with the flow's state, or the refusal. */
   const step = <T>(op: Op<T>, status = 200) => {

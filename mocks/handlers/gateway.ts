@@ -8,7 +8,7 @@ import type { SimRuntime } from '../runtime';
 import { SimError, clusterNodes, clusterVms, nextSeq } from '../sim';
 import type { GatewayConnection, World } from '../sim';
 import { clusterDto, connectionDto, eventDto, gatewayDto, jobDto, nodeDto, notificationDto, vmDto } from './views';
-import { apiFaults, errorResponse, fromSimError } from './http';
+import { errorResponse, fromSimError, simRoute } from './http';
 
 const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
 
@@ -58,16 +58,7 @@ async function readJson(request: Request): Promise<unknown> {
 }
 
 export function gatewayHandlers(sim: SimRuntime) {
-  /** Runs a handler body, turning SimErrors into `{ error }` answers. */
-  const handle = (fn: (request: Request, params: Record<string, string>) => Promise<Response> | Response) =>
-    apiFaults(sim, 'api', async ({ request, params }) => {
-      try {
-        return await fn(request, params as Record<string, string>);
-      } catch (error) {
-        if (error instanceof SimError) return fromSimError(error);
-        throw error;
-      }
-    });
+  const handle = (fn: Parameters<typeof simRoute>[1]) => simRoute(sim, fn);
 
   return [
     // The clock is test-control surface: no API faults, so the lab can always tell the time.
@@ -269,7 +260,8 @@ function compare(a: unknown, b: unknown): number {
   if (a === null || a === undefined) return 1;
   if (b === null || b === undefined) return -1;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a).localeCompare(String(b), 'en', { numeric: true });
+  if (typeof a === 'string' && typeof b === 'string') return a.localeCompare(b, 'en', { numeric: true });
+  return 0;
 }
 
 /** "+ Add" of a cluster the world does not have yet: a new, unregistered two-node cluster, installed now. */
@@ -292,7 +284,7 @@ function addSimulatedCluster(draft: World, name: string, now: number): void {
   for (let i = 1; i <= 2; i++) {
     const nodeName = `${short}-n${i}`;
     if (draft.nodes[nodeName]) continue;
-    draft.clusters[name]?.nodeNames.push(nodeName);
+    draft.clusters[name].nodeNames.push(nodeName);
     draft.nodes[nodeName] = {
       name: nodeName,
       cluster: name,

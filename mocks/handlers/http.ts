@@ -3,10 +3,10 @@
  * too) and the API faults, which change how the handlers answer without touching the world.
  */
 import { delay, HttpResponse } from 'msw';
-import type { HttpResponseResolver } from 'msw';
+import type { HttpResponseResolver, PathParams } from 'msw';
 import type { SimRuntime } from '../runtime';
 import { apiFaultActive, apiLatencyMs } from '../sim';
-import type { SimError } from '../sim';
+import { SimError } from '../sim';
 
 export function errorResponse(status: number, code: string, message: string, target?: string, headers?: Record<string, string>): Response {
   return HttpResponse.json({ error: { code, message, ...(target === undefined ? {} : { target }) } }, { status, ...(headers ? { headers } : {}) });
@@ -50,4 +50,24 @@ export function apiFaults<R extends HttpResponseResolver<never, never, never>>(s
     return (resolver as unknown as (...a: Parameters<R>) => unknown)(...args);
   };
   return wrapped as unknown as R;
+}
+
+/** The route's named path parameters, as plain strings (repeated segments are not used by this API). */
+export type RouteParams = Record<string, string>;
+
+/**
+ * A gateway `/api` route: API faults applied, and a SimError thrown anywhere in `fn` answered in the
+ * `{ error }` shape with its status instead of escaping as a 500.
+ */
+export function simRoute(sim: SimRuntime, fn: (request: Request, params: RouteParams) => Promise<Response> | Response) {
+  return apiFaults(sim, 'api', async ({ request, params }: { request: Request; params: PathParams }) => {
+    const plainParams: RouteParams = {};
+    for (const [key, value] of Object.entries(params)) if (typeof value === 'string') plainParams[key] = value;
+    try {
+      return await fn(request, plainParams);
+    } catch (error) {
+      if (error instanceof SimError) return fromSimError(error);
+      throw error;
+    }
+  });
 }

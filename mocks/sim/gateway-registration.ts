@@ -68,7 +68,7 @@ export const DEVICE_CODE_WRONG = 'That code didn\u2019t work. Check the code and
 export function checkDeviceCode(world: World, code: string, now: Millis): DeviceCode {
   const current = world.gateway.deviceCode;
   const entered = code.trim().toUpperCase();
-  if (!current || entered !== current.code) throw new SimError('bad-request', 'InvalidDeviceCode', DEVICE_CODE_WRONG, { target: 'code' });
+  if (current?.code !== entered) throw new SimError('bad-request', 'InvalidDeviceCode', DEVICE_CODE_WRONG, { target: 'code' });
   if (now >= current.expiresAt) throw new SimError('bad-request', 'ExpiredDeviceCode', DEVICE_CODE_EXPIRED, { target: 'code' });
   return current;
 }
@@ -86,18 +86,17 @@ export function redeemDeviceCode(draft: World, code: string, upn: string, now: M
 }
 
 /** The account that signed in with the device code, or why there is none yet. */
-function deviceAccount(world: World, now: Millis): { upn: string; cloud: CloudName } {
+function deviceAccount(world: World): { upn: string; cloud: CloudName } {
   const dc = world.gateway.deviceCode;
   if (!dc?.redeemedBy) {
     throw new SimError('precondition', 'DeviceCodeNotRedeemed', 'Sign in with the code first: select Enter the code, paste the code and finish signing in.');
   }
-  // A redeemed code has already issued its token; only an unused one runs out.
-  void now;
+  // A redeemed code has already issued its token; only an unused one runs out, so no expiry check here.
   return { upn: dc.redeemedBy, cloud: dc.cloud };
 }
 
-export function tenantsForDeviceAccount(world: World, now: Millis) {
-  const { upn, cloud } = deviceAccount(world, now);
+export function tenantsForDeviceAccount(world: World) {
+  const { upn, cloud } = deviceAccount(world);
   const user = world.cloud.users[upn];
   return (user?.tenantIds ?? []).flatMap((id) => {
     const tenant = world.cloud.tenants[id];
@@ -109,7 +108,7 @@ export type ApplicationChoice = { mode: 'create' } | { mode: 'existing'; appId: 
 
 /** Step 4: Connect. Creates or checks the app; consent comes next. */
 export function connectGateway(draft: World, input: { tenantId: string; application: ApplicationChoice }, now: Millis): AppRegistration {
-  const { upn, cloud } = deviceAccount(draft, now);
+  const { upn, cloud } = deviceAccount(draft);
   const user = draft.cloud.users[upn];
   if (!GUID.test(input.tenantId) || !user?.tenantIds.includes(input.tenantId) || !draft.cloud.tenants[input.tenantId]) {
     throw new SimError('bad-request', 'InvalidTenant', `The account ${upn} is not a member of the tenant '${input.tenantId}'. Choose one of the listed tenants.`, { target: 'tenantId' });
@@ -148,8 +147,7 @@ export function connectGateway(draft: World, input: { tenantId: string; applicat
   return app;
 }
 
-export function adminApprovalMessage(world: World, appName: string): string {
-  void world;
+export function adminApprovalMessage(appName: string): string {
   return `${appName} needs permission to access resources in your organization that only an admin can grant. Please ask an admin to grant permission to this app before you can use it.`;
 }
 
@@ -168,7 +166,7 @@ export function acceptPermissions(draft: World, now: Millis): 'registered' {
   const { pending, app } = pendingOrThrow(draft);
   if (!app.adminConsentGranted) {
     if (!canGrantAdminConsent(draft, pending.upn)) {
-      throw new SimError('forbidden', 'AdminConsentRequired', adminApprovalMessage(draft, app.displayName));
+      throw new SimError('forbidden', 'AdminConsentRequired', adminApprovalMessage(app.displayName));
     }
     app.adminConsentGranted = true;
   }
@@ -180,7 +178,7 @@ export function acceptPermissions(draft: World, now: Millis): 'registered' {
 export function checkConsentAndFinish(draft: World, now: Millis): 'registered' {
   const { app } = pendingOrThrow(draft);
   if (!app.adminConsentGranted) {
-    throw new SimError('forbidden', 'AdminConsentRequired', `${adminApprovalMessage(draft, app.displayName)} Consent has not been granted yet.`);
+    throw new SimError('forbidden', 'AdminConsentRequired', `${adminApprovalMessage(app.displayName)} Consent has not been granted yet.`);
   }
   completeGatewayRegistration(draft, now);
   return 'registered';
@@ -232,7 +230,7 @@ export function signIn(draft: World, upn: string | undefined, now: Millis): void
   if (!app) {
     throw new SimError('conflict', 'ApplicationDeleted', `The gateway's application ${registration.appId} no longer exists in the tenant. Unregister the gateway, then register it again.`);
   }
-  if (!app.adminConsentGranted) throw new SimError('forbidden', 'AdminConsentRequired', adminApprovalMessage(draft, app.displayName));
+  if (!app.adminConsentGranted) throw new SimError('forbidden', 'AdminConsentRequired', adminApprovalMessage(app.displayName));
   draft.gateway.account = { upn: account, tenantId: registration.tenantId, signedInAt: now, tokenExpiresAt: now + GATEWAY_TOKEN_LIFETIME };
 }
 

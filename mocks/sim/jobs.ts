@@ -60,7 +60,7 @@ export function startJob(draft: World, spec: StartJob, now: Millis): Job {
 onScheduledEvent('job/complete', (draft, event) => {
   if (event.kind !== 'job/complete') return;
   const job = draft.jobs[event.jobId];
-  if (!job || job.status !== 'InProgress') return;
+  if (job?.status !== 'InProgress') return;
   const complete = completions.get(job.kind);
   const outcome: JobOutcome = complete
     ? complete(draft, job, event.at)

@@ -250,8 +250,7 @@ export function recordSync(draft: World, clusterName: string, at: Millis): void 
   resource.lastBillingTimestamp = at;
   const census = resource.reported;
   const unchanged =
-    census !== undefined &&
-    census.imdsAttestation === cluster.imdsAttestation &&
+    census?.imdsAttestation === cluster.imdsAttestation &&
     census.diagnosticLevel === cluster.diagnosticLevel &&
     census.nodes.length === nodes.length &&
     census.nodes.every((n, i) => n.name === nodes[i]?.name);

@@ -330,7 +330,7 @@ function buildRegistered(now: Millis, scenario = 'registered'): World {
   return w;
 }
 
-function turnOnBenefits(w: World, clusterName: string, now: Millis): void {
+function turnOnBenefits(w: World, clusterName: string): void {
   const cluster = w.clusters[clusterName];
   if (!cluster?.registration) return;
   cluster.imdsAttestation = 'Enabled';
@@ -338,12 +338,11 @@ function turnOnBenefits(w: World, clusterName: string, now: Millis): void {
     node.attestation = { hostSwitch: true, enabled: true, expiresAt: cluster.registration.lastSyncAt + 30 * DAY };
   }
   for (const vm of Object.values(w.vms)) if (vm.cluster === clusterName) vm.attestationNic = true;
-  void now;
 }
 
 function buildBenefitsOn(now: Millis, scenario = 'benefits-on'): World {
   const w = buildRegistered(now, scenario);
-  turnOnBenefits(w, 'hci-cluster01', now);
+  turnOnBenefits(w, 'hci-cluster01');
   return w;
 }
 
@@ -439,7 +438,7 @@ function buildLarge(now: Millis): World {
       const reg = w.clusters[clusterName]?.registration;
       if (reg) reg.lastSyncAt = now - sinceSync;
       scheduleNextSync(w, clusterName, now - sinceSync + SYNC_INTERVAL);
-      if (c % 3 === 0) turnOnBenefits(w, clusterName, now);
+      if (c % 3 === 0) turnOnBenefits(w, clusterName);
     }
   }
   ensureResourceGroup(w, PROD_SUBSCRIPTION, 'large-fleet-rg', 'eastus', ADMIN_UPN, now - 30 * DAY);
@@ -490,7 +489,7 @@ const SCENARIO_LIST: Scenario[] = [
 
 export const SCENARIOS: readonly ScenarioInfo[] = SCENARIO_LIST.map(({ name, description }) => ({ name, description }));
 
-export function isScenario(name: unknown): name is string {
+export function isScenario(name: unknown): boolean {
   return typeof name === 'string' && SCENARIO_LIST.some((s) => s.name === name);
 }
 

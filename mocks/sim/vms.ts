@@ -97,7 +97,7 @@ export function powerVm(draft: World, vmId: string, action: PowerActionName, now
   );
 }
 
-for (const [action, spec] of Object.entries(POWER_ACTIONS) as [PowerActionName, PowerAction][]) {
+for (const spec of Object.values(POWER_ACTIONS) as PowerAction[]) {
   defineJobKind(spec.kind, (draft, job, at) => {
     const vm = draft.vms[String(job.input.vmId)];
     if (!vm) return { status: 'Failed', message: `${spec.failure(String(job.input.vmId))} The virtual machine no longer exists.` };
@@ -110,7 +110,6 @@ for (const [action, spec] of Object.entries(POWER_ACTIONS) as [PowerActionName, 
     vm.power = spec.to;
     if (spec.to === 'Running') vm.startedAt = at;
     else delete vm.startedAt;
-    void action;
     return { status: 'Succeeded', message: spec.success(vm.name) };
   });
 }

@@ -1,0 +1,110 @@
+/**
+ * What every ARM operation shares: the request as the pure core sees it, the reply it gives back, the
+ * api-versions each provider accepts, and the opening checks every request goes through, in ARM's order:
+ *
+ *   api-version ─▶ caller (401) ─▶ subscription id is a GUID (400) ─▶ subscription exists (404)
+ *     ─▶ [names in the path (400)] ─▶ role on the subscription (403) ─▶ resource group exists (404) ─▶ body
+ */
+import { rgKey } from '../arm-ids';
+import type { Op } from '../core';
+import type { AzureUser, Millis, ResourceGroup, Subscription, World } from '../model';
+import { resolveCaller } from './auth';
+import {
+  invalidApiVersion,
+  invalidSubscriptionId,
+  missingApiVersion,
+  missingSubscriptionRegistration,
+  resourceGroupNotFound,
+  subscriptionNotFound,
+} from './errors';
+import { isGuid } from './validate';
+
+/** An ARM request, reduced to what the operations need; the HTTP adapter fills it in. */
+export interface ArmRequest {
+  /** the `api-version` query parameter; undefined when absent */
+  apiVersion?: string | undefined;
+  /** the `Authorization` header; undefined when absent */
+  authorization?: string | undefined;
+  /** the raw request body ('' or undefined when there is none) */
+  body?: string | undefined;
+}
+
+/** An ARM answer. URIs are paths with their query (`/subscriptions/…?api-version=…`); the adapter adds the host. */
+export interface ArmReply {
+  status: number;
+  body?: unknown;
+  /** `Location` header of a long-running operation */
+  location?: string;
+  /** `Azure-AsyncOperation` header of a long-running operation */
+  asyncOperation?: string;
+}
+
+/** Both reads (given to `sim.read`) and writes (given to `sim.run`) have this shape. */
+export type ArmOp = Op<ArmReply>;
+
+export type ApiFamily = 'subscriptions' | 'resources' | 'hci' | 'hybridCompute';
+
+/** The api-versions the simulation implements (SPEC §2), one per provider. */
+export const API_VERSIONS: Record<ApiFamily, readonly string[]> = {
+  subscriptions: ['2022-12-01'],
+  resources: ['2022-09-01'],
+  hci: ['2024-04-01'],
+  hybridCompute: ['2022-12-27'],
+};
+
+export const NAMESPACES = {
+  hci: 'Microsoft.AzureStackHCI',
+  hybridCompute: 'Microsoft.HybridCompute',
+  resources: 'Microsoft.Resources',
+} as const;
+
+export function requireApiVersion(req: ArmRequest, family: ApiFamily): string {
+  const given = req.apiVersion;
+  if (given === undefined || given === '') throw missingApiVersion();
+  const supported = API_VERSIONS[family];
+  if (!supported.includes(given)) throw invalidApiVersion(given, supported);
+  return given;
+}
+
+/** The subscription named in a path: a GUID, and one the world knows (case-insensitively). */
+export function requireSubscription(world: World, subscriptionId: string): Subscription {
+  if (!isGuid(subscriptionId)) throw invalidSubscriptionId(subscriptionId);
+  const sub =
+    world.cloud.subscriptions[subscriptionId] ??
+    Object.values(world.cloud.subscriptions).find((s) => s.subscriptionId.toLowerCase() === subscriptionId.toLowerCase());
+  if (!sub) throw subscriptionNotFound(subscriptionId);
+  return sub;
+}
+
+/** The opening checks of a subscription-scoped request, up to (not including) authorisation. */
+export function begin(world: World, req: ArmRequest, now: Millis, family: ApiFamily, subscriptionId: string): { caller: AzureUser; sub: Subscription } {
+  requireApiVersion(req, family);
+  const caller = resolveCaller(world, req.authorization, now);
+  const sub = requireSubscription(world, subscriptionId);
+  return { caller, sub };
+}
+
+export function findResourceGroup(world: World, subscriptionId: string, name: string): ResourceGroup | undefined {
+  return world.cloud.resourceGroups[rgKey(subscriptionId, name)];
+}
+
+export function requireResourceGroup(world: World, subscriptionId: string, name: string): ResourceGroup {
+  const rg = findResourceGroup(world, subscriptionId, name);
+  if (!rg) throw resourceGroupNotFound(name);
+  return rg;
+}
+
+/** Creating a provider's resources needs the provider registered on the subscription. */
+export function requireProviderRegistered(sub: Subscription, namespace: string): void {
+  const state = Object.entries(sub.providers).find(([ns]) => ns.toLowerCase() === namespace.toLowerCase())?.[1];
+  if (state !== 'Registered') throw missingSubscriptionRegistration(namespace);
+}
+
+export const iso = (ms: Millis): string => new Date(ms).toISOString();
+
+/** Case-insensitive, locale-independent ordering by name, so lists come back in a stable order. */
+export const byName = <T extends { name: string }>(a: T, b: T): number => {
+  const x = a.name.toLowerCase();
+  const y = b.name.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : 0;
+};
