@@ -9,7 +9,7 @@ import { logEvent, logHciAdmin } from './events';
 import { DAY, HOUR, MINUTE, SCHEMA_VERSION } from './model';
 import type { ClusterNode, Millis, OnPremCluster, VirtualMachine, WapCloud, World } from './model';
 import { refreshAllHeartbeats } from './reachability';
-import { applyRegistration, createApp, ensureResourceGroup, onboardNodeToArc, scheduleNextSync, systemData } from './registration';
+import { applyRegistration, createApp, ensureResourceGroup, onboardNodeToArc, recordSync, scheduleNextSync, systemData } from './registration';
 import { injectFault } from './faults';
 
 export const CONTOSO_TENANT = guidFrom('tenant:contoso', 1);
@@ -313,8 +313,8 @@ const CLUSTER01_REGISTRATION = {
 function registerCluster01(w: World, now: Millis, registeredAgo: Millis, sinceSync: Millis): void {
   const registeredAt = now - registeredAgo;
   applyRegistration(w, CLUSTER01_REGISTRATION, registeredAt);
-  const reg = w.clusters['hci-cluster01']?.registration;
-  if (reg) reg.lastSyncAt = now - sinceSync;
+  // the last sync reached Azure too: the cluster resource's lastSyncTimestamp and census match it
+  recordSync(w, 'hci-cluster01', now - sinceSync);
   let next = now - sinceSync + SYNC_INTERVAL;
   while (next <= now) next += SYNC_INTERVAL;
   scheduleNextSync(w, 'hci-cluster01', next);
@@ -338,6 +338,8 @@ function turnOnBenefits(w: World, clusterName: string): void {
     node.attestation = { hostSwitch: true, enabled: true, expiresAt: cluster.registration.lastSyncAt + 30 * DAY };
   }
   for (const vm of Object.values(w.vms)) if (vm.cluster === clusterName) vm.attestationNic = true;
+  // Enable-AzStackHCIAttestation ends with a sync, so Azure's census reports imdsAttestation Enabled
+  recordSync(w, clusterName, cluster.registration.lastSyncAt);
 }
 
 function buildBenefitsOn(now: Millis, scenario = 'benefits-on'): World {
@@ -435,8 +437,7 @@ function buildLarge(now: Millis): World {
         now - (5 + c) * DAY,
       );
       const sinceSync = Math.floor(random() * 11 * HOUR);
-      const reg = w.clusters[clusterName]?.registration;
-      if (reg) reg.lastSyncAt = now - sinceSync;
+      recordSync(w, clusterName, now - sinceSync);
       scheduleNextSync(w, clusterName, now - sinceSync + SYNC_INTERVAL);
       if (c % 3 === 0) turnOnBenefits(w, clusterName);
     }
