@@ -1,0 +1,81 @@
+/**
+ * https://management.azure.com, answered by the simulated ARM (mocks/sim/arm). One handler takes every
+ * request, finds its route (routes.ts), hands the operation to the runtime — reads to `sim.read`, writes
+ * to `sim.run` — and turns the reply into HTTP. No rule of ARM lives here.
+ */
+import { http, HttpResponse } from 'msw';
+import type { HttpHandler } from 'msw';
+import type { SimRuntime } from '../../runtime';
+import { SimError } from '../../sim';
+import type { ArmMethod } from './routes';
+import type { ArmReply, ArmRequest } from '../../sim/arm';
+import { armError, fromSimError, requestIdHeaders, withApiFaults } from '../respond';
+import { matchArmRoute, pathSegments, unmatched } from './routes';
+
+export const ARM_ORIGIN = 'https://management.azure.com';
+
+const METHODS: readonly string[] = ['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE', 'POST'] satisfies ArmMethod[];
+const isArmMethod = (method: string): method is ArmMethod => METHODS.includes(method);
+
+/** ARM reads its query parameter names case-insensitively. */
+function queryParam(url: URL, name: string): string | undefined {
+  for (const [key, value] of url.searchParams) if (key.toLowerCase() === name) return value;
+  return undefined;
+}
+
+function toResponse(reply: ArmReply, method: string): Response {
+  const headers: Record<string, string> = requestIdHeaders();
+  if (reply.location !== undefined) headers.Location = ARM_ORIGIN + reply.location;
+  if (reply.asyncOperation !== undefined) headers['Azure-AsyncOperation'] = ARM_ORIGIN + reply.asyncOperation;
+  if (method === 'HEAD' || reply.body === undefined) return new HttpResponse(null, { status: reply.status, headers });
+  return HttpResponse.json(reply.body as Record<string, unknown>, { status: reply.status, headers });
+}
+
+async function answer(sim: SimRuntime, request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  const method = request.method.toUpperCase();
+  const apiVersion = queryParam(url, 'api-version');
+  const segments = pathSegments(url.pathname);
+  const match = segments === undefined ? undefined : matchArmRoute(segments);
+  if (!match) {
+    const miss = unmatched(segments ?? [], request.url, apiVersion);
+    return armError(miss.status, miss.code, miss.message);
+  }
+  const factory = isArmMethod(method) ? match.route.ops[method] : undefined;
+  if (!factory) return armError(405, 'MethodNotAllowed', `The requested resource does not support http method '${method}'.`);
+
+  const req: ArmRequest = {
+    apiVersion,
+    authorization: request.headers.get('authorization') ?? undefined,
+    body: method === 'GET' || method === 'HEAD' ? undefined : await request.text(),
+  };
+  const op = factory(req, match.params);
+  if (method === 'GET' || method === 'HEAD') {
+    try {
+      return toResponse(sim.read(op), method);
+    } catch (error) {
+      if (error instanceof SimError) return method === 'HEAD' ? new HttpResponse(null, { status: error.status, headers: requestIdHeaders() }) : fromSimError(error);
+      throw error;
+    }
+  }
+  const outcome = sim.run(op);
+  return outcome.ok ? toResponse(outcome.value, method) : fromSimError(outcome.error);
+}
+
+/** The ARM handlers, for `setupWorker(...)` / `setupServer(...)`. */
+export function armHandlers(sim: SimRuntime): HttpHandler[] {
+  return [
+    http.all(
+      `${ARM_ORIGIN}/*`,
+      withApiFaults(sim, 'arm', async ({ request }) => {
+        try {
+          return await answer(sim, request);
+        } catch (error) {
+          // A bug must still answer in ARM's shape rather than take the page's fetch down with it.
+          console.error('Simulated ARM failed on', request.method, request.url, error);
+          return armError(500, 'InternalServerError', 'Encountered internal server error in the simulated Azure Resource Manager.');
+        }
+      }),
+    ),
+  ];
+}

@@ -1,0 +1,15 @@
+/**
+ * The simulated Azure Resource Manager: pure operations over the world, one per ARM operation, each an
+ * `Op<ArmReply>` that a handler gives to `sim.read` (GET, HEAD) or `sim.run` (everything else). Every
+ * refusal is a thrown SimError with ARM's code and message, so bad input never changes the world.
+ */
+export * from './auth';
+export * from './common';
+export * from './errors';
+export * from './validate';
+export * from './project';
+export * from './lro';
+export * from './subscriptions';
+export * from './resource-groups';
+export * from './clusters';
+export * from './machines';
