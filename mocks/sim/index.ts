@@ -19,3 +19,4 @@ export * from './vms';
 export * from './scenarios';
 export * from './persist';
 export * from './gateway-registration';
+export * from './cluster-registration';

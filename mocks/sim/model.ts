@@ -389,6 +389,8 @@ export interface OnPremCluster {
   /** the cluster's servers, in order; an index so per-cluster work never scans every node of the world */
   nodeNames: string[];
   registration?: ClusterRegistration;
+  /** a registration stopped at PendingForAdminConsent; re-running with the same parameters resumes with this app */
+  pendingConsent?: { appId: string; startedAt: Millis };
   /** Azure Benefits switched on for the cluster (Get-AzureStackHCI IMDSAttestation) */
   imdsAttestation: 'Disabled' | 'Enabled';
   diagnosticLevel: 'Off' | 'Basic' | 'Enhanced';
