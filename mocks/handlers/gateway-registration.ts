@@ -108,10 +108,10 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
   };
 
   return [
-    http.get('/api/gateway/registration', handle(() => HttpResponse.json(sim.read(flowDto)))),
+    http.get('*/api/gateway/registration', handle(() => HttpResponse.json(sim.read(flowDto)))),
 
     http.get(
-      '/api/gateway/azure-readiness',
+      '*/api/gateway/azure-readiness',
       handle(() => {
         const problem = sim.read(azureReadiness);
         const dto: AzureReadinessDto = problem ? { ready: false, code: problem.code, message: problem.message } : { ready: true, code: null, message: null };
@@ -120,7 +120,7 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
     ),
 
     http.post(
-      '/api/gateway/device-code',
+      '*/api/gateway/device-code',
       handle(async (request) => {
         const { cloud } = await body(request);
         if (!isCloudName(cloud)) {
@@ -131,7 +131,7 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
     ),
 
     http.get(
-      '/api/device-login/accounts',
+      '*/api/device-login/accounts',
       handle((request) => {
         const code = new URL(request.url).searchParams.get('code') ?? '';
         const accounts: DeviceLoginAccountDto[] = sim.read((w, now) => {
@@ -145,7 +145,7 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
     ),
 
     http.post(
-      '/api/device-login',
+      '*/api/device-login',
       handle(async (request) => {
         const input = await body(request);
         const outcome = sim.run((draft, now) => redeemDeviceCode(draft, str(input.code), str(input.upn), now));
@@ -157,7 +157,7 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
     ),
 
     http.post(
-      '/api/gateway/connect',
+      '*/api/gateway/connect',
       handle(async (request) => {
         const input = await body(request);
         const app = input.application as { mode?: unknown; appId?: unknown } | undefined;
@@ -169,11 +169,11 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
       }),
     ),
 
-    http.post('/api/gateway/accept-permissions', handle(() => step((draft, now) => acceptPermissions(draft, now)))),
-    http.post('/api/gateway/check-consent', handle(() => step((draft, now) => checkConsentAndFinish(draft, now)))),
+    http.post('*/api/gateway/accept-permissions', handle(() => step((draft, now) => acceptPermissions(draft, now)))),
+    http.post('*/api/gateway/check-consent', handle(() => step((draft, now) => checkConsentAndFinish(draft, now)))),
 
     http.post(
-      '/api/gateway/sign-in',
+      '*/api/gateway/sign-in',
       handle(async (request) => {
         const input = await body(request);
         const upn = typeof input.upn === 'string' && input.upn !== '' ? input.upn : undefined;
@@ -184,7 +184,7 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
     ),
 
     http.post(
-      '/api/gateway/sign-out',
+      '*/api/gateway/sign-out',
       handle(() => {
         const outcome = sim.run((draft) => signOut(draft));
         if (!outcome.ok) return fromSimError(outcome.error);
@@ -192,15 +192,15 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
       }),
     ),
 
-    http.post('/api/gateway/unregister', handle(() => step((draft) => unregisterGateway(draft)))),
+    http.post('*/api/gateway/unregister', handle(() => step((draft) => unregisterGateway(draft)))),
 
     http.get(
-      '/api/cloud/apps',
+      '*/api/cloud/apps',
       handle(() => HttpResponse.json(sim.read((w) => Object.values(w.cloud.apps).sort((a, b) => a.displayName.localeCompare(b.displayName)).map(appDto)))),
     ),
 
     http.post(
-      '/api/cloud/apps/:appId/grant-consent',
+      '*/api/cloud/apps/:appId/grant-consent',
       handle(async (request, params) => {
         const input = await body(request);
         const admin = str(input.upn);
@@ -211,7 +211,7 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
     ),
 
     http.delete(
-      '/api/cloud/apps/:appId',
+      '*/api/cloud/apps/:appId',
       handle((_request, params) => {
         const outcome = sim.run((draft) => deleteApp(draft, params.appId ?? ''));
         if (!outcome.ok) return fromSimError(outcome.error);
@@ -220,7 +220,7 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
     ),
 
     http.get(
-      '/api/cloud/users',
+      '*/api/cloud/users',
       handle(() =>
         HttpResponse.json(
           sim.read((w) =>

@@ -62,18 +62,18 @@ export function gatewayHandlers(sim: SimRuntime) {
 
   return [
     // The clock is test-control surface: no API faults, so the lab can always tell the time.
-    http.get('/api/sim/clock', () => {
+    http.get('*/api/sim/clock', () => {
       const body: ClockDto = { now: new Date(sim.now()).toISOString(), offsetMs: sim.world().clockOffsetMs, scenario: sim.world().scenario };
       return HttpResponse.json(body);
     }),
 
     http.get(
-      '/api/connections',
+      '*/api/connections',
       handle(() => HttpResponse.json(sim.read((w, now) => w.gateway.connections.map((c) => connectionDto(w, c, now))))),
     ),
 
     http.post(
-      '/api/connections',
+      '*/api/connections',
       handle(async (request) => {
         const body = (await readJson(request)) as Partial<AddConnectionRequest>;
         const name = typeof body.name === 'string' ? body.name.trim() : '';
@@ -99,7 +99,7 @@ export function gatewayHandlers(sim: SimRuntime) {
     ),
 
     http.delete(
-      '/api/connections/:type/:name',
+      '*/api/connections/:type/:name',
       handle((_request, params) => {
         const outcome = sim.run((draft) => {
           const existing = findConnection(draft, params.type ?? '', params.name ?? '');
@@ -112,12 +112,12 @@ export function gatewayHandlers(sim: SimRuntime) {
     ),
 
     http.get(
-      '/api/clusters/:name',
+      '*/api/clusters/:name',
       handle((_r, params) => HttpResponse.json(sim.read((w, now) => clusterDto(w, clusterOr404(w, params.name ?? ''), now)))),
     ),
 
     http.get(
-      '/api/clusters/:name/nodes',
+      '*/api/clusters/:name/nodes',
       handle((_r, params) =>
         HttpResponse.json(
           sim.read((w, now) => {
@@ -130,7 +130,7 @@ export function gatewayHandlers(sim: SimRuntime) {
     ),
 
     http.get(
-      '/api/clusters/:name/vms',
+      '*/api/clusters/:name/vms',
       handle((request, params) => {
         const url = new URL(request.url);
         const skip = parseIntParam(url.searchParams.get('skip'), 0, Number.MAX_SAFE_INTEGER, 'skip');
@@ -155,12 +155,12 @@ export function gatewayHandlers(sim: SimRuntime) {
     ),
 
     http.get(
-      '/api/servers/:name',
+      '*/api/servers/:name',
       handle((_r, params) => HttpResponse.json(sim.read((w, now) => nodeDto(w, nodeOr404(w, params.name ?? ''), now)))),
     ),
 
     http.get(
-      '/api/nodes/:name/events',
+      '*/api/nodes/:name/events',
       handle((request, params) => {
         const url = new URL(request.url);
         const channel = url.searchParams.get('channel');
@@ -180,10 +180,10 @@ export function gatewayHandlers(sim: SimRuntime) {
       }),
     ),
 
-    http.get('/api/gateway', handle(() => HttpResponse.json(sim.read(gatewayDto)))),
+    http.get('*/api/gateway', handle(() => HttpResponse.json(sim.read(gatewayDto)))),
 
     http.get(
-      '/api/jobs',
+      '*/api/jobs',
       handle(() =>
         HttpResponse.json(
           sim.read((w, now) =>
@@ -197,7 +197,7 @@ export function gatewayHandlers(sim: SimRuntime) {
     ),
 
     http.get(
-      '/api/jobs/:id',
+      '*/api/jobs/:id',
       handle((_r, params) =>
         HttpResponse.json(
           sim.read((w, now) => {
@@ -210,12 +210,12 @@ export function gatewayHandlers(sim: SimRuntime) {
     ),
 
     http.get(
-      '/api/notifications',
+      '*/api/notifications',
       handle(() => HttpResponse.json(sim.read((w) => [...w.notifications].reverse().map(notificationDto)))),
     ),
 
     http.post(
-      '/api/notifications/read-all',
+      '*/api/notifications/read-all',
       handle(() => {
         sim.run((draft) => {
           for (const n of draft.notifications) n.read = true;
@@ -225,7 +225,7 @@ export function gatewayHandlers(sim: SimRuntime) {
     ),
 
     http.delete(
-      '/api/notifications',
+      '*/api/notifications',
       handle(() => {
         sim.run((draft) => {
           draft.notifications = [];
@@ -235,7 +235,7 @@ export function gatewayHandlers(sim: SimRuntime) {
     ),
 
     http.delete(
-      '/api/notifications/:id',
+      '*/api/notifications/:id',
       handle((_r, params) => {
         const outcome = sim.run((draft) => {
           const before = draft.notifications.length;
@@ -249,7 +249,7 @@ export function gatewayHandlers(sim: SimRuntime) {
 
     // Anything else under /api is a client bug: say so in the API's error shape rather than fall through.
     http.all(
-      '/api/*',
+      '*/api/*',
       ({ request }) => errorResponse(404, 'NotFound', `There is no ${request.method} ${new URL(request.url).pathname} in the gateway API.`),
     ),
   ];

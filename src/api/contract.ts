@@ -321,3 +321,55 @@ export interface AzureUserDto {
   canGrantAdminConsent: boolean;
   roles: { subscriptionId: string; subscriptionName: string; role: string }[];
 }
+
+/** GET /api/clusters/:name/registration/prerequisites?subscriptionId=&enableArc= */
+export interface PrerequisiteCheckDto {
+  id: string;
+  title: string;
+  state: 'pass' | 'warn' | 'fail';
+  detail: string;
+  remedy: string | null;
+  nodes: string[];
+}
+
+/** GET /api/clusters/:name/registration/regions — the clouds' regions where HCI clusters can be created */
+export interface RegionDto {
+  name: string;
+  displayName: string;
+  /** false for regions ARM knows but Azure Stack HCI is not available in */
+  supported: boolean;
+}
+
+/** POST /api/clusters/:name/registration */
+export interface RegisterClusterRequestDto {
+  subscriptionId: string;
+  resourceGroup: string;
+  /** true when the wizard's "Create new" was chosen; the group must not exist yet */
+  createResourceGroup: boolean;
+  region: string;
+  enableArc: boolean;
+  arcResourceGroup?: string;
+}
+
+/** POST /api/clusters/:name/unregister (optional overrides reproduce the wrong-subscription case) */
+export interface UnregisterClusterRequestDto {
+  subscriptionId?: string;
+  cloud?: 'AzureCloud' | 'AzureChinaCloud' | 'AzureUSGovernment';
+}
+
+/** GET /api/clusters/:name/registration/logs */
+export interface LogFileDto {
+  name: string;
+  createdAt: string;
+  lineCount: number;
+}
+
+/** POST /api/clusters/:name/vms */
+export interface CreateVmRequestDto {
+  name: string;
+  hostServer: string;
+  generation: 1 | 2;
+  cpuCount: number;
+  memoryMiB: number;
+  os: string;
+}

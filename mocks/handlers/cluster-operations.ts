@@ -1,0 +1,189 @@
+/**
+ * Cluster registration (prerequisites, register, unregister, repair, sync, logs) and VM actions under
+ * `/api/clusters/:name/...` and `/api/vms/:id/...`. Long operations answer 202 with the JobDto to poll.
+ */
+import { http, HttpResponse } from 'msw';
+import type { LogFileDto, PrerequisiteCheckDto, RegionDto } from '../../src/api/contract';
+import type { SimRuntime } from '../runtime';
+import {
+  ALL_LOCATIONS,
+  CLOUDS,
+  POWER_ACTIONS,
+  SimError,
+  createVm,
+  powerVm,
+  registrationPrerequisites,
+  rgKey,
+  startClusterRegistration,
+  startClusterUnregistration,
+  startRepair,
+  startSyncNow,
+} from '../sim';
+import type { CloudName, Job, Op, PowerActionName, World } from '../sim';
+import { errorResponse, fromSimError, simRoute } from './http';
+import { jobDto, vmDto } from './views';
+
+async function jsonBody(request: Request): Promise<Record<string, unknown>> {
+  const text = await request.text();
+  if (text.trim() === '') return {};
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  } catch {
+    // answered below
+  }
+  throw new SimError('bad-request', 'InvalidRequestContent', 'The request body must be a JSON object.');
+}
+
+function clusterName(world: World, name: string): string {
+  const cluster = Object.values(world.clusters).find((c) => c.name.toLowerCase() === name.toLowerCase() || c.fqdn.toLowerCase() === name.toLowerCase());
+  if (!cluster) throw new SimError('not-found', 'ClusterNotFound', `The cluster '${name}' was not found.`);
+  return cluster.name;
+}
+
+const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+
+export function clusterOperationHandlers(sim: SimRuntime) {
+  const handle = (fn: Parameters<typeof simRoute>[1]) => simRoute(sim, fn);
+
+  const startJob = (op: Op<Job>) => {
+    const outcome = sim.run(op);
+    if (!outcome.ok) return fromSimError(outcome.error);
+    return HttpResponse.json(sim.read((_w, now) => jobDto(outcome.value, now)), { status: 202, headers: { Location: `/api/jobs/${outcome.value.id}` } });
+  };
+
+  return [
+    http.get(
+      '*/api/clusters/:name/registration/prerequisites',
+      handle((request, params) => {
+        const url = new URL(request.url);
+        const subscriptionId = url.searchParams.get('subscriptionId') ?? undefined;
+        const enableArc = url.searchParams.get('enableArc') !== 'false';
+        const checks = sim.read((w, now) => registrationPrerequisites(w, clusterName(w, params.name ?? ''), subscriptionId === '' ? undefined : subscriptionId, enableArc, now));
+        return HttpResponse.json(checks.map((c): PrerequisiteCheckDto => ({ id: c.id, title: c.title, state: c.state, detail: c.detail, remedy: c.remedy ?? null, nodes: c.nodes ?? [] })));
+      }),
+    ),
+
+    http.get(
+      '*/api/clusters/:name/registration/regions',
+      handle(() => {
+        const cloud: CloudName = sim.read((w) => w.gateway.registration?.cloud ?? 'AzureCloud');
+        const supported = new Set(CLOUDS[cloud].hciRegions.map((r) => r.name));
+        const regions: RegionDto[] = [
+          ...CLOUDS[cloud].hciRegions.map((r) => ({ ...r, supported: true })),
+          ...ALL_LOCATIONS.filter((r) => !supported.has(r.name) && !Object.values(CLOUDS).some((c) => c.name !== cloud && c.hciRegions.some((h) => h.name === r.name))).map((r) => ({ ...r, supported: false })),
+        ];
+        return HttpResponse.json(regions);
+      }),
+    ),
+
+    http.post(
+      '*/api/clusters/:name/registration',
+      handle(async (request, params) => {
+        const body = await jsonBody(request);
+        const name = sim.read((w) => clusterName(w, params.name ?? ''));
+        const subscriptionId = text(body.subscriptionId);
+        const resourceGroup = text(body.resourceGroup);
+        if (subscriptionId === '') return errorResponse(400, 'InvalidParameter', 'Select or enter an Azure subscription ID.', 'subscriptionId');
+        if (resourceGroup === '') return errorResponse(400, 'InvalidParameter', 'Enter a resource group name.', 'resourceGroup');
+        if (typeof body.enableArc !== 'boolean') return errorResponse(400, 'InvalidParameter', "'enableArc' must be true or false.", 'enableArc');
+        if (body.createResourceGroup === true && sim.read((w) => w.cloud.resourceGroups[rgKey(subscriptionId, resourceGroup)] !== undefined)) {
+          return errorResponse(409, 'ResourceGroupExists', `A resource group named '${resourceGroup}' already exists in this subscription. Choose Use existing, or another name.`, 'resourceGroup');
+        }
+        if (body.createResourceGroup === false && sim.read((w) => w.cloud.resourceGroups[rgKey(subscriptionId, resourceGroup)] === undefined)) {
+          return errorResponse(404, 'ResourceGroupNotFound', `Resource group '${resourceGroup}' could not be found.`, 'resourceGroup');
+        }
+        const arcResourceGroup = text(body.arcResourceGroup);
+        return startJob((draft, now) =>
+          startClusterRegistration(
+            draft,
+            { cluster: name, subscriptionId, resourceGroup, region: text(body.region), enableArc: body.enableArc === true, ...(arcResourceGroup !== '' ? { arcResourceGroup } : {}) },
+            now,
+          ),
+        );
+      }),
+    ),
+
+    http.post(
+      '*/api/clusters/:name/unregister',
+      handle(async (request, params) => {
+        const body = await jsonBody(request);
+        const name = sim.read((w) => clusterName(w, params.name ?? ''));
+        const subscriptionId = text(body.subscriptionId);
+        const cloud = text(body.cloud);
+        if (cloud !== '' && !(cloud in CLOUDS)) return errorResponse(400, 'InvalidParameter', `'${cloud}' is not an Azure cloud.`, 'cloud');
+        return startJob((draft, now) =>
+          startClusterUnregistration(draft, { cluster: name, ...(subscriptionId !== '' ? { subscriptionId } : {}), ...(cloud !== '' ? { cloud: cloud as CloudName } : {}) }, now),
+        );
+      }),
+    ),
+
+    http.post(
+      '*/api/clusters/:name/repair',
+      handle((_r, params) => startJob((draft, now) => startRepair(draft, clusterName(draft, params.name ?? ''), now))),
+    ),
+
+    http.post(
+      '*/api/clusters/:name/sync',
+      handle((_r, params) => startJob((draft, now) => startSyncNow(draft, clusterName(draft, params.name ?? ''), now))),
+    ),
+
+    http.get(
+      '*/api/clusters/:name/registration/logs',
+      handle((_r, params) =>
+        HttpResponse.json(
+          sim.read((w) => {
+            const cluster = w.clusters[clusterName(w, params.name ?? '')];
+            return (cluster?.logFiles ?? [])
+              .map((f): LogFileDto => ({ name: f.name, createdAt: new Date(f.createdAt).toISOString(), lineCount: f.lines.length }))
+              .reverse();
+          }),
+        ),
+      ),
+    ),
+
+    http.get(
+      '*/api/clusters/:name/registration/logs/:file',
+      handle((_r, params) => {
+        const file = sim.read((w) => w.clusters[clusterName(w, params.name ?? '')]?.logFiles.find((f) => f.name === params.file));
+        if (!file) return errorResponse(404, 'LogNotFound', `There is no log file named '${params.file ?? ''}'.`);
+        return new HttpResponse(`${file.lines.join('\r\n')}\r\n`, {
+          headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Disposition': `attachment; filename="${file.name}"` },
+        });
+      }),
+    ),
+
+    http.post(
+      '*/api/clusters/:name/vms',
+      handle(async (request, params) => {
+        const body = await jsonBody(request);
+        const name = text(body.name);
+        if (!/^[\w][\w .-]{0,99}$/.test(name)) {
+          return errorResponse(400, 'InvalidParameter', 'A VM name is 1–100 characters of letters, digits, spaces, dots, hyphens and underscores.', 'name');
+        }
+        const generation = body.generation === 1 ? 1 : body.generation === 2 ? 2 : undefined;
+        if (generation === undefined) return errorResponse(400, 'InvalidParameter', 'Generation must be 1 or 2.', 'generation');
+        const cpuCount = Number(body.cpuCount);
+        const memoryMiB = Number(body.memoryMiB);
+        if (!Number.isInteger(cpuCount) || cpuCount < 1 || cpuCount > 64) return errorResponse(400, 'InvalidParameter', 'Virtual processors must be a whole number from 1 to 64.', 'cpuCount');
+        if (!Number.isInteger(memoryMiB) || memoryMiB < 512 || memoryMiB > 1_048_576) return errorResponse(400, 'InvalidParameter', 'Memory must be from 512 MB to 1 TB, in MB.', 'memoryMiB');
+        const outcome = sim.run((draft, now) =>
+          createVm(draft, { cluster: clusterName(draft, params.name ?? ''), name, hostNode: text(body.hostServer), generation, cpuCount, memoryMiB, os: text(body.os) || 'Windows Server 2022 Datacenter' }, now),
+        );
+        if (!outcome.ok) return fromSimError(outcome.error);
+        return HttpResponse.json(sim.read((w, now) => vmDto(w, outcome.value, now)), { status: 201 });
+      }),
+    ),
+
+    http.post(
+      '*/api/vms/:id/:action',
+      handle((_r, params) => {
+        const action = params.action ?? '';
+        if (!(action in POWER_ACTIONS)) {
+          return errorResponse(400, 'InvalidParameter', `'${action}' is not a VM action: use ${Object.keys(POWER_ACTIONS).join(', ')}.`, 'action');
+        }
+        return startJob((draft, now) => powerVm(draft, params.id ?? '', action as PowerActionName, now));
+      }),
+    ),
+  ];
+}
