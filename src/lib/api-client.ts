@@ -1,0 +1,101 @@
+import type { ApiErrorBody } from '@/api/contract';
+
+/**
+ * An HTTP failure with the server's own words. `/api` and ARM both answer errors as
+ * `{ error: { code, message } }`; anything else (a proxy page, an empty 502) still gets a readable message.
+ */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: ApiErrorBody['error']['details'];
+
+  constructor(status: number, code: string, message: string, details?: ApiErrorBody['error']['details']) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+function isApiErrorBody(value: unknown): value is ApiErrorBody {
+  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
+  const error = value.error;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { message?: unknown }).message === 'string' &&
+    typeof (error as { code?: unknown }).code === 'string'
+  );
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  if (response.status === 204 || response.status === 205) return undefined;
+  const text = await response.text();
+  if (text === '') return undefined;
+  const contentType = response.headers.get('content-type') ?? '';
+  if (contentType.includes('json')) {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+}
+
+async function request<T>(method: string, url: string, body: unknown, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  const init: RequestInit = { method, headers, signal: options.signal ?? null };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+
+  let response: Response;
+  try {
+    response = await fetch(url, init);
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(
+      0,
+      'NetworkError',
+      `Couldn't reach the server for ${method} ${url}. Check that the portal is still running, then try again.`,
+    );
+  }
+
+  const payload = await readBody(response);
+  if (!response.ok) {
+    if (isApiErrorBody(payload)) {
+      throw new ApiError(response.status, payload.error.code, payload.error.message, payload.error.details);
+    }
+    const statusText = response.statusText || 'Request failed';
+    throw new ApiError(response.status, `Http${response.status}`, `${method} ${url} failed: ${response.status} ${statusText}.`);
+  }
+  // A successful answer that is not JSON (e.g. the dev server's index.html for an unknown /api path) means
+  // the endpoint does not exist; treating it as data would crash later in a less obvious place.
+  if (payload !== undefined && typeof payload === 'string' && !(response.headers.get('content-type') ?? '').includes('text/plain')) {
+    throw new ApiError(response.status, 'UnexpectedResponse', `${method} ${url} did not answer with JSON.`);
+  }
+  return payload as T;
+}
+
+export const api = {
+  get: <T>(url: string, options?: RequestOptions) => request<T>('GET', url, undefined, options),
+  post: <T = void>(url: string, body?: unknown, options?: RequestOptions) => request<T>('POST', url, body, options),
+  put: <T = void>(url: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', url, body, options),
+  patch: <T = void>(url: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', url, body, options),
+  delete: <T = void>(url: string, options?: RequestOptions) => request<T>('DELETE', url, undefined, options),
+};
+
+/** The message to show for any thrown value, so no failure path ever renders "[object Object]". */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error && error.message) return error.message;
+  if (typeof error === 'string' && error) return error;
+  return 'Something went wrong, and the error carried no message.';
+}
