@@ -1,0 +1,375 @@
+import { Button, Checkbox, mergeClasses } from '@fluentui/react-components';
+import { ArrowSortDownFilled, ArrowSortUpFilled } from '@fluentui/react-icons';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import {
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
+import { useDataTableStyles } from './data-table.styles';
+
+export type SortDirection = 'ascending' | 'descending';
+
+export interface SortState {
+  columnId: string;
+  direction: SortDirection;
+}
+
+export interface DataTableColumn<T> {
+  id: string;
+  header: string;
+  cell: (item: T) => ReactNode;
+  /** Makes the column sortable; return the value to compare. */
+  sortValue?: (item: T) => string | number | null;
+  /** A CSS grid track size. @default 'minmax(120px, 1fr)' */
+  width?: string;
+}
+
+export type SelectionMode = 'none' | 'single' | 'multi';
+
+export interface DataTableProps<T> {
+  /** Names the grid for screen readers, e.g. "Servers". */
+  ariaLabel: string;
+  items: readonly T[];
+  columns: readonly DataTableColumn<T>[];
+  getRowId: (item: T) => string;
+  /** Names a row in its checkbox label ("Select hci-node1"). @default getRowId */
+  getRowLabel?: (item: T) => string;
+  /** @default 'none' */
+  selectionMode?: SelectionMode;
+  selectedIds?: readonly string[];
+  onSelectionChange?: (ids: string[]) => void;
+  /** Initial sort when uncontrolled. */
+  defaultSort?: SortState;
+  /** Enter on a row, or a double click. */
+  onRowActivate?: (item: T) => void;
+  /** @default false */
+  loading?: boolean;
+  /** @default 'No records found' */
+  emptyMessage?: string;
+  /** Row height in px; fixed so the virtualiser needs no measuring. @default 36 */
+  rowHeight?: number;
+  /** Lists longer than this render only the rows in view. @default 100 */
+  virtualizeAbove?: number;
+  className?: string;
+}
+
+const selectionColumnWidth = '44px';
+
+function compareValues(a: string | number | null, b: string | number | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a).localeCompare(String(b), undefined, { numeric: true, sensitivity: 'base' });
+}
+
+/**
+ * WAC's master-view grid: sortable headers, single or checkbox multi-selection, the WAC keyboard model
+ * (↑/↓, Home/End, PageUp/PageDown, Space to toggle, Enter to open) and virtual rows for long lists, so 10,000
+ * VMs cost as much as the forty on screen. Focus stays on the grid and `aria-activedescendant` names the
+ * active row, which keeps keyboard position stable while rows mount and unmount under the virtualiser.
+ */
+export function DataTable<T>({
+  ariaLabel,
+  items,
+  columns,
+  getRowId,
+  getRowLabel = getRowId,
+  selectionMode = 'none',
+  selectedIds = [],
+  onSelectionChange,
+  defaultSort,
+  onRowActivate,
+  loading = false,
+  emptyMessage = 'No records found',
+  rowHeight = 36,
+  virtualizeAbove = 100,
+  className,
+}: DataTableProps<T>) {
+  const styles = useDataTableStyles();
+  const baseId = useId();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const headerRef = useRef<HTMLDivElement>(null);
+  const [sort, setSort] = useState<SortState | undefined>(defaultSort);
+  const [activeIndex, setActiveIndex] = useState(-1);
+  const [hasFocus, setHasFocus] = useState(false);
+
+  const sortedItems = useMemo(() => {
+    const column = sort ? columns.find((c) => c.id === sort.columnId) : undefined;
+    const sortValue = column?.sortValue;
+    if (!sort || !sortValue) return items;
+    const factor = sort.direction === 'ascending' ? 1 : -1;
+    return [...items].sort((a, b) => factor * compareValues(sortValue(a), sortValue(b)));
+  }, [items, columns, sort]);
+
+  const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
+  const gridTemplateColumns = [
+    ...(selectionMode === 'multi' ? [selectionColumnWidth] : []),
+    ...columns.map((c) => c.width ?? 'minmax(120px, 1fr)'),
+  ].join(' ');
+  const columnCount = columns.length + (selectionMode === 'multi' ? 1 : 0);
+
+  const virtual = sortedItems.length > virtualizeAbove;
+  const virtualizer = useVirtualizer({
+    count: virtual ? sortedItems.length : 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 10,
+    scrollMargin: headerRef.current?.offsetHeight ?? rowHeight,
+  });
+
+  // Keep the active row inside the list when filtering shrinks it.
+  useEffect(() => {
+    if (activeIndex >= sortedItems.length) setActiveIndex(sortedItems.length - 1);
+  }, [activeIndex, sortedItems.length]);
+
+  const rowDomId = (index: number) => `${baseId}-row-${index}`;
+
+  const scrollRowIntoView = (index: number) => {
+    if (virtual) {
+      virtualizer.scrollToIndex(index, { align: 'auto' });
+      return;
+    }
+    document.getElementById(rowDomId(index))?.scrollIntoView({ block: 'nearest' });
+  };
+
+  const changeSelection = (ids: string[]) => onSelectionChange?.(ids);
+
+  const toggleRow = (item: T) => {
+    const id = getRowId(item);
+    if (selectionMode === 'multi') {
+      changeSelection(selected.has(id) ? selectedIds.filter((s) => s !== id) : [...selectedIds, id]);
+    } else if (selectionMode === 'single') {
+      changeSelection(selected.has(id) ? [] : [id]);
+    }
+  };
+
+  const moveTo = (index: number) => {
+    if (sortedItems.length === 0) return;
+    const clamped = Math.max(0, Math.min(sortedItems.length - 1, index));
+    setActiveIndex(clamped);
+    scrollRowIntoView(clamped);
+    const item = sortedItems[clamped];
+    // In a single-select grid the selection follows the keyboard, as in WAC's master view.
+    if (selectionMode === 'single' && item) changeSelection([getRowId(item)]);
+  };
+
+  const pageSize = () => {
+    const height = scrollRef.current?.clientHeight ?? 0;
+    return Math.max(1, Math.floor(height / rowHeight) - 1 || 10);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // Keys typed into a checkbox or link inside a cell belong to that control.
+    if (event.target !== event.currentTarget) return;
+    const current = activeIndex < 0 ? -1 : activeIndex;
+    switch (event.key) {
+      case 'ArrowDown':
+        moveTo(current + 1);
+        break;
+      case 'ArrowUp':
+        moveTo(current <= 0 ? 0 : current - 1);
+        break;
+      case 'Home':
+        moveTo(0);
+        break;
+      case 'End':
+        moveTo(sortedItems.length - 1);
+        break;
+      case 'PageDown':
+        moveTo(current + pageSize());
+        break;
+      case 'PageUp':
+        moveTo(current - pageSize());
+        break;
+      case ' ': {
+        const item = sortedItems[current];
+        if (item && selectionMode !== 'none') toggleRow(item);
+        break;
+      }
+      case 'Enter': {
+        const item = sortedItems[current];
+        if (item && onRowActivate) onRowActivate(item);
+        else if (item && selectionMode !== 'none') toggleRow(item);
+        break;
+      }
+      default:
+        return;
+    }
+    event.preventDefault();
+  };
+
+  /** Rows are found from the click target (one listener on the grid, which owns focus and keys). */
+  const rowFromEvent = (event: MouseEvent): { item: T; index: number } | undefined => {
+    const row = (event.target as HTMLElement).closest<HTMLElement>('[data-row-index]');
+    const index = Number(row?.dataset.rowIndex);
+    const item = Number.isInteger(index) ? sortedItems[index] : undefined;
+    return item === undefined ? undefined : { item, index };
+  };
+
+  const onGridClick = (event: MouseEvent) => {
+    const hit = rowFromEvent(event);
+    if (!hit) return;
+    const { item, index } = hit;
+    setActiveIndex(index);
+    if (selectionMode === 'none') return;
+    // A click on a link or button inside the row acts on that control only (and still marks the row).
+    const interactive = (event.target as HTMLElement).closest('a,button,input');
+    if (selectionMode === 'multi' && interactive) return;
+    const id = getRowId(item);
+    if (selectionMode === 'multi') {
+      changeSelection(event.ctrlKey || event.metaKey ? (selected.has(id) ? selectedIds.filter((s) => s !== id) : [...selectedIds, id]) : [id]);
+    } else {
+      changeSelection([id]);
+    }
+  };
+
+  const onHeaderSort = (column: DataTableColumn<T>) => {
+    setSort((previous) =>
+      previous?.columnId === column.id
+        ? { columnId: column.id, direction: previous.direction === 'ascending' ? 'descending' : 'ascending' }
+        : { columnId: column.id, direction: 'ascending' },
+    );
+  };
+
+  const allSelected = sortedItems.length > 0 && sortedItems.every((item) => selected.has(getRowId(item)));
+  const someSelected = !allSelected && sortedItems.some((item) => selected.has(getRowId(item)));
+
+  const renderRow = (item: T, index: number, virtualStart?: number) => {
+    const id = getRowId(item);
+    const isSelected = selected.has(id);
+    return (
+      <div
+        key={id}
+        id={rowDomId(index)}
+        role="row"
+        aria-rowindex={index + 2}
+        aria-selected={selectionMode === 'none' ? undefined : isSelected}
+        data-row-id={id}
+        data-row-index={index}
+        className={mergeClasses(
+          styles.row,
+          virtualStart !== undefined && styles.virtualRow,
+          isSelected && styles.selected,
+          hasFocus && index === activeIndex && styles.active,
+        )}
+        style={{
+          gridTemplateColumns,
+          height: rowHeight,
+          ...(virtualStart !== undefined ? { transform: `translateY(${virtualStart}px)` } : {}),
+        }}
+      >
+        {selectionMode === 'multi' && (
+          <div role="gridcell" className={mergeClasses(styles.cell, styles.selectionCell)}>
+            <Checkbox
+              checked={isSelected}
+              aria-label={`Select ${getRowLabel(item)}`}
+              tabIndex={-1}
+              onChange={() => toggleRow(item)}
+            />
+          </div>
+        )}
+        {columns.map((column) => (
+          <div key={column.id} role="gridcell" className={styles.cell}>
+            {column.cell(item)}
+          </div>
+        ))}
+      </div>
+    );
+  };
+
+  const message = loading ? 'Loading...' : sortedItems.length === 0 ? emptyMessage : null;
+  const virtualItems = virtual ? virtualizer.getVirtualItems() : [];
+  const scrollMargin = virtualizer.options.scrollMargin;
+
+  return (
+    <div
+      ref={scrollRef}
+      role="grid"
+      aria-label={ariaLabel}
+      aria-rowcount={sortedItems.length + 1}
+      aria-colcount={columnCount}
+      aria-multiselectable={selectionMode === 'multi' ? true : undefined}
+      aria-busy={loading || undefined}
+      aria-activedescendant={hasFocus && activeIndex >= 0 && !message ? rowDomId(activeIndex) : undefined}
+      tabIndex={0}
+      className={mergeClasses(styles.grid, className)}
+      onKeyDown={onKeyDown}
+      onClick={onGridClick}
+      onDoubleClick={(event) => {
+        const hit = rowFromEvent(event);
+        if (hit && onRowActivate) onRowActivate(hit.item);
+      }}
+      onFocus={(event) => {
+        if (event.target !== event.currentTarget) return;
+        setHasFocus(true);
+        if (activeIndex < 0 && sortedItems.length > 0) {
+          const firstSelected = sortedItems.findIndex((item) => selected.has(getRowId(item)));
+          setActiveIndex(firstSelected >= 0 ? firstSelected : 0);
+        }
+      }}
+      onBlur={(event) => {
+        if (event.target === event.currentTarget) setHasFocus(false);
+      }}
+    >
+      <div role="rowgroup">
+        <div ref={headerRef} role="row" aria-rowindex={1} className={styles.header} style={{ gridTemplateColumns }}>
+          {selectionMode === 'multi' && (
+            <div role="columnheader" className={mergeClasses(styles.headerCell, styles.selectionCell)}>
+              <Checkbox
+                aria-label="Select all rows"
+                tabIndex={-1}
+                checked={allSelected ? true : someSelected ? 'mixed' : false}
+                disabled={sortedItems.length === 0}
+                onChange={() => changeSelection(allSelected ? [] : sortedItems.map(getRowId))}
+              />
+            </div>
+          )}
+          {columns.map((column) => {
+            const sorted = sort?.columnId === column.id ? sort.direction : undefined;
+            return (
+              <div key={column.id} role="columnheader" aria-sort={column.sortValue ? (sorted ?? 'none') : undefined} className={styles.headerCell}>
+                {column.sortValue ? (
+                  <Button
+                    appearance="transparent"
+                    size="small"
+                    className={styles.sortButton}
+                    icon={sorted === 'ascending' ? <ArrowSortUpFilled /> : sorted === 'descending' ? <ArrowSortDownFilled /> : undefined}
+                    iconPosition="after"
+                    onClick={() => onHeaderSort(column)}
+                  >
+                    {column.header}
+                  </Button>
+                ) : (
+                  column.header
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      <div role="rowgroup" className={styles.body} style={virtual ? { height: virtualizer.getTotalSize() } : undefined}>
+        {message ? (
+          <div role="row" aria-rowindex={2}>
+            <div role="gridcell" aria-colspan={columnCount} className={styles.message}>
+              {message}
+            </div>
+          </div>
+        ) : virtual ? (
+          virtualItems.map((virtualRow) => {
+            const item = sortedItems[virtualRow.index];
+            return item === undefined ? null : renderRow(item, virtualRow.index, virtualRow.start - scrollMargin);
+          })
+        ) : (
+          sortedItems.map((item, index) => renderRow(item, index))
+        )}
+      </div>
+    </div>
+  );
+}
