@@ -1,0 +1,137 @@
+import { Tooltip } from '@fluentui/react-components';
+import { AddRegular, DeleteRegular, ServerMultipleRegular, ServerRegular } from '@fluentui/react-icons';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import type { ConnectionDto } from '@/api/contract';
+import { ActionBar, ActionButton } from '@/components/action-bar/action-bar';
+import { DataTable, type DataTableColumn } from '@/components/data-table/data-table';
+import { EmptyState } from '@/components/empty-state/empty-state';
+import { PageHeader } from '@/components/page-header/page-header';
+import { PageLayout } from '@/components/page-header/page-layout';
+import { ErrorState } from '@/components/query-state/query-state';
+import { RouterLink } from '@/components/router-link/router-link';
+import { StatusBadge } from '@/components/status-badge/status-badge';
+import { paths } from '@/config/paths';
+import { useMarkAppReady } from '@/lib/app-ready';
+import { formatDateTime } from '@/lib/format';
+import { matchesQuery, useSearchParamList, useSearchText } from '@/lib/use-search-param';
+import { connectionQueries } from '../api/connection-queries';
+import { AddConnectionPane } from './add-connection-pane';
+import { RemoveConnectionsDialog } from './remove-connections-dialog';
+import { useConnectionsPageStyles } from './connections-page.styles';
+
+function NameCell({ connection }: { connection: ConnectionDto }) {
+  const styles = useConnectionsPageStyles();
+  const Icon = connection.type === 'cluster' ? ServerMultipleRegular : ServerRegular;
+  return (
+    <span className={styles.nameCell}>
+      <Icon className={styles.typeIcon} aria-hidden="true" />
+      <RouterLink to={paths.connection(connection.type, connection.name)}>{connection.name}</RouterLink>
+    </span>
+  );
+}
+
+function StatusCell({ connection }: { connection: ConnectionDto }) {
+  const badge = <StatusBadge status={connection.status} />;
+  return connection.statusDetail ? (
+    <Tooltip content={connection.statusDetail} relationship="description">
+      <span tabIndex={-1}>{badge}</span>
+    </Tooltip>
+  ) : (
+    badge
+  );
+}
+
+const columns: DataTableColumn<ConnectionDto>[] = [
+  { id: 'name', header: 'Name', width: 'minmax(200px, 2fr)', cell: (c) => <NameCell connection={c} />, sortValue: (c) => c.name },
+  { id: 'type', header: 'Type', cell: (c) => c.typeLabel, sortValue: (c) => c.typeLabel },
+  {
+    id: 'lastConnected',
+    header: 'Last connected',
+    width: 'minmax(160px, 1fr)',
+    cell: (c) => formatDateTime(c.lastConnected),
+    sortValue: (c) => c.lastConnected,
+  },
+  { id: 'managingAs', header: 'Managing as', cell: (c) => c.managingAs, sortValue: (c) => c.managingAs },
+  { id: 'tags', header: 'Tags', cell: (c) => c.tags.join(', '), sortValue: (c) => c.tags.join(', ') },
+  {
+    id: 'status',
+    header: 'Status',
+    width: 'minmax(160px, 1fr)',
+    cell: (c) => <StatusCell connection={c} />,
+    sortValue: (c) => c.status,
+  },
+];
+
+/** The gateway's home page: WAC's "All connections" master view. */
+export function ConnectionsPage() {
+  const styles = useConnectionsPageStyles();
+  const connections = useQuery(connectionQueries.list());
+  const [search, setSearch] = useSearchText('q');
+  const [selectedNames, setSelectedNames] = useSearchParamList('selected');
+  const [adding, setAdding] = useState(false);
+  const [removing, setRemoving] = useState(false);
+  useMarkAppReady(!connections.isPending);
+
+  const all = useMemo(() => connections.data ?? [], [connections.data]);
+  const visible = useMemo(
+    () => all.filter((c) => matchesQuery(search, [c.name, c.typeLabel, c.managingAs, c.status, ...c.tags])),
+    [all, search],
+  );
+  // Only connections that still exist count as selected (the URL may name one removed elsewhere).
+  const selected = all.filter((c) => selectedNames.includes(c.name));
+
+  const actions = (
+    <>
+      <ActionButton icon={<AddRegular />} onClick={() => setAdding(true)}>
+        Add
+      </ActionButton>
+      <ActionButton icon={<DeleteRegular />} disabled={selected.length === 0} onClick={() => setRemoving(true)}>
+        Remove
+      </ActionButton>
+    </>
+  );
+
+  return (
+    <PageLayout fill>
+      <PageHeader title="All connections" />
+      <ActionBar
+        actions={actions}
+        itemCount={connections.data ? all.length : undefined}
+        selectedCount={selected.length}
+        onClearSelection={() => setSelectedNames([])}
+        onRefresh={() => void connections.refetch()}
+        refreshing={connections.isFetching}
+        search={{ value: search, onChange: setSearch, matchCount: visible.length, placeholder: 'Search connections' }}
+      />
+      {connections.isError ? (
+        <ErrorState error={connections.error} title="Couldn't load the connections list" onRetry={() => void connections.refetch()} />
+      ) : connections.isSuccess && all.length === 0 ? (
+        <EmptyState title="No Saved Connections" icon={<ServerMultipleRegular />}>
+          To get started, add a connection to Windows Admin Center using the &apos;+ Add&apos; command.
+        </EmptyState>
+      ) : (
+        <div className={styles.tableArea}>
+          <DataTable
+            ariaLabel="All connections"
+            items={visible}
+            columns={columns}
+            getRowId={(c) => c.name}
+            selectionMode="multi"
+            selectedIds={selected.map((c) => c.name)}
+            onSelectionChange={setSelectedNames}
+            defaultSort={{ columnId: 'name', direction: 'ascending' }}
+            loading={connections.isPending}
+          />
+        </div>
+      )}
+      <AddConnectionPane open={adding} onClose={() => setAdding(false)} onAdded={(c) => setSelectedNames([c.name])} />
+      <RemoveConnectionsDialog
+        open={removing}
+        connections={selected}
+        onClose={() => setRemoving(false)}
+        onRemoved={() => setSelectedNames([])}
+      />
+    </PageLayout>
+  );
+}
