@@ -1,0 +1,92 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type LoaderFunction, type RouteObject } from 'react-router';
+import { AppShell } from '@/shell/app-shell';
+import { ConnectionLayout } from '@/shell/connection-layout';
+import type { RouteHandle } from '@/shell/document-title';
+import { findTool } from '@/shell/tools';
+import { RouteError } from './routes/route-error';
+
+interface RouteModule {
+  Component: ComponentType;
+  /** Given the app's QueryClient, returns the route's loader (bulletproof's `convert`, typed). */
+  loader?: (queryClient: QueryClient) => LoaderFunction;
+}
+
+/** Lazy route: the module's code loads on first visit, and its loader gets the QueryClient. */
+function lazyRoute(queryClient: QueryClient, importer: () => Promise<RouteModule>): RouteObject['lazy'] {
+  return async () => {
+    const module = await importer();
+    return { Component: module.Component, ...(module.loader ? { loader: module.loader(queryClient) } : {}) };
+  };
+}
+
+const crumb = (text: string): RouteHandle => ({ crumb: () => text });
+const toolCrumb = (toolId: string): RouteHandle => ({ crumb: () => findTool(toolId)?.title });
+
+/** The route tree, shared by the browser router and the tests' memory router. */
+export function createRoutes(queryClient: QueryClient): RouteObject[] {
+  return [
+    {
+      path: '/',
+      Component: AppShell,
+      ErrorBoundary: RouteError,
+      handle: crumb('Windows Admin Center'),
+      children: [
+        {
+          ErrorBoundary: RouteError,
+          children: [
+            { index: true, handle: crumb('All connections'), lazy: lazyRoute(queryClient, () => import('./routes/connections')) },
+            { path: 'settings/:section?', handle: crumb('Settings'), lazy: lazyRoute(queryClient, () => import('./routes/gateway-settings')) },
+            { path: 'azure/*', handle: crumb('Azure portal (cloud view)'), lazy: lazyRoute(queryClient, () => import('./routes/azure')) },
+            {
+              path: 'azure-stack/*',
+              handle: crumb('Azure Stack portal (multi-cloud)'),
+              lazy: lazyRoute(queryClient, () => import('./routes/azure-stack')),
+            },
+            {
+              path: 'connections/:type/:name',
+              Component: ConnectionLayout,
+              handle: { crumb: (params) => params.name } satisfies RouteHandle,
+              children: [
+                { index: true },
+                {
+                  ErrorBoundary: RouteError,
+                  children: [
+                    {
+                      path: 'tools/dashboard',
+                      handle: toolCrumb('dashboard'),
+                      lazy: lazyRoute(queryClient, () => import('./routes/cluster-dashboard')),
+                    },
+                    {
+                      path: 'tools/servers',
+                      handle: toolCrumb('servers'),
+                      lazy: lazyRoute(queryClient, () => import('./routes/cluster-servers')),
+                    },
+                    {
+                      path: 'tools/overview',
+                      handle: toolCrumb('overview'),
+                      lazy: lazyRoute(queryClient, () => import('./routes/server-overview')),
+                    },
+                    // Unknown tool ids: the connection layout explains, with the tool list beside it.
+                    { path: 'tools/:toolId' },
+                    {
+                      path: 'settings/:section?',
+                      handle: crumb('Settings'),
+                      lazy: lazyRoute(queryClient, () => import('./routes/connection-settings')),
+                    },
+                  ],
+                },
+              ],
+            },
+            { path: '*', handle: crumb('Page not found'), lazy: lazyRoute(queryClient, () => import('./routes/not-found')) },
+          ],
+        },
+      ],
+    },
+  ];
+}
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createBrowserRouter(createRoutes(queryClient));
+}

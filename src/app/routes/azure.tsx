@@ -1,0 +1,5 @@
+import { CloudViewPage } from '@/features/cloud-view/components/cloud-view-page';
+
+export function Component() {
+  return <CloudViewPage />;
+}

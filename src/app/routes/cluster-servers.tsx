@@ -1,0 +1,18 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { LoaderFunctionArgs } from 'react-router';
+import { useParams } from 'react-router';
+import { clusterQueries } from '@/features/clusters/api/cluster-queries';
+import { ServersTool } from '@/features/clusters/components/servers-tool';
+
+export const loader =
+  (queryClient: QueryClient) =>
+  ({ params }: LoaderFunctionArgs) => {
+    if (params.name) // Errors are swallowed here: the page shows them with its own Retry.
+    void queryClient.query(clusterQueries.nodes(params.name)).catch(() => undefined);
+    return null;
+  };
+
+export function Component() {
+  const { name = '' } = useParams();
+  return <ServersTool key={name} clusterName={name} />;
+}
