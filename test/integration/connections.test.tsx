@@ -1,0 +1,50 @@
+import { within } from '@testing-library/react';
+import { renderRoute, screen, waitForAppReady } from '../utils/render';
+
+describe('All connections', () => {
+  it('lists the fresh world cluster with its type and status', async () => {
+    await renderRoute('/');
+    await waitForAppReady();
+    expect(screen.getByRole('heading', { name: 'All connections' })).toBeInTheDocument();
+    const grid = screen.getByRole('grid', { name: 'All connections' });
+    expect(within(grid).getByRole('link', { name: 'hci-cluster01' })).toHaveAttribute('href', '/connections/cluster/hci-cluster01');
+    const row = within(grid).getByRole('row', { name: /hci-cluster01/ });
+    expect(within(row).getByText('Server clusters')).toBeInTheDocument();
+    expect(document.title).toBe('All connections - Windows Admin Center');
+  });
+
+  it('shows an error next to the Name field for an invalid host name, then adds a valid one', async () => {
+    const { user } = await renderRoute('/');
+    await waitForAppReady();
+    await user.click(screen.getByRole('button', { name: 'Add' }));
+    const name = await screen.findByRole('textbox', { name: /Name/ });
+    await user.type(name, 'bad name!');
+    await user.click(screen.getByRole('button', { name: 'Add' }));
+    expect(await screen.findByText(/'bad name!' is not a valid host name/)).toBeInTheDocument();
+    expect(name).toHaveAttribute('aria-invalid', 'true');
+
+    await user.clear(name);
+    await user.type(name, 'hci-cluster02');
+    await user.click(screen.getByRole('radio', { name: 'Server clusters' }));
+    await user.click(screen.getByRole('button', { name: 'Add' }));
+
+    const grid = await screen.findByRole('grid', { name: 'All connections' });
+    expect(await within(grid).findByRole('link', { name: 'hci-cluster02' })).toBeInTheDocument();
+  });
+
+  it('asks for confirmation naming the connection before removing it', async () => {
+    const { user } = await renderRoute('/');
+    await waitForAppReady();
+    const grid = screen.getByRole('grid', { name: 'All connections' });
+    await user.click(within(grid).getByRole('checkbox', { name: 'Select hci-cluster01' }));
+    expect(await screen.findByText('1 selected')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Remove' }));
+
+    const dialog = await screen.findByRole('alertdialog', { name: 'Remove Connection(s)' });
+    expect(within(dialog).getByText('Are you sure you want to remove hci-cluster01 from the connections list?')).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Yes' }));
+
+    await vi.waitFor(() => expect(screen.queryByRole('link', { name: 'hci-cluster01' })).not.toBeInTheDocument());
+    expect(screen.queryByText('1 selected')).not.toBeInTheDocument();
+  });
+});

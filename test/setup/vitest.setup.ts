@@ -1,0 +1,71 @@
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { setPollMs } from '@/config/timing';
+import { hciSim, server } from '../../mocks/node';
+
+// ── jsdom gaps that Fluent UI and the virtualiser rely on ──────────────────────────────────────────────
+class ResizeObserverStub {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+globalThis.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver;
+
+if (!window.matchMedia) {
+  window.matchMedia = (query: string) =>
+    ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addListener: () => {},
+      removeListener: () => {},
+      addEventListener: () => {},
+      removeEventListener: () => {},
+      dispatchEvent: () => false,
+    }) as MediaQueryList;
+}
+window.scrollTo = () => {};
+Element.prototype.scrollTo = function scrollTo() {};
+Element.prototype.scrollIntoView = function scrollIntoView() {};
+
+// jsdom lays nothing out; give every element a desktop-sized box so the virtualiser renders rows, and an
+// offsetParent, which tabster (Fluent dialogs) reads as "visible": without it a dialog opened after a focus
+// move is left aria-hidden.
+const VIEWPORT = { width: 1280, height: 800 };
+Object.defineProperties(HTMLElement.prototype, {
+  offsetHeight: { configurable: true, get: () => VIEWPORT.height },
+  offsetWidth: { configurable: true, get: () => VIEWPORT.width },
+  clientHeight: { configurable: true, get: () => VIEWPORT.height },
+  clientWidth: { configurable: true, get: () => VIEWPORT.width },
+  offsetParent: {
+    configurable: true,
+    get(this: HTMLElement) {
+      return this.parentElement;
+    },
+  },
+});
+HTMLElement.prototype.getBoundingClientRect = function getBoundingClientRect() {
+  return { x: 0, y: 0, top: 0, left: 0, bottom: VIEWPORT.height, right: VIEWPORT.width, ...VIEWPORT, toJSON: () => ({}) };
+};
+
+// ── the simulated backend: the same handlers as the browser ───────────────────────────────────────────
+beforeAll(() => {
+  server.listen({ onUnhandledRequest: 'error' });
+  // Jobs progress in simulated time; polling fast keeps tests short without sleeping.
+  setPollMs({ pollMs: 50, idlePollMs: 60_000, backgroundRefreshMs: 60_000 });
+});
+
+beforeEach(async () => {
+  await hciSim.reset('fresh');
+  window.localStorage.clear();
+  delete document.body.dataset.appReady;
+});
+
+afterEach(() => {
+  cleanup();
+  server.resetHandlers();
+});
+
+afterAll(() => {
+  server.close();
+});

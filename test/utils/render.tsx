@@ -1,0 +1,36 @@
+import { render, screen, waitFor, type RenderResult } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { AppProvider } from '@/app/provider';
+import { createRoutes } from '@/app/router';
+import { createQueryClient } from '@/lib/query-client';
+import { hciSim } from '../../mocks/node';
+
+export interface RenderRouteOptions {
+  /** Resets the simulated world to this preset first. @default 'fresh' (already done before each test) */
+  scenario?: string;
+}
+
+/**
+ * Renders the real app (router, providers, lazy routes) at `url` against the real MSW handlers, with a
+ * fresh QueryClient that never retries, so a failing request shows its error at once.
+ */
+export async function renderRoute(url: string, { scenario }: RenderRouteOptions = {}) {
+  if (scenario) await hciSim.reset(scenario);
+  const queryClient = createQueryClient({ retry: false });
+  const router = createMemoryRouter(createRoutes(queryClient), { initialEntries: [url] });
+  const user = userEvent.setup();
+  const view: RenderResult = render(
+    <AppProvider queryClient={queryClient}>
+      <RouterProvider router={router} />
+    </AppProvider>,
+  );
+  return { ...view, user, router, queryClient };
+}
+
+/** Waits until the page has shown its data (the same signal Playwright waits on). */
+export async function waitForAppReady(): Promise<void> {
+  await waitFor(() => expect(document.body.dataset.appReady).toBe('true'), { timeout: 10_000 });
+}
+
+export { screen };
