@@ -1,10 +1,19 @@
+import type { HttpHandler } from 'msw';
 import type { SimRuntime } from '../runtime';
-import { gatewayHandlers } from './gateway';
+import { armHandlers } from './arm';
 import { clusterOperationHandlers } from './cluster-operations';
+import { gatewayHandlers } from './gateway';
 import { gatewayRegistrationHandlers } from './gateway-registration';
 
+type HandlerFactory = (sim: SimRuntime) => HttpHandler[];
+
+/**
+ * Feature routes under /api, one factory per feature file. A new feature adds its factory here; the
+ * general gateway routes go last because they end with the catch-all for unknown /api paths.
+ */
+const featureHandlers: HandlerFactory[] = [gatewayRegistrationHandlers, clusterOperationHandlers];
+
 /** Every handler, in the order MSW should try them. */
-export function handlers(sim: SimRuntime) {
-  // Specific routes first: gatewayHandlers ends with a catch-all for unknown /api paths.
-  return [...gatewayRegistrationHandlers(sim), ...clusterOperationHandlers(sim), ...gatewayHandlers(sim)];
+export function handlers(sim: SimRuntime): HttpHandler[] {
+  return [...armHandlers(sim), ...featureHandlers.flatMap((factory) => factory(sim)), ...gatewayHandlers(sim)];
 }
