@@ -42,7 +42,12 @@ export interface ArmErrorOptions {
 }
 
 /** `{ error: { code, message, target?, details? } }` (common-types ErrorResponse) with ARM's request-id headers. */
-export function armError(status: number, code: string, message: string, options: ArmErrorOptions = {}): Response {
+export function armError(
+  status: number,
+  code: string,
+  message: string,
+  options: ArmErrorOptions = {},
+): Response {
   const error = {
     code,
     message,
@@ -61,7 +66,10 @@ export function fromSimError(error: SimError): Response {
 
 /** ARM's diagnostic timestamp: yyyyMMddTHHmmssZ. */
 function diagnosticTimestamp(ms: Millis): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 function faultResponse(sim: SimRuntime, surface: ApiSurface, request: Request): Response | undefined {

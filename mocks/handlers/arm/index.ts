@@ -27,7 +27,8 @@ function toResponse(reply: ArmReply, method: string): Response {
   const headers: Record<string, string> = requestIdHeaders();
   if (reply.location !== undefined) headers.Location = ARM_ORIGIN + reply.location;
   if (reply.asyncOperation !== undefined) headers['Azure-AsyncOperation'] = ARM_ORIGIN + reply.asyncOperation;
-  if (method === 'HEAD' || reply.body === undefined) return new HttpResponse(null, { status: reply.status, headers });
+  if (method === 'HEAD' || reply.body === undefined)
+    return new HttpResponse(null, { status: reply.status, headers });
   return HttpResponse.json(reply.body as Record<string, unknown>, { status: reply.status, headers });
 }
 
@@ -42,7 +43,12 @@ async function answer(sim: SimRuntime, request: Request): Promise<Response> {
     return armError(miss.status, miss.code, miss.message);
   }
   const factory = isArmMethod(method) ? match.route.ops[method] : undefined;
-  if (!factory) return armError(405, 'MethodNotAllowed', `The requested resource does not support http method '${method}'.`);
+  if (!factory)
+    return armError(
+      405,
+      'MethodNotAllowed',
+      `The requested resource does not support http method '${method}'.`,
+    );
 
   const req: ArmRequest = {
     apiVersion,
@@ -54,7 +60,10 @@ async function answer(sim: SimRuntime, request: Request): Promise<Response> {
     try {
       return toResponse(sim.read(op), method);
     } catch (error) {
-      if (error instanceof SimError) return method === 'HEAD' ? new HttpResponse(null, { status: error.status, headers: requestIdHeaders() }) : fromSimError(error);
+      if (error instanceof SimError)
+        return method === 'HEAD'
+          ? new HttpResponse(null, { status: error.status, headers: requestIdHeaders() })
+          : fromSimError(error);
       throw error;
     }
   }
@@ -73,7 +82,11 @@ export function armHandlers(sim: SimRuntime): HttpHandler[] {
         } catch (error) {
           // A bug must still answer in ARM's shape rather than take the page's fetch down with it.
           console.error('Simulated ARM failed on', request.method, request.url, error);
-          return armError(500, 'InternalServerError', 'Encountered internal server error in the simulated Azure Resource Manager.');
+          return armError(
+            500,
+            'InternalServerError',
+            'Encountered internal server error in the simulated Azure Resource Manager.',
+          );
         }
       }),
     ),

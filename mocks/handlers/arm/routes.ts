@@ -47,7 +47,9 @@ import type { ArmOp, ArmRequest } from '../../sim/arm';
 export type ArmMethod = 'GET' | 'HEAD' | 'PUT' | 'PATCH' | 'DELETE' | 'POST';
 
 /** `{name}` placeholders of a template, as a union of their names. */
-type ParamNames<P extends string> = P extends `${string}{${infer Name}}${infer Rest}` ? Name | ParamNames<Rest> : never;
+type ParamNames<P extends string> = P extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | ParamNames<Rest>
+  : never;
 
 type OpFactory = (req: ArmRequest, params: Record<string, string>) => ArmOp;
 
@@ -57,7 +59,10 @@ export interface ArmRoute {
   ops: Partial<Record<ArmMethod, OpFactory>>;
 }
 
-function route<P extends string>(template: P, ops: Partial<Record<ArmMethod, (req: ArmRequest, params: Record<ParamNames<P>, string>) => ArmOp>>): ArmRoute {
+function route<P extends string>(
+  template: P,
+  ops: Partial<Record<ArmMethod, (req: ArmRequest, params: Record<ParamNames<P>, string>) => ArmOp>>,
+): ArmRoute {
   return { template, segments: template.split('/').filter(Boolean), ops };
 }
 
@@ -93,8 +98,12 @@ export const ARM_ROUTES: readonly ArmRoute[] = [
   }),
   route(`${SUB}/providers`, { GET: listProviders }),
   route(`${SUB}/providers/{namespace}`, { GET: getProvider }),
-  route(`${SUB}/providers/{namespace}/register`, { POST: (req, p) => setProviderRegistration(req, { ...p, register: true }) }),
-  route(`${SUB}/providers/{namespace}/unregister`, { POST: (req, p) => setProviderRegistration(req, { ...p, register: false }) }),
+  route(`${SUB}/providers/{namespace}/register`, {
+    POST: (req, p) => setProviderRegistration(req, { ...p, register: true }),
+  }),
+  route(`${SUB}/providers/{namespace}/unregister`, {
+    POST: (req, p) => setProviderRegistration(req, { ...p, register: false }),
+  }),
   route(CLUSTERS, { GET: listClustersByResourceGroup }),
   route(CLUSTER, { GET: getCluster, PUT: putCluster, PATCH: patchCluster, DELETE: deleteCluster }),
   route(`${CLUSTER}/arcSettings`, { GET: listArcSettings }),
@@ -102,7 +111,12 @@ export const ARM_ROUTES: readonly ArmRoute[] = [
   route(`${ARC}/extensions`, { GET: listExtensions }),
   route(`${ARC}/extensions/{extensionName}`, { GET: getExtension, DELETE: deleteExtension }),
   route(MACHINES, { GET: listMachinesByResourceGroup }),
-  route(`${MACHINES}/{machineName}`, { GET: getMachine, PUT: putMachine, PATCH: patchMachine, DELETE: deleteMachine }),
+  route(`${MACHINES}/{machineName}`, {
+    GET: getMachine,
+    PUT: putMachine,
+    PATCH: patchMachine,
+    DELETE: deleteMachine,
+  }),
 ];
 
 export interface RouteMatch {
@@ -113,7 +127,10 @@ export interface RouteMatch {
 /** Path segments, percent-decoded; undefined when an escape is malformed. */
 export function pathSegments(pathname: string): string[] | undefined {
   try {
-    return pathname.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+    return pathname
+      .split('/')
+      .filter(Boolean)
+      .map((s) => decodeURIComponent(s));
   } catch {
     return undefined;
   }
@@ -145,12 +162,23 @@ export type Unmatched =
  * ARM's answer for a path no route serves: an unknown provider namespace is InvalidResourceNamespace, an
  * unknown type in a known namespace is InvalidResourceType, anything else is not a resource URI at all.
  */
-export function unmatched(segments: readonly string[], url: string, apiVersion: string | undefined): Unmatched {
+export function unmatched(
+  segments: readonly string[],
+  url: string,
+  apiVersion: string | undefined,
+): Unmatched {
   const providers = segments.findIndex((s) => s.toLowerCase() === 'providers');
   const namespace = providers >= 0 ? segments[providers + 1] : undefined;
   if (segments[0]?.toLowerCase() === 'subscriptions' && namespace !== undefined) {
-    const known = Object.keys(PROVIDER_RESOURCE_TYPES).find((ns) => ns.toLowerCase() === namespace.toLowerCase());
-    if (known === undefined) return { status: 400, code: 'InvalidResourceNamespace', message: `The resource namespace '${namespace}' is invalid.` };
+    const known = Object.keys(PROVIDER_RESOURCE_TYPES).find(
+      (ns) => ns.toLowerCase() === namespace.toLowerCase(),
+    );
+    if (known === undefined)
+      return {
+        status: 400,
+        code: 'InvalidResourceNamespace',
+        message: `The resource namespace '${namespace}' is invalid.`,
+      };
     // type segments alternate with names: providers/{ns}/{type}/{name}/{type}/…
     const type = segments
       .slice(providers + 2)
@@ -164,5 +192,9 @@ export function unmatched(segments: readonly string[], url: string, apiVersion: 
       };
     }
   }
-  return { status: 404, code: 'NotFound', message: `No HTTP resource was found that matches the request URI '${url}'.` };
+  return {
+    status: 404,
+    code: 'NotFound',
+    message: `No HTTP resource was found that matches the request URI '${url}'.`,
+  };
 }

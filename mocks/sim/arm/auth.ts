@@ -33,7 +33,9 @@ export function decodeSimToken(token: string): string | undefined {
 }
 
 /** `Authorization` header → what it says: nothing, a user, or garbage. */
-export function parseAuthorization(header: string | undefined): { kind: 'none' } | { kind: 'user'; upn: string } | { kind: 'invalid' } {
+export function parseAuthorization(
+  header: string | undefined,
+): { kind: 'none' } | { kind: 'user'; upn: string } | { kind: 'invalid' } {
   if (header === undefined || header.trim() === '') return { kind: 'none' };
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header.trim());
   const upn = match?.[1] === undefined ? undefined : decodeSimToken(match[1]);
@@ -69,10 +71,20 @@ export function resolveCaller(world: World, authorization: string | undefined, n
 export type Access = 'read' | 'write';
 
 export function hasAccess(world: World, caller: AzureUser, subscriptionId: string, access: Access): boolean {
-  return access === 'read' ? canRead(world, caller.upn, subscriptionId) : canWrite(world, caller.upn, subscriptionId);
+  return access === 'read'
+    ? canRead(world, caller.upn, subscriptionId)
+    : canWrite(world, caller.upn, subscriptionId);
 }
 
 /** Throws 403 AuthorizationFailed naming the action and scope, as ARM's message does. */
-export function authorize(world: World, caller: AzureUser, subscriptionId: string, access: Access, action: string, scope: string): void {
-  if (!hasAccess(world, caller, subscriptionId, access)) throw authorizationFailed(caller.upn, caller.objectId, action, scope);
+export function authorize(
+  world: World,
+  caller: AzureUser,
+  subscriptionId: string,
+  access: Access,
+  action: string,
+  scope: string,
+): void {
+  if (!hasAccess(world, caller, subscriptionId, access))
+    throw authorizationFailed(caller.upn, caller.objectId, action, scope);
 }

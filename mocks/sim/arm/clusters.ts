@@ -17,7 +17,14 @@ import { injectFault } from '../faults';
 import type { ArcSettingResource, HciClusterResource, Millis, OnPremCluster, World } from '../model';
 import { systemData } from '../registration';
 import { authorize } from './auth';
-import { API_VERSIONS, NAMESPACES, begin, byName, requireProviderRegistered, requireResourceGroup } from './common';
+import {
+  API_VERSIONS,
+  NAMESPACES,
+  begin,
+  byName,
+  requireProviderRegistered,
+  requireResourceGroup,
+} from './common';
 import type { ArmOp, ArmReply, ArmRequest } from './common';
 import { invalidParameter, invalidResourceName, resourceLocationConflict, resourceNotFound } from './errors';
 import { providerOperationUris } from './lro';
@@ -38,8 +45,15 @@ import type { JsonObject } from './validate';
 const CLUSTER_TYPE = 'Microsoft.AzureStackHCI/clusters';
 const ACTION = {
   cluster: { read: `${CLUSTER_TYPE}/read`, write: `${CLUSTER_TYPE}/write`, delete: `${CLUSTER_TYPE}/delete` },
-  arc: { read: `${CLUSTER_TYPE}/arcSettings/read`, write: `${CLUSTER_TYPE}/arcSettings/write`, delete: `${CLUSTER_TYPE}/arcSettings/delete` },
-  ext: { read: `${CLUSTER_TYPE}/arcSettings/extensions/read`, delete: `${CLUSTER_TYPE}/arcSettings/extensions/delete` },
+  arc: {
+    read: `${CLUSTER_TYPE}/arcSettings/read`,
+    write: `${CLUSTER_TYPE}/arcSettings/write`,
+    delete: `${CLUSTER_TYPE}/arcSettings/delete`,
+  },
+  ext: {
+    read: `${CLUSTER_TYPE}/arcSettings/extensions/read`,
+    delete: `${CLUSTER_TYPE}/arcSettings/extensions/delete`,
+  },
 };
 const HCI_API_VERSION = API_VERSIONS.hci[0] ?? '2024-04-01';
 const IDENTITY_TYPES = ['None', 'SystemAssigned', 'UserAssigned', 'SystemAssigned, UserAssigned'] as const;
@@ -62,7 +76,10 @@ export interface ExtensionParams extends ArcSettingParams {
 export function registrationOwner(world: World, key: string): OnPremCluster | undefined {
   return Object.values(world.clusters).find((c) => {
     const reg = c.registration;
-    return reg !== undefined && resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName)) === key;
+    return (
+      reg !== undefined &&
+      resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName)) === key
+    );
   });
 }
 
@@ -88,7 +105,12 @@ function requireCluster(world: World, p: ClusterParams): HciClusterResource {
 const idOf = (c: HciClusterResource) => hciClusterId(c.subscriptionId, c.resourceGroup, c.name);
 
 const touch = (target: { systemData: HciClusterResource['systemData'] }, upn: string, now: Millis) => {
-  target.systemData = { ...target.systemData, lastModifiedBy: upn, lastModifiedByType: 'User', lastModifiedAt: now };
+  target.systemData = {
+    ...target.systemData,
+    lastModifiedBy: upn,
+    lastModifiedByType: 'User',
+    lastModifiedAt: now,
+  };
 };
 
 // ───────────── clusters ─────────────
@@ -97,7 +119,14 @@ export const listClustersBySubscription =
   (req: ArmRequest, p: { subscriptionId: string }): ArmOp =>
   (world, now) => {
     const { caller, sub } = begin(world, req, now, 'hci', p.subscriptionId);
-    authorize(world, caller, sub.subscriptionId, 'read', ACTION.cluster.read, `/subscriptions/${sub.subscriptionId}`);
+    authorize(
+      world,
+      caller,
+      sub.subscriptionId,
+      'read',
+      ACTION.cluster.read,
+      `/subscriptions/${sub.subscriptionId}`,
+    );
     const value = Object.values(world.cloud.hciClusters)
       .filter((c) => c.subscriptionId.toLowerCase() === sub.subscriptionId.toLowerCase())
       .sort(byName)
@@ -109,10 +138,21 @@ export const listClustersByResourceGroup =
   (req: ArmRequest, p: { subscriptionId: string; resourceGroup: string }): ArmOp =>
   (world, now) => {
     const { caller, sub } = begin(world, req, now, 'hci', p.subscriptionId);
-    authorize(world, caller, sub.subscriptionId, 'read', ACTION.cluster.read, `/subscriptions/${sub.subscriptionId}/resourceGroups/${p.resourceGroup}`);
+    authorize(
+      world,
+      caller,
+      sub.subscriptionId,
+      'read',
+      ACTION.cluster.read,
+      `/subscriptions/${sub.subscriptionId}/resourceGroups/${p.resourceGroup}`,
+    );
     const rg = requireResourceGroup(world, sub.subscriptionId, p.resourceGroup);
     const value = Object.values(world.cloud.hciClusters)
-      .filter((c) => c.subscriptionId.toLowerCase() === sub.subscriptionId.toLowerCase() && c.resourceGroup.toLowerCase() === rg.name.toLowerCase())
+      .filter(
+        (c) =>
+          c.subscriptionId.toLowerCase() === sub.subscriptionId.toLowerCase() &&
+          c.resourceGroup.toLowerCase() === rg.name.toLowerCase(),
+      )
       .sort(byName)
       .map((c) => armCluster(world, c, now));
     return { status: 200, body: { value } };
@@ -122,8 +162,18 @@ export const getCluster =
   (req: ArmRequest, p: ClusterParams): ArmOp =>
   (world, now) => {
     const { caller, sub } = begin(world, req, now, 'hci', p.subscriptionId);
-    authorize(world, caller, sub.subscriptionId, 'read', ACTION.cluster.read, hciClusterId(sub.subscriptionId, p.resourceGroup, p.clusterName));
-    return { status: 200, body: armCluster(world, requireCluster(world, { ...p, subscriptionId: sub.subscriptionId }), now) };
+    authorize(
+      world,
+      caller,
+      sub.subscriptionId,
+      'read',
+      ACTION.cluster.read,
+      hciClusterId(sub.subscriptionId, p.resourceGroup, p.clusterName),
+    );
+    return {
+      status: 200,
+      body: armCluster(world, requireCluster(world, { ...p, subscriptionId: sub.subscriptionId }), now),
+    };
   };
 
 /** The writable parts of a cluster body (Cluster on PUT, ClusterPatch on PATCH), validated. */
@@ -135,19 +185,43 @@ function readClusterProperties(body: JsonObject) {
   return {
     aadClientId: optionalGuid(props, 'aadClientId', 'properties.aadClientId'),
     aadTenantId: optionalGuid(props, 'aadTenantId', 'properties.aadTenantId'),
-    aadApplicationObjectId: optionalGuid(props, 'aadApplicationObjectId', 'properties.aadApplicationObjectId'),
-    aadServicePrincipalObjectId: optionalGuid(props, 'aadServicePrincipalObjectId', 'properties.aadServicePrincipalObjectId'),
-    windowsServerSubscription: optionalEnum(desired, 'windowsServerSubscription', 'properties.desiredProperties.windowsServerSubscription', ['Disabled', 'Enabled'] as const),
-    diagnosticLevel: optionalEnum(desired, 'diagnosticLevel', 'properties.desiredProperties.diagnosticLevel', ['Off', 'Basic', 'Enhanced'] as const),
+    aadApplicationObjectId: optionalGuid(
+      props,
+      'aadApplicationObjectId',
+      'properties.aadApplicationObjectId',
+    ),
+    aadServicePrincipalObjectId: optionalGuid(
+      props,
+      'aadServicePrincipalObjectId',
+      'properties.aadServicePrincipalObjectId',
+    ),
+    windowsServerSubscription: optionalEnum(
+      desired,
+      'windowsServerSubscription',
+      'properties.desiredProperties.windowsServerSubscription',
+      ['Disabled', 'Enabled'] as const,
+    ),
+    diagnosticLevel: optionalEnum(
+      desired,
+      'diagnosticLevel',
+      'properties.desiredProperties.diagnosticLevel',
+      ['Off', 'Basic', 'Enhanced'] as const,
+    ),
   };
 }
 
-function applyClusterProperties(target: HciClusterResource, props: ReturnType<typeof readClusterProperties>): void {
+function applyClusterProperties(
+  target: HciClusterResource,
+  props: ReturnType<typeof readClusterProperties>,
+): void {
   if (props.aadClientId !== undefined) target.aadClientId = props.aadClientId;
   if (props.aadTenantId !== undefined) target.aadTenantId = props.aadTenantId;
-  if (props.aadApplicationObjectId !== undefined) target.aadApplicationObjectId = props.aadApplicationObjectId;
-  if (props.aadServicePrincipalObjectId !== undefined) target.aadServicePrincipalObjectId = props.aadServicePrincipalObjectId;
-  if (props.windowsServerSubscription !== undefined) target.desiredWindowsServerSubscription = props.windowsServerSubscription;
+  if (props.aadApplicationObjectId !== undefined)
+    target.aadApplicationObjectId = props.aadApplicationObjectId;
+  if (props.aadServicePrincipalObjectId !== undefined)
+    target.aadServicePrincipalObjectId = props.aadServicePrincipalObjectId;
+  if (props.windowsServerSubscription !== undefined)
+    target.desiredWindowsServerSubscription = props.windowsServerSubscription;
   if (props.diagnosticLevel !== undefined) target.desiredDiagnosticLevel = props.diagnosticLevel;
 }
 
@@ -157,17 +231,29 @@ export const putCluster =
   (draft, now) => {
     const { caller, sub } = begin(draft, req, now, 'hci', p.subscriptionId);
     requireGenericResourceName(p.clusterName);
-    authorize(draft, caller, sub.subscriptionId, 'write', ACTION.cluster.write, hciClusterId(sub.subscriptionId, p.resourceGroup, p.clusterName));
+    authorize(
+      draft,
+      caller,
+      sub.subscriptionId,
+      'write',
+      ACTION.cluster.write,
+      hciClusterId(sub.subscriptionId, p.resourceGroup, p.clusterName),
+    );
     const rg = requireResourceGroup(draft, sub.subscriptionId, p.resourceGroup);
     requireProviderRegistered(sub, NAMESPACES.hci);
     const body = parseJsonObject(req.body, false);
-    const location = readResourceLocation(body, CLUSTER_TYPE, CLOUDS[cloudOfSubscription(draft, sub.subscriptionId)].hciRegions);
+    const location = readResourceLocation(
+      body,
+      CLUSTER_TYPE,
+      CLOUDS[cloudOfSubscription(draft, sub.subscriptionId)].hciRegions,
+    );
     const tags = readTags(body);
     const props = readClusterProperties(body);
     const key = resourceKey(hciClusterId(sub.subscriptionId, rg.name, p.clusterName));
     const existing = draft.cloud.hciClusters[key];
     if (existing) {
-      if (normaliseRegion(existing.location) !== location) throw resourceLocationConflict(existing.name, existing.location, rg.name, location);
+      if (normaliseRegion(existing.location) !== location)
+        throw resourceLocationConflict(existing.name, existing.location, rg.name, location);
       existing.tags = tags ?? {};
       applyClusterProperties(existing, props);
       touch(existing, caller.upn, now);
@@ -190,7 +276,9 @@ export const putCluster =
     if (owner) {
       // the resource an on-prem registration points at is back: that cluster's next sync fills it in
       created.onPremCluster = owner.name;
-      draft.faults = draft.faults.filter((f) => !(f.fault === 'resource-deleted-in-portal' && f.target === owner.name));
+      draft.faults = draft.faults.filter(
+        (f) => !(f.fault === 'resource-deleted-in-portal' && f.target === owner.name),
+      );
     }
     draft.cloud.hciClusters[key] = created;
     return { status: 200, body: armCluster(draft, created, now) };
@@ -201,7 +289,14 @@ export const patchCluster =
   (req: ArmRequest, p: ClusterParams): ArmOp =>
   (draft, now) => {
     const { caller, sub } = begin(draft, req, now, 'hci', p.subscriptionId);
-    authorize(draft, caller, sub.subscriptionId, 'write', ACTION.cluster.write, hciClusterId(sub.subscriptionId, p.resourceGroup, p.clusterName));
+    authorize(
+      draft,
+      caller,
+      sub.subscriptionId,
+      'write',
+      ACTION.cluster.write,
+      hciClusterId(sub.subscriptionId, p.resourceGroup, p.clusterName),
+    );
     const cluster = requireCluster(draft, { ...p, subscriptionId: sub.subscriptionId });
     const body = parseJsonObject(req.body, false);
     const tags = readTags(body);
@@ -212,8 +307,23 @@ export const patchCluster =
     return { status: 200, body: armCluster(draft, cluster, now) };
   };
 
-function accepted(namespace: string, subscriptionId: string, location: string, resourceId: string, now: Millis): ArmReply {
-  return { status: 202, ...providerOperationUris(namespace, subscriptionId, location, { op: 'delete', resourceId, at: now }, HCI_API_VERSION) };
+function accepted(
+  namespace: string,
+  subscriptionId: string,
+  location: string,
+  resourceId: string,
+  now: Millis,
+): ArmReply {
+  return {
+    status: 202,
+    ...providerOperationUris(
+      namespace,
+      subscriptionId,
+      location,
+      { op: 'delete', resourceId, at: now },
+      HCI_API_VERSION,
+    ),
+  };
 }
 
 /** Clusters_Delete: 202 with Location and Azure-AsyncOperation; 204 when there is nothing to delete. */
@@ -221,7 +331,14 @@ export const deleteCluster =
   (req: ArmRequest, p: ClusterParams): ArmOp =>
   (draft, now) => {
     const { caller, sub } = begin(draft, req, now, 'hci', p.subscriptionId);
-    authorize(draft, caller, sub.subscriptionId, 'write', ACTION.cluster.delete, hciClusterId(sub.subscriptionId, p.resourceGroup, p.clusterName));
+    authorize(
+      draft,
+      caller,
+      sub.subscriptionId,
+      'write',
+      ACTION.cluster.delete,
+      hciClusterId(sub.subscriptionId, p.resourceGroup, p.clusterName),
+    );
     requireResourceGroup(draft, sub.subscriptionId, p.resourceGroup);
     const key = clusterKey({ ...p, subscriptionId: sub.subscriptionId });
     const cluster = draft.cloud.hciClusters[key];
@@ -239,7 +356,10 @@ const isDefault = (name: string) => name.toLowerCase() === 'default';
 function requireArcSetting(world: World, p: ArcSettingParams) {
   const cluster = requireCluster(world, p);
   if (!isDefault(p.arcSettingName) || !cluster.arcSetting) {
-    throw resourceNotFound(`${CLUSTER_TYPE}/${p.clusterName}/arcSettings/${p.arcSettingName}`, cluster.resourceGroup);
+    throw resourceNotFound(
+      `${CLUSTER_TYPE}/${p.clusterName}/arcSettings/${p.arcSettingName}`,
+      cluster.resourceGroup,
+    );
   }
   return { cluster, arcSetting: cluster.arcSetting };
 }
@@ -248,7 +368,14 @@ export const listArcSettings =
   (req: ArmRequest, p: ClusterParams): ArmOp =>
   (world, now) => {
     const { caller, sub } = begin(world, req, now, 'hci', p.subscriptionId);
-    authorize(world, caller, sub.subscriptionId, 'read', ACTION.arc.read, hciClusterId(sub.subscriptionId, p.resourceGroup, p.clusterName));
+    authorize(
+      world,
+      caller,
+      sub.subscriptionId,
+      'read',
+      ACTION.arc.read,
+      hciClusterId(sub.subscriptionId, p.resourceGroup, p.clusterName),
+    );
     const cluster = requireCluster(world, { ...p, subscriptionId: sub.subscriptionId });
     const value = cluster.arcSetting ? [armArcSetting(world, idOf(cluster), cluster.arcSetting, now)] : [];
     return { status: 200, body: { value } };
@@ -258,7 +385,14 @@ export const getArcSetting =
   (req: ArmRequest, p: ArcSettingParams): ArmOp =>
   (world, now) => {
     const { caller, sub } = begin(world, req, now, 'hci', p.subscriptionId);
-    authorize(world, caller, sub.subscriptionId, 'read', ACTION.arc.read, arcSettingId(hciClusterId(sub.subscriptionId, p.resourceGroup, p.clusterName)));
+    authorize(
+      world,
+      caller,
+      sub.subscriptionId,
+      'read',
+      ACTION.arc.read,
+      arcSettingId(hciClusterId(sub.subscriptionId, p.resourceGroup, p.clusterName)),
+    );
     const { cluster, arcSetting } = requireArcSetting(world, { ...p, subscriptionId: sub.subscriptionId });
     return { status: 200, body: armArcSetting(world, idOf(cluster), arcSetting, now) };
   };
@@ -268,20 +402,50 @@ export const putArcSetting =
   (req: ArmRequest, p: ArcSettingParams): ArmOp =>
   (draft, now) => {
     const { caller, sub } = begin(draft, req, now, 'hci', p.subscriptionId);
-    if (!isDefault(p.arcSettingName)) throw invalidResourceName(p.arcSettingName, "An Azure Stack HCI cluster has one Arc setting, named 'default'.");
-    authorize(draft, caller, sub.subscriptionId, 'write', ACTION.arc.write, arcSettingId(hciClusterId(sub.subscriptionId, p.resourceGroup, p.clusterName)));
+    if (!isDefault(p.arcSettingName))
+      throw invalidResourceName(
+        p.arcSettingName,
+        "An Azure Stack HCI cluster has one Arc setting, named 'default'.",
+      );
+    authorize(
+      draft,
+      caller,
+      sub.subscriptionId,
+      'write',
+      ACTION.arc.write,
+      arcSettingId(hciClusterId(sub.subscriptionId, p.resourceGroup, p.clusterName)),
+    );
     const cluster = requireCluster(draft, { ...p, subscriptionId: sub.subscriptionId });
     const body = parseJsonObject(req.body, true);
     const props = optionalObject(body, 'properties', 'properties') ?? {};
     const arcRg = optionalString(props, 'arcInstanceResourceGroup', 'properties.arcInstanceResourceGroup');
     if (arcRg !== undefined && !isValidResourceGroupName(arcRg)) {
-      throw invalidParameter(`Resource group name '${arcRg}' is invalid.`, 'properties.arcInstanceResourceGroup');
+      throw invalidParameter(
+        `Resource group name '${arcRg}' is invalid.`,
+        'properties.arcInstanceResourceGroup',
+      );
     }
     const ids = {
-      arcApplicationClientId: optionalGuid(props, 'arcApplicationClientId', 'properties.arcApplicationClientId'),
-      arcApplicationTenantId: optionalGuid(props, 'arcApplicationTenantId', 'properties.arcApplicationTenantId'),
-      arcServicePrincipalObjectId: optionalGuid(props, 'arcServicePrincipalObjectId', 'properties.arcServicePrincipalObjectId'),
-      arcApplicationObjectId: optionalGuid(props, 'arcApplicationObjectId', 'properties.arcApplicationObjectId'),
+      arcApplicationClientId: optionalGuid(
+        props,
+        'arcApplicationClientId',
+        'properties.arcApplicationClientId',
+      ),
+      arcApplicationTenantId: optionalGuid(
+        props,
+        'arcApplicationTenantId',
+        'properties.arcApplicationTenantId',
+      ),
+      arcServicePrincipalObjectId: optionalGuid(
+        props,
+        'arcServicePrincipalObjectId',
+        'properties.arcServicePrincipalObjectId',
+      ),
+      arcApplicationObjectId: optionalGuid(
+        props,
+        'arcApplicationObjectId',
+        'properties.arcApplicationObjectId',
+      ),
     };
     optionalObject(props, 'connectivityProperties', 'properties.connectivityProperties');
     const setting: ArcSettingResource = cluster.arcSetting ?? {
@@ -291,7 +455,8 @@ export const putArcSetting =
       systemData: systemData(caller.upn, now),
     };
     if (arcRg !== undefined) setting.arcInstanceResourceGroup = arcRg;
-    for (const [k, v] of Object.entries(ids) as [keyof typeof ids, string | undefined][]) if (v !== undefined) setting[k] = v;
+    for (const [k, v] of Object.entries(ids) as [keyof typeof ids, string | undefined][])
+      if (v !== undefined) setting[k] = v;
     if (cluster.arcSetting) touch(setting, caller.upn, now);
     cluster.arcSetting = setting;
     return { status: 200, body: armArcSetting(draft, idOf(cluster), setting, now) };
@@ -305,11 +470,22 @@ export const patchArcSetting =
   (req: ArmRequest, p: ArcSettingParams): ArmOp =>
   (draft, now) => {
     const { caller, sub } = begin(draft, req, now, 'hci', p.subscriptionId);
-    authorize(draft, caller, sub.subscriptionId, 'write', ACTION.arc.write, arcSettingId(hciClusterId(sub.subscriptionId, p.resourceGroup, p.clusterName)));
+    authorize(
+      draft,
+      caller,
+      sub.subscriptionId,
+      'write',
+      ACTION.arc.write,
+      arcSettingId(hciClusterId(sub.subscriptionId, p.resourceGroup, p.clusterName)),
+    );
     const { cluster, arcSetting } = requireArcSetting(draft, { ...p, subscriptionId: sub.subscriptionId });
     const body = parseJsonObject(req.body, false);
     readTags(body);
-    optionalObject(optionalObject(body, 'properties', 'properties') ?? {}, 'connectivityProperties', 'properties.connectivityProperties');
+    optionalObject(
+      optionalObject(body, 'properties', 'properties') ?? {},
+      'connectivityProperties',
+      'properties.connectivityProperties',
+    );
     touch(arcSetting, caller.upn, now);
     return { status: 200, body: armArcSetting(draft, idOf(cluster), arcSetting, now) };
   };
@@ -319,7 +495,14 @@ export const deleteArcSetting =
   (req: ArmRequest, p: ArcSettingParams): ArmOp =>
   (draft, now) => {
     const { caller, sub } = begin(draft, req, now, 'hci', p.subscriptionId);
-    authorize(draft, caller, sub.subscriptionId, 'write', ACTION.arc.delete, arcSettingId(hciClusterId(sub.subscriptionId, p.resourceGroup, p.clusterName)));
+    authorize(
+      draft,
+      caller,
+      sub.subscriptionId,
+      'write',
+      ACTION.arc.delete,
+      arcSettingId(hciClusterId(sub.subscriptionId, p.resourceGroup, p.clusterName)),
+    );
     const cluster = requireCluster(draft, { ...p, subscriptionId: sub.subscriptionId });
     if (!isDefault(p.arcSettingName) || !cluster.arcSetting) return { status: 204 };
     delete cluster.arcSetting;
@@ -334,7 +517,14 @@ export const listExtensions =
   (req: ArmRequest, p: ArcSettingParams): ArmOp =>
   (world, now) => {
     const { caller, sub } = begin(world, req, now, 'hci', p.subscriptionId);
-    authorize(world, caller, sub.subscriptionId, 'read', ACTION.ext.read, arcSettingId(hciClusterId(sub.subscriptionId, p.resourceGroup, p.clusterName)));
+    authorize(
+      world,
+      caller,
+      sub.subscriptionId,
+      'read',
+      ACTION.ext.read,
+      arcSettingId(hciClusterId(sub.subscriptionId, p.resourceGroup, p.clusterName)),
+    );
     requireArcSetting(world, { ...p, subscriptionId: sub.subscriptionId });
     return { status: 200, body: { value: [] } };
   };
@@ -343,9 +533,19 @@ export const getExtension =
   (req: ArmRequest, p: ExtensionParams): ArmOp =>
   (world, now) => {
     const { caller, sub } = begin(world, req, now, 'hci', p.subscriptionId);
-    authorize(world, caller, sub.subscriptionId, 'read', ACTION.ext.read, arcSettingId(hciClusterId(sub.subscriptionId, p.resourceGroup, p.clusterName)));
+    authorize(
+      world,
+      caller,
+      sub.subscriptionId,
+      'read',
+      ACTION.ext.read,
+      arcSettingId(hciClusterId(sub.subscriptionId, p.resourceGroup, p.clusterName)),
+    );
     const { cluster } = requireArcSetting(world, { ...p, subscriptionId: sub.subscriptionId });
-    throw resourceNotFound(`${CLUSTER_TYPE}/${cluster.name}/arcSettings/default/extensions/${p.extensionName}`, cluster.resourceGroup);
+    throw resourceNotFound(
+      `${CLUSTER_TYPE}/${cluster.name}/arcSettings/default/extensions/${p.extensionName}`,
+      cluster.resourceGroup,
+    );
   };
 
 /** Extensions_Delete of an extension that is not there: 204, ARM's answer for deleting nothing. */
@@ -353,7 +553,14 @@ export const deleteExtension =
   (req: ArmRequest, p: ExtensionParams): ArmOp =>
   (draft, now) => {
     const { caller, sub } = begin(draft, req, now, 'hci', p.subscriptionId);
-    authorize(draft, caller, sub.subscriptionId, 'write', ACTION.ext.delete, arcSettingId(hciClusterId(sub.subscriptionId, p.resourceGroup, p.clusterName)));
+    authorize(
+      draft,
+      caller,
+      sub.subscriptionId,
+      'write',
+      ACTION.ext.delete,
+      arcSettingId(hciClusterId(sub.subscriptionId, p.resourceGroup, p.clusterName)),
+    );
     requireArcSetting(draft, { ...p, subscriptionId: sub.subscriptionId });
     return { status: 204 };
   };

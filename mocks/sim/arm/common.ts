@@ -71,20 +71,32 @@ export function requireSubscription(world: World, subscriptionId: string): Subsc
   if (!isGuid(subscriptionId)) throw invalidSubscriptionId(subscriptionId);
   const sub =
     world.cloud.subscriptions[subscriptionId] ??
-    Object.values(world.cloud.subscriptions).find((s) => s.subscriptionId.toLowerCase() === subscriptionId.toLowerCase());
+    Object.values(world.cloud.subscriptions).find(
+      (s) => s.subscriptionId.toLowerCase() === subscriptionId.toLowerCase(),
+    );
   if (!sub) throw subscriptionNotFound(subscriptionId);
   return sub;
 }
 
 /** The opening checks of a subscription-scoped request, up to (not including) authorisation. */
-export function begin(world: World, req: ArmRequest, now: Millis, family: ApiFamily, subscriptionId: string): { caller: AzureUser; sub: Subscription } {
+export function begin(
+  world: World,
+  req: ArmRequest,
+  now: Millis,
+  family: ApiFamily,
+  subscriptionId: string,
+): { caller: AzureUser; sub: Subscription } {
   requireApiVersion(req, family);
   const caller = resolveCaller(world, req.authorization, now);
   const sub = requireSubscription(world, subscriptionId);
   return { caller, sub };
 }
 
-export function findResourceGroup(world: World, subscriptionId: string, name: string): ResourceGroup | undefined {
+export function findResourceGroup(
+  world: World,
+  subscriptionId: string,
+  name: string,
+): ResourceGroup | undefined {
   return world.cloud.resourceGroups[rgKey(subscriptionId, name)];
 }
 
@@ -96,7 +108,9 @@ export function requireResourceGroup(world: World, subscriptionId: string, name:
 
 /** Creating a provider's resources needs the provider registered on the subscription. */
 export function requireProviderRegistered(sub: Subscription, namespace: string): void {
-  const state = Object.entries(sub.providers).find(([ns]) => ns.toLowerCase() === namespace.toLowerCase())?.[1];
+  const state = Object.entries(sub.providers).find(
+    ([ns]) => ns.toLowerCase() === namespace.toLowerCase(),
+  )?.[1];
   if (state !== 'Registered') throw missingSubscriptionRegistration(namespace);
 }
 

@@ -8,10 +8,16 @@ const bad = (code: string, message: string, target?: string) =>
   new SimError('bad-request', code, message, target === undefined ? undefined : { target });
 
 export const missingApiVersion = () =>
-  bad('MissingApiVersionParameter', 'The api-version query parameter (?api-version=) is required for all requests.');
+  bad(
+    'MissingApiVersionParameter',
+    'The api-version query parameter (?api-version=) is required for all requests.',
+  );
 
 export const invalidApiVersion = (given: string, supported: readonly string[]) =>
-  bad('InvalidApiVersionParameter', `The api-version '${given}' is invalid. The supported versions are '${supported.join(',')}'.`);
+  bad(
+    'InvalidApiVersionParameter',
+    `The api-version '${given}' is invalid. The supported versions are '${supported.join(',')}'.`,
+  );
 
 export const invalidSubscriptionId = (id: string) =>
   bad('InvalidSubscriptionId', `The provided subscription identifier '${id}' is malformed or invalid.`);
@@ -46,7 +52,8 @@ export const invalidRequestContent = (detail: string) =>
 /** A property of the right JSON type whose value is still not acceptable. */
 export const invalidParameter = (message: string, target: string) => bad('InvalidParameter', message, target);
 
-export const locationRequired = () => bad('LocationRequired', 'The location property is required for this definition.', 'location');
+export const locationRequired = () =>
+  bad('LocationRequired', 'The location property is required for this definition.', 'location');
 
 export const locationNotAvailableForResourceGroup = (location: string, available: readonly string[]) =>
   bad(
@@ -55,7 +62,11 @@ export const locationNotAvailableForResourceGroup = (location: string, available
     'location',
   );
 
-export const locationNotAvailableForResourceType = (location: string, resourceType: string, available: readonly string[]) =>
+export const locationNotAvailableForResourceType = (
+  location: string,
+  resourceType: string,
+  available: readonly string[],
+) =>
   bad(
     'LocationNotAvailableForResourceType',
     `The provided location '${location}' is not available for resource type '${resourceType}'. List of available regions for the resource type is '${available.join(',')}'.`,
@@ -69,14 +80,20 @@ export const resourceGroupLocationConflict = (given: string, existing: string) =
     `Invalid resource group location '${given}'. The Resource group already exists in location '${existing}'.`,
   );
 
-export const resourceLocationConflict = (name: string, existing: string, resourceGroup: string, given: string) =>
+export const resourceLocationConflict = (
+  name: string,
+  existing: string,
+  resourceGroup: string,
+  given: string,
+) =>
   new SimError(
     'conflict',
     'InvalidResourceLocation',
     `The resource '${name}' already exists in location '${existing}' in resource group '${resourceGroup}'. A resource with the same name cannot be created in location '${given}'. Please select a new resource name.`,
   );
 
-export const invalidTag = (code: 'InvalidTag' | 'InvalidTagNameCharacters', message: string) => bad(code, message, 'tags');
+export const invalidTag = (code: 'InvalidTag' | 'InvalidTagNameCharacters', message: string) =>
+  bad(code, message, 'tags');
 
 export const missingSubscriptionRegistration = (namespace: string) =>
   new SimError(
@@ -90,9 +107,14 @@ export const invalidResourceNamespace = (namespace: string) =>
   bad('InvalidResourceNamespace', `The resource namespace '${namespace}' is invalid.`);
 
 export const authenticationMissing = () =>
-  new SimError('unauthorized', 'AuthenticationFailed', "Authentication failed. The 'Authorization' header is missing.");
+  new SimError(
+    'unauthorized',
+    'AuthenticationFailed',
+    "Authentication failed. The 'Authorization' header is missing.",
+  );
 
-export const invalidAuthenticationToken = () => new SimError('unauthorized', 'InvalidAuthenticationToken', 'The access token is invalid.');
+export const invalidAuthenticationToken = () =>
+  new SimError('unauthorized', 'InvalidAuthenticationToken', 'The access token is invalid.');
 
 export const expiredAuthenticationToken = (expiry: string, now: string) =>
   new SimError(

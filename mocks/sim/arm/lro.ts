@@ -43,7 +43,14 @@ export function decodeOperationId(id: string): OperationToken | undefined {
   } catch {
     return undefined;
   }
-  if (!isJsonObject(data) || data.v !== 1 || data.op !== 'delete' || typeof data.rid !== 'string' || typeof data.at !== 'number') return undefined;
+  if (
+    !isJsonObject(data) ||
+    data.v !== 1 ||
+    data.op !== 'delete' ||
+    typeof data.rid !== 'string' ||
+    typeof data.at !== 'number'
+  )
+    return undefined;
   return { op: 'delete', resourceId: data.rid, at: data.at };
 }
 
@@ -64,7 +71,11 @@ export function providerOperationUris(
 }
 
 /** The `Location` of a resource group delete, as ARM gives it. */
-export function resourceGroupOperationUri(subscriptionId: string, token: OperationToken, apiVersion: string): string {
+export function resourceGroupOperationUri(
+  subscriptionId: string,
+  token: OperationToken,
+  apiVersion: string,
+): string {
   return `/subscriptions/${subscriptionId}/operationresults/${encodeOperationId(token)}?api-version=${apiVersion}`;
 }
 
@@ -76,12 +87,20 @@ interface OperationParams {
   operationId: string;
 }
 
-function readToken(world: Parameters<ArmOp>[0], req: ArmRequest, now: Millis, p: { subscriptionId: string; family: ApiFamily; operationId: string }, action: string, scope: string): OperationToken {
+function readToken(
+  world: Parameters<ArmOp>[0],
+  req: ArmRequest,
+  now: Millis,
+  p: { subscriptionId: string; family: ApiFamily; operationId: string },
+  action: string,
+  scope: string,
+): OperationToken {
   const { caller, sub } = begin(world, req, now, p.family, p.subscriptionId);
   authorize(world, caller, sub.subscriptionId, 'read', action, scope);
   const token = decodeOperationId(p.operationId);
   // an id minted for another subscription is as unknown here as a made-up one
-  if (!token?.resourceId.toLowerCase().startsWith(`/subscriptions/${sub.subscriptionId.toLowerCase()}/`)) throw operationNotFound(p.operationId);
+  if (!token?.resourceId.toLowerCase().startsWith(`/subscriptions/${sub.subscriptionId.toLowerCase()}/`))
+    throw operationNotFound(p.operationId);
   return token;
 }
 
@@ -109,7 +128,14 @@ export const getOperationStatus =
 export const getOperationResult =
   (req: ArmRequest, p: OperationParams): ArmOp =>
   (world, now) => {
-    readToken(world, req, now, p, `${p.namespace}/locations/operationResults/read`, `/subscriptions/${p.subscriptionId}`);
+    readToken(
+      world,
+      req,
+      now,
+      p,
+      `${p.namespace}/locations/operationResults/read`,
+      `/subscriptions/${p.subscriptionId}`,
+    );
     return { status: 204 };
   };
 
@@ -117,6 +143,13 @@ export const getOperationResult =
 export const getResourceGroupOperationResult =
   (req: ArmRequest, p: { subscriptionId: string; operationId: string }): ArmOp =>
   (world, now) => {
-    readToken(world, req, now, { ...p, family: 'resources' }, 'Microsoft.Resources/subscriptions/operationresults/read', `/subscriptions/${p.subscriptionId}`);
+    readToken(
+      world,
+      req,
+      now,
+      { ...p, family: 'resources' },
+      'Microsoft.Resources/subscriptions/operationresults/read',
+      `/subscriptions/${p.subscriptionId}`,
+    );
     return { status: 200 };
   };

@@ -29,8 +29,13 @@ import {
 import type { JsonObject } from './validate';
 
 const MACHINE_TYPE = 'Microsoft.HybridCompute/machines';
-const ACTION = { read: `${MACHINE_TYPE}/read`, write: `${MACHINE_TYPE}/write`, delete: `${MACHINE_TYPE}/delete` };
-const CLUSTER_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.AzureStackHCI\/clusters\/[^/]+$/i;
+const ACTION = {
+  read: `${MACHINE_TYPE}/read`,
+  write: `${MACHINE_TYPE}/write`,
+  delete: `${MACHINE_TYPE}/delete`,
+};
+const CLUSTER_ID =
+  /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.AzureStackHCI\/clusters\/[^/]+$/i;
 
 export interface MachineParams {
   subscriptionId: string;
@@ -49,14 +54,20 @@ function requireMachine(world: World, p: MachineParams): HybridMachineResource {
 
 /** The writable properties shared by Machine (PUT) and MachineUpdate (PATCH). */
 function readMachineProperties(body: JsonObject) {
-  optionalEnum(optionalObject(body, 'identity', 'identity') ?? {}, 'type', 'identity.type', ['SystemAssigned'] as const);
+  optionalEnum(optionalObject(body, 'identity', 'identity') ?? {}, 'type', 'identity.type', [
+    'SystemAssigned',
+  ] as const);
   const props = optionalObject(body, 'properties', 'properties') ?? {};
-  for (const key of ['locationData', 'osProfile', 'cloudMetadata', 'agentUpgrade']) optionalObject(props, key, `properties.${key}`);
+  for (const key of ['locationData', 'osProfile', 'cloudMetadata', 'agentUpgrade'])
+    optionalObject(props, key, `properties.${key}`);
   optionalString(props, 'privateLinkScopeResourceId', 'properties.privateLinkScopeResourceId');
   optionalString(props, 'clientPublicKey', 'properties.clientPublicKey');
   const parent = optionalString(props, 'parentClusterResourceId', 'properties.parentClusterResourceId');
   if (parent !== undefined && parent !== '' && !CLUSTER_ID.test(parent)) {
-    throw invalidParameter(`The value '${parent}' of 'properties.parentClusterResourceId' is not the resource id of an Azure Stack HCI cluster.`, 'properties.parentClusterResourceId');
+    throw invalidParameter(
+      `The value '${parent}' of 'properties.parentClusterResourceId' is not the resource id of an Azure Stack HCI cluster.`,
+      'properties.parentClusterResourceId',
+    );
   }
   return {
     parentClusterResourceId: parent,
@@ -87,10 +98,21 @@ export const listMachinesByResourceGroup =
   (req: ArmRequest, p: { subscriptionId: string; resourceGroup: string }): ArmOp =>
   (world, now) => {
     const { caller, sub } = begin(world, req, now, 'hybridCompute', p.subscriptionId);
-    authorize(world, caller, sub.subscriptionId, 'read', ACTION.read, `/subscriptions/${sub.subscriptionId}/resourceGroups/${p.resourceGroup}`);
+    authorize(
+      world,
+      caller,
+      sub.subscriptionId,
+      'read',
+      ACTION.read,
+      `/subscriptions/${sub.subscriptionId}/resourceGroups/${p.resourceGroup}`,
+    );
     const rg = requireResourceGroup(world, sub.subscriptionId, p.resourceGroup);
     const value = Object.values(world.cloud.machines)
-      .filter((m) => m.subscriptionId.toLowerCase() === sub.subscriptionId.toLowerCase() && m.resourceGroup.toLowerCase() === rg.name.toLowerCase())
+      .filter(
+        (m) =>
+          m.subscriptionId.toLowerCase() === sub.subscriptionId.toLowerCase() &&
+          m.resourceGroup.toLowerCase() === rg.name.toLowerCase(),
+      )
       .sort(byName)
       .map((m) => armMachine(world, m, now));
     return { status: 200, body: { value } };
@@ -100,8 +122,18 @@ export const getMachine =
   (req: ArmRequest, p: MachineParams): ArmOp =>
   (world, now) => {
     const { caller, sub } = begin(world, req, now, 'hybridCompute', p.subscriptionId);
-    authorize(world, caller, sub.subscriptionId, 'read', ACTION.read, machineId(sub.subscriptionId, p.resourceGroup, p.machineName));
-    return { status: 200, body: armMachine(world, requireMachine(world, { ...p, subscriptionId: sub.subscriptionId }), now) };
+    authorize(
+      world,
+      caller,
+      sub.subscriptionId,
+      'read',
+      ACTION.read,
+      machineId(sub.subscriptionId, p.resourceGroup, p.machineName),
+    );
+    return {
+      status: 200,
+      body: armMachine(world, requireMachine(world, { ...p, subscriptionId: sub.subscriptionId }), now),
+    };
   };
 
 /** Machines_CreateOrUpdate: 200 for both. The agent, not ARM, fills in OS and agent details. */
@@ -110,7 +142,14 @@ export const putMachine =
   (draft, now) => {
     const { caller, sub } = begin(draft, req, now, 'hybridCompute', p.subscriptionId);
     requireMachineName(p.machineName);
-    authorize(draft, caller, sub.subscriptionId, 'write', ACTION.write, machineId(sub.subscriptionId, p.resourceGroup, p.machineName));
+    authorize(
+      draft,
+      caller,
+      sub.subscriptionId,
+      'write',
+      ACTION.write,
+      machineId(sub.subscriptionId, p.resourceGroup, p.machineName),
+    );
     const rg = requireResourceGroup(draft, sub.subscriptionId, p.resourceGroup);
     requireProviderRegistered(sub, NAMESPACES.hybridCompute);
     const body = parseJsonObject(req.body, false);
@@ -120,12 +159,18 @@ export const putMachine =
     const key = keyOf({ ...p, subscriptionId: sub.subscriptionId });
     const existing = draft.cloud.machines[key];
     if (existing) {
-      if (normaliseRegion(existing.location) !== location) throw resourceLocationConflict(existing.name, existing.location, rg.name, location);
+      if (normaliseRegion(existing.location) !== location)
+        throw resourceLocationConflict(existing.name, existing.location, rg.name, location);
       existing.tags = tags ?? {};
       applyParent(existing, props.parentClusterResourceId);
       if (props.vmId !== undefined) existing.vmId = props.vmId;
       if (props.osType !== undefined) existing.osType = props.osType;
-      existing.systemData = { ...existing.systemData, lastModifiedBy: caller.upn, lastModifiedByType: 'User', lastModifiedAt: now };
+      existing.systemData = {
+        ...existing.systemData,
+        lastModifiedBy: caller.upn,
+        lastModifiedByType: 'User',
+        lastModifiedAt: now,
+      };
       return { status: 200, body: armMachine(draft, existing, now) };
     }
     const created: HybridMachineResource = {
@@ -155,14 +200,26 @@ export const patchMachine =
   (req: ArmRequest, p: MachineParams): ArmOp =>
   (draft, now) => {
     const { caller, sub } = begin(draft, req, now, 'hybridCompute', p.subscriptionId);
-    authorize(draft, caller, sub.subscriptionId, 'write', ACTION.write, machineId(sub.subscriptionId, p.resourceGroup, p.machineName));
+    authorize(
+      draft,
+      caller,
+      sub.subscriptionId,
+      'write',
+      ACTION.write,
+      machineId(sub.subscriptionId, p.resourceGroup, p.machineName),
+    );
     const machine = requireMachine(draft, { ...p, subscriptionId: sub.subscriptionId });
     const body = parseJsonObject(req.body, false);
     const tags = readTags(body);
     const props = readMachineProperties(body);
     if (tags !== undefined) machine.tags = tags;
     applyParent(machine, props.parentClusterResourceId);
-    machine.systemData = { ...machine.systemData, lastModifiedBy: caller.upn, lastModifiedByType: 'User', lastModifiedAt: now };
+    machine.systemData = {
+      ...machine.systemData,
+      lastModifiedBy: caller.upn,
+      lastModifiedByType: 'User',
+      lastModifiedAt: now,
+    };
     return { status: 200, body: armMachine(draft, machine, now) };
   };
 
@@ -171,7 +228,14 @@ export const deleteMachine =
   (req: ArmRequest, p: MachineParams): ArmOp =>
   (draft, now) => {
     const { caller, sub } = begin(draft, req, now, 'hybridCompute', p.subscriptionId);
-    authorize(draft, caller, sub.subscriptionId, 'write', ACTION.delete, machineId(sub.subscriptionId, p.resourceGroup, p.machineName));
+    authorize(
+      draft,
+      caller,
+      sub.subscriptionId,
+      'write',
+      ACTION.delete,
+      machineId(sub.subscriptionId, p.resourceGroup, p.machineName),
+    );
     requireResourceGroup(draft, sub.subscriptionId, p.resourceGroup);
     const key = keyOf({ ...p, subscriptionId: sub.subscriptionId });
     if (!draft.cloud.machines[key]) return { status: 204 };

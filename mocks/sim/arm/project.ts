@@ -109,7 +109,10 @@ export function armResourceGroup(rg: ResourceGroup) {
 }
 
 /** Resources 2022-09-01 `Provider`, for the namespaces the simulation serves. */
-export const PROVIDER_RESOURCE_TYPES: Record<string, { resourceType: string; apiVersions: string[]; regions: 'hci' | 'all' }[]> = {
+export const PROVIDER_RESOURCE_TYPES: Record<
+  string,
+  { resourceType: string; apiVersions: string[]; regions: 'hci' | 'all' }[]
+> = {
   'Microsoft.AzureStackHCI': [
     { resourceType: 'clusters', apiVersions: ['2024-04-01'], regions: 'hci' },
     { resourceType: 'clusters/arcSettings', apiVersions: ['2024-04-01'], regions: 'hci' },
@@ -122,8 +125,12 @@ export const PROVIDER_RESOURCE_TYPES: Record<string, { resourceType: string; api
     { resourceType: 'locations', apiVersions: ['2022-12-27'], regions: 'all' },
     { resourceType: 'locations/operationStatuses', apiVersions: ['2022-12-27'], regions: 'all' },
   ],
-  'Microsoft.GuestConfiguration': [{ resourceType: 'guestConfigurationAssignments', apiVersions: ['2022-01-25'], regions: 'all' }],
-  'Microsoft.HybridConnectivity': [{ resourceType: 'endpoints', apiVersions: ['2023-03-15'], regions: 'all' }],
+  'Microsoft.GuestConfiguration': [
+    { resourceType: 'guestConfigurationAssignments', apiVersions: ['2022-01-25'], regions: 'all' },
+  ],
+  'Microsoft.HybridConnectivity': [
+    { resourceType: 'endpoints', apiVersions: ['2023-03-15'], regions: 'all' },
+  ],
   'Microsoft.Resources': [{ resourceType: 'resourceGroups', apiVersions: ['2022-09-01'], regions: 'all' }],
 };
 
@@ -147,7 +154,8 @@ export function armProvider(world: World, sub: Subscription, namespace: string, 
 export function armCluster(world: World, r: HciClusterResource, now: Millis) {
   const cloud = CLOUDS[cloudOfSubscription(world, r.subscriptionId)];
   const { status, connectivityStatus } = armConnectivity(r.lastSyncTimestamp, now);
-  const sinceRegistration = r.registrationTimestamp === undefined ? 0 : Math.max(0, now - r.registrationTimestamp);
+  const sinceRegistration =
+    r.registrationTimestamp === undefined ? 0 : Math.max(0, now - r.registrationTimestamp);
   const reported = r.reported;
   const firstNode = reported?.nodes[0] === undefined ? undefined : world.nodes[reported.nodes[0].name];
   return {
@@ -165,8 +173,13 @@ export function armCluster(world: World, r: HciClusterResource, now: Millis) {
       ...(r.aadClientId === undefined ? {} : { aadClientId: r.aadClientId }),
       ...(r.aadTenantId === undefined ? {} : { aadTenantId: r.aadTenantId }),
       ...(r.aadApplicationObjectId === undefined ? {} : { aadApplicationObjectId: r.aadApplicationObjectId }),
-      ...(r.aadServicePrincipalObjectId === undefined ? {} : { aadServicePrincipalObjectId: r.aadServicePrincipalObjectId }),
-      softwareAssuranceProperties: { softwareAssuranceStatus: 'Disabled', softwareAssuranceIntent: 'Disable' },
+      ...(r.aadServicePrincipalObjectId === undefined
+        ? {}
+        : { aadServicePrincipalObjectId: r.aadServicePrincipalObjectId }),
+      softwareAssuranceProperties: {
+        softwareAssuranceStatus: 'Disabled',
+        softwareAssuranceIntent: 'Disable',
+      },
       desiredProperties: {
         windowsServerSubscription: r.desiredWindowsServerSubscription,
         diagnosticLevel: r.desiredDiagnosticLevel,
@@ -185,7 +198,14 @@ export function armCluster(world: World, r: HciClusterResource, now: Millis) {
                 name: n.name,
                 id: n.id,
                 nodeType: 'ThirdParty',
-                ...(node ? { manufacturer: node.manufacturer, model: node.model, serialNumber: node.serialNumber, osDisplayVersion: node.osDisplayVersion } : {}),
+                ...(node
+                  ? {
+                      manufacturer: node.manufacturer,
+                      model: node.model,
+                      serialNumber: node.serialNumber,
+                      osDisplayVersion: node.osDisplayVersion,
+                    }
+                  : {}),
                 osName: n.osName,
                 osVersion: n.osVersion,
                 coreCount: n.coreCount,
@@ -201,7 +221,9 @@ export function armCluster(world: World, r: HciClusterResource, now: Millis) {
         : {},
       trialDaysRemaining: Math.max(0, TRIAL_DAYS - Math.floor(sinceRegistration / DAY)),
       billingModel: 'Trial',
-      ...(r.registrationTimestamp === undefined ? {} : { registrationTimestamp: iso(r.registrationTimestamp) }),
+      ...(r.registrationTimestamp === undefined
+        ? {}
+        : { registrationTimestamp: iso(r.registrationTimestamp) }),
       ...(r.lastSyncTimestamp === undefined ? {} : { lastSyncTimestamp: iso(r.lastSyncTimestamp) }),
       ...(r.lastBillingTimestamp === undefined ? {} : { lastBillingTimestamp: iso(r.lastBillingTimestamp) }),
       serviceEndpoint: `${cloud.dataPlaneEndpoint}/${r.location}`,
@@ -240,7 +262,11 @@ export function armArcSetting(world: World, clusterResourceId: string, a: ArcSet
     }));
   // Until the cluster's agents report in (right after an ARM PUT), the setting is still being created.
   const aggregateState: ArcNodeState =
-    a.provisioningState !== 'Succeeded' ? a.provisioningState : perNodeDetails.length === 0 ? 'Creating' : aggregateArcState(perNodeDetails.map((d) => d.state));
+    a.provisioningState !== 'Succeeded'
+      ? a.provisioningState
+      : perNodeDetails.length === 0
+        ? 'Creating'
+        : aggregateArcState(perNodeDetails.map((d) => d.state));
   return {
     id: arcSettingId(clusterResourceId),
     name: 'default',
@@ -251,7 +277,9 @@ export function armArcSetting(world: World, clusterResourceId: string, a: ArcSet
       arcInstanceResourceGroup: a.arcInstanceResourceGroup,
       ...(a.arcApplicationClientId === undefined ? {} : { arcApplicationClientId: a.arcApplicationClientId }),
       ...(a.arcApplicationTenantId === undefined ? {} : { arcApplicationTenantId: a.arcApplicationTenantId }),
-      ...(a.arcServicePrincipalObjectId === undefined ? {} : { arcServicePrincipalObjectId: a.arcServicePrincipalObjectId }),
+      ...(a.arcServicePrincipalObjectId === undefined
+        ? {}
+        : { arcServicePrincipalObjectId: a.arcServicePrincipalObjectId }),
       ...(a.arcApplicationObjectId === undefined ? {} : { arcApplicationObjectId: a.arcApplicationObjectId }),
       aggregateState,
       perNodeDetails,
@@ -265,11 +293,17 @@ export function armArcSetting(world: World, clusterResourceId: string, a: ArcSet
 function agentOf(world: World, m: HybridMachineResource) {
   const node = world.nodes[m.hostName];
   const id = resourceKey(machineId(m.subscriptionId, m.resourceGroup, m.name));
-  return node?.arc.machineResourceId !== undefined && resourceKey(node.arc.machineResourceId) === id ? node : undefined;
+  return node?.arc.machineResourceId !== undefined && resourceKey(node.arc.machineResourceId) === id
+    ? node
+    : undefined;
 }
 
 /** Connected / Disconnected / Expired; undefined for a machine whose agent has not sent a heartbeat yet. */
-export function machineStatus(world: World, m: HybridMachineResource, now: Millis): 'Connected' | 'Disconnected' | 'Expired' | undefined {
+export function machineStatus(
+  world: World,
+  m: HybridMachineResource,
+  now: Millis,
+): 'Connected' | 'Disconnected' | 'Expired' | undefined {
   const node = agentOf(world, m);
   return node ? arcMachineStatus(node.arc, now) : undefined;
 }
@@ -308,7 +342,9 @@ export function armMachine(world: World, m: HybridMachineResource, now: Millis) 
       osType: m.osType,
       ...(m.osSku === '' ? {} : { osSku: m.osSku }),
       osProfile: { computerName: m.hostName },
-      ...(m.parentClusterResourceId === undefined ? {} : { parentClusterResourceId: m.parentClusterResourceId }),
+      ...(m.parentClusterResourceId === undefined
+        ? {}
+        : { parentClusterResourceId: m.parentClusterResourceId }),
       mssqlDiscovered: 'false',
       detectedProperties: node
         ? {
@@ -321,10 +357,22 @@ export function armMachine(world: World, m: HybridMachineResource, now: Millis) 
         : {},
       ...(node
         ? {
-            agentConfiguration: { extensionsEnabled: 'true', guestConfigurationEnabled: 'true', configMode: 'full', incomingConnectionsPorts: [], proxyBypass: [] },
+            agentConfiguration: {
+              extensionsEnabled: 'true',
+              guestConfigurationEnabled: 'true',
+              configMode: 'full',
+              incomingConnectionsPorts: [],
+              proxyBypass: [],
+            },
             serviceStatuses: {
-              extensionService: { status: node.power === 'Up' ? 'Running' : 'Stopped', startupType: 'Automatic' },
-              guestConfigurationService: { status: node.power === 'Up' ? 'Running' : 'Stopped', startupType: 'Automatic' },
+              extensionService: {
+                status: node.power === 'Up' ? 'Running' : 'Stopped',
+                startupType: 'Automatic',
+              },
+              guestConfigurationService: {
+                status: node.power === 'Up' ? 'Running' : 'Stopped',
+                startupType: 'Automatic',
+              },
             },
           }
         : {}),

@@ -12,7 +12,13 @@ import { resourceGroupLocationConflict } from './errors';
 import { resourceGroupOperationUri } from './lro';
 import { armResourceGroup } from './project';
 import { removeClusterResource } from './clusters';
-import { optionalString, parseJsonObject, readResourceGroupLocation, readTags, requireResourceGroupName } from './validate';
+import {
+  optionalString,
+  parseJsonObject,
+  readResourceGroupLocation,
+  readTags,
+  requireResourceGroupName,
+} from './validate';
 
 const ACTION = {
   read: 'Microsoft.Resources/subscriptions/resourcegroups/read',
@@ -41,8 +47,18 @@ export const getResourceGroup =
   (req: ArmRequest, p: RgParams): ArmOp =>
   (world, now) => {
     const { caller, sub } = begin(world, req, now, 'resources', p.subscriptionId);
-    authorize(world, caller, sub.subscriptionId, 'read', ACTION.read, resourceGroupId(sub.subscriptionId, p.resourceGroup));
-    return { status: 200, body: armResourceGroup(requireResourceGroup(world, sub.subscriptionId, p.resourceGroup)) };
+    authorize(
+      world,
+      caller,
+      sub.subscriptionId,
+      'read',
+      ACTION.read,
+      resourceGroupId(sub.subscriptionId, p.resourceGroup),
+    );
+    return {
+      status: 200,
+      body: armResourceGroup(requireResourceGroup(world, sub.subscriptionId, p.resourceGroup)),
+    };
   };
 
 /** HEAD: 204 when the group exists, 404 when not; never a body. */
@@ -50,7 +66,14 @@ export const checkResourceGroupExistence =
   (req: ArmRequest, p: RgParams): ArmOp =>
   (world, now) => {
     const { caller, sub } = begin(world, req, now, 'resources', p.subscriptionId);
-    authorize(world, caller, sub.subscriptionId, 'read', ACTION.read, resourceGroupId(sub.subscriptionId, p.resourceGroup));
+    authorize(
+      world,
+      caller,
+      sub.subscriptionId,
+      'read',
+      ACTION.read,
+      resourceGroupId(sub.subscriptionId, p.resourceGroup),
+    );
     return { status: findResourceGroup(world, sub.subscriptionId, p.resourceGroup) ? 204 : 404 };
   };
 
@@ -59,18 +82,31 @@ export const putResourceGroup =
   (draft, now) => {
     const { caller, sub } = begin(draft, req, now, 'resources', p.subscriptionId);
     requireResourceGroupName(p.resourceGroup);
-    authorize(draft, caller, sub.subscriptionId, 'write', ACTION.write, resourceGroupId(sub.subscriptionId, p.resourceGroup));
+    authorize(
+      draft,
+      caller,
+      sub.subscriptionId,
+      'write',
+      ACTION.write,
+      resourceGroupId(sub.subscriptionId, p.resourceGroup),
+    );
     const body = parseJsonObject(req.body, false);
     const location = readResourceGroupLocation(body);
     const tags = readTags(body);
     const managedBy = optionalString(body, 'managedBy', 'managedBy');
     const existing = findResourceGroup(draft, sub.subscriptionId, p.resourceGroup);
     if (existing) {
-      if (normaliseRegion(existing.location) !== location) throw resourceGroupLocationConflict(location, existing.location);
+      if (normaliseRegion(existing.location) !== location)
+        throw resourceGroupLocationConflict(location, existing.location);
       existing.tags = tags ?? {};
       if (managedBy === undefined) delete existing.managedBy;
       else existing.managedBy = managedBy;
-      existing.systemData = { ...existing.systemData, lastModifiedBy: caller.upn, lastModifiedByType: 'User', lastModifiedAt: now };
+      existing.systemData = {
+        ...existing.systemData,
+        lastModifiedBy: caller.upn,
+        lastModifiedByType: 'User',
+        lastModifiedAt: now,
+      };
       return { status: 200, body: armResourceGroup(existing) };
     }
     const created = {
@@ -91,14 +127,26 @@ export const patchResourceGroup =
   (req: ArmRequest, p: RgParams): ArmOp =>
   (draft, now) => {
     const { caller, sub } = begin(draft, req, now, 'resources', p.subscriptionId);
-    authorize(draft, caller, sub.subscriptionId, 'write', ACTION.write, resourceGroupId(sub.subscriptionId, p.resourceGroup));
+    authorize(
+      draft,
+      caller,
+      sub.subscriptionId,
+      'write',
+      ACTION.write,
+      resourceGroupId(sub.subscriptionId, p.resourceGroup),
+    );
     const rg = requireResourceGroup(draft, sub.subscriptionId, p.resourceGroup);
     const body = parseJsonObject(req.body, false);
     const tags = readTags(body);
     const managedBy = optionalString(body, 'managedBy', 'managedBy');
     if (tags !== undefined) rg.tags = tags;
     if (managedBy !== undefined) rg.managedBy = managedBy;
-    rg.systemData = { ...rg.systemData, lastModifiedBy: caller.upn, lastModifiedByType: 'User', lastModifiedAt: now };
+    rg.systemData = {
+      ...rg.systemData,
+      lastModifiedBy: caller.upn,
+      lastModifiedByType: 'User',
+      lastModifiedAt: now,
+    };
     return { status: 200, body: armResourceGroup(rg) };
   };
 
@@ -110,9 +158,17 @@ export const deleteResourceGroup =
   (req: ArmRequest, p: RgParams): ArmOp =>
   (draft, now) => {
     const { caller, sub } = begin(draft, req, now, 'resources', p.subscriptionId);
-    authorize(draft, caller, sub.subscriptionId, 'write', ACTION.delete, resourceGroupId(sub.subscriptionId, p.resourceGroup));
+    authorize(
+      draft,
+      caller,
+      sub.subscriptionId,
+      'write',
+      ACTION.delete,
+      resourceGroupId(sub.subscriptionId, p.resourceGroup),
+    );
     const rg = requireResourceGroup(draft, sub.subscriptionId, p.resourceGroup);
-    const inGroup = (r: { subscriptionId: string; resourceGroup: string }) => rgKey(r.subscriptionId, r.resourceGroup) === rgKey(rg.subscriptionId, rg.name);
+    const inGroup = (r: { subscriptionId: string; resourceGroup: string }) =>
+      rgKey(r.subscriptionId, r.resourceGroup) === rgKey(rg.subscriptionId, rg.name);
     for (const [key, cluster] of Object.entries(draft.cloud.hciClusters)) {
       if (inGroup(cluster)) removeClusterResource(draft, key, now);
     }
@@ -123,6 +179,10 @@ export const deleteResourceGroup =
     const apiVersion = API_VERSIONS.resources[0] ?? '2022-09-01';
     return {
       status: 202,
-      location: resourceGroupOperationUri(sub.subscriptionId, { op: 'delete', resourceId: resourceGroupId(rg.subscriptionId, rg.name), at: now }, apiVersion),
+      location: resourceGroupOperationUri(
+        sub.subscriptionId,
+        { op: 'delete', resourceId: resourceGroupId(rg.subscriptionId, rg.name), at: now },
+        apiVersion,
+      ),
     };
   };

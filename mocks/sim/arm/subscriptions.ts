@@ -25,7 +25,14 @@ export const getSubscription =
   (req: ArmRequest, p: { subscriptionId: string }): ArmOp =>
   (world, now) => {
     const { caller, sub } = begin(world, req, now, 'subscriptions', p.subscriptionId);
-    authorize(world, caller, sub.subscriptionId, 'read', 'Microsoft.Resources/subscriptions/read', `/subscriptions/${sub.subscriptionId}`);
+    authorize(
+      world,
+      caller,
+      sub.subscriptionId,
+      'read',
+      'Microsoft.Resources/subscriptions/read',
+      `/subscriptions/${sub.subscriptionId}`,
+    );
     return { status: 200, body: armSubscription(world, sub) };
   };
 
@@ -44,21 +51,33 @@ export const listTenants =
 
 /** A namespace the world knows, with its canonical casing, or InvalidResourceNamespace. */
 function canonicalNamespace(namespace: string): string {
-  const known = Object.keys(PROVIDER_RESOURCE_TYPES).find((ns) => ns.toLowerCase() === namespace.toLowerCase());
+  const known = Object.keys(PROVIDER_RESOURCE_TYPES).find(
+    (ns) => ns.toLowerCase() === namespace.toLowerCase(),
+  );
   if (known === undefined) throw invalidResourceNamespace(namespace);
   return known;
 }
 
 function providerState(providers: Record<string, ProviderState>, namespace: string): ProviderState {
   if (namespace === NAMESPACES.resources) return 'Registered';
-  return Object.entries(providers).find(([ns]) => ns.toLowerCase() === namespace.toLowerCase())?.[1] ?? 'NotRegistered';
+  return (
+    Object.entries(providers).find(([ns]) => ns.toLowerCase() === namespace.toLowerCase())?.[1] ??
+    'NotRegistered'
+  );
 }
 
 export const listProviders =
   (req: ArmRequest, p: { subscriptionId: string }): ArmOp =>
   (world, now) => {
     const { caller, sub } = begin(world, req, now, 'resources', p.subscriptionId);
-    authorize(world, caller, sub.subscriptionId, 'read', 'Microsoft.Resources/subscriptions/providers/read', `/subscriptions/${sub.subscriptionId}`);
+    authorize(
+      world,
+      caller,
+      sub.subscriptionId,
+      'read',
+      'Microsoft.Resources/subscriptions/providers/read',
+      `/subscriptions/${sub.subscriptionId}`,
+    );
     const value = Object.keys(PROVIDER_RESOURCE_TYPES)
       .sort()
       .map((ns) => armProvider(world, sub, ns, providerState(sub.providers, ns)));
@@ -70,7 +89,14 @@ export const getProvider =
   (world, now) => {
     const { caller, sub } = begin(world, req, now, 'resources', p.subscriptionId);
     const ns = canonicalNamespace(p.namespace);
-    authorize(world, caller, sub.subscriptionId, 'read', 'Microsoft.Resources/subscriptions/providers/read', `/subscriptions/${sub.subscriptionId}`);
+    authorize(
+      world,
+      caller,
+      sub.subscriptionId,
+      'read',
+      'Microsoft.Resources/subscriptions/providers/read',
+      `/subscriptions/${sub.subscriptionId}`,
+    );
     return { status: 200, body: armProvider(world, sub, ns, providerState(sub.providers, ns)) };
   };
 
@@ -83,10 +109,25 @@ export const setProviderRegistration =
   (draft, now) => {
     const { caller, sub } = begin(draft, req, now, 'resources', p.subscriptionId);
     const ns = canonicalNamespace(p.namespace);
-    authorize(draft, caller, sub.subscriptionId, 'write', `${ns}/${p.register ? 'register' : 'unregister'}/action`, `/subscriptions/${sub.subscriptionId}`);
+    authorize(
+      draft,
+      caller,
+      sub.subscriptionId,
+      'write',
+      `${ns}/${p.register ? 'register' : 'unregister'}/action`,
+      `/subscriptions/${sub.subscriptionId}`,
+    );
     if (ns !== NAMESPACES.resources) {
       const stored = draft.cloud.subscriptions[sub.subscriptionId];
       if (stored) stored.providers[ns] = p.register ? 'Registered' : 'NotRegistered';
     }
-    return { status: 200, body: armProvider(draft, sub, ns, p.register || ns === NAMESPACES.resources ? 'Registered' : 'NotRegistered') };
+    return {
+      status: 200,
+      body: armProvider(
+        draft,
+        sub,
+        ns,
+        p.register || ns === NAMESPACES.resources ? 'Registered' : 'NotRegistered',
+      ),
+    };
   };

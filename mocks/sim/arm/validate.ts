@@ -51,7 +51,10 @@ const MACHINE_NAME = /^[a-zA-Z0-9\-_.]{1,54}$/;
 
 export function requireMachineName(name: string): void {
   if (!MACHINE_NAME.test(name)) {
-    throw invalidResourceName(name, 'It must be 1 to 54 characters long and contain only letters, digits, hyphens, underscores and periods.');
+    throw invalidResourceName(
+      name,
+      'It must be 1 to 54 characters long and contain only letters, digits, hyphens, underscores and periods.',
+    );
   }
 }
 
@@ -72,14 +75,21 @@ export function parseJsonObject(text: string | undefined, emptyIsObject: boolean
   try {
     value = JSON.parse(trimmed);
   } catch (error) {
-    throw invalidRequestContent(error instanceof Error ? error.message : 'The request content is not valid JSON.');
+    throw invalidRequestContent(
+      error instanceof Error ? error.message : 'The request content is not valid JSON.',
+    );
   }
-  if (!isJsonObject(value)) throw invalidRequestContent(`Cannot deserialize the current JSON ${Array.isArray(value) ? 'array' : 'value'} into an object.`);
+  if (!isJsonObject(value))
+    throw invalidRequestContent(
+      `Cannot deserialize the current JSON ${Array.isArray(value) ? 'array' : 'value'} into an object.`,
+    );
   return value;
 }
 
 const typeError = (value: unknown, expected: string, path: string) =>
-  invalidRequestContent(`Error converting value ${JSON.stringify(value)} to type '${expected}'. Path '${path}'.`);
+  invalidRequestContent(
+    `Error converting value ${JSON.stringify(value)} to type '${expected}'. Path '${path}'.`,
+  );
 
 /** An optional string property; absent and null both read as undefined. */
 export function optionalString(obj: JsonObject, key: string, path: string): string | undefined {
@@ -96,12 +106,20 @@ export function optionalObject(obj: JsonObject, key: string, path: string): Json
   return value;
 }
 
-export function optionalEnum<T extends string>(obj: JsonObject, key: string, path: string, allowed: readonly T[]): T | undefined {
+export function optionalEnum<T extends string>(
+  obj: JsonObject,
+  key: string,
+  path: string,
+  allowed: readonly T[],
+): T | undefined {
   const value = optionalString(obj, key, path);
   if (value === undefined) return undefined;
   const match = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
   if (match === undefined) {
-    throw invalidParameter(`The value '${value}' is not valid for '${path}'. Allowed values are '${allowed.join("', '")}'.`, path);
+    throw invalidParameter(
+      `The value '${value}' is not valid for '${path}'. Allowed values are '${allowed.join("', '")}'.`,
+      path,
+    );
   }
   return match;
 }
@@ -123,10 +141,14 @@ const TAG_NAME_FORBIDDEN = /[<>%&\\?/]/;
 export function readTags(body: JsonObject): Record<string, string> | undefined {
   const value = body.tags;
   if (value === undefined || value === null) return undefined;
-  if (!isJsonObject(value)) throw typeError(value, 'System.Collections.Generic.Dictionary`2[System.String,System.String]', 'tags');
+  if (!isJsonObject(value))
+    throw typeError(value, 'System.Collections.Generic.Dictionary`2[System.String,System.String]', 'tags');
   const entries = Object.entries(value);
   if (entries.length > MAX_TAGS) {
-    throw invalidTag('InvalidTag', `The number of tags (${entries.length}) exceeds the maximum of ${MAX_TAGS} tags per resource.`);
+    throw invalidTag(
+      'InvalidTag',
+      `The number of tags (${entries.length}) exceeds the maximum of ${MAX_TAGS} tags per resource.`,
+    );
   }
   const tags: Record<string, string> = {};
   const seen = new Set<string>();
@@ -134,16 +156,29 @@ export function readTags(body: JsonObject): Record<string, string> | undefined {
     if (typeof tagValue !== 'string') throw typeError(tagValue, 'System.String', `tags.${name}`);
     if (name.trim() === '') throw invalidTag('InvalidTag', 'A tag name cannot be empty.');
     if (name.length > MAX_TAG_NAME) {
-      throw invalidTag('InvalidTag', `The tag name '${name.slice(0, 32)}…' exceeds the maximum length of ${MAX_TAG_NAME} characters.`);
+      throw invalidTag(
+        'InvalidTag',
+        `The tag name '${name.slice(0, 32)}…' exceeds the maximum length of ${MAX_TAG_NAME} characters.`,
+      );
     }
     if (tagValue.length > MAX_TAG_VALUE) {
-      throw invalidTag('InvalidTag', `The value of tag '${name}' exceeds the maximum length of ${MAX_TAG_VALUE} characters.`);
+      throw invalidTag(
+        'InvalidTag',
+        `The value of tag '${name}' exceeds the maximum length of ${MAX_TAG_VALUE} characters.`,
+      );
     }
     if (TAG_NAME_FORBIDDEN.test(name)) {
-      throw invalidTag('InvalidTagNameCharacters', `The tag names '${name}' have reserved characters '<,>,%,&,\\,?,/' or control characters.`);
+      throw invalidTag(
+        'InvalidTagNameCharacters',
+        `The tag names '${name}' have reserved characters '<,>,%,&,\\,?,/' or control characters.`,
+      );
     }
     // tag names are case-insensitive in ARM
-    if (seen.has(name.toLowerCase())) throw invalidTag('InvalidTag', `The tag name '${name}' appears more than once (tag names are case-insensitive).`);
+    if (seen.has(name.toLowerCase()))
+      throw invalidTag(
+        'InvalidTag',
+        `The tag name '${name}' appears more than once (tag names are case-insensitive).`,
+      );
     seen.add(name.toLowerCase());
     tags[name] = tagValue;
   }
@@ -155,16 +190,29 @@ export function readResourceGroupLocation(body: JsonObject): string {
   const given = optionalString(body, 'location', 'location');
   if (given === undefined || given.trim() === '') throw locationRequired();
   const region = findLocation(given);
-  if (!region) throw locationNotAvailableForResourceGroup(given, ALL_LOCATIONS.map((r) => r.name));
+  if (!region)
+    throw locationNotAvailableForResourceGroup(
+      given,
+      ALL_LOCATIONS.map((r) => r.name),
+    );
   return region.name;
 }
 
 /** The `location` of a tracked resource whose provider supports only `regions`. */
-export function readResourceLocation(body: JsonObject, resourceType: string, regions: readonly Region[]): string {
+export function readResourceLocation(
+  body: JsonObject,
+  resourceType: string,
+  regions: readonly Region[],
+): string {
   const given = optionalString(body, 'location', 'location');
   if (given === undefined || given.trim() === '') throw locationRequired();
   const key = normaliseRegion(given);
   const region = regions.find((r) => r.name === key);
-  if (!region) throw locationNotAvailableForResourceType(given, resourceType, regions.map((r) => r.name));
+  if (!region)
+    throw locationNotAvailableForResourceType(
+      given,
+      resourceType,
+      regions.map((r) => r.name),
+    );
   return region.name;
 }
