@@ -8,13 +8,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly details: ApiErrorBody['error']['details'];
+  /** The input the server blames (e.g. 'appId'), so a form can show the message next to that field. */
+  readonly target: string | undefined;
 
-  constructor(status: number, code: string, message: string, details?: ApiErrorBody['error']['details']) {
+  constructor(status: number, code: string, message: string, details?: ApiErrorBody['error']['details'], target?: string) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.details = details;
+    this.target = target;
   }
 }
 
@@ -72,7 +75,7 @@ async function request<T>(method: string, url: string, body: unknown, options: R
   const payload = await readBody(response);
   if (!response.ok) {
     if (isApiErrorBody(payload)) {
-      throw new ApiError(response.status, payload.error.code, payload.error.message, payload.error.details);
+      throw new ApiError(response.status, payload.error.code, payload.error.message, payload.error.details, payload.error.target);
     }
     const statusText = response.statusText || 'Request failed';
     throw new ApiError(response.status, `Http${response.status}`, `${method} ${url} failed: ${response.status} ${statusText}.`);
