@@ -51,6 +51,9 @@ export function psCommand(command: string, parameters: PsParameter[] = []): stri
   return [command, ...parts].join(' ');
 }
 
+/** An empty optional field is not given. */
+const opt = (value: string | undefined) => (value === undefined || value === '' ? undefined : value);
+
 const p = (name: string, value: PsValue, explicitBoolean = false): PsParameter => ({ name, value, explicitBoolean });
 
 // ───────────── Registration (behaviour.md §1.1, §2) ─────────────
@@ -75,14 +78,14 @@ const environment = (name: string | undefined) => (name && name !== 'AzureCloud'
 export function registerAzStackHci(o: RegisterOptions): string {
   return psCommand('Register-AzStackHCI', [
     p('SubscriptionId', o.subscriptionId),
-    p('ResourceGroupName', o.resourceGroupName || undefined),
+    p('ResourceGroupName', opt(o.resourceGroupName)),
     p('Region', o.region),
-    p('ResourceName', o.resourceName || undefined),
+    p('ResourceName', opt(o.resourceName)),
     p('EnvironmentName', environment(o.environmentName)),
     p('EnableAzureArcServer', o.enableAzureArcServer === false ? false : undefined, true),
-    p('ArcServerResourceGroupName', o.enableAzureArcServer === false ? undefined : o.arcServerResourceGroupName || undefined),
-    p('ComputerName', o.computerName || undefined),
-    p('TenantId', o.tenantId || undefined),
+    p('ArcServerResourceGroupName', o.enableAzureArcServer === false ? undefined : opt(o.arcServerResourceGroupName)),
+    p('ComputerName', opt(o.computerName)),
+    p('TenantId', opt(o.tenantId)),
   ]);
 }
 
@@ -90,8 +93,8 @@ export function repairAzStackHciRegistration(o: { subscriptionId: string; comput
   return psCommand('Register-AzStackHCI', [
     p('SubscriptionId', o.subscriptionId),
     p('EnvironmentName', environment(o.environmentName)),
-    p('ComputerName', o.computerName || undefined),
-    p('TenantId', o.tenantId || undefined),
+    p('ComputerName', opt(o.computerName)),
+    p('TenantId', opt(o.tenantId)),
     p('RepairRegistration', true),
   ]);
 }
@@ -108,11 +111,11 @@ export function unregisterAzStackHci(o: {
 }): string {
   return psCommand('Unregister-AzStackHCI', [
     p('SubscriptionId', o.subscriptionId),
-    p('ResourceGroupName', o.resourceGroupName || undefined),
-    p('ResourceName', o.resourceName || undefined),
+    p('ResourceGroupName', opt(o.resourceGroupName)),
+    p('ResourceName', opt(o.resourceName)),
     p('EnvironmentName', environment(o.environmentName)),
-    p('ComputerName', o.computerName || undefined),
-    p('TenantId', o.tenantId || undefined),
+    p('ComputerName', opt(o.computerName)),
+    p('TenantId', opt(o.tenantId)),
     p('DisableOnlyAzureArcServer', o.disableOnlyAzureArcServer === true),
   ]);
 }
@@ -131,11 +134,11 @@ function onNode(computerName: string | undefined, line: string): string[] {
 // ───────────── Azure Benefits (behaviour.md §4) ─────────────
 
 export function enableAzStackHciAttestation(o: { computerName?: string; addVm?: boolean } = {}): string {
-  return psCommand('Enable-AzStackHCIAttestation', [p('ComputerName', o.computerName || undefined), p('AddVM', o.addVm === true), p('Force', true)]);
+  return psCommand('Enable-AzStackHCIAttestation', [p('ComputerName', opt(o.computerName)), p('AddVM', o.addVm === true), p('Force', true)]);
 }
 
 export function disableAzStackHciAttestation(o: { computerName?: string; removeVm?: boolean } = {}): string {
-  return psCommand('Disable-AzStackHCIAttestation', [p('ComputerName', o.computerName || undefined), p('RemoveVM', o.removeVm === true), p('Force', true)]);
+  return psCommand('Disable-AzStackHCIAttestation', [p('ComputerName', opt(o.computerName)), p('RemoveVM', o.removeVm === true), p('Force', true)]);
 }
 
 /** VMs grouped by the node that owns them: the cmdlet only sees the VMs of the node it runs on. */
@@ -206,7 +209,7 @@ export function vmCommand(action: VmAction, o: { name: string; computerName: str
     case 'restart':
       return psCommand('Restart-VM', [...target, p('Force', true)]);
     case 'checkpoint':
-      return psCommand('Checkpoint-VM', [...target, p('SnapshotName', o.checkpointName || undefined)]);
+      return psCommand('Checkpoint-VM', [...target, p('SnapshotName', opt(o.checkpointName))]);
     case 'delete':
       return psCommand('Remove-VM', [...target, p('Force', true)]);
   }

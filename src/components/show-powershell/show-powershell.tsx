@@ -27,8 +27,6 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     whiteSpace: 'pre-wrap',
     overflowWrap: 'anywhere',
-    maxHeight: '320px',
-    overflowY: 'auto',
   },
   status: { minHeight: tokens.lineHeightBase300 },
 });
@@ -61,7 +59,6 @@ export function ShowPowerShell({ commands, title = 'PowerShell', buttonLabel = '
   const text = scriptText(commands);
   const copy = async () => {
     try {
-      if (!navigator.clipboard) throw new Error('The clipboard is not available in this browser.');
       await navigator.clipboard.writeText(text);
       setStatus('Copied to the clipboard.');
     } catch (error) {
@@ -71,7 +68,7 @@ export function ShowPowerShell({ commands, title = 'PowerShell', buttonLabel = '
   return (
     <Dialog onOpenChange={() => setStatus('')}>
       <DialogTrigger disableButtonEnhancement>
-        <Button appearance={appearance} icon={<CodeRegular />} disabled={disabled || commands.length === 0}>
+        <Button appearance={appearance} icon={<CodeRegular />} disabled={disabled === true || commands.length === 0}>
           {buttonLabel}
         </Button>
       </DialogTrigger>
@@ -83,7 +80,7 @@ export function ShowPowerShell({ commands, title = 'PowerShell', buttonLabel = '
               This is the PowerShell the portal runs for this action. Run it in a PowerShell session on a management PC or a
               cluster server with the Az.StackHCI module installed.
             </Text>
-            <pre className={styles.code} aria-label="PowerShell script" tabIndex={0}>
+            <pre className={styles.code} aria-label="PowerShell script">
               <code>{text}</code>
             </pre>
             <Text role="status" aria-live="polite" className={styles.status}>
