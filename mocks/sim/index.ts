@@ -20,3 +20,6 @@ export * from './scenarios';
 export * from './persist';
 export * from './gateway-registration';
 export * from './cluster-registration';
+export * from './benefits';
+export * from './arc';
+export * from './wap';

@@ -3,7 +3,7 @@
  * change to power, outbound connectivity, proxy or the agent: it freezes the last heartbeat when the
  * agent goes quiet and starts a new 5-minute grid when it can talk again.
  */
-import { agentCanHeartbeat, lastHeartbeat } from './derive';
+import { ARC_EXPIRED_AFTER, agentCanHeartbeat, lastHeartbeat } from './derive';
 import type { Millis, World } from './model';
 
 export function refreshHeartbeats(draft: World, nodeName: string, now: Millis): void {
@@ -12,6 +12,8 @@ export function refreshHeartbeats(draft: World, nodeName: string, now: Millis): 
   const agent = node.arc;
   const can = agentCanHeartbeat(node);
   if (can && agent.heartbeatAnchor === undefined) {
+    // Offline past 45 days the agent's certificate has expired: only disconnect + reconnect brings it back.
+    if (agent.lastHeartbeatAt !== undefined && now - agent.lastHeartbeatAt > ARC_EXPIRED_AFTER) return;
     agent.heartbeatAnchor = now;
   } else if (!can && agent.heartbeatAnchor !== undefined) {
     const last = lastHeartbeat(agent, now);
