@@ -20,20 +20,8 @@ import {
   startSyncNow,
 } from '../sim';
 import type { CloudName, Job, Op, PowerActionName, World } from '../sim';
-import { errorResponse, fromSimError, simRoute } from './http';
+import { errorResponse, fromSimError, readJsonObject, simRoute } from './http';
 import { jobDto, vmDto } from './views';
-
-async function jsonBody(request: Request): Promise<Record<string, unknown>> {
-  const text = await request.text();
-  if (text.trim() === '') return {};
-  try {
-    const parsed = JSON.parse(text) as unknown;
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
-  } catch {
-    // answered below
-  }
-  throw new SimError('bad-request', 'InvalidRequestContent', 'The request body must be a JSON object.');
-}
 
 function clusterName(world: World, name: string): string {
   const cluster = Object.values(world.clusters).find((c) => c.name.toLowerCase() === name.toLowerCase() || c.fqdn.toLowerCase() === name.toLowerCase());
@@ -80,7 +68,7 @@ export function clusterOperationHandlers(sim: SimRuntime) {
     http.post(
       '*/api/clusters/:name/registration',
       handle(async (request, params) => {
-        const body = await jsonBody(request);
+        const body = await readJsonObject(request);
         const name = sim.read((w) => clusterName(w, params.name ?? ''));
         const subscriptionId = text(body.subscriptionId);
         const resourceGroup = text(body.resourceGroup);
@@ -107,7 +95,7 @@ export function clusterOperationHandlers(sim: SimRuntime) {
     http.post(
       '*/api/clusters/:name/unregister',
       handle(async (request, params) => {
-        const body = await jsonBody(request);
+        const body = await readJsonObject(request);
         const name = sim.read((w) => clusterName(w, params.name ?? ''));
         const subscriptionId = text(body.subscriptionId);
         const cloud = text(body.cloud);
@@ -156,7 +144,7 @@ export function clusterOperationHandlers(sim: SimRuntime) {
     http.post(
       '*/api/clusters/:name/vms',
       handle(async (request, params) => {
-        const body = await jsonBody(request);
+        const body = await readJsonObject(request);
         const name = text(body.name);
         if (!/^[\w][\w .-]{0,99}$/.test(name)) {
           return errorResponse(400, 'InvalidParameter', 'A VM name is 1–100 characters of letters, digits, spaces, dots, hyphens and underscores.', 'name');

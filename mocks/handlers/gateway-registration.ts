@@ -14,7 +14,6 @@ import type { SimRuntime } from '../runtime';
 import {
   CLOUDS,
   CONSENT_PROMPT_LINES,
-  SimError,
   acceptPermissions,
   azureReadiness,
   checkConsentAndFinish,
@@ -33,7 +32,7 @@ import {
   unregisterGateway,
 } from '../sim';
 import type { AppRegistration, Millis, Op, World } from '../sim';
-import { errorResponse, fromSimError, simRoute } from './http';
+import { errorResponse, fromSimError, readJsonObject, simRoute } from './http';
 import { gatewayDto, iso } from './views';
 
 function flowDto(world: World, now: Millis): GatewayRegistrationFlowDto {
@@ -83,18 +82,6 @@ export function appDto(app: AppRegistration): AppRegistrationDto {
   };
 }
 
-async function body(request: Request): Promise<Record<string, unknown>> {
-  const text = await request.text();
-  if (text.trim() === '') return {};
-  try {
-    const parsed = JSON.parse(text) as unknown;
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
-  } catch {
-    // fall through to the error below
-  }
-  throw new SimError('bad-request', 'InvalidRequestContent', 'The request body must be a JSON object.');
-}
-
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 export function gatewayRegistrationHandlers(sim: SimRuntime) {
@@ -122,7 +109,7 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
     http.post(
       '*/api/gateway/device-code',
       handle(async (request) => {
-        const { cloud } = await body(request);
+        const { cloud } = await readJsonObject(request);
         if (!isCloudName(cloud)) {
           return errorResponse(400, 'InvalidParameter', `Select an Azure cloud: ${Object.values(CLOUDS).map((c) => c.displayName).join(', ')}.`, 'cloud');
         }
@@ -147,7 +134,7 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
     http.post(
       '*/api/device-login',
       handle(async (request) => {
-        const input = await body(request);
+        const input = await readJsonObject(request);
         const outcome = sim.run((draft, now) => redeemDeviceCode(draft, str(input.code), str(input.upn), now));
         if (!outcome.ok) return fromSimError(outcome.error);
         return HttpResponse.json({
@@ -159,7 +146,7 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
     http.post(
       '*/api/gateway/connect',
       handle(async (request) => {
-        const input = await body(request);
+        const input = await readJsonObject(request);
         const app = input.application as { mode?: unknown; appId?: unknown } | undefined;
         if (app?.mode !== 'create' && app?.mode !== 'existing') {
           return errorResponse(400, 'InvalidParameter', "Choose Create new or Use existing for the Azure Active Directory application.", 'application');
@@ -175,7 +162,7 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
     http.post(
       '*/api/gateway/sign-in',
       handle(async (request) => {
-        const input = await body(request);
+        const input = await readJsonObject(request);
         const upn = typeof input.upn === 'string' && input.upn !== '' ? input.upn : undefined;
         const outcome = sim.run((draft, now) => signIn(draft, upn, now));
         if (!outcome.ok) return fromSimError(outcome.error);
@@ -202,7 +189,7 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
     http.post(
       '*/api/cloud/apps/:appId/grant-consent',
       handle(async (request, params) => {
-        const input = await body(request);
+        const input = await readJsonObject(request);
         const admin = str(input.upn);
         const outcome = sim.run((draft) => appDto(grantAdminConsent(draft, params.appId ?? '', admin)));
         if (!outcome.ok) return fromSimError(outcome.error);

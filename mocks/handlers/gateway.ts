@@ -5,10 +5,10 @@
 import { http, HttpResponse } from 'msw';
 import type { AddConnectionRequest, ClockDto, VmListDto } from '../../src/api/contract';
 import type { SimRuntime } from '../runtime';
-import { SimError, clusterNodes, clusterVms, nextSeq } from '../sim';
+import { SimError, clusterNodes, clusterVms, makeNode, nextSeq } from '../sim';
 import type { GatewayConnection, World } from '../sim';
 import { clusterDto, connectionDto, eventDto, gatewayDto, jobDto, nodeDto, notificationDto, vmDto } from './views';
-import { errorResponse, fromSimError, simRoute } from './http';
+import { errorResponse, fromSimError, readJsonObject, simRoute } from './http';
 
 const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
 
@@ -47,16 +47,6 @@ function parseIntParam(value: string | null, fallback: number, max: number, labe
   return Math.min(Number(value), max);
 }
 
-async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
-  if (text.trim() === '') return {};
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new SimError('bad-request', 'InvalidRequestContent', 'The request body is not valid JSON.');
-  }
-}
-
 export function gatewayHandlers(sim: SimRuntime) {
   const handle = (fn: Parameters<typeof simRoute>[1]) => simRoute(sim, fn);
 
@@ -75,7 +65,7 @@ export function gatewayHandlers(sim: SimRuntime) {
     http.post(
       '*/api/connections',
       handle(async (request) => {
-        const body = (await readJson(request)) as Partial<AddConnectionRequest>;
+        const body = (await readJsonObject(request)) as Partial<AddConnectionRequest>;
         const name = typeof body.name === 'string' ? body.name.trim() : '';
         const problem = hostNameProblem(name);
         if (problem) return errorResponse(400, 'InvalidParameter', problem, 'name');
@@ -267,7 +257,6 @@ function compare(a: unknown, b: unknown): number {
 /** "+ Add" of a cluster the world does not have yet: a new, unregistered two-node cluster, installed now. */
 function addSimulatedCluster(draft: World, name: string, now: number): void {
   const short = name.split('.')[0] ?? name;
-  const template = Object.values(draft.nodes)[0];
   draft.clusters[name] = {
     name,
     domain: name.includes('.') ? name.slice(short.length + 1) : 'contoso.local',
@@ -285,31 +274,6 @@ function addSimulatedCluster(draft: World, name: string, now: number): void {
     const nodeName = `${short}-n${i}`;
     if (draft.nodes[nodeName]) continue;
     draft.clusters[name].nodeNames.push(nodeName);
-    draft.nodes[nodeName] = {
-      name: nodeName,
-      cluster: name,
-      fqdn: `${nodeName}.contoso.local`,
-      power: 'Up',
-      hcisvcRunning: true,
-      outboundBlocked: false,
-      proxyMisconfigured: false,
-      clockSkewMs: 0,
-      osName: 'Azure Stack HCI',
-      osBuild: '20349.1607',
-      osDisplayVersion: '22H2',
-      manufacturer: template?.manufacturer ?? 'Dell Inc.',
-      model: template?.model ?? 'AX-750',
-      serialNumber: `SIM${String(nextSeq(draft)).padStart(6, '0')}`,
-      coreCount: 16,
-      memoryGiB: 256,
-      tpmPresent: true,
-      secureBoot: true,
-      tpmCleared: false,
-      installedAt: now,
-      lastBootAt: now,
-      arc: { installed: false, version: '', connected: false },
-      attestation: { hostSwitch: false, enabled: false },
-      debugChannelEnabled: false,
-    };
+    draft.nodes[nodeName] = { ...makeNode(name, nodeName, i - 1, now, now), serialNumber: `SIM${String(nextSeq(draft)).padStart(6, '0')}`, coreCount: 16, memoryGiB: 256, lastBootAt: now };
   }
 }

@@ -71,3 +71,16 @@ export function simRoute(sim: SimRuntime, fn: (request: Request, params: RoutePa
     }
   });
 }
+
+/** The request's JSON object body ({} when empty); anything else is refused with InvalidRequestContent. */
+export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+  const text = await request.text();
+  if (text.trim() === '') return {};
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  } catch {
+    // answered below, in the API's own words
+  }
+  throw new SimError('bad-request', 'InvalidRequestContent', 'The request body must be a JSON object.');
+}

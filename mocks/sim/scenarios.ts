@@ -127,7 +127,8 @@ function addCloudDirectory(w: World, now: Millis): void {
   }
 }
 
-function makeNode(cluster: string, name: string, index: number, installedAt: Millis, now: Millis): ClusterNode {
+/** A healthy, freshly installed server of `cluster` (the presets' and "+ Add"'s template). */
+export function makeNode(cluster: string, name: string, index: number, installedAt: Millis, now: Millis): ClusterNode {
   return {
     name,
     cluster,
