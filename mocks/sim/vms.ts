@@ -1,12 +1,19 @@
 /**
- * Hyper-V virtual machines on cluster nodes: power transitions run as jobs with realistic durations,
- * a node going down takes its VMs with it (clustered VMs fail over to a running node), and creating a VM
- * is refused while the cluster is out of policy — the licensing error of the troubleshooting guide.
+ * Virtual machines: Hyper-V VMs on cluster nodes, and the tenant VMs of Windows Azure Pack clouds (wap.ts),
+ * share one set of jobs. Every action is a job whose outcome is decided when it ends, against the world as it
+ * is then (a host can go down, a connector can drop mid-job).
+ *
+ *   Off ──start──▶ Starting ──▶ Running ──shutdown / turn-off──▶ Stopping ──▶ Off
+ *                               Running ──save──▶ Saving ──▶ Saved ──start──▶ Starting
+ *   checkpoints form a tree: a new one is a child of the current one; applying one makes it current and
+ *   leaves the VM Off (production checkpoints); deleting one merges it, its children move to its parent.
+ *
+ * Creating a VM is refused while the cluster is out of policy: the licensing job error of the guide.
  */
-import { SimError, nextSeq, guidFrom, plain } from './core';
+import { SimError, guidFrom, nextSeq, plain } from './core';
 import { clusterNodes, nodeIsUp, registrationView } from './derive';
 import { defineJobKind, startJob } from './jobs';
-import type { Job, JobKind, Millis, VirtualMachine, VmPowerState, World } from './model';
+import type { Job, JobKind, Millis, VirtualMachine, VmCheckpoint, VmPowerState, WapVm, World } from './model';
 
 interface PowerAction {
   kind: JobKind;
@@ -69,14 +76,82 @@ export const POWER_ACTIONS = {
 
 export type PowerActionName = keyof typeof POWER_ACTIONS;
 
-export function powerVm(draft: World, vmId: string, action: PowerActionName, now: Millis): Job {
-  const vm = draft.vms[vmId];
-  if (!vm) throw new SimError('not-found', 'VirtualMachineNotFound', `The virtual machine '${vmId}' was not found.`);
-  const spec: PowerAction = POWER_ACTIONS[action];
-  const host = draft.nodes[vm.hostNode];
-  if (!host || !nodeIsUp(host)) {
-    throw new SimError('conflict', 'HostUnavailable', `${spec.failure(vm.name)} Its host server '${vm.hostNode}' is not responding.`);
+export function isPowerAction(value: string): value is PowerActionName {
+  return Object.hasOwn(POWER_ACTIONS, value);
+}
+
+export const CHECKPOINT_DURATIONS = { create: 3_000, apply: 4_000, rename: 1_000, delete: 3_000 } as const;
+export const VM_DELETE_MS = 4_000;
+export const VM_CREATE_MS = 6_000;
+
+/** A VM anywhere: on a cluster (no cloud) or in a Windows Azure Pack cloud. */
+export interface VmRef {
+  vmId: string;
+  cloud?: string;
+}
+
+type AnyVm = VirtualMachine | WapVm;
+
+/**
+ * Guards every job that touches a WAP cloud: its connector must answer. wap.ts registers the real check, so
+ * this module stays free of the cloud rules while a job's completion still applies them.
+ */
+let wapGuard: (draft: World, cloud: string, action: string) => void = (_d, cloud) => {
+  throw new SimError('not-found', 'CloudNotFound', `The cloud '${cloud}' was not found.`);
+};
+export function setWapGuard(guard: typeof wapGuard): void {
+  wapGuard = guard;
+}
+
+function findVm(draft: World, ref: VmRef): AnyVm | undefined {
+  return ref.cloud === undefined ? draft.vms[ref.vmId] : draft.wapClouds[ref.cloud]?.vms[ref.vmId];
+}
+
+function vmOr404(draft: World, ref: VmRef): AnyVm {
+  const vm = findVm(draft, ref);
+  if (!vm) throw new SimError('not-found', 'VirtualMachineNotFound', `The virtual machine '${ref.vmId}' was not found.`, { target: 'vmId' });
+  return vm;
+}
+
+function targetOf(draft: World, ref: VmRef, vm: AnyVm): Job['target'] {
+  return ref.cloud === undefined ? { type: 'cluster', name: (vm as VirtualMachine).cluster } : { type: 'cloud', name: draft.wapClouds[ref.cloud]?.name ?? ref.cloud };
+}
+
+/** Host up (cluster VMs) or connector reachable (WAP VMs); throws the failure message otherwise. */
+function ensureReachable(draft: World, ref: VmRef, vm: AnyVm, failure: string): void {
+  if (ref.cloud !== undefined) {
+    wapGuard(draft, ref.cloud, failure);
+    return;
   }
+  const hostName = (vm as VirtualMachine).hostNode;
+  const host = draft.nodes[hostName];
+  if (!host || !nodeIsUp(host)) {
+    throw new SimError('conflict', 'HostUnavailable', `${failure} Its host server '${hostName}' is not responding.`);
+  }
+}
+
+/** Same check at a job's end: answers the failure text instead of throwing. */
+function unreachableAtEnd(draft: World, ref: VmRef, vm: AnyVm, failure: string): string | undefined {
+  try {
+    ensureReachable(draft, ref, vm, failure);
+    return undefined;
+  } catch (error) {
+    if (error instanceof SimError) return error.message.replace('is not responding', 'stopped responding');
+    throw error;
+  }
+}
+
+function refOf(job: Job): VmRef {
+  const cloud = job.input.cloud;
+  return { vmId: String(job.input.vmId), ...(typeof cloud === 'string' ? { cloud } : {}) };
+}
+
+// ───────────── Power ─────────────
+
+export function startPowerJob(draft: World, ref: VmRef, action: PowerActionName, now: Millis): Job {
+  const vm = vmOr404(draft, ref);
+  const spec: PowerAction = POWER_ACTIONS[action];
+  ensureReachable(draft, ref, vm, spec.failure(vm.name));
   if (!spec.from.includes(vm.power)) {
     throw new SimError('conflict', 'InvalidStateTransition', `${spec.failure(vm.name)} The operation cannot be performed while the virtual machine is in the ${vm.power} state.`);
   }
@@ -87,25 +162,35 @@ export function powerVm(draft: World, vmId: string, action: PowerActionName, now
     {
       kind: spec.kind,
       title: spec.title(vm.name),
-      target: { type: 'cluster', name: vm.cluster },
+      target: targetOf(draft, ref, vm),
       steps: [{ at: 0, percent: 0, text: spec.started(vm.name) }],
       durationMs: spec.durationMs,
-      input: { vmId, action, previous },
+      input: { ...ref, action, previous, vmName: vm.name },
       startedMessage: spec.started(vm.name),
     },
     now,
   );
 }
 
+/** Power action on a cluster VM (kept for the cluster-side callers). */
+export function powerVm(draft: World, vmId: string, action: PowerActionName, now: Millis): Job {
+  return startPowerJob(draft, { vmId }, action, now);
+}
+
 for (const spec of Object.values(POWER_ACTIONS) as PowerAction[]) {
   defineJobKind(spec.kind, (draft, job, at) => {
-    const vm = draft.vms[String(job.input.vmId)];
-    if (!vm) return { status: 'Failed', message: `${spec.failure(String(job.input.vmId))} The virtual machine no longer exists.` };
-    const host = draft.nodes[vm.hostNode];
-    if (!host || !nodeIsUp(host)) {
-      vm.power = 'Off';
-      delete vm.startedAt;
-      return { status: 'Failed', message: `${spec.failure(vm.name)} Its host server '${vm.hostNode}' stopped responding.` };
+    const ref = refOf(job);
+    const vm = findVm(draft, ref);
+    if (!vm) return { status: 'Failed', message: `${spec.failure(typeof job.input.vmName === 'string' ? job.input.vmName : ref.vmId)} The virtual machine no longer exists.` };
+    const unreachable = unreachableAtEnd(draft, ref, vm, spec.failure(vm.name));
+    if (unreachable !== undefined) {
+      if (ref.cloud === undefined) {
+        vm.power = 'Off';
+        delete vm.startedAt;
+      } else {
+        vm.power = (job.input.previous as VmPowerState | undefined) ?? vm.power;
+      }
+      return { status: 'Failed', message: unreachable };
     }
     vm.power = spec.to;
     if (spec.to === 'Running') vm.startedAt = at;
@@ -144,9 +229,11 @@ export function failOverVmsFrom(draft: World, nodeName: string, now: Millis): vo
   }
 }
 
-/** The job failure text of the troubleshooting guide, for a VM refused by licensing. */
+// ───────────── Create ─────────────
+
+/** The job failure text of the troubleshooting guide (seeds 000/001), verbatim, for a VM refused by licensing. */
 export function vmLicensingError(vmName: string): string {
-  return `There was a failure configuring the virtual machine role for '${vmName}'. Job failed. Error opening "${vmName}" clustered roles. The device is not ready.`;
+  return `There was a failure configuring the virtual machine role for '${vmName}'. Job failed. Error opening "${vmName}" clustered roles. The service being accessed is licensed for a particular number of connections. No more connections can be made to the service at this time because there are already as many connections as the service can accept.`;
 }
 
 export interface CreateVmInput {
@@ -159,16 +246,48 @@ export interface CreateVmInput {
   os: string;
 }
 
+const VM_NAME = /^[A-Za-z0-9_](?:[A-Za-z0-9_ .-]{0,98}[A-Za-z0-9_.-])?$/;
+/** Hyper-V's limits: 64 virtual processors and 1 TB for Generation 1, 240 and 12 TB for Generation 2. */
+export const VM_LIMITS = {
+  1: { cpu: 64, memoryMiB: 1_048_576 },
+  2: { cpu: 240, memoryMiB: 12_582_912 },
+} as const;
+export const VM_MIN_MEMORY_MIB = 32;
+
+/** Checks a create request as Hyper-V and WAC would; throws a bad-request naming the field. */
+export function validateCreateVm(world: World, input: CreateVmInput): void {
+  const bad = (target: string, message: string) => new SimError('bad-request', 'InvalidParameter', message, { target });
+  if (input.name.trim() === '') throw bad('name', 'Enter a name for the virtual machine.');
+  if (!VM_NAME.test(input.name)) throw bad('name', 'A virtual machine name is 1–100 characters of letters, digits, spaces, dots, hyphens and underscores, and can\'t start with a space, dot or hyphen or end with a space.');
+  if (!(input.generation in VM_LIMITS)) throw bad('generation', 'Generation must be 1 or 2.');
+  const limits = VM_LIMITS[input.generation];
+  const host = world.nodes[input.hostNode];
+  if (input.hostNode === '') throw bad('hostServer', 'Select the server to create the virtual machine on.');
+  if (host?.cluster !== input.cluster) throw bad('hostServer', `'${input.hostNode}' is not a server of ${input.cluster}.`);
+  if (!Number.isInteger(input.cpuCount) || input.cpuCount < 1 || input.cpuCount > limits.cpu) {
+    throw bad('cpuCount', `Virtual processors must be a whole number from 1 to ${limits.cpu} for a Generation ${input.generation} virtual machine.`);
+  }
+  if (input.cpuCount > host.coreCount) throw bad('cpuCount', `${host.name} has ${host.coreCount} logical processors; a virtual machine can't have more.`);
+  if (!Number.isInteger(input.memoryMiB) || input.memoryMiB < VM_MIN_MEMORY_MIB || input.memoryMiB > limits.memoryMiB) {
+    throw bad('memoryMiB', `Startup memory must be a whole number of MB from ${VM_MIN_MEMORY_MIB} to ${limits.memoryMiB.toLocaleString('en-US')} for a Generation ${input.generation} virtual machine.`);
+  }
+  if (input.memoryMiB > host.memoryGiB * 1024) throw bad('memoryMiB', `${host.name} has ${host.memoryGiB} GB of memory; the startup memory can't be more.`);
+  if (input.os.trim() === '') throw bad('os', 'Select the operating system to install.');
+  const lower = input.name.toLowerCase();
+  if (Object.values(plain(world.vms)).some((v) => v.cluster === input.cluster && v.name.toLowerCase() === lower)) {
+    throw new SimError('conflict', 'VirtualMachineExists', `A virtual machine named '${input.name}' already exists on ${input.cluster}.`, { target: 'name' });
+  }
+}
+
+/** Adds the VM at once; refused with the licensing error while the cluster is out of policy. */
 export function createVm(draft: World, input: CreateVmInput, now: Millis): VirtualMachine {
   const cluster = draft.clusters[input.cluster];
   if (!cluster) throw new SimError('not-found', 'ClusterNotFound', `The cluster '${input.cluster}' was not found.`);
   const view = registrationView(draft, cluster, now);
   if (view.vmCreationBlocked) throw new SimError('conflict', 'VmCreationBlockedByLicensing', vmLicensingError(input.name));
-  if (Object.values(plain(draft.vms)).some((v) => v.cluster === input.cluster && v.name.toLowerCase() === input.name.toLowerCase())) {
-    throw new SimError('conflict', 'VirtualMachineExists', `A virtual machine named '${input.name}' already exists on ${input.cluster}.`);
-  }
+  validateCreateVm(draft, input);
   const host = draft.nodes[input.hostNode];
-  if (host?.cluster !== input.cluster) throw new SimError('bad-request', 'InvalidHost', `'${input.hostNode}' is not a server of ${input.cluster}.`);
+  if (!host || !nodeIsUp(host)) throw new SimError('conflict', 'HostUnavailable', `Couldn't create the virtual machine '${input.name}'. Its host server '${input.hostNode}' is not responding.`);
   const seq = nextSeq(draft);
   const vm: VirtualMachine = {
     id: guidFrom('vm', seq),
@@ -190,4 +309,231 @@ export function createVm(draft: World, input: CreateVmInput, now: Millis): Virtu
   };
   draft.vms[vm.id] = vm;
   return vm;
+}
+
+/**
+ * Create as WAC runs it: a job that configures the VM and its clustered role. Bad input is refused at once;
+ * the licensing check happens when the role is configured, so the job fails with the guide's text.
+ */
+export function startCreateVm(draft: World, input: CreateVmInput, now: Millis): Job {
+  if (!draft.clusters[input.cluster]) throw new SimError('not-found', 'ClusterNotFound', `The cluster '${input.cluster}' was not found.`);
+  validateCreateVm(draft, input);
+  const host = draft.nodes[input.hostNode];
+  if (!host || !nodeIsUp(host)) {
+    throw new SimError('conflict', 'HostUnavailable', `Couldn't create the virtual machine '${input.name}'. Its host server '${input.hostNode}' is not responding.`, { target: 'hostServer' });
+  }
+  return startJob(
+    draft,
+    {
+      kind: 'vm/create',
+      title: `Create virtual machine '${input.name}'`,
+      target: { type: 'cluster', name: input.cluster },
+      steps: [
+        { at: 0, percent: 0, text: `Creating the virtual machine '${input.name}'...` },
+        { at: 2_000, percent: 40, text: `Configuring the virtual machine role for '${input.name}'...` },
+        { at: 4_500, percent: 80, text: `Adding '${input.name}' to the cluster...` },
+      ],
+      durationMs: VM_CREATE_MS,
+      input: { ...input },
+      startedMessage: `Creating the virtual machine '${input.name}'...`,
+    },
+    now,
+  );
+}
+
+defineJobKind('vm/create', (draft, job, at) => {
+  const input = job.input as unknown as CreateVmInput;
+  try {
+    const vm = createVm(draft, input, at);
+    job.input.vmId = vm.id;
+    return { status: 'Succeeded', message: `Successfully created the virtual machine '${vm.name}' on ${vm.hostNode}.` };
+  } catch (error) {
+    if (error instanceof SimError) return { status: 'Failed', message: error.message, result: error.code };
+    throw error;
+  }
+});
+
+// ───────────── Delete ─────────────
+
+export function startDeleteVm(draft: World, ref: VmRef, now: Millis): Job {
+  const vm = vmOr404(draft, ref);
+  const failure = `Couldn't delete the virtual machine '${vm.name}'.`;
+  ensureReachable(draft, ref, vm, failure);
+  if (vm.power !== 'Off' && vm.power !== 'Saved') {
+    throw new SimError('conflict', 'InvalidStateTransition', `${failure} It is ${vm.power}: turn it off or shut it down first.`);
+  }
+  const checkpoints = vm.checkpoints.length;
+  return startJob(
+    draft,
+    {
+      kind: 'vm/delete',
+      title: `Delete virtual machine '${vm.name}'`,
+      target: targetOf(draft, ref, vm),
+      steps: [
+        { at: 0, percent: 0, text: `Deleting the virtual machine '${vm.name}'...` },
+        ...(checkpoints > 0 ? [{ at: 1_000, percent: 30, text: `Deleting ${checkpoints} checkpoint${checkpoints === 1 ? '' : 's'} of '${vm.name}'...` }] : []),
+      ],
+      durationMs: VM_DELETE_MS,
+      input: { ...ref, vmName: vm.name },
+      startedMessage: `Deleting the virtual machine '${vm.name}'...`,
+    },
+    now,
+  );
+}
+
+defineJobKind('vm/delete', (draft, job) => {
+  const ref = refOf(job);
+  const vm = findVm(draft, ref);
+  const name = String(job.input.vmName);
+  if (!vm) return { status: 'Failed', message: `Couldn't delete the virtual machine '${name}'. The virtual machine no longer exists.` };
+  const unreachable = unreachableAtEnd(draft, ref, vm, `Couldn't delete the virtual machine '${name}'.`);
+  if (unreachable !== undefined) return { status: 'Failed', message: unreachable };
+  const count = vm.checkpoints.length;
+  if (ref.cloud === undefined) {
+    const { [ref.vmId]: _gone, ...rest } = draft.vms;
+    draft.vms = rest;
+  } else {
+    const cloud = draft.wapClouds[ref.cloud];
+    if (cloud) {
+      const { [ref.vmId]: _gone, ...rest } = cloud.vms;
+      cloud.vms = rest;
+    }
+  }
+  const extra = count > 0 ? ` and its ${count} checkpoint${count === 1 ? '' : 's'}` : '';
+  return { status: 'Succeeded', message: `Successfully deleted the virtual machine '${name}'${extra}.` };
+});
+
+// ───────────── Checkpoints ─────────────
+
+export function checkpointNameProblem(name: string): string | undefined {
+  if (name.trim() === '') return 'Enter a name for the checkpoint.';
+  if (name.length > 100) return 'A checkpoint name is at most 100 characters.';
+  return undefined;
+}
+
+function checkpointOr404(vm: AnyVm, checkpointId: string): VmCheckpoint {
+  const cp = vm.checkpoints.find((c) => c.id === checkpointId);
+  if (!cp) throw new SimError('not-found', 'CheckpointNotFound', `The virtual machine '${vm.name}' has no checkpoint '${checkpointId}'.`, { target: 'checkpointId' });
+  return cp;
+}
+
+function ensureSettled(vm: AnyVm, failure: string): void {
+  if (['Starting', 'Stopping', 'Saving'].includes(vm.power)) {
+    throw new SimError('conflict', 'InvalidStateTransition', `${failure} The virtual machine is ${vm.power.toLowerCase()}; try again when it has finished.`);
+  }
+}
+
+type CheckpointOp = { op: 'create'; name: string } | { op: 'apply'; checkpointId: string } | { op: 'rename'; checkpointId: string; name: string } | { op: 'delete'; checkpointId: string };
+
+const CHECKPOINT_KIND = { create: 'vm/checkpoint', apply: 'vm/apply-checkpoint', rename: 'vm/rename-checkpoint', delete: 'vm/delete-checkpoint' } as const;
+
+function checkpointTexts(op: CheckpointOp['op'], vm: string, cp: string) {
+  switch (op) {
+    case 'create':
+      return { title: `Create checkpoint of '${vm}'`, started: `Creating the checkpoint '${cp}' of '${vm}'...`, success: `Successfully created the checkpoint '${cp}' of '${vm}'.`, failure: `Couldn't create the checkpoint '${cp}' of '${vm}'.` };
+    case 'apply':
+      return { title: `Apply checkpoint of '${vm}'`, started: `Applying the checkpoint '${cp}' to '${vm}'...`, success: `Successfully applied the checkpoint '${cp}' to '${vm}'.`, failure: `Couldn't apply the checkpoint '${cp}' to '${vm}'.` };
+    case 'rename':
+      return { title: `Rename checkpoint of '${vm}'`, started: `Renaming the checkpoint '${cp}' of '${vm}'...`, success: `Successfully renamed the checkpoint of '${vm}' to '${cp}'.`, failure: `Couldn't rename the checkpoint '${cp}' of '${vm}'.` };
+    case 'delete':
+      return { title: `Delete checkpoint of '${vm}'`, started: `Deleting the checkpoint '${cp}' of '${vm}'...`, success: `Successfully deleted the checkpoint '${cp}' of '${vm}'.`, failure: `Couldn't delete the checkpoint '${cp}' of '${vm}'.` };
+  }
+}
+
+export function startCheckpointJob(draft: World, ref: VmRef, request: CheckpointOp, now: Millis): Job {
+  const vm = vmOr404(draft, ref);
+  let label: string;
+  if (request.op === 'create' || request.op === 'rename') {
+    const problem = checkpointNameProblem(request.name);
+    if (problem) throw new SimError('bad-request', 'InvalidParameter', problem, { target: 'name' });
+  }
+  if (request.op === 'create') label = request.name.trim();
+  else {
+    const cp = checkpointOr404(vm, request.checkpointId);
+    label = request.op === 'rename' ? request.name.trim() : cp.name;
+  }
+  const texts = checkpointTexts(request.op, vm.name, label);
+  ensureReachable(draft, ref, vm, texts.failure);
+  ensureSettled(vm, texts.failure);
+  return startJob(
+    draft,
+    {
+      kind: CHECKPOINT_KIND[request.op],
+      title: texts.title,
+      target: targetOf(draft, ref, vm),
+      steps: [{ at: 0, percent: 0, text: texts.started }],
+      durationMs: CHECKPOINT_DURATIONS[request.op],
+      input: { ...ref, ...request, label, vmName: vm.name },
+      startedMessage: texts.started,
+    },
+    now,
+  );
+}
+
+for (const op of ['create', 'apply', 'rename', 'delete'] as const) {
+  defineJobKind(CHECKPOINT_KIND[op], (draft, job, at) => {
+    const ref = refOf(job);
+    const label = String(job.input.label);
+    const vm = findVm(draft, ref);
+    const texts = checkpointTexts(op, String(job.input.vmName), label);
+    if (!vm) return { status: 'Failed', message: `${texts.failure} The virtual machine no longer exists.` };
+    const unreachable = unreachableAtEnd(draft, ref, vm, texts.failure);
+    if (unreachable !== undefined) return { status: 'Failed', message: unreachable };
+    const checkpointId = String(job.input.checkpointId);
+    const cp = vm.checkpoints.find((c) => c.id === checkpointId);
+    if (op !== 'create' && !cp) return { status: 'Failed', message: `${texts.failure} The checkpoint no longer exists.` };
+    switch (op) {
+      case 'create': {
+        const created: VmCheckpoint = { id: guidFrom(`checkpoint:${ref.vmId}`, nextSeq(draft)), name: label, createdAt: at, ...(vm.currentCheckpointId !== undefined ? { parentId: vm.currentCheckpointId } : {}) };
+        vm.checkpoints.push(created);
+        vm.currentCheckpointId = created.id;
+        job.input.checkpointId = created.id;
+        break;
+      }
+      case 'apply':
+        vm.currentCheckpointId = checkpointId;
+        // Production checkpoints hold no memory: the VM is off after applying one.
+        vm.power = 'Off';
+        delete vm.startedAt;
+        break;
+      case 'rename':
+        if (cp) cp.name = label;
+        break;
+      case 'delete': {
+        const parentId = cp?.parentId;
+        for (const child of vm.checkpoints) {
+          if (child.parentId !== checkpointId) continue;
+          if (parentId === undefined) delete child.parentId;
+          else child.parentId = parentId;
+        }
+        vm.checkpoints = vm.checkpoints.filter((c) => c.id !== checkpointId);
+        if (vm.currentCheckpointId === checkpointId) {
+          if (parentId === undefined) delete vm.currentCheckpointId;
+          else vm.currentCheckpointId = parentId;
+        }
+        break;
+      }
+    }
+    return { status: 'Succeeded', message: texts.success };
+  });
+}
+
+/** The .rdp file Connect downloads: Remote Desktop Connection's own format, one `name:type:value` a line. */
+export function rdpFileFor(vm: { ipAddress: string }): string {
+  return [
+    `full address:s:${vm.ipAddress}`,
+    `alternate full address:s:${vm.ipAddress}`,
+    'server port:i:3389',
+    'prompt for credentials:i:1',
+    'administrative session:i:0',
+    'screen mode id:i:2',
+    'use multimon:i:0',
+    'desktopwidth:i:1920',
+    'desktopheight:i:1080',
+    'session bpp:i:32',
+    'authentication level:i:2',
+    'redirectclipboard:i:1',
+    'autoreconnection enabled:i:1',
+    '',
+  ].join('\r\n');
 }
