@@ -2,7 +2,7 @@
  * How every handler answers (ARM at management.azure.com, and the gateway's /api where it opts in).
  *
  * - `json(body, init)`: a JSON response.
- * - `armError(status, code, message, details?)`: ARM's error shape `{ error: { code, message, target?, details? } }`
+ * - `armError(status, code, message, details?, { target?, headers? })`: ARM's error shape `{ error: { code, message, target?, details? } }`
  *   with `x-ms-request-id` / `x-ms-correlation-request-id` headers, as ARM sends on every answer.
  * - `fromSimError(error)`: a SimError refused by the simulation, as that error response.
  * - `withApiFaults(sim, surface, resolver)`: wraps a resolver with the API fault switches for one surface
@@ -36,7 +36,6 @@ export function json<T extends JsonBodyType>(body: T, init?: ResponseInit): Http
 }
 
 export interface ArmErrorOptions {
-  details?: SimErrorDetail[];
   target?: string;
   headers?: Record<string, string>;
 }
@@ -46,22 +45,26 @@ export function armError(
   status: number,
   code: string,
   message: string,
+  details?: readonly SimErrorDetail[],
   options: ArmErrorOptions = {},
 ): Response {
   const error = {
     code,
     message,
     ...(options.target === undefined ? {} : { target: options.target }),
-    ...(options.details === undefined || options.details.length === 0 ? {} : { details: options.details }),
+    ...(details === undefined || details.length === 0 ? {} : { details: [...details] }),
   };
   return HttpResponse.json({ error }, { status, headers: { ...requestIdHeaders(), ...options.headers } });
 }
 
 export function fromSimError(error: SimError): Response {
-  return armError(error.status, error.code, error.message, {
-    details: error.details,
-    ...(error.target === undefined ? {} : { target: error.target }),
-  });
+  return armError(
+    error.status,
+    error.code,
+    error.message,
+    error.details,
+    error.target === undefined ? {} : { target: error.target },
+  );
 }
 
 /** ARM's diagnostic timestamp: yyyyMMddTHHmmssZ. */
@@ -83,6 +86,7 @@ function faultResponse(sim: SimRuntime, surface: ApiSurface, request: Request): 
       429,
       'TooManyRequests',
       `The request is being throttled as the limit has been reached for operation type - ${kind}_ObservationWindow_00:05:00. For more information, see - https://aka.ms/srpthrottlinglimits`,
+      undefined,
       { headers: { 'Retry-After': '10' } },
     );
   }
@@ -93,6 +97,7 @@ function faultResponse(sim: SimRuntime, surface: ApiSurface, request: Request): 
       500,
       'InternalServerError',
       `Encountered internal server error. Diagnostic information: timestamp '${diagnosticTimestamp(sim.now())}', subscription id '${subscriptionId}', tracking id '${ids['x-ms-request-id'] ?? ''}', request correlation id '${ids['x-ms-correlation-request-id'] ?? ''}'.`,
+      undefined,
       { headers: ids },
     );
   }

@@ -23,6 +23,7 @@ import {
   getResourceGroupOperationResult,
   getSubscription,
   listArcSettings,
+  listLocations,
   listClustersByResourceGroup,
   listClustersBySubscription,
   listExtensions,
@@ -79,6 +80,7 @@ export const ARM_ROUTES: readonly ArmRoute[] = [
   route('/subscriptions', { GET: (req) => listSubscriptions(req) }),
   route('/tenants', { GET: (req) => listTenants(req) }),
   route(SUB, { GET: getSubscription }),
+  route(`${SUB}/locations`, { GET: listLocations }),
   route(`${SUB}/resourcegroups`, { GET: listResourceGroups }),
   route(RG, {
     GET: getResourceGroup,

@@ -22,13 +22,14 @@ import {
   NAMESPACES,
   begin,
   byName,
+  cloudOfSubscription,
   requireProviderRegistered,
   requireResourceGroup,
 } from './common';
 import type { ArmOp, ArmReply, ArmRequest } from './common';
 import { invalidParameter, invalidResourceName, resourceLocationConflict, resourceNotFound } from './errors';
 import { providerOperationUris } from './lro';
-import { armArcSetting, armCluster, cloudOfSubscription } from './project';
+import { armArcSetting, armCluster } from './project';
 import {
   isValidResourceGroupName,
   optionalEnum,

@@ -6,8 +6,10 @@
  *     ─▶ [names in the path (400)] ─▶ role on the subscription (403) ─▶ resource group exists (404) ─▶ body
  */
 import { rgKey } from '../arm-ids';
+import { ALL_LOCATIONS } from '../clouds';
+import type { Region } from '../clouds';
 import type { Op } from '../core';
-import type { AzureUser, Millis, ResourceGroup, Subscription, World } from '../model';
+import type { AzureUser, CloudName, Millis, ResourceGroup, Subscription, World } from '../model';
 import { resolveCaller } from './auth';
 import {
   invalidApiVersion,
@@ -115,6 +117,23 @@ export function requireProviderRegistered(sub: Subscription, namespace: string):
 }
 
 export const iso = (ms: Millis): string => new Date(ms).toISOString();
+
+/** The cloud a subscription lives in: its tenant's. */
+export function cloudOfSubscription(world: World, subscriptionId: string): CloudName {
+  const sub = world.cloud.subscriptions[subscriptionId];
+  return (sub && world.cloud.tenants[sub.tenantId]?.cloud) ?? 'AzureCloud';
+}
+
+/** The locations of one cloud: a public subscription cannot put anything in China East 2. */
+export function cloudLocations(cloud: CloudName): Region[] {
+  const cloudOf = (r: Region): CloudName =>
+    r.name.startsWith('china')
+      ? 'AzureChinaCloud'
+      : r.name.startsWith('usgov')
+        ? 'AzureUSGovernment'
+        : 'AzureCloud';
+  return ALL_LOCATIONS.filter((r) => cloudOf(r) === cloud);
+}
 
 /** Case-insensitive, locale-independent ordering by name, so lists come back in a stable order. */
 export const byName = <T extends { name: string }>(a: T, b: T): number => {

@@ -7,12 +7,20 @@
  * is the portal's per-node "Not installed" case and is repaired on-prem, not here.
  */
 import { machineId, resourceKey } from '../arm-ids';
-import { ALL_LOCATIONS, normaliseRegion } from '../clouds';
+import { normaliseRegion } from '../clouds';
 import { newGuid } from '../core';
 import type { HybridMachineResource, World } from '../model';
 import { systemData } from '../registration';
 import { authorize } from './auth';
-import { NAMESPACES, begin, byName, requireProviderRegistered, requireResourceGroup } from './common';
+import {
+  NAMESPACES,
+  begin,
+  byName,
+  cloudLocations,
+  cloudOfSubscription,
+  requireProviderRegistered,
+  requireResourceGroup,
+} from './common';
 import type { ArmOp, ArmRequest } from './common';
 import { invalidParameter, resourceLocationConflict, resourceNotFound } from './errors';
 import { armMachine } from './project';
@@ -153,7 +161,11 @@ export const putMachine =
     const rg = requireResourceGroup(draft, sub.subscriptionId, p.resourceGroup);
     requireProviderRegistered(sub, NAMESPACES.hybridCompute);
     const body = parseJsonObject(req.body, false);
-    const location = readResourceLocation(body, MACHINE_TYPE, ALL_LOCATIONS);
+    const location = readResourceLocation(
+      body,
+      MACHINE_TYPE,
+      cloudLocations(cloudOfSubscription(draft, sub.subscriptionId)),
+    );
     const tags = readTags(body);
     const props = readMachineProperties(body);
     const key = keyOf({ ...p, subscriptionId: sub.subscriptionId });

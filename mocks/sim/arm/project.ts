@@ -26,7 +26,7 @@ import type {
   Tenant,
   World,
 } from '../model';
-import { iso } from './common';
+import { cloudLocations, cloudOfSubscription, iso } from './common';
 
 export const TYPES = {
   resourceGroup: 'Microsoft.Resources/resourceGroups',
@@ -51,11 +51,6 @@ export function armSystemData(s: SystemData) {
 }
 
 const tagsOf = (tags: Record<string, string>) => (Object.keys(tags).length > 0 ? { tags: { ...tags } } : {});
-
-export function cloudOfSubscription(world: World, subscriptionId: string): CloudName {
-  const sub = world.cloud.subscriptions[subscriptionId];
-  return (sub && world.cloud.tenants[sub.tenantId]?.cloud) ?? 'AzureCloud';
-}
 
 // ───────────── Microsoft.Resources ─────────────
 
@@ -143,7 +138,9 @@ export function armProvider(world: World, sub: Subscription, namespace: string, 
     registrationPolicy: namespace === 'Microsoft.Resources' ? 'RegistrationFree' : 'RegistrationRequired',
     resourceTypes: (PROVIDER_RESOURCE_TYPES[namespace] ?? []).map((t) => ({
       resourceType: t.resourceType,
-      locations: t.regions === 'hci' ? cloud.hciRegions.map((r) => r.displayName) : [],
+      locations: (t.regions === 'hci' ? cloud.hciRegions : cloudLocations(cloud.name)).map(
+        (r) => r.displayName,
+      ),
       apiVersions: t.apiVersions,
     })),
   };

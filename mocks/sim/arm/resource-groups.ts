@@ -6,7 +6,15 @@ import { resourceGroupId, rgKey } from '../arm-ids';
 import { normaliseRegion } from '../clouds';
 import { systemData } from '../registration';
 import { authorize } from './auth';
-import { API_VERSIONS, begin, byName, findResourceGroup, requireResourceGroup } from './common';
+import {
+  API_VERSIONS,
+  begin,
+  byName,
+  cloudLocations,
+  cloudOfSubscription,
+  findResourceGroup,
+  requireResourceGroup,
+} from './common';
 import type { ArmOp, ArmRequest } from './common';
 import { resourceGroupLocationConflict } from './errors';
 import { resourceGroupOperationUri } from './lro';
@@ -91,7 +99,10 @@ export const putResourceGroup =
       resourceGroupId(sub.subscriptionId, p.resourceGroup),
     );
     const body = parseJsonObject(req.body, false);
-    const location = readResourceGroupLocation(body);
+    const location = readResourceGroupLocation(
+      body,
+      cloudLocations(cloudOfSubscription(draft, sub.subscriptionId)),
+    );
     const tags = readTags(body);
     const managedBy = optionalString(body, 'managedBy', 'managedBy');
     const existing = findResourceGroup(draft, sub.subscriptionId, p.resourceGroup);

@@ -4,7 +4,7 @@
  */
 import type { ProviderState } from '../model';
 import { authorize, hasAccess, resolveCaller } from './auth';
-import { NAMESPACES, begin, requireApiVersion } from './common';
+import { NAMESPACES, begin, cloudLocations, cloudOfSubscription, requireApiVersion } from './common';
 import type { ArmOp, ArmRequest } from './common';
 import { invalidResourceNamespace } from './errors';
 import { PROVIDER_RESOURCE_TYPES, armProvider, armSubscription, armTenant } from './project';
@@ -34,6 +34,30 @@ export const getSubscription =
       `/subscriptions/${sub.subscriptionId}`,
     );
     return { status: 200, body: armSubscription(world, sub) };
+  };
+
+/** Subscriptions_ListLocations: the regions of the subscription's cloud. */
+export const listLocations =
+  (req: ArmRequest, p: { subscriptionId: string }): ArmOp =>
+  (world, now) => {
+    const { caller, sub } = begin(world, req, now, 'subscriptions', p.subscriptionId);
+    authorize(
+      world,
+      caller,
+      sub.subscriptionId,
+      'read',
+      'Microsoft.Resources/subscriptions/locations/read',
+      `/subscriptions/${sub.subscriptionId}`,
+    );
+    const value = cloudLocations(cloudOfSubscription(world, sub.subscriptionId)).map((r) => ({
+      id: `/subscriptions/${sub.subscriptionId}/locations/${r.name}`,
+      subscriptionId: sub.subscriptionId,
+      name: r.name,
+      type: 'Region',
+      displayName: r.displayName,
+      metadata: { regionType: 'Physical', regionCategory: 'Recommended' },
+    }));
+    return { status: 200, body: { value } };
   };
 
 /** The tenants the caller belongs to. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ALL_LOCATIONS } from '../clouds';
 import { SimError } from '../core';
 import { base64UrlDecode, base64UrlEncode } from './encoding';
 import { decodeOperationId, encodeOperationId } from './lro';
@@ -104,11 +105,11 @@ describe('request bodies', () => {
     [{ location: 42 }, '400 InvalidRequestContent'],
     [{ location: 'atlantis' }, '400 LocationNotAvailableForResourceGroup'],
   ])('location %j → %s', (body, expected) => {
-    expect(outcome(() => readResourceGroupLocation(body))).toBe(expected);
+    expect(outcome(() => readResourceGroupLocation(body, ALL_LOCATIONS))).toBe(expected);
   });
 
   it('normalises the location the way ARM does', () => {
-    expect(readResourceGroupLocation({ location: 'West Europe' })).toBe('westeurope');
+    expect(readResourceGroupLocation({ location: 'West Europe' }, ALL_LOCATIONS)).toBe('westeurope');
   });
 
   const many = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`tag${i}`, 'v']));

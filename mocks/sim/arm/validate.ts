@@ -2,7 +2,7 @@
  * ARM's input rules: names, GUIDs, request bodies, locations and tags. Every check throws the SimError ARM
  * would answer with, so an operation can validate everything before it changes anything.
  */
-import { ALL_LOCATIONS, findLocation, normaliseRegion } from '../clouds';
+import { normaliseRegion } from '../clouds';
 import type { Region } from '../clouds';
 import {
   invalidParameter,
@@ -185,15 +185,16 @@ export function readTags(body: JsonObject): Record<string, string> | undefined {
   return tags;
 }
 
-/** The `location` property of a resource-group body, normalised ("East US" → eastus). */
-export function readResourceGroupLocation(body: JsonObject): string {
+/** The `location` property of a resource-group body, normalised ("East US" → eastus), among `regions`. */
+export function readResourceGroupLocation(body: JsonObject, regions: readonly Region[]): string {
   const given = optionalString(body, 'location', 'location');
   if (given === undefined || given.trim() === '') throw locationRequired();
-  const region = findLocation(given);
+  const key = normaliseRegion(given);
+  const region = regions.find((r) => r.name === key);
   if (!region)
     throw locationNotAvailableForResourceGroup(
       given,
-      ALL_LOCATIONS.map((r) => r.name),
+      regions.map((r) => r.name),
     );
   return region.name;
 }
