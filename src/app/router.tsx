@@ -68,6 +68,11 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                       handle: toolCrumb('overview'),
                       lazy: lazyRoute(queryClient, () => import('./routes/server-overview')),
                     },
+                    {
+                      path: 'tools/azure-arc/registration',
+                      handle: crumb('Azure Stack HCI registration'),
+                      lazy: lazyRoute(queryClient, () => import('./routes/cluster-registration')),
+                    },
                     // Unknown tool ids: the connection layout explains, with the tool list beside it.
                     { path: 'tools/:toolId' },
                     {

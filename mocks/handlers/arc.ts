@@ -1,0 +1,199 @@
+/**
+ * Azure Arc under `/api`: a cluster's Arc-enabled servers (the agent on the server and the machine in Azure,
+ * side by side), enable/disable jobs (202 with the JobDto), `azcmagent disconnect`, and the simulated run
+ * of the portal's onboarding script.
+ */
+import { http, HttpResponse } from 'msw';
+import type { ArcServerDto, ClusterArcDto, OnPremAgentStatus, RunOnboardingResultDto } from '../../src/api/arc-contract';
+import type { SimRuntime } from '../runtime';
+import {
+  ARC_EXPIRED_AFTER,
+  SimError,
+  arcEnabledOnNode,
+  clusterNodes,
+  disconnectAgent,
+  hciClusterId,
+  lastHeartbeat,
+  nodeReachesAzure,
+  requireServer,
+  resourceKey,
+  runOnboardingScript,
+  startArcDisable,
+  startArcEnable,
+} from '../sim';
+import type { ClusterNode, Job, Millis, Op, World } from '../sim';
+import { arcStatusChangedAt } from '../sim';
+import { machineStatus } from '../sim/arm/project';
+import { fromSimError, simRoute } from './http';
+import { iso, jobDto } from './views';
+
+async function jsonBody(request: Request): Promise<Record<string, unknown>> {
+  const text = await request.text();
+  if (text.trim() === '') return {};
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  } catch {
+    // answered below
+  }
+  throw new SimError('bad-request', 'InvalidRequestContent', 'The request body must be a JSON object.');
+}
+
+function requiredString(body: Record<string, unknown>, key: string, label: string): string {
+  const value = body[key];
+  if (typeof value !== 'string' || value.trim() === '') throw new SimError('bad-request', 'InvalidParameter', `${label} is required.`, { target: key });
+  return value.trim();
+}
+
+function onPremStatus(node: ClusterNode, now: Millis): OnPremAgentStatus {
+  if (node.power === 'Down') return 'Offline';
+  const agent = node.arc;
+  if (!agent.installed) return 'Not installed';
+  if (!agent.connected) return 'Disconnected';
+  const last = lastHeartbeat(agent, now);
+  if (agent.heartbeatAnchor === undefined && last !== undefined && now - last > ARC_EXPIRED_AFTER) return 'Expired';
+  return nodeReachesAzure(node) ? 'Connected' : 'Disconnected';
+}
+
+export function arcServerDto(world: World, node: ClusterNode, now: Millis): ArcServerDto {
+  const agent = node.arc;
+  const id = agent.machineResourceId;
+  const machine = id === undefined ? undefined : world.cloud.machines[resourceKey(id)];
+  const reg = world.clusters[node.cluster]?.registration;
+  const onPrem = onPremStatus(node, now);
+  const azureStatus = machine ? (machineStatus(world, machine, now) ?? null) : null;
+  const enabled = arcEnabledOnNode(world, node);
+  let displayStatus: ArcServerDto['displayStatus'];
+  if (machine) displayStatus = azureStatus ?? 'Waiting for first heartbeat';
+  else displayStatus = agent.installed && agent.connected ? 'Not installed' : 'Not enabled';
+  const comparable = onPrem === 'Offline' ? 'Disconnected' : onPrem;
+  return {
+    name: node.name,
+    fqdn: node.fqdn,
+    cluster: node.cluster,
+    arcStatus: node.cluster !== '' && !reg ? 'Unknown' : enabled ? 'Enabled' : 'Disabled',
+    agentVersion: agent.installed ? agent.version : null,
+    onPrem: { status: onPrem, lastHeartbeat: iso(lastHeartbeat(agent, now)), checkedAt: new Date(now).toISOString() },
+    azure:
+      machine && id !== undefined
+        ? {
+            resourceId: id,
+            subscriptionId: machine.subscriptionId,
+            resourceGroup: machine.resourceGroup,
+            status: azureStatus,
+            lastStatusChange: iso(arcStatusChangedAt(agent, now) ?? machine.lastStatusChangeAt),
+            portalPath: `/azure/resource${id}`,
+          }
+        : null,
+    displayStatus,
+    statusesAgree: machine ? (azureStatus === null ? comparable === 'Connected' : comparable === azureStatus) : comparable === 'Not installed' || comparable === 'Disconnected',
+  };
+}
+
+export function clusterArcDto(world: World, clusterName: string, now: Millis): ClusterArcDto {
+  const cluster = Object.values(world.clusters).find((c) => c.name.toLowerCase() === clusterName.toLowerCase());
+  if (!cluster) throw new SimError('not-found', 'ClusterNotFound', `The cluster '${clusterName}' was not found.`);
+  const reg = cluster.registration;
+  const servers = clusterNodes(world, cluster.name).map((n) => arcServerDto(world, n, now));
+  const clusterId = reg ? hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName) : undefined;
+  const resource = clusterId === undefined ? undefined : world.cloud.hciClusters[resourceKey(clusterId)];
+  return {
+    cluster: cluster.name,
+    registered: reg !== undefined,
+    clusterArcStatus: !reg ? 'Unknown' : reg.arcEnabled ? 'Enabled' : 'Disabled',
+    resourceGroup: resource?.arcSetting?.arcInstanceResourceGroup ?? (reg?.arcEnabled ? reg.arcResourceGroup : null),
+    clusterPortalPath: clusterId === undefined ? null : `/azure/resource${clusterId}`,
+    servers,
+  };
+}
+
+export function arcHandlers(sim: SimRuntime) {
+  const handle = (fn: Parameters<typeof simRoute>[1]) => simRoute(sim, fn);
+  const startJob = (op: Op<Job>) => {
+    const outcome = sim.run(op);
+    if (!outcome.ok) return fromSimError(outcome.error);
+    return HttpResponse.json(sim.read((_w, now) => jobDto(outcome.value, now)), { status: 202, headers: { Location: `/api/jobs/${outcome.value.id}` } });
+  };
+
+  return [
+    http.get(
+      '*/api/clusters/:name/arc',
+      handle((_request, params) => HttpResponse.json(sim.read((w, now) => clusterArcDto(w, params.name ?? '', now)))),
+    ),
+
+    http.post(
+      '*/api/clusters/:name/arc/enable',
+      handle(async (request, params) => {
+        const body = await jsonBody(request);
+        let nodes: string[] | undefined;
+        if (body.nodes !== undefined) {
+          if (!Array.isArray(body.nodes) || !body.nodes.every((n): n is string => typeof n === 'string')) {
+            throw new SimError('bad-request', 'InvalidParameter', 'nodes must be a list of server names.', { target: 'nodes' });
+          }
+          nodes = body.nodes;
+        }
+        return startJob((d, now) => startArcEnable(d, params.name ?? '', nodes, now));
+      }),
+    ),
+
+    http.post(
+      '*/api/clusters/:name/arc/servers/:node/disable',
+      handle((_request, params) => startJob((d, now) => startArcDisable(d, params.name ?? '', params.node ?? '', now))),
+    ),
+
+    http.get(
+      '*/api/servers/:name/arc',
+      handle((_request, params) => HttpResponse.json(sim.read((w, now) => arcServerDto(w, requireServer(w, params.name ?? ''), now)))),
+    ),
+
+    http.post(
+      '*/api/servers/:name/arc/disconnect',
+      handle(async (request, params) => {
+        const body = await jsonBody(request);
+        if (body.forceLocalOnly !== undefined && typeof body.forceLocalOnly !== 'boolean') {
+          throw new SimError('bad-request', 'InvalidParameter', 'forceLocalOnly must be true or false.', { target: 'forceLocalOnly' });
+        }
+        const force = body.forceLocalOnly === true;
+        const outcome = sim.run((d, now) => {
+          const node = requireServer(d, params.name ?? '');
+          disconnectAgent(d, node.name, force, now);
+          return node.name;
+        });
+        if (!outcome.ok) return fromSimError(outcome.error);
+        return HttpResponse.json(sim.read((w, now) => arcServerDto(w, requireServer(w, outcome.value), now)));
+      }),
+    ),
+
+    http.post(
+      '*/api/cloud/onboarding/run',
+      handle(async (request) => {
+        const body = await jsonBody(request);
+        const osType = body.osType;
+        if (osType !== 'windows' && osType !== 'linux') throw new SimError('bad-request', 'InvalidParameter', "osType must be 'windows' or 'linux'.", { target: 'osType' });
+        const tags: Record<string, string> = {};
+        if (body.tags !== undefined) {
+          if (typeof body.tags !== 'object' || body.tags === null || Array.isArray(body.tags)) {
+            throw new SimError('bad-request', 'InvalidParameter', 'tags must be an object of names and values.', { target: 'tags' });
+          }
+          for (const [k, v] of Object.entries(body.tags as Record<string, unknown>)) {
+            if (typeof v !== 'string') throw new SimError('bad-request', 'InvalidParameter', `The value of tag '${k}' must be a string.`, { target: 'tags' });
+            tags[k] = v;
+          }
+        }
+        const input = {
+          serverName: requiredString(body, 'serverName', 'Server name'),
+          subscriptionId: requiredString(body, 'subscriptionId', 'Subscription'),
+          resourceGroup: requiredString(body, 'resourceGroup', 'Resource group'),
+          region: requiredString(body, 'region', 'Region'),
+          osType,
+          tags,
+          ...(typeof body.proxyUrl === 'string' && body.proxyUrl !== '' ? { proxyUrl: body.proxyUrl } : {}),
+        } as const;
+        const outcome = sim.run((d, now) => runOnboardingScript(d, input, now));
+        if (!outcome.ok) return fromSimError(outcome.error);
+        const result: RunOnboardingResultDto = { ...outcome.value, portalPath: `/azure/resource${outcome.value.machineResourceId}` };
+        return HttpResponse.json(result, { status: 201 });
+      }),
+    ),
+  ];
+}
