@@ -49,7 +49,7 @@ function AzureConnectionCard({ cluster }: { cluster: ClusterDto }) {
     ? {
         label: 'Azure resource',
         value: (
-          <RouterLink to={paths.azurePortal(cluster.portalPath)} className={styles.externalLink}>
+          <RouterLink to={cluster.portalPath ?? paths.azurePortal()} className={styles.externalLink}>
             View Azure resource <OpenRegular aria-hidden="true" />
           </RouterLink>
         ),
@@ -57,7 +57,7 @@ function AzureConnectionCard({ cluster }: { cluster: ClusterDto }) {
     : {
         label: 'Recommended',
         value: (
-          <RouterLink to={paths.connectionSettings('cluster', cluster.name, settingsSections.registration)}>
+          <RouterLink to={`${paths.connectionSettings('cluster', cluster.name, settingsSections.registration)}?register=open`}>
             Register this cluster
           </RouterLink>
         ),
