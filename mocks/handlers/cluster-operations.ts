@@ -1,6 +1,6 @@
 /**
- * Cluster registration (prerequisites, register, unregister, repair, sync, logs) and VM actions under
- * `/api/clusters/:name/...` and `/api/vms/:id/...`. Long operations answer 202 with the JobDto to poll.
+ * Cluster registration (prerequisites, register, unregister, repair, sync, logs) under
+ * `/api/clusters/:name/...` (VM routes: vms.ts). Long operations answer 202 with the JobDto to poll.
  */
 import { http, HttpResponse } from 'msw';
 import type { LogFileDto, PrerequisiteCheckDto, RegionDto } from '../../src/api/contract';
@@ -8,10 +8,7 @@ import type { SimRuntime } from '../runtime';
 import {
   ALL_LOCATIONS,
   CLOUDS,
-  POWER_ACTIONS,
   SimError,
-  createVm,
-  powerVm,
   registrationPrerequisites,
   rgKey,
   startClusterRegistration,
@@ -19,9 +16,9 @@ import {
   startRepair,
   startSyncNow,
 } from '../sim';
-import type { CloudName, Job, Op, PowerActionName, World } from '../sim';
+import type { CloudName, Job, Op, World } from '../sim';
 import { errorResponse, fromSimError, readJsonObject, simRoute } from './http';
-import { jobDto, vmDto } from './views';
+import { jobDto } from './views';
 
 function clusterName(world: World, name: string): string {
   const cluster = Object.values(world.clusters).find((c) => c.name.toLowerCase() === name.toLowerCase() || c.fqdn.toLowerCase() === name.toLowerCase());
@@ -138,39 +135,6 @@ export function clusterOperationHandlers(sim: SimRuntime) {
         return new HttpResponse(`${file.lines.join('\r\n')}\r\n`, {
           headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Disposition': `attachment; filename="${file.name}"` },
         });
-      }),
-    ),
-
-    http.post(
-      '*/api/clusters/:name/vms',
-      handle(async (request, params) => {
-        const body = await readJsonObject(request);
-        const name = text(body.name);
-        if (!/^[\w][\w .-]{0,99}$/.test(name)) {
-          return errorResponse(400, 'InvalidParameter', 'A VM name is 1–100 characters of letters, digits, spaces, dots, hyphens and underscores.', 'name');
-        }
-        const generation = body.generation === 1 ? 1 : body.generation === 2 ? 2 : undefined;
-        if (generation === undefined) return errorResponse(400, 'InvalidParameter', 'Generation must be 1 or 2.', 'generation');
-        const cpuCount = Number(body.cpuCount);
-        const memoryMiB = Number(body.memoryMiB);
-        if (!Number.isInteger(cpuCount) || cpuCount < 1 || cpuCount > 64) return errorResponse(400, 'InvalidParameter', 'Virtual processors must be a whole number from 1 to 64.', 'cpuCount');
-        if (!Number.isInteger(memoryMiB) || memoryMiB < 512 || memoryMiB > 1_048_576) return errorResponse(400, 'InvalidParameter', 'Memory must be from 512 MB to 1 TB, in MB.', 'memoryMiB');
-        const outcome = sim.run((draft, now) =>
-          createVm(draft, { cluster: clusterName(draft, params.name ?? ''), name, hostNode: text(body.hostServer), generation, cpuCount, memoryMiB, os: text(body.os) || 'Windows Server 2022 Datacenter' }, now),
-        );
-        if (!outcome.ok) return fromSimError(outcome.error);
-        return HttpResponse.json(sim.read((w, now) => vmDto(w, outcome.value, now)), { status: 201 });
-      }),
-    ),
-
-    http.post(
-      '*/api/vms/:id/:action',
-      handle((_r, params) => {
-        const action = params.action ?? '';
-        if (!(action in POWER_ACTIONS)) {
-          return errorResponse(400, 'InvalidParameter', `'${action}' is not a VM action: use ${Object.keys(POWER_ACTIONS).join(', ')}.`, 'action');
-        }
-        return startJob((draft, now) => powerVm(draft, params.id ?? '', action as PowerActionName, now));
       }),
     ),
   ];

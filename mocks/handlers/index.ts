@@ -5,6 +5,8 @@ import { armHandlers } from './arm';
 import { clusterOperationHandlers } from './cluster-operations';
 import { gatewayHandlers } from './gateway';
 import { gatewayRegistrationHandlers } from './gateway-registration';
+import { vmHandlers } from './vms';
+import { wapHandlers } from './wap';
 
 type HandlerFactory = (sim: SimRuntime) => HttpHandler[];
 
@@ -12,7 +14,7 @@ type HandlerFactory = (sim: SimRuntime) => HttpHandler[];
  * Feature routes under /api, one factory per feature file. A new feature adds its factory here; the
  * general gateway routes go last because they end with the catch-all for unknown /api paths.
  */
-const featureHandlers: HandlerFactory[] = [gatewayRegistrationHandlers, clusterOperationHandlers, arcHandlers];
+const featureHandlers: HandlerFactory[] = [gatewayRegistrationHandlers, clusterOperationHandlers, arcHandlers, vmHandlers, wapHandlers];
 
 /** Every handler, in the order MSW should try them. */
 export function handlers(sim: SimRuntime): HttpHandler[] {

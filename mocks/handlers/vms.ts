@@ -1,0 +1,192 @@
+/**
+ * Cluster Manager's Virtual machines tool under `/api/clusters/:name/vms` and `/api/vms/:id/...`: create,
+ * power actions, delete, checkpoints, Connect (.rdp) and the details. Every change answers 202 with the
+ * JobDto to poll; bad input is a 4xx that changes nothing. Projections shared with the multi-cloud routes.
+ */
+import { http, HttpResponse } from 'msw';
+import type { JobDto } from '../../src/api/contract';
+import type { CheckpointDto, VmDetailDto } from '../../src/api/vms-contract';
+import type { SimRuntime } from '../runtime';
+import {
+  POWER_ACTIONS,
+  SimError,
+  isPowerAction,
+  rdpFileFor,
+  startCheckpointJob,
+  startCreateVm,
+  startDeleteVm,
+  startPowerJob,
+  vmBenefitsStatus,
+} from '../sim';
+import type { Job, Millis, Op, VirtualMachine, VmCheckpoint, VmRef, WapVm, World } from '../sim';
+import { fromSimError, readJsonObject, simRoute } from './http';
+import { jobDto, vmDto } from './views';
+
+export const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+
+/** Starts a job and answers 202 with it, or the refusal with its status. */
+export function jobResponse(sim: SimRuntime, op: Op<Job>): Response {
+  const outcome = sim.run(op);
+  if (!outcome.ok) return fromSimError(outcome.error);
+  const body: JobDto = sim.read((_w, now) => jobDto(outcome.value, now));
+  return HttpResponse.json(body, { status: 202, headers: { Location: `/api/jobs/${outcome.value.id}` } });
+}
+
+export function checkpointDtos(vm: { checkpoints: VmCheckpoint[]; currentCheckpointId?: string }): CheckpointDto[] {
+  return vm.checkpoints.map((c) => ({
+    id: c.id,
+    name: c.name,
+    createdAt: new Date(c.createdAt).toISOString(),
+    parentId: c.parentId ?? null,
+    current: c.id === vm.currentCheckpointId,
+  }));
+}
+
+const mb = (mib: number) => `${mib.toLocaleString('en-US')} MB`;
+
+/** The configuration Settings shows, grouped as Hyper-V Manager's settings are. */
+export function vmSettings(vm: VirtualMachine | WapVm, networks: string[], extra: { group: string; label: string; value: string }[] = []) {
+  const generation = 'generation' in vm ? vm.generation : 2;
+  const linux = /ubuntu|linux|red hat/i.test(vm.os);
+  return [
+    { group: 'General', label: 'Name', value: vm.name },
+    { group: 'General', label: 'Generation', value: `Generation ${generation}` },
+    { group: 'General', label: 'Configuration version', value: generation === 1 ? '8.0' : '10.0' },
+    { group: 'General', label: 'Created', value: new Date(vm.createdAt).toISOString() },
+    ...extra,
+    { group: 'Memory', label: 'Startup memory', value: mb(vm.memoryMiB) },
+    { group: 'Memory', label: 'Dynamic memory', value: 'Off' },
+    { group: 'Processors', label: 'Virtual processors', value: String(vm.cpuCount) },
+    { group: 'Network', label: 'Network adapters', value: networks.join(', ') || 'None' },
+    { group: 'Network', label: 'IP address', value: vm.ipAddress },
+    { group: 'Operating system', label: 'Operating system', value: vm.os },
+    {
+      group: 'Security',
+      label: 'Secure Boot',
+      value: generation === 1 ? 'Not available for Generation 1 virtual machines' : `On (template: ${linux ? 'Microsoft UEFI Certificate Authority' : 'Microsoft Windows'})`,
+    },
+    { group: 'Checkpoints', label: 'Checkpoint type', value: 'Production' },
+    { group: 'Checkpoints', label: 'Checkpoints', value: String(vm.checkpoints.length) },
+  ];
+}
+
+export function vmDetailDto(world: World, vm: VirtualMachine, now: Millis): VmDetailDto {
+  return {
+    ...vmDto(world, vm, now),
+    createdAt: new Date(vm.createdAt).toISOString(),
+    checkpoints: checkpointDtos(vm),
+    settings: vmSettings(vm, vm.networks, [
+      { group: 'General', label: 'Host server', value: vm.hostNode },
+      { group: 'General', label: 'Clustered', value: vm.clustered ? 'Yes (highly available)' : 'No' },
+      { group: 'Azure benefits', label: 'IMDS attestation adapter', value: vm.attestationNic ? 'AZSHCI_GUEST-IMDS_DO_NOT_MODIFY' : 'None' },
+      { group: 'Azure benefits', label: 'Azure benefits', value: vmBenefitsStatus(world, vm, now) },
+    ]),
+  };
+}
+
+function clusterNameOr404(world: World, name: string): string {
+  const cluster = Object.values(world.clusters).find((c) => c.name.toLowerCase() === name.toLowerCase() || c.fqdn.toLowerCase() === name.toLowerCase());
+  if (!cluster) throw new SimError('not-found', 'ClusterNotFound', `The cluster '${name}' was not found.`);
+  return cluster.name;
+}
+
+function vmOr404(world: World, id: string): VirtualMachine {
+  const vm = world.vms[id];
+  if (!vm) throw new SimError('not-found', 'VirtualMachineNotFound', `The virtual machine '${id}' was not found.`);
+  return vm;
+}
+
+/** The .rdp download for a running VM; Remote Desktop can only reach a running guest. */
+export function rdpResponse(vm: { name: string; power: string; ipAddress: string }): Response {
+  if (vm.power !== 'Running') {
+    throw new SimError('conflict', 'VirtualMachineNotRunning', `Couldn't connect to '${vm.name}'. It is ${vm.power}: start it, then connect.`);
+  }
+  return new HttpResponse(rdpFileFor(vm), {
+    headers: { 'Content-Type': 'application/x-rdp; charset=utf-8', 'Content-Disposition': `attachment; filename="${vm.name}.rdp"` },
+  });
+}
+
+/** Checkpoint routes under a VM path; `ref` resolves the VM from the route. */
+export function checkpointRoutes(
+  sim: SimRuntime,
+  base: string,
+  ref: (params: Record<string, string>) => VmRef,
+  handle: (fn: Parameters<typeof simRoute>[1]) => ReturnType<typeof simRoute> = (fn) => simRoute(sim, fn),
+) {
+  return [
+    http.post(
+      `${base}/checkpoints`,
+      handle(async (request, params) => {
+        const body = await readJsonObject(request);
+        return jobResponse(sim, (d, now) => startCheckpointJob(d, ref(params), { op: 'create', name: str(body.name) }, now));
+      }),
+    ),
+    http.post(
+      `${base}/checkpoints/:checkpointId/apply`,
+      handle((_r, params) => jobResponse(sim, (d, now) => startCheckpointJob(d, ref(params), { op: 'apply', checkpointId: params.checkpointId ?? '' }, now))),
+    ),
+    http.patch(
+      `${base}/checkpoints/:checkpointId`,
+      handle(async (request, params) => {
+        const body = await readJsonObject(request);
+        return jobResponse(sim, (d, now) => startCheckpointJob(d, ref(params), { op: 'rename', checkpointId: params.checkpointId ?? '', name: str(body.name) }, now));
+      }),
+    ),
+    http.delete(
+      `${base}/checkpoints/:checkpointId`,
+      handle((_r, params) => jobResponse(sim, (d, now) => startCheckpointJob(d, ref(params), { op: 'delete', checkpointId: params.checkpointId ?? '' }, now))),
+    ),
+  ];
+}
+
+export function vmHandlers(sim: SimRuntime) {
+  const handle = (fn: Parameters<typeof simRoute>[1]) => simRoute(sim, fn);
+  const hciRef = (params: Record<string, string>): VmRef => ({ vmId: sim.read((w) => vmOr404(w, params.id ?? '').id) });
+
+  return [
+    http.post(
+      '*/api/clusters/:name/vms',
+      handle(async (request, params) => {
+        const body = await readJsonObject(request);
+        const cluster = sim.read((w) => clusterNameOr404(w, params.name ?? ''));
+        if (body.generation !== 1 && body.generation !== 2) throw new SimError('bad-request', 'InvalidParameter', 'Generation must be 1 or 2.', { target: 'generation' });
+        const number = (v: unknown) => (typeof v === 'number' ? v : Number.NaN);
+        return jobResponse(sim, (d, now) =>
+          startCreateVm(
+            d,
+            { cluster, name: str(body.name), hostNode: str(body.hostServer), generation: body.generation as 1 | 2, cpuCount: number(body.cpuCount), memoryMiB: number(body.memoryMiB), os: str(body.os) },
+            now,
+          ),
+        );
+      }),
+    ),
+
+    http.get(
+      '*/api/vms/:id',
+      handle((_r, params) => HttpResponse.json(sim.read((w, now) => vmDetailDto(w, vmOr404(w, params.id ?? ''), now)))),
+    ),
+
+    http.get(
+      '*/api/vms/:id/rdp',
+      handle((_r, params) => rdpResponse(sim.read((w) => vmOr404(w, params.id ?? '')))),
+    ),
+
+    http.delete(
+      '*/api/vms/:id',
+      handle((_r, params) => jobResponse(sim, (d, now) => startDeleteVm(d, hciRef(params), now))),
+    ),
+
+    ...checkpointRoutes(sim, '*/api/vms/:id', hciRef),
+
+    http.post(
+      '*/api/vms/:id/:action',
+      handle((_r, params) => {
+        const action = params.action ?? '';
+        if (!isPowerAction(action)) {
+          throw new SimError('bad-request', 'InvalidParameter', `'${action}' is not a VM action: use ${Object.keys(POWER_ACTIONS).join(', ')}.`, { target: 'action' });
+        }
+        return jobResponse(sim, (d, now) => startPowerJob(d, hciRef(params), action, now));
+      }),
+    ),
+  ];
+}

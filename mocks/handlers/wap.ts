@@ -1,0 +1,329 @@
+/**
+ * The Azure Stack portal in multi-cloud mode under `/api/clouds`: the Cloud drop-down, and per cloud its
+ * subscriptions, virtual machines and virtual networks with the tenant actions of the WAP connector (start,
+ * stop, connect, checkpoints, delete VMs and networks). The local cloud, AzureStack, shows the clusters' VMs.
+ * A WAP cloud answers after its connector's latency, or with the reason it is unavailable (503 connector
+ * unreachable, 403 user unknown to its identity provider) — never taking the other clouds down with it.
+ *
+ * Test and presenter control (not subject to API faults):
+ *   PUT    /api/wap/clouds/:cloud/connector    { reachable?: boolean, latencyMs?: number }
+ *   PUT    /api/wap/clouds/:cloud/users/:upn   adds the UPN to the cloud's identity provider
+ *   DELETE /api/wap/clouds/:cloud/users/:upn   removes it
+ */
+import { delay, http, HttpResponse } from 'msw';
+import type { CloudNetworkDto, CloudSubscriptionDto, CloudSummaryDto, CloudVmDetailDto, CloudVmDto } from '../../src/api/vms-contract';
+import type { SimRuntime } from '../runtime';
+import {
+  AZURE_STACK_CLOUD,
+  SimError,
+  connectorEndpoint,
+  effectiveRoles,
+  ensureWapCloudAvailable,
+  portalUser,
+  setWapConnector,
+  setWapUserKnown,
+  startDeleteVm,
+  startDeleteWapNetwork,
+  startPowerJob,
+  vmsUsingNetwork,
+  wapCloudOr404,
+  wapCloudStatus,
+} from '../sim';
+import type { Millis, VirtualMachine, VmRef, WapCloud, WapVm, World } from '../sim';
+import { errorResponse, fromSimError, readJsonObject, simRoute } from './http';
+import { checkpointDtos, checkpointRoutes, jobResponse, rdpResponse, vmSettings } from './vms';
+
+const isLocal = (cloud: string) => cloud.toLowerCase() === AZURE_STACK_CLOUD.toLowerCase();
+
+/** The tenant actions of the portal: Start, and Stop (a guest shut down), plus Turn off for a hung guest. */
+const CLOUD_POWER = { start: 'start', stop: 'shutdown', 'turn-off': 'turn-off' } as const;
+
+function uptime(vm: { power: string; startedAt?: Millis }, now: Millis): number | null {
+  return vm.power === 'Running' && vm.startedAt !== undefined ? Math.max(0, Math.floor((now - vm.startedAt) / 1000)) : null;
+}
+
+function localVmRow(vm: VirtualMachine, now: Millis): CloudVmDto {
+  return {
+    id: vm.id,
+    name: vm.name,
+    state: vm.power,
+    group: vm.cluster,
+    cpuCount: vm.cpuCount,
+    memoryMiB: vm.memoryMiB,
+    os: vm.os,
+    ipAddress: vm.ipAddress,
+    networks: vm.networks,
+    checkpointCount: vm.checkpoints.length,
+    uptimeSeconds: uptime(vm, now),
+  };
+}
+
+function wapVmRow(cloud: WapCloud, vm: WapVm, now: Millis): CloudVmDto {
+  return {
+    id: vm.id,
+    name: vm.name,
+    state: vm.power,
+    group: cloud.subscriptions.find((s) => s.subscriptionId === vm.subscriptionId)?.displayName ?? vm.subscriptionId,
+    cpuCount: vm.cpuCount,
+    memoryMiB: vm.memoryMiB,
+    os: vm.os,
+    ipAddress: vm.ipAddress,
+    networks: vm.networkIds.map((id) => cloud.networks[id]?.name ?? id),
+    checkpointCount: vm.checkpoints.length,
+    uptimeSeconds: uptime(vm, now),
+  };
+}
+
+/** The local cloud's networks are the clusters' virtual switches, as the VMs use them. */
+function localNetworks(world: World): CloudNetworkDto[] {
+  const byKey = new Map<string, CloudNetworkDto>();
+  for (const vm of Object.values(world.vms)) {
+    for (const name of vm.networks) {
+      const id = `${vm.cluster}:${name}`;
+      let network = byKey.get(id);
+      if (!network) {
+        network = { id, name, addressSpace: 'External virtual switch', group: vm.cluster, usedBy: [] };
+        byKey.set(id, network);
+      }
+      network.usedBy.push(vm.name);
+    }
+  }
+  return [...byKey.values()].sort((a, b) => a.group.localeCompare(b.group) || a.name.localeCompare(b.name));
+}
+
+function summaries(world: World): CloudSummaryDto[] {
+  const user = portalUser(world) ?? null;
+  return [
+    { name: AZURE_STACK_CLOUD, kind: 'AzureStack', endpoint: null, state: 'Available', reason: null, latencyMs: null, user },
+    ...Object.values(world.wapClouds).map((cloud): CloudSummaryDto => {
+      const status = wapCloudStatus(world, cloud);
+      return { name: cloud.name, kind: 'AzurePack', endpoint: connectorEndpoint(cloud), state: status.state, reason: status.reason ?? null, latencyMs: cloud.connectorLatencyMs, user };
+    }),
+  ];
+}
+
+export function wapHandlers(sim: SimRuntime) {
+  /**
+   * A route of one cloud: a WAP cloud first pays its connector's latency, then answers with why it is
+   * unavailable, if it is; the local cloud answers at once.
+   */
+  const cloudRoute = (fn: (request: Request, params: Record<string, string>, cloud: string) => Promise<Response> | Response) =>
+    simRoute(sim, async (request, params) => {
+      const requested = params.cloud ?? '';
+      if (isLocal(requested)) return fn(request, params, AZURE_STACK_CLOUD);
+      const cloud = sim.read((w) => wapCloudOr404(w, requested));
+      if (cloud.connectorLatencyMs > 0) await delay(cloud.connectorLatencyMs);
+      sim.read((w) => ensureWapCloudAvailable(w, cloud.name));
+      return fn(request, params, cloud.name);
+    });
+
+  const vmRef = (params: Record<string, string>): VmRef => {
+    const requested = params.cloud ?? '';
+    const id = params.id ?? '';
+    return sim.read((w) => {
+      if (isLocal(requested)) {
+        if (!w.vms[id]) throw new SimError('not-found', 'VirtualMachineNotFound', `The virtual machine '${id}' was not found in ${AZURE_STACK_CLOUD}.`);
+        return { vmId: id };
+      }
+      const cloud = wapCloudOr404(w, requested);
+      if (!cloud.vms[id]) throw new SimError('not-found', 'VirtualMachineNotFound', `The virtual machine '${id}' was not found in ${cloud.name}.`);
+      return { vmId: id, cloud: cloud.name };
+    });
+  };
+
+  const control = (fn: (request: Request, params: Record<string, string>) => Promise<Response>) =>
+    async ({ request, params }: { request: Request; params: Record<string, string | readonly string[] | undefined> }) => {
+      const plain: Record<string, string> = {};
+      for (const [k, v] of Object.entries(params)) if (typeof v === 'string') plain[k] = v;
+      try {
+        return await fn(request, plain);
+      } catch (error) {
+        if (error instanceof SimError) return fromSimError(error);
+        throw error;
+      }
+    };
+
+
+  return [
+    http.get('*/api/clouds', simRoute(sim, () => HttpResponse.json(sim.read(summaries)))),
+
+    http.get(
+      '*/api/clouds/:cloud/subscriptions',
+      cloudRoute((_r, _p, cloudName) =>
+        HttpResponse.json(
+          sim.read((w): CloudSubscriptionDto[] => {
+            if (cloudName === AZURE_STACK_CLOUD) {
+              const upn = portalUser(w);
+              const clusters = Object.values(w.clusters);
+              return Object.values(w.cloud.subscriptions)
+                .filter((s) => upn !== undefined && effectiveRoles(w, upn, s.subscriptionId).length > 0)
+                .map((s) => {
+                  const names = new Set(clusters.filter((c) => c.registration?.subscriptionId === s.subscriptionId).map((c) => c.name));
+                  return { subscriptionId: s.subscriptionId, displayName: s.displayName, state: s.state, vmCount: Object.values(w.vms).filter((v) => names.has(v.cluster)).length, networkCount: names.size };
+                });
+            }
+            const cloud = wapCloudOr404(w, cloudName);
+            return cloud.subscriptions.map((s) => ({
+              subscriptionId: s.subscriptionId,
+              displayName: s.displayName,
+              state: 'Active',
+              vmCount: Object.values(cloud.vms).filter((v) => v.subscriptionId === s.subscriptionId).length,
+              networkCount: Object.values(cloud.networks).filter((n) => n.subscriptionId === s.subscriptionId).length,
+            }));
+          }),
+        ),
+      ),
+    ),
+
+    http.get(
+      '*/api/clouds/:cloud/vms',
+      cloudRoute((_r, _p, cloudName) =>
+        HttpResponse.json(
+          sim.read((w, now): CloudVmDto[] => {
+            if (cloudName === AZURE_STACK_CLOUD) return Object.values(w.vms).map((vm) => localVmRow(vm, now));
+            const cloud = wapCloudOr404(w, cloudName);
+            return Object.values(cloud.vms).map((vm) => wapVmRow(cloud, vm, now));
+          }),
+        ),
+      ),
+    ),
+
+    http.get(
+      '*/api/clouds/:cloud/vms/:id',
+      cloudRoute((_r, params, cloudName) => {
+        const ref = vmRef(params);
+        return HttpResponse.json(
+          sim.read((w, now): CloudVmDetailDto => {
+            if (ref.cloud === undefined) {
+              const vm = w.vms[ref.vmId] as VirtualMachine;
+              return {
+                ...localVmRow(vm, now),
+                cloud: cloudName,
+                subscriptionId: w.clusters[vm.cluster]?.registration?.subscriptionId ?? null,
+                createdAt: new Date(vm.createdAt).toISOString(),
+                checkpoints: checkpointDtos(vm),
+                settings: vmSettings(vm, vm.networks, [
+                  { group: 'General', label: 'Cluster', value: vm.cluster },
+                  { group: 'General', label: 'Host server', value: vm.hostNode },
+                ]),
+              };
+            }
+            const cloud = wapCloudOr404(w, ref.cloud);
+            const vm = cloud.vms[ref.vmId] as WapVm;
+            const row = wapVmRow(cloud, vm, now);
+            return {
+              ...row,
+              cloud: cloud.name,
+              subscriptionId: vm.subscriptionId,
+              createdAt: new Date(vm.createdAt).toISOString(),
+              checkpoints: checkpointDtos(vm),
+              settings: vmSettings(vm, row.networks, [
+                { group: 'General', label: 'Cloud', value: cloud.name },
+                { group: 'General', label: 'Subscription', value: row.group },
+                { group: 'General', label: 'Managed by', value: 'System Center Virtual Machine Manager through Service Provider Foundation' },
+              ]),
+            };
+          }),
+        );
+      }),
+    ),
+
+    http.get(
+      '*/api/clouds/:cloud/vms/:id/rdp',
+      cloudRoute((_r, params) => {
+        const ref = vmRef(params);
+        return rdpResponse(sim.read((w) => (ref.cloud === undefined ? (w.vms[ref.vmId] as VirtualMachine) : (w.wapClouds[ref.cloud]?.vms[ref.vmId] as WapVm))));
+      }),
+    ),
+
+    http.delete(
+      '*/api/clouds/:cloud/vms/:id',
+      cloudRoute((_r, params) => jobResponse(sim, (d, now) => startDeleteVm(d, vmRef(params), now))),
+    ),
+
+    ...checkpointRoutes(sim, '*/api/clouds/:cloud/vms/:id', vmRef, (fn) => cloudRoute((request, params) => fn(request, params))),
+
+    http.post(
+      '*/api/clouds/:cloud/vms/:id/:action',
+      cloudRoute((_r, params) => {
+        const action = params.action ?? '';
+        if (!Object.hasOwn(CLOUD_POWER, action)) {
+          throw new SimError('bad-request', 'InvalidParameter', `'${action}' is not a virtual machine action: use ${Object.keys(CLOUD_POWER).join(', ')}.`, { target: 'action' });
+        }
+        return jobResponse(sim, (d, now) => startPowerJob(d, vmRef(params), CLOUD_POWER[action as keyof typeof CLOUD_POWER], now));
+      }),
+    ),
+
+    http.get(
+      '*/api/clouds/:cloud/networks',
+      cloudRoute((_r, _p, cloudName) =>
+        HttpResponse.json(
+          sim.read((w): CloudNetworkDto[] => {
+            if (cloudName === AZURE_STACK_CLOUD) return localNetworks(w);
+            const cloud = wapCloudOr404(w, cloudName);
+            return Object.values(cloud.networks).map((n) => ({
+              id: n.id,
+              name: n.name,
+              addressSpace: n.addressSpace,
+              group: cloud.subscriptions.find((s) => s.subscriptionId === n.subscriptionId)?.displayName ?? n.subscriptionId,
+              usedBy: vmsUsingNetwork(cloud, n.id),
+            }));
+          }),
+        ),
+      ),
+    ),
+
+    http.delete(
+      '*/api/clouds/:cloud/networks/:networkId',
+      cloudRoute((_r, params, cloudName) => {
+        const networkId = params.networkId ?? '';
+        if (cloudName === AZURE_STACK_CLOUD) {
+          const network = sim.read(localNetworks).find((n) => n.id === networkId);
+          if (!network) throw new SimError('not-found', 'VirtualNetworkNotFound', `The virtual network '${networkId}' was not found in ${AZURE_STACK_CLOUD}.`);
+          const shown = network.usedBy.slice(0, 5).map((n) => `'${n}'`).join(', ');
+          const more = network.usedBy.length > 5 ? ` and ${network.usedBy.length - 5} more` : '';
+          return errorResponse(
+            409,
+            'VirtualNetworkInUse',
+            `Couldn't delete the virtual network '${network.name}' of ${network.group}. It is in use by the virtual machines ${shown}${more}. Delete them or connect them to another network first.`,
+          );
+        }
+        return jobResponse(sim, (d, now) => startDeleteWapNetwork(d, cloudName, networkId, now));
+      }),
+    ),
+
+    http.put(
+      '*/api/wap/clouds/:cloud/connector',
+      control(async (request, params) => {
+        const body = await readJsonObject(request);
+        if (body.reachable !== undefined && typeof body.reachable !== 'boolean') {
+          return errorResponse(400, 'InvalidParameter', "'reachable' must be true or false.", 'reachable');
+        }
+        if (body.latencyMs !== undefined && typeof body.latencyMs !== 'number') {
+          return errorResponse(400, 'InvalidParameter', "'latencyMs' must be a number of milliseconds.", 'latencyMs');
+        }
+        const outcome = sim.run((d) => {
+          setWapConnector(d, params.cloud ?? '', {
+            ...(typeof body.reachable === 'boolean' ? { reachable: body.reachable } : {}),
+            ...(typeof body.latencyMs === 'number' ? { latencyMs: body.latencyMs } : {}),
+          });
+        });
+        if (!outcome.ok) return fromSimError(outcome.error);
+        return HttpResponse.json(sim.read(summaries).find((c) => c.name.toLowerCase() === (params.cloud ?? '').toLowerCase()));
+      }),
+    ),
+
+    ...(['put', 'delete'] as const).map((method) =>
+      http[method](
+        '*/api/wap/clouds/:cloud/users/:upn',
+        control((_r, params) => {
+          const outcome = sim.run((d) => {
+            setWapUserKnown(d, params.cloud ?? '', decodeURIComponent(params.upn ?? ''), method === 'put');
+          });
+          if (!outcome.ok) return Promise.resolve(fromSimError(outcome.error));
+          return Promise.resolve(HttpResponse.json(sim.read(summaries).find((c) => c.name.toLowerCase() === (params.cloud ?? '').toLowerCase())));
+        }),
+      ),
+    ),
+  ];
+}
