@@ -89,6 +89,8 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
         },
       ],
     },
+    // The simulated Microsoft sign-in page opens in its own tab, without the WAC shell around it.
+    { path: '/device-login', ErrorBoundary: RouteError, lazy: lazyRoute(queryClient, () => import('./routes/device-login')) },
   ];
 }
 
