@@ -1,17 +1,16 @@
-import { useQuery } from '@tanstack/react-query';
 import { Navigate, useParams } from 'react-router';
 import { SettingsLayout } from '@/components/settings-layout/settings-layout';
 import { isConnectionType, paths, settingsSections } from '@/config/paths';
-import { RegistrationSettings, ServerRegistrationSettings } from '@/features/clusters/components/registration-settings';
-import { gatewayQueries } from '@/features/gateway/api/gateway-queries';
+import { AzureBenefitsSettings } from '@/features/benefits/components/azure-benefits-page';
+import { ServerRegistrationSettings } from '@/features/clusters/components/registration-settings';
+import { RegistrationStatus } from '@/features/hci-registration/components/registration-status';
 
 /** A connection's Settings: the "Azure Stack HCI" group, for now its registration section. */
 export function Component() {
   const { type, name = '', section } = useParams();
-  // The gateway decides whether cluster registration can start (see RegistrationSettings).
-  const gateway = useQuery({ ...gatewayQueries.detail(), enabled: type === 'cluster' });
   if (!isConnectionType(type)) return null;
-  if (section !== settingsSections.registration) {
+  const benefits = type === 'cluster' && section === settingsSections.benefits;
+  if (section !== settingsSections.registration && !benefits) {
     return <Navigate to={paths.connectionSettings(type, name, settingsSections.registration)} replace />;
   }
   return (
@@ -27,12 +26,18 @@ export function Component() {
               title: 'Azure Stack HCI registration',
               to: paths.connectionSettings(type, name, settingsSections.registration),
             },
+            ...(type === 'cluster'
+              ? [{ id: settingsSections.benefits, title: 'Azure benefits', to: paths.connectionSettings(type, name, settingsSections.benefits) }]
+              : []),
           ],
         },
       ]}
     >
-      {type === 'cluster' ? (
-        <RegistrationSettings clusterName={name} gateway={gateway} />
+      {benefits ? (
+        <AzureBenefitsSettings clusterName={name} />
+      ) : type === 'cluster' ? (
+        // The status page with Sync now / Repair / Unregister, and the Register pane (?register=open).
+        <RegistrationStatus clusterName={name} title="Azure Stack HCI registration" />
       ) : (
         <ServerRegistrationSettings serverName={name} />
       )}
