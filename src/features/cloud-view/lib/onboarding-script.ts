@@ -137,7 +137,7 @@ export function validateTagName(name: string): string | undefined {
   if (name.length > 512) return 'The tag name cannot be longer than 512 characters.';
   if (TAG_NAME_FORBIDDEN.test(name)) return 'The tag name cannot contain these characters: < > % & \\ ? /';
   if (/[,=]/.test(name)) return 'The tag name cannot contain a comma or an equals sign: azcmagent --tags uses them as separators.';
-  if ([...name].some((ch) => ch.charCodeAt(0) < 0x20)) return 'The tag name cannot contain control characters.';
+  if (Array.from(name).some((ch) => ch.charCodeAt(0) < 0x20)) return 'The tag name cannot contain control characters.';
   return undefined;
 }
 
