@@ -69,6 +69,16 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                       lazy: lazyRoute(queryClient, () => import('./routes/server-overview')),
                     },
                     {
+                      path: 'tools/azure-arc',
+                      handle: toolCrumb('azure-arc'),
+                      lazy: lazyRoute(queryClient, () => import('./routes/cluster-arc')),
+                    },
+                    {
+                      path: 'tools/azure-arc/servers',
+                      handle: crumb('Arc-enabled servers'),
+                      lazy: lazyRoute(queryClient, () => import('./routes/cluster-arc-servers')),
+                    },
+                    {
                       path: 'tools/azure-arc/registration',
                       handle: crumb('Azure Stack HCI registration'),
                       lazy: lazyRoute(queryClient, () => import('./routes/cluster-registration')),
