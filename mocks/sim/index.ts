@@ -23,3 +23,4 @@ export * from './cluster-registration';
 export * from './benefits';
 export * from './arc';
 export * from './wap';
+export * from './troubleshooter';

@@ -64,6 +64,11 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                       lazy: lazyRoute(queryClient, () => import('./routes/cluster-servers')),
                     },
                     {
+                      path: 'tools/virtual-machines',
+                      handle: toolCrumb('virtual-machines'),
+                      lazy: lazyRoute(queryClient, () => import('./routes/cluster-vms')),
+                    },
+                    {
                       path: 'tools/overview',
                       handle: toolCrumb('overview'),
                       lazy: lazyRoute(queryClient, () => import('./routes/server-overview')),
