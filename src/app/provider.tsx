@@ -1,4 +1,4 @@
-import { FluentProvider, makeStyles } from '@fluentui/react-components';
+import { FluentProvider, makeStaticStyles } from '@fluentui/react-components';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useEffect, type ReactNode } from 'react';
 import { subscribeToSimChanges } from '@/lib/sim-events';
@@ -6,8 +6,9 @@ import { ThemePreferenceProvider } from '@/lib/theme-preference';
 import { AppErrorBoundary } from './app-error-boundary';
 import { themes } from './theme';
 
-const useStyles = makeStyles({
-  root: { height: '100%' },
+// The shell fills the window edge to edge, like WAC; the browser's default body margin would frame it.
+const useGlobalStyles = makeStaticStyles({
+  'html, body, #root': { margin: 0, padding: 0, height: '100%' },
 });
 
 export interface AppProviderProps {
@@ -16,12 +17,14 @@ export interface AppProviderProps {
 }
 
 export function AppProvider({ queryClient, children }: AppProviderProps) {
-  const styles = useStyles();
+  useGlobalStyles();
   useEffect(() => subscribeToSimChanges(queryClient), [queryClient]);
   return (
     <ThemePreferenceProvider>
       {(theme) => (
-        <FluentProvider theme={themes[theme]} className={styles.root} data-theme={theme}>
+        // No layout classes here: Fluent copies the provider's classes onto every portal node (tooltips,
+        // menus), and a full-height class there would cover the page.
+        <FluentProvider theme={themes[theme]} data-theme={theme}>
           <AppErrorBoundary>
             <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
           </AppErrorBoundary>

@@ -5,6 +5,7 @@ import { AppShell } from '@/shell/app-shell';
 import { ConnectionLayout } from '@/shell/connection-layout';
 import type { RouteHandle } from '@/shell/document-title';
 import { findTool } from '@/shell/tools';
+import { AppLoading } from './app-loading';
 import { RouteError } from './routes/route-error';
 
 interface RouteModule {
@@ -30,6 +31,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
     {
       path: '/',
       Component: AppShell,
+      HydrateFallback: AppLoading,
       ErrorBoundary: RouteError,
       handle: crumb('Windows Admin Center'),
       children: [

@@ -23,8 +23,8 @@ import { toolsFor } from './tools';
 const useStyles = makeStyles({
   drawer: {
     height: '100%',
+    flexShrink: 0,
     borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground2,
   },
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
   titleRow: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalXS },
@@ -47,6 +47,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXS,
     paddingBlock: tokens.spacingVerticalS,
     width: '48px',
+    flexShrink: 0,
     height: '100%',
     boxSizing: 'border-box',
     borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,

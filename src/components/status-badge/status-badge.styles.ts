@@ -7,6 +7,8 @@ export const useStatusBadgeStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
     color: tokens.colorNeutralForeground1,
     minWidth: 0,
+    maxWidth: '100%',
+    verticalAlign: 'middle',
   },
   icon: { flexShrink: 0, fontSize: '16px' },
   text: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },

@@ -70,8 +70,8 @@ function AzureConnectionCard({ cluster }: { cluster: ClusterDto }) {
           {
             label: 'Status',
             value: (
-              <StatusBadge status={registration.wacConnectionText} emphasiseError>
-                <InfoLabel info={statusInfo} aria-label="About the Azure connection status" />
+              <StatusBadge status={registration.wacConnectionText} emphasiseError={registration.wacConnectionText === 'Out of policy'}>
+                <InfoLabel info={statusInfo} infoButton={{ 'aria-label': 'About the Azure connection status' }} />
               </StatusBadge>
             ),
           },

@@ -15,7 +15,7 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '960px' },
   heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
   text: { margin: 0, color: tokens.colorNeutralForeground2 },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
+  actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalL },
 });
 
 export const REGISTER_BLOCKED_REASON = 'Registration opens once the gateway is registered with Azure and you are signed in.';
