@@ -23,7 +23,7 @@ const useStyles = makeStyles({
   code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  table: { display: 'flex', flexDirection: 'column', height: '240px' },
+  table: { display: 'flex', flexDirection: 'column', maxHeight: '320px' },
 });
 
 const subscriptionColumns: DataTableColumn<ArmSubscription>[] = [
