@@ -24,3 +24,4 @@ export * from './benefits';
 export * from './arc';
 export * from './wap';
 export * from './troubleshooter';
+export * from './diagnostics';
