@@ -1,0 +1,70 @@
+import { within } from '@testing-library/react';
+import { hciSim } from '../../mocks/node';
+import { renderRoute, screen, waitForAppReady } from '../utils/render';
+
+/** What mocks/browser.ts does on every change of the world, so the page refetches as it does in the browser. */
+async function simChanged(action: Promise<unknown>) {
+  await action;
+  window.dispatchEvent(new CustomEvent('hci-sim-changed'));
+}
+
+function rowOf(name: string): HTMLElement {
+  const grid = screen.getByRole('grid', { name: 'Arc-enabled servers' });
+  return within(grid).getByRole('row', { name: new RegExp(`^${name}`) });
+}
+
+describe('Azure Arc tool', () => {
+  it('shows both tiles on the Overview, each leading to its page', async () => {
+    await renderRoute('/connections/cluster/hci-cluster01/tools/azure-arc', { scenario: 'registered' });
+    await waitForAppReady();
+    expect(screen.getByRole('heading', { name: 'Azure Arc | Overview' })).toBeInTheDocument();
+    expect(screen.getByText('1. Azure Stack HCI registration')).toBeInTheDocument();
+    expect(screen.getByText('2. Arc-enabled servers')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Go to Azure Stack HCI registration' })).toHaveAttribute('href', '/connections/cluster/hci-cluster01/tools/azure-arc/registration');
+    expect(screen.getByRole('link', { name: 'Go to Arc-enabled servers' })).toHaveAttribute('href', '/connections/cluster/hci-cluster01/tools/azure-arc/servers');
+    expect(await screen.findByText('4 out of 4')).toBeInTheDocument();
+  });
+
+  it('shows hci-node3 Disconnected 30 minutes after it went down, both views in the details pane, and Connected again after the repair', async () => {
+    await renderRoute('/connections/cluster/hci-cluster01/tools/azure-arc/servers?selected=hci-node3', { scenario: 'registered' });
+    await waitForAppReady();
+    expect(within(rowOf('hci-node3')).getByText('Connected')).toBeInTheDocument();
+    expect(within(rowOf('hci-node3')).getByRole('link', { name: 'View hci-node3 in the Azure portal' })).toHaveAttribute('href', expect.stringMatching(/^\/azure\/resource\/subscriptions\/.+\/machines\/hci-node3$/) as unknown as string);
+
+    await simChanged(hciSim.inject('node-down', 'hci-node3'));
+    await simChanged(hciSim.advance('30m'));
+    expect(await within(rowOf('hci-node3')).findByText('Disconnected (Offline)')).toBeInTheDocument();
+    const details = screen.getByRole('region', { name: 'Details - hci-node3' });
+    expect(within(within(details).getByRole('region', { name: 'On the server' })).getByText('Offline')).toBeInTheDocument();
+    expect(within(within(details).getByRole('region', { name: 'In Azure' })).getByText('Disconnected')).toBeInTheDocument();
+
+    await simChanged(hciSim.repair('node-down', 'hci-node3'));
+    await simChanged(hciSim.advance('5m'));
+    expect(await within(rowOf('hci-node3')).findByText('Connected')).toBeInTheDocument();
+  });
+
+  it('disables Azure Arc on a server after confirmation, then enables it again', async () => {
+    const { user } = await renderRoute('/connections/cluster/hci-cluster01/tools/azure-arc/servers?selected=hci-node2', { scenario: 'registered' });
+    await waitForAppReady();
+    await user.click(screen.getByRole('button', { name: 'Disable Azure Arc' }));
+    const dialog = await screen.findByRole('alertdialog');
+    expect(within(dialog).getByText(/Disable Azure Arc integration on hci-node2\?/)).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Disable' }));
+    expect(await screen.findByText(/Disable Azure Arc on hci-node2: started/)).toBeInTheDocument();
+    await simChanged(hciSim.advance('2m'));
+    expect(await within(rowOf('hci-node2')).findByText('Not enabled')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Enable Azure Arc on hci-node2' }));
+    expect(await screen.findByText(/Enable Azure Arc on hci-cluster01: started/)).toBeInTheDocument();
+    await simChanged(hciSim.advance('4m'));
+    expect(await within(rowOf('hci-node2')).findByText('Waiting for first heartbeat')).toBeInTheDocument();
+    await simChanged(hciSim.advance('5m'));
+    expect(await within(rowOf('hci-node2')).findByText('Connected')).toBeInTheDocument();
+  });
+
+  it('tells an unregistered cluster to register first and keeps Enable off', async () => {
+    await renderRoute('/connections/cluster/hci-cluster01/tools/azure-arc/servers', { scenario: 'gateway-registered' });
+    await waitForAppReady();
+    expect(await screen.findByText("This cluster isn't registered with Azure")).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Enable Azure Arc' })).toBeDisabled();
+  });
+});
