@@ -29,7 +29,7 @@ describe('Azure Arc tool', () => {
     await renderRoute('/connections/cluster/hci-cluster01/tools/azure-arc/servers?selected=hci-node3', { scenario: 'registered' });
     await waitForAppReady();
     expect(within(rowOf('hci-node3')).getByText('Connected')).toBeInTheDocument();
-    expect(within(rowOf('hci-node3')).getByRole('link', { name: 'View hci-node3 in the Azure portal' })).toHaveAttribute('href', expect.stringMatching(/^\/azure\/resource\/subscriptions\/.+\/machines\/hci-node3$/) as unknown as string);
+    expect(within(rowOf('hci-node3')).getByRole('link', { name: 'View hci-node3 in the Azure portal' })).toHaveAttribute('href', expect.stringMatching(/^\/azure\/resource\/subscriptions\/.+\/machines\/hci-node3$/) as unknown);
 
     await simChanged(hciSim.inject('node-down', 'hci-node3'));
     await simChanged(hciSim.advance('30m'));
