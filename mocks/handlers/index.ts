@@ -3,6 +3,8 @@ import type { SimRuntime } from '../runtime';
 import { arcHandlers } from './arc';
 import { armHandlers } from './arm';
 import { clusterOperationHandlers } from './cluster-operations';
+import { diagnosticsHandlers } from './diagnostics';
+import { labHandlers } from './lab';
 import { gatewayHandlers } from './gateway';
 import { gatewayRegistrationHandlers } from './gateway-registration';
 import { vmHandlers } from './vms';
@@ -14,7 +16,7 @@ type HandlerFactory = (sim: SimRuntime) => HttpHandler[];
  * Feature routes under /api, one factory per feature file. A new feature adds its factory here; the
  * general gateway routes go last because they end with the catch-all for unknown /api paths.
  */
-const featureHandlers: HandlerFactory[] = [gatewayRegistrationHandlers, clusterOperationHandlers, arcHandlers, vmHandlers, wapHandlers];
+const featureHandlers: HandlerFactory[] = [gatewayRegistrationHandlers, clusterOperationHandlers, arcHandlers, vmHandlers, wapHandlers, labHandlers, diagnosticsHandlers];
 
 /** Every handler, in the order MSW should try them. */
 export function handlers(sim: SimRuntime): HttpHandler[] {

@@ -30,7 +30,7 @@ describe('countdowns', () => {
   it('counts Benefits certificates per server, renewed by every sync', () => {
     const sim = setup('benefits-on');
     const certs = sim.read((w, now) => clusterCountdowns(w, 'hci-cluster01', now).filter((c) => c.kind === 'benefits-certificate'));
-    expect(certs.length).toBe(4);
+    expect(certs).toHaveLength(4);
     for (const c of certs) expect(c.alert).toBe(false);
   });
 

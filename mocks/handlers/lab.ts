@@ -1,0 +1,136 @@
+/**
+ * The simulation lab's HTTP surface (`/api/sim/*`): the same controls as window.hciSim, for the UI, which
+ * reaches the simulation only over HTTP. These routes are test controls: API faults never apply to them, so
+ * a presenter can always switch the faults off again. Bad input is answered 400 and changes nothing.
+ */
+import { http, HttpResponse } from 'msw';
+import type { LabStateDto, ReproduceResultDto, TroubleshootCaseDto } from '../../src/api/lab-contract';
+import type { SimRuntime } from '../runtime';
+import { CASES, FAULTS, FAULT_NAMES, SimError, reproduceCase } from '../sim';
+import type { World } from '../sim';
+import { fromSimError, readJsonObject } from './http';
+
+function labState(world: World, now: number, scenarios: readonly { name: string; description: string }[]): LabStateDto {
+  return {
+    now: new Date(now).toISOString(),
+    offsetMs: world.clockOffsetMs,
+    scenario: world.scenario,
+    scenarios: scenarios.map((s) => ({ ...s })),
+    faults: FAULT_NAMES.map((name) => ({
+      name,
+      scope: FAULTS[name].scope,
+      description: FAULTS[name].description,
+      active: world.faults.filter((f) => f.fault === name).map((f) => ({ target: f.target, since: new Date(f.since).toISOString() })),
+    })),
+    targets: {
+      nodes: Object.values(world.nodes).map((n) => ({ name: n.name, cluster: n.cluster })).slice(0, 300),
+      clusters: Object.values(world.clusters).map((c) => ({ name: c.name, registered: c.registration !== undefined })),
+      accounts: Object.keys(world.cloud.users),
+    },
+  };
+}
+
+/** Runs a control; a SimError becomes its `{ error }` answer, anything else a 400 with the message. */
+async function control(fn: () => Promise<Response> | Response): Promise<Response> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof SimError) return fromSimError(error);
+    const message = error instanceof Error ? error.message : String(error);
+    return HttpResponse.json({ error: { code: 'InvalidRequest', message } }, { status: 400 });
+  }
+}
+
+const optionalString = (value: unknown, field: string): string | undefined => {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string') throw new SimError('bad-request', 'InvalidParameter', `'${field}' must be a string.`, { target: field });
+  return value;
+};
+
+export function labHandlers(sim: SimRuntime) {
+  const state = () => HttpResponse.json(sim.read((w, now) => labState(w, now, sim.scenarios())));
+  return [
+    http.get('*/api/sim/state', () => control(state)),
+
+    http.post('*/api/sim/reset', ({ request }) =>
+      control(async () => {
+        const body = await readJsonObject(request);
+        sim.reset(optionalString(body.scenario, 'scenario') ?? 'fresh');
+        return state();
+      }),
+    ),
+
+    http.post('*/api/sim/advance', ({ request }) =>
+      control(async () => {
+        const body = await readJsonObject(request);
+        if (body.duration === undefined) throw new SimError('bad-request', 'InvalidDuration', "Give a 'duration': milliseconds or a string like '90m', '12h', '31d'.", { target: 'duration' });
+        sim.advance(body.duration);
+        return state();
+      }),
+    ),
+
+    http.post('*/api/sim/inject', ({ request }) =>
+      control(async () => {
+        const body = await readJsonObject(request);
+        sim.inject(body.fault, optionalString(body.target, 'target'));
+        return state();
+      }),
+    ),
+
+    http.post('*/api/sim/repair', ({ request }) =>
+      control(async () => {
+        const body = await readJsonObject(request);
+        sim.repair(body.fault, optionalString(body.target, 'target'));
+        return state();
+      }),
+    ),
+
+    http.get('*/api/sim/export', () =>
+      control(() => {
+        const text = sim.snapshot();
+        const stamp = new Date(sim.now()).toISOString().replace(/[:.]/g, '-');
+        return new HttpResponse(text, {
+          headers: { 'Content-Type': 'application/json; charset=utf-8', 'Content-Disposition': `attachment; filename="hci-world-${stamp}.json"` },
+        });
+      }),
+    ),
+
+    http.post('*/api/sim/import', ({ request }) =>
+      control(async () => {
+        const text = await request.text();
+        if (text.trim() === '') throw new SimError('bad-request', 'EmptyFile', 'The file is empty: choose a world exported from the lab.');
+        sim.load(text);
+        return state();
+      }),
+    ),
+
+    http.get('*/api/sim/cases', () =>
+      control(() => {
+        const body: TroubleshootCaseDto[] = sim.read((w) => {
+          const cluster = Object.values(w.clusters)[0];
+          return CASES.map((c) => ({
+            id: c.id,
+            title: c.title,
+            source: c.source,
+            sample: cluster ? c.sample(w, cluster) : '',
+            reproducible: c.reproduce !== undefined,
+          }));
+        });
+        return HttpResponse.json(body);
+      }),
+    ),
+
+    http.post('*/api/sim/cases/:id/reproduce', ({ request, params }) =>
+      control(async () => {
+        const body = await readJsonObject(request);
+        const cluster = optionalString(body.cluster, 'cluster');
+        if (cluster === undefined) throw new SimError('bad-request', 'InvalidParameter', "Choose the 'cluster' to reproduce the case on.", { target: 'cluster' });
+        const id = typeof params.id === 'string' ? params.id : '';
+        const outcome = sim.run((draft, now) => reproduceCase(draft, cluster, id, now));
+        if (!outcome.ok) return fromSimError(outcome.error);
+        const result: ReproduceResultDto = { cluster, text: outcome.value };
+        return HttpResponse.json(result);
+      }),
+    ),
+  ];
+}
