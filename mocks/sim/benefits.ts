@@ -120,7 +120,7 @@ export function disableBlocker(world: World, clusterName: string, removeVms: boo
   return undefined;
 }
 
-function hostBlocker(world: World, vm: VirtualMachine, now: Millis): BenefitsBlocker | undefined {
+function hostBlocker(world: World, vm: VirtualMachine): BenefitsBlocker | undefined {
   const host = world.nodes[vm.hostNode];
   if (!host || !nodeIsUp(host)) return { code: 'HostUnreachable', message: BENEFITS_MESSAGES.hostDown(vm.hostNode), fix: 'host' };
   if (!host.hcisvcRunning) return { code: 'HostServiceStopped', message: BENEFITS_MESSAGES.hostServiceStopped(vm.hostNode), fix: 'host' };
@@ -137,16 +137,16 @@ export function vmAddBlocker(world: World, vm: VirtualMachine, now: Millis): Ben
     const status = registrationView(world, cluster, now).registrationStatus;
     if (cluster.registration === undefined || status === 'NotYet') return { code: 'ImdsClusterNotRegistered', message: BENEFITS_MESSAGES.notRegistered, fix: 'register' };
   }
-  const host = hostBlocker(world, vm, now);
+  const host = hostBlocker(world, vm);
   if (host) return host;
   if (!vm.attestationNic && runningGen1(vm)) return { code: 'Gen1VmRunning', message: BENEFITS_MESSAGES.gen1Add(vm.name), fix: 'turn-off-vm' };
   return undefined;
 }
 
 /** Why Remove-AzStackHCIVMAttestation would fail for this VM now. */
-export function vmRemoveBlocker(world: World, vm: VirtualMachine, now: Millis): BenefitsBlocker | undefined {
+export function vmRemoveBlocker(world: World, vm: VirtualMachine, _now: Millis): BenefitsBlocker | undefined {
   if (!vm.attestationNic) return { code: 'VmNotAttached', message: BENEFITS_MESSAGES.notAttached(vm.name), fix: 'wait' };
-  const host = hostBlocker(world, vm, now);
+  const host = hostBlocker(world, vm);
   if (host) return host;
   if (runningGen1(vm)) return { code: 'Gen1VmRunning', message: BENEFITS_MESSAGES.gen1Remove(vm.name), fix: 'turn-off-vm' };
   return undefined;

@@ -19,6 +19,7 @@ export const paths = {
 /** Section ids that other pages deep-link into. */
 export const settingsSections = {
   registration: 'azure-stack-hci-registration',
+  benefits: 'azure-benefits',
   account: 'account',
   personalization: 'personalization',
 } as const;
