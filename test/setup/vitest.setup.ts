@@ -1,7 +1,10 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { setPollMs } from '@/config/timing';
 import { hciSim, server } from '../../mocks/node';
+
+// Two shared cores run these tests beside other work; a second of patience per query is too tight there.
+configure({ asyncUtilTimeout: 5_000 });
 
 // ── jsdom gaps that Fluent UI and the virtualiser rely on ──────────────────────────────────────────────
 class ResizeObserverStub {
