@@ -1,4 +1,4 @@
-import { BoardRegular, CloudLinkRegular, InfoRegular, ServerRegular, type FluentIcon } from '@fluentui/react-icons';
+import { BoardRegular, DesktopRegular, CloudLinkRegular, InfoRegular, ServerRegular, type FluentIcon } from '@fluentui/react-icons';
 import type { ConnectionDto } from '@/api/contract';
 
 export interface ToolDefinition {
@@ -16,6 +16,7 @@ const isServer = (c: Pick<ConnectionDto, 'type'>) => c.type === 'server';
 export const tools: readonly ToolDefinition[] = [
   { id: 'dashboard', title: 'Dashboard', icon: BoardRegular, isAvailable: isCluster },
   { id: 'servers', title: 'Servers', icon: ServerRegular, isAvailable: isCluster },
+  { id: 'virtual-machines', title: 'Virtual machines', icon: DesktopRegular, isAvailable: isCluster },
   { id: 'azure-arc', title: 'Azure Arc', icon: CloudLinkRegular, isAvailable: isCluster },
   { id: 'overview', title: 'Overview', icon: InfoRegular, isAvailable: isServer },
 ];
