@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { Navigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { PageHeader } from '@/components/page-header/page-header';
 import { PageLayout } from '@/components/page-header/page-layout';
 import { RegistrationStatus } from '@/features/hci-registration/components/registration-status';
@@ -22,7 +22,3 @@ export function Component() {
   );
 }
 
-/** Tools → Azure Arc itself: opens on Azure Stack HCI registration until the tool's Overview exists. */
-export function ArcIndex() {
-  return <Navigate to="registration" replace />;
-}
