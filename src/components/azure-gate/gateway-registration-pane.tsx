@@ -210,7 +210,7 @@ function Steps({ flow, signedIn, account }: { flow: GatewayRegistrationFlowDto; 
           Select an Azure cloud.
         </StepTitle>
         <Select
-          aria-labelledby="gw-step-cloud"
+          aria-label="Azure cloud"
           value={dc?.cloud ?? cloud}
           disabled={connectedOrLater || redeemed !== null || issue.isPending}
           onChange={(_e, data) => chooseCloud(data.value as CloudName)}
@@ -236,7 +236,7 @@ function Steps({ flow, signedIn, account }: { flow: GatewayRegistrationFlowDto; 
         ) : (
           <>
             <div className={styles.codeRow}>
-              <Input ref={codeInputRef} className={styles.code} value={dc.code} readOnly aria-labelledby="gw-step-code" />
+              <Input ref={codeInputRef} className={styles.code} value={dc.code} readOnly aria-label="Device code" />
               <Button appearance="primary" className={styles.copy} onClick={() => void copy()} disabled={dc.expired || redeemed !== null}>
                 Copy
               </Button>
