@@ -75,8 +75,8 @@ export function appDto(app: AppRegistration): AppRegistrationDto {
     tenantId: app.tenantId,
     kind: app.kind,
     clusterName: app.clusterName ?? null,
-    replyUrls: app.replyUrls,
-    permissions: app.requiredPermissions,
+    replyUrls: [...app.replyUrls],
+    permissions: [...app.requiredPermissions],
     adminConsentGranted: app.adminConsentGranted,
     createdAt: new Date(app.createdAt).toISOString(),
   };
