@@ -40,6 +40,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           children: [
             { index: true, handle: crumb('All connections'), lazy: lazyRoute(queryClient, () => import('./routes/connections')) },
             { path: 'settings/:section?', handle: crumb('Settings'), lazy: lazyRoute(queryClient, () => import('./routes/gateway-settings')) },
+            { path: 'lab', handle: crumb('Simulation lab'), lazy: lazyRoute(queryClient, () => import('./routes/lab')) },
             { path: 'azure/*', handle: crumb('Azure portal (cloud view)'), lazy: lazyRoute(queryClient, () => import('./routes/azure')) },
             {
               path: 'azure-stack/*',
@@ -91,6 +92,16 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                       lazy: lazyRoute(queryClient, () => import('./routes/cluster-registration')),
                     },
                     // Unknown tool ids: the connection layout explains, with the tool list beside it.
+                    {
+                      path: 'tools/diagnostics/troubleshoot',
+                      handle: crumb('Troubleshooter'),
+                      lazy: lazyRoute(queryClient, () => import('./routes/cluster-diagnostics-troubleshoot')),
+                    },
+                    {
+                      path: 'tools/diagnostics',
+                      handle: toolCrumb('diagnostics'),
+                      lazy: lazyRoute(queryClient, () => import('./routes/cluster-diagnostics')),
+                    },
                     { path: 'tools/:toolId' },
                     {
                       path: 'settings/:section?',

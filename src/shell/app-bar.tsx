@@ -14,7 +14,7 @@ import {
   tokens,
   Tooltip,
 } from '@fluentui/react-components';
-import { AlertRegular, ChevronRightRegular, QuestionRegular, SettingsRegular } from '@fluentui/react-icons';
+import { AlertRegular, BeakerRegular, ChevronRightRegular, QuestionRegular, SettingsRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { JobDto } from '@/api/contract';
@@ -127,6 +127,7 @@ export function AppBar() {
   const styles = useStyles();
   const [notificationsOpen, setNotificationsOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
+  const navigate = useNavigate();
   const unread = useUnreadNotificationCount();
   const bellLabel = `Notifications, There are ${unread} unread notifications.`;
 
@@ -143,6 +144,9 @@ export function AppBar() {
           <SolutionSelector />
         </nav>
         <div className={styles.right}>
+          <Button appearance="subtle" className={styles.iconButton} icon={<BeakerRegular />} onClick={() => void navigate('/lab')}>
+            Simulation lab
+          </Button>
           <Tooltip content="Notifications" relationship="description">
             <Button
               appearance="subtle"

@@ -1,4 +1,4 @@
-import { BoardRegular, DesktopRegular, CloudLinkRegular, InfoRegular, ServerRegular, type FluentIcon } from '@fluentui/react-icons';
+import { BoardRegular, StethoscopeRegular, DesktopRegular, CloudLinkRegular, InfoRegular, ServerRegular, type FluentIcon } from '@fluentui/react-icons';
 import type { ConnectionDto } from '@/api/contract';
 
 export interface ToolDefinition {
@@ -18,6 +18,7 @@ export const tools: readonly ToolDefinition[] = [
   { id: 'servers', title: 'Servers', icon: ServerRegular, isAvailable: isCluster },
   { id: 'virtual-machines', title: 'Virtual machines', icon: DesktopRegular, isAvailable: isCluster },
   { id: 'azure-arc', title: 'Azure Arc', icon: CloudLinkRegular, isAvailable: isCluster },
+  { id: 'diagnostics', title: 'Diagnostics', icon: StethoscopeRegular, isAvailable: isCluster },
   { id: 'overview', title: 'Overview', icon: InfoRegular, isAvailable: isServer },
 ];
 

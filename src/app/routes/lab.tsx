@@ -1,0 +1,5 @@
+import { LabPage } from '@/features/lab/components/lab-page';
+
+export function Component() {
+  return <LabPage />;
+}
