@@ -1,5 +1,5 @@
-import { CloudViewPage } from '@/features/cloud-view/components/cloud-view-page';
+import { CloudView } from '@/features/cloud-view/components/cloud-view';
 
 export function Component() {
-  return <CloudViewPage />;
+  return <CloudView />;
 }

@@ -29,7 +29,7 @@ interface ArmPage<T> {
 }
 
 /** ARM pages long lists through `nextLink`; a client that ignores it silently shows a partial list. */
-async function listAll<T>(url: string, signal: AbortSignal): Promise<T[]> {
+export async function listAll<T>(url: string, signal: AbortSignal): Promise<T[]> {
   const items: T[] = [];
   let next: string | null | undefined = url;
   while (next) {

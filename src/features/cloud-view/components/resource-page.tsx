@@ -1,0 +1,354 @@
+import { Button, makeStyles, Tab, TabList, tokens } from '@fluentui/react-components';
+import { ArrowClockwiseRegular, DeleteRegular } from '@fluentui/react-icons';
+import { useMutation, useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import type { JobDto } from '@/api/contract';
+import { Banner } from '@/components/banner/banner';
+import { ConfirmDialog } from '@/components/confirm-dialog/confirm-dialog';
+import { DataTable, type DataTableColumn } from '@/components/data-table/data-table';
+import { DetailsGrid, type DetailsField } from '@/components/details-pane/details-pane';
+import { PageHeader } from '@/components/page-header/page-header';
+import { PageLayout } from '@/components/page-header/page-layout';
+import { ErrorState, LoadingState } from '@/components/query-state/query-state';
+import { RouterLink } from '@/components/router-link/router-link';
+import { StatusBadge } from '@/components/status-badge/status-badge';
+import { api, ApiError } from '@/lib/api-client';
+import { useMarkAppReady } from '@/lib/app-ready';
+import { formatDateTime } from '@/lib/format';
+import { useSearchParam } from '@/lib/use-search-param';
+import { armQueries } from '../api/arm-queries';
+import { azureQueries, parseResourceId, useDeleteClusterResource, type ArmArcSetting, type ArmHciCluster, type ArmMachine } from '../api/azure-queries';
+
+const useStyles = makeStyles({
+  essentials: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))',
+    gap: tokens.spacingHorizontalXXL,
+    padding: tokens.spacingHorizontalL,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  toolbar: { display: 'flex', gap: tokens.spacingHorizontalS },
+  table: { display: 'flex', flexDirection: 'column', height: '240px' },
+  steps: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
+});
+
+/** ARM's connectivityStatus in the portal's words (troubleshooting guide). */
+export function azureConnectionText(connectivityStatus: string | undefined): string {
+  switch (connectivityStatus) {
+    case 'Connected':
+      return 'Connected';
+    case 'NotConnectedRecently':
+      return 'Not connected recently';
+    case 'Disconnected':
+      return 'Disconnected - Cluster not in connected state for more than 8 hours';
+    case 'PartiallyConnected':
+      return 'Partially connected';
+    default:
+      return 'Not yet registered';
+  }
+}
+
+function useSubscriptionName(subscriptionId: string): string {
+  const subscriptions = useQuery(armQueries.subscriptions());
+  return subscriptions.data?.find((s) => s.subscriptionId.toLowerCase() === subscriptionId.toLowerCase())?.displayName ?? subscriptionId;
+}
+
+/** /azure/resource/<ARM resource id>: the manage page of whatever the id names. */
+export function ResourcePage() {
+  const { pathname } = useLocation();
+  const id = decodeURIComponent(pathname.slice('/azure/resource'.length));
+  if (/\/providers\/Microsoft\.AzureStackHCI\/clusters\/[^/]+$/i.test(id)) return <ClusterResourcePage key={id} id={id} />;
+  if (/\/providers\/Microsoft\.HybridCompute\/machines\/[^/]+$/i.test(id)) return <MachineResourcePage key={id} id={id} />;
+  if (/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+$/i.test(id)) return <ResourceGroupPage key={id} id={id} />;
+  return (
+    <PageLayout>
+      <PageHeader title="Resource not found" />
+      <ErrorState error={new Error(`The cloud view has no page for '${id}'.`)} action={<RouterLink to="/azure">Go to subscriptions and resource groups</RouterLink>} />
+    </PageLayout>
+  );
+}
+
+function ClusterResourcePage({ id }: { id: string }) {
+  const styles = useStyles();
+  const navigate = useNavigate();
+  const { subscriptionId, resourceGroup, name } = parseResourceId(id);
+  const cluster = useQuery(azureQueries.cluster(id));
+  const arc = useQuery({ ...azureQueries.arcSetting(id), enabled: cluster.isSuccess, retry: false });
+  const subscriptionName = useSubscriptionName(subscriptionId);
+  const [tabParam, setTab] = useSearchParam('tab');
+  const tab = tabParam === 'configuration' ? 'configuration' : 'overview';
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const remove = useDeleteClusterResource();
+  useMarkAppReady(!cluster.isPending);
+  const gone = cluster.error instanceof ApiError && cluster.error.status === 404;
+
+  return (
+    <PageLayout>
+      <PageHeader title={name} />
+      <div className={styles.toolbar} role="toolbar" aria-label={`${name} commands`}>
+        <Button appearance="subtle" icon={<DeleteRegular />} disabled={!cluster.isSuccess} onClick={() => setConfirmDelete(true)}>
+          Delete
+        </Button>
+        <Button appearance="subtle" icon={<ArrowClockwiseRegular />} onClick={() => void cluster.refetch()}>
+          Refresh
+        </Button>
+      </div>
+      {gone ? (
+        <DeletedClusterHelp name={name} message={cluster.error?.message ?? ''} />
+      ) : cluster.isError ? (
+        <ErrorState error={cluster.error} title={`Couldn't load ${name}`} onRetry={() => void cluster.refetch()} />
+      ) : cluster.isPending ? (
+        <LoadingState />
+      ) : (
+        <>
+          <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value === 'overview' ? '' : String(d.value))} aria-label={`${name} pages`}>
+            <Tab value="overview">Overview</Tab>
+            <Tab value="configuration">Configuration</Tab>
+          </TabList>
+          {tab === 'overview' ? (
+            <ClusterOverview cluster={cluster.data} subscriptionName={subscriptionName} resourceGroup={resourceGroup} subscriptionId={subscriptionId} arc={arc} />
+          ) : (
+            <section aria-labelledby="cluster-configuration">
+              <h2 id="cluster-configuration" className={styles.heading}>
+                Configuration
+              </h2>
+              <DetailsGrid
+                fields={[
+                  { label: 'Azure benefits host attestation', value: <StatusBadge status={cluster.data.properties.reportedProperties?.imdsAttestation ?? 'Disabled'} /> },
+                  { label: 'Diagnostic level', value: cluster.data.properties.reportedProperties?.diagnosticLevel ?? '-' },
+                  { label: 'Cluster version', value: cluster.data.properties.reportedProperties?.clusterVersion ?? '-' },
+                  { label: 'Last reported', value: formatDateTime(cluster.data.properties.reportedProperties?.lastUpdated) },
+                ]}
+              />
+            </section>
+          )}
+        </>
+      )}
+      <ConfirmDialog
+        open={confirmDelete}
+        title={`Delete ${name}`}
+        message={`Delete the Azure Stack HCI resource ${name} from resource group ${resourceGroup}? The cluster on premises is not told: it keeps believing it is registered until you unregister it there.`}
+        confirmLabel="Delete"
+        busy={remove.isPending}
+        error={remove.error?.message ?? null}
+        onCancel={() => {
+          remove.reset();
+          setConfirmDelete(false);
+        }}
+        onConfirm={() =>
+          remove.mutate(id, {
+            onSuccess: () => {
+              setConfirmDelete(false);
+              void navigate(`/azure/resource${id}`, { replace: true });
+            },
+          })
+        }
+      />
+    </PageLayout>
+  );
+}
+
+function ClusterOverview({
+  cluster,
+  subscriptionName,
+  subscriptionId,
+  resourceGroup,
+  arc,
+}: {
+  cluster: ArmHciCluster;
+  subscriptionName: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  arc: UseQueryResult<ArmArcSetting>;
+}) {
+  const styles = useStyles();
+  const p = cluster.properties;
+  const left: DetailsField[] = [
+    { label: 'Resource group', value: <RouterLink to={`/azure/resource/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`}>{resourceGroup}</RouterLink> },
+    { label: 'Status', value: <StatusBadge status={p.status ?? '-'} kind={p.status === 'ConnectedRecently' ? 'success' : p.status === 'Disconnected' ? 'error' : p.status === 'NotConnectedRecently' ? 'warning' : undefined} /> },
+    { label: 'Location', value: cluster.location },
+    { label: 'Subscription', value: subscriptionName },
+    { label: 'Subscription ID', value: subscriptionId },
+  ];
+  const right: DetailsField[] = [
+    { label: 'Azure Connection', value: <StatusBadge status={azureConnectionText(p.connectivityStatus)} kind={p.connectivityStatus === 'Disconnected' ? 'error' : undefined} /> },
+    { label: 'Last sync', value: formatDateTime(p.lastSyncTimestamp) },
+    { label: 'Registration date', value: formatDateTime(p.registrationTimestamp) },
+    { label: 'Billing model', value: `${p.billingModel ?? '-'}${p.trialDaysRemaining !== undefined ? ` (${p.trialDaysRemaining} trial days remaining)` : ''}` },
+    { label: 'Servers', value: String(p.reportedProperties?.nodes?.length ?? 0) },
+  ];
+  const nodes = arc.data?.properties.perNodeDetails ?? [];
+  const columns: DataTableColumn<(typeof nodes)[number]>[] = [
+    { id: 'name', header: 'Server', cell: (n) => n.name ?? '-', sortValue: (n) => n.name ?? '' },
+    { id: 'state', header: 'Azure Arc', cell: (n) => <StatusBadge status={n.state ?? 'Not installed'} />, sortValue: (n) => n.state ?? '' },
+    { id: 'machine', header: 'Arc-enabled server', cell: (n) => (n.arcInstance ? <RouterLink to={`/azure/resource${n.arcInstance}`}>{parseResourceId(n.arcInstance).name}</RouterLink> : '-') },
+  ];
+  return (
+    <>
+      <section aria-labelledby="essentials" className={styles.essentials}>
+        <h2 id="essentials" className={styles.heading} style={{ gridColumn: '1 / -1' }}>
+          Essentials
+        </h2>
+        <DetailsGrid fields={left} />
+        <DetailsGrid fields={right} />
+      </section>
+      <section aria-labelledby="arc-settings">
+        <h2 id="arc-settings" className={styles.heading}>
+          Arc settings{arc.data?.properties.aggregateState ? `: ${arc.data.properties.aggregateState}` : ''}
+        </h2>
+        {arc.isError ? (
+          <p>{arc.error instanceof ApiError && arc.error.status === 404 ? 'Azure Arc integration is not enabled for this cluster.' : arc.error.message}</p>
+        ) : (
+          <div className={styles.table}>
+            <DataTable ariaLabel="Arc settings per server" items={nodes} columns={columns} getRowId={(n) => n.name ?? ''} loading={arc.isPending} defaultSort={{ columnId: 'name', direction: 'ascending' }} />
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
+
+/** The troubleshooting guide's way back from a resource deleted in the portal: unregister on the cluster, then register again. */
+function DeletedClusterHelp({ name, message }: { name: string; message: string }) {
+  const styles = useStyles();
+  const unregister = useMutation({
+    mutationFn: () => api.post<JobDto>(`/api/clusters/${encodeURIComponent(name)}/unregister`, {}),
+    meta: { invalidates: [['clusters'], ['jobs'], ['notifications']] },
+  });
+  const registration = `/connections/cluster/${encodeURIComponent(name)}/tools/azure-arc/registration`;
+  return (
+    <Banner intent="error" title="This Azure Stack HCI resource no longer exists">
+      <p>{message}</p>
+      <p>If the cluster is still registered on premises, it keeps trying to sync with a resource that is gone. To recover:</p>
+      <ol className={styles.steps}>
+        <li>
+          Unregister the cluster on premises.{' '}
+          <Button size="small" disabled={unregister.isPending || unregister.isSuccess} onClick={() => unregister.mutate()}>
+            {`Unregister ${name}`}
+          </Button>
+          {unregister.isSuccess && ` ${unregister.data.title}: started. Follow its progress in Notifications.`}
+          {unregister.isError && ` ${unregister.error.message}`}
+        </li>
+        <li>
+          Register it again from <RouterLink to={registration} inline>{`Azure Stack HCI registration on ${name}`}</RouterLink>.
+        </li>
+      </ol>
+    </Banner>
+  );
+}
+
+function MachineResourcePage({ id }: { id: string }) {
+  const styles = useStyles();
+  const { subscriptionId, resourceGroup, name } = parseResourceId(id);
+  const machine = useQuery(azureQueries.machine(id));
+  const subscriptionName = useSubscriptionName(subscriptionId);
+  useMarkAppReady(!machine.isPending);
+  const m: ArmMachine | undefined = machine.data;
+  return (
+    <PageLayout>
+      <PageHeader title={name} />
+      {machine.isError ? (
+        <ErrorState error={machine.error} title={`Couldn't load ${name}`} onRetry={() => void machine.refetch()} action={<RouterLink to="/azure/machines">Go to Machines - Azure Arc</RouterLink>} />
+      ) : !m ? (
+        <LoadingState />
+      ) : (
+        <section aria-labelledby="machine-essentials" className={styles.essentials}>
+          <h2 id="machine-essentials" className={styles.heading} style={{ gridColumn: '1 / -1' }}>
+            Essentials
+          </h2>
+          <DetailsGrid
+            fields={[
+              { label: 'Resource group', value: <RouterLink to={`/azure/resource/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`}>{resourceGroup}</RouterLink> },
+              { label: 'Status', value: m.properties.status ? <StatusBadge status={m.properties.status} /> : 'No status yet: waiting for the first heartbeat' },
+              { label: 'Location', value: m.location },
+              { label: 'Subscription', value: subscriptionName },
+              { label: 'Subscription ID', value: subscriptionId },
+            ]}
+          />
+          <DetailsGrid
+            fields={[
+              { label: 'Operating system', value: `${m.properties.osType === 'linux' ? 'Linux' : 'Windows'}${m.properties.osSku ? ` (${m.properties.osSku})` : ''}` },
+              { label: 'Agent version', value: m.properties.agentVersion ?? '-' },
+              { label: 'Last status change', value: formatDateTime(m.properties.lastStatusChange, '-') },
+              {
+                label: 'Cluster',
+                value: m.properties.parentClusterResourceId ? (
+                  <RouterLink to={`/azure/resource${m.properties.parentClusterResourceId}`}>{parseResourceId(m.properties.parentClusterResourceId).name}</RouterLink>
+                ) : (
+                  '-'
+                ),
+              },
+              { label: 'Tags', value: Object.entries(m.tags ?? {}).map(([k, v]) => `${k}: ${v}`).join('; ') || 'None' },
+            ]}
+          />
+        </section>
+      )}
+    </PageLayout>
+  );
+}
+
+interface ResourceRow {
+  id: string;
+  name: string;
+  type: string;
+  location: string;
+}
+
+const resourceColumns: DataTableColumn<ResourceRow>[] = [
+  { id: 'name', header: 'Name', cell: (r) => <RouterLink to={`/azure/resource${r.id}`}>{r.name}</RouterLink>, sortValue: (r) => r.name },
+  { id: 'type', header: 'Type', cell: (r) => r.type, sortValue: (r) => r.type },
+  { id: 'location', header: 'Location', cell: (r) => r.location, sortValue: (r) => r.location },
+];
+
+function ResourceGroupPage({ id }: { id: string }) {
+  const styles = useStyles();
+  const { subscriptionId, resourceGroup } = parseResourceId(id);
+  const [machines, clusters] = useQueries({ queries: [azureQueries.machines(subscriptionId), azureQueries.clusters(subscriptionId)] });
+  useMarkAppReady(!machines.isPending && !clusters.isPending);
+  const inGroup = (rid: string) => parseResourceId(rid).resourceGroup.toLowerCase() === resourceGroup.toLowerCase();
+  const rows: ResourceRow[] = [
+    ...(clusters.data ?? []).filter((c) => inGroup(c.id)).map((c) => ({ id: c.id, name: c.name, type: 'Azure Stack HCI', location: c.location })),
+    ...(machines.data ?? []).filter((m) => inGroup(m.id)).map((m) => ({ id: m.id, name: m.name, type: 'Machine - Azure Arc', location: m.location })),
+  ];
+  const error = machines.error ?? clusters.error;
+  return (
+    <PageLayout>
+      <PageHeader title={resourceGroup} />
+      <p>Resource group</p>
+      {error && <ErrorState error={error} title={`Couldn't list the resources of ${resourceGroup}`} />}
+      <div className={styles.table}>
+        <DataTable ariaLabel={`Resources in ${resourceGroup}`} items={rows} columns={resourceColumns} getRowId={(r) => r.id} loading={machines.isPending || clusters.isPending} emptyMessage="No resources to display" defaultSort={{ columnId: 'name', direction: 'ascending' }} />
+      </div>
+    </PageLayout>
+  );
+}
+
+const clusterColumns: DataTableColumn<ArmHciCluster>[] = [
+  { id: 'name', header: 'Name', cell: (c) => <RouterLink to={`/azure/resource${c.id}`}>{c.name}</RouterLink>, sortValue: (c) => c.name },
+  { id: 'status', header: 'Status', cell: (c) => c.properties.status ?? '-', sortValue: (c) => c.properties.status ?? '' },
+  { id: 'connection', header: 'Azure Connection', width: 'minmax(240px, 2fr)', cell: (c) => azureConnectionText(c.properties.connectivityStatus) },
+  { id: 'rg', header: 'Resource group', cell: (c) => parseResourceId(c.id).resourceGroup, sortValue: (c) => parseResourceId(c.id).resourceGroup },
+  { id: 'location', header: 'Location', cell: (c) => c.location, sortValue: (c) => c.location },
+];
+
+/** Azure Stack HCI: every cluster resource of every readable subscription. */
+export function HciClustersPage() {
+  const styles = useStyles();
+  const subscriptions = useQuery(armQueries.subscriptions());
+  const lists = useQueries({ queries: (subscriptions.data ?? []).map((s) => azureQueries.clusters(s.subscriptionId)) });
+  const pending = subscriptions.isPending || lists.some((q) => q.isPending);
+  useMarkAppReady(!pending);
+  const failed = lists.find((q) => q.isError);
+  return (
+    <PageLayout>
+      <PageHeader title="Azure Stack HCI" />
+      {failed && <ErrorState error={failed.error} title="Couldn't list Azure Stack HCI clusters" onRetry={() => void failed.refetch()} />}
+      <div className={styles.table}>
+        <DataTable ariaLabel="Azure Stack HCI clusters" items={lists.flatMap((q) => q.data ?? [])} columns={clusterColumns} getRowId={(c) => c.id} loading={pending} emptyMessage="No Azure Stack HCI clusters to display" defaultSort={{ columnId: 'name', direction: 'ascending' }} />
+      </div>
+    </PageLayout>
+  );
+}
