@@ -1,5 +1,5 @@
-import { AzureStackPage } from '@/features/cloud-view/components/azure-stack-page';
+import { MultiCloudPage } from '@/features/multi-cloud/components/multi-cloud-page';
 
 export function Component() {
-  return <AzureStackPage />;
+  return <MultiCloudPage />;
 }

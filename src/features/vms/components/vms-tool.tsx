@@ -32,7 +32,8 @@ import { formatDuration } from '@/lib/format';
 import { rankedSortValue } from '@/lib/ranked-sort';
 import { useJobTracker } from '@/lib/use-job-tracker';
 import { useSearchParam, useSearchParamList, useSearchText } from '@/lib/use-search-param';
-import { checkpointRequest, useConnectRdp, useDeleteVm, useVmPower } from '../api/vm-mutations';
+import { checkpointRequest } from '@/lib/vm-requests';
+import { useConnectRdp, useDeleteVm, useVmPower } from '../api/vm-mutations';
 import { vmKeys, vmQueries } from '../api/vm-queries';
 import { CreateVmPane } from './create-vm-pane';
 
@@ -292,7 +293,7 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
               checkpoints={detail.data?.checkpoints ?? []}
               disabled={detail.isPending}
               onAction={async (request) => {
-                const job = await checkpointRequest(`/api/vms/${encodeURIComponent(single.id)}`, { ...request, vmId: single.id });
+                const job = await checkpointRequest(`/api/vms/${encodeURIComponent(single.id)}`, request);
                 tracker.track(job);
                 refresh();
               }}
