@@ -79,7 +79,7 @@ test('unregister from registered removes the registration: Not registered, and t
   await hciSim.advance('2m');
   await expect(page.getByText(/Azure Stack HCI is successfully unregistered\. The Azure resource representing Azure Stack HCI has been deleted\./)).toBeVisible();
   await expect(page.getByRole('region', { name: 'Azure Stack HCI system status' }).getByText('Not registered', { exact: true })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Register' })).toBeEnabled();
+  await expect(page.getByRole('toolbar', { name: 'Registration actions' }).getByRole('button', { name: 'Register', exact: true })).toBeEnabled();
 });
 
 for (const theme of ['light', 'dark'] as const) {
