@@ -118,6 +118,7 @@ export function NotificationsPane({ open, onClose, linkForTarget }: Notification
   const unannouncedJobs = (jobs.data ?? []).filter((job) => !notified.has(job.id) && job.status === 'InProgress');
   const entries = [...(notifications.data ?? [])].sort((a, b) => b.time.localeCompare(a.time));
   const mutationError = clearOne.error ?? clearAll.error;
+  const shownJobs = new Set<string>();
 
   return (
     <OverlayDrawer
@@ -155,7 +156,9 @@ export function NotificationsPane({ open, onClose, linkForTarget }: Notification
             </li>
           ))}
           {entries.map((notification) => {
-            const job = notification.jobId ? jobsById.get(notification.jobId) : undefined;
+            // A job announces its start and its end; its live progress belongs on the newest of those only.
+            const job = notification.jobId && !shownJobs.has(notification.jobId) ? jobsById.get(notification.jobId) : undefined;
+            if (job) shownJobs.add(job.id);
             return (
               <li key={notification.id} className={mergeClasses(styles.entry, !notification.read && styles.unread)}>
                 <div className={styles.entryHeader}>
