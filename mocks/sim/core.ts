@@ -8,7 +8,7 @@
  *   world(t0) ──advance(t1)──▶ world(t1) ──op(now=t1)──▶ world'(t1)
  *                 │ pops scheduled events with at ≤ t1, in order, each applied at its own time
  */
-import { current, enableMapSet, freeze, isDraft, produce } from 'immer';
+import { current as currentOf, enableMapSet, freeze, isDraft, produce } from 'immer';
 import type { Millis, ScheduledEvent, World } from './model';
 
 enableMapSet();
@@ -115,7 +115,7 @@ export function unschedule(draft: World, match: (e: ScheduledEvent) => boolean):
 export function advanceDraft(draft: World, now: Millis): void {
   if (now < draft.processedUntil) return;
   // Work on a plain copy of the queue: shifting and splicing a drafted array re-proxies every entry.
-  if (isDraft(draft.schedule)) draft.schedule = current(draft.schedule);
+  if (isDraft(draft.schedule)) draft.schedule = currentOf(draft.schedule);
   for (let guard = 0; guard < 1_000_000; guard++) {
     const next = draft.schedule[0];
     if (next === undefined || next.at > now) break;
@@ -144,7 +144,9 @@ export function run<T>(world: World, now: Millis, op: Op<T>): Outcome<T> {
   let value: T | undefined;
   try {
     const next = produce(current, (draft) => {
-      value = op(draft, Math.max(now, current.processedUntil));
+      const result = op(draft, Math.max(now, current.processedUntil));
+      // A draft handed out of the recipe is revoked when produce returns; give callers its final value.
+      value = isDraft(result) ? currentOf(result) : result;
     });
     return { ok: true, world: next, value: value as T };
   } catch (error) {
@@ -187,7 +189,7 @@ export function newGuid(draft: World, seed = 'id'): string {
  * proxies, while this reads the current values and leaves the draft to be changed by key.
  */
 export function plain<T>(value: T): T {
-  return isDraft(value) ? current(value) : value;
+  return isDraft(value) ? currentOf(value) : value;
 }
 
 export function assertNever(x: never): never {

@@ -276,3 +276,11 @@ describe('persistence', () => {
     expect(() => parseWorld(JSON.stringify(w))).toThrow(/hosted on 'ghost-node', which is not in the file/);
   });
 });
+
+describe('operations', () => {
+  it('hand back a usable value when they return a piece of the world', () => {
+    const { sim } = runtime('fresh');
+    const outcome = sim.run((draft) => draft.nodes['hci-node1']);
+    expect(outcome.ok && outcome.value?.name).toBe('hci-node1');
+  });
+});
