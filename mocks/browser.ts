@@ -7,7 +7,7 @@ import { setupWorker } from 'msw/browser';
 import { handlers } from './handlers';
 import { createSimRuntime } from './runtime';
 import type { SimRuntime } from './runtime';
-import { buildScenario, isScenario, parseWorld, serializeWorld } from './sim';
+import { buildScenario, isScenario, parseDuration, parseWorld, serializeWorld } from './sim';
 import type { World } from './sim';
 import { createTestControl } from './test-control';
 import type { HciSim } from './test-control';
@@ -70,13 +70,21 @@ function persistOnChange(sim: SimRuntime): void {
   window.addEventListener('pagehide', flush);
 }
 
-async function initialWorld(now: number): Promise<{ world: World; notice?: string }> {
+async function initialWorld(now: number): Promise<{ world: World; notice?: string; advanceMs?: number }> {
   const url = new URL(window.location.href);
   const requested = url.searchParams.get('scenario');
+  const advanceParam = url.searchParams.get('advance');
   if (requested !== null) {
-    // A preset link resets once; the parameter is dropped so a reload keeps what happened since.
+    // A preset link resets once; the parameters are dropped so a reload keeps what happened since.
     url.searchParams.delete('scenario');
+    url.searchParams.delete('advance');
     window.history.replaceState(window.history.state, '', url);
+    // ?advance=DURATION (the lab's shareable link): the preset from real now, then the clock moved that far
+    if (isScenario(requested) && advanceParam !== null) {
+      const advanceMs = parseDuration(advanceParam);
+      if (advanceMs === undefined) return { world: buildScenario(requested, now), notice: `'${advanceParam}' is not a duration, so the clock was not advanced.` };
+      return { world: buildScenario(requested, now), advanceMs };
+    }
     if (isScenario(requested)) {
       const previous = await loadSaved().catch(() => undefined);
       const offset = previous ? clockOffsetOf(previous) : 0;
@@ -109,8 +117,9 @@ let started: Promise<SimRuntime> | undefined;
 /** Starts the worker and the world; resolves before the app's first request. Safe to call twice. */
 export function startSimulation(): Promise<SimRuntime> {
   started ??= (async () => {
-    const { world, notice } = await initialWorld(Date.now());
+    const { world, notice, advanceMs } = await initialWorld(Date.now());
     const sim = createSimRuntime({ clock: () => Date.now(), world });
+    if (advanceMs !== undefined) sim.advance(advanceMs);
     if (notice !== undefined) {
       sim.run((draft, now) => {
         draft.notifications.push({ id: `n-load-${now}`, time: now, level: 'Warning', title: 'Simulation', message: notice, read: false });

@@ -29,6 +29,8 @@ import { RouterLink } from '@/components/router-link/router-link';
 import { ShowPowerShell } from '@/components/show-powershell/show-powershell';
 import { TroubleshootLink } from '@/components/show-powershell/troubleshoot-link';
 import { errorMessage } from '@/lib/api-client';
+import { useMarkAppReady } from '@/lib/app-ready';
+
 import { formatDateTime } from '@/lib/format';
 import { enableDebugChannel, startHcisvc, stopHcisvc } from '@/lib/powershell';
 import { useEnableDebug, useHcisvc } from '../api/diagnostics-mutations';
@@ -288,6 +290,7 @@ function RegistrationLogs({ cluster }: { cluster: string }) {
 export function DiagnosticsPage({ clusterName }: { clusterName: string }) {
   const styles = useStyles();
   const diag = useQuery(diagnosticsQueries.cluster(clusterName));
+  useMarkAppReady(!diag.isPending);
   return (
     <PageLayout>
       <PageHeader title="Diagnostics">

@@ -22,6 +22,8 @@ import { ErrorState, LoadingState } from '@/components/query-state/query-state';
 import { RouterLink } from '@/components/router-link/router-link';
 import { ShowPowerShell } from '@/components/show-powershell/show-powershell';
 import { api, errorMessage } from '@/lib/api-client';
+import { useMarkAppReady } from '@/lib/app-ready';
+
 import { azcmagentDisconnect, enableArcIntegration, enableDebugChannel, startHcisvc, syncAzureStackHci } from '@/lib/powershell';
 import { useRemedy } from '../api/diagnostics-mutations';
 import { diagnosticsKeys } from '../api/diagnostics-queries';
@@ -167,6 +169,7 @@ export function TroubleshooterPage({ clusterName }: { clusterName: string }) {
   const [problem, setProblem] = useState<string | undefined>();
   const cases = useQuery(casesQuery());
   const result = useQuery(troubleshootQuery(clusterName, submitted));
+  useMarkAppReady(!cases.isPending && !(result.isFetching && !result.data));
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     if (draft.trim() === '') {

@@ -21,6 +21,8 @@ import { PageLayout } from '@/components/page-header/page-layout';
 import { ErrorState, LoadingState } from '@/components/query-state/query-state';
 import { RouterLink } from '@/components/router-link/router-link';
 import { errorMessage } from '@/lib/api-client';
+import { useMarkAppReady } from '@/lib/app-ready';
+
 import { formatDateTime } from '@/lib/format';
 import { labQueries } from '../api/lab-queries';
 import { useAdvance, useImportWorld, useInject, useRepair, useReproduce, useReset } from '../api/lab-mutations';
@@ -507,6 +509,7 @@ function WorldFileSection({ state }: { state: LabStateDto }) {
 export function LabPage() {
   const styles = useStyles();
   const state = useQuery(labQueries.state());
+  useMarkAppReady(!state.isPending);
   return (
     <PageLayout>
       <PageHeader title="Simulation lab" />
