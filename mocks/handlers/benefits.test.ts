@@ -12,10 +12,16 @@ const call = async (method: string, path: string, body?: unknown) => {
     ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
   });
   const text = await response.text();
-  return { status: response.status, body: text === '' ? undefined : (JSON.parse(text) as unknown), headers: response.headers };
+  return {
+    status: response.status,
+    body: text === '' ? undefined : (JSON.parse(text) as unknown),
+    headers: response.headers,
+  };
 };
-const page = async () => (await call('GET', '/api/clusters/hci-cluster01/benefits')).body as ClusterBenefitsDto;
-const vmIds = (p: ClusterBenefitsDto, names: string[]) => names.map((n) => p.vms.find((v) => v.name === n)?.id ?? n);
+const page = async () =>
+  (await call('GET', '/api/clusters/hci-cluster01/benefits')).body as ClusterBenefitsDto;
+const vmIds = (p: ClusterBenefitsDto, names: string[]) =>
+  names.map((n) => p.vms.find((v) => v.name === n)?.id ?? n);
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
@@ -24,17 +30,40 @@ beforeEach(() => sim.reset('registered'));
 describe('Azure benefits API', () => {
   it('shows the Off page of a registered cluster with nothing blocking Turn on', async () => {
     const p = await page();
-    expect(p).toMatchObject({ clusterStatus: 'Off', vmsWithBenefits: 0, vmCount: 8, turnOnBlocker: null, turnOffBlocker: null, syncBlocker: null, inactiveServers: [] });
-    expect(p.servers.map((s) => `${s.name}:${s.status}:${s.expiration ?? '-'}`)).toEqual(['hci-node1:Inactive:-', 'hci-node2:Inactive:-', 'hci-node3:Inactive:-', 'hci-node4:Inactive:-']);
+    expect(p).toMatchObject({
+      clusterStatus: 'Off',
+      vmsWithBenefits: 0,
+      vmCount: 8,
+      turnOnBlocker: null,
+      turnOffBlocker: null,
+      syncBlocker: null,
+      inactiveServers: [],
+    });
+    expect(p.servers.map((s) => `${s.name}:${s.status}:${s.expiration ?? '-'}`)).toEqual([
+      'hci-node1:Inactive:-',
+      'hci-node2:Inactive:-',
+      'hci-node3:Inactive:-',
+      'hci-node4:Inactive:-',
+    ]);
     const legacy = p.vms.find((v) => v.name === 'legacy-app01');
-    expect(legacy).toMatchObject({ generation: 1, state: 'Running', benefits: 'Off', hostServerBenefits: 'Inactive', turnOnBlocker: { code: 'AttestationNotEnabled', fix: 'host' } });
+    expect(legacy).toMatchObject({
+      generation: 1,
+      state: 'Running',
+      benefits: 'Off',
+      hostServerBenefits: 'Inactive',
+      turnOnBlocker: { code: 'AttestationNotEnabled', fix: 'host' },
+    });
   });
 
   it('turns on with every VM, and the page, the dashboard and ARM follow', async () => {
     const started = await call('POST', '/api/clusters/hci-cluster01/benefits/enable', { addVms: true });
     expect(started.status).toBe(202);
     const op = started.body as BenefitsOperationDto;
-    expect(op.job).toMatchObject({ kind: 'benefits/enable', title: 'Enable Azure Stack HCI IMDS Attestation...', status: 'InProgress' });
+    expect(op.job).toMatchObject({
+      kind: 'benefits/enable',
+      title: 'Enable Azure Stack HCI IMDS Attestation...',
+      status: 'InProgress',
+    });
     expect(op.vms.every((v) => v.outcome === 'Pending')).toBe(true);
     expect(started.headers.get('Location')).toBe(`/api/benefits/operations/${op.job.id}`);
     expect((await page()).activeJobs.map((j) => j.id)).toEqual([op.job.id]);
@@ -42,10 +71,20 @@ describe('Azure benefits API', () => {
     sim.advance('2m');
     const done = (await call('GET', `/api/benefits/operations/${op.job.id}`)).body as BenefitsOperationDto;
     expect(done.job.status).toBe('Succeeded');
-    expect(done.vms.find((v) => v.vmName === 'legacy-app01')).toMatchObject({ outcome: 'Failed', code: 'Gen1VmRunning', fix: 'turn-off-vm' });
+    expect(done.vms.find((v) => v.vmName === 'legacy-app01')).toMatchObject({
+      outcome: 'Failed',
+      code: 'Gen1VmRunning',
+      fix: 'turn-off-vm',
+    });
     const p = await page();
     expect(p).toMatchObject({ clusterStatus: 'On', vmsWithBenefits: 7, vmCount: 8, activeJobs: [] });
-    expect(p.servers.every((s) => s.status === 'Active' && s.expiration === new Date(Date.parse(done.job.endedAt ?? '') + 30 * 86_400_000).toISOString())).toBe(true);
+    expect(
+      p.servers.every(
+        (s) =>
+          s.status === 'Active' &&
+          s.expiration === new Date(Date.parse(done.job.endedAt ?? '') + 30 * 86_400_000).toISOString(),
+      ),
+    ).toBe(true);
     const cluster = (await call('GET', '/api/clusters/hci-cluster01')).body as ClusterDto;
     expect(cluster.benefits).toEqual({ clusterStatus: 'On', vmsWithBenefits: 7, vmCount: 8 });
     expect(cluster.registration.imdsAttestation).toBe('Enabled');
@@ -59,17 +98,32 @@ describe('Azure benefits API', () => {
     const p = await page();
     const [dc01, legacy] = vmIds(p, ['dc01', 'legacy-app01']);
     const before = sim.snapshot();
-    const refused = await call('POST', '/api/clusters/hci-cluster01/benefits/vms/remove', { vmIds: [legacy] });
+    const refused = await call('POST', '/api/clusters/hci-cluster01/benefits/vms/remove', {
+      vmIds: [legacy],
+    });
     expect(refused.status).toBe(409);
     const { error } = refused.body as ApiErrorBody;
     expect(error.code).toBe('Gen1VmRunning');
-    expect(error.message).toMatch(/^Couldn't turn off Azure benefits for legacy-app01\. Unable to configure IMDS Service on VM\./);
-    expect(error.details).toEqual([{ code: 'Gen1VmRunning', message: expect.stringMatching(/Generation 1 VMs must be turned off/) as unknown, target: legacy }]);
+    expect(error.message).toMatch(
+      /^Couldn't turn off Azure benefits for legacy-app01\. Unable to configure IMDS Service on VM\./,
+    );
+    expect(error.details).toEqual([
+      {
+        code: 'Gen1VmRunning',
+        message: expect.stringMatching(/Generation 1 VMs must be turned off/) as unknown,
+        target: legacy,
+      },
+    ]);
     expect(sim.snapshot()).toBe(before);
 
-    const mixed = await call('POST', '/api/clusters/hci-cluster01/benefits/vms/remove', { vmIds: [dc01, legacy] });
+    const mixed = await call('POST', '/api/clusters/hci-cluster01/benefits/vms/remove', {
+      vmIds: [dc01, legacy],
+    });
     expect(mixed.status).toBe(202);
-    expect((mixed.body as BenefitsOperationDto).vms.map((v) => `${v.vmName}:${v.outcome}`)).toEqual(['dc01:Pending', 'legacy-app01:Failed']);
+    expect((mixed.body as BenefitsOperationDto).vms.map((v) => `${v.vmName}:${v.outcome}`)).toEqual([
+      'dc01:Pending',
+      'legacy-app01:Failed',
+    ]);
   });
 
   it('refuses to turn off while VMs are attached, and says so on the page first', async () => {
@@ -80,7 +134,13 @@ describe('Azure benefits API', () => {
     const refused = await call('POST', '/api/clusters/hci-cluster01/benefits/disable', { removeVms: false });
     expect(refused).toMatchObject({
       status: 409,
-      body: { error: { code: 'GuestsStillConnected', message: 'There are still guests connected to IMDS Attestation. Use switch -RemoveVM or Remove-AzStackHCIVMAttestation cmdlet.' } },
+      body: {
+        error: {
+          code: 'GuestsStillConnected',
+          message:
+            'There are still guests connected to IMDS Attestation. Use switch -RemoveVM or Remove-AzStackHCIVMAttestation cmdlet.',
+        },
+      },
     });
   });
 
@@ -88,8 +148,15 @@ describe('Azure benefits API', () => {
     sim.reset('new-node');
     const p = await page();
     expect(p.inactiveServers).toEqual(['hci-node5']);
-    expect(p.servers.at(-1)).toMatchObject({ name: 'hci-node5', status: 'Inactive', detail: expect.stringMatching(/Enable inactive server/) as unknown });
-    const started = await call('POST', '/api/clusters/hci-cluster01/benefits/enable', { addVms: false, servers: ['hci-node5'] });
+    expect(p.servers.at(-1)).toMatchObject({
+      name: 'hci-node5',
+      status: 'Inactive',
+      detail: expect.stringMatching(/Enable inactive server/) as unknown,
+    });
+    const started = await call('POST', '/api/clusters/hci-cluster01/benefits/enable', {
+      addVms: false,
+      servers: ['hci-node5'],
+    });
     expect(started.status).toBe(202);
     sim.advance('1m');
     expect((await page()).inactiveServers).toEqual([]);
@@ -98,16 +165,32 @@ describe('Azure benefits API', () => {
   it('answers with the cmdlet message when the cluster is not registered or a server is offline', async () => {
     sim.reset('fresh');
     expect((await page()).turnOnBlocker).toMatchObject({ code: 'ImdsClusterNotRegistered', fix: 'register' });
-    expect(await call('POST', '/api/clusters/hci-cluster01/benefits/enable', { addVms: true })).toMatchObject({
-      status: 412,
-      body: { error: { code: 'ImdsClusterNotRegistered', message: 'The cluster is not registered with Azure. Register the cluster using Register-AzStackHCI and then try again.' } },
-    });
+    expect(await call('POST', '/api/clusters/hci-cluster01/benefits/enable', { addVms: true })).toMatchObject(
+      {
+        status: 412,
+        body: {
+          error: {
+            code: 'ImdsClusterNotRegistered',
+            message:
+              'The cluster is not registered with Azure. Register the cluster using Register-AzStackHCI and then try again.',
+          },
+        },
+      },
+    );
     sim.reset('registered');
     sim.inject('node-down', 'hci-node2');
-    expect(await call('POST', '/api/clusters/hci-cluster01/benefits/enable', { addVms: true })).toMatchObject({
-      status: 412,
-      body: { error: { code: 'AllClusterNodesAreNotOnline', message: 'One or more servers in your cluster are offline. Check that all your servers are up and then try again.' } },
-    });
+    expect(await call('POST', '/api/clusters/hci-cluster01/benefits/enable', { addVms: true })).toMatchObject(
+      {
+        status: 412,
+        body: {
+          error: {
+            code: 'AllClusterNodesAreNotOnline',
+            message:
+              'One or more servers in your cluster are offline. Check that all your servers are up and then try again.',
+          },
+        },
+      },
+    );
   });
 
   it.each([
@@ -122,14 +205,26 @@ describe('Azure benefits API', () => {
     const before = sim.snapshot();
     const response = await call('POST', path, body);
     expect(response.status).toBe(400);
-    expect((response.body as ApiErrorBody).error).toMatchObject({ target, message: expect.any(String) as unknown });
+    expect((response.body as ApiErrorBody).error).toMatchObject({
+      target,
+      message: expect.any(String) as unknown,
+    });
     expect(sim.snapshot()).toBe(before);
   });
 
   it('reports unknown clusters and jobs, and serves any job as an operation', async () => {
-    expect(await call('GET', '/api/clusters/nope/benefits')).toMatchObject({ status: 404, body: { error: { code: 'ClusterNotFound' } } });
-    expect(await call('GET', '/api/benefits/operations/job-0')).toMatchObject({ status: 404, body: { error: { code: 'JobNotFound' } } });
+    expect(await call('GET', '/api/clusters/nope/benefits')).toMatchObject({
+      status: 404,
+      body: { error: { code: 'ClusterNotFound' } },
+    });
+    expect(await call('GET', '/api/benefits/operations/job-0')).toMatchObject({
+      status: 404,
+      body: { error: { code: 'JobNotFound' } },
+    });
     const sync = (await call('POST', '/api/clusters/hci-cluster01/sync')).body as JobDto;
-    expect((await call('GET', `/api/benefits/operations/${sync.id}`)).body).toMatchObject({ job: { id: sync.id, kind: 'cluster/sync' }, vms: [] });
+    expect((await call('GET', `/api/benefits/operations/${sync.id}`)).body).toMatchObject({
+      job: { id: sync.id, kind: 'cluster/sync' },
+      vms: [],
+    });
   });
 });

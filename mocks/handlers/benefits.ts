@@ -38,19 +38,38 @@ import { iso, jobDto } from './views';
 export const BENEFITS_LEARN_MORE_URL = 'https://learn.microsoft.com/azure-stack/hci/manage/azure-benefits';
 
 function clusterOr404(world: World, name: string): OnPremCluster {
-  const cluster = Object.values(world.clusters).find((c) => c.name.toLowerCase() === name.toLowerCase() || c.fqdn.toLowerCase() === name.toLowerCase());
-  if (!cluster) throw new SimError('not-found', 'ClusterNotFound', `The cluster '${name}' was not found. Check the name, or add it from All connections.`);
+  const cluster = Object.values(world.clusters).find(
+    (c) => c.name.toLowerCase() === name.toLowerCase() || c.fqdn.toLowerCase() === name.toLowerCase(),
+  );
+  if (!cluster)
+    throw new SimError(
+      'not-found',
+      'ClusterNotFound',
+      `The cluster '${name}' was not found. Check the name, or add it from All connections.`,
+    );
   return cluster;
 }
 
-const blockerDto = (b: BenefitsBlocker | undefined): BenefitsBlockerDto | null => (b ? { code: b.code, message: b.message, fix: b.fix } : null);
+const blockerDto = (b: BenefitsBlocker | undefined): BenefitsBlockerDto | null =>
+  b ? { code: b.code, message: b.message, fix: b.fix } : null;
 
 function outcomeDto(o: BenefitsVmOutcome): BenefitsVmOutcomeDto {
-  return { vmId: o.vmId, vmName: o.vmName, hostServer: o.hostServer, outcome: o.outcome, message: o.message, code: o.code ?? null, fix: o.fix ?? null };
+  return {
+    vmId: o.vmId,
+    vmName: o.vmName,
+    hostServer: o.hostServer,
+    outcome: o.outcome,
+    message: o.message,
+    code: o.code ?? null,
+    fix: o.fix ?? null,
+  };
 }
 
 export function operationDto(job: Job, now: Millis): BenefitsOperationDto {
-  return { job: jobDto(job, now), vms: job.kind.startsWith('benefits/') ? benefitsVmOutcomes(job).map(outcomeDto) : [] };
+  return {
+    job: jobDto(job, now),
+    vms: job.kind.startsWith('benefits/') ? benefitsVmOutcomes(job).map(outcomeDto) : [],
+  };
 }
 
 /** The page's whole state in one answer, so the header counts and both tables always agree. */
@@ -58,7 +77,13 @@ export function clusterBenefitsDto(world: World, cluster: OnPremCluster, now: Mi
   const nodes = clusterNodes(world, cluster.name);
   const servers = nodes.map((n): BenefitsServerDto => {
     const view = benefitsServerView(world, n.name, now);
-    return { name: n.name, fqdn: n.fqdn, status: view?.status ?? 'Unknown', expiration: iso(view?.expiresAt), detail: view?.detail ?? null };
+    return {
+      name: n.name,
+      fqdn: n.fqdn,
+      status: view?.status ?? 'Unknown',
+      expiration: iso(view?.expiresAt),
+      detail: view?.detail ?? null,
+    };
   });
   const statusOf = new Map(nodes.map((n) => [n.name, benefitsNodeStatus(n, now)]));
   const vms = clusterVms(world, cluster.name).map((vm): BenefitsVmDto => {
@@ -85,11 +110,17 @@ export function clusterBenefitsDto(world: World, cluster: OnPremCluster, now: Mi
     vmCount: vms.length,
     servers,
     vms,
-    inactiveServers: on ? nodes.filter((n) => nodeIsUp(n) && n.hcisvcRunning && statusOf.get(n.name) === 'Inactive').map((n) => n.name) : [],
+    inactiveServers: on
+      ? nodes
+          .filter((n) => nodeIsUp(n) && n.hcisvcRunning && statusOf.get(n.name) === 'Inactive')
+          .map((n) => n.name)
+      : [],
     turnOnBlocker: blockerDto(enableBlocker(world, cluster.name, now)),
     turnOffBlocker: on ? blockerDto(disableBlocker(world, cluster.name, false, now)) : null,
     turnOffWithVmsBlocker: on ? blockerDto(disableBlocker(world, cluster.name, true, now)) : null,
-    syncBlocker: cluster.registration ? (syncBlocker(world, cluster.name) ?? null) : 'The cluster is not registered with Azure.',
+    syncBlocker: cluster.registration
+      ? (syncBlocker(world, cluster.name) ?? null)
+      : 'The cluster is not registered with Azure.',
     activeJobs: Object.values(world.jobs)
       .filter((j) => j.status === 'InProgress' && j.target.name === cluster.name)
       .sort((a, b) => a.startedAt - b.startedAt)
@@ -103,7 +134,8 @@ async function jsonObject(request: Request): Promise<Record<string, unknown>> {
   if (text.trim() === '') return {};
   try {
     const parsed = JSON.parse(text) as unknown;
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+      return parsed as Record<string, unknown>;
   } catch {
     // answered below
   }
@@ -112,7 +144,10 @@ async function jsonObject(request: Request): Promise<Record<string, unknown>> {
 
 function booleanField(body: Record<string, unknown>, field: string): boolean {
   const value = body[field];
-  if (typeof value !== 'boolean') throw new SimError('bad-request', 'InvalidParameter', `'${field}' must be true or false.`, { target: field });
+  if (typeof value !== 'boolean')
+    throw new SimError('bad-request', 'InvalidParameter', `'${field}' must be true or false.`, {
+      target: field,
+    });
   return value;
 }
 
@@ -120,7 +155,9 @@ function stringList(body: Record<string, unknown>, field: string, required: bool
   const value = body[field];
   if (value === undefined && !required) return undefined;
   if (!Array.isArray(value) || !value.every((v): v is string => typeof v === 'string' && v.trim() !== '')) {
-    throw new SimError('bad-request', 'InvalidParameter', `'${field}' must be a list of names.`, { target: field });
+    throw new SimError('bad-request', 'InvalidParameter', `'${field}' must be a list of names.`, {
+      target: field,
+    });
   }
   return value;
 }
@@ -133,13 +170,20 @@ export function benefitsHandlers(sim: SimRuntime) {
     const outcome = sim.run(run);
     if (!outcome.ok) throw outcome.error;
     const job = outcome.value;
-    return HttpResponse.json(sim.read((w, now) => operationDto(w.jobs[job.id] ?? job, now)), { status: 202, headers: { Location: `/api/benefits/operations/${job.id}` } });
+    return HttpResponse.json(
+      sim.read((w, now) => operationDto(w.jobs[job.id] ?? job, now)),
+      { status: 202, headers: { Location: `/api/benefits/operations/${job.id}` } },
+    );
   };
 
   return [
     http.get(
       '*/api/clusters/:name/benefits',
-      handle((_r, params) => HttpResponse.json(sim.read((w, now) => clusterBenefitsDto(w, clusterOr404(w, params.name ?? ''), now)))),
+      handle((_r, params) =>
+        HttpResponse.json(
+          sim.read((w, now) => clusterBenefitsDto(w, clusterOr404(w, params.name ?? ''), now)),
+        ),
+      ),
     ),
 
     http.post(
@@ -150,8 +194,13 @@ export function benefitsHandlers(sim: SimRuntime) {
         const servers = stringList(body, 'servers', false);
         const cluster = clusterName(params.name);
         const unknown = servers?.find((s) => sim.read((w) => w.nodes[s]?.cluster !== cluster));
-        if (unknown !== undefined) throw new SimError('bad-request', 'InvalidServer', `'${unknown}' is not a server of ${cluster}.`, { target: 'servers' });
-        return started((draft, now) => startEnableBenefits(draft, { cluster, addVms, ...(servers ? { nodes: servers } : {}) }, now));
+        if (unknown !== undefined)
+          throw new SimError('bad-request', 'InvalidServer', `'${unknown}' is not a server of ${cluster}.`, {
+            target: 'servers',
+          });
+        return started((draft, now) =>
+          startEnableBenefits(draft, { cluster, addVms, ...(servers ? { nodes: servers } : {}) }, now),
+        );
       }),
     ),
 
@@ -170,7 +219,12 @@ export function benefitsHandlers(sim: SimRuntime) {
       handle(async (request, params) => {
         const action = params.action;
         if (action !== 'add' && action !== 'remove') {
-          throw new SimError('bad-request', 'InvalidParameter', `'${action ?? ''}' is not a VM benefits action: use add or remove.`, { target: 'action' });
+          throw new SimError(
+            'bad-request',
+            'InvalidParameter',
+            `'${action ?? ''}' is not a VM benefits action: use add or remove.`,
+            { target: 'action' },
+          );
         }
         const body = await jsonObject(request);
         const vmIds = stringList(body, 'vmIds', true) ?? [];
@@ -185,7 +239,8 @@ export function benefitsHandlers(sim: SimRuntime) {
         HttpResponse.json(
           sim.read((w, now) => {
             const job = w.jobs[params.id ?? ''];
-            if (!job) throw new SimError('not-found', 'JobNotFound', `The job '${params.id ?? ''}' was not found.`);
+            if (!job)
+              throw new SimError('not-found', 'JobNotFound', `The job '${params.id ?? ''}' was not found.`);
             return operationDto(job, now);
           }),
         ),

@@ -54,11 +54,14 @@ function setup(scenario: string) {
     if (!found) throw new Error(`no VM ${name}`);
     return found;
   };
-  const statuses = (w: World = sim.world()) => clusterNodes(w, CLUSTER).map((n) => `${n.name}:${benefitsNodeStatus(n, sim.now())}`);
+  const statuses = (w: World = sim.world()) =>
+    clusterNodes(w, CLUSTER).map((n) => `${n.name}:${benefitsNodeStatus(n, sim.now())}`);
   const resource = () => {
     const reg = sim.world().clusters[CLUSTER]?.registration;
     if (!reg) throw new Error('not registered');
-    return sim.world().cloud.hciClusters[resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName))];
+    return sim.world().cloud.hciClusters[
+      resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName))
+    ];
   };
   return { sim, ok, refused, finish, vm, statuses, resource };
 }
@@ -79,17 +82,32 @@ describe('turning Azure benefits on for the cluster', () => {
     ]);
     expect(started.steps.map((s) => s.percent)).toEqual([1, 5, 10, 28, 45, 63, 95]);
     t.sim.advance('5s');
-    expect(jobProgress(t.sim.world().jobs[started.id] as Job, t.sim.now()).currentStep).toBe('Configuring AzureStack HCI IMDS Attestation on hci-node1');
+    expect(jobProgress(t.sim.world().jobs[started.id] as Job, t.sim.now()).currentStep).toBe(
+      'Configuring AzureStack HCI IMDS Attestation on hci-node1',
+    );
     // nothing changes before the job ends
     expect(t.sim.world().clusters[CLUSTER]?.imdsAttestation).toBe('Disabled');
 
     t.sim.advance('2m');
     const done = t.sim.world().jobs[started.id] as Job;
-    expect(done).toMatchObject({ status: 'Succeeded', result: 'Success', message: 'Successfully turned on Azure benefits for cluster: hci-cluster01.contoso.local.' });
+    expect(done).toMatchObject({
+      status: 'Succeeded',
+      result: 'Success',
+      message: 'Successfully turned on Azure benefits for cluster: hci-cluster01.contoso.local.',
+    });
     expect(t.sim.world().clusters[CLUSTER]?.imdsAttestation).toBe('Enabled');
-    expect(t.statuses()).toEqual(['hci-node1:Active', 'hci-node2:Active', 'hci-node3:Active', 'hci-node4:Active']);
+    expect(t.statuses()).toEqual([
+      'hci-node1:Active',
+      'hci-node2:Active',
+      'hci-node3:Active',
+      'hci-node4:Active',
+    ]);
     for (const node of clusterNodes(t.sim.world(), CLUSTER)) {
-      expect(node.attestation).toEqual({ hostSwitch: true, enabled: true, expiresAt: done.endsAt + 30 * DAY });
+      expect(node.attestation).toEqual({
+        hostSwitch: true,
+        enabled: true,
+        expiresAt: done.endsAt + 30 * DAY,
+      });
     }
     // the sync at the end reports the new state to Azure
     expect(t.resource()?.reported?.imdsAttestation).toBe('Enabled');
@@ -105,10 +123,18 @@ describe('turning Azure benefits on for the cluster', () => {
     expect(job.message).toContain(BENEFITS_MESSAGES.didNotAddAllGuests);
     expect(job.message).toContain('Not added: legacy-app01.');
     const outcomes = benefitsVmOutcomes(job);
-    expect(outcomes.filter((o) => o.outcome === 'Succeeded').map((o) => o.vmName).sort()).toEqual(
-      ['avd-host01', 'build-agent01', 'dc01', 'file01', 'sql01', 'web01', 'web02'],
-    );
-    expect(outcomes.find((o) => o.vmName === 'legacy-app01')).toMatchObject({ outcome: 'Failed', code: 'Gen1VmRunning', fix: 'turn-off-vm', message: BENEFITS_MESSAGES.gen1Add('legacy-app01') });
+    expect(
+      outcomes
+        .filter((o) => o.outcome === 'Succeeded')
+        .map((o) => o.vmName)
+        .sort(),
+    ).toEqual(['avd-host01', 'build-agent01', 'dc01', 'file01', 'sql01', 'web01', 'web02']);
+    expect(outcomes.find((o) => o.vmName === 'legacy-app01')).toMatchObject({
+      outcome: 'Failed',
+      code: 'Gen1VmRunning',
+      fix: 'turn-off-vm',
+      message: BENEFITS_MESSAGES.gen1Add('legacy-app01'),
+    });
     expect(t.vm('legacy-app01').attestationNic).toBe(false);
   });
 
@@ -134,7 +160,9 @@ describe('turning Azure benefits on for the cluster', () => {
   it('refuses a second benefits operation while one is running', () => {
     const t = setup('registered');
     t.ok((d, now) => startEnableBenefits(d, { cluster: CLUSTER, addVms: false }, now));
-    expect(t.refused((d, now) => startEnableBenefits(d, { cluster: CLUSTER, addVms: false }, now)).code).toBe('OperationInProgress');
+    expect(t.refused((d, now) => startEnableBenefits(d, { cluster: CLUSTER, addVms: false }, now)).code).toBe(
+      'OperationInProgress',
+    );
   });
 
   it('shows Expired right after enabling when the sync at the end cannot reach Azure', () => {
@@ -143,7 +171,12 @@ describe('turning Azure benefits on for the cluster', () => {
     const job = t.finish((d, now) => startEnableBenefits(d, { cluster: CLUSTER, addVms: false }, now));
     expect(job.result).toBe('SucceededWithWarnings');
     expect(job.message).toContain('outbound HTTPS connectivity is blocked');
-    expect(t.statuses()).toEqual(['hci-node1:Expired', 'hci-node2:Expired', 'hci-node3:Expired', 'hci-node4:Expired']);
+    expect(t.statuses()).toEqual([
+      'hci-node1:Expired',
+      'hci-node2:Expired',
+      'hci-node3:Expired',
+      'hci-node4:Expired',
+    ]);
   });
 });
 
@@ -152,8 +185,15 @@ describe('certificates over time', () => {
     const t = setup('benefits-on');
     t.sim.inject('outbound-blocked');
     t.sim.advance('31d');
-    expect(t.statuses()).toEqual(['hci-node1:Expired', 'hci-node2:Expired', 'hci-node3:Expired', 'hci-node4:Expired']);
-    expect(benefitsServerView(t.sim.world(), 'hci-node1', t.sim.now())?.detail).toMatch(/hasn't synced with Azure for more than 30 days/);
+    expect(t.statuses()).toEqual([
+      'hci-node1:Expired',
+      'hci-node2:Expired',
+      'hci-node3:Expired',
+      'hci-node4:Expired',
+    ]);
+    expect(benefitsServerView(t.sim.world(), 'hci-node1', t.sim.now())?.detail).toMatch(
+      /hasn't synced with Azure for more than 30 days/,
+    );
 
     const blocked = t.finish((d, now) => startSyncNow(d, CLUSTER, now));
     expect(blocked.status).toBe('Failed');
@@ -165,7 +205,12 @@ describe('certificates over time', () => {
     t.sim.repair('outbound-blocked');
     const synced = t.finish((d, now) => startSyncNow(d, CLUSTER, now));
     expect(synced.status).toBe('Succeeded');
-    expect(t.statuses()).toEqual(['hci-node1:Active', 'hci-node2:Active', 'hci-node3:Active', 'hci-node4:Active']);
+    expect(t.statuses()).toEqual([
+      'hci-node1:Active',
+      'hci-node2:Active',
+      'hci-node3:Active',
+      'hci-node4:Active',
+    ]);
     expect(clusterNodes(t.sim.world(), CLUSTER)[0]?.attestation.expiresAt).toBe(synced.endsAt + 30 * DAY);
   });
 
@@ -179,7 +224,12 @@ describe('certificates over time', () => {
     const t = setup('benefits-on');
     t.sim.inject('hcisvc-stopped', 'hci-node2');
     t.sim.inject('node-down', 'hci-node4');
-    expect(t.statuses()).toEqual(['hci-node1:Active', 'hci-node2:Unknown', 'hci-node3:Active', 'hci-node4:Unknown']);
+    expect(t.statuses()).toEqual([
+      'hci-node1:Active',
+      'hci-node2:Unknown',
+      'hci-node3:Active',
+      'hci-node4:Unknown',
+    ]);
   });
 });
 
@@ -190,21 +240,42 @@ describe('a server added after set-up', () => {
     const app01 = t.vm('new-app01');
     expect(vmAddBlocker(t.sim.world(), app01, t.sim.now())).toEqual({
       code: 'AttestationNotEnabled',
-      message: 'The IMDS Service on hci-node5 needs to be activated. This is required before guests can be configured. Run Enable-AzStackHCIAttestation cmdlet.',
+      message:
+        'The IMDS Service on hci-node5 needs to be activated. This is required before guests can be configured. Run Enable-AzStackHCIAttestation cmdlet.',
       fix: 'host',
     });
-    const error = t.refused((d, now) => startVmBenefits(d, { cluster: CLUSTER, vmIds: [app01.id], action: 'add' }, now));
+    const error = t.refused((d, now) =>
+      startVmBenefits(d, { cluster: CLUSTER, vmIds: [app01.id], action: 'add' }, now),
+    );
     expect(error.code).toBe('AttestationNotEnabled');
-    expect(error.details).toEqual([{ code: 'AttestationNotEnabled', message: BENEFITS_MESSAGES.attestationNotEnabled('hci-node5'), target: app01.id }]);
+    expect(error.details).toEqual([
+      {
+        code: 'AttestationNotEnabled',
+        message: BENEFITS_MESSAGES.attestationNotEnabled('hci-node5'),
+        target: app01.id,
+      },
+    ]);
 
-    const enabled = t.finish((d, now) => startEnableBenefits(d, { cluster: CLUSTER, addVms: false, nodes: ['hci-node5'] }, now));
-    expect(enabled.steps.map((s) => s.text)).toContain('Configuring AzureStack HCI IMDS Attestation on hci-node5');
-    expect(enabled.steps.map((s) => s.text)).not.toContain('Configuring AzureStack HCI IMDS Attestation on hci-node1');
+    const enabled = t.finish((d, now) =>
+      startEnableBenefits(d, { cluster: CLUSTER, addVms: false, nodes: ['hci-node5'] }, now),
+    );
+    expect(enabled.steps.map((s) => s.text)).toContain(
+      'Configuring AzureStack HCI IMDS Attestation on hci-node5',
+    );
+    expect(enabled.steps.map((s) => s.text)).not.toContain(
+      'Configuring AzureStack HCI IMDS Attestation on hci-node1',
+    );
     expect(enabled.message).toBe('Successfully turned on Azure benefits for hci-node5.');
     expect(t.statuses().every((s) => s.endsWith(':Active'))).toBe(true);
 
-    const added = t.finish((d, now) => startVmBenefits(d, { cluster: CLUSTER, vmIds: [app01.id, t.vm('new-app02').id], action: 'add' }, now));
-    expect(added).toMatchObject({ status: 'Succeeded', title: 'Add Virtual Machines to Azure Stack HCI IMDS Attestation...', message: 'Successfully turned on Azure benefits for new-app01, new-app02.' });
+    const added = t.finish((d, now) =>
+      startVmBenefits(d, { cluster: CLUSTER, vmIds: [app01.id, t.vm('new-app02').id], action: 'add' }, now),
+    );
+    expect(added).toMatchObject({
+      status: 'Succeeded',
+      title: 'Add Virtual Machines to Azure Stack HCI IMDS Attestation...',
+      message: 'Successfully turned on Azure benefits for new-app01, new-app02.',
+    });
     expect(clusterVms(t.sim.world(), CLUSTER).every((v) => v.attestationNic)).toBe(true);
   });
 });
@@ -215,28 +286,45 @@ describe('VMs in bulk', () => {
     t.finish((d, now) => startEnableBenefits(d, { cluster: CLUSTER, addVms: false }, now));
     const ids = ['dc01', 'legacy-app01', 'sql01'].map((n) => t.vm(n).id);
     const job = t.ok((d, now) => startVmBenefits(d, { cluster: CLUSTER, vmIds: ids, action: 'add' }, now));
-    expect(job.steps.map((s) => s.text)).toEqual(['Verifying attestation', 'Creating IMDS network adapter on guest dc01', 'Creating IMDS network adapter on guest sql01']);
-    expect(benefitsVmOutcomes(job).map((o) => `${o.vmName}:${o.outcome}`)).toEqual(['dc01:Pending', 'sql01:Pending', 'legacy-app01:Failed']);
+    expect(job.steps.map((s) => s.text)).toEqual([
+      'Verifying attestation',
+      'Creating IMDS network adapter on guest dc01',
+      'Creating IMDS network adapter on guest sql01',
+    ]);
+    expect(benefitsVmOutcomes(job).map((o) => `${o.vmName}:${o.outcome}`)).toEqual([
+      'dc01:Pending',
+      'sql01:Pending',
+      'legacy-app01:Failed',
+    ]);
     t.sim.advance('1m');
     const done = t.sim.world().jobs[job.id] as Job;
     expect(done.status).toBe('Failed');
     expect(done.result).toBe('PartiallySucceeded');
-    expect(done.message).toMatch(/^Turned on Azure benefits for 2 of 3 VMs \(dc01, sql01\)\. Couldn't for legacy-app01\. legacy-app01: Unable to configure IMDS Service on VM\./);
-    expect(benefitsVmOutcomes(done).map((o) => `${o.vmName}:${o.outcome}:${o.message.slice(0, 12)}`)).toEqual([
-      'dc01:Succeeded:Connected',
-      'sql01:Succeeded:Connected',
-      'legacy-app01:Failed:Unable to co',
-    ]);
+    expect(done.message).toMatch(
+      /^Turned on Azure benefits for 2 of 3 VMs \(dc01, sql01\)\. Couldn't for legacy-app01\. legacy-app01: Unable to configure IMDS Service on VM\./,
+    );
+    expect(benefitsVmOutcomes(done).map((o) => `${o.vmName}:${o.outcome}:${o.message.slice(0, 12)}`)).toEqual(
+      ['dc01:Succeeded:Connected', 'sql01:Succeeded:Connected', 'legacy-app01:Failed:Unable to co'],
+    );
   });
 
   it('refuses a running Generation 1 VM alone, and adds it once it is off', () => {
     const t = setup('registered');
     t.finish((d, now) => startEnableBenefits(d, { cluster: CLUSTER, addVms: false }, now));
     const legacy = t.vm('legacy-app01').id;
-    const error = t.refused((d, now) => startVmBenefits(d, { cluster: CLUSTER, vmIds: [legacy], action: 'add' }, now));
-    expect(error).toMatchObject({ code: 'Gen1VmRunning', status: 409, message: `Couldn't turn on Azure benefits for legacy-app01. ${BENEFITS_MESSAGES.gen1Add('legacy-app01')}` });
+    const error = t.refused((d, now) =>
+      startVmBenefits(d, { cluster: CLUSTER, vmIds: [legacy], action: 'add' }, now),
+    );
+    expect(error).toMatchObject({
+      code: 'Gen1VmRunning',
+      status: 409,
+      message: `Couldn't turn on Azure benefits for legacy-app01. ${BENEFITS_MESSAGES.gen1Add('legacy-app01')}`,
+    });
     t.finish((d, now) => powerVm(d, legacy, 'turn-off', now));
-    expect(t.finish((d, now) => startVmBenefits(d, { cluster: CLUSTER, vmIds: [legacy], action: 'add' }, now)).status).toBe('Succeeded');
+    expect(
+      t.finish((d, now) => startVmBenefits(d, { cluster: CLUSTER, vmIds: [legacy], action: 'add' }, now))
+        .status,
+    ).toBe('Succeeded');
     expect(t.vm('legacy-app01').attestationNic).toBe(true);
   });
 
@@ -245,19 +333,31 @@ describe('VMs in bulk', () => {
     const ids = ['web01', 'file01'].map((n) => t.vm(n).id);
     const job = t.ok((d, now) => startVmBenefits(d, { cluster: CLUSTER, vmIds: ids, action: 'remove' }, now));
     expect(job.title).toBe('Remove Virtual Machines from Azure Stack HCI IMDS Attestation...');
-    expect(job.steps.map((s) => s.text)).toEqual(['Removing guest attestation', 'Removing web01 from IMDS Attestation on hci-node3', 'Removing file01 from IMDS Attestation on hci-node4']);
+    expect(job.steps.map((s) => s.text)).toEqual([
+      'Removing guest attestation',
+      'Removing web01 from IMDS Attestation on hci-node3',
+      'Removing file01 from IMDS Attestation on hci-node4',
+    ]);
     t.sim.inject('hcisvc-stopped', 'hci-node4');
     t.sim.advance('1m');
     const done = t.sim.world().jobs[job.id] as Job;
-    expect(benefitsVmOutcomes(done).map((o) => `${o.vmName}:${o.outcome}`)).toEqual(['web01:Succeeded', 'file01:Failed']);
+    expect(benefitsVmOutcomes(done).map((o) => `${o.vmName}:${o.outcome}`)).toEqual([
+      'web01:Succeeded',
+      'file01:Failed',
+    ]);
     expect(t.vm('web01').attestationNic).toBe(false);
     expect(t.vm('file01').attestationNic).toBe(true);
   });
 
   it('rejects an empty selection and VMs of another cluster', () => {
     const t = setup('benefits-on');
-    expect(t.refused((d, now) => startVmBenefits(d, { cluster: CLUSTER, vmIds: [], action: 'add' }, now)).code).toBe('InvalidParameter');
-    expect(t.refused((d, now) => startVmBenefits(d, { cluster: CLUSTER, vmIds: ['nope'], action: 'add' }, now)).code).toBe('VirtualMachineNotFound');
+    expect(
+      t.refused((d, now) => startVmBenefits(d, { cluster: CLUSTER, vmIds: [], action: 'add' }, now)).code,
+    ).toBe('InvalidParameter');
+    expect(
+      t.refused((d, now) => startVmBenefits(d, { cluster: CLUSTER, vmIds: ['nope'], action: 'add' }, now))
+        .code,
+    ).toBe('VirtualMachineNotFound');
   });
 });
 
@@ -265,15 +365,24 @@ describe('turning Azure benefits off', () => {
   it('refuses while guests are connected, and removes them first with removeVms once the Gen 1 VM is off', () => {
     const t = setup('benefits-on');
     expect(disableBlocker(t.sim.world(), CLUSTER, false, t.sim.now())?.code).toBe('GuestsStillConnected');
-    expect(t.refused((d, now) => startDisableBenefits(d, { cluster: CLUSTER, removeVms: false }, now))).toMatchObject({ code: 'GuestsStillConnected', message: BENEFITS_MESSAGES.guestsConnected });
-    expect(t.refused((d, now) => startDisableBenefits(d, { cluster: CLUSTER, removeVms: true }, now))).toMatchObject({ code: 'Gen1VmRunning' });
+    expect(
+      t.refused((d, now) => startDisableBenefits(d, { cluster: CLUSTER, removeVms: false }, now)),
+    ).toMatchObject({ code: 'GuestsStillConnected', message: BENEFITS_MESSAGES.guestsConnected });
+    expect(
+      t.refused((d, now) => startDisableBenefits(d, { cluster: CLUSTER, removeVms: true }, now)),
+    ).toMatchObject({ code: 'Gen1VmRunning' });
 
     t.finish((d, now) => powerVm(d, t.vm('legacy-app01').id, 'turn-off', now));
     const job = t.finish((d, now) => startDisableBenefits(d, { cluster: CLUSTER, removeVms: true }, now));
     expect(job.title).toBe('Disable Azure Stack HCI IMDS Attestation...');
-    expect(job.steps.map((s) => s.text)).toContain('Removing AzureStack HCI IMDS Attestation from guests on hci-node1');
+    expect(job.steps.map((s) => s.text)).toContain(
+      'Removing AzureStack HCI IMDS Attestation from guests on hci-node1',
+    );
     expect(job.steps.map((s) => s.text)).toContain('Disabling AzureStack HCI IMDS Attestation on hci-node4');
-    expect(job).toMatchObject({ status: 'Succeeded', message: 'Successfully turned off Azure benefits for cluster: hci-cluster01.contoso.local.' });
+    expect(job).toMatchObject({
+      status: 'Succeeded',
+      message: 'Successfully turned off Azure benefits for cluster: hci-cluster01.contoso.local.',
+    });
     expect(t.sim.world().clusters[CLUSTER]?.imdsAttestation).toBe('Disabled');
     expect(t.statuses().every((s) => s.endsWith(':Inactive'))).toBe(true);
     expect(clusterVms(t.sim.world(), CLUSTER).some((v) => v.attestationNic)).toBe(false);
@@ -285,8 +394,16 @@ describe('turning Azure benefits off', () => {
     for (const vm of clusterVms(t.sim.world(), CLUSTER)) {
       if (vm.generation === 1) t.finish((d, now) => powerVm(d, vm.id, 'turn-off', now));
     }
-    t.finish((d, now) => startVmBenefits(d, { cluster: CLUSTER, vmIds: clusterVms(t.sim.world(), CLUSTER).map((v) => v.id), action: 'remove' }, now));
+    t.finish((d, now) =>
+      startVmBenefits(
+        d,
+        { cluster: CLUSTER, vmIds: clusterVms(t.sim.world(), CLUSTER).map((v) => v.id), action: 'remove' },
+        now,
+      ),
+    );
     expect(disableBlocker(t.sim.world(), CLUSTER, false, t.sim.now())).toBeUndefined();
-    expect(t.finish((d, now) => startDisableBenefits(d, { cluster: CLUSTER, removeVms: false }, now)).status).toBe('Succeeded');
+    expect(
+      t.finish((d, now) => startDisableBenefits(d, { cluster: CLUSTER, removeVms: false }, now)).status,
+    ).toBe('Succeeded');
   });
 });

@@ -28,21 +28,27 @@ export const GUEST_NIC_NAME = 'AZSHCI_GUEST-IMDS_DO_NOT_MODIFY';
 // ───────────── Messages (behaviour.md §4.3–4.6, verbatim where the cmdlets have them) ─────────────
 
 export const BENEFITS_MESSAGES = {
-  notRegistered: 'The cluster is not registered with Azure. Register the cluster using Register-AzStackHCI and then try again.',
-  nodesOffline: 'One or more servers in your cluster are offline. Check that all your servers are up and then try again.',
+  notRegistered:
+    'The cluster is not registered with Azure. Register the cluster using Register-AzStackHCI and then try again.',
+  nodesOffline:
+    'One or more servers in your cluster are offline. Check that all your servers are up and then try again.',
   attestationNotEnabled: (node: string) =>
     `The IMDS Service on ${node} needs to be activated. This is required before guests can be configured. Run Enable-AzStackHCIAttestation cmdlet.`,
-  guestsConnected: 'There are still guests connected to IMDS Attestation. Use switch -RemoveVM or Remove-AzStackHCIVMAttestation cmdlet.',
-  didNotAddAllGuests: 'Did not add all guests. Try running Add-AzStackHCIVMAttestation on each node manually.',
+  guestsConnected:
+    'There are still guests connected to IMDS Attestation. Use switch -RemoveVM or Remove-AzStackHCIVMAttestation cmdlet.',
+  didNotAddAllGuests:
+    'Did not add all guests. Try running Add-AzStackHCIVMAttestation on each node manually.',
   hostConfigFailed: (reason: string) => `Unable to configure IMDS Service on host. ${reason}`,
   gen1Add: (vm: string) =>
     `Unable to configure IMDS Service on VM. Failed to add device 'Synthetic Ethernet Port' to '${vm}': the operation cannot be performed while the virtual machine is running. Generation 1 VMs must be turned off before Azure benefits can be turned on for them.`,
   gen1Remove: (vm: string) =>
     `Unable to configure IMDS Service on VM. Failed to remove device 'Synthetic Ethernet Port' from '${vm}': the operation cannot be performed while the virtual machine is running. Generation 1 VMs must be turned off before Azure benefits can be turned off for them.`,
-  hostDown: (node: string) => `Couldn't reach ${node}: the server isn't responding, so Azure benefits on it can't be queried or changed.`,
+  hostDown: (node: string) =>
+    `Couldn't reach ${node}: the server isn't responding, so Azure benefits on it can't be queried or changed.`,
   hostServiceStopped: (node: string) =>
     `Couldn't query Azure benefits on ${node}: the Azure Stack HCI service (hcisvc) isn't running there.`,
-  inProgress: (cluster: string) => `Another Azure benefits operation is running on ${cluster}. Wait for it to finish, then try again.`,
+  inProgress: (cluster: string) =>
+    `Another Azure benefits operation is running on ${cluster}. Wait for it to finish, then try again.`,
   notAttached: (vm: string) => `${vm} doesn't have Azure benefits turned on.`,
 } as const;
 
@@ -62,7 +68,12 @@ const ACTIVITY = {
   removeVm: 'Remove Virtual Machines from Azure Stack HCI IMDS Attestation...',
 } as const;
 
-const BENEFITS_KINDS: readonly string[] = ['benefits/enable', 'benefits/disable', 'benefits/add-vm', 'benefits/remove-vm'];
+const BENEFITS_KINDS: readonly string[] = [
+  'benefits/enable',
+  'benefits/disable',
+  'benefits/add-vm',
+  'benefits/remove-vm',
+];
 
 // ───────────── Preconditions ─────────────
 
@@ -73,7 +84,9 @@ function clusterOrThrow(world: World, name: string): OnPremCluster {
 }
 
 export function benefitsJobRunning(world: World, clusterName: string): Job | undefined {
-  return Object.values(world.jobs).find((j) => j.status === 'InProgress' && j.target.name === clusterName && BENEFITS_KINDS.includes(j.kind));
+  return Object.values(world.jobs).find(
+    (j) => j.status === 'InProgress' && j.target.name === clusterName && BENEFITS_KINDS.includes(j.kind),
+  );
 }
 
 /** Get-AzureStackHCI must say Registered, and every node must be Up (the cmdlets' first two checks). */
@@ -87,9 +100,14 @@ function clusterBlocker(world: World, cluster: OnPremCluster, now: Millis): Bene
     return { code: 'ImdsClusterNotRegistered', message, fix: 'register' };
   }
   if (clusterNodes(world, cluster.name).some((n) => !nodeIsUp(n))) {
-    return { code: 'AllClusterNodesAreNotOnline', message: BENEFITS_MESSAGES.nodesOffline, fix: 'start-servers' };
+    return {
+      code: 'AllClusterNodesAreNotOnline',
+      message: BENEFITS_MESSAGES.nodesOffline,
+      fix: 'start-servers',
+    };
   }
-  if (benefitsJobRunning(world, cluster.name)) return { code: 'OperationInProgress', message: BENEFITS_MESSAGES.inProgress(cluster.name), fix: 'wait' };
+  if (benefitsJobRunning(world, cluster.name))
+    return { code: 'OperationInProgress', message: BENEFITS_MESSAGES.inProgress(cluster.name), fix: 'wait' };
   return undefined;
 }
 
@@ -106,26 +124,46 @@ function runningGen1(vm: VirtualMachine): boolean {
  * Why Disable-AzStackHCIAttestation would refuse now. Without `removeVms` it refuses while guests are
  * connected; with it, while a connected guest is a running Generation 1 VM (its NIC cannot be hot-removed).
  */
-export function disableBlocker(world: World, clusterName: string, removeVms: boolean, now: Millis): BenefitsBlocker | undefined {
+export function disableBlocker(
+  world: World,
+  clusterName: string,
+  removeVms: boolean,
+  now: Millis,
+): BenefitsBlocker | undefined {
   const cluster = clusterOrThrow(world, clusterName);
   const blocker = clusterBlocker(world, cluster, now);
   if (blocker) return blocker;
   const attached = clusterVms(world, cluster.name).filter((v) => v.attestationNic);
   if (attached.length === 0) return undefined;
-  if (!removeVms) return { code: 'GuestsStillConnected', message: BENEFITS_MESSAGES.guestsConnected, fix: 'remove-vms' };
+  if (!removeVms)
+    return { code: 'GuestsStillConnected', message: BENEFITS_MESSAGES.guestsConnected, fix: 'remove-vms' };
   const stuck = attached.filter(runningGen1);
   if (stuck.length > 0) {
-    return { code: 'Gen1VmRunning', message: stuck.map((v) => BENEFITS_MESSAGES.gen1Remove(v.name)).join(' '), fix: 'turn-off-vm' };
+    return {
+      code: 'Gen1VmRunning',
+      message: stuck.map((v) => BENEFITS_MESSAGES.gen1Remove(v.name)).join(' '),
+      fix: 'turn-off-vm',
+    };
   }
   return undefined;
 }
 
 function hostBlocker(world: World, vm: VirtualMachine): BenefitsBlocker | undefined {
   const host = world.nodes[vm.hostNode];
-  if (!host || !nodeIsUp(host)) return { code: 'HostUnreachable', message: BENEFITS_MESSAGES.hostDown(vm.hostNode), fix: 'host' };
-  if (!host.hcisvcRunning) return { code: 'HostServiceStopped', message: BENEFITS_MESSAGES.hostServiceStopped(vm.hostNode), fix: 'host' };
+  if (!host || !nodeIsUp(host))
+    return { code: 'HostUnreachable', message: BENEFITS_MESSAGES.hostDown(vm.hostNode), fix: 'host' };
+  if (!host.hcisvcRunning)
+    return {
+      code: 'HostServiceStopped',
+      message: BENEFITS_MESSAGES.hostServiceStopped(vm.hostNode),
+      fix: 'host',
+    };
   if (!host.attestation.hostSwitch || !host.attestation.enabled) {
-    return { code: 'AttestationNotEnabled', message: BENEFITS_MESSAGES.attestationNotEnabled(vm.hostNode), fix: 'host' };
+    return {
+      code: 'AttestationNotEnabled',
+      message: BENEFITS_MESSAGES.attestationNotEnabled(vm.hostNode),
+      fix: 'host',
+    };
   }
   return undefined;
 }
@@ -135,25 +173,34 @@ export function vmAddBlocker(world: World, vm: VirtualMachine, now: Millis): Ben
   const cluster = world.clusters[vm.cluster];
   if (cluster) {
     const status = registrationView(world, cluster, now).registrationStatus;
-    if (cluster.registration === undefined || status === 'NotYet') return { code: 'ImdsClusterNotRegistered', message: BENEFITS_MESSAGES.notRegistered, fix: 'register' };
+    if (cluster.registration === undefined || status === 'NotYet')
+      return { code: 'ImdsClusterNotRegistered', message: BENEFITS_MESSAGES.notRegistered, fix: 'register' };
   }
   const host = hostBlocker(world, vm);
   if (host) return host;
-  if (!vm.attestationNic && runningGen1(vm)) return { code: 'Gen1VmRunning', message: BENEFITS_MESSAGES.gen1Add(vm.name), fix: 'turn-off-vm' };
+  if (!vm.attestationNic && runningGen1(vm))
+    return { code: 'Gen1VmRunning', message: BENEFITS_MESSAGES.gen1Add(vm.name), fix: 'turn-off-vm' };
   return undefined;
 }
 
 /** Why Remove-AzStackHCIVMAttestation would fail for this VM now. */
 export function vmRemoveBlocker(world: World, vm: VirtualMachine, _now: Millis): BenefitsBlocker | undefined {
-  if (!vm.attestationNic) return { code: 'VmNotAttached', message: BENEFITS_MESSAGES.notAttached(vm.name), fix: 'wait' };
+  if (!vm.attestationNic)
+    return { code: 'VmNotAttached', message: BENEFITS_MESSAGES.notAttached(vm.name), fix: 'wait' };
   const host = hostBlocker(world, vm);
   if (host) return host;
-  if (runningGen1(vm)) return { code: 'Gen1VmRunning', message: BENEFITS_MESSAGES.gen1Remove(vm.name), fix: 'turn-off-vm' };
+  if (runningGen1(vm))
+    return { code: 'Gen1VmRunning', message: BENEFITS_MESSAGES.gen1Remove(vm.name), fix: 'turn-off-vm' };
   return undefined;
 }
 
 function refuse(blocker: BenefitsBlocker, details?: SimErrorDetail[]): SimError {
-  const kind = blocker.code === 'OperationInProgress' || blocker.code === 'GuestsStillConnected' || blocker.code === 'Gen1VmRunning' ? 'conflict' : 'precondition';
+  const kind =
+    blocker.code === 'OperationInProgress' ||
+    blocker.code === 'GuestsStillConnected' ||
+    blocker.code === 'Gen1VmRunning'
+      ? 'conflict'
+      : 'precondition';
   return new SimError(kind, blocker.code, blocker.message, details ? { details } : undefined);
 }
 
@@ -176,13 +223,23 @@ export function benefitsVmOutcomes(job: Job): BenefitsVmOutcome[] {
   const results = job.input.results as BenefitsVmOutcome[] | undefined;
   if (results) return [...results, ...refused];
   const pending = (job.input.vms ?? []) as { vmId: string; vmName: string; hostServer: string }[];
-  return [...pending.map((v): BenefitsVmOutcome => ({ ...v, outcome: 'Pending', message: 'Waiting for the job to finish.' })), ...refused];
+  return [
+    ...pending.map((v): BenefitsVmOutcome => ({
+      ...v,
+      outcome: 'Pending',
+      message: 'Waiting for the job to finish.',
+    })),
+    ...refused,
+  ];
 }
 
 // ───────────── Jobs ─────────────
 
 /** Steps at fixed gaps; `at` of each is the sum of the gaps before it. */
-function timedSteps(steps: { percent: number; text: string; gap: Millis }[]): { steps: JobStep[]; duration: Millis } {
+function timedSteps(steps: { percent: number; text: string; gap: Millis }[]): {
+  steps: JobStep[];
+  duration: Millis;
+} {
   let at = 0;
   const out: JobStep[] = [];
   for (const s of steps) {
@@ -210,18 +267,31 @@ export function startEnableBenefits(draft: World, request: EnableBenefitsRequest
   const all = clusterNodes(draft, cluster.name).map((n) => n.name);
   const targets = request.nodes && request.nodes.length > 0 ? request.nodes : all;
   for (const name of targets) {
-    if (!all.includes(name)) throw new SimError('bad-request', 'InvalidServer', `'${name}' is not a server of ${cluster.name}.`, { target: 'nodes' });
+    if (!all.includes(name))
+      throw new SimError('bad-request', 'InvalidServer', `'${name}' is not a server of ${cluster.name}.`, {
+        target: 'nodes',
+      });
   }
   const blocker = clusterBlocker(draft, cluster, now);
   if (blocker) throw refuse(blocker);
 
-  const vms = request.addVms ? clusterVms(draft, cluster.name).filter((v) => targets.includes(v.hostNode) && !v.attestationNic) : [];
+  const vms = request.addVms
+    ? clusterVms(draft, cluster.name).filter((v) => targets.includes(v.hostNode) && !v.attestationNic)
+    : [];
   const n = targets.length;
   const { steps, duration } = timedSteps([
     { percent: 1, text: 'Checking whether the cluster is already registered', gap: 1_000 },
     { percent: 5, text: 'Discovering cluster nodes...', gap: 1_000 },
-    ...targets.map((node, i) => ({ percent: 10 + Math.round((70 * i) / n), text: `Configuring AzureStack HCI IMDS Attestation on ${node}`, gap: NODE_CONFIGURE_MS })),
-    ...vms.map((vm, i) => ({ percent: 80 + Math.round((15 * i) / Math.max(1, vms.length)), text: `Creating IMDS network adapter on guest ${vm.name}`, gap: VM_STEP_MS })),
+    ...targets.map((node, i) => ({
+      percent: 10 + Math.round((70 * i) / n),
+      text: `Configuring AzureStack HCI IMDS Attestation on ${node}`,
+      gap: NODE_CONFIGURE_MS,
+    })),
+    ...vms.map((vm, i) => ({
+      percent: 80 + Math.round((15 * i) / Math.max(1, vms.length)),
+      text: `Creating IMDS network adapter on guest ${vm.name}`,
+      gap: VM_STEP_MS,
+    })),
     { percent: 95, text: SYNC_TEXT, gap: 3_000 },
   ]);
   const partial = request.nodes !== undefined && request.nodes.length > 0;
@@ -240,7 +310,9 @@ export function startEnableBenefits(draft: World, request: EnableBenefitsRequest
         partial,
         vms: vms.map((v) => ({ vmId: v.id, vmName: v.name, hostServer: v.hostNode })),
       },
-      startedMessage: partial ? `Turning on Azure benefits for ${targets.join(', ')}...` : `Turning on Azure benefits for ${cluster.fqdn}...`,
+      startedMessage: partial
+        ? `Turning on Azure benefits for ${targets.join(', ')}...`
+        : `Turning on Azure benefits for ${cluster.fqdn}...`,
     },
     now,
   );
@@ -254,9 +326,11 @@ function syncAfter(draft: World, clusterName: string, at: Millis): string | unde
 defineJobKind('benefits/enable', (draft, job, at): JobOutcome => {
   const name = String(job.input.cluster);
   const cluster = draft.clusters[name];
-  if (!cluster) return { status: 'Failed', message: `The cluster '${name}' no longer exists.`, result: 'Failed' };
+  if (!cluster)
+    return { status: 'Failed', message: `The cluster '${name}' no longer exists.`, result: 'Failed' };
   const status = registrationView(draft, cluster, at).registrationStatus;
-  if (status !== 'Registered') return { status: 'Failed', message: BENEFITS_MESSAGES.notRegistered, result: 'ImdsClusterNotRegistered' };
+  if (status !== 'Registered')
+    return { status: 'Failed', message: BENEFITS_MESSAGES.notRegistered, result: 'ImdsClusterNotRegistered' };
   const targets = job.input.nodes as string[];
   const failedNodes: string[] = [];
   for (const nodeName of targets) {
@@ -275,33 +349,68 @@ defineJobKind('benefits/enable', (draft, job, at): JobOutcome => {
   for (const planned of job.input.vms as { vmId: string; vmName: string; hostServer: string }[]) {
     const vm = draft.vms[planned.vmId];
     if (!vm) {
-      results.push({ ...planned, outcome: 'Failed', message: `The virtual machine '${planned.vmName}' no longer exists.`, code: 'VirtualMachineNotFound' });
+      results.push({
+        ...planned,
+        outcome: 'Failed',
+        message: `The virtual machine '${planned.vmName}' no longer exists.`,
+        code: 'VirtualMachineNotFound',
+      });
       continue;
     }
     const blocker = vmAddBlocker(draft, vm, at);
     if (blocker) {
-      results.push({ vmId: vm.id, vmName: vm.name, hostServer: vm.hostNode, outcome: 'Failed', message: blocker.message, code: blocker.code, fix: blocker.fix });
+      results.push({
+        vmId: vm.id,
+        vmName: vm.name,
+        hostServer: vm.hostNode,
+        outcome: 'Failed',
+        message: blocker.message,
+        code: blocker.code,
+        fix: blocker.fix,
+      });
       continue;
     }
     vm.attestationNic = true;
-    results.push({ vmId: vm.id, vmName: vm.name, hostServer: vm.hostNode, outcome: 'Succeeded', message: 'Connected' });
+    results.push({
+      vmId: vm.id,
+      vmName: vm.name,
+      hostServer: vm.hostNode,
+      outcome: 'Succeeded',
+      message: 'Connected',
+    });
   }
   job.input.results = results;
 
   const syncFailure = configured.length > 0 ? syncAfter(draft, name, at) : undefined;
   const where = job.input.partial === true ? targets.join(', ') : cluster.fqdn;
   if (configured.length === 0) {
-    return { status: 'Failed', message: `Couldn't turn on Azure benefits for ${where}. ${BENEFITS_MESSAGES.hostConfigFailed(`${failedNodes.join(', ')} stopped responding.`)}`, result: 'Failed' };
+    return {
+      status: 'Failed',
+      message: `Couldn't turn on Azure benefits for ${where}. ${BENEFITS_MESSAGES.hostConfigFailed(`${failedNodes.join(', ')} stopped responding.`)}`,
+      result: 'Failed',
+    };
   }
-  const parts = [`Successfully turned on Azure benefits for ${job.input.partial === true ? configured.join(', ') : `cluster: ${cluster.fqdn}`}.`];
-  if (failedNodes.length > 0) parts.push(BENEFITS_MESSAGES.hostConfigFailed(`${failedNodes.join(', ')} stopped responding.`));
+  const parts = [
+    `Successfully turned on Azure benefits for ${job.input.partial === true ? configured.join(', ') : `cluster: ${cluster.fqdn}`}.`,
+  ];
+  if (failedNodes.length > 0)
+    parts.push(BENEFITS_MESSAGES.hostConfigFailed(`${failedNodes.join(', ')} stopped responding.`));
   const failedVms = results.filter((r) => r.outcome === 'Failed');
   if (failedVms.length > 0) {
-    parts.push(`${BENEFITS_MESSAGES.didNotAddAllGuests} Not added: ${failedVms.map((r) => r.vmName).join(', ')}.`);
+    parts.push(
+      `${BENEFITS_MESSAGES.didNotAddAllGuests} Not added: ${failedVms.map((r) => r.vmName).join(', ')}.`,
+    );
   }
-  if (syncFailure !== undefined) parts.push(`Sync with Azure failed, so the servers show Expired until the next successful sync: ${syncFailure}`);
+  if (syncFailure !== undefined)
+    parts.push(
+      `Sync with Azure failed, so the servers show Expired until the next successful sync: ${syncFailure}`,
+    );
   const clean = failedNodes.length === 0 && failedVms.length === 0 && syncFailure === undefined;
-  return { status: 'Succeeded', message: parts.join(' '), result: clean ? 'Success' : 'SucceededWithWarnings' };
+  return {
+    status: 'Succeeded',
+    message: parts.join(' '),
+    result: clean ? 'Success' : 'SucceededWithWarnings',
+  };
 });
 
 export interface DisableBenefitsRequest {
@@ -320,9 +429,21 @@ export function startDisableBenefits(draft: World, request: DisableBenefitsReque
   const { steps, duration } = timedSteps([
     { percent: 1, text: 'Checking whether the cluster is already registered', gap: 1_000 },
     { percent: 5, text: 'Discovering cluster nodes...', gap: 1_000 },
-    ...nodes.map((node, i) => ({ percent: 10 + Math.round((20 * i) / nodes.length), text: `Checking AzureStack HCI IMDS Attestation on ${node}`, gap: 1_000 })),
-    ...withGuests.map((node, i) => ({ percent: 30 + Math.round((30 * i) / withGuests.length), text: `Removing AzureStack HCI IMDS Attestation from guests on ${node}`, gap: VM_STEP_MS })),
-    ...nodes.map((node, i) => ({ percent: 60 + Math.round((30 * i) / nodes.length), text: `Disabling AzureStack HCI IMDS Attestation on ${node}`, gap: 3_000 })),
+    ...nodes.map((node, i) => ({
+      percent: 10 + Math.round((20 * i) / nodes.length),
+      text: `Checking AzureStack HCI IMDS Attestation on ${node}`,
+      gap: 1_000,
+    })),
+    ...withGuests.map((node, i) => ({
+      percent: 30 + Math.round((30 * i) / withGuests.length),
+      text: `Removing AzureStack HCI IMDS Attestation from guests on ${node}`,
+      gap: VM_STEP_MS,
+    })),
+    ...nodes.map((node, i) => ({
+      percent: 60 + Math.round((30 * i) / nodes.length),
+      text: `Disabling AzureStack HCI IMDS Attestation on ${node}`,
+      gap: 3_000,
+    })),
     { percent: 95, text: SYNC_TEXT, gap: 3_000 },
   ]);
   return startJob(
@@ -347,21 +468,36 @@ export function startDisableBenefits(draft: World, request: DisableBenefitsReque
 defineJobKind('benefits/disable', (draft, job, at): JobOutcome => {
   const name = String(job.input.cluster);
   const cluster = draft.clusters[name];
-  if (!cluster) return { status: 'Failed', message: `The cluster '${name}' no longer exists.`, result: 'Failed' };
-  const fail = (message: string, result: string): JobOutcome => ({ status: 'Failed', message: `Couldn't turn off Azure benefits for ${cluster.fqdn}. ${message}`, result });
-  if (registrationView(draft, cluster, at).registrationStatus !== 'Registered') return fail(BENEFITS_MESSAGES.notRegistered, 'ImdsClusterNotRegistered');
-  if (clusterNodes(draft, name).some((n) => !nodeIsUp(n))) return fail(BENEFITS_MESSAGES.nodesOffline, 'AllClusterNodesAreNotOnline');
+  if (!cluster)
+    return { status: 'Failed', message: `The cluster '${name}' no longer exists.`, result: 'Failed' };
+  const fail = (message: string, result: string): JobOutcome => ({
+    status: 'Failed',
+    message: `Couldn't turn off Azure benefits for ${cluster.fqdn}. ${message}`,
+    result,
+  });
+  if (registrationView(draft, cluster, at).registrationStatus !== 'Registered')
+    return fail(BENEFITS_MESSAGES.notRegistered, 'ImdsClusterNotRegistered');
+  if (clusterNodes(draft, name).some((n) => !nodeIsUp(n)))
+    return fail(BENEFITS_MESSAGES.nodesOffline, 'AllClusterNodesAreNotOnline');
   const attached = clusterVms(draft, name).filter((v) => v.attestationNic);
-  if (attached.length > 0 && job.input.removeVms !== true) return fail(BENEFITS_MESSAGES.guestsConnected, 'GuestsStillConnected');
+  if (attached.length > 0 && job.input.removeVms !== true)
+    return fail(BENEFITS_MESSAGES.guestsConnected, 'GuestsStillConnected');
   const stuck = attached.filter(runningGen1);
-  if (stuck.length > 0) return fail(stuck.map((v) => BENEFITS_MESSAGES.gen1Remove(v.name)).join(' '), 'Gen1VmRunning');
+  if (stuck.length > 0)
+    return fail(stuck.map((v) => BENEFITS_MESSAGES.gen1Remove(v.name)).join(' '), 'Gen1VmRunning');
 
   const results: BenefitsVmOutcome[] = [];
   for (const vm of attached) {
     const live = draft.vms[vm.id];
     if (!live) continue;
     live.attestationNic = false;
-    results.push({ vmId: vm.id, vmName: vm.name, hostServer: vm.hostNode, outcome: 'Succeeded', message: 'Disconnected' });
+    results.push({
+      vmId: vm.id,
+      vmName: vm.name,
+      hostServer: vm.hostNode,
+      outcome: 'Succeeded',
+      message: 'Disconnected',
+    });
   }
   job.input.results = results;
   for (const node of clusterNodes(draft, name)) {
@@ -372,9 +508,15 @@ defineJobKind('benefits/disable', (draft, job, at): JobOutcome => {
   cluster.imdsAttestation = 'Disabled';
   const syncFailure = syncAfter(draft, name, at);
   const message = `Successfully turned off Azure benefits for cluster: ${cluster.fqdn}.${
-    syncFailure === undefined ? '' : ` Sync with Azure failed, so Azure still shows Azure benefits on until the next successful sync: ${syncFailure}`
+    syncFailure === undefined
+      ? ''
+      : ` Sync with Azure failed, so Azure still shows Azure benefits on until the next successful sync: ${syncFailure}`
   }`;
-  return { status: 'Succeeded', message, result: syncFailure === undefined ? 'Success' : 'SucceededWithWarnings' };
+  return {
+    status: 'Succeeded',
+    message,
+    result: syncFailure === undefined ? 'Success' : 'SucceededWithWarnings',
+  };
 });
 
 export interface VmBenefitsRequest {
@@ -389,17 +531,34 @@ export interface VmBenefitsRequest {
  */
 export function startVmBenefits(draft: World, request: VmBenefitsRequest, now: Millis): Job {
   const cluster = clusterOrThrow(draft, request.cluster);
-  if (request.vmIds.length === 0) throw new SimError('bad-request', 'InvalidParameter', 'Select at least one VM.', { target: 'vmIds' });
+  if (request.vmIds.length === 0)
+    throw new SimError('bad-request', 'InvalidParameter', 'Select at least one VM.', { target: 'vmIds' });
   const running = benefitsJobRunning(draft, cluster.name);
-  if (running) throw new SimError('conflict', 'OperationInProgress', BENEFITS_MESSAGES.inProgress(cluster.name));
+  if (running)
+    throw new SimError('conflict', 'OperationInProgress', BENEFITS_MESSAGES.inProgress(cluster.name));
   const byId = plain(draft.vms);
   const eligible: VirtualMachine[] = [];
   const refused: BenefitsVmOutcome[] = [];
   for (const id of [...new Set(request.vmIds)]) {
     const vm = byId[id];
-    if (vm?.cluster !== cluster.name) throw new SimError('not-found', 'VirtualMachineNotFound', `The virtual machine '${id}' was not found on ${cluster.name}.`, { target: 'vmIds' });
+    if (vm?.cluster !== cluster.name)
+      throw new SimError(
+        'not-found',
+        'VirtualMachineNotFound',
+        `The virtual machine '${id}' was not found on ${cluster.name}.`,
+        { target: 'vmIds' },
+      );
     const blocker = request.action === 'add' ? vmAddBlocker(draft, vm, now) : vmRemoveBlocker(draft, vm, now);
-    if (blocker) refused.push({ vmId: vm.id, vmName: vm.name, hostServer: vm.hostNode, outcome: 'Failed', message: blocker.message, code: blocker.code, fix: blocker.fix });
+    if (blocker)
+      refused.push({
+        vmId: vm.id,
+        vmName: vm.name,
+        hostServer: vm.hostNode,
+        outcome: 'Failed',
+        message: blocker.message,
+        code: blocker.code,
+        fix: blocker.fix,
+      });
     else eligible.push(vm);
   }
   const verb = request.action === 'add' ? 'on' : 'off';
@@ -420,14 +579,22 @@ export function startVmBenefits(draft: World, request: VmBenefitsRequest, now: M
     request.action === 'add'
       ? [
           { percent: 2, text: 'Verifying attestation', gap: 2_000 },
-          ...eligible.map((vm, i) => ({ percent: 10 + Math.round((85 * i) / eligible.length), text: `Creating IMDS network adapter on guest ${vm.name}`, gap: vmGap(eligible.length) })),
+          ...eligible.map((vm, i) => ({
+            percent: 10 + Math.round((85 * i) / eligible.length),
+            text: `Creating IMDS network adapter on guest ${vm.name}`,
+            gap: vmGap(eligible.length),
+          })),
         ]
       : [
           { percent: 2, text: 'Removing guest attestation', gap: 2_000 },
-          ...eligible.map((vm, i) => ({ percent: 10 + Math.round((85 * i) / eligible.length), text: `Removing ${vm.name} from IMDS Attestation on ${vm.hostNode}`, gap: vmGap(eligible.length) })),
+          ...eligible.map((vm, i) => ({
+            percent: 10 + Math.round((85 * i) / eligible.length),
+            text: `Removing ${vm.name} from IMDS Attestation on ${vm.hostNode}`,
+            gap: vmGap(eligible.length),
+          })),
         ],
   );
-  const count = eligible.length === 1 ? eligible[0]?.name ?? '' : `${eligible.length} VMs`;
+  const count = eligible.length === 1 ? (eligible[0]?.name ?? '') : `${eligible.length} VMs`;
   return startJob(
     draft,
     {
@@ -460,25 +627,54 @@ function completeVmJob(draft: World, job: Job, at: Millis): JobOutcome {
   for (const planned of job.input.vms as { vmId: string; vmName: string; hostServer: string }[]) {
     const vm = draft.vms[planned.vmId];
     if (!vm) {
-      results.push({ ...planned, outcome: 'Failed', message: `The virtual machine '${planned.vmName}' no longer exists.`, code: 'VirtualMachineNotFound' });
+      results.push({
+        ...planned,
+        outcome: 'Failed',
+        message: `The virtual machine '${planned.vmName}' no longer exists.`,
+        code: 'VirtualMachineNotFound',
+      });
       continue;
     }
     const blocker = action === 'add' ? vmAddBlocker(draft, vm, at) : vmRemoveBlocker(draft, vm, at);
     if (blocker && !(action === 'remove' && blocker.code === 'VmNotAttached')) {
-      results.push({ vmId: vm.id, vmName: vm.name, hostServer: vm.hostNode, outcome: 'Failed', message: blocker.message, code: blocker.code, fix: blocker.fix });
+      results.push({
+        vmId: vm.id,
+        vmName: vm.name,
+        hostServer: vm.hostNode,
+        outcome: 'Failed',
+        message: blocker.message,
+        code: blocker.code,
+        fix: blocker.fix,
+      });
       continue;
     }
     vm.attestationNic = action === 'add';
-    results.push({ vmId: vm.id, vmName: vm.name, hostServer: vm.hostNode, outcome: 'Succeeded', message: action === 'add' ? 'Connected' : 'Disconnected' });
+    results.push({
+      vmId: vm.id,
+      vmName: vm.name,
+      hostServer: vm.hostNode,
+      outcome: 'Succeeded',
+      message: action === 'add' ? 'Connected' : 'Disconnected',
+    });
   }
   job.input.results = results;
   const all = [...results, ...((job.input.refused ?? []) as BenefitsVmOutcome[])];
   const ok = all.filter((r) => r.outcome === 'Succeeded');
   const failed = all.filter((r) => r.outcome === 'Failed');
   const names = (list: BenefitsVmOutcome[]) => list.map((r) => r.vmName).join(', ');
-  if (failed.length === 0) return { status: 'Succeeded', message: `Successfully turned ${verb} Azure benefits for ${names(ok)}.`, result: 'Success' };
+  if (failed.length === 0)
+    return {
+      status: 'Succeeded',
+      message: `Successfully turned ${verb} Azure benefits for ${names(ok)}.`,
+      result: 'Success',
+    };
   const reasons = failed.map((r) => `${r.vmName}: ${r.message}`).join(' ');
-  if (ok.length === 0) return { status: 'Failed', message: `Couldn't turn ${verb} Azure benefits for ${names(failed)}. ${reasons}`, result: 'Failed' };
+  if (ok.length === 0)
+    return {
+      status: 'Failed',
+      message: `Couldn't turn ${verb} Azure benefits for ${names(failed)}. ${reasons}`,
+      result: 'Failed',
+    };
   return {
     status: 'Failed',
     message: `Turned ${verb} Azure benefits for ${ok.length} of ${all.length} VMs (${names(ok)}). Couldn't for ${names(failed)}. ${reasons}`,
@@ -500,16 +696,23 @@ export interface BenefitsServerView {
   detail?: string;
 }
 
-export function benefitsServerView(world: World, nodeName: string, now: Millis): BenefitsServerView | undefined {
+export function benefitsServerView(
+  world: World,
+  nodeName: string,
+  now: Millis,
+): BenefitsServerView | undefined {
   const node = world.nodes[nodeName];
   if (!node) return undefined;
   const status = benefitsNodeStatus(node, now);
   const cluster = world.clusters[node.cluster];
   const view: BenefitsServerView = { name: node.name, fqdn: node.fqdn, status };
-  if (node.attestation.enabled && node.attestation.expiresAt !== undefined) view.expiresAt = node.attestation.expiresAt;
+  if (node.attestation.enabled && node.attestation.expiresAt !== undefined)
+    view.expiresAt = node.attestation.expiresAt;
   switch (status) {
     case 'Unknown':
-      view.detail = !nodeIsUp(node) ? BENEFITS_MESSAGES.hostDown(node.name) : BENEFITS_MESSAGES.hostServiceStopped(node.name);
+      view.detail = !nodeIsUp(node)
+        ? BENEFITS_MESSAGES.hostDown(node.name)
+        : BENEFITS_MESSAGES.hostServiceStopped(node.name);
       break;
     case 'Inactive':
       if (cluster?.imdsAttestation === 'Enabled') {
@@ -528,7 +731,10 @@ export function benefitsServerView(world: World, nodeName: string, now: Millis):
   return view;
 }
 
-export function clusterBenefitsCounts(world: World, clusterName: string): { withBenefits: number; total: number } {
+export function clusterBenefitsCounts(
+  world: World,
+  clusterName: string,
+): { withBenefits: number; total: number } {
   const vms = clusterVms(world, clusterName);
   return { withBenefits: vms.filter((v) => v.attestationNic).length, total: vms.length };
 }

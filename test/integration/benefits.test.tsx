@@ -14,8 +14,9 @@ async function open(scenario: string) {
 
 /** The page's header value next to a label ("Azure benefits cluster status" → "On"). */
 function headerValue(label: string): string {
-  const term = screen.getByText(label, { selector: 'dt' });
-  return term.nextElementSibling?.textContent ?? '';
+  const terms = screen.getAllByRole('term');
+  const index = terms.findIndex((t) => t.textContent === label);
+  return screen.getAllByRole('definition')[index]?.textContent ?? '';
 }
 
 function serverRows(): string[] {
@@ -23,7 +24,12 @@ function serverRows(): string[] {
   return within(grid)
     .getAllByRole('row')
     .slice(1)
-    .map((row) => within(row).getAllByRole('gridcell').map((c) => c.textContent).join(' | '));
+    .map((row) =>
+      within(row)
+        .getAllByRole('gridcell')
+        .map((c) => c.textContent)
+        .join(' | '),
+    );
 }
 
 function table(title: string) {
@@ -39,13 +45,22 @@ describe('Azure benefits page', { timeout: 45_000 }, () => {
   it('is in the cluster settings menu under Azure Stack HCI, and starts with the empty state', async () => {
     await open('registered');
     const menu = screen.getByRole('navigation', { name: 'Settings' });
-    const items = within(menu).getAllByRole('link').map((l) => l.textContent);
+    const items = within(menu)
+      .getAllByRole('link')
+      .map((l) => l.textContent);
     expect(items.indexOf('Azure benefits')).toBeGreaterThan(items.indexOf('Azure Stack HCI registration'));
-    expect(within(menu).getByRole('link', { name: 'Azure benefits' })).toHaveAttribute('aria-current', 'page');
+    expect(within(menu).getByRole('link', { name: 'Azure benefits' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
 
     expect(screen.getByRole('heading', { name: 'Azure benefits' })).toBeInTheDocument();
     expect(screen.getByText('PREVIEW')).toBeInTheDocument();
-    expect(screen.getByText(/To use additional Azure-exclusive features included with Azure Stack HCI, turn on Azure benefits on your cluster\./)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /To use additional Azure-exclusive features included with Azure Stack HCI, turn on Azure benefits on your cluster\./,
+      ),
+    ).toBeInTheDocument();
     expect(screen.getByRole('link', { name: /Learn more/ })).toHaveAttribute('target', '_blank');
     expect(screen.getByRole('button', { name: 'Turn on' })).toBeEnabled();
   });
@@ -54,33 +69,58 @@ describe('Azure benefits page', { timeout: 45_000 }, () => {
     const { user } = await open('registered');
     await user.click(screen.getByRole('button', { name: 'Turn on' }));
     const pane = await screen.findByRole('dialog', { name: 'Turn on Azure benefits for this cluster' });
-    expect(within(pane).getByText(/This creates a virtual switch on the cluster and optionally connects existing VMs/)).toBeInTheDocument();
-    expect(within(pane).getByRole('checkbox', { name: 'Turn on for all existing VMs (recommended)' })).toBeChecked();
-    expect(within(pane).getByText("For now, you'll have to manually enable benefits on each VM you create later.")).toBeInTheDocument();
-    expect(within(pane).getByText(/legacy-app01 is a Generation 1 VM that is not turned off/)).toBeInTheDocument();
+    expect(
+      within(pane).getByText(
+        /This creates a virtual switch on the cluster and optionally connects existing VMs/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(pane).getByRole('checkbox', { name: 'Turn on for all existing VMs (recommended)' }),
+    ).toBeChecked();
+    expect(
+      within(pane).getByText("For now, you'll have to manually enable benefits on each VM you create later."),
+    ).toBeInTheDocument();
+    expect(
+      within(pane).getByText(/legacy-app01 is a Generation 1 VM that is not turned off/),
+    ).toBeInTheDocument();
 
     await user.click(within(pane).getByRole('button', { name: 'Turn off legacy-app01' }));
     await hciSim.advance('5s');
-    await vi.waitFor(() => expect(within(pane).queryByText(/Generation 1 VMs must be turned off first/)).not.toBeInTheDocument());
+    await vi.waitFor(() =>
+      expect(within(pane).queryByText(/Generation 1 VMs must be turned off first/)).not.toBeInTheDocument(),
+    );
 
     await user.click(within(pane).getByRole('button', { name: 'Turn on' }));
-    expect(await screen.findByRole('status', { name: 'Running operations' })).toHaveTextContent('Enable Azure Stack HCI IMDS Attestation...');
+    expect(await screen.findByRole('status', { name: 'Running operations' })).toHaveTextContent(
+      'Enable Azure Stack HCI IMDS Attestation...',
+    );
     await hciSim.advance('2m');
 
     expect(await screen.findByText('Turn on Azure benefits: succeeded')).toBeInTheDocument();
-    expect(headerValue('Azure benefits cluster status')).toBe('On');
-    expect(headerValue('VMs with Azure benefits turned on')).toBe('8 out of 8 VMs');
+    await vi.waitFor(() => expect(headerValue('Azure benefits cluster status')).toBe('On'));
+    await vi.waitFor(() => expect(headerValue('VMs with Azure benefits turned on')).toBe('8 out of 8 VMs'));
     const expiry = await expiryIn30Days();
-    expect(serverRows()).toEqual(['hci-node1', 'hci-node2', 'hci-node3', 'hci-node4'].map((n) => `${n}.contoso.local | Active | ${expiry}`));
+    expect(serverRows()).toEqual(
+      ['hci-node1', 'hci-node2', 'hci-node3', 'hci-node4'].map(
+        (n) => `${n}.contoso.local | Active | ${expiry}`,
+      ),
+    );
   });
 
   it('shows the reason instead of turning on while the cluster is not registered', async () => {
     const { user } = await open('fresh');
     await user.click(screen.getByRole('button', { name: 'Turn on' }));
     const pane = await screen.findByRole('dialog', { name: 'Turn on Azure benefits for this cluster' });
-    expect(within(pane).getByText('The cluster is not registered with Azure. Register the cluster using Register-AzStackHCI and then try again.')).toBeInTheDocument();
+    expect(
+      within(pane).getByText(
+        'The cluster is not registered with Azure. Register the cluster using Register-AzStackHCI and then try again.',
+      ),
+    ).toBeInTheDocument();
     expect(within(pane).getByRole('button', { name: 'Turn on' })).toBeDisabled();
-    expect(within(pane).getByRole('link', { name: 'Go to Azure Stack HCI registration' })).toHaveAttribute('href', '/connections/cluster/hci-cluster01/settings/azure-stack-hci-registration');
+    expect(within(pane).getByRole('link', { name: 'Go to Azure Stack HCI registration' })).toHaveAttribute(
+      'href',
+      '/connections/cluster/hci-cluster01/settings/azure-stack-hci-registration',
+    );
   });
 
   it('says one or more servers are offline when a node is down', async () => {
@@ -89,7 +129,11 @@ describe('Azure benefits page', { timeout: 45_000 }, () => {
     await queryClient.invalidateQueries();
     await user.click(screen.getByRole('button', { name: 'Turn on' }));
     const pane = await screen.findByRole('dialog', { name: 'Turn on Azure benefits for this cluster' });
-    expect(await within(pane).findByText('One or more servers in your cluster are offline. Check that all your servers are up and then try again.')).toBeInTheDocument();
+    expect(
+      await within(pane).findByText(
+        'One or more servers in your cluster are offline. Check that all your servers are up and then try again.',
+      ),
+    ).toBeInTheDocument();
     expect(within(pane).getByRole('button', { name: 'Turn on' })).toBeDisabled();
   });
 
@@ -112,7 +156,9 @@ describe('Azure benefits page', { timeout: 45_000 }, () => {
 
     await hciSim.repair('outbound-blocked');
     await queryClient.invalidateQueries();
-    await vi.waitFor(() => expect(screen.queryByText("The cluster can't sync with Azure now")).not.toBeInTheDocument());
+    await vi.waitFor(() =>
+      expect(screen.queryByText("The cluster can't sync with Azure now")).not.toBeInTheDocument(),
+    );
     await user.click(screen.getByRole('button', { name: 'Sync with Azure' }));
     await hciSim.advance('10s');
     expect(await screen.findByText('Sync with Azure: succeeded')).toBeInTheDocument();
@@ -123,14 +169,24 @@ describe('Azure benefits page', { timeout: 45_000 }, () => {
   it('enables a server added later from the banner, after which its VMs can be turned on', async () => {
     const { user } = await open('new-node');
     expect(serverRows().at(-1)).toBe('hci-node5.contoso.local | Inactive | -');
-    expect(screen.getByText(/hci-node5 was added to the cluster after Azure benefits was turned on and is Inactive/)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /hci-node5 was added to the cluster after Azure benefits was turned on and is Inactive/,
+      ),
+    ).toBeInTheDocument();
 
     // its VMs can't be changed yet, and the page says how to fix the host
     await user.click(screen.getByRole('tab', { name: 'VMs' }));
     const without = table('VMs without Azure benefits');
     await user.click(within(without).getByRole('checkbox', { name: 'Select new-app01' }));
-    expect(within(without).getByText(/The IMDS Service on hci-node5 needs to be activated\. This is required before guests can be configured\./)).toBeInTheDocument();
-    expect(within(without).getByText('Go to the Cluster tab to fix Azure benefits for hci-node5, then try again.')).toBeInTheDocument();
+    expect(
+      within(without).getByText(
+        /The IMDS Service on hci-node5 needs to be activated\. This is required before guests can be configured\./,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(without).getByText('Go to the Cluster tab to fix Azure benefits for hci-node5, then try again.'),
+    ).toBeInTheDocument();
     await user.click(within(without).getByRole('button', { name: 'Go to the Cluster tab' }));
 
     await user.click(screen.getByRole('button', { name: 'Enable inactive server' }));
@@ -154,11 +210,13 @@ describe('Azure benefits page', { timeout: 45_000 }, () => {
     const { user } = await open('registered');
     await user.click(screen.getByRole('button', { name: 'Turn on' }));
     const pane = await screen.findByRole('dialog', { name: 'Turn on Azure benefits for this cluster' });
-    await user.click(within(pane).getByRole('checkbox', { name: 'Turn on for all existing VMs (recommended)' }));
+    await user.click(
+      within(pane).getByRole('checkbox', { name: 'Turn on for all existing VMs (recommended)' }),
+    );
     await user.click(within(pane).getByRole('button', { name: 'Turn on' }));
     await hciSim.advance('2m');
     expect(await screen.findByText('Turn on Azure benefits: succeeded')).toBeInTheDocument();
-    expect(headerValue('VMs with Azure benefits turned on')).toBe('0 out of 8 VMs');
+    await vi.waitFor(() => expect(headerValue('VMs with Azure benefits turned on')).toBe('0 out of 8 VMs'));
 
     await user.click(screen.getByRole('tab', { name: 'VMs' }));
     const without = table('VMs without Azure benefits');
@@ -173,11 +231,17 @@ describe('Azure benefits page', { timeout: 45_000 }, () => {
     await user.click(within(alert).getByRole('button', { name: 'Turn off legacy-app01' }));
     await hciSim.advance('5s');
     expect(await within(alert).findByText('legacy-app01 is off now: try again.')).toBeInTheDocument();
-    await user.click(within(table('VMs without Azure benefits')).getByRole('button', { name: 'Turn on Azure benefits for VMs' }));
+    await user.click(
+      within(table('VMs without Azure benefits')).getByRole('button', {
+        name: 'Turn on Azure benefits for VMs',
+      }),
+    );
     await hciSim.advance('1m');
     expect(await screen.findByText('Turn on Azure benefits for VMs: succeeded')).toBeInTheDocument();
-    await vi.waitFor(() => expect(within(table('VMs with Azure benefits')).getByText('legacy-app01')).toBeInTheDocument());
-    expect(headerValue('VMs with Azure benefits turned on')).toBe('1 out of 8 VMs');
+    await vi.waitFor(() =>
+      expect(within(table('VMs with Azure benefits')).getByText('legacy-app01')).toBeInTheDocument(),
+    );
+    await vi.waitFor(() => expect(headerValue('VMs with Azure benefits turned on')).toBe('1 out of 8 VMs'));
   });
 
   it('moves VMs between the tables in bulk, updating both counts and the header without a reload', async () => {
@@ -193,18 +257,24 @@ describe('Azure benefits page', { timeout: 45_000 }, () => {
     await user.click(within(withBenefits).getByRole('checkbox', { name: 'Select all rows' }));
     expect(within(withBenefits).getByText('2 selected')).toBeInTheDocument();
     await user.click(within(withBenefits).getByRole('button', { name: 'Turn off Azure benefits for VMs' }));
-    expect(await screen.findByRole('status', { name: 'Running operations' })).toHaveTextContent('Remove Virtual Machines from Azure Stack HCI IMDS Attestation...');
+    expect(await screen.findByRole('status', { name: 'Running operations' })).toHaveTextContent(
+      'Remove Virtual Machines from Azure Stack HCI IMDS Attestation...',
+    );
     await hciSim.advance('1m');
 
     expect(await screen.findByText('Turn off Azure benefits for VMs: succeeded')).toBeInTheDocument();
-    await vi.waitFor(() => expect(within(table('VMs with Azure benefits')).getByText('6 items')).toBeInTheDocument());
+    await vi.waitFor(() =>
+      expect(within(table('VMs with Azure benefits')).getByText('6 items')).toBeInTheDocument(),
+    );
     const without = table('VMs without Azure benefits');
     expect(within(without).getByText('2 items')).toBeInTheDocument();
-    expect(within(within(without).getByRole('grid')).getAllByRole('row').slice(1).map((r) => r.textContent)).toEqual([
-      'web01Offhci-node3Active',
-      'web02Offhci-node4Active',
-    ]);
-    expect(headerValue('VMs with Azure benefits turned on')).toBe('6 out of 8 VMs');
+    expect(
+      within(within(without).getByRole('grid'))
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => r.textContent),
+    ).toEqual(['web01Offhci-node3Active', 'web02Offhci-node4Active']);
+    await vi.waitFor(() => expect(headerValue('VMs with Azure benefits turned on')).toBe('6 out of 8 VMs'));
   });
 
   it('turns off Azure benefits with its VMs, asking to turn off the running Generation 1 VM first', async () => {
@@ -212,17 +282,27 @@ describe('Azure benefits page', { timeout: 45_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Turn off Azure benefits' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'Turn off Azure benefits?' });
     expect(within(dialog).getByText(/8 VMs still have Azure benefits turned on/)).toBeInTheDocument();
-    const removeVms = within(dialog).getByRole('checkbox', { name: 'Also turn off Azure benefits for the 8 VMs' });
+    const removeVms = within(dialog).getByRole('checkbox', {
+      name: 'Also turn off Azure benefits for the 8 VMs',
+    });
     expect(removeVms).toBeChecked();
-    expect(within(dialog).getByText(/Failed to remove device 'Synthetic Ethernet Port' from 'legacy-app01'/)).toBeInTheDocument();
+    expect(
+      within(dialog).getByText(/Failed to remove device 'Synthetic Ethernet Port' from 'legacy-app01'/),
+    ).toBeInTheDocument();
 
     await user.click(removeVms);
-    expect(within(dialog).getByText(/There are still guests connected to IMDS Attestation\. Use switch -RemoveVM or Remove-AzStackHCIVMAttestation cmdlet\./)).toBeInTheDocument();
+    expect(
+      within(dialog).getByText(
+        /There are still guests connected to IMDS Attestation\. Use switch -RemoveVM or Remove-AzStackHCIVMAttestation cmdlet\./,
+      ),
+    ).toBeInTheDocument();
     await user.click(removeVms);
 
     await user.click(within(dialog).getByRole('button', { name: 'Turn off legacy-app01' }));
     await hciSim.advance('5s');
-    await vi.waitFor(() => expect(within(dialog).queryByText(/Synthetic Ethernet Port/)).not.toBeInTheDocument());
+    await vi.waitFor(() =>
+      expect(within(dialog).queryByText(/Synthetic Ethernet Port/)).not.toBeInTheDocument(),
+    );
     await user.click(within(dialog).getByRole('button', { name: 'Turn off' }));
     await hciSim.advance('2m');
     expect(await screen.findByText('Turn off Azure benefits: succeeded')).toBeInTheDocument();

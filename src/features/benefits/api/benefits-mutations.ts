@@ -13,19 +13,22 @@ const enc = encodeURIComponent;
 
 export const useTurnOnBenefits = (cluster: string) =>
   useMutation({
-    mutationFn: (body: EnableBenefitsRequestDto) => api.post<BenefitsOperationDto>(`/api/clusters/${enc(cluster)}/benefits/enable`, body),
+    mutationFn: (body: EnableBenefitsRequestDto) =>
+      api.post<BenefitsOperationDto>(`/api/clusters/${enc(cluster)}/benefits/enable`, body),
     meta: { invalidates: [benefitsKeys.all] },
   });
 
 export const useTurnOffBenefits = (cluster: string) =>
   useMutation({
-    mutationFn: (body: DisableBenefitsRequestDto) => api.post<BenefitsOperationDto>(`/api/clusters/${enc(cluster)}/benefits/disable`, body),
+    mutationFn: (body: DisableBenefitsRequestDto) =>
+      api.post<BenefitsOperationDto>(`/api/clusters/${enc(cluster)}/benefits/disable`, body),
     meta: { invalidates: [benefitsKeys.all] },
   });
 
 export const useVmBenefits = (cluster: string, action: 'add' | 'remove') =>
   useMutation({
-    mutationFn: (body: VmBenefitsRequestDto) => api.post<BenefitsOperationDto>(`/api/clusters/${enc(cluster)}/benefits/vms/${action}`, body),
+    mutationFn: (body: VmBenefitsRequestDto) =>
+      api.post<BenefitsOperationDto>(`/api/clusters/${enc(cluster)}/benefits/vms/${action}`, body),
     meta: { invalidates: [benefitsKeys.all] },
   });
 
@@ -39,6 +42,7 @@ export const useSyncWithAzure = (cluster: string) =>
 /** Turns a VM off (or shuts it down) so a network adapter can be added to or removed from a Generation 1 VM. */
 export const usePowerOffVm = () =>
   useMutation({
-    mutationFn: ({ vmId, how }: { vmId: string; how: 'turn-off' | 'shutdown' }) => api.post<JobDto>(`/api/vms/${enc(vmId)}/${how}`),
+    mutationFn: ({ vmId, how }: { vmId: string; how: 'turn-off' | 'shutdown' }) =>
+      api.post<JobDto>(`/api/vms/${enc(vmId)}/${how}`),
     meta: { invalidates: [benefitsKeys.all] },
   });

@@ -17,12 +17,15 @@ export const benefitsQueries = {
       queryKey: benefitsKeys.cluster(name),
       queryFn: ({ signal }) => api.get<ClusterBenefitsDto>(`/api/clusters/${enc(name)}/benefits`, { signal }),
       // Live while a job runs against the cluster (statuses flip when it ends); otherwise expirations drift slowly.
-      refetchInterval: (query) => ((query.state.data?.activeJobs.length ?? 0) > 0 ? timing.pollMs : timing.backgroundRefreshMs),
+      refetchInterval: (query) =>
+        (query.state.data?.activeJobs.length ?? 0) > 0 ? timing.pollMs : timing.backgroundRefreshMs,
     }),
   operation: (jobId: string) =>
     queryOptions({
       queryKey: benefitsKeys.operation(jobId),
-      queryFn: ({ signal }) => api.get<BenefitsOperationDto>(`/api/benefits/operations/${enc(jobId)}`, { signal }),
-      refetchInterval: (query) => (query.state.data?.job.status === 'InProgress' || !query.state.data ? timing.pollMs : false),
+      queryFn: ({ signal }) =>
+        api.get<BenefitsOperationDto>(`/api/benefits/operations/${enc(jobId)}`, { signal }),
+      refetchInterval: (query) =>
+        query.state.data?.job.status === 'InProgress' || !query.state.data ? timing.pollMs : false,
     }),
 };

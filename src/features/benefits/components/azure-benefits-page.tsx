@@ -12,7 +12,13 @@ import { useTurnOnBenefits } from '../api/benefits-mutations';
 import { benefitsQueries } from '../api/benefits-queries';
 import { ActiveJobs } from './active-jobs';
 import { useBenefitsStyles } from './azure-benefits-page.styles';
-import { BenefitsPageProvider, benefitsJobRunning, useBenefitsPage, type BenefitsPageContextValue, type BenefitsTab } from './benefits-context';
+import {
+  BenefitsPageProvider,
+  benefitsJobRunning,
+  useBenefitsPage,
+  type BenefitsPageContextValue,
+  type BenefitsTab,
+} from './benefits-context';
 import { ClusterTab } from './cluster-tab';
 import { OperationResult, type TrackedOperation } from './operation-result';
 import { TurnOnPane } from './turn-on-pane';
@@ -39,7 +45,8 @@ function Splash({ onTurnOn }: { onTurnOn: () => void }) {
         <PreviewBadge />
       </div>
       <p className={styles.splashText}>
-        To use additional Azure-exclusive features included with Azure Stack HCI, turn on Azure benefits on your cluster.{' '}
+        To use additional Azure-exclusive features included with Azure Stack HCI, turn on Azure benefits on
+        your cluster.{' '}
         <Link href={data.learnMoreUrl} target="_blank" rel="noreferrer" className={styles.external}>
           Learn more <OpenRegular aria-label="(opens in a new tab)" />
         </Link>
@@ -58,11 +65,9 @@ function StatusHeader({ data }: { data: ClusterBenefitsDto }) {
     <dl className={styles.header}>
       <div className={styles.headerItem}>
         <dt className={styles.headerLabel}>
-          Azure benefits cluster status
-          <InfoLabel
-            aria-label="About the Azure benefits cluster status"
-            info="On means every server has the IMDS virtual switch, and renews its Azure certificate each time the cluster syncs with Azure (each renewal is valid for 30 days)."
-          />
+          <InfoLabel info="On means every server has the IMDS virtual switch, and renews its Azure certificate each time the cluster syncs with Azure (each renewal is valid for 30 days).">
+            Azure benefits cluster status
+          </InfoLabel>
         </dt>
         <dd className={styles.headerValue}>
           <StatusBadge status={data.clusterStatus} />
@@ -70,11 +75,9 @@ function StatusHeader({ data }: { data: ClusterBenefitsDto }) {
       </div>
       <div className={styles.headerItem}>
         <dt className={styles.headerLabel}>
-          VMs with Azure benefits turned on
-          <InfoLabel
-            aria-label="About VMs with Azure benefits"
-            info="A VM gets Azure benefits through a network adapter connected to the IMDS virtual switch of its host. VMs you create later need it turned on from the VMs tab."
-          />
+          <InfoLabel info="A VM gets Azure benefits through a network adapter connected to the IMDS virtual switch of its host. VMs you create later need it turned on from the VMs tab.">
+            VMs with Azure benefits turned on
+          </InfoLabel>
         </dt>
         <dd className={styles.headerValue}>
           <ServerRegular className={styles.headerIcon} aria-hidden="true" />
@@ -106,15 +109,19 @@ function InactiveServersBanner() {
       intent="warning"
       title={`${many ? 'Servers' : 'A server'} with Azure benefits inactive`}
       action={
-        <Tooltip content={blocked?.message ?? `Set up Azure benefits on ${servers.join(', ')}`} relationship="description">
+        <Tooltip
+          content={blocked?.message ?? `Set up Azure benefits on ${servers.join(', ')}`}
+          relationship="description"
+        >
           <Button disabledFocusable={blocked !== null || enable.isPending} onClick={start}>
             Enable inactive server
           </Button>
         </Tooltip>
       }
     >
-      {servers.join(', ')} {many ? 'were' : 'was'} added to the cluster after Azure benefits was turned on and {many ? 'are' : 'is'} Inactive. VMs on{' '}
-      {many ? 'them' : 'it'} can&apos;t use Azure benefits until {many ? 'they are' : 'it is'} enabled.
+      {servers.join(', ')} {many ? 'were' : 'was'} added to the cluster after Azure benefits was turned on and{' '}
+      {many ? 'are' : 'is'} Inactive. VMs on {many ? 'them' : 'it'} can&apos;t use Azure benefits until{' '}
+      {many ? 'they are' : 'it is'} enabled.
     </Banner>
   );
 }
@@ -136,7 +143,11 @@ function Dashboard() {
       </div>
       <StatusHeader data={data} />
       <InactiveServersBanner />
-      <TabList selectedValue={tab} onTabSelect={(_event, d) => showTab(d.value === 'vms' ? 'vms' : 'cluster')} aria-label="Azure benefits">
+      <TabList
+        selectedValue={tab}
+        onTabSelect={(_event, d) => showTab(d.value === 'vms' ? 'vms' : 'cluster')}
+        aria-label="Azure benefits"
+      >
         <Tab value="cluster">Cluster</Tab>
         <Tab value="vms">VMs</Tab>
       </TabList>
@@ -157,23 +168,42 @@ export function AzureBenefitsSettings({ clusterName }: { clusterName: string }) 
   useMarkAppReady(!query.isPending);
 
   const context = useMemo<BenefitsPageContextValue | null>(
-    () => (query.data ? { data: query.data, showTab: (t) => setTab(t === 'cluster' ? '' : t), track: setOperation } : null),
+    () =>
+      query.data
+        ? { data: query.data, showTab: (t) => setTab(t === 'cluster' ? '' : t), track: setOperation }
+        : null,
     [query.data, setTab],
   );
 
   if (query.isPending) return <LoadingState />;
   if (query.isError || !context) {
-    return <ErrorState error={query.error} title={`Couldn't load Azure benefits for ${clusterName}`} onRetry={() => void query.refetch()} />;
+    return (
+      <ErrorState
+        error={query.error}
+        title={`Couldn't load Azure benefits for ${clusterName}`}
+        onRetry={() => void query.refetch()}
+      />
+    );
   }
   const data = context.data;
-  const running = data.activeJobs.filter((j) => j.kind.startsWith('benefits/') || j.kind === 'cluster/sync' || j.kind.startsWith('vm/'));
+  const running = data.activeJobs.filter(
+    (j) => j.kind.startsWith('benefits/') || j.kind === 'cluster/sync' || j.kind.startsWith('vm/'),
+  );
   return (
     <BenefitsPageProvider value={context}>
       <div className={styles.root}>
         <ActiveJobs jobs={running} />
-        {operation && <OperationResult key={'jobId' in operation ? operation.jobId : operation.title} operation={operation} onDismiss={() => setOperation(null)} />}
+        {operation && (
+          <OperationResult
+            key={'jobId' in operation ? operation.jobId : operation.title}
+            operation={operation}
+            onDismiss={() => setOperation(null)}
+          />
+        )}
         {data.clusterStatus === 'On' ? <Dashboard /> : <Splash onTurnOn={() => setPaneOpen(true)} />}
-        {data.clusterStatus === 'Off' && <TurnOnPane open={paneOpen && !benefitsJobRunning(data)} onClose={() => setPaneOpen(false)} />}
+        {data.clusterStatus === 'Off' && (
+          <TurnOnPane open={paneOpen && !benefitsJobRunning(data)} onClose={() => setPaneOpen(false)} />
+        )}
       </div>
     </BenefitsPageProvider>
   );

@@ -42,14 +42,24 @@ export function PowerOffVmButtons({ vm }: { vm: BenefitsVmDto }) {
   const power = usePowerOffVm();
   const [how, setHow] = useState<'turn-off' | 'shutdown' | null>(null);
   if (vm.state === 'Off') return <Text>{vm.name} is off now: try again.</Text>;
-  if (TRANSITIONAL.has(vm.state)) return <Text>{vm.name} is {vm.state.toLowerCase()}...</Text>;
+  if (TRANSITIONAL.has(vm.state))
+    return (
+      <Text>
+        {vm.name} is {vm.state.toLowerCase()}...
+      </Text>
+    );
   const start = (next: 'turn-off' | 'shutdown') => {
     setHow(next);
     power.mutate({ vmId: vm.id, how: next });
   };
   return (
     <>
-      <Button size="small" icon={<PowerRegular />} disabled={power.isPending} onClick={() => start('turn-off')}>
+      <Button
+        size="small"
+        icon={<PowerRegular />}
+        disabled={power.isPending}
+        onClick={() => start('turn-off')}
+      >
         Turn off {vm.name}
       </Button>
       {vm.state === 'Running' && (
@@ -106,7 +116,11 @@ export function FixAction({ fix, vmId, server }: FixActionProps) {
         </RouterLink>
       );
     case 'start-servers':
-      return <Text>Start the servers that are down (their status is Unknown on the Cluster tab), then try again.</Text>;
+      return (
+        <Text>
+          Start the servers that are down (their status is Unknown on the Cluster tab), then try again.
+        </Text>
+      );
     case 'wait':
     case null:
       return null;

@@ -12,9 +12,27 @@ import { benefitsJobRunning, useBenefitsPage } from './benefits-context';
 import { TurnOffDialog } from './turn-off-dialog';
 
 const columns: DataTableColumn<BenefitsServerDto>[] = [
-  { id: 'server', header: 'Server', width: 'minmax(180px, 1.4fr)', cell: (s) => s.fqdn, sortValue: (s) => s.fqdn },
-  { id: 'benefits', header: 'Azure benefits', width: 'minmax(140px, 1fr)', cell: (s) => <StatusBadge status={s.status} />, sortValue: (s) => s.status },
-  { id: 'expiration', header: 'Expiration date', width: 'minmax(140px, 1fr)', cell: (s) => formatDate(s.expiration), sortValue: (s) => s.expiration },
+  {
+    id: 'server',
+    header: 'Server',
+    width: 'minmax(180px, 1.4fr)',
+    cell: (s) => s.fqdn,
+    sortValue: (s) => s.fqdn,
+  },
+  {
+    id: 'benefits',
+    header: 'Azure benefits',
+    width: 'minmax(140px, 1fr)',
+    cell: (s) => <StatusBadge status={s.status} />,
+    sortValue: (s) => s.status,
+  },
+  {
+    id: 'expiration',
+    header: 'Expiration date',
+    width: 'minmax(140px, 1fr)',
+    cell: (s) => formatDate(s.expiration),
+    sortValue: (s) => s.expiration,
+  },
 ];
 
 /** The Cluster tab: each server's attestation status and certificate expiry, Sync with Azure, Turn off. */
@@ -41,11 +59,26 @@ export function ClusterTab() {
         itemCount={data.servers.length}
         actions={
           <>
-            <ActionButton icon={<ArrowSyncRegular />} onClick={startSync} disabled={syncing || sync.isPending}>
+            <ActionButton
+              icon={<ArrowSyncRegular />}
+              onClick={startSync}
+              disabled={syncing || sync.isPending}
+            >
               Sync with Azure
             </ActionButton>
-            <Tooltip content={busy ? 'Wait for the running Azure benefits operation to finish.' : 'Turn off Azure benefits for the cluster'} relationship="description">
-              <ActionButton icon={<ArrowCircleDownRegular />} disabledFocusable={busy} onClick={() => setTurnOffOpen(true)}>
+            <Tooltip
+              content={
+                busy
+                  ? 'Wait for the running Azure benefits operation to finish.'
+                  : 'Turn off Azure benefits for the cluster'
+              }
+              relationship="description"
+            >
+              <ActionButton
+                icon={<ArrowCircleDownRegular />}
+                disabledFocusable={busy}
+                onClick={() => setTurnOffOpen(true)}
+              >
                 Turn off Azure benefits
               </ActionButton>
             </Tooltip>
@@ -78,8 +111,8 @@ export function ClusterTab() {
         </ul>
       )}
       <p className={styles.text}>
-        The expiration date automatically extends as the servers sync with Azure. This has to happen at least once every 30 days to keep using
-        Azure benefits. To extend it now, select Sync with Azure.
+        The expiration date automatically extends as the servers sync with Azure. This has to happen at least
+        once every 30 days to keep using Azure benefits. To extend it now, select Sync with Azure.
       </p>
       <TurnOffDialog open={turnOffOpen} onClose={() => setTurnOffOpen(false)} />
     </div>

@@ -1,4 +1,10 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+} from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
@@ -12,7 +18,11 @@ import { FixAction, useBenefitsPage } from './benefits-context';
 export type TrackedOperation = { title: string; jobId: string } | { title: string; error: ApiError };
 
 /** Each VM that didn't change, with the reason and the way to fix it. */
-export function VmProblemList({ problems }: { problems: readonly Pick<BenefitsVmOutcomeDto, 'vmId' | 'vmName' | 'hostServer' | 'message' | 'fix'>[] }) {
+export function VmProblemList({
+  problems,
+}: {
+  problems: readonly Pick<BenefitsVmOutcomeDto, 'vmId' | 'vmName' | 'hostServer' | 'message' | 'fix'>[];
+}) {
   const styles = useBenefitsStyles();
   return (
     <ul className={styles.problems} aria-label="VMs that didn't change">
@@ -47,7 +57,14 @@ function fixForCode(code: string): BenefitsFixDto | null {
 }
 
 function Dismiss({ onDismiss }: { onDismiss: () => void }) {
-  return <Button appearance="transparent" aria-label="Dismiss alert" icon={<DismissRegular />} onClick={onDismiss} />;
+  return (
+    <Button
+      appearance="transparent"
+      aria-label="Dismiss alert"
+      icon={<DismissRegular />}
+      onClick={onDismiss}
+    />
+  );
 }
 
 function Refusal({ title, error, onDismiss }: { title: string; error: ApiError; onDismiss: () => void }) {
@@ -55,7 +72,15 @@ function Refusal({ title, error, onDismiss }: { title: string; error: ApiError; 
   const problems = (error.details ?? []).flatMap((d) => {
     const vm = data.vms.find((v) => v.id === d.target);
     if (!vm) return [];
-    return [{ vmId: vm.id, vmName: vm.name, hostServer: vm.hostServer, message: d.message, fix: fixForCode(d.code) }];
+    return [
+      {
+        vmId: vm.id,
+        vmName: vm.name,
+        hostServer: vm.hostServer,
+        message: d.message,
+        fix: fixForCode(d.code),
+      },
+    ];
   });
   return (
     <MessageBar intent="error" layout="multiline">
@@ -87,7 +112,12 @@ function JobResult({ title, jobId, onDismiss }: { title: string; jobId: string; 
   const failed = vms.filter((v) => v.outcome === 'Failed');
   const succeeded = vms.filter((v) => v.outcome === 'Succeeded');
   const vmJob = job.kind === 'benefits/add-vm' || job.kind === 'benefits/remove-vm';
-  const intent = job.status === 'Failed' && succeeded.length === 0 ? 'error' : failed.length > 0 || job.result === 'SucceededWithWarnings' ? 'warning' : 'success';
+  const intent =
+    job.status === 'Failed' && succeeded.length === 0
+      ? 'error'
+      : failed.length > 0 || job.result === 'SucceededWithWarnings'
+        ? 'warning'
+        : 'success';
   const summary =
     vmJob && failed.length > 0
       ? `Turned ${job.kind === 'benefits/add-vm' ? 'on' : 'off'} Azure benefits for ${succeeded.length} of ${vms.length} VMs${
@@ -98,7 +128,12 @@ function JobResult({ title, jobId, onDismiss }: { title: string; jobId: string; 
     <MessageBar intent={intent} layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>
-          {title}: {job.status === 'Succeeded' && failed.length === 0 ? 'succeeded' : succeeded.length > 0 ? 'partly succeeded' : 'failed'}
+          {title}:{' '}
+          {job.status === 'Succeeded' && failed.length === 0
+            ? 'succeeded'
+            : succeeded.length > 0
+              ? 'partly succeeded'
+              : 'failed'}
         </MessageBarTitle>
         {summary}
         {failed.length > 0 && <VmProblemList problems={failed} />}
@@ -109,7 +144,14 @@ function JobResult({ title, jobId, onDismiss }: { title: string; jobId: string; 
 }
 
 /** The result of the last operation started from the page; progress is shown by ActiveJobs while it runs. */
-export function OperationResult({ operation, onDismiss }: { operation: TrackedOperation; onDismiss: () => void }) {
-  if ('error' in operation) return <Refusal title={operation.title} error={operation.error} onDismiss={onDismiss} />;
+export function OperationResult({
+  operation,
+  onDismiss,
+}: {
+  operation: TrackedOperation;
+  onDismiss: () => void;
+}) {
+  if ('error' in operation)
+    return <Refusal title={operation.title} error={operation.error} onDismiss={onDismiss} />;
   return <JobResult title={operation.title} jobId={operation.jobId} onDismiss={onDismiss} />;
 }

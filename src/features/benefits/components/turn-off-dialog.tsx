@@ -54,14 +54,15 @@ export function TurnOffDialog({ open, onClose }: TurnOffDialogProps) {
       message={
         <div className={styles.paneBody}>
           <p className={styles.text}>
-            Disabling IMDS Attestation will remove the ability for some exclusive Azure workloads to function. The virtual switch
-            AZSHCI_HOST-IMDS_DO_NOT_MODIFY is removed from every server of {data.cluster}.
+            Disabling IMDS Attestation will remove the ability for some exclusive Azure workloads to function.
+            The virtual switch AZSHCI_HOST-IMDS_DO_NOT_MODIFY is removed from every server of {data.cluster}.
           </p>
           {attached.length > 0 && (
             <>
               <p className={styles.text}>
-                {plural(attached.length, 'VM')} still {attached.length === 1 ? 'has' : 'have'} Azure benefits turned on. Azure benefits can&apos;t
-                be turned off for the cluster while VMs are connected to it.
+                {plural(attached.length, 'VM')} still {attached.length === 1 ? 'has' : 'have'} Azure benefits
+                turned on. Azure benefits can&apos;t be turned off for the cluster while VMs are connected to
+                it.
               </p>
               <Checkbox
                 label={`Also turn off Azure benefits for the ${plural(attached.length, 'VM')}`}

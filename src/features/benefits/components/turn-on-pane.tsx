@@ -49,18 +49,26 @@ export function TurnOnPane({ open, onClose }: TurnOnPaneProps) {
       primaryDisabled={blocker !== null}
     >
       <div className={styles.paneBody}>
-        <Checkbox label="Turn on for all existing VMs (recommended)" checked={addVms} onChange={(_e, d) => setAddVms(d.checked === true)} />
+        <Checkbox
+          label="Turn on for all existing VMs (recommended)"
+          checked={addVms}
+          onChange={(_e, d) => setAddVms(d.checked === true)}
+        />
         <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>For now, you&apos;ll have to manually enable benefits on each VM you create later.</MessageBarBody>
+          <MessageBarBody>
+            For now, you&apos;ll have to manually enable benefits on each VM you create later.
+          </MessageBarBody>
         </MessageBar>
         {addVms && gen1.length > 0 && (
           <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>Generation 1 VMs must be turned off first</MessageBarTitle>
-              {gen1.map((v) => v.name).join(', ')} {gen1.length === 1 ? 'is a Generation 1 VM that is' : 'are Generation 1 VMs that are'} not turned
-              off. The network adapter Azure benefits needs can only be added to a Generation 1 VM while it is off, so{' '}
-              {gen1.length === 1 ? 'it' : 'they'} won&apos;t get Azure benefits now. Turn {gen1.length === 1 ? 'it' : 'them'} off first, or turn
-              benefits on for {gen1.length === 1 ? 'it' : 'them'} later from the VMs tab.
+              {gen1.map((v) => v.name).join(', ')}{' '}
+              {gen1.length === 1 ? 'is a Generation 1 VM that is' : 'are Generation 1 VMs that are'} not
+              turned off. The network adapter Azure benefits needs can only be added to a Generation 1 VM
+              while it is off, so {gen1.length === 1 ? 'it' : 'they'} won&apos;t get Azure benefits now. Turn{' '}
+              {gen1.length === 1 ? 'it' : 'them'} off first, or turn benefits on for{' '}
+              {gen1.length === 1 ? 'it' : 'them'} later from the VMs tab.
               {gen1.map((vm) => (
                 <span key={vm.id} className={styles.fixRow}>
                   <PowerOffVmButtons vm={vm} />

@@ -12,9 +12,27 @@ import { benefitsJobRunning, useBenefitsPage } from './benefits-context';
 import { VmProblemList } from './operation-result';
 
 const columns: DataTableColumn<BenefitsVmDto>[] = [
-  { id: 'name', header: 'VM name', width: 'minmax(160px, 1.3fr)', cell: (v) => v.name, sortValue: (v) => v.name },
-  { id: 'benefits', header: 'VM benefits status', width: 'minmax(140px, 1fr)', cell: (v) => <StatusBadge status={v.benefits} />, sortValue: (v) => v.benefits },
-  { id: 'host', header: 'Host server', width: 'minmax(130px, 1fr)', cell: (v) => v.hostServer, sortValue: (v) => v.hostServer },
+  {
+    id: 'name',
+    header: 'VM name',
+    width: 'minmax(160px, 1.3fr)',
+    cell: (v) => v.name,
+    sortValue: (v) => v.name,
+  },
+  {
+    id: 'benefits',
+    header: 'VM benefits status',
+    width: 'minmax(140px, 1fr)',
+    cell: (v) => <StatusBadge status={v.benefits} />,
+    sortValue: (v) => v.benefits,
+  },
+  {
+    id: 'host',
+    header: 'Host server',
+    width: 'minmax(130px, 1fr)',
+    cell: (v) => v.hostServer,
+    sortValue: (v) => v.hostServer,
+  },
   {
     id: 'hostBenefits',
     header: 'Host server benefits',
@@ -48,7 +66,9 @@ function VmTable({ action, title, actionLabel, vms }: VmTableProps) {
   const selectedVms = vms.filter((v) => selected.includes(v.id));
   const blocked = selectedVms.flatMap((v) => {
     const blocker = action === 'add' ? v.turnOnBlocker : v.turnOffBlocker;
-    return blocker ? [{ vmId: v.id, vmName: v.name, hostServer: v.hostServer, message: blocker.message, fix: blocker.fix }] : [];
+    return blocker
+      ? [{ vmId: v.id, vmName: v.name, hostServer: v.hostServer, message: blocker.message, fix: blocker.fix }]
+      : [];
   });
   const busy = benefitsJobRunning(data);
   const verb = action === 'add' ? 'on' : 'off';
@@ -77,7 +97,12 @@ function VmTable({ action, title, actionLabel, vms }: VmTableProps) {
         itemCount={vms.length}
         selectedCount={selected.length}
         onClearSelection={() => setSelection([])}
-        search={{ value: search, onChange: setSearch, matchCount: visible.length, placeholder: `Search ${title}` }}
+        search={{
+          value: search,
+          onChange: setSearch,
+          matchCount: visible.length,
+          placeholder: `Search ${title}`,
+        }}
         actions={
           <Tooltip
             content={
@@ -103,7 +128,8 @@ function VmTable({ action, title, actionLabel, vms }: VmTableProps) {
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>
-              {blocked.length === 1 ? '1 selected VM' : `${blocked.length} selected VMs`} can&apos;t be turned {verb} now
+              {blocked.length === 1 ? '1 selected VM' : `${blocked.length} selected VMs`} can&apos;t be turned{' '}
+              {verb} now
             </MessageBarTitle>
             <VmProblemList problems={blocked} />
           </MessageBarBody>
@@ -137,17 +163,25 @@ export function VmsTab() {
       {badHosts.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>
-              Host server benefits {badHosts.length === 1 ? 'is' : 'are'} {[...new Set(badHosts.map((s) => s.status))].join(' or ')} on{' '}
-              {badHosts.map((s) => s.name).join(', ')}
-            </MessageBarTitle>
-            You can&apos;t turn Azure benefits on or off for VMs on {badHosts.length === 1 ? 'this server' : 'these servers'}. Go to the Cluster tab
-            to fix Azure benefits for {badHosts.length === 1 ? 'it' : 'them'}, then manage the VMs again.
+            <MessageBarTitle>{badHosts.map((s) => `${s.name} is ${s.status}`).join(', ')}</MessageBarTitle>
+            You can&apos;t turn Azure benefits on or off for VMs on{' '}
+            {badHosts.length === 1 ? 'this server' : 'these servers'}. Go to the Cluster tab to fix Azure
+            benefits for {badHosts.length === 1 ? 'it' : 'them'}, then manage the VMs again.
           </MessageBarBody>
         </MessageBar>
       )}
-      <VmTable action="add" title="VMs without Azure benefits" actionLabel="Turn on Azure benefits for VMs" vms={without} />
-      <VmTable action="remove" title="VMs with Azure benefits" actionLabel="Turn off Azure benefits for VMs" vms={withBenefits} />
+      <VmTable
+        action="add"
+        title="VMs without Azure benefits"
+        actionLabel="Turn on Azure benefits for VMs"
+        vms={without}
+      />
+      <VmTable
+        action="remove"
+        title="VMs with Azure benefits"
+        actionLabel="Turn off Azure benefits for VMs"
+        vms={withBenefits}
+      />
     </div>
   );
 }
