@@ -13,10 +13,8 @@ export const useDataTableStyles = makeStyles({
       outlineOffset: `calc(${tokens.strokeWidthThick} * -1)`,
     },
   },
+  headerGroup: { position: 'sticky', top: 0, zIndex: 1 },
   header: {
-    position: 'sticky',
-    top: 0,
-    zIndex: 1,
     display: 'grid',
     alignItems: 'center',
     minHeight: '36px',

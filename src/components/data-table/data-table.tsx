@@ -122,6 +122,8 @@ export function DataTable<T>({
     estimateSize: () => rowHeight,
     overscan: 10,
     scrollMargin: headerRef.current?.offsetHeight ?? rowHeight,
+    // The sticky header covers the first row's height of the viewport; keyboard scrolling must clear it.
+    scrollPaddingStart: headerRef.current?.offsetHeight ?? rowHeight,
   });
 
   // Keep the active row inside the list when filtering shrinks it.
@@ -136,7 +138,15 @@ export function DataTable<T>({
       virtualizer.scrollToIndex(index, { align: 'auto' });
       return;
     }
-    document.getElementById(rowDomId(index))?.scrollIntoView({ block: 'nearest' });
+    // Scrolls the grid only: scrollIntoView would also scroll every ancestor, even overflow-hidden layouts.
+    const container = scrollRef.current;
+    const row = document.getElementById(rowDomId(index));
+    if (!container || !row) return;
+    const view = container.getBoundingClientRect();
+    const box = row.getBoundingClientRect();
+    const headerHeight = headerRef.current?.offsetHeight ?? 0;
+    if (box.top < view.top + headerHeight) container.scrollTop -= view.top + headerHeight - box.top;
+    else if (box.bottom > view.bottom) container.scrollTop += box.bottom - view.bottom;
   };
 
   const changeSelection = (ids: string[]) => onSelectionChange?.(ids);
@@ -318,7 +328,8 @@ export function DataTable<T>({
         if (event.target === event.currentTarget) setHasFocus(false);
       }}
     >
-      <div role="rowgroup">
+      {/* The rowgroup is the sticky element: a sticky child of a rowgroup exactly its height could not stick. */}
+      <div role="rowgroup" className={styles.headerGroup}>
         <div ref={headerRef} role="row" aria-rowindex={1} className={styles.header} style={{ gridTemplateColumns }}>
           {selectionMode === 'multi' && (
             <div role="columnheader" className={mergeClasses(styles.headerCell, styles.selectionCell)}>
