@@ -67,7 +67,7 @@ describe('Simulation lab', () => {
     const file = new File(['{"schemaVersion": 1, "clusters": '], 'broken.json', { type: 'application/json' });
     fireEvent.change(screen.getByTestId('lab-import-file'), { target: { files: [file] } });
     const alert = await screen.findByText(/broken\.json was not imported and the current world is unchanged\./);
-    expect(alert.textContent?.length).toBeGreaterThan('broken.json was not imported and the current world is unchanged. '.length);
+    expect(alert.textContent.length).toBeGreaterThan('broken.json was not imported and the current world is unchanged. '.length);
     expect(sim.snapshot()).toBe(before);
   });
 
@@ -94,7 +94,7 @@ describe('Simulation lab', () => {
     const offset = sim.world().clockOffsetMs;
     await user.click(screen.getByRole('button', { name: '+7 days' }));
     await vi.waitFor(() => expect(sim.world().clockOffsetMs - offset).toBe(7 * 86_400_000));
-    await vi.waitFor(() => expect((screen.getByRole('textbox', { name: /Shareable link/ }) as HTMLInputElement).value).toContain(`advance=${sim.world().clockOffsetMs}`));
-    expect((screen.getByRole('textbox', { name: /Shareable link/ }) as HTMLInputElement).value).toContain('scenario=benefits-on');
+    await vi.waitFor(() => expect(screen.getByRole<HTMLInputElement>('textbox', { name: /Shareable link/ }).value).toContain(`advance=${sim.world().clockOffsetMs}`));
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: /Shareable link/ }).value).toContain('scenario=benefits-on');
   });
 });
