@@ -22,7 +22,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { CheckmarkCircleFilled, DismissCircleFilled, WarningFilled } from '@fluentui/react-icons';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ClusterDto, JobDto, PrerequisiteCheckDto, RegisterClusterRequestDto } from '@/api/contract';
@@ -281,6 +281,7 @@ export interface RegisterWizardProps {
 export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) {
   const styles = useStyles();
   const [params, setParams] = useSearchParams();
+  const queryClient = useQueryClient();
   const defaults = useDefaults(cluster);
   const [rawValues, setValues] = useState<WizardValues>(defaults);
   // Until the user picks or types one, the subscription is the account's first (WAC pre-selects one).
@@ -347,7 +348,7 @@ export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) 
     if (key === 'resourceGroupMode') setServerErrors((e) => ({ ...e, resourceGroup: undefined }));
   };
 
-  const start = (request: RegisterClusterRequestDto) => {
+  const start = (request: RegisterClusterRequestDto, rerun = false) => {
     setSubmitError(null);
     register.mutate(request, {
       onSuccess: (started) => {
@@ -356,6 +357,11 @@ export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) 
         setJobInUrl(started.id);
       },
       onError: (error) => {
+        // Register again with "Create new": the first attempt created the group, so the same parameters mean Use existing now.
+        if (rerun && request.createResourceGroup && error instanceof ApiError && error.code === 'ResourceGroupExists') {
+          start({ ...request, createResourceGroup: false }, true);
+          return;
+        }
         const target = error instanceof ApiError ? error.target : undefined;
         if (target === 'subscriptionId' || target === 'resourceGroup' || target === 'region' || target === 'arcResourceGroup') {
           setServerErrors({ [target]: error.message });
@@ -376,10 +382,14 @@ export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) 
 
   const registerAgain = (overrides?: Partial<RegisterClusterRequestDto>) => {
     const previous = (jobId ? recallRequest(jobId) : undefined) ?? toRequest(values);
-    // The resource group the first attempt created now exists: the re-run uses it.
-    const clusterRg = clusterQuery.data?.registration.resourceGroup;
-    const exists = groupNames?.some((g) => g.toLowerCase() === previous.resourceGroup.toLowerCase()) === true || clusterRg === previous.resourceGroup;
-    start({ ...previous, createResourceGroup: previous.createResourceGroup && !exists, ...overrides });
+    // The first attempt may have created the resource group: ask ARM afresh, and re-run with Use existing if it did.
+    void queryClient
+      .query({ ...registrationQueries.resourceGroups(previous.subscriptionId), staleTime: 0 })
+      .catch(() => groups.data ?? [])
+      .then((fresh) => {
+        const exists = fresh.some((g) => g.name.toLowerCase() === previous.resourceGroup.toLowerCase());
+        start({ ...previous, createResourceGroup: previous.createResourceGroup && !exists, ...overrides }, true);
+      });
   };
 
   const close = () => {
