@@ -31,7 +31,7 @@ const useStyles = makeStyles({
   subheading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   text: { margin: 0, color: tokens.colorNeutralForeground2 },
   full: { alignSelf: 'stretch' },
-  table: { maxWidth: '720px' },
+  table: { width: 'auto', minWidth: '640px', tableLayout: 'auto' },
 });
 
 /** Settings → Account: the Azure account signed in on this gateway, its tenant and roles; Sign in / Sign out. */

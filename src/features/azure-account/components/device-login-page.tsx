@@ -89,6 +89,12 @@ export function DeviceLoginPage() {
             <h1 id="device-login-title" className={styles.title} tabIndex={-1} ref={headingRef}>
               Pick an account
             </h1>
+            {stage.accounts.length === 0 && (
+              <p className={styles.text}>
+                No account of the simulated directory belongs to a tenant in the Azure cloud this code was issued for. Go back to Windows Admin
+                Center, select another Azure cloud (Azure Global has the Contoso and Fabrikam tenants), and use the new code.
+              </p>
+            )}
             <ul className={styles.accounts} aria-label="Accounts">
               {stage.accounts.map((a) => (
                 <li key={a.upn}>
