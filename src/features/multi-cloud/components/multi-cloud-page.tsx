@@ -188,6 +188,25 @@ function VmsView({ cloud }: { cloud: CloudSummaryDto }) {
   const detail = useQuery({ ...cloudQueries.vm(cloud.name, selected?.id ?? ''), enabled: selected !== undefined });
   const tab: VmTab = tabParam === 'settings' || tabParam === 'checkpoints' ? tabParam : 'overview';
 
+  const selectedRowIds = useMemo(() => (selected ? [selected.id] : []), [selected]);
+  // The grid re-renders only when its rows or selection change, not on every URL update the search causes.
+  const table = useMemo(
+    () => (
+      <DataTable
+        ariaLabel={`Virtual machines of ${cloud.name}`}
+        items={visible}
+        columns={columns}
+        getRowId={(v) => v.id}
+        getRowLabel={(v) => v.name}
+        selectionMode="single"
+        selectedIds={selectedRowIds}
+        onSelectionChange={(ids) => setSelectedId(ids[0] ?? '')}
+        loading={vms.isPending}
+      />
+    ),
+    [cloud.name, visible, columns, selectedRowIds, setSelectedId, vms.isPending],
+  );
+
   const connect = (vm: CloudVmDto) => {
     fetchRdp(`${cloudVmPath(cloud.name, vm.id)}/rdp`)
       .then((text) => {
@@ -249,17 +268,7 @@ function VmsView({ cloud }: { cloud: CloudSummaryDto }) {
         <ErrorState error={vms.error} title={`Couldn't load the virtual machines of ${cloud.name}`} onRetry={() => void vms.refetch()} />
       ) : (
         <div className={styles.tableArea}>
-          <DataTable
-            ariaLabel={`Virtual machines of ${cloud.name}`}
-            items={visible}
-            columns={columns}
-            getRowId={(v) => v.id}
-            getRowLabel={(v) => v.name}
-            selectionMode="single"
-            selectedIds={selected ? [selected.id] : []}
-            onSelectionChange={(ids) => setSelectedId(ids[0] ?? '')}
-            loading={vms.isPending}
-          />
+          {table}
         </div>
       )}
       {selected ? (
