@@ -170,3 +170,12 @@ export const useRunOnboarding = () =>
     mutationFn: (request: RunOnboardingRequest) => api.post<RunOnboardingResultDto>('/api/cloud/onboarding/run', request),
     meta: { invalidates: [armKeys.all, ['connections']] },
   });
+
+/** Machines_Delete, one or more: synchronous, 200 or 204. */
+export const useDeleteMachines = () =>
+  useMutation({
+    mutationFn: async (ids: readonly string[]) => {
+      for (const id of ids) await api.delete(`${ARM_ENDPOINT}${id}?api-version=${HYBRID_COMPUTE_API_VERSION}`);
+    },
+    meta: { invalidates: [armKeys.all, ['arc']] },
+  });

@@ -18,7 +18,7 @@ import { useMarkAppReady } from '@/lib/app-ready';
 import { formatDateTime } from '@/lib/format';
 import { useSearchParam } from '@/lib/use-search-param';
 import { armQueries } from '../api/arm-queries';
-import { azureQueries, parseResourceId, useDeleteClusterResource, type ArmArcSetting, type ArmHciCluster, type ArmMachine } from '../api/azure-queries';
+import { azureQueries, parseResourceId, useDeleteClusterResource, useDeleteMachines, type ArmArcSetting, type ArmHciCluster, type ArmMachine } from '../api/azure-queries';
 
 const useStyles = makeStyles({
   essentials: {
@@ -59,6 +59,8 @@ function useSubscriptionName(subscriptionId: string): string {
 /** /azure/resource/<ARM resource id>: the manage page of whatever the id names. */
 export function ResourcePage() {
   const { pathname } = useLocation();
+  const known = /\/providers\/Microsoft\.(AzureStackHCI\/clusters|HybridCompute\/machines)\/[^/]+$|^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+$/i.test(decodeURIComponent(pathname.slice('/azure/resource'.length)));
+  useMarkAppReady(!known);
   const id = decodeURIComponent(pathname.slice('/azure/resource'.length));
   if (/\/providers\/Microsoft\.AzureStackHCI\/clusters\/[^/]+$/i.test(id)) return <ClusterResourcePage key={id} id={id} />;
   if (/\/providers\/Microsoft\.HybridCompute\/machines\/[^/]+$/i.test(id)) return <MachineResourcePage key={id} id={id} />;
@@ -97,7 +99,7 @@ function ClusterResourcePage({ id }: { id: string }) {
         </Button>
       </div>
       {gone ? (
-        <DeletedClusterHelp name={name} message={cluster.error?.message ?? ''} />
+        <DeletedClusterHelp id={id} name={name} message={cluster.error?.message ?? ''} />
       ) : cluster.isError ? (
         <ErrorState error={cluster.error} title={`Couldn't load ${name}`} onRetry={() => void cluster.refetch()} />
       ) : cluster.isPending ? (
@@ -212,8 +214,11 @@ function ClusterOverview({
 }
 
 /** The troubleshooting guide's way back from a resource deleted in the portal: unregister on the cluster, then register again. */
-function DeletedClusterHelp({ name, message }: { name: string; message: string }) {
+function DeletedClusterHelp({ id, name, message }: { id: string; name: string; message: string }) {
   const styles = useStyles();
+  const machines = useQuery(azureQueries.machines(parseResourceId(id).subscriptionId));
+  const leftovers = (machines.data ?? []).filter((m) => m.properties.parentClusterResourceId?.toLowerCase() === id.toLowerCase());
+  const removeMachines = useDeleteMachines();
   const unregister = useMutation({
     mutationFn: () => api.post<JobDto>(`/api/clusters/${encodeURIComponent(name)}/unregister`, {}),
     meta: { invalidates: [['clusters'], ['jobs'], ['notifications']] },
@@ -231,6 +236,17 @@ function DeletedClusterHelp({ name, message }: { name: string; message: string }
           </Button>
           {unregister.isSuccess && ` ${unregister.data.title}: started. Follow its progress in Notifications.`}
           {unregister.isError && ` ${unregister.error.message}`}
+        </li>
+        <li>
+          Delete the Arc-enabled servers the cluster left behind, or registration refuses to create them again.{' '}
+          {leftovers.length === 0 ? (
+            machines.isPending ? 'Looking for them...' : 'None are left.'
+          ) : (
+            <Button size="small" disabled={removeMachines.isPending} onClick={() => removeMachines.mutate(leftovers.map((m) => m.id))}>
+              {`Delete ${leftovers.map((m) => m.name).join(', ')}`}
+            </Button>
+          )}
+          {removeMachines.isError && ` ${removeMachines.error.message}`}
         </li>
         <li>
           Register it again from <RouterLink to={registration} inline>{`Azure Stack HCI registration on ${name}`}</RouterLink>.

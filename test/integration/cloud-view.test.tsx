@@ -1,0 +1,153 @@
+import { within } from '@testing-library/react';
+import { hciSim, sim } from '../../mocks/node';
+import { ADMIN_UPN, CONTOSO_TENANT, createApp, hciClusterId } from '../../mocks/sim';
+import { renderRoute, screen, waitForAppReady } from '../utils/render';
+
+/** What mocks/browser.ts does on every change of the world, so pages refetch as they do in the browser. */
+async function simChanged(action: Promise<unknown>) {
+  await action;
+  window.dispatchEvent(new CustomEvent('hci-sim-changed'));
+}
+
+function machineRow(name: string): HTMLElement {
+  const grid = screen.getByRole('grid', { name: 'Machines - Azure Arc' });
+  return within(grid).getByRole('row', { name: new RegExp(`^${name}`) });
+}
+
+const EVIL = `it's "x" $(touch /tmp/p) \`id\`\nline2`;
+
+describe('Azure portal (cloud view)', () => {
+  it('lists the machines and shows hci-node3 Disconnected after 30 minutes down, Connected again within 5 minutes of the repair', async () => {
+    const { user } = await renderRoute('/azure/machines', { scenario: 'registered' });
+    await waitForAppReady();
+    expect(within(machineRow('hci-node3')).getByText('Connected')).toBeInTheDocument();
+    expect(within(machineRow('hci-node3')).getByText('hci-cluster01')).toBeInTheDocument();
+    await simChanged(hciSim.inject('node-down', 'hci-node3'));
+    await simChanged(hciSim.advance('30m'));
+    expect(await within(machineRow('hci-node3')).findByText('Disconnected')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('combobox', { name: 'Status' }));
+    await user.click(await screen.findByRole('option', { name: 'Disconnected' }));
+    await vi.waitFor(() => expect(within(screen.getByRole('grid', { name: 'Machines - Azure Arc' })).queryByText('hci-node1')).not.toBeInTheDocument());
+    expect(machineRow('hci-node3')).toBeInTheDocument();
+
+    await simChanged(hciSim.repair('node-down', 'hci-node3'));
+    await simChanged(hciSim.advance('5m'));
+    await user.click(screen.getByRole('combobox', { name: 'Status' }));
+    await user.click(await screen.findByRole('option', { name: 'Connected' }));
+    expect(await within(machineRow('hci-node3')).findByText('Connected')).toBeInTheDocument();
+  }, 60_000);
+
+  it('generates scripts that keep a hostile tag value inert, and running one adds a machine that connects at its first heartbeat', async () => {
+    const { user } = await renderRoute('/azure/machines/add', { scenario: 'registered' });
+    await waitForAppReady();
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(await screen.findByText('Select a resource group.')).toBeInTheDocument();
+    expect(screen.getByText('Select a region.')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('combobox', { name: /Resource group/ }));
+    await user.click((await screen.findAllByRole('option'))[0] as HTMLElement);
+    await user.click(screen.getByRole('combobox', { name: /Region/ }));
+    await user.click(await screen.findByRole('option', { name: 'West Europe' }));
+    await user.click(screen.getByRole('radio', { name: 'Proxy server' }));
+    await user.click(screen.getByRole('textbox', { name: /Proxy server URL/ }));
+    await user.paste('http://proxy.contoso.com');
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(await screen.findByText('Include the proxy port, for example http://proxy.contoso.com:3128.')).toBeInTheDocument();
+    await user.click(screen.getByRole('textbox', { name: /Proxy server URL/ }));
+    await user.paste(':3128');
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+
+    const city = await screen.findByRole('textbox', { name: 'City' });
+    await user.click(city);
+    await user.paste(EVIL);
+    await user.click(screen.getByRole('button', { name: 'Next: Download and run script' }));
+    const script = (await screen.findByRole('textbox', { name: 'OnboardingScript.ps1' })) as HTMLTextAreaElement;
+    expect(script.value).toContain(`$env:TAGS = 'City=${EVIL.replaceAll("'", "''")}';`);
+    expect(script.value).toContain(`$env:PROXY = 'http://proxy.contoso.com:3128';`);
+
+    await user.click(screen.getByRole('tab', { name: 'Basics' }));
+    await user.click(screen.getByRole('radio', { name: 'Linux' }));
+    await user.click(screen.getByRole('tab', { name: 'Download and run script' }));
+    const sh = (await screen.findByRole('textbox', { name: 'OnboardingScript.sh' })) as HTMLTextAreaElement;
+    expect(sh.value).toContain(`export tags='City=${EVIL.replaceAll("'", `'\\''`)}';`);
+
+    await user.click(screen.getByRole('textbox', { name: /Server name/ }));
+    await user.paste('web07');
+    await user.click(screen.getByRole('button', { name: 'Run on a simulated server' }));
+    expect(await screen.findByText('web07 is connected to Azure Arc')).toBeInTheDocument();
+    expect(sim.read((w) => w.gateway.connections.some((c) => c.name === 'web07' && c.type === 'server'))).toBe(true);
+
+    await user.click(screen.getByRole('link', { name: 'Machines - Azure Arc' }));
+    await waitForAppReady();
+    expect(await within(machineRow('web07')).findByTitle('The agent has not sent its first heartbeat yet')).toBeInTheDocument();
+    expect(within(machineRow('web07')).getByText('Linux')).toBeInTheDocument();
+    await simChanged(hciSim.advance('5m'));
+    expect(await within(machineRow('web07')).findByText('Connected')).toBeInTheDocument();
+  }, 60_000);
+
+  it('shows the cluster resource with Essentials, the 8-hour Disconnected text and Arc settings, and the Benefits attestation on Configuration', async () => {
+    await hciSim.reset('out-of-policy');
+    const id = sim.read((w) => {
+      const reg = w.clusters['hci-cluster01']?.registration;
+      return reg ? hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName) : '';
+    });
+    const { user } = await renderRoute(`/azure/resource${id}`);
+    await waitForAppReady();
+    expect(await screen.findByText('Disconnected - Cluster not in connected state for more than 8 hours')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Essentials' })).toBeInTheDocument();
+    expect(screen.getByRole('grid', { name: 'Arc settings per server' })).toBeInTheDocument();
+    await user.click(screen.getByRole('tab', { name: 'Configuration' }));
+    expect(await screen.findByText('Azure benefits host attestation')).toBeInTheDocument();
+  });
+
+  it('deletes the cluster resource and walks back to a healthy registration: unregister on the cluster, register again', async () => {
+    await simChanged(hciSim.reset('registered'));
+    const reg = sim.read((w) => w.clusters['hci-cluster01']?.registration);
+    if (!reg) throw new Error('registered preset has no registration');
+    const id = hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName);
+    const { user } = await renderRoute(`/azure/resource${id}`);
+    await waitForAppReady();
+    expect(await screen.findByText('Connected')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Delete' }));
+    const dialog = await screen.findByRole('alertdialog');
+    await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    await vi.waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument(), { timeout: 3000 });
+    expect(await screen.findByText('This Azure Stack HCI resource no longer exists')).toBeInTheDocument();
+
+    await user.click(await screen.findByRole('button', { name: 'Unregister hci-cluster01' }, { timeout: 5000 }));
+    expect(await screen.findByText(/started\. Follow its progress in Notifications\./)).toBeInTheDocument();
+    await simChanged(hciSim.advance('10m'));
+    expect(sim.read((w) => w.clusters['hci-cluster01']?.registration)).toBeUndefined();
+
+    await user.click(await screen.findByRole('button', { name: 'Delete hci-node1, hci-node2, hci-node3, hci-node4' }));
+    expect(await screen.findByText(/None are left\./)).toBeInTheDocument();
+    const register = await fetch('http://localhost/api/clusters/hci-cluster01/registration', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ subscriptionId: reg.subscriptionId, resourceGroup: reg.resourceGroup, createResourceGroup: false, region: reg.region, enableArc: true }),
+    });
+    expect(register.status).toBe(202);
+    await simChanged(hciSim.advance('30m'));
+    expect(Object.values(sim.world().jobs).filter((j) => j.kind === 'cluster/register').map((j) => [j.status, j.message])).toEqual([['Succeeded', expect.any(String)]]);
+    expect(sim.read((w) => w.cloud.hciClusters[id.toLowerCase()]?.name)).toBe(reg.resourceName);
+    await user.click(screen.getByRole('button', { name: 'Refresh' }));
+    expect(await screen.findByRole('heading', { name: 'Essentials' }, { timeout: 3000 })).toBeInTheDocument();
+    expect(screen.queryByText('This Azure Stack HCI resource no longer exists')).not.toBeInTheDocument();
+    expect(screen.getAllByText('Connected').length).toBeGreaterThan(0);
+    expect(screen.getByRole('grid', { name: 'Arc settings per server' })).toBeInTheDocument();
+  });
+
+  it('grants admin consent to an app registration', async () => {
+    await simChanged(hciSim.reset('registered'));
+    const appId = sim.run((d, now) => createApp(d, { displayName: 'hci-lab', tenantId: CONTOSO_TENANT, kind: 'cluster', clusterName: 'hci-cluster01', consent: false }, now).appId);
+    if (!appId.ok) throw appId.error;
+    const { user } = await renderRoute(`/azure/app-registrations/${appId.value}`);
+    await waitForAppReady();
+    expect(await screen.findByText('Not granted')).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Signed in to the portal as' })).toHaveTextContent(ADMIN_UPN);
+    await user.click(screen.getByRole('button', { name: 'Grant admin consent' }));
+    expect(await screen.findByText('Admin consent granted for hci-lab.')).toBeInTheDocument();
+    expect(sim.read((w) => w.cloud.apps[appId.value]?.adminConsentGranted)).toBe(true);
+  });
+});
