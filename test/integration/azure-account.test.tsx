@@ -68,6 +68,8 @@ describe('Register Windows Admin Center with Azure', () => {
     expect(within(consent).getByText('Access Azure Service Management as you (preview)')).toBeInTheDocument();
     expect(within(consent).getByRole('checkbox', { name: 'Consent on behalf of your organization' })).not.toBeChecked();
     await user.click(within(consent).getByRole('button', { name: 'Accept' }));
+    // While the consent prompt (modal) closes, the pane behind it is hidden from the accessibility tree.
+    await vi.waitFor(() => expect(screen.queryByRole('dialog', { name: 'Permissions requested' })).not.toBeInTheDocument());
 
     expect(await within(pane).findByText('Now connected to Azure AD')).toBeInTheDocument();
     expect(doneStep('Connect to Azure Active Directory.')).toBeInTheDocument();
@@ -123,6 +125,8 @@ describe('Register Windows Admin Center with Azure', () => {
     await user.click(within(pane).getByRole('button', { name: 'Connect' }));
     const consent = await screen.findByRole('dialog', { name: 'Permissions requested' });
     await user.click(within(consent).getByRole('button', { name: 'Accept' }));
+    // While the consent prompt (modal) closes, the pane behind it is hidden from the accessibility tree.
+    await vi.waitFor(() => expect(screen.queryByRole('dialog', { name: 'Permissions requested' })).not.toBeInTheDocument());
 
     expect(await within(pane).findByText('Need admin approval')).toBeInTheDocument();
     expect(within(pane).getByText(/needs permission to access resources in your organization that only an admin can grant/)).toBeInTheDocument();
