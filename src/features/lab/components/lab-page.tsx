@@ -441,7 +441,7 @@ function WorldFileSection({ state }: { state: LabStateDto }) {
   const fileInput = useRef<HTMLInputElement>(null);
   const fb = useFeedback();
   const [exporting, setExporting] = useState(false);
-  const link = shareLink(state, window.location.origin, import.meta.env.BASE_URL);
+  const link = shareLink(state, window.location.origin, `${import.meta.env.BASE_URL}lab`);
   const exportWorld = async () => {
     fb.clear();
     setExporting(true);
