@@ -13,12 +13,6 @@ export function isOutOfPolicy(registration: AzureStackHciStatusDto): boolean {
   return registration.registrationStatus === 'OutOfPolicy' || registration.connectionStatus === 'OutOfPolicy';
 }
 
-/** Registration status as WAC's Settings page words it. */
-export function registrationStatusText(registration: AzureStackHciStatusDto): string {
-  if (isOutOfPolicy(registration)) return 'Out of policy';
-  return registration.registrationStatus === 'Registered' ? 'Registered' : 'Not registered';
-}
-
 /**
  * The countdown neither WAC nor the Azure portal shows: how long until OutOfPolicy, and what it costs.
  * Returns the lines to show under the Azure connection status, most urgent first.
