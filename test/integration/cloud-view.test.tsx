@@ -62,14 +62,14 @@ describe('Azure portal (cloud view)', () => {
     await user.click(city);
     await user.paste(EVIL);
     await user.click(screen.getByRole('button', { name: 'Next: Download and run script' }));
-    const script = (await screen.findByRole('textbox', { name: 'OnboardingScript.ps1' })) as HTMLTextAreaElement;
+    const script = await screen.findByRole<HTMLTextAreaElement>('textbox', { name: 'OnboardingScript.ps1' });
     expect(script.value).toContain(`$env:TAGS = 'City=${EVIL.replaceAll("'", "''")}';`);
     expect(script.value).toContain(`$env:PROXY = 'http://proxy.contoso.com:3128';`);
 
     await user.click(screen.getByRole('tab', { name: 'Basics' }));
     await user.click(screen.getByRole('radio', { name: 'Linux' }));
     await user.click(screen.getByRole('tab', { name: 'Download and run script' }));
-    const sh = (await screen.findByRole('textbox', { name: 'OnboardingScript.sh' })) as HTMLTextAreaElement;
+    const sh = await screen.findByRole<HTMLTextAreaElement>('textbox', { name: 'OnboardingScript.sh' });
     expect(sh.value).toContain(`export tags='City=${EVIL.replaceAll("'", `'\\''`)}';`);
 
     await user.click(screen.getByRole('textbox', { name: /Server name/ }));
