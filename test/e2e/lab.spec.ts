@@ -21,7 +21,7 @@ for (const theme of ['light', 'dark'] as Theme[]) {
   });
 }
 
-test('a presenter reproduces a guide case from the lab, then fixes it from the troubleshooter', async ({ page }) => {
+test('a presenter reproduces a guide case from the lab, then fixes it from the troubleshooter', async ({ page, hciSim }) => {
   await page.goto(withScenario('/lab', 'registered'));
   await waitForApp(page);
   await page.getByRole('button', { name: 'Reproduce cluster-app-deleted' }).click();
@@ -31,15 +31,15 @@ test('a presenter reproduces a guide case from the lab, then fixes it from the t
   await page.getByRole('button', { name: 'Repair registration' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Repair started.' })).toBeVisible();
   // the repair is a job in simulated time: move the clock past it from the console, as a presenter could
-  await page.evaluate(() => window.hciSim.advance('10m'));
+  await hciSim.advance('10m');
   await page.getByRole('button', { name: 'Check again' }).click();
   await expect(page.getByTestId('troubleshoot-check')).toContainText('The problem is gone');
 });
 
-test('the lab follows window.hciSim, and its shareable link reproduces preset and clock', async ({ page }) => {
+test('the lab follows window.hciSim, and its shareable link reproduces preset and clock', async ({ page, hciSim }) => {
   await page.goto(withScenario('/lab', 'benefits-on'));
   await waitForApp(page);
-  await page.evaluate(() => window.hciSim.inject('node-down', 'hci-node2'));
+  await hciSim.inject('node-down', 'hci-node2');
   await expect(page.getByRole('button', { name: 'Repair node-down on hci-node2' })).toBeVisible();
   await page.getByRole('button', { name: '+7 days' }).click();
   await expect(page.getByTestId('lab-offset')).toContainText('7 d ahead of real time');
