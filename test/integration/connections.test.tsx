@@ -47,4 +47,20 @@ describe('All connections', () => {
     await vi.waitFor(() => expect(screen.queryByRole('link', { name: 'hci-cluster01' })).not.toBeInTheDocument());
     expect(screen.queryByText('1 selected')).not.toBeInTheDocument();
   });
+
+  it("shows 'No Saved Connections' with the way to add one once every connection is removed", async () => {
+    const { user } = await renderRoute('/');
+    await waitForAppReady();
+    await user.click(screen.getByRole('checkbox', { name: 'Select all rows' }));
+    expect(await screen.findByText('5 selected')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Remove' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Remove Connection(s)' });
+    expect(within(dialog).getByText(/^Are you sure you want to remove hci-cluster01, hci-node1, .* from the connections list\?$/)).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Yes' }));
+
+    expect(await screen.findByRole('heading', { name: 'No Saved Connections' })).toBeInTheDocument();
+    expect(
+      screen.getByText("To get started, add a connection to Windows Admin Center using the '+ Add' command."),
+    ).toBeInTheDocument();
+  });
 });
