@@ -231,7 +231,8 @@ export function DataTable<T>({
     if (selectionMode === 'none') return;
     // A click on a link or button inside the row acts on that control only (and still marks the row).
     const interactive = (event.target as HTMLElement).closest('a,button,input');
-    if (selectionMode === 'multi' && interactive) return;
+    // A link navigates away: selecting the row too would rewrite the URL and cancel that navigation.
+    if (interactive && (selectionMode === 'multi' || interactive.tagName === 'A')) return;
     const id = getRowId(item);
     if (selectionMode === 'multi') {
       changeSelection(event.ctrlKey || event.metaKey ? (selected.has(id) ? selectedIds.filter((s) => s !== id) : [...selectedIds, id]) : [id]);
