@@ -104,6 +104,20 @@ describe('Register Windows Admin Center with Azure', () => {
     expect(within(pane).getByRole('button', { name: 'Connect' })).toBeEnabled();
   });
 
+  it('reports a server failure during Connect with its message and lets the user connect again once it is gone', async () => {
+    const view = await openPane();
+    const { user, pane } = view;
+    await copyAndSignInWithCode(view, ADMIN_UPN);
+    await hciSim.inject('api-errors', 'api');
+    await user.click(within(pane).getByRole('button', { name: 'Connect' }));
+    expect(await within(pane).findByText("Couldn't connect to Azure Active Directory")).toBeInTheDocument();
+    expect(within(pane).getByText(/Nothing was changed; select Connect to try again\./)).toBeInTheDocument();
+    expect(sim.read((w) => w.gateway.pending)).toBeUndefined();
+    await hciSim.repair('api-errors', 'api');
+    await user.click(within(pane).getByRole('button', { name: 'Connect' }));
+    expect(await screen.findByRole('dialog', { name: 'Permissions requested' })).toBeInTheDocument();
+  });
+
   it('says when the code has expired and offers a new one', async () => {
     const { user, pane, code } = await openPane();
     await hciSim.advance('16m');

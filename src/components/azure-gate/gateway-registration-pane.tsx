@@ -129,17 +129,13 @@ function PaneBody() {
   useDeviceLoginRelay(flow.data?.deviceCode?.code ?? null);
 
   if (flow.isPending || gateway.isPending) return <LoadingState />;
-  if (flow.isError || gateway.isError) {
-    return (
-      <ErrorState
-        error={flow.error ?? gateway.error}
-        title="Couldn't read the gateway's registration"
-        onRetry={() => void Promise.all([flow.refetch(), gateway.refetch()])}
-      />
-    );
-  }
+  const refreshError = flow.error ?? gateway.error;
+  const retry = () => void Promise.all([flow.refetch(), gateway.refetch()]);
+  // Without data there is nothing to show; with data, a failed refresh is reported above the steps, which stay usable.
+  if (!flow.data || !gateway.data) return <ErrorState error={refreshError} title="Couldn't read the gateway's registration" onRetry={retry} />;
   return (
     <div className={styles.body}>
+      {refreshError && <ErrorState error={refreshError} title="Couldn't refresh the registration's state" onRetry={retry} />}
       <p className={styles.text}>To use Azure services with Windows Admin Center, complete the following one-time registration.</p>
       <p className={styles.text}>
         If you don&apos;t already have an Azure account, first{' '}
