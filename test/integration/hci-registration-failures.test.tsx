@@ -74,3 +74,52 @@ describe('Registration failures, each with its real text and a way forward that 
     expect(within(pane()).getByRole('combobox', { name: /Azure region/ })).toHaveTextContent(regionName);
   });
 });
+
+describe('The happy path and unregister', { timeout: 60_000 }, () => {
+  it('registers with a new resource group in East US: every step checked, the success text, then Registered, Connected and Arc per node', async () => {
+    await hciSim.reset('gateway-registered');
+    const { user } = await openWizard();
+    expect(within(pane()).getByTestId('azure-account')).toHaveTextContent(/@contoso/i);
+    expect(within(pane()).getByRole('textbox', { name: /New resource group name/ })).toHaveValue('hci-cluster01-rg');
+    const review = within(pane()).getByRole('list', { name: 'What will be created' });
+    expect(within(review).getByText('Resource group hci-cluster01-rg in East US')).toBeInTheDocument();
+    expect(within(review).getAllByText(/^Azure Arc-enabled server hci-node\d/)).toHaveLength(4);
+
+    await runJob(user, 'Register', SUCCESS);
+    const steps = within(pane()).getByRole('list', { name: 'Steps' });
+    const states = within(steps).getAllByRole('listitem').map((li) => [li.textContent, li.dataset.stepState]);
+    expect(states).toContainEqual(['Creating Azure Resource Group hci-cluster01-rg', 'done']);
+    expect(states).toContainEqual(['Enabling Azure Arc integration on every clustered node', 'done']);
+    expect(states.every(([, state]) => state === 'done')).toBe(true);
+
+    // the footer's Close (the header's X is labelled Close too)
+    const closeButtons = within(pane()).getAllByRole('button', { name: 'Close' });
+    await user.click(closeButtons[closeButtons.length - 1] as HTMLElement);
+    await waitFor(() => expect(within(screen.getByRole('region', { name: 'Azure Stack HCI system status' })).getByText('Connected')).toBeInTheDocument(), { timeout: 5000 });
+    expect(within(screen.getByRole('region', { name: 'Azure Stack HCI system status' })).getByText('Registered')).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: 'Server status' })).getAllByText('Arc-enabled')).toHaveLength(4);
+  });
+
+  it('unregisters after a confirmation naming the resource; the status is Not registered and the resource group registration created is gone', async () => {
+    const { user } = await renderRoute('/connections/cluster/hci-cluster01/tools/azure-arc/registration', { scenario: 'registered' });
+    await waitForAppReady();
+    const toolbar = await screen.findByRole('toolbar', { name: 'Registration actions' }, { timeout: 10_000 });
+    interface Snapshot {
+      cloud: { hciClusters: Record<string, unknown>; machines: Record<string, unknown> };
+    }
+    const before = (await hciSim.snapshot()) as Snapshot;
+    expect(Object.keys(before.cloud.hciClusters).filter((id) => id.endsWith('/hci-cluster01'))).toHaveLength(1);
+    expect(Object.keys(before.cloud.machines).filter((id) => /hci-node\d$/.test(id))).toHaveLength(4);
+    await user.click(within(toolbar).getByRole('button', { name: 'Unregister' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Unregister Azure Stack HCI' });
+    expect(within(dialog).getByText('hci-cluster01', { selector: 'strong' })).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Unregister' }));
+    expect(await screen.findByText('Arc for servers unregistration triggered', {}, { timeout: 5000 })).toBeInTheDocument();
+    await hciSim.advance('2m');
+    await waitFor(() => expect(within(screen.getByRole('region', { name: 'Azure Stack HCI system status' })).getByText('Not registered')).toBeInTheDocument(), { timeout: 8000 });
+    expect(screen.getByText(/Azure Stack HCI is successfully unregistered\. The Azure resource representing Azure Stack HCI has been deleted\./)).toBeInTheDocument();
+    const world = (await hciSim.snapshot()) as Snapshot;
+    expect(Object.keys(world.cloud.hciClusters).filter((id) => id.endsWith('/hci-cluster01'))).toEqual([]);
+    expect(Object.keys(world.cloud.machines).filter((id) => /hci-node\d$/.test(id))).toEqual([]);
+  });
+});

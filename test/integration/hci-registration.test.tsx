@@ -24,7 +24,7 @@ async function finishJob(pane: HTMLElement) {
   await waitFor(() => expect(within(pane).queryByLabelText('In progress')).toBeNull(), { timeout: 5000 });
 }
 
-describe('Register Azure Stack HCI', () => {
+describe('Register Azure Stack HCI', { timeout: 60_000 }, () => {
 
   it('says what is wrong next to each field as you type, and sends nothing while anything is', async () => {
     const { user, pane } = await openWizard();
@@ -51,7 +51,7 @@ describe('Register Azure Stack HCI', () => {
 
 });
 
-describe('Registration failures, each with its real text and a way forward that works', () => {
+describe('Registration failures, each with its real text and a way forward that works', { timeout: 60_000 }, () => {
 
   it('no Arc role: registered but Arc failed, with retry once the role is granted', async () => {
     await hciSim.reset('gateway-registered');
@@ -77,7 +77,7 @@ describe('Registration failures, each with its real text and a way forward that 
 
 });
 
-describe('Registration status page', () => {
+describe('Registration status page', { timeout: 60_000 }, () => {
 
   it('out of policy after 31 days with outbound blocked; Sync now after the repair makes it Connected again', async () => {
     await hciSim.reset('registered');

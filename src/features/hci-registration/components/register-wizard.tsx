@@ -316,7 +316,11 @@ export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) 
 
   const urlJobId = params.get('job') ?? '';
   const resumed = runningJob(jobs.data, cluster, ['cluster/register']);
-  const jobId = urlJobId !== '' ? urlJobId : resumed?.id;
+  const candidateJobId = urlJobId !== '' ? urlJobId : resumed?.id;
+  // Sticky: between the job ending (no longer "running") and the URL getting its id, keep showing it.
+  const [stickyJobId, setStickyJobId] = useState<string | undefined>(undefined);
+  if (candidateJobId !== undefined && candidateJobId !== stickyJobId) setStickyJobId(candidateJobId);
+  const jobId = candidateJobId ?? stickyJobId;
   const job = useJob(jobId, cluster);
   const register = useRegisterCluster(cluster);
 
@@ -395,7 +399,10 @@ export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) 
   const close = () => {
     setShowForm(false);
     setSubmitError(null);
-    if (job.data && job.data.status !== 'InProgress') setJobInUrl(undefined);
+    if (job.data && job.data.status !== 'InProgress') {
+      setJobInUrl(undefined);
+      setStickyJobId(undefined);
+    }
     onClose();
   };
 

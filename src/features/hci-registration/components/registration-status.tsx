@@ -26,6 +26,8 @@ import { StatusBadge } from '@/components/status-badge/status-badge';
 import { api, errorMessage } from '@/lib/api-client';
 import { useMarkAppReady } from '@/lib/app-ready';
 import { formatDateTime } from '@/lib/format';
+import { ShowPowerShell } from '@/components/show-powershell/show-powershell';
+import { repairAzStackHciRegistration, syncAzureStackHci, unregisterAzStackHci } from '@/lib/powershell';
 import { useRepairRegistration, useSyncNow, useUnregisterCluster } from '../api/registration-mutations';
 import { logDownloadUrl, REGISTRATION_JOB_KINDS, registrationQueries } from '../api/registration-queries';
 import { JobProgress } from './job-progress';
@@ -223,6 +225,22 @@ export function RegistrationStatus({ clusterName, title }: RegistrationStatusPro
             <Button icon={<DeleteRegular />} disabled={busy} onClick={() => setConfirmUnregister(true)}>
               Unregister
             </Button>
+            <ShowPowerShell
+              title="PowerShell for Sync now, Repair registration and Unregister"
+              commands={[
+                '# Sync now',
+                ...syncAzureStackHci(),
+                '# Repair registration',
+                repairAzStackHciRegistration({ subscriptionId: r.subscriptionId ?? '', environmentName: r.cloud ?? undefined }),
+                '# Unregister',
+                unregisterAzStackHci({
+                  subscriptionId: r.subscriptionId ?? '',
+                  resourceName: r.azureResourceName ?? undefined,
+                  resourceGroupName: r.resourceGroup ?? undefined,
+                  environmentName: r.cloud ?? undefined,
+                }),
+              ]}
+            />
             {data.portalPath && (
               <RouterLink to={data.portalPath}>
                 View Azure resource <OpenRegular aria-hidden="true" />

@@ -11,16 +11,19 @@ export function useJob(jobId: string | undefined, cluster: string) {
   const queryClient = useQueryClient();
   const job = useQuery({ ...registrationQueries.job(jobId ?? ''), enabled: jobId !== undefined && jobId !== '' });
   const status = job.data?.status;
-  const seen = useRef<string | undefined>(undefined);
+  const id = job.data?.id;
+  // Last status seen per job, so a moment without a job id (URL catching up) doesn't hide the job's end.
+  const seen = useRef(new Map<string, string>());
   useEffect(() => {
-    const previous = seen.current;
-    seen.current = status;
-    if (previous === 'InProgress' && status !== undefined && status !== 'InProgress') {
+    if (id === undefined || status === undefined) return;
+    const previous = seen.current.get(id);
+    seen.current.set(id, status);
+    if (previous === 'InProgress' && status !== 'InProgress') {
       for (const queryKey of [registrationKeys.cluster(cluster), registrationKeys.logs(cluster), ['jobs'], ['notifications'], ['arm'], ['cloud'], ['servers']]) {
         void queryClient.invalidateQueries({ queryKey });
       }
     }
-  }, [status, cluster, queryClient]);
+  }, [id, status, cluster, queryClient]);
   return job;
 }
 
