@@ -210,7 +210,7 @@ defineJobKind('arc/disable', (draft, job, at) => {
   const nodeName = String(job.input.node);
   const node = draft.nodes[nodeName];
   if (!node || !nodeIsUp(node)) return { status: 'Failed', message: ARC_MESSAGES.nodeUnreachable(nodeName), result: 'Failed' };
-  disconnectAgent(draft, nodeName, false, at);
+  detachAgent(draft, node, false, at);
   const cluster = draft.clusters[String(job.input.cluster)];
   if (cluster?.registration && !clusterNodes(draft, cluster.name).some((n) => arcEnabledOnNode(draft, n))) {
     cluster.registration.arcEnabled = false;
@@ -237,6 +237,11 @@ export function disconnectAgent(draft: World, nodeName: string, forceLocalOnly: 
       `AZCM0026: Network Error. ${node.name} cannot reach Azure to delete its resource. Use --force-local-only to disconnect the agent without deleting the resource in Azure.`,
     );
   }
+  detachAgent(draft, node, forceLocalOnly, now);
+}
+
+/** The agent stops reporting; unless only local, its machine resource and arcSettings entry go too. */
+function detachAgent(draft: World, node: ClusterNode, forceLocalOnly: boolean, now: Millis): void {
   const id = node.arc.machineResourceId;
   refreshHeartbeats(draft, node.name, now);
   node.arc.connected = false;
