@@ -98,6 +98,16 @@ describe('Register-AzStackHCI', () => {
     for (const name of expected) expect(values.get(name)).toEqual([value]);
   });
 
+  it.each([
+    ['Azure Global', undefined],
+    ['AzureCloud', undefined],
+    ['Azure China', 'AzureChinaCloud'],
+    ['Azure US Government', 'AzureUSGovernment'],
+    ['AzureUSGovernment', 'AzureUSGovernment'],
+  ])('names the cloud %s as -EnvironmentName %s', (cloud, expected) => {
+    expect(parameterValues(repairAzStackHciRegistration({ subscriptionId: 's', environmentName: cloud })).get('EnvironmentName')).toEqual(expected === undefined ? undefined : [expected]);
+  });
+
   it('repairs with -RepairRegistration as a switch', () => {
     expect(repairAzStackHciRegistration({ subscriptionId: 's', computerName: 'Server1', tenantId: 't' })).toBe(
       "Register-AzStackHCI -SubscriptionId 's' -ComputerName 'Server1' -TenantId 't' -RepairRegistration",

@@ -73,7 +73,20 @@ export interface RegisterOptions {
   computerName?: string;
 }
 
-const environment = (name: string | undefined) => (name && name !== 'AzureCloud' ? name : undefined);
+/**
+ * `-EnvironmentName` from a cloud id or the portal's display name ("Azure Global", "Azure China",
+ * "Azure US Government"); the default cloud (AzureCloud) is left out, as the cmdlet's default.
+ */
+export function environmentName(cloud: string | undefined): string | undefined {
+  if (cloud === undefined || cloud.trim() === '') return undefined;
+  const c = cloud.trim();
+  if (/^(AzureCloud|Azure Global|Azure|Azure public cloud)$/i.test(c)) return undefined;
+  if (/china/i.test(c)) return 'AzureChinaCloud';
+  if (/gov/i.test(c)) return 'AzureUSGovernment';
+  return c;
+}
+
+const environment = environmentName;
 
 export function registerAzStackHci(o: RegisterOptions): string {
   return psCommand('Register-AzStackHCI', [

@@ -72,3 +72,18 @@ describe('Troubleshooter', () => {
     expect(await screen.findByText('No known cause')).toBeInTheDocument();
   });
 });
+
+describe('Show PowerShell on the registration status page', () => {
+  it('shows Sync, Repair and Unregister with the registration the cluster has', async () => {
+    const { user } = await renderRoute('/connections/cluster/hci-cluster01/settings/azure-stack-hci-registration', { scenario: 'registered' });
+    await waitForAppReady();
+    const toolbar = await screen.findByRole('toolbar', { name: 'Registration actions' });
+    await user.click(within(toolbar).getByRole('button', { name: 'Show PowerShell' }));
+    const dialog = await screen.findByRole('dialog', { name: 'PowerShell for Sync now, Repair registration and Unregister' });
+    const script = within(dialog).getByLabelText('PowerShell script').textContent;
+    const reg = sim.world().clusters['hci-cluster01']?.registration;
+    expect(script).toContain('Sync-AzureStackHCI');
+    expect(script).toContain(`Register-AzStackHCI -SubscriptionId '${reg?.subscriptionId ?? ''}' -RepairRegistration`);
+    expect(script).toContain(`Unregister-AzStackHCI -SubscriptionId '${reg?.subscriptionId ?? ''}' -ResourceGroupName '${reg?.resourceGroup ?? ''}' -ResourceName '${reg?.resourceName ?? ''}'`);
+  });
+});
