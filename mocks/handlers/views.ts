@@ -91,9 +91,12 @@ function arcDto(world: World, node: ClusterNode, now: Millis): ArcNodeStatusDto 
   const agent = node.arc;
   const machine = agent.machineResourceId ? world.cloud.machines[agent.machineResourceId.toLowerCase()] : undefined;
   const reg = world.clusters[node.cluster]?.registration;
+  // A server onboarded on its own (no cluster) is Arc-enabled by its agent alone; a cluster node through the
+  // cluster's Arc integration.
+  const standalone = node.cluster === '';
   let arcStatus: ArcNodeStatusDto['arcStatus'] = 'Disabled';
-  if (reg?.arcEnabled && agent.installed && agent.connected) arcStatus = 'Enabled';
-  else if (!reg) arcStatus = 'Unknown';
+  if (agent.installed && agent.connected && (standalone || reg?.arcEnabled)) arcStatus = 'Enabled';
+  else if (!standalone && !reg) arcStatus = 'Unknown';
   let agentStatus: ArcNodeStatusDto['agentStatus'];
   if (!agent.installed || !machine) agentStatus = 'Not installed';
   else agentStatus = arcMachineStatus(agent, now) ?? 'Pending';
