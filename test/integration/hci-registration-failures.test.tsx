@@ -42,6 +42,10 @@ describe('Registration failures, each with its real text and a way forward that 
       'Register',
       "Failed to register. Couldn't generate self-signed certificate on node(s) hci-node2. Couldn't set and verify registration certificate on node(s) hci-node3. Make sure every clustered node is up and has Internet connectivity (at least outbound to Azure).",
     );
+    expect(within(pane()).getByRole('link', { name: 'Troubleshoot this error' })).toHaveAttribute(
+      'href',
+      expect.stringMatching(/^\/connections\/cluster\/hci-cluster01\/tools\/diagnostics\/troubleshoot\?error=Failed%20to%20register/) as string,
+    );
     await hciSim.repair('node-down', 'hci-node2');
     await hciSim.repair('outbound-blocked', 'hci-node3');
     await runJob(user, 'Register again', SUCCESS);
@@ -121,5 +125,17 @@ describe('The happy path and unregister', { timeout: 60_000 }, () => {
     const world = (await hciSim.snapshot()) as Snapshot;
     expect(Object.keys(world.cloud.hciClusters).filter((id) => id.endsWith('/hci-cluster01'))).toEqual([]);
     expect(Object.keys(world.cloud.machines).filter((id) => /hci-node\d$/.test(id))).toEqual([]);
+  });
+});
+
+describe('Before the gateway is ready', { timeout: 60_000 }, () => {
+  it('offers the gateway registration instead of the cluster wizard when the gateway is not registered', async () => {
+    await hciSim.reset('fresh');
+    await renderRoute(`${SETTINGS}?register=open`);
+    await waitForAppReady();
+    const dialog = await screen.findByRole('dialog', { name: 'Register Azure Stack HCI' }, { timeout: 10_000 });
+    expect(await within(dialog).findByRole('button', { name: 'Register with Azure' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(within(dialog).queryByRole('list', { name: 'Prerequisite checks' })).toBeNull();
+    expect(within(dialog).getByRole('button', { name: 'Register' })).toBeDisabled();
   });
 });

@@ -26,8 +26,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ClusterDto, JobDto, PrerequisiteCheckDto, RegisterClusterRequestDto } from '@/api/contract';
+import { AzureGate } from '@/components/azure-gate/azure-gate';
 import { ContextPane } from '@/components/context-pane/context-pane';
-import { ErrorState, LoadingState } from '@/components/query-state/query-state';
+import { ErrorState } from '@/components/query-state/query-state';
 import { RouterButton, RouterLink } from '@/components/router-link/router-link';
 import { ApiError, errorMessage } from '@/lib/api-client';
 import { useRegisterCluster } from '../api/registration-mutations';
@@ -163,6 +164,7 @@ function Prerequisites({ cluster, subscriptionId, enableArc }: { cluster: string
 /** What a result means and the way forward, under the job's steps. */
 function JobOutcome({
   job,
+  clusterName,
   cluster,
   onRegisterAgain,
   onChangeSettings,
@@ -170,6 +172,7 @@ function JobOutcome({
   registering,
 }: {
   job: JobDto;
+  clusterName: string;
   cluster: ClusterDto | undefined;
   onRegisterAgain: (overrides?: Partial<RegisterClusterRequestDto>) => void;
   onChangeSettings: () => void;
@@ -247,6 +250,9 @@ function JobOutcome({
             Register again
           </Button>
           <Button onClick={onChangeSettings}>Change the settings</Button>
+          <RouterLink to={`/connections/cluster/${encodeURIComponent(clusterName)}/tools/diagnostics/troubleshoot?error=${encodeURIComponent(message)}`}>
+            Troubleshoot this error
+          </RouterLink>
         </div>
       </MessageBarBody>
     </MessageBar>
@@ -416,28 +422,9 @@ export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) 
   const arcGroup = values.arcResourceGroup !== '' ? values.arcResourceGroup : values.resourceGroup;
 
   let body: ReactNode;
-  if (readiness.isPending) body = <LoadingState label="Checking the gateway's Azure registration..." />;
-  else if (readiness.isError) body = <ErrorState error={readiness.error} title="Couldn't check the gateway's Azure registration" onRetry={() => void readiness.refetch()} />;
-  else if (!ready) {
-    const notRegistered = readiness.data.code === 'GatewayNotRegistered';
-    body = (
-      <MessageBar intent="warning" layout="multiline">
-        <MessageBarBody className={styles.outcome}>
-          <MessageBarTitle>{notRegistered ? 'Register Windows Admin Center with Azure first' : 'Sign in to Azure first'}</MessageBarTitle>
-          <span>{readiness.data.message}</span>
-          <span>
-            {notRegistered
-              ? 'Instead of the cluster registration wizard, you need the Windows Admin Center registration: register the gateway with Azure, then come back to register this cluster.'
-              : 'Sign in to Azure from the gateway settings, then come back to register this cluster.'}
-          </span>
-          <span>
-            <RouterButton appearance="primary" to={notRegistered ? '/settings/register' : '/settings/account'}>
-              {notRegistered ? 'Register with Azure' : 'Sign in to Azure'}
-            </RouterButton>
-          </span>
-        </MessageBarBody>
-      </MessageBar>
-    );
+  if (!ready) {
+    // AzureGate says why and offers the gateway registration or the sign-in in place of the wizard.
+    body = null;
   } else if (showingJob) {
     body = (
       <div className={styles.section}>
@@ -445,6 +432,7 @@ export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) 
         <div aria-live="polite">
           <JobOutcome
             job={job.data}
+            clusterName={cluster}
             cluster={clusterQuery.data}
             registering={register.isPending}
             onRegisterAgain={registerAgain}
@@ -677,7 +665,7 @@ export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) 
       submitting={register.isPending || running}
       primaryDisabled={!ready || showingJob || blocking.length > 0}
     >
-      {body}
+      <AzureGate purpose="register this cluster with Azure">{body}</AzureGate>
     </ContextPane>
   );
 }
