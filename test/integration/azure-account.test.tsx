@@ -1,4 +1,4 @@
-import { render, within } from '@testing-library/react';
+import { configure, render, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { AppProvider } from '@/app/provider';
@@ -9,6 +9,9 @@ import { ADMIN_UPN, OPERATOR_UPN } from '../../mocks/sim';
 import { renderRoute, screen, waitForAppReady } from '../utils/render';
 
 const API = 'http://localhost';
+
+// Each step waits on a poll and a refetch; on shared, busy cores that can exceed the 1 s default.
+configure({ asyncUtilTimeout: 5_000 });
 
 async function post(path: string, body: unknown): Promise<Response> {
   return fetch(`${API}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
@@ -69,7 +72,10 @@ describe('Register Windows Admin Center with Azure', () => {
     expect(within(consent).getByRole('checkbox', { name: 'Consent on behalf of your organization' })).not.toBeChecked();
     await user.click(within(consent).getByRole('button', { name: 'Accept' }));
     // While the consent prompt (modal) closes, the pane behind it is hidden from the accessibility tree.
-    await vi.waitFor(() => expect(screen.queryByRole('dialog', { name: 'Permissions requested' })).not.toBeInTheDocument());
+    await vi.waitFor(() => {
+      expect(screen.queryByRole('dialog', { name: 'Permissions requested' })).not.toBeInTheDocument();
+      expect(pane).not.toHaveAttribute('aria-hidden');
+    });
 
     expect(await within(pane).findByText('Now connected to Azure AD')).toBeInTheDocument();
     expect(doneStep('Connect to Azure Active Directory.')).toBeInTheDocument();
@@ -140,7 +146,10 @@ describe('Register Windows Admin Center with Azure', () => {
     const consent = await screen.findByRole('dialog', { name: 'Permissions requested' });
     await user.click(within(consent).getByRole('button', { name: 'Accept' }));
     // While the consent prompt (modal) closes, the pane behind it is hidden from the accessibility tree.
-    await vi.waitFor(() => expect(screen.queryByRole('dialog', { name: 'Permissions requested' })).not.toBeInTheDocument());
+    await vi.waitFor(() => {
+      expect(screen.queryByRole('dialog', { name: 'Permissions requested' })).not.toBeInTheDocument();
+      expect(pane).not.toHaveAttribute('aria-hidden');
+    });
 
     expect(await within(pane).findByText('Need admin approval')).toBeInTheDocument();
     expect(within(pane).getByText(/needs permission to access resources in your organization that only an admin can grant/)).toBeInTheDocument();
