@@ -11,6 +11,7 @@ import {
   InfoLabel,
   Input,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -121,9 +122,9 @@ function toRequest(values: WizardValues): RegisterClusterRequestDto {
 
 function CheckIcon({ state }: { state: PrerequisiteCheckDto['state'] }) {
   const styles = useStyles();
-  if (state === 'pass') return <CheckmarkCircleFilled className={`${styles.checkIcon} ${styles.pass}`} role="img" aria-label="Passed" />;
-  if (state === 'warn') return <WarningFilled className={`${styles.checkIcon} ${styles.warn}`} role="img" aria-label="Warning" />;
-  return <DismissCircleFilled className={`${styles.checkIcon} ${styles.fail}`} role="img" aria-label="Failed" />;
+  if (state === 'pass') return <CheckmarkCircleFilled className={mergeClasses(styles.checkIcon, styles.pass)} role="img" aria-label="Passed" />;
+  if (state === 'warn') return <WarningFilled className={mergeClasses(styles.checkIcon, styles.warn)} role="img" aria-label="Warning" />;
+  return <DismissCircleFilled className={mergeClasses(styles.checkIcon, styles.fail)} role="img" aria-label="Failed" />;
 }
 
 function Prerequisites({ cluster, subscriptionId, enableArc }: { cluster: string; subscriptionId: string; enableArc: boolean }) {
