@@ -107,3 +107,17 @@ describe('registration over HTTP', () => {
     expect(response).toMatchObject({ status: 412, body: { error: { code: 'GatewayNotRegistered' } } });
   });
 });
+
+describe('API faults where the product has its own words', () => {
+  it('Connect under api-errors answers with the AAD registration failure, not a generic 500', async () => {
+    const flow = (await call('POST', '/api/gateway/device-code', { cloud: 'AzureCloud' })).body as GatewayRegistrationFlowDto;
+    await call('POST', '/api/device-login', { code: flow.deviceCode?.code ?? '', upn: 'admin@contoso.onmicrosoft.com' });
+    const tenantId = ((await call('GET', '/api/gateway/registration')).body as GatewayRegistrationFlowDto).tenants[0]?.tenantId ?? '';
+    sim.inject('api-errors', 'api');
+    const response = await call('POST', '/api/gateway/connect', { tenantId, application: { mode: 'create' } });
+    expect(response).toMatchObject({
+      status: 503,
+      body: { error: { message: "Couldn't register application 'WindowsAdminCenter-https://wac.contoso.local' in Azure Active Directory. Error: ajax error 500" } },
+    });
+  });
+});

@@ -32,7 +32,7 @@ import {
   unregisterGateway,
 } from '../sim';
 import type { AppRegistration, Millis, Op, World } from '../sim';
-import { errorResponse, fromSimError, readJsonObject, simRoute } from './http';
+import { errorResponse, fromSimError, readJsonObject, simRoute, simRouteOwningFaults } from './http';
 import { gatewayDto, iso } from './views';
 
 function flowDto(world: World, now: Millis): GatewayRegistrationFlowDto {
@@ -145,7 +145,7 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
 
     http.post(
       '*/api/gateway/connect',
-      handle(async (request) => {
+      simRouteOwningFaults(async (request) => {
         const input = await readJsonObject(request);
         const app = input.application as { mode?: unknown; appId?: unknown } | undefined;
         if (app?.mode !== 'create' && app?.mode !== 'existing') {

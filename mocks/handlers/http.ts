@@ -21,8 +21,22 @@ export type RouteParams = Record<string, string>;
  * A gateway `/api` route: API faults applied, and a SimError thrown anywhere in `fn` answered in the
  * `{ error }` shape with its status instead of escaping as a 500.
  */
-export function simRoute(sim: SimRuntime, fn: (request: Request, params: RouteParams) => Promise<Response> | Response) {
-  return withApiFaults(sim, 'api', async ({ request, params }: { request: Request; params: PathParams }) => {
+export function simRoute(sim: SimRuntime, fn: RouteBody) {
+  return withApiFaults(sim, 'api', simErrorsAnswered(fn));
+}
+
+type RouteBody = (request: Request, params: RouteParams) => Promise<Response> | Response;
+
+/**
+ * A route whose simulation answers the API faults itself, with the failure the real product shows there
+ * (e.g. Connect's "Couldn't register application … ajax error 500"), instead of the generic 500.
+ */
+export function simRouteOwningFaults(fn: RouteBody) {
+  return simErrorsAnswered(fn);
+}
+
+function simErrorsAnswered(fn: RouteBody) {
+  return async ({ request, params }: { request: Request; params: PathParams }) => {
     const plainParams: RouteParams = {};
     for (const [key, value] of Object.entries(params)) if (typeof value === 'string') plainParams[key] = value;
     try {
@@ -31,7 +45,7 @@ export function simRoute(sim: SimRuntime, fn: (request: Request, params: RoutePa
       if (error instanceof SimError) return fromSimError(error);
       throw error;
     }
-  });
+  };
 }
 
 /** The request's JSON object body ({} when empty); anything else is refused with InvalidRequestContent. */
