@@ -14,7 +14,7 @@ for (const theme of ['light', 'dark'] as Theme[]) {
     await waitForApp(page);
     await expect(page.getByRole('heading', { name: 'Azure Stack HCI service (hcisvc)' })).toBeVisible();
     await expectNoSeriousA11yViolations(page);
-    await page.goto(`${DIAGNOSTICS}/troubleshoot?error=${encodeURIComponent('Azure Stack HCI failed to connect with Azure.')}`);
+    await page.goto(`${DIAGNOSTICS}/troubleshoot?error=${encodeURIComponent('Event ID 591: Azure Stack HCI failed to connect with Azure')}`);
     await waitForApp(page);
     await expect(page.getByTestId('troubleshoot-check')).toBeVisible();
     await expectNoSeriousA11yViolations(page);

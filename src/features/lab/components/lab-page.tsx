@@ -20,6 +20,7 @@ import { PageHeader } from '@/components/page-header/page-header';
 import { PageLayout } from '@/components/page-header/page-layout';
 import { ErrorState, LoadingState } from '@/components/query-state/query-state';
 import { RouterLink } from '@/components/router-link/router-link';
+import { troubleshootPath } from '@/components/show-powershell/troubleshoot-link';
 import { errorMessage } from '@/lib/api-client';
 import { useMarkAppReady } from '@/lib/app-ready';
 
@@ -391,7 +392,7 @@ function CasesSection({ state }: { state: LabStateDto }) {
           <MessageBarBody>
             <MessageBarTitle>{result.title}</MessageBarTitle>
             <span className={styles.code}>{result.text}</span>{' '}
-            <RouterLink to={`/connections/cluster/${encodeURIComponent(result.cluster)}/tools/diagnostics/troubleshoot?error=${encodeURIComponent(result.text)}`}>Troubleshoot this error</RouterLink>
+            <RouterLink to={troubleshootPath(result.cluster, result.text)}>Troubleshoot this error</RouterLink>
           </MessageBarBody>
         </MessageBar>
       )}
@@ -415,7 +416,7 @@ function CasesSection({ state }: { state: LabStateDto }) {
                 Reproduce
               </Button>
             ) : (
-              <RouterLink to={`/connections/cluster/${encodeURIComponent(cluster)}/tools/diagnostics/troubleshoot?error=${encodeURIComponent(c.sample)}`}>Open in the troubleshooter</RouterLink>
+              <RouterLink to={troubleshootPath(cluster, c.sample)}>Open in the troubleshooter</RouterLink>
             )}
           </li>
         ))}
