@@ -1,4 +1,9 @@
-import { createDarkTheme, createLightTheme, type BrandVariants, type Theme } from '@fluentui/react-components';
+import {
+  createDarkTheme,
+  createLightTheme,
+  type BrandVariants,
+  type Theme,
+} from '@fluentui/react-components';
 
 /**
  * WAC's accent blue #0067b8 at step 80 (where Fluent puts the primary brand colour), darkened towards
@@ -25,7 +30,8 @@ const wacBrand: BrandVariants = {
 
 export const lightTheme: Theme = {
   ...createLightTheme(wacBrand),
-  fontFamilyBase: "'Segoe UI', 'Segoe UI Web (West European)', -apple-system, BlinkMacSystemFont, Roboto, 'Helvetica Neue', sans-serif",
+  fontFamilyBase:
+    "'Segoe UI', 'Segoe UI Web (West European)', -apple-system, BlinkMacSystemFont, Roboto, 'Helvetica Neue', sans-serif",
 };
 
 const darkBase = createDarkTheme(wacBrand);

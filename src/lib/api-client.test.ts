@@ -3,7 +3,9 @@ import { api, ApiError, errorMessage } from './api-client';
 /** Answers the next fetch with `response` (or fails it like a dropped connection). */
 function answerWith(response: Response | 'network-error') {
   vi.spyOn(globalThis, 'fetch').mockImplementationOnce(() =>
-    response === 'network-error' ? Promise.reject(new TypeError('Failed to fetch')) : Promise.resolve(response),
+    response === 'network-error'
+      ? Promise.reject(new TypeError('Failed to fetch'))
+      : Promise.resolve(response),
   );
 }
 
@@ -23,14 +25,25 @@ describe('api client', () => {
   });
 
   it("throws an ApiError carrying the server's status, code and message", async () => {
-    answerWith(Response.json({ error: { code: 'InvalidParameter', message: "'bad name' is not a valid host name." } }, { status: 400 }));
+    answerWith(
+      Response.json(
+        { error: { code: 'InvalidParameter', message: "'bad name' is not a valid host name." } },
+        { status: 400 },
+      ),
+    );
     const error: unknown = await api.post('/test/add', { name: 'bad name' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 400, code: 'InvalidParameter', message: "'bad name' is not a valid host name." });
+    expect(error).toMatchObject({
+      status: 400,
+      code: 'InvalidParameter',
+      message: "'bad name' is not a valid host name.",
+    });
   });
 
   it('explains a failure whose body is not the error shape', async () => {
-    answerWith(new Response('<html>Bad gateway</html>', { status: 502, headers: { 'Content-Type': 'text/html' } }));
+    answerWith(
+      new Response('<html>Bad gateway</html>', { status: 502, headers: { 'Content-Type': 'text/html' } }),
+    );
     const error: unknown = await api.get('/test/proxy').catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 502, code: 'Http502' });
     expect(errorMessage(error)).toMatch(/^GET \/test\/proxy failed: 502/);

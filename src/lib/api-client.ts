@@ -11,7 +11,13 @@ export class ApiError extends Error {
   /** The input the server blames (e.g. 'appId'), so a form can show the message next to that field. */
   readonly target: string | undefined;
 
-  constructor(status: number, code: string, message: string, details?: ApiErrorBody['error']['details'], target?: string) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    details?: ApiErrorBody['error']['details'],
+    target?: string,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
@@ -52,7 +58,12 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-async function request<T>(method: string, url: string, body: unknown, options: RequestOptions = {}): Promise<T> {
+async function request<T>(
+  method: string,
+  url: string,
+  body: unknown,
+  options: RequestOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   const init: RequestInit = { method, headers, signal: options.signal ?? null };
   if (body !== undefined) {
@@ -75,14 +86,28 @@ async function request<T>(method: string, url: string, body: unknown, options: R
   const payload = await readBody(response);
   if (!response.ok) {
     if (isApiErrorBody(payload)) {
-      throw new ApiError(response.status, payload.error.code, payload.error.message, payload.error.details, payload.error.target);
+      throw new ApiError(
+        response.status,
+        payload.error.code,
+        payload.error.message,
+        payload.error.details,
+        payload.error.target,
+      );
     }
     const statusText = response.statusText || 'Request failed';
-    throw new ApiError(response.status, `Http${response.status}`, `${method} ${url} failed: ${response.status} ${statusText}.`);
+    throw new ApiError(
+      response.status,
+      `Http${response.status}`,
+      `${method} ${url} failed: ${response.status} ${statusText}.`,
+    );
   }
   // A successful answer that is not JSON (e.g. the dev server's index.html for an unknown /api path) means
   // the endpoint does not exist; treating it as data would crash later in a less obvious place.
-  if (payload !== undefined && typeof payload === 'string' && !(response.headers.get('content-type') ?? '').includes('text/plain')) {
+  if (
+    payload !== undefined &&
+    typeof payload === 'string' &&
+    !(response.headers.get('content-type') ?? '').includes('text/plain')
+  ) {
     throw new ApiError(response.status, 'UnexpectedResponse', `${method} ${url} did not answer with JSON.`);
   }
   return payload as T;
@@ -90,9 +115,12 @@ async function request<T>(method: string, url: string, body: unknown, options: R
 
 export const api = {
   get: <T>(url: string, options?: RequestOptions) => request<T>('GET', url, undefined, options),
-  post: <T = void>(url: string, body?: unknown, options?: RequestOptions) => request<T>('POST', url, body, options),
-  put: <T = void>(url: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', url, body, options),
-  patch: <T = void>(url: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', url, body, options),
+  post: <T = void>(url: string, body?: unknown, options?: RequestOptions) =>
+    request<T>('POST', url, body, options),
+  put: <T = void>(url: string, body?: unknown, options?: RequestOptions) =>
+    request<T>('PUT', url, body, options),
+  patch: <T = void>(url: string, body?: unknown, options?: RequestOptions) =>
+    request<T>('PATCH', url, body, options),
   delete: <T = void>(url: string, options?: RequestOptions) => request<T>('DELETE', url, undefined, options),
 };
 

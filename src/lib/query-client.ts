@@ -21,7 +21,9 @@ export function createQueryClient({ retry = 1 }: CreateQueryClientOptions = {}):
     mutationCache: new MutationCache({
       onSuccess: (_data, _variables, _context, mutation) => {
         const keys = mutation.meta?.invalidates ?? [];
-        return Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey }))).then(() => undefined);
+        return Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey }))).then(
+          () => undefined,
+        );
       },
     }),
     defaultOptions: {
@@ -32,7 +34,8 @@ export function createQueryClient({ retry = 1 }: CreateQueryClientOptions = {}):
         // A 4xx is the server's considered answer (unknown cluster, bad input): retrying cannot change it.
         retry: (failureCount, error) => {
           if (retry === false) return false;
-          if (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429) return false;
+          if (error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429)
+            return false;
           return failureCount < retry;
         },
       },

@@ -67,5 +67,7 @@ export function useSearchParamList(key: string): [string[], (values: readonly st
 export function matchesQuery(query: string, texts: readonly (string | number | null | undefined)[]): boolean {
   const needle = query.trim().toLowerCase();
   if (!needle) return true;
-  return texts.some((text) => text !== null && text !== undefined && String(text).toLowerCase().includes(needle));
+  return texts.some(
+    (text) => text !== null && text !== undefined && String(text).toLowerCase().includes(needle),
+  );
 }

@@ -41,7 +41,8 @@ export function AppShell() {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.ctrlKey && event.altKey && event.key.toLowerCase() === 'a' && focusActionBar()) event.preventDefault();
+      if (event.ctrlKey && event.altKey && event.key.toLowerCase() === 'a' && focusActionBar())
+        event.preventDefault();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

@@ -34,7 +34,11 @@ function NotInConnections({ name }: { name: string }) {
     <PageLayout>
       <EmptyState
         title={`${name} isn't in your connections list`}
-        action={<RouterButton to={paths.home()} appearance="primary">Go to All connections</RouterButton>}
+        action={
+          <RouterButton to={paths.home()} appearance="primary">
+            Go to All connections
+          </RouterButton>
+        }
       >
         Add it from All connections with &apos;+ Add&apos;, then open it again.
       </EmptyState>
@@ -52,7 +56,9 @@ export function ConnectionLayout() {
   const type = params.type;
   const name = params.name ?? '';
 
-  const connection = connections.data?.find((c) => c.type === type && c.name.toLowerCase() === name.toLowerCase());
+  const connection = connections.data?.find(
+    (c) => c.type === type && c.name.toLowerCase() === name.toLowerCase(),
+  );
   const isToolRoute = !settingsMatch;
   const blocked = isToolRoute && connection !== undefined && blockingStatuses.includes(connection.status);
   // Pages mark readiness once they show data; the states below never reach a page, so they mark it here.
@@ -76,7 +82,11 @@ export function ConnectionLayout() {
   } else if (connections.isError) {
     content = (
       <PageLayout>
-        <ErrorState error={connections.error} title="Couldn't load the connection" onRetry={() => void connections.refetch()} />
+        <ErrorState
+          error={connections.error}
+          title="Couldn't load the connection"
+          onRetry={() => void connections.refetch()}
+        />
       </PageLayout>
     );
   } else if (!connection) {
@@ -89,7 +99,9 @@ export function ConnectionLayout() {
       <PageLayout>
         <EmptyState
           title="This tool isn't available for this connection"
-          action={<RouterButton to={paths.connection(type, connection.name)}>Open {connection.name}</RouterButton>}
+          action={
+            <RouterButton to={paths.connection(type, connection.name)}>Open {connection.name}</RouterButton>
+          }
         >
           {`There is no tool '${toolMatch.params.toolId ?? ''}' for ${type === 'cluster' ? 'server clusters' : 'servers'}. Pick one from the Tools list.`}
         </EmptyState>
@@ -103,7 +115,8 @@ export function ConnectionLayout() {
           title={connection.status}
           action={<Button onClick={() => void connections.refetch()}>Retry</Button>}
         >
-          {connection.statusDetail ?? `Windows Admin Center can't open tools on ${connection.name} right now.`}
+          {connection.statusDetail ??
+            `Windows Admin Center can't open tools on ${connection.name} right now.`}
         </Banner>
       </PageLayout>
     );

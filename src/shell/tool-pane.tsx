@@ -11,7 +11,12 @@ import {
   tokens,
   Tooltip,
 } from '@fluentui/react-components';
-import { PanelLeftContractRegular, PanelLeftExpandRegular, SettingsRegular, type FluentIcon } from '@fluentui/react-icons';
+import {
+  PanelLeftContractRegular,
+  PanelLeftExpandRegular,
+  SettingsRegular,
+  type FluentIcon,
+} from '@fluentui/react-icons';
 import { useState, type MouseEvent, type ReactNode } from 'react';
 import { useHref, useLinkClickHandler } from 'react-router';
 import type { ConnectionDto } from '@/api/contract';
@@ -26,7 +31,12 @@ const useStyles = makeStyles({
     flexShrink: 0,
     borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
+  header: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+  },
   titleRow: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalXS },
   connectionName: {
     margin: 0,
@@ -39,7 +49,11 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
   status: { fontSize: tokens.fontSizeBase200 },
-  noMatch: { paddingInline: tokens.spacingHorizontalM, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  noMatch: {
+    paddingInline: tokens.spacingHorizontalM,
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+  },
   rail: {
     display: 'flex',
     flexDirection: 'column',
@@ -56,17 +70,43 @@ const useStyles = makeStyles({
   railSpacer: { flexGrow: 1 },
 });
 
-function ToolLink({ to, value, icon: Icon, children }: { to: string; value: string; icon: FluentIcon; children: ReactNode }) {
+function ToolLink({
+  to,
+  value,
+  icon: Icon,
+  children,
+}: {
+  to: string;
+  value: string;
+  icon: FluentIcon;
+  children: ReactNode;
+}) {
   const href = useHref(to);
   const onClick = useLinkClickHandler(to);
   return (
-    <NavItem as="a" href={href} value={value} icon={<Icon />} onClick={(event: MouseEvent<HTMLAnchorElement>) => onClick(event)}>
+    <NavItem
+      as="a"
+      href={href}
+      value={value}
+      icon={<Icon />}
+      onClick={(event: MouseEvent<HTMLAnchorElement>) => onClick(event)}
+    >
       {children}
     </NavItem>
   );
 }
 
-function RailLink({ to, label, icon: Icon, current }: { to: string; label: string; icon: FluentIcon; current: boolean }) {
+function RailLink({
+  to,
+  label,
+  icon: Icon,
+  current,
+}: {
+  to: string;
+  label: string;
+  icon: FluentIcon;
+  current: boolean;
+}) {
   const href = useHref(to);
   const onClick = useLinkClickHandler(to);
   return (
@@ -105,24 +145,53 @@ export function ToolPane({ type, name, status, activeId }: ToolPaneProps) {
     return (
       <nav className={styles.rail} aria-label={`Tools for ${name}`}>
         <Tooltip content="Expand" relationship="label" positioning="after">
-          <Button appearance="subtle" icon={<PanelLeftExpandRegular />} aria-expanded={false} onClick={() => setCollapsed(false)} />
+          <Button
+            appearance="subtle"
+            icon={<PanelLeftExpandRegular />}
+            aria-expanded={false}
+            onClick={() => setCollapsed(false)}
+          />
         </Tooltip>
         {available.map((tool) => (
-          <RailLink key={tool.id} to={paths.tool(type, name, tool.id)} label={tool.title} icon={tool.icon} current={tool.id === activeId} />
+          <RailLink
+            key={tool.id}
+            to={paths.tool(type, name, tool.id)}
+            label={tool.title}
+            icon={tool.icon}
+            current={tool.id === activeId}
+          />
         ))}
         <span className={styles.railSpacer} />
-        <RailLink to={settingsPath} label="Settings" icon={SettingsRegular} current={activeId === 'settings'} />
+        <RailLink
+          to={settingsPath}
+          label="Settings"
+          icon={SettingsRegular}
+          current={activeId === 'settings'}
+        />
       </nav>
     );
   }
 
   return (
-    <NavDrawer open type="inline" selectedValue={activeId ?? ''} className={styles.drawer} aria-label={`Tools for ${name}`} tabbable>
+    <NavDrawer
+      open
+      type="inline"
+      selectedValue={activeId ?? ''}
+      className={styles.drawer}
+      aria-label={`Tools for ${name}`}
+      tabbable
+    >
       <NavDrawerHeader className={styles.header}>
         <div className={styles.titleRow}>
           <h1 className={styles.connectionName}>{name}</h1>
           <Tooltip content="Collapse" relationship="label">
-            <Button appearance="subtle" size="small" icon={<PanelLeftContractRegular />} aria-expanded onClick={() => setCollapsed(true)} />
+            <Button
+              appearance="subtle"
+              size="small"
+              icon={<PanelLeftContractRegular />}
+              aria-expanded
+              onClick={() => setCollapsed(true)}
+            />
           </Tooltip>
         </div>
         {status && <StatusBadge status={status} className={styles.status} />}

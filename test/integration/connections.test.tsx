@@ -7,7 +7,10 @@ describe('All connections', () => {
     await waitForAppReady();
     expect(screen.getByRole('heading', { name: 'All connections' })).toBeInTheDocument();
     const grid = screen.getByRole('grid', { name: 'All connections' });
-    expect(within(grid).getByRole('link', { name: 'hci-cluster01' })).toHaveAttribute('href', '/connections/cluster/hci-cluster01');
+    expect(within(grid).getByRole('link', { name: 'hci-cluster01' })).toHaveAttribute(
+      'href',
+      '/connections/cluster/hci-cluster01',
+    );
     const row = within(grid).getByRole('row', { name: /hci-cluster01/ });
     expect(within(row).getByText('Server clusters')).toBeInTheDocument();
     expect(document.title).toBe('All connections - Windows Admin Center');
@@ -41,10 +44,15 @@ describe('All connections', () => {
     await user.click(screen.getByRole('button', { name: 'Remove' }));
 
     const dialog = await screen.findByRole('alertdialog', { name: 'Remove Connection(s)' });
-    expect(within(dialog).getByText('Are you sure you want to remove hci-cluster01 from the connections list?')).toBeInTheDocument();
+    expect(
+      within(dialog).getByText('Are you sure you want to remove hci-cluster01 from the connections list?'),
+    ).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Yes' }));
 
-    await vi.waitFor(() => expect(screen.queryByRole('link', { name: 'hci-cluster01' })).not.toBeInTheDocument());
+    await vi.waitFor(
+      () => expect(screen.queryByRole('link', { name: 'hci-cluster01' })).not.toBeInTheDocument(),
+      { timeout: 5_000 },
+    );
     expect(screen.queryByText('1 selected')).not.toBeInTheDocument();
   });
 
@@ -55,7 +63,11 @@ describe('All connections', () => {
     expect(await screen.findByText('5 selected')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Remove' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'Remove Connection(s)' });
-    expect(within(dialog).getByText(/^Are you sure you want to remove hci-cluster01, hci-node1, .* from the connections list\?$/)).toBeInTheDocument();
+    expect(
+      within(dialog).getByText(
+        /^Are you sure you want to remove hci-cluster01, hci-node1, .* from the connections list\?$/,
+      ),
+    ).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Yes' }));
 
     expect(await screen.findByRole('heading', { name: 'No Saved Connections' })).toBeInTheDocument();

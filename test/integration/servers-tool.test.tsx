@@ -18,18 +18,22 @@ describe('Servers tool', () => {
   });
 
   it('keeps search and selection in the URL and shows the selected node in the details pane', async () => {
-    const { user, router } = await renderRoute('/connections/cluster/hci-cluster01/tools/servers?selected=hci-node2&tab=arc');
+    const { user, router } = await renderRoute(
+      '/connections/cluster/hci-cluster01/tools/servers?selected=hci-node2&tab=arc',
+    );
     await waitForAppReady();
     const details = screen.getByRole('region', { name: 'Details - hci-node2' });
     expect(within(details).getByRole('tab', { name: 'Azure Arc', selected: true })).toBeInTheDocument();
     expect(within(details).getByText('Last heartbeat')).toBeInTheDocument();
 
     await user.type(screen.getByRole('searchbox', { name: 'Search servers' }), 'node3');
-    await vi.waitFor(() => expect(router.state.location.search).toContain('q=node3'));
+    await vi.waitFor(() => expect(router.state.location.search).toContain('q=node3'), { timeout: 5_000 });
     expect(await screen.findByText('1 match')).toBeInTheDocument();
 
     await user.click(screen.getByText('hci-node3'));
-    await vi.waitFor(() => expect(router.state.location.search).toContain('selected=hci-node3'));
+    await vi.waitFor(() => expect(router.state.location.search).toContain('selected=hci-node3'), {
+      timeout: 5_000,
+    });
     expect(await screen.findByRole('region', { name: 'Details - hci-node3' })).toBeInTheDocument();
   });
 });

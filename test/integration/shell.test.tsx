@@ -36,14 +36,16 @@ describe('The WAC shell', () => {
     await waitForAppReady();
     await user.click(screen.getByRole('button', { name: 'Solution Selector' }));
     const menu = await screen.findByRole('menu');
-    expect(within(menu).getAllByRole('menuitemradio').map((item) => item.textContent)).toEqual([
-      'Cluster Manager',
-      'Azure portal (cloud view)',
-      'Azure Stack portal (multi-cloud)',
-    ]);
+    expect(
+      within(menu)
+        .getAllByRole('menuitemradio')
+        .map((item) => item.textContent),
+    ).toEqual(['Cluster Manager', 'Azure portal (cloud view)', 'Azure Stack portal (multi-cloud)']);
     await user.click(within(menu).getByRole('menuitemradio', { name: 'Azure portal (cloud view)' }));
-    await vi.waitFor(() => expect(router.state.location.pathname).toBe('/azure'));
-    await vi.waitFor(() => expect(document.title).toBe('Azure portal (cloud view) - Windows Admin Center'));
+    await vi.waitFor(() => expect(router.state.location.pathname).toBe('/azure'), { timeout: 5_000 });
+    await vi.waitFor(() => expect(document.title).toBe('Azure portal (cloud view) - Windows Admin Center'), {
+      timeout: 5_000,
+    });
   });
 
   it('moves focus to the action toolbar with Ctrl+Alt+A', async () => {
@@ -62,7 +64,11 @@ describe('The WAC shell', () => {
     // Work started outside the UI shows up on the next refetch; the sim-changed event forces one now.
     window.dispatchEvent(new Event('hci-sim-changed'));
 
-    await user.click(await screen.findByRole('button', { name: /^Notifications, There are [1-9]\d* unread notifications\.$/ }));
+    await user.click(
+      await screen.findByRole('button', {
+        name: /^Notifications, There are [1-9]\d* unread notifications\.$/,
+      }),
+    );
     const pane = await screen.findByRole('dialog', { name: 'Notifications' });
     expect(await within(pane).findByText(/in progress$/)).toBeInTheDocument();
     expect(within(pane).getByText(/^The task is \d+% complete$/)).toBeInTheDocument();

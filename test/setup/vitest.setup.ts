@@ -48,7 +48,16 @@ Object.defineProperties(HTMLElement.prototype, {
   },
 });
 HTMLElement.prototype.getBoundingClientRect = function getBoundingClientRect() {
-  return { x: 0, y: 0, top: 0, left: 0, bottom: VIEWPORT.height, right: VIEWPORT.width, ...VIEWPORT, toJSON: () => ({}) };
+  return {
+    x: 0,
+    y: 0,
+    top: 0,
+    left: 0,
+    bottom: VIEWPORT.height,
+    right: VIEWPORT.width,
+    ...VIEWPORT,
+    toJSON: () => ({}),
+  };
 };
 
 // ── the simulated backend: the same handlers as the browser ───────────────────────────────────────────

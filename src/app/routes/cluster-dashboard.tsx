@@ -7,8 +7,9 @@ import { ClusterDashboard } from '@/features/clusters/components/cluster-dashboa
 export const loader =
   (queryClient: QueryClient) =>
   ({ params }: LoaderFunctionArgs) => {
-    if (params.name) // Errors are swallowed here: the page shows them with its own Retry.
-    void queryClient.query(clusterQueries.detail(params.name)).catch(() => undefined);
+    if (params.name)
+      // Errors are swallowed here: the page shows them with its own Retry.
+      void queryClient.query(clusterQueries.detail(params.name)).catch(() => undefined);
     return null;
   };
 

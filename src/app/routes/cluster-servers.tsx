@@ -7,8 +7,9 @@ import { ServersTool } from '@/features/clusters/components/servers-tool';
 export const loader =
   (queryClient: QueryClient) =>
   ({ params }: LoaderFunctionArgs) => {
-    if (params.name) // Errors are swallowed here: the page shows them with its own Retry.
-    void queryClient.query(clusterQueries.nodes(params.name)).catch(() => undefined);
+    if (params.name)
+      // Errors are swallowed here: the page shows them with its own Retry.
+      void queryClient.query(clusterQueries.nodes(params.name)).catch(() => undefined);
     return null;
   };
 

@@ -5,7 +5,7 @@ import { ConnectionsPage } from '@/features/connections/components/connections-p
 /** Starts the request while the route's code loads; the page shows its own loading and error states. */
 export const loader = (queryClient: QueryClient) => () => {
   // Errors are swallowed here: the page shows them with its own Retry.
-    void queryClient.query(connectionQueries.list()).catch(() => undefined);
+  void queryClient.query(connectionQueries.list()).catch(() => undefined);
   return null;
 };
 

@@ -9,5 +9,10 @@ export function RouteError() {
   const error = useRouteError();
   useMarkAppReady(true);
   const shown = isRouteErrorResponse(error) ? new Error(`${error.status} ${error.statusText}`) : error;
-  return <ErrorFallback error={shown} homeAction={<RouterButton to={paths.home()}>Go to All connections</RouterButton>} />;
+  return (
+    <ErrorFallback
+      error={shown}
+      homeAction={<RouterButton to={paths.home()}>Go to All connections</RouterButton>}
+    />
+  );
 }

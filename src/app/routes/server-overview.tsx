@@ -7,8 +7,9 @@ import { ServerOverview } from '@/features/clusters/components/server-overview';
 export const loader =
   (queryClient: QueryClient) =>
   ({ params }: LoaderFunctionArgs) => {
-    if (params.name) // Errors are swallowed here: the page shows them with its own Retry.
-    void queryClient.query(serverQueries.detail(params.name)).catch(() => undefined);
+    if (params.name)
+      // Errors are swallowed here: the page shows them with its own Retry.
+      void queryClient.query(serverQueries.detail(params.name)).catch(() => undefined);
     return null;
   };
 

@@ -1,4 +1,11 @@
-import { Button, SearchBox, Toolbar, ToolbarButton, Tooltip, type ToolbarButtonProps } from '@fluentui/react-components';
+import {
+  Button,
+  SearchBox,
+  Toolbar,
+  ToolbarButton,
+  Tooltip,
+  type ToolbarButtonProps,
+} from '@fluentui/react-components';
 import { ArrowClockwiseRegular, DismissRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import { useActionBarStyles } from './action-bar.styles';
@@ -63,14 +70,24 @@ export function ActionBar({
             {selectedCount.toLocaleString()} selected
             {onClearSelection && (
               <Tooltip content="Clear Selection" relationship="label">
-                <Button appearance="subtle" size="small" icon={<DismissRegular />} onClick={onClearSelection} />
+                <Button
+                  appearance="subtle"
+                  size="small"
+                  icon={<DismissRegular />}
+                  onClick={onClearSelection}
+                />
               </Tooltip>
             )}
           </span>
         )}
         {onRefresh && (
           <Tooltip content="Refresh" relationship="label">
-            <Button appearance="subtle" icon={<ArrowClockwiseRegular />} onClick={onRefresh} disabled={refreshing} />
+            <Button
+              appearance="subtle"
+              icon={<ArrowClockwiseRegular />}
+              onClick={onRefresh}
+              disabled={refreshing}
+            />
           </Tooltip>
         )}
         {search && (
@@ -84,7 +101,9 @@ export function ActionBar({
               onChange={(_event, data) => search.onChange(data.value)}
             />
             <span className={styles.matchCount} aria-live="polite">
-              {search.value ? `${search.matchCount.toLocaleString()} ${search.matchCount === 1 ? 'match' : 'matches'}` : ''}
+              {search.value
+                ? `${search.matchCount.toLocaleString()} ${search.matchCount === 1 ? 'match' : 'matches'}`
+                : ''}
             </span>
           </>
         )}

@@ -31,7 +31,14 @@ export function Banner({ intent = 'info', title, children, onDismiss, action }: 
       {(action || onDismiss) && (
         <MessageBarActions
           containerAction={
-            onDismiss ? <Button appearance="transparent" aria-label="Dismiss alert" icon={<DismissRegular />} onClick={onDismiss} /> : undefined
+            onDismiss ? (
+              <Button
+                appearance="transparent"
+                aria-label="Dismiss alert"
+                icon={<DismissRegular />}
+                onClick={onDismiss}
+              />
+            ) : undefined
           }
         >
           {action}

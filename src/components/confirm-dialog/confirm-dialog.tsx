@@ -71,7 +71,11 @@ export function ConfirmDialog({
           <DialogContent className={styles.content}>
             <div>{message}</div>
             {doubleCheckLabel && (
-              <Checkbox label={doubleCheckLabel} checked={doubleChecked} onChange={(_e, data) => setDoubleChecked(data.checked === true)} />
+              <Checkbox
+                label={doubleCheckLabel}
+                checked={doubleChecked}
+                onChange={(_e, data) => setDoubleChecked(data.checked === true)}
+              />
             )}
             {error && (
               <MessageBar intent="error">
@@ -80,7 +84,11 @@ export function ConfirmDialog({
             )}
           </DialogContent>
           <DialogActions position="start">
-            <Button appearance="primary" onClick={onConfirm} disabled={busy || (doubleCheckLabel !== undefined && !doubleChecked)}>
+            <Button
+              appearance="primary"
+              onClick={onConfirm}
+              disabled={busy || (doubleCheckLabel !== undefined && !doubleChecked)}
+            >
               {confirmLabel}
             </Button>
             <Button onClick={close} disabled={busy}>

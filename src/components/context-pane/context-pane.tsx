@@ -61,7 +61,9 @@ export function ContextPane({
     >
       <DrawerHeader>
         <DrawerHeaderTitle
-          action={<Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={onClose} />}
+          action={
+            <Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={onClose} />
+          }
         >
           {title}
         </DrawerHeaderTitle>

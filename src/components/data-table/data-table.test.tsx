@@ -20,7 +20,15 @@ const servers: Server[] = [
   { name: 'node-c', cores: 16 },
 ];
 
-function Harness({ items = servers, mode = 'single', loading = false }: { items?: Server[]; mode?: SelectionMode; loading?: boolean }) {
+function Harness({
+  items = servers,
+  mode = 'single',
+  loading = false,
+}: {
+  items?: Server[];
+  mode?: SelectionMode;
+  loading?: boolean;
+}) {
   const [selected, setSelected] = useState<string[]>([]);
   return (
     <FluentProvider>
@@ -104,7 +112,10 @@ describe('DataTable', () => {
 
   it('renders only the rows in view for long lists, and End reaches the last one', async () => {
     const user = userEvent.setup();
-    const many = Array.from({ length: 5000 }, (_, i) => ({ name: `vm-${String(i).padStart(5, '0')}`, cores: i % 8 }));
+    const many = Array.from({ length: 5000 }, (_, i) => ({
+      name: `vm-${String(i).padStart(5, '0')}`,
+      cores: i % 8,
+    }));
     render(<Harness items={many} />);
     const grid = screen.getByRole('grid', { name: 'Servers' });
     expect(grid).toHaveAttribute('aria-rowcount', '5001');

@@ -235,7 +235,13 @@ export function DataTable<T>({
     if (interactive && (selectionMode === 'multi' || interactive.tagName === 'A')) return;
     const id = getRowId(item);
     if (selectionMode === 'multi') {
-      changeSelection(event.ctrlKey || event.metaKey ? (selected.has(id) ? selectedIds.filter((s) => s !== id) : [...selectedIds, id]) : [id]);
+      changeSelection(
+        event.ctrlKey || event.metaKey
+          ? selected.has(id)
+            ? selectedIds.filter((s) => s !== id)
+            : [...selectedIds, id]
+          : [id],
+      );
     } else {
       changeSelection([id]);
     }
@@ -331,7 +337,13 @@ export function DataTable<T>({
     >
       {/* The rowgroup is the sticky element: a sticky child of a rowgroup exactly its height could not stick. */}
       <div role="rowgroup" className={styles.headerGroup}>
-        <div ref={headerRef} role="row" aria-rowindex={1} className={styles.header} style={{ gridTemplateColumns }}>
+        <div
+          ref={headerRef}
+          role="row"
+          aria-rowindex={1}
+          className={styles.header}
+          style={{ gridTemplateColumns }}
+        >
           {selectionMode === 'multi' && (
             <div role="columnheader" className={mergeClasses(styles.headerCell, styles.selectionCell)}>
               <Checkbox
@@ -346,13 +358,24 @@ export function DataTable<T>({
           {columns.map((column) => {
             const sorted = sort?.columnId === column.id ? sort.direction : undefined;
             return (
-              <div key={column.id} role="columnheader" aria-sort={column.sortValue ? (sorted ?? 'none') : undefined} className={styles.headerCell}>
+              <div
+                key={column.id}
+                role="columnheader"
+                aria-sort={column.sortValue ? (sorted ?? 'none') : undefined}
+                className={styles.headerCell}
+              >
                 {column.sortValue ? (
                   <Button
                     appearance="transparent"
                     size="small"
                     className={styles.sortButton}
-                    icon={sorted === 'ascending' ? <ArrowSortUpFilled /> : sorted === 'descending' ? <ArrowSortDownFilled /> : undefined}
+                    icon={
+                      sorted === 'ascending' ? (
+                        <ArrowSortUpFilled />
+                      ) : sorted === 'descending' ? (
+                        <ArrowSortDownFilled />
+                      ) : undefined
+                    }
                     iconPosition="after"
                     onClick={() => onHeaderSort(column)}
                   >
@@ -366,7 +389,11 @@ export function DataTable<T>({
           })}
         </div>
       </div>
-      <div role="rowgroup" className={styles.body} style={virtual ? { height: virtualizer.getTotalSize() } : undefined}>
+      <div
+        role="rowgroup"
+        className={styles.body}
+        style={virtual ? { height: virtualizer.getTotalSize() } : undefined}
+      >
         {message ? (
           <div role="row" aria-rowindex={2}>
             <div role="gridcell" aria-colspan={columnCount} className={styles.message}>
@@ -376,7 +403,9 @@ export function DataTable<T>({
         ) : virtual ? (
           virtualItems.map((virtualRow) => {
             const item = sortedItems[virtualRow.index];
-            return item === undefined ? null : renderRow(item, virtualRow.index, virtualRow.start - scrollMargin);
+            return item === undefined
+              ? null
+              : renderRow(item, virtualRow.index, virtualRow.start - scrollMargin);
           })
         ) : (
           sortedItems.map((item, index) => renderRow(item, index))

@@ -31,6 +31,10 @@ export const useDetailsPaneStyles = makeStyles({
     margin: 0,
   },
   field: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
-  label: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  label: {
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
   value: { margin: 0, color: tokens.colorNeutralForeground1, overflowWrap: 'anywhere' },
 });

@@ -17,7 +17,9 @@ export interface RouterLinkProps {
 export function RouterLink({ to, ...rest }: RouterLinkProps) {
   const href = useHref(to);
   const navigate = useLinkClickHandler(to);
-  return <Link {...rest} as="a" href={href} onClick={(event: MouseEvent<HTMLAnchorElement>) => navigate(event)} />;
+  return (
+    <Link {...rest} as="a" href={href} onClick={(event: MouseEvent<HTMLAnchorElement>) => navigate(event)} />
+  );
 }
 
 export interface RouterButtonProps {
@@ -33,5 +35,12 @@ export interface RouterButtonProps {
 export function RouterButton({ to, ...rest }: RouterButtonProps) {
   const href = useHref(to);
   const navigate = useLinkClickHandler(to);
-  return <Button {...rest} as="a" href={href} onClick={(event: MouseEvent<HTMLAnchorElement>) => navigate(event)} />;
+  return (
+    <Button
+      {...rest}
+      as="a"
+      href={href}
+      onClick={(event: MouseEvent<HTMLAnchorElement>) => navigate(event)}
+    />
+  );
 }

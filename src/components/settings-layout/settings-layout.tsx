@@ -35,7 +35,10 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     textDecorationLine: 'none',
     ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
-    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: '-2px',
+    },
   },
   current: { borderLeftColor: tokens.colorCompoundBrandStroke, color: tokens.colorBrandForeground1 },
   content: {
@@ -63,7 +66,12 @@ function SectionLink({ section, current }: { section: SettingsSection; current: 
   const href = useHref(section.to);
   const onClick = useLinkClickHandler(section.to);
   return (
-    <a href={href} onClick={onClick} className={mergeClasses(styles.item, current && styles.current)} aria-current={current ? 'page' : undefined}>
+    <a
+      href={href}
+      onClick={onClick}
+      className={mergeClasses(styles.item, current && styles.current)}
+      aria-current={current ? 'page' : undefined}
+    >
       {section.title}
     </a>
   );

@@ -27,10 +27,33 @@ const useStyles = makeStyles({
 });
 
 const subscriptionColumns: DataTableColumn<ArmSubscription>[] = [
-  { id: 'name', header: 'Subscription name', width: 'minmax(200px, 1.5fr)', cell: (s) => s.displayName, sortValue: (s) => s.displayName },
-  { id: 'id', header: 'Subscription ID', width: 'minmax(280px, 2fr)', cell: (s) => s.subscriptionId, sortValue: (s) => s.subscriptionId },
-  { id: 'state', header: 'State', cell: (s) => <StatusBadge status={s.state} kind={s.state === 'Enabled' ? 'success' : 'warning'} />, sortValue: (s) => s.state },
-  { id: 'tenant', header: 'Tenant ID', width: 'minmax(280px, 2fr)', cell: (s) => s.tenantId, sortValue: (s) => s.tenantId },
+  {
+    id: 'name',
+    header: 'Subscription name',
+    width: 'minmax(200px, 1.5fr)',
+    cell: (s) => s.displayName,
+    sortValue: (s) => s.displayName,
+  },
+  {
+    id: 'id',
+    header: 'Subscription ID',
+    width: 'minmax(280px, 2fr)',
+    cell: (s) => s.subscriptionId,
+    sortValue: (s) => s.subscriptionId,
+  },
+  {
+    id: 'state',
+    header: 'State',
+    cell: (s) => <StatusBadge status={s.state} kind={s.state === 'Enabled' ? 'success' : 'warning'} />,
+    sortValue: (s) => s.state,
+  },
+  {
+    id: 'tenant',
+    header: 'Tenant ID',
+    width: 'minmax(280px, 2fr)',
+    cell: (s) => s.tenantId,
+    sortValue: (s) => s.tenantId,
+  },
 ];
 
 interface ResourceGroupRow extends ArmResourceGroup {
@@ -38,8 +61,20 @@ interface ResourceGroupRow extends ArmResourceGroup {
 }
 
 const resourceGroupColumns: DataTableColumn<ResourceGroupRow>[] = [
-  { id: 'name', header: 'Name', width: 'minmax(200px, 1.5fr)', cell: (g) => g.name, sortValue: (g) => g.name },
-  { id: 'subscription', header: 'Subscription', width: 'minmax(200px, 1.5fr)', cell: (g) => g.subscriptionName, sortValue: (g) => g.subscriptionName },
+  {
+    id: 'name',
+    header: 'Name',
+    width: 'minmax(200px, 1.5fr)',
+    cell: (g) => g.name,
+    sortValue: (g) => g.name,
+  },
+  {
+    id: 'subscription',
+    header: 'Subscription',
+    width: 'minmax(200px, 1.5fr)',
+    cell: (g) => g.subscriptionName,
+    sortValue: (g) => g.subscriptionName,
+  },
   { id: 'location', header: 'Location', cell: (g) => g.location, sortValue: (g) => g.location },
   {
     id: 'state',
@@ -61,7 +96,9 @@ export function CloudViewPage() {
 
   const groups: ResourceGroupRow[] = groupQueries.flatMap((q, index) => {
     const subscription = subscriptions.data?.[index];
-    return subscription ? (q.data ?? []).map((g) => ({ ...g, subscriptionName: subscription.displayName })) : [];
+    return subscription
+      ? (q.data ?? []).map((g) => ({ ...g, subscriptionName: subscription.displayName }))
+      : [];
   });
   const groupError = groupQueries.find((q) => q.isError);
   const visibleGroups = groups.filter((g) => matchesQuery(search, [g.name, g.subscriptionName, g.location]));
@@ -71,11 +108,16 @@ export function CloudViewPage() {
       <PageHeader title="Azure portal (cloud view)" />
       <p className={styles.intro}>
         The cloud side of the simulated world as Azure Resource Manager reports it: subscriptions (
-        <span className={styles.code}>GET /subscriptions?api-version={SUBSCRIPTIONS_API_VERSION}</span>) and each
-        subscription&apos;s resource groups (<span className={styles.code}>api-version={RESOURCE_GROUPS_API_VERSION}</span>).
+        <span className={styles.code}>GET /subscriptions?api-version={SUBSCRIPTIONS_API_VERSION}</span>) and
+        each subscription&apos;s resource groups (
+        <span className={styles.code}>api-version={RESOURCE_GROUPS_API_VERSION}</span>).
       </p>
       {subscriptions.isError ? (
-        <ErrorState error={subscriptions.error} title="Couldn't list Azure subscriptions" onRetry={() => void subscriptions.refetch()} />
+        <ErrorState
+          error={subscriptions.error}
+          title="Couldn't list Azure subscriptions"
+          onRetry={() => void subscriptions.refetch()}
+        />
       ) : subscriptions.isSuccess && subscriptions.data.length === 0 ? (
         <EmptyState title="No subscriptions" icon={<CloudRegular />}>
           The signed-in account can&apos;t see any Azure subscription.
@@ -105,10 +147,19 @@ export function CloudViewPage() {
               ariaLabel="Resource group actions"
               itemCount={groups.length}
               onRefresh={() => groupQueries.forEach((q) => void q.refetch())}
-              search={{ value: search, onChange: setSearch, matchCount: visibleGroups.length, placeholder: 'Search resource groups' }}
+              search={{
+                value: search,
+                onChange: setSearch,
+                matchCount: visibleGroups.length,
+                placeholder: 'Search resource groups',
+              }}
             />
             {groupError && (
-              <ErrorState error={groupError.error} title="Couldn't list resource groups" onRetry={() => void groupError.refetch()} />
+              <ErrorState
+                error={groupError.error}
+                title="Couldn't list resource groups"
+                onRetry={() => void groupError.refetch()}
+              />
             )}
             <div className={styles.table}>
               <DataTable

@@ -25,7 +25,14 @@ const useStyles = makeStyles({
   countdown: { margin: 0, color: tokens.colorNeutralForeground2 },
   urgent: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   externalLink: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
-  nodeList: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  nodeList: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
   nodeRow: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
   bigNumber: {
     margin: 0,
@@ -57,7 +64,9 @@ function AzureConnectionCard({ cluster }: { cluster: ClusterDto }) {
     : {
         label: 'Recommended',
         value: (
-          <RouterLink to={`${paths.connectionSettings('cluster', cluster.name, settingsSections.registration)}?register=open`}>
+          <RouterLink
+            to={`${paths.connectionSettings('cluster', cluster.name, settingsSections.registration)}?register=open`}
+          >
             Register this cluster
           </RouterLink>
         ),
@@ -70,8 +79,14 @@ function AzureConnectionCard({ cluster }: { cluster: ClusterDto }) {
           {
             label: 'Status',
             value: (
-              <StatusBadge status={registration.wacConnectionText} emphasiseError={registration.wacConnectionText === 'Out of policy'}>
-                <InfoLabel info={statusInfo} infoButton={{ 'aria-label': 'About the Azure connection status' }} />
+              <StatusBadge
+                status={registration.wacConnectionText}
+                emphasiseError={registration.wacConnectionText === 'Out of policy'}
+              >
+                <InfoLabel
+                  info={statusInfo}
+                  infoButton={{ 'aria-label': 'About the Azure connection status' }}
+                />
               </StatusBadge>
             ),
           },
@@ -95,7 +110,10 @@ function AzureArcCard({ cluster }: { cluster: ClusterDto }) {
     <DashboardCard title="Azure Arc">
       <CardFields
         fields={[
-          { label: 'Azure Stack HCI registration', value: <StatusBadge status={arcRegistrationText(cluster)} /> },
+          {
+            label: 'Azure Stack HCI registration',
+            value: <StatusBadge status={arcRegistrationText(cluster)} />,
+          },
           { label: 'Arc-enabled servers', value: <StatusBadge status={cluster.arc.wacText} /> },
         ]}
       />
@@ -123,7 +141,9 @@ function ServersCard({ cluster }: { cluster: ClusterDto }) {
   return (
     <DashboardCard title="Servers">
       <p className={styles.bigNumber}>{cluster.nodes.length}</p>
-      <p className={styles.countdown}>{down === 0 ? 'All servers are up' : `${plural(down, 'server')} not up`}</p>
+      <p className={styles.countdown}>
+        {down === 0 ? 'All servers are up' : `${plural(down, 'server')} not up`}
+      </p>
       <ul className={styles.nodeList} aria-label="Servers in this cluster">
         {cluster.nodes.map((node) => (
           <li key={node.name} className={styles.nodeRow}>
@@ -169,7 +189,11 @@ export function ClusterDashboard({ clusterName }: { clusterName: string }) {
       {cluster.isPending ? (
         <LoadingState />
       ) : cluster.isError ? (
-        <ErrorState error={cluster.error} title={`Couldn't load ${clusterName}`} onRetry={() => void cluster.refetch()} />
+        <ErrorState
+          error={cluster.error}
+          title={`Couldn't load ${clusterName}`}
+          onRetry={() => void cluster.refetch()}
+        />
       ) : (
         <div className={styles.grid}>
           <AzureConnectionCard cluster={cluster.data} />

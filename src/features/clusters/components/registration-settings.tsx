@@ -8,7 +8,12 @@ import { serverQueries } from '../api/cluster-queries';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '960px' },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   text: { margin: 0, color: tokens.colorNeutralForeground2 },
   actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalL },
 });
@@ -21,14 +26,21 @@ export function ServerRegistrationSettings({ serverName }: { serverName: string 
 
   if (server.isPending) return <LoadingState />;
   if (server.isError) {
-    return <ErrorState error={server.error} title={`Couldn't load ${serverName}`} onRetry={() => void server.refetch()} />;
+    return (
+      <ErrorState
+        error={server.error}
+        title={`Couldn't load ${serverName}`}
+        onRetry={() => void server.refetch()}
+      />
+    );
   }
   const clusterName = server.data.cluster;
   return (
     <div className={styles.root}>
       <h2 className={styles.heading}>Azure Stack HCI registration</h2>
       <p className={styles.text}>
-        {serverName} is a node of {clusterName}. Azure Stack HCI is registered for the whole cluster, from the cluster&apos;s settings.
+        {serverName} is a node of {clusterName}. Azure Stack HCI is registered for the whole cluster, from the
+        cluster&apos;s settings.
       </p>
       <div className={styles.actions}>
         <RouterButton to={paths.connectionSettings('cluster', clusterName, settingsSections.registration)}>

@@ -29,13 +29,20 @@ export function policyCountdown(registration: AzureStackHciStatusDto): { text: s
       urgent: true,
     });
   } else if (!registered && remaining !== null) {
-    lines.push({ text: `${days(remaining)} left to register before the cluster is out of policy`, urgent: remaining <= 7 });
+    lines.push({
+      text: `${days(remaining)} left to register before the cluster is out of policy`,
+      urgent: remaining <= 7,
+    });
   }
 
   if (registered) {
-    if (registration.nextSync) lines.push({ text: `Next sync: ${formatSync(registration.nextSync)}`, urgent: false });
+    if (registration.nextSync)
+      lines.push({ text: `Next sync: ${formatSync(registration.nextSync)}`, urgent: false });
     if (!past && registration.connectionStatus !== 'Connected' && remaining !== null) {
-      lines.push({ text: `${days(remaining)} left to sync before the cluster is out of policy`, urgent: remaining <= 7 });
+      lines.push({
+        text: `${days(remaining)} left to sync before the cluster is out of policy`,
+        urgent: remaining <= 7,
+      });
     }
   }
   return lines;
@@ -45,7 +52,13 @@ function formatSync(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime())
     ? iso
-    : date.toLocaleString('en-US', { month: 'numeric', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit' });
+    : date.toLocaleString('en-US', {
+        month: 'numeric',
+        day: 'numeric',
+        year: 'numeric',
+        hour: 'numeric',
+        minute: '2-digit',
+      });
 }
 
 /** The Azure Arc tile's "Azure Stack HCI registration" value: Not configured until registered, then the link state. */

@@ -29,7 +29,12 @@ function OverviewCards({ node }: { node: NodeDto }) {
         <CardFields
           fields={[
             { label: 'Computer name', value: node.fqdn },
-            { label: 'Cluster', value: <RouterLink to={paths.tool('cluster', node.cluster, 'dashboard')}>{node.cluster}</RouterLink> },
+            {
+              label: 'Cluster',
+              value: (
+                <RouterLink to={paths.tool('cluster', node.cluster, 'dashboard')}>{node.cluster}</RouterLink>
+              ),
+            },
             { label: 'State', value: <StatusBadge status={node.state} /> },
             { label: 'Up time', value: formatDuration(node.uptimeSeconds) },
             { label: 'Operating system', value: `${node.osName} ${node.osDisplayVersion}` },
@@ -46,7 +51,15 @@ function OverviewCards({ node }: { node: NodeDto }) {
             { label: 'Cores', value: node.coreCount.toLocaleString() },
             { label: 'Installed memory', value: `${node.memoryGiB.toLocaleString()} GiB` },
             { label: 'TPM', value: <StatusBadge status={node.tpm} /> },
-            { label: 'Secure Boot', value: <StatusBadge status={node.secureBoot ? 'On' : 'Off'} kind={node.secureBoot ? 'success' : 'warning'} /> },
+            {
+              label: 'Secure Boot',
+              value: (
+                <StatusBadge
+                  status={node.secureBoot ? 'On' : 'Off'}
+                  kind={node.secureBoot ? 'success' : 'warning'}
+                />
+              ),
+            },
           ]}
         />
       </DashboardCard>
@@ -85,7 +98,11 @@ export function ServerOverview({ serverName }: { serverName: string }) {
       {server.isPending ? (
         <LoadingState />
       ) : server.isError ? (
-        <ErrorState error={server.error} title={`Couldn't load ${serverName}`} onRetry={() => void server.refetch()} />
+        <ErrorState
+          error={server.error}
+          title={`Couldn't load ${serverName}`}
+          onRetry={() => void server.refetch()}
+        />
       ) : (
         <OverviewCards node={server.data} />
       )}

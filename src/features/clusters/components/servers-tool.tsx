@@ -21,9 +21,27 @@ const useStyles = makeStyles({
 });
 
 const columns: DataTableColumn<NodeDto>[] = [
-  { id: 'name', header: 'Name', width: 'minmax(140px, 1.4fr)', cell: (n) => n.name, sortValue: (n) => n.name },
-  { id: 'state', header: 'State', width: 'minmax(90px, 0.8fr)', cell: (n) => <StatusBadge status={n.state} />, sortValue: (n) => n.state },
-  { id: 'hcisvc', header: 'hcisvc', width: 'minmax(100px, 0.8fr)', cell: (n) => <StatusBadge status={n.hcisvc} />, sortValue: (n) => n.hcisvc },
+  {
+    id: 'name',
+    header: 'Name',
+    width: 'minmax(140px, 1.4fr)',
+    cell: (n) => n.name,
+    sortValue: (n) => n.name,
+  },
+  {
+    id: 'state',
+    header: 'State',
+    width: 'minmax(90px, 0.8fr)',
+    cell: (n) => <StatusBadge status={n.state} />,
+    sortValue: (n) => n.state,
+  },
+  {
+    id: 'hcisvc',
+    header: 'hcisvc',
+    width: 'minmax(100px, 0.8fr)',
+    cell: (n) => <StatusBadge status={n.hcisvc} />,
+    sortValue: (n) => n.hcisvc,
+  },
   {
     id: 'outbound',
     header: 'Outbound connectivity',
@@ -31,7 +49,13 @@ const columns: DataTableColumn<NodeDto>[] = [
     cell: (n) => <StatusBadge status={n.outboundConnectivity} />,
     sortValue: (n) => n.outboundConnectivity,
   },
-  { id: 'osBuild', header: 'OS build', width: 'minmax(100px, 0.8fr)', cell: (n) => n.osBuild, sortValue: (n) => n.osBuild },
+  {
+    id: 'osBuild',
+    header: 'OS build',
+    width: 'minmax(100px, 0.8fr)',
+    cell: (n) => n.osBuild,
+    sortValue: (n) => n.osBuild,
+  },
   {
     id: 'uptime',
     header: 'Uptime',
@@ -39,7 +63,13 @@ const columns: DataTableColumn<NodeDto>[] = [
     cell: (n) => formatDuration(n.uptimeSeconds),
     sortValue: (n) => n.uptimeSeconds,
   },
-  { id: 'vms', header: 'VMs', width: 'minmax(60px, 0.5fr)', cell: (n) => n.vmCount.toLocaleString(), sortValue: (n) => n.vmCount },
+  {
+    id: 'vms',
+    header: 'VMs',
+    width: 'minmax(60px, 0.5fr)',
+    cell: (n) => n.vmCount.toLocaleString(),
+    sortValue: (n) => n.vmCount,
+  },
   {
     id: 'arc',
     header: 'Azure Arc',
@@ -61,14 +91,25 @@ function detailsFields(node: NodeDto, tab: DetailsTab): DetailsField[] {
     case 'general':
       return [
         { label: 'Fully qualified domain name', value: node.fqdn },
-        { label: 'Operating system', value: `${node.osName} ${node.osDisplayVersion} (build ${node.osBuild})` },
+        {
+          label: 'Operating system',
+          value: `${node.osName} ${node.osDisplayVersion} (build ${node.osBuild})`,
+        },
         { label: 'Manufacturer', value: node.manufacturer },
         { label: 'Model', value: node.model },
         { label: 'Serial number', value: node.serialNumber },
         { label: 'Cores', value: node.coreCount.toLocaleString() },
         { label: 'Memory', value: `${node.memoryGiB.toLocaleString()} GiB` },
         { label: 'TPM', value: <StatusBadge status={node.tpm} /> },
-        { label: 'Secure Boot', value: <StatusBadge status={node.secureBoot ? 'On' : 'Off'} kind={node.secureBoot ? 'success' : 'warning'} /> },
+        {
+          label: 'Secure Boot',
+          value: (
+            <StatusBadge
+              status={node.secureBoot ? 'On' : 'Off'}
+              kind={node.secureBoot ? 'success' : 'warning'}
+            />
+          ),
+        },
         {
           label: 'Clock skew',
           value: `${node.clockSkewSeconds.toLocaleString()} seconds`,
@@ -109,7 +150,15 @@ export function ServersTool({ clusterName }: { clusterName: string }) {
   const visible = useMemo(
     () =>
       all.filter((n) =>
-        matchesQuery(search, [n.name, n.fqdn, n.state, n.hcisvc, n.outboundConnectivity, n.osBuild, n.arc.agentStatus]),
+        matchesQuery(search, [
+          n.name,
+          n.fqdn,
+          n.state,
+          n.hcisvc,
+          n.outboundConnectivity,
+          n.osBuild,
+          n.arc.agentStatus,
+        ]),
       ),
     [all, search],
   );
@@ -125,10 +174,19 @@ export function ServersTool({ clusterName }: { clusterName: string }) {
         onClearSelection={() => setSelectedName('')}
         onRefresh={() => void nodes.refetch()}
         refreshing={nodes.isFetching}
-        search={{ value: search, onChange: setSearch, matchCount: visible.length, placeholder: 'Search servers' }}
+        search={{
+          value: search,
+          onChange: setSearch,
+          matchCount: visible.length,
+          placeholder: 'Search servers',
+        }}
       />
       {nodes.isError ? (
-        <ErrorState error={nodes.error} title={`Couldn't load the servers of ${clusterName}`} onRetry={() => void nodes.refetch()} />
+        <ErrorState
+          error={nodes.error}
+          title={`Couldn't load the servers of ${clusterName}`}
+          onRetry={() => void nodes.refetch()}
+        />
       ) : (
         <div className={styles.tableArea}>
           <DataTable

@@ -77,7 +77,10 @@ export function AddConnectionPane({ open, onClose, onAdded }: AddConnectionPaneP
         />
       </Field>
       <Field label="Type">
-        <RadioGroup value={type} onChange={(_event, data) => setType(data.value === 'server' ? 'server' : 'cluster')}>
+        <RadioGroup
+          value={type}
+          onChange={(_event, data) => setType(data.value === 'server' ? 'server' : 'cluster')}
+        >
           <Radio value="server" label="Servers" />
           <Radio value="cluster" label="Server clusters" />
         </RadioGroup>

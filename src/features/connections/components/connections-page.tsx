@@ -43,7 +43,13 @@ function StatusCell({ connection }: { connection: ConnectionDto }) {
 }
 
 const columns: DataTableColumn<ConnectionDto>[] = [
-  { id: 'name', header: 'Name', width: 'minmax(200px, 2fr)', cell: (c) => <NameCell connection={c} />, sortValue: (c) => c.name },
+  {
+    id: 'name',
+    header: 'Name',
+    width: 'minmax(200px, 2fr)',
+    cell: (c) => <NameCell connection={c} />,
+    sortValue: (c) => c.name,
+  },
   { id: 'type', header: 'Type', cell: (c) => c.typeLabel, sortValue: (c) => c.typeLabel },
   {
     id: 'lastConnected',
@@ -86,7 +92,11 @@ export function ConnectionsPage() {
       <ActionButton icon={<AddRegular />} onClick={() => setAdding(true)}>
         Add
       </ActionButton>
-      <ActionButton icon={<DeleteRegular />} disabled={selected.length === 0} onClick={() => setRemoving(true)}>
+      <ActionButton
+        icon={<DeleteRegular />}
+        disabled={selected.length === 0}
+        onClick={() => setRemoving(true)}
+      >
         Remove
       </ActionButton>
     </>
@@ -102,10 +112,19 @@ export function ConnectionsPage() {
         onClearSelection={() => setSelectedNames([])}
         onRefresh={() => void connections.refetch()}
         refreshing={connections.isFetching}
-        search={{ value: search, onChange: setSearch, matchCount: visible.length, placeholder: 'Search connections' }}
+        search={{
+          value: search,
+          onChange: setSearch,
+          matchCount: visible.length,
+          placeholder: 'Search connections',
+        }}
       />
       {connections.isError ? (
-        <ErrorState error={connections.error} title="Couldn't load the connections list" onRetry={() => void connections.refetch()} />
+        <ErrorState
+          error={connections.error}
+          title="Couldn't load the connections list"
+          onRetry={() => void connections.refetch()}
+        />
       ) : connections.isSuccess && all.length === 0 ? (
         <EmptyState title="No Saved Connections" icon={<ServerMultipleRegular />}>
           To get started, add a connection to Windows Admin Center using the &apos;+ Add&apos; command.
@@ -125,7 +144,11 @@ export function ConnectionsPage() {
           />
         </div>
       )}
-      <AddConnectionPane open={adding} onClose={() => setAdding(false)} onAdded={(c) => setSelectedNames([c.name])} />
+      <AddConnectionPane
+        open={adding}
+        onClose={() => setAdding(false)}
+        onAdded={(c) => setSelectedNames([c.name])}
+      />
       <RemoveConnectionsDialog
         open={removing}
         connections={selected}

@@ -1,9 +1,12 @@
 import { validateHostName } from './host-name';
 
 describe('validateHostName', () => {
-  it.each(['hci-cluster02', 'hci-node1.contoso.com', 'A1', 'server-01.corp.contoso.com.'])('accepts %s', (name) => {
-    expect(validateHostName(name)).toBeNull();
-  });
+  it.each(['hci-cluster02', 'hci-node1.contoso.com', 'A1', 'server-01.corp.contoso.com.'])(
+    'accepts %s',
+    (name) => {
+      expect(validateHostName(name)).toBeNull();
+    },
+  );
 
   it.each([
     ['', "'Name' is required."],

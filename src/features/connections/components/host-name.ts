@@ -9,7 +9,8 @@ export function validateHostName(raw: string): string | null {
   if (name.length > 253) return 'A host name can be at most 253 characters long.';
   const labels = name.replace(/\.$/, '').split('.');
   for (const label of labels) {
-    if (label.length === 0) return 'A host name cannot contain empty labels (two dots in a row, or a leading dot).';
+    if (label.length === 0)
+      return 'A host name cannot contain empty labels (two dots in a row, or a leading dot).';
     if (label.length > 63) return `The label '${label.slice(0, 20)}…' is longer than 63 characters.`;
     if (!/^[A-Za-z0-9-]+$/.test(label)) {
       return `'${name}' is not a valid host name. Use letters, digits, hyphens and dots only.`;

@@ -9,7 +9,12 @@ export interface RemoveConnectionsDialogProps {
   onRemoved: () => void;
 }
 
-export function RemoveConnectionsDialog({ open, connections, onClose, onRemoved }: RemoveConnectionsDialogProps) {
+export function RemoveConnectionsDialog({
+  open,
+  connections,
+  onClose,
+  onRemoved,
+}: RemoveConnectionsDialogProps) {
   const removeConnections = useRemoveConnections();
   const names = connections.map((c) => c.name).join(', ');
   const close = () => {

@@ -4,7 +4,12 @@ import { useThemePreference } from '@/lib/theme-preference';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   text: { margin: 0, color: tokens.colorNeutralForeground2 },
 });
 
@@ -16,8 +21,14 @@ export function PersonalizationSettings() {
   return (
     <div className={styles.root}>
       <h2 className={styles.heading}>Personalization</h2>
-      <p className={styles.text}>The theme applies to every page of this portal and is remembered in this browser.</p>
-      <Switch label="Dark theme" checked={theme === 'dark'} onChange={(_event, data) => setTheme(data.checked ? 'dark' : 'light')} />
+      <p className={styles.text}>
+        The theme applies to every page of this portal and is remembered in this browser.
+      </p>
+      <Switch
+        label="Dark theme"
+        checked={theme === 'dark'}
+        onChange={(_event, data) => setTheme(data.checked ? 'dark' : 'light')}
+      />
     </div>
   );
 }

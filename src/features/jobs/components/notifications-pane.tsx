@@ -20,13 +20,24 @@ import { RouterLink } from '@/components/router-link/router-link';
 import { StatusBadge } from '@/components/status-badge/status-badge';
 import type { StatusKind } from '@/components/status-badge/status-kind';
 import { formatDateTime } from '@/lib/format';
-import { useClearAllNotifications, useClearNotification, useMarkNotificationsRead } from '../api/job-mutations';
+import {
+  useClearAllNotifications,
+  useClearNotification,
+  useMarkNotificationsRead,
+} from '../api/job-mutations';
 import { jobQueries, notificationQueries } from '../api/job-queries';
 
 const useStyles = makeStyles({
   drawer: { width: '400px', maxWidth: '100vw' },
   toolbar: { display: 'flex', justifyContent: 'flex-end', paddingBottom: tokens.spacingVerticalS },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
   entry: {
     display: 'flex',
     flexDirection: 'column',
@@ -38,7 +49,12 @@ const useStyles = makeStyles({
   },
   unread: { borderLeftColor: tokens.colorBrandStroke1 },
   entryHeader: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
-  entryTitle: { margin: 0, flexGrow: 1, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  entryTitle: {
+    margin: 0,
+    flexGrow: 1,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   text: { margin: 0, color: tokens.colorNeutralForeground1, overflowWrap: 'anywhere' },
   meta: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
@@ -73,7 +89,13 @@ const levelKinds: Record<NotificationDto['level'], StatusKind> = {
   Error: 'error',
 };
 
-function JobProgress({ job, linkForTarget }: { job: JobDto; linkForTarget: NotificationsPaneProps['linkForTarget'] }) {
+function JobProgress({
+  job,
+  linkForTarget,
+}: {
+  job: JobDto;
+  linkForTarget: NotificationsPaneProps['linkForTarget'];
+}) {
   const styles = useStyles();
   const link = linkForTarget(job.target);
   const percent = Math.max(0, Math.min(100, Math.round(job.percent)));
@@ -82,11 +104,17 @@ function JobProgress({ job, linkForTarget }: { job: JobDto; linkForTarget: Notif
       <StatusBadge status={`${job.title} ${jobStateWords[job.status]}`} kind={jobStateKinds[job.status]} />
       {job.status === 'InProgress' && (
         <Field validationMessage={`The task is ${percent}% complete`} validationState="none">
-          <ProgressBar value={percent / 100} thickness="large" aria-label={`${job.title}: ${percent}% complete`} />
+          <ProgressBar
+            value={percent / 100}
+            thickness="large"
+            aria-label={`${job.title}: ${percent}% complete`}
+          />
         </Field>
       )}
       {job.status === 'InProgress' && job.currentStep && <p className={styles.text}>{job.currentStep}</p>}
-      {job.status !== 'InProgress' && (job.message ?? job.result) && <p className={styles.text}>{job.message ?? job.result}</p>}
+      {job.status !== 'InProgress' && (job.message ?? job.result) && (
+        <p className={styles.text}>{job.message ?? job.result}</p>
+      )}
       {link && (
         <RouterLink to={link.to}>
           Go to {link.toolTitle} on {link.connectionName}.
@@ -113,9 +141,13 @@ export function NotificationsPane({ open, onClose, linkForTarget }: Notification
   }, [open, unread, markingRead, markAllRead]);
 
   const jobsById = new Map((jobs.data ?? []).map((job) => [job.id, job]));
-  const notified = new Set((notifications.data ?? []).map((n) => n.jobId).filter((id): id is string => id !== null));
+  const notified = new Set(
+    (notifications.data ?? []).map((n) => n.jobId).filter((id): id is string => id !== null),
+  );
   // Jobs that have not produced a notification yet still belong in the pane while they run.
-  const unannouncedJobs = (jobs.data ?? []).filter((job) => !notified.has(job.id) && job.status === 'InProgress');
+  const unannouncedJobs = (jobs.data ?? []).filter(
+    (job) => !notified.has(job.id) && job.status === 'InProgress',
+  );
   const entries = [...(notifications.data ?? [])].sort((a, b) => b.time.localeCompare(a.time));
   const mutationError = clearOne.error ?? clearAll.error;
   const shownJobs = new Set<string>();
@@ -130,7 +162,11 @@ export function NotificationsPane({ open, onClose, linkForTarget }: Notification
       }}
     >
       <DrawerHeader>
-        <DrawerHeaderTitle action={<Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={onClose} />}>
+        <DrawerHeaderTitle
+          action={
+            <Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={onClose} />
+          }
+        >
           Notifications
         </DrawerHeaderTitle>
       </DrawerHeader>
@@ -142,9 +178,19 @@ export function NotificationsPane({ open, onClose, linkForTarget }: Notification
         </div>
         {mutationError && <ErrorState error={mutationError} title="Couldn't clear notifications" />}
         {notifications.isError && (
-          <ErrorState error={notifications.error} title="Couldn't load notifications" onRetry={() => void notifications.refetch()} />
+          <ErrorState
+            error={notifications.error}
+            title="Couldn't load notifications"
+            onRetry={() => void notifications.refetch()}
+          />
         )}
-        {jobs.isError && <ErrorState error={jobs.error} title="Couldn't load running jobs" onRetry={() => void jobs.refetch()} />}
+        {jobs.isError && (
+          <ErrorState
+            error={jobs.error}
+            title="Couldn't load running jobs"
+            onRetry={() => void jobs.refetch()}
+          />
+        )}
         {notifications.isSuccess && entries.length === 0 && unannouncedJobs.length === 0 && (
           <EmptyState title="No notifications">Long-running tasks and their results appear here.</EmptyState>
         )}
@@ -157,10 +203,16 @@ export function NotificationsPane({ open, onClose, linkForTarget }: Notification
           ))}
           {entries.map((notification) => {
             // A job announces its start and its end; its live progress belongs on the newest of those only.
-            const job = notification.jobId && !shownJobs.has(notification.jobId) ? jobsById.get(notification.jobId) : undefined;
+            const job =
+              notification.jobId && !shownJobs.has(notification.jobId)
+                ? jobsById.get(notification.jobId)
+                : undefined;
             if (job) shownJobs.add(job.id);
             return (
-              <li key={notification.id} className={mergeClasses(styles.entry, !notification.read && styles.unread)}>
+              <li
+                key={notification.id}
+                className={mergeClasses(styles.entry, !notification.read && styles.unread)}
+              >
                 <div className={styles.entryHeader}>
                   <h3 className={styles.entryTitle}>
                     <StatusBadge status={notification.title} kind={levelKinds[notification.level]} />
