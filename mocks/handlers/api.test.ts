@@ -66,6 +66,11 @@ describe('gateway API', () => {
     expect(await call('GET', '/api/definitely/not')).toMatchObject({ status: 404, body: { error: { code: 'NotFound' } } });
   });
 
+  it('leaves the dev server\'s own modules alone, even those in an api/ folder', async () => {
+    // No handler may claim it: with onUnhandledRequest 'error', an unmatched request rejects.
+    await expect(fetch(`${base}/src/features/connections/api/connection-queries.ts`)).rejects.toThrow();
+  });
+
   it('answers 500s under api-errors and recovers on repair', async () => {
     sim.inject('api-errors', 'api');
     expect((await call('GET', '/api/connections')).status).toBe(500);

@@ -238,8 +238,10 @@ export function gatewayHandlers(sim: SimRuntime) {
     ),
 
     // Anything else under /api is a client bug: say so in the API's error shape rather than fall through.
+    // Anchored at the path root: the dev server serves modules such as /src/features/x/api/y.ts, which a
+    // '*/api/*' pattern would swallow.
     http.all(
-      '*/api/*',
+      /^[a-z]+:\/\/[^/]+\/api\//i,
       ({ request }) => errorResponse(404, 'NotFound', `There is no ${request.method} ${new URL(request.url).pathname} in the gateway API.`),
     ),
   ];
