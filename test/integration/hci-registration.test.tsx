@@ -49,6 +49,21 @@ describe('Register Azure Stack HCI', { timeout: 60_000 }, () => {
     expect(Object.keys(snapshot.jobs)).toHaveLength(0);
   });
 
+  it('Show PowerShell on the review step gives Register-AzStackHCI with the values chosen in the wizard', async () => {
+    const { user, pane } = await openWizard();
+    const rg = within(pane).getByRole('textbox', { name: /New resource group name/ });
+    await user.clear(rg);
+    await user.type(rg, 'my-rg');
+    await user.click(within(pane).getByRole('button', { name: 'Advanced' }));
+    await user.click(within(pane).getByRole('checkbox', { name: 'Enable Azure Arc' }));
+    await user.click(within(pane).getByRole('button', { name: 'Show PowerShell' }));
+    const dialog = await screen.findByRole('dialog', { name: 'PowerShell for Register Azure Stack HCI' });
+    const script = within(dialog).getByLabelText('PowerShell script').textContent ?? '';
+    expect(script).toMatch(/^Register-AzStackHCI -SubscriptionId '[0-9a-f-]{36}' -ResourceGroupName 'my-rg' -Region 'eastus'/);
+    expect(script).toContain('-EnableAzureArcServer:$false');
+    expect(script).not.toContain('-ArcServerResourceGroupName');
+  });
+
 });
 
 describe('Registration failures, each with its real text and a way forward that works', { timeout: 60_000 }, () => {

@@ -31,7 +31,9 @@ import { AzureGate } from '@/components/azure-gate/azure-gate';
 import { ContextPane } from '@/components/context-pane/context-pane';
 import { ErrorState } from '@/components/query-state/query-state';
 import { RouterButton, RouterLink } from '@/components/router-link/router-link';
+import { ShowPowerShell } from '@/components/show-powershell/show-powershell';
 import { ApiError, errorMessage } from '@/lib/api-client';
+import { registerAzStackHci } from '@/lib/powershell';
 import { useRegisterCluster } from '../api/registration-mutations';
 import { registrationQueries } from '../api/registration-queries';
 import { JobProgress } from './job-progress';
@@ -635,6 +637,23 @@ export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) 
               nodes.map((node) => <li key={node}>{`Azure Arc-enabled server ${node} (Microsoft.HybridCompute/machines) in resource group ${arcGroup || '…'}`}</li>)}
           </ul>
           <p className={styles.muted}>It takes a few minutes to complete the registration.</p>
+          <div>
+            <ShowPowerShell
+              appearance="secondary"
+              title="PowerShell for Register Azure Stack HCI"
+              commands={[
+                registerAzStackHci({
+                  subscriptionId: values.subscriptionId.trim(),
+                  resourceGroupName: values.resourceGroup,
+                  region: values.region,
+                  environmentName: gateway.data?.registration?.cloud,
+                  enableAzureArcServer: values.enableArc,
+                  arcServerResourceGroupName: values.arcResourceGroup,
+                  tenantId: gateway.data?.registration?.tenantId,
+                }),
+              ]}
+            />
+          </div>
         </section>
 
         {blocking.length > 0 && (
