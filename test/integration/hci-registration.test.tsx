@@ -58,7 +58,7 @@ describe('Register Azure Stack HCI', { timeout: 60_000 }, () => {
     await user.click(within(pane).getByRole('checkbox', { name: 'Enable Azure Arc' }));
     await user.click(within(pane).getByRole('button', { name: 'Show PowerShell' }));
     const dialog = await screen.findByRole('dialog', { name: 'PowerShell for Register Azure Stack HCI' });
-    const script = within(dialog).getByLabelText('PowerShell script').textContent ?? '';
+    const script = within(dialog).getByLabelText('PowerShell script').textContent;
     expect(script).toMatch(/^Register-AzStackHCI -SubscriptionId '[0-9a-f-]{36}' -ResourceGroupName 'my-rg' -Region 'eastus'/);
     expect(script).toContain('-EnableAzureArcServer:$false');
     expect(script).not.toContain('-ArcServerResourceGroupName');
