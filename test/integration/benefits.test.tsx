@@ -121,6 +121,12 @@ describe('Azure benefits page', { timeout: 45_000 }, () => {
       'href',
       '/connections/cluster/hci-cluster01/settings/azure-stack-hci-registration',
     );
+    expect(within(pane).getByRole('link', { name: 'Troubleshoot this error' })).toHaveAttribute(
+      'href',
+      expect.stringContaining(
+        '/tools/diagnostics/troubleshoot?error=The%20cluster%20is%20not%20registered%20with%20Azure%2E',
+      ),
+    );
   });
 
   it('says one or more servers are offline when a node is down', async () => {
@@ -242,6 +248,47 @@ describe('Azure benefits page', { timeout: 45_000 }, () => {
       expect(within(table('VMs with Azure benefits')).getByText('legacy-app01')).toBeInTheDocument(),
     );
     await vi.waitFor(() => expect(headerValue('VMs with Azure benefits turned on')).toBe('1 out of 8 VMs'));
+  });
+
+  it('shows the PowerShell for turning on, with -AddVM only while all existing VMs are ticked', async () => {
+    const { user } = await open('registered');
+    await user.click(screen.getByRole('button', { name: 'Turn on' }));
+    const pane = await screen.findByRole('dialog', { name: 'Turn on Azure benefits for this cluster' });
+    const script = async () => {
+      await user.click(within(pane).getByRole('button', { name: 'Show PowerShell' }));
+      const dialog = await screen.findByRole('dialog', { name: 'PowerShell for Turn on Azure benefits' });
+      const text = within(dialog).getByLabelText('PowerShell script').textContent;
+      await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+      await vi.waitFor(() =>
+        expect(screen.queryByRole('dialog', { name: 'PowerShell for Turn on Azure benefits' })).toBeNull(),
+      );
+      return text;
+    };
+    expect(await script()).toBe('Enable-AzStackHCIAttestation -AddVM -Force');
+    await user.click(
+      await within(pane).findByRole('checkbox', { name: 'Turn on for all existing VMs (recommended)' }),
+    );
+    expect(await script()).toBe('Enable-AzStackHCIAttestation -Force');
+  });
+
+  it('shows the PowerShell for the VMs selected, grouped by the host each runs on', async () => {
+    const { user } = await open('benefits-on');
+    await user.click(screen.getByRole('tab', { name: 'VMs' }));
+    const withBenefits = table('VMs with Azure benefits');
+    expect(within(withBenefits).getByRole('button', { name: 'Show PowerShell' })).toBeDisabled();
+    await user.type(within(withBenefits).getByRole('searchbox'), 'web');
+    expect(await within(withBenefits).findByText('2 matches')).toBeInTheDocument();
+    await user.click(within(withBenefits).getByRole('checkbox', { name: 'Select all rows' }));
+    await user.click(within(withBenefits).getByRole('button', { name: 'Show PowerShell' }));
+    const dialog = await screen.findByRole('dialog', {
+      name: 'PowerShell for Turn off Azure benefits for VMs',
+    });
+    expect(within(dialog).getByLabelText('PowerShell script').textContent).toBe(
+      [
+        "Invoke-Command -ComputerName 'hci-node3' -ScriptBlock { Remove-AzStackHCIVMAttestation -VMName 'web01' -Force }",
+        "Invoke-Command -ComputerName 'hci-node4' -ScriptBlock { Remove-AzStackHCIVMAttestation -VMName 'web02' -Force }",
+      ].join('\n'),
+    );
   });
 
   it('moves VMs between the tables in bulk, updating both counts and the header without a reload', async () => {

@@ -9,6 +9,7 @@ import { DismissRegular } from '@fluentui/react-icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { BenefitsFixDto, BenefitsVmOutcomeDto } from '@/api/benefits-contract';
+import { TroubleshootLink } from '@/components/show-powershell/troubleshoot-link';
 import type { ApiError } from '@/lib/api-client';
 import { benefitsQueries } from '../api/benefits-queries';
 import { useBenefitsStyles } from './azure-benefits-page.styles';
@@ -24,6 +25,7 @@ export function VmProblemList({
   problems: readonly Pick<BenefitsVmOutcomeDto, 'vmId' | 'vmName' | 'hostServer' | 'message' | 'fix'>[];
 }) {
   const styles = useBenefitsStyles();
+  const { data } = useBenefitsPage();
   return (
     <ul className={styles.problems} aria-label="VMs that didn't change">
       {problems.map((p) => (
@@ -33,6 +35,7 @@ export function VmProblemList({
           </span>
           <span className={styles.fixRow}>
             <FixAction fix={p.fix} vmId={p.vmId} server={p.hostServer} />
+            <TroubleshootLink cluster={data.cluster} error={p.message} />
           </span>
         </li>
       ))}
@@ -86,11 +89,15 @@ function Refusal({ title, error, onDismiss }: { title: string; error: ApiError; 
     <MessageBar intent="error" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
-        {problems.length === 0
-          ? error.message
-          : problems.length === 1
-            ? `${problems[0]?.vmName ?? 'The VM'} didn\u2019t change:`
-            : `None of the ${problems.length} selected VMs changed:`}
+        {problems.length === 0 ? (
+          <>
+            {error.message} <TroubleshootLink cluster={data.cluster} error={error.message} />
+          </>
+        ) : problems.length === 1 ? (
+          `${problems[0]?.vmName ?? 'The VM'} didn\u2019t change:`
+        ) : (
+          `None of the ${problems.length} selected VMs changed:`
+        )}
         {problems.length > 0 && <VmProblemList problems={problems} />}
       </MessageBarBody>
       <MessageBarActions containerAction={<Dismiss onDismiss={onDismiss} />} />

@@ -1,8 +1,11 @@
 import { Button, Checkbox, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useState } from 'react';
 import { ConfirmDialog } from '@/components/confirm-dialog/confirm-dialog';
+import { ShowPowerShell } from '@/components/show-powershell/show-powershell';
+import { TroubleshootLink } from '@/components/show-powershell/troubleshoot-link';
 import { errorMessage } from '@/lib/api-client';
 import { plural } from '@/lib/format';
+import { disableAzStackHciAttestation } from '@/lib/powershell';
 import { useTurnOffBenefits } from '../api/benefits-mutations';
 import { useBenefitsStyles } from './azure-benefits-page.styles';
 import { FixAction, PowerOffVmButtons, useBenefitsPage } from './benefits-context';
@@ -93,10 +96,19 @@ export function TurnOffDialog({ open, onClose }: TurnOffDialogProps) {
                   ) : (
                     <FixAction fix={blocker.fix} />
                   )}
+                  <TroubleshootLink cluster={data.cluster} error={blocker.message} />
                 </span>
               </MessageBarBody>
             </MessageBar>
           )}
+          {turnOff.isError && <TroubleshootLink cluster={data.cluster} error={errorMessage(turnOff.error)} />}
+          <div>
+            <ShowPowerShell
+              appearance="secondary"
+              title="PowerShell for Turn off Azure benefits"
+              commands={[disableAzStackHciAttestation({ removeVm: attached.length > 0 && removeVms })]}
+            />
+          </div>
         </div>
       }
     />

@@ -1,7 +1,10 @@
 import { Checkbox, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { useState } from 'react';
 import { ContextPane } from '@/components/context-pane/context-pane';
+import { ShowPowerShell } from '@/components/show-powershell/show-powershell';
+import { TroubleshootLink } from '@/components/show-powershell/troubleshoot-link';
 import { ApiError, errorMessage } from '@/lib/api-client';
+import { enableAzStackHciAttestation } from '@/lib/powershell';
 import { useTurnOnBenefits } from '../api/benefits-mutations';
 import { useBenefitsStyles } from './azure-benefits-page.styles';
 import { FixAction, PowerOffVmButtons, useBenefitsPage } from './benefits-context';
@@ -84,6 +87,7 @@ export function TurnOnPane({ open, onClose }: TurnOnPaneProps) {
               {blocker.message}
               <span className={styles.fixRow}>
                 <FixAction fix={blocker.fix} />
+                <TroubleshootLink cluster={data.cluster} error={blocker.message} />
               </span>
             </MessageBarBody>
           </MessageBar>
@@ -93,15 +97,23 @@ export function TurnOnPane({ open, onClose }: TurnOnPaneProps) {
             <MessageBarBody>
               <MessageBarTitle>Couldn&apos;t turn on Azure benefits</MessageBarTitle>
               {errorMessage(turnOn.error)}
-              {turnOn.error instanceof ApiError && turnOn.error.code === 'ImdsClusterNotRegistered' && (
-                <span className={styles.fixRow}>
+              <span className={styles.fixRow}>
+                {turnOn.error instanceof ApiError && turnOn.error.code === 'ImdsClusterNotRegistered' && (
                   <FixAction fix="register" />
-                </span>
-              )}
+                )}
+                <TroubleshootLink cluster={data.cluster} error={errorMessage(turnOn.error)} />
+              </span>
             </MessageBarBody>
           </MessageBar>
         )}
         <p className={styles.text}>It may take a few minutes for servers to reflect the changes.</p>
+        <div>
+          <ShowPowerShell
+            appearance="secondary"
+            title="PowerShell for Turn on Azure benefits"
+            commands={[enableAzStackHciAttestation({ addVm: addVms })]}
+          />
+        </div>
       </div>
     </ContextPane>
   );

@@ -4,7 +4,9 @@ import { useId, useMemo, useState } from 'react';
 import type { BenefitsVmDto } from '@/api/benefits-contract';
 import { ActionBar, ActionButton } from '@/components/action-bar/action-bar';
 import { DataTable, type DataTableColumn } from '@/components/data-table/data-table';
+import { ShowPowerShell } from '@/components/show-powershell/show-powershell';
 import { StatusBadge } from '@/components/status-badge/status-badge';
+import { addAzStackHciVmAttestation, removeAzStackHciVmAttestation } from '@/lib/powershell';
 import { matchesQuery } from '@/lib/use-search-param';
 import { useVmBenefits } from '../api/benefits-mutations';
 import { useBenefitsStyles } from './azure-benefits-page.styles';
@@ -71,6 +73,9 @@ function VmTable({ action, title, actionLabel, vms }: VmTableProps) {
       : [];
   });
   const busy = benefitsJobRunning(data);
+  const targets = selectedVms.map((v) => ({ name: v.name, host: v.hostServer }));
+  const commands =
+    action === 'add' ? addAzStackHciVmAttestation(targets) : removeAzStackHciVmAttestation(targets);
   const verb = action === 'add' ? 'on' : 'off';
 
   const run = () => {
@@ -104,24 +109,27 @@ function VmTable({ action, title, actionLabel, vms }: VmTableProps) {
           placeholder: `Search ${title}`,
         }}
         actions={
-          <Tooltip
-            content={
-              busy
-                ? 'Wait for the running Azure benefits operation to finish.'
-                : selected.length === 0
-                  ? 'Select one or more VMs first.'
-                  : `${actionLabel} (${selected.length} selected)`
-            }
-            relationship="description"
-          >
-            <ActionButton
-              icon={action === 'add' ? <ArrowCircleUpRegular /> : <ArrowCircleDownRegular />}
-              disabledFocusable={selected.length === 0 || busy || change.isPending}
-              onClick={run}
+          <>
+            <Tooltip
+              content={
+                busy
+                  ? 'Wait for the running Azure benefits operation to finish.'
+                  : selected.length === 0
+                    ? 'Select one or more VMs first.'
+                    : `${actionLabel} (${selected.length} selected)`
+              }
+              relationship="description"
             >
-              {actionLabel}
-            </ActionButton>
-          </Tooltip>
+              <ActionButton
+                icon={action === 'add' ? <ArrowCircleUpRegular /> : <ArrowCircleDownRegular />}
+                disabledFocusable={selected.length === 0 || busy || change.isPending}
+                onClick={run}
+              >
+                {actionLabel}
+              </ActionButton>
+            </Tooltip>
+            <ShowPowerShell title={`PowerShell for ${actionLabel}`} commands={commands} />
+          </>
         }
       />
       {blocked.length > 0 && (
