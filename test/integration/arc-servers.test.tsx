@@ -61,6 +61,29 @@ describe('Azure Arc tool', () => {
     expect(await within(rowOf('hci-node2')).findByText('Connected')).toBeInTheDocument();
   });
 
+  it('shows the PowerShell for Disable Azure Arc and for azcmagent disconnect on the selected server', async () => {
+    const { user } = await renderRoute('/connections/cluster/hci-cluster01/tools/azure-arc/servers?selected=hci-node2', { scenario: 'registered' });
+    await waitForAppReady();
+    await user.click(screen.getByRole('button', { name: 'Disable Azure Arc' }));
+    const confirm = await screen.findByRole('alertdialog');
+    await user.click(within(confirm).getByRole('button', { name: 'Show PowerShell' }));
+    const disable = await screen.findByRole('dialog', { name: 'PowerShell for Disable Azure Arc' });
+    expect(within(disable).getByLabelText('PowerShell script').textContent).toBe("Invoke-Command -ComputerName 'hci-node2' -ScriptBlock { Disable-AzureStackHCIArcIntegration }");
+    await user.click(within(disable).getByRole('button', { name: 'Close' }));
+    await vi.waitFor(() => expect(screen.queryByRole('dialog', { name: 'PowerShell for Disable Azure Arc' })).toBeNull());
+    await user.click(await within(confirm).findByRole('button', { name: 'No' }));
+    await vi.waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+
+    await user.click(await screen.findByRole('button', { name: 'Disconnect agent' }));
+    const disconnect = await screen.findByRole('alertdialog');
+    await user.click(within(disconnect).getByRole('checkbox', { name: /--force-local-only/ }));
+    await user.click(within(disconnect).getByRole('button', { name: 'Show PowerShell' }));
+    const ps = await screen.findByRole('dialog', { name: 'PowerShell for Disconnect agent' });
+    expect(within(ps).getByLabelText('PowerShell script').textContent).toBe(
+      "Invoke-Command -ComputerName 'hci-node2' -ScriptBlock { Set-Location -LiteralPath 'C:\\Program Files\\AzureConnectedMachineAgent'; .\\azcmagent.exe disconnect --force-local-only }",
+    );
+  });
+
   it('tells an unregistered cluster to register first and keeps Enable off', async () => {
     await renderRoute('/connections/cluster/hci-cluster01/tools/azure-arc/servers', { scenario: 'gateway-registered' });
     await waitForAppReady();

@@ -12,9 +12,12 @@ import { PageHeader } from '@/components/page-header/page-header';
 import { PageLayout } from '@/components/page-header/page-layout';
 import { ErrorState } from '@/components/query-state/query-state';
 import { RouterLink } from '@/components/router-link/router-link';
+import { ShowPowerShell } from '@/components/show-powershell/show-powershell';
+import { TroubleshootLink } from '@/components/show-powershell/troubleshoot-link';
 import { StatusBadge } from '@/components/status-badge/status-badge';
 import { useMarkAppReady } from '@/lib/app-ready';
 import { formatDateTime } from '@/lib/format';
+import { azcmagentDisconnect, disableArcIntegration, enableArcIntegration } from '@/lib/powershell';
 import { matchesQuery, useSearchParam, useSearchText } from '@/lib/use-search-param';
 import { useDisableArc, useDisconnectAgent, useEnableArc } from '../api/arc-mutations';
 import { arcQueries } from '../api/arc-queries';
@@ -95,6 +98,7 @@ export function ArcServers({ clusterName }: { clusterName: string }) {
   const registered = arc.data?.registered ?? false;
   const enableTargets = selected && selected.arcStatus !== 'Enabled' ? [selected.name] : undefined;
   const mutationError = enable.error ?? disable.error ?? disconnect.error;
+  const enableCommands = (enableTargets ?? notEnabled.map((s) => s.name)).flatMap((node) => enableArcIntegration(node));
 
   const onEnable = () => {
     setMessage(null);
@@ -122,7 +126,11 @@ export function ArcServers({ clusterName }: { clusterName: string }) {
         </Banner>
       )}
       {message && <Banner intent="success" onDismiss={() => setMessage(null)}>{message}</Banner>}
-      {mutationError && confirm === null && <Banner intent="error" title="The Azure Arc action failed">{mutationError.message}</Banner>}
+      {mutationError && confirm === null && (
+        <Banner intent="error" title="The Azure Arc action failed" action={<TroubleshootLink cluster={clusterName} error={mutationError.message} />}>
+          {mutationError.message}
+        </Banner>
+      )}
       <ActionBar
         ariaLabel="Arc-enabled server actions"
         itemCount={arc.data ? servers.length : undefined}
@@ -142,6 +150,7 @@ export function ArcServers({ clusterName }: { clusterName: string }) {
             <ActionButton icon={<LinkDismissRegular />} disabled={!selected || selected.onPrem.status === 'Not installed' || selected.onPrem.status === 'Offline' || selected.agentVersion === null} onClick={() => { setForceLocalOnly(false); setConfirm('disconnect'); }}>
               Disconnect agent
             </ActionButton>
+            <ShowPowerShell title={enableTargets ? `PowerShell for Enable Azure Arc on ${enableTargets[0] ?? ''}` : 'PowerShell for Enable Azure Arc'} commands={enableCommands} disabled={!registered} />
           </>
         }
       />
@@ -203,7 +212,15 @@ export function ArcServers({ clusterName }: { clusterName: string }) {
       <ConfirmDialog
         open={confirm === 'disable' && selected !== undefined}
         title="Disable Azure Arc"
-        message={`Disable Azure Arc integration on ${selected?.name ?? ''}? Its agent disconnects and its Arc-enabled server resource is deleted from Azure. You can enable it again afterwards.`}
+        message={
+          <>
+            <p>{`Disable Azure Arc integration on ${selected?.name ?? ''}? Its agent disconnects and its Arc-enabled server resource is deleted from Azure. You can enable it again afterwards.`}</p>
+            {disable.error && <TroubleshootLink cluster={clusterName} error={disable.error.message} />}
+            <div>
+              <ShowPowerShell appearance="secondary" title="PowerShell for Disable Azure Arc" commands={selected ? disableArcIntegration(selected.name) : []} />
+            </div>
+          </>
+        }
         confirmLabel="Disable"
         busy={disable.isPending}
         error={disable.error?.message ?? null}
@@ -225,6 +242,10 @@ export function ArcServers({ clusterName }: { clusterName: string }) {
           <>
             <p>{`Run azcmagent disconnect on ${selected?.name ?? ''}? Without --force-local-only the agent first deletes the server's resource in Azure.`}</p>
             <Checkbox checked={forceLocalOnly} onChange={(_e, d) => setForceLocalOnly(d.checked === true)} label="--force-local-only (disconnect locally; leave the resource in Azure)" />
+            {disconnect.error && <TroubleshootLink cluster={clusterName} error={disconnect.error.message} />}
+            <div>
+              <ShowPowerShell appearance="secondary" title="PowerShell for Disconnect agent" commands={selected ? azcmagentDisconnect({ computerName: selected.name, forceLocalOnly }) : []} />
+            </div>
           </>
         }
         confirmLabel="Disconnect"
