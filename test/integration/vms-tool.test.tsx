@@ -51,6 +51,7 @@ describe('Virtual machines tool', () => {
     await vi.waitFor(() => expect(Object.values(sim.world().jobs).some((j) => j.kind === 'vm/create')).toBe(true));
     await hciSim.advance('10s');
     expect(await within(pane).findByText(vmLicensingError('app42'), { exact: false }, { timeout: 5000 })).toBeInTheDocument();
+    expect(within(pane).getByRole('link', { name: 'Troubleshoot this error' })).toHaveAttribute('href', expect.stringContaining('/tools/diagnostics/troubleshoot?error='));
   });
 
   it('deletes a VM with checkpoints after a confirmation that names it and says the checkpoints go too', async () => {
@@ -67,6 +68,26 @@ describe('Virtual machines tool', () => {
     await vi.waitFor(() => expect(Object.values(sim.world().jobs).some((j) => j.kind === 'vm/delete')).toBe(true));
     await hciSim.advance('10s');
     await vi.waitFor(() => expect(within(grid()).queryByText('web02')).not.toBeInTheDocument(), { timeout: 5000 });
+  });
+
+  it('Show PowerShell gives the commands for the actions the selected VM allows, run against its host', async () => {
+    const vm = sim.read((w) => Object.values(w.vms).find((v) => v.name === 'web02'));
+    const { user } = await renderRoute(`${URL_}?selected=${encodeURIComponent(vm?.id ?? '')}`);
+    await waitForAppReady();
+    await screen.findByRole('region', { name: 'Details - web02' });
+    const host = within(rowOf('web02')).getByText(/^hci-node\d$/).textContent;
+    await user.click(within(screen.getByRole('toolbar', { name: 'Virtual machine actions' })).getByRole('button', { name: 'Show PowerShell' }));
+    const dialog = await screen.findByRole('dialog', { name: "PowerShell for the actions on 'web02'" });
+    expect(within(dialog).getByLabelText('PowerShell script').textContent).toBe(
+      [
+        '# Start',
+        `Start-VM -Name 'web02' -ComputerName '${host}'`,
+        '# Checkpoint',
+        `Checkpoint-VM -Name 'web02' -ComputerName '${host}'`,
+        '# Delete',
+        `Remove-VM -Name 'web02' -ComputerName '${host}' -Force`,
+      ].join('\n'),
+    );
   });
 
   it('Connect downloads an .rdp file naming the VM address', async () => {

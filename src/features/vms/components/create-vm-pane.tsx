@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { JobDto } from '@/api/contract';
 import { ContextPane } from '@/components/context-pane/context-pane';
+import { TroubleshootLink } from '@/components/show-powershell/troubleshoot-link';
 import { ApiError, errorMessage } from '@/lib/api-client';
 import { useJobTracker } from '@/lib/use-job-tracker';
 import { useCreateVm } from '../api/vm-mutations';
@@ -168,7 +169,8 @@ export function CreateVmPane({ cluster, existingNames, onClose, onCreated }: Cre
             <MessageBarTitle>{`Couldn't create the virtual machine '${form.name}'`}</MessageBarTitle>
             {failure}
             {failure.includes('licensed for a particular number of connections') &&
-              ' The cluster is not registered with Azure or has not synced for more than 30 days. Allow outbound connectivity to Azure, then register the cluster or sync it (Settings > Azure Stack HCI registration), and create the VM again.'}
+              ' The cluster is not registered with Azure or has not synced for more than 30 days. Allow outbound connectivity to Azure, then register the cluster or sync it (Settings > Azure Stack HCI registration), and create the VM again.'}{' '}
+            <TroubleshootLink cluster={cluster} error={failure} />
           </MessageBarBody>
         </MessageBar>
       )}

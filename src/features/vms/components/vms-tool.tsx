@@ -24,11 +24,14 @@ import { DetailsGrid, DetailsPane } from '@/components/details-pane/details-pane
 import { PageHeader } from '@/components/page-header/page-header';
 import { PageLayout } from '@/components/page-header/page-layout';
 import { ErrorState } from '@/components/query-state/query-state';
+import { ShowPowerShell } from '@/components/show-powershell/show-powershell';
+import { TroubleshootLink } from '@/components/show-powershell/troubleshoot-link';
 import { StatusBadge } from '@/components/status-badge/status-badge';
 import { errorMessage } from '@/lib/api-client';
 import { useMarkAppReady } from '@/lib/app-ready';
 import { downloadText } from '@/lib/download-file';
 import { formatDuration } from '@/lib/format';
+import { vmCommand } from '@/lib/powershell';
 import { rankedSortValue } from '@/lib/ranked-sort';
 import { useJobTracker } from '@/lib/use-job-tracker';
 import { useSearchParam, useSearchParamList, useSearchText } from '@/lib/use-search-param';
@@ -127,6 +130,14 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
   };
   const can = (action: VmPowerActionDto) => selected.some((v) => POWER[action].from.includes(v.state));
   const deletable = selected.filter((v) => v.state === 'Off' || v.state === 'Saved');
+  // "Show PowerShell": each action the selection allows, one line a VM, run against the VM's host.
+  const psSection = (label: string, action: VmPowerActionDto | 'checkpoint' | 'delete', vms: readonly VmDto[]) =>
+    vms.length === 0 ? [] : [`# ${label}`, ...vms.map((v) => vmCommand(action, { name: v.name, computerName: v.hostServer }))];
+  const vmScript = [
+    ...(Object.keys(POWER) as VmPowerActionDto[]).flatMap((a) => psSection(POWER[a].label, a, selected.filter((v) => POWER[a].from.includes(v.state)))),
+    ...psSection('Checkpoint', 'checkpoint', selected),
+    ...psSection('Delete', 'delete', deletable.length === selected.length ? deletable : []),
+  ];
 
   const connect = () => {
     if (!single) return;
@@ -189,6 +200,7 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
             <ActionButton icon={<SettingsRegular />} disabled={!single} onClick={() => setShowSettings(true)}>
               Settings
             </ActionButton>
+            <ShowPowerShell title={single ? `PowerShell for the actions on '${single.name}'` : `PowerShell for the actions on ${selected.length} virtual machines`} commands={vmScript} />
           </>
         }
         itemCount={list.data ? all.length : undefined}
@@ -234,7 +246,7 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
           <Banner intent="info">{tracker.running.map((j) => `${j.currentStep ?? j.title} ${j.percent}%`).join(' · ')}</Banner>
         )}
         {errors.map((message, i) => (
-          <Banner key={`${i}-${message}`} intent="error" onDismiss={() => setErrors((x) => x.filter((_m, k) => k !== i))}>
+          <Banner key={`${i}-${message}`} intent="error" action={<TroubleshootLink cluster={clusterName} error={message} />} onDismiss={() => setErrors((x) => x.filter((_m, k) => k !== i))}>
             {message}
           </Banner>
         ))}
