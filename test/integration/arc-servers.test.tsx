@@ -13,6 +13,16 @@ function rowOf(name: string): HTMLElement {
   return within(grid).getByRole('row', { name: new RegExp(`^${name}`) });
 }
 
+/**
+ * Waits until the server's row shows `text`. Retries the whole lookup, grid included: right after a dialog
+ * closes, Fluent keeps the page aria-hidden for a moment, and a one-shot grid query would fail then.
+ */
+async function expectRowText(name: string, text: string): Promise<void> {
+  await vi.waitFor(() => {
+    expect(within(rowOf(name)).getByText(text)).toBeInTheDocument();
+  });
+}
+
 describe('Azure Arc tool', () => {
   it('shows both tiles on the Overview, each leading to its page', async () => {
     await renderRoute('/connections/cluster/hci-cluster01/tools/azure-arc', { scenario: 'registered' });
@@ -33,14 +43,14 @@ describe('Azure Arc tool', () => {
 
     await simChanged(hciSim.inject('node-down', 'hci-node3'));
     await simChanged(hciSim.advance('30m'));
-    expect(await within(rowOf('hci-node3')).findByText('Disconnected (Offline)')).toBeInTheDocument();
+    await expectRowText('hci-node3', 'Disconnected (Offline)');
     const details = screen.getByRole('region', { name: 'Details - hci-node3' });
     expect(within(within(details).getByRole('region', { name: 'On the server' })).getByText('Offline')).toBeInTheDocument();
     expect(within(within(details).getByRole('region', { name: 'In Azure' })).getByText('Disconnected')).toBeInTheDocument();
 
     await simChanged(hciSim.repair('node-down', 'hci-node3'));
     await simChanged(hciSim.advance('5m'));
-    expect(await within(rowOf('hci-node3')).findByText('Connected')).toBeInTheDocument();
+    await expectRowText('hci-node3', 'Connected');
   });
 
   it('disables Azure Arc on a server after confirmation, then enables it again', async () => {
@@ -52,13 +62,13 @@ describe('Azure Arc tool', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Disable' }));
     expect(await screen.findByText(/Disable Azure Arc on hci-node2: started/)).toBeInTheDocument();
     await simChanged(hciSim.advance('2m'));
-    expect(await within(rowOf('hci-node2')).findByText('Not enabled')).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Enable Azure Arc on hci-node2' }));
+    await expectRowText('hci-node2', 'Not enabled');
+    await user.click(await screen.findByRole('button', { name: 'Enable Azure Arc on hci-node2' }));
     expect(await screen.findByText(/Enable Azure Arc on hci-cluster01: started/)).toBeInTheDocument();
     await simChanged(hciSim.advance('4m'));
-    expect(await within(rowOf('hci-node2')).findByText('Waiting for first heartbeat')).toBeInTheDocument();
+    await expectRowText('hci-node2', 'Waiting for first heartbeat');
     await simChanged(hciSim.advance('5m'));
-    expect(await within(rowOf('hci-node2')).findByText('Connected')).toBeInTheDocument();
+    await expectRowText('hci-node2', 'Connected');
   });
 
   it('shows the PowerShell for Disable Azure Arc and for azcmagent disconnect on the selected server', async () => {
