@@ -21,6 +21,8 @@ import {
   API_VERSIONS,
   NAMESPACES,
   begin,
+  beginAuthorized,
+  inResourceGroup,
   byName,
   cloudOfSubscription,
   requireProviderRegistered,
@@ -119,14 +121,15 @@ const touch = (target: { systemData: HciClusterResource['systemData'] }, upn: st
 export const listClustersBySubscription =
   (req: ArmRequest, p: { subscriptionId: string }): ArmOp =>
   (world, now) => {
-    const { caller, sub } = begin(world, req, now, 'hci', p.subscriptionId);
-    authorize(
+    const { sub } = beginAuthorized(
       world,
-      caller,
-      sub.subscriptionId,
+      req,
+      now,
+      'hci',
+      p.subscriptionId,
       'read',
       ACTION.cluster.read,
-      `/subscriptions/${sub.subscriptionId}`,
+      (s) => `/subscriptions/${s}`,
     );
     const value = Object.values(world.cloud.hciClusters)
       .filter((c) => c.subscriptionId.toLowerCase() === sub.subscriptionId.toLowerCase())
@@ -138,22 +141,19 @@ export const listClustersBySubscription =
 export const listClustersByResourceGroup =
   (req: ArmRequest, p: { subscriptionId: string; resourceGroup: string }): ArmOp =>
   (world, now) => {
-    const { caller, sub } = begin(world, req, now, 'hci', p.subscriptionId);
-    authorize(
+    const { sub } = beginAuthorized(
       world,
-      caller,
-      sub.subscriptionId,
+      req,
+      now,
+      'hci',
+      p.subscriptionId,
       'read',
       ACTION.cluster.read,
-      `/subscriptions/${sub.subscriptionId}/resourceGroups/${p.resourceGroup}`,
+      (s) => `/subscriptions/${s}/resourceGroups/${p.resourceGroup}`,
     );
     const rg = requireResourceGroup(world, sub.subscriptionId, p.resourceGroup);
     const value = Object.values(world.cloud.hciClusters)
-      .filter(
-        (c) =>
-          c.subscriptionId.toLowerCase() === sub.subscriptionId.toLowerCase() &&
-          c.resourceGroup.toLowerCase() === rg.name.toLowerCase(),
-      )
+      .filter(inResourceGroup(sub.subscriptionId, rg.name))
       .sort(byName)
       .map((c) => armCluster(world, c, now));
     return { status: 200, body: { value } };
@@ -162,14 +162,15 @@ export const listClustersByResourceGroup =
 export const getCluster =
   (req: ArmRequest, p: ClusterParams): ArmOp =>
   (world, now) => {
-    const { caller, sub } = begin(world, req, now, 'hci', p.subscriptionId);
-    authorize(
+    const { sub } = beginAuthorized(
       world,
-      caller,
-      sub.subscriptionId,
+      req,
+      now,
+      'hci',
+      p.subscriptionId,
       'read',
       ACTION.cluster.read,
-      hciClusterId(sub.subscriptionId, p.resourceGroup, p.clusterName),
+      (s) => hciClusterId(s, p.resourceGroup, p.clusterName),
     );
     return {
       status: 200,
@@ -289,14 +290,15 @@ export const putCluster =
 export const patchCluster =
   (req: ArmRequest, p: ClusterParams): ArmOp =>
   (draft, now) => {
-    const { caller, sub } = begin(draft, req, now, 'hci', p.subscriptionId);
-    authorize(
+    const { caller, sub } = beginAuthorized(
       draft,
-      caller,
-      sub.subscriptionId,
+      req,
+      now,
+      'hci',
+      p.subscriptionId,
       'write',
       ACTION.cluster.write,
-      hciClusterId(sub.subscriptionId, p.resourceGroup, p.clusterName),
+      (s) => hciClusterId(s, p.resourceGroup, p.clusterName),
     );
     const cluster = requireCluster(draft, { ...p, subscriptionId: sub.subscriptionId });
     const body = parseJsonObject(req.body, false);
@@ -331,14 +333,15 @@ function accepted(
 export const deleteCluster =
   (req: ArmRequest, p: ClusterParams): ArmOp =>
   (draft, now) => {
-    const { caller, sub } = begin(draft, req, now, 'hci', p.subscriptionId);
-    authorize(
+    const { sub } = beginAuthorized(
       draft,
-      caller,
-      sub.subscriptionId,
+      req,
+      now,
+      'hci',
+      p.subscriptionId,
       'write',
       ACTION.cluster.delete,
-      hciClusterId(sub.subscriptionId, p.resourceGroup, p.clusterName),
+      (s) => hciClusterId(s, p.resourceGroup, p.clusterName),
     );
     requireResourceGroup(draft, sub.subscriptionId, p.resourceGroup);
     const key = clusterKey({ ...p, subscriptionId: sub.subscriptionId });
@@ -368,14 +371,8 @@ function requireArcSetting(world: World, p: ArcSettingParams) {
 export const listArcSettings =
   (req: ArmRequest, p: ClusterParams): ArmOp =>
   (world, now) => {
-    const { caller, sub } = begin(world, req, now, 'hci', p.subscriptionId);
-    authorize(
-      world,
-      caller,
-      sub.subscriptionId,
-      'read',
-      ACTION.arc.read,
-      hciClusterId(sub.subscriptionId, p.resourceGroup, p.clusterName),
+    const { sub } = beginAuthorized(world, req, now, 'hci', p.subscriptionId, 'read', ACTION.arc.read, (s) =>
+      hciClusterId(s, p.resourceGroup, p.clusterName),
     );
     const cluster = requireCluster(world, { ...p, subscriptionId: sub.subscriptionId });
     const value = cluster.arcSetting ? [armArcSetting(world, idOf(cluster), cluster.arcSetting, now)] : [];
@@ -385,14 +382,8 @@ export const listArcSettings =
 export const getArcSetting =
   (req: ArmRequest, p: ArcSettingParams): ArmOp =>
   (world, now) => {
-    const { caller, sub } = begin(world, req, now, 'hci', p.subscriptionId);
-    authorize(
-      world,
-      caller,
-      sub.subscriptionId,
-      'read',
-      ACTION.arc.read,
-      arcSettingId(hciClusterId(sub.subscriptionId, p.resourceGroup, p.clusterName)),
+    const { sub } = beginAuthorized(world, req, now, 'hci', p.subscriptionId, 'read', ACTION.arc.read, (s) =>
+      arcSettingId(hciClusterId(s, p.resourceGroup, p.clusterName)),
     );
     const { cluster, arcSetting } = requireArcSetting(world, { ...p, subscriptionId: sub.subscriptionId });
     return { status: 200, body: armArcSetting(world, idOf(cluster), arcSetting, now) };
@@ -470,14 +461,15 @@ export const putArcSetting =
 export const patchArcSetting =
   (req: ArmRequest, p: ArcSettingParams): ArmOp =>
   (draft, now) => {
-    const { caller, sub } = begin(draft, req, now, 'hci', p.subscriptionId);
-    authorize(
+    const { caller, sub } = beginAuthorized(
       draft,
-      caller,
-      sub.subscriptionId,
+      req,
+      now,
+      'hci',
+      p.subscriptionId,
       'write',
       ACTION.arc.write,
-      arcSettingId(hciClusterId(sub.subscriptionId, p.resourceGroup, p.clusterName)),
+      (s) => arcSettingId(hciClusterId(s, p.resourceGroup, p.clusterName)),
     );
     const { cluster, arcSetting } = requireArcSetting(draft, { ...p, subscriptionId: sub.subscriptionId });
     const body = parseJsonObject(req.body, false);
@@ -495,14 +487,15 @@ export const patchArcSetting =
 export const deleteArcSetting =
   (req: ArmRequest, p: ArcSettingParams): ArmOp =>
   (draft, now) => {
-    const { caller, sub } = begin(draft, req, now, 'hci', p.subscriptionId);
-    authorize(
+    const { sub } = beginAuthorized(
       draft,
-      caller,
-      sub.subscriptionId,
+      req,
+      now,
+      'hci',
+      p.subscriptionId,
       'write',
       ACTION.arc.delete,
-      arcSettingId(hciClusterId(sub.subscriptionId, p.resourceGroup, p.clusterName)),
+      (s) => arcSettingId(hciClusterId(s, p.resourceGroup, p.clusterName)),
     );
     const cluster = requireCluster(draft, { ...p, subscriptionId: sub.subscriptionId });
     if (!isDefault(p.arcSettingName) || !cluster.arcSetting) return { status: 204 };
@@ -517,14 +510,8 @@ export const deleteArcSetting =
 export const listExtensions =
   (req: ArmRequest, p: ArcSettingParams): ArmOp =>
   (world, now) => {
-    const { caller, sub } = begin(world, req, now, 'hci', p.subscriptionId);
-    authorize(
-      world,
-      caller,
-      sub.subscriptionId,
-      'read',
-      ACTION.ext.read,
-      arcSettingId(hciClusterId(sub.subscriptionId, p.resourceGroup, p.clusterName)),
+    const { sub } = beginAuthorized(world, req, now, 'hci', p.subscriptionId, 'read', ACTION.ext.read, (s) =>
+      arcSettingId(hciClusterId(s, p.resourceGroup, p.clusterName)),
     );
     requireArcSetting(world, { ...p, subscriptionId: sub.subscriptionId });
     return { status: 200, body: { value: [] } };
@@ -533,14 +520,8 @@ export const listExtensions =
 export const getExtension =
   (req: ArmRequest, p: ExtensionParams): ArmOp =>
   (world, now) => {
-    const { caller, sub } = begin(world, req, now, 'hci', p.subscriptionId);
-    authorize(
-      world,
-      caller,
-      sub.subscriptionId,
-      'read',
-      ACTION.ext.read,
-      arcSettingId(hciClusterId(sub.subscriptionId, p.resourceGroup, p.clusterName)),
+    const { sub } = beginAuthorized(world, req, now, 'hci', p.subscriptionId, 'read', ACTION.ext.read, (s) =>
+      arcSettingId(hciClusterId(s, p.resourceGroup, p.clusterName)),
     );
     const { cluster } = requireArcSetting(world, { ...p, subscriptionId: sub.subscriptionId });
     throw resourceNotFound(
@@ -553,14 +534,15 @@ export const getExtension =
 export const deleteExtension =
   (req: ArmRequest, p: ExtensionParams): ArmOp =>
   (draft, now) => {
-    const { caller, sub } = begin(draft, req, now, 'hci', p.subscriptionId);
-    authorize(
+    const { sub } = beginAuthorized(
       draft,
-      caller,
-      sub.subscriptionId,
+      req,
+      now,
+      'hci',
+      p.subscriptionId,
       'write',
       ACTION.ext.delete,
-      arcSettingId(hciClusterId(sub.subscriptionId, p.resourceGroup, p.clusterName)),
+      (s) => arcSettingId(hciClusterId(s, p.resourceGroup, p.clusterName)),
     );
     requireArcSetting(draft, { ...p, subscriptionId: sub.subscriptionId });
     return { status: 204 };

@@ -10,7 +10,8 @@ import { ALL_LOCATIONS } from '../clouds';
 import type { Region } from '../clouds';
 import type { Op } from '../core';
 import type { AzureUser, CloudName, Millis, ResourceGroup, Subscription, World } from '../model';
-import { resolveCaller } from './auth';
+import { authorize, resolveCaller } from './auth';
+import type { Access } from './auth';
 import {
   invalidApiVersion,
   invalidSubscriptionId,
@@ -92,6 +93,40 @@ export function begin(
   const caller = resolveCaller(world, req.authorization, now);
   const sub = requireSubscription(world, subscriptionId);
   return { caller, sub };
+}
+
+/**
+ * `begin`, then the role check: the preamble of every operation, in ARM's order (api-version, caller,
+ * subscription, role). `scope` gets the subscription id as ARM spells it, for the 403 message.
+ */
+export function beginAuthorized(
+  world: World,
+  req: ArmRequest,
+  now: Millis,
+  family: ApiFamily,
+  subscriptionId: string,
+  access: Access,
+  action: string,
+  scope: (subscriptionId: string) => string,
+): { caller: AzureUser; sub: Subscription } {
+  const started = begin(world, req, now, family, subscriptionId);
+  authorize(
+    world,
+    started.caller,
+    started.sub.subscriptionId,
+    access,
+    action,
+    scope(started.sub.subscriptionId),
+  );
+  return started;
+}
+
+/** Resources of one resource group; ARM compares subscription and group names case-insensitively. */
+export function inResourceGroup(subscriptionId: string, resourceGroup: string) {
+  const sub = subscriptionId.toLowerCase();
+  const rg = resourceGroup.toLowerCase();
+  return (r: { subscriptionId: string; resourceGroup: string }) =>
+    r.subscriptionId.toLowerCase() === sub && r.resourceGroup.toLowerCase() === rg;
 }
 
 export function findResourceGroup(

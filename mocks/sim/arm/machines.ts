@@ -15,6 +15,8 @@ import { authorize } from './auth';
 import {
   NAMESPACES,
   begin,
+  beginAuthorized,
+  inResourceGroup,
   byName,
   cloudLocations,
   cloudOfSubscription,
@@ -93,8 +95,16 @@ function applyParent(m: HybridMachineResource, parent: string | undefined): void
 export const listMachinesBySubscription =
   (req: ArmRequest, p: { subscriptionId: string }): ArmOp =>
   (world, now) => {
-    const { caller, sub } = begin(world, req, now, 'hybridCompute', p.subscriptionId);
-    authorize(world, caller, sub.subscriptionId, 'read', ACTION.read, `/subscriptions/${sub.subscriptionId}`);
+    const { sub } = beginAuthorized(
+      world,
+      req,
+      now,
+      'hybridCompute',
+      p.subscriptionId,
+      'read',
+      ACTION.read,
+      (s) => `/subscriptions/${s}`,
+    );
     const value = Object.values(world.cloud.machines)
       .filter((m) => m.subscriptionId.toLowerCase() === sub.subscriptionId.toLowerCase())
       .sort(byName)
@@ -105,22 +115,19 @@ export const listMachinesBySubscription =
 export const listMachinesByResourceGroup =
   (req: ArmRequest, p: { subscriptionId: string; resourceGroup: string }): ArmOp =>
   (world, now) => {
-    const { caller, sub } = begin(world, req, now, 'hybridCompute', p.subscriptionId);
-    authorize(
+    const { sub } = beginAuthorized(
       world,
-      caller,
-      sub.subscriptionId,
+      req,
+      now,
+      'hybridCompute',
+      p.subscriptionId,
       'read',
       ACTION.read,
-      `/subscriptions/${sub.subscriptionId}/resourceGroups/${p.resourceGroup}`,
+      (s) => `/subscriptions/${s}/resourceGroups/${p.resourceGroup}`,
     );
     const rg = requireResourceGroup(world, sub.subscriptionId, p.resourceGroup);
     const value = Object.values(world.cloud.machines)
-      .filter(
-        (m) =>
-          m.subscriptionId.toLowerCase() === sub.subscriptionId.toLowerCase() &&
-          m.resourceGroup.toLowerCase() === rg.name.toLowerCase(),
-      )
+      .filter(inResourceGroup(sub.subscriptionId, rg.name))
       .sort(byName)
       .map((m) => armMachine(world, m, now));
     return { status: 200, body: { value } };
@@ -129,14 +136,15 @@ export const listMachinesByResourceGroup =
 export const getMachine =
   (req: ArmRequest, p: MachineParams): ArmOp =>
   (world, now) => {
-    const { caller, sub } = begin(world, req, now, 'hybridCompute', p.subscriptionId);
-    authorize(
+    const { sub } = beginAuthorized(
       world,
-      caller,
-      sub.subscriptionId,
+      req,
+      now,
+      'hybridCompute',
+      p.subscriptionId,
       'read',
       ACTION.read,
-      machineId(sub.subscriptionId, p.resourceGroup, p.machineName),
+      (s) => machineId(s, p.resourceGroup, p.machineName),
     );
     return {
       status: 200,
@@ -211,14 +219,15 @@ export const putMachine =
 export const patchMachine =
   (req: ArmRequest, p: MachineParams): ArmOp =>
   (draft, now) => {
-    const { caller, sub } = begin(draft, req, now, 'hybridCompute', p.subscriptionId);
-    authorize(
+    const { caller, sub } = beginAuthorized(
       draft,
-      caller,
-      sub.subscriptionId,
+      req,
+      now,
+      'hybridCompute',
+      p.subscriptionId,
       'write',
       ACTION.write,
-      machineId(sub.subscriptionId, p.resourceGroup, p.machineName),
+      (s) => machineId(s, p.resourceGroup, p.machineName),
     );
     const machine = requireMachine(draft, { ...p, subscriptionId: sub.subscriptionId });
     const body = parseJsonObject(req.body, false);
@@ -239,14 +248,15 @@ export const patchMachine =
 export const deleteMachine =
   (req: ArmRequest, p: MachineParams): ArmOp =>
   (draft, now) => {
-    const { caller, sub } = begin(draft, req, now, 'hybridCompute', p.subscriptionId);
-    authorize(
+    const { sub } = beginAuthorized(
       draft,
-      caller,
-      sub.subscriptionId,
+      req,
+      now,
+      'hybridCompute',
+      p.subscriptionId,
       'write',
       ACTION.delete,
-      machineId(sub.subscriptionId, p.resourceGroup, p.machineName),
+      (s) => machineId(s, p.resourceGroup, p.machineName),
     );
     requireResourceGroup(draft, sub.subscriptionId, p.resourceGroup);
     const key = keyOf({ ...p, subscriptionId: sub.subscriptionId });

@@ -9,6 +9,7 @@ import { authorize } from './auth';
 import {
   API_VERSIONS,
   begin,
+  beginAuthorized,
   byName,
   cloudLocations,
   cloudOfSubscription,
@@ -42,8 +43,16 @@ interface RgParams {
 export const listResourceGroups =
   (req: ArmRequest, p: { subscriptionId: string }): ArmOp =>
   (world, now) => {
-    const { caller, sub } = begin(world, req, now, 'resources', p.subscriptionId);
-    authorize(world, caller, sub.subscriptionId, 'read', ACTION.read, `/subscriptions/${sub.subscriptionId}`);
+    const { sub } = beginAuthorized(
+      world,
+      req,
+      now,
+      'resources',
+      p.subscriptionId,
+      'read',
+      ACTION.read,
+      (s) => `/subscriptions/${s}`,
+    );
     const value = Object.values(world.cloud.resourceGroups)
       .filter((rg) => rg.subscriptionId === sub.subscriptionId)
       .sort(byName)
@@ -54,14 +63,15 @@ export const listResourceGroups =
 export const getResourceGroup =
   (req: ArmRequest, p: RgParams): ArmOp =>
   (world, now) => {
-    const { caller, sub } = begin(world, req, now, 'resources', p.subscriptionId);
-    authorize(
+    const { sub } = beginAuthorized(
       world,
-      caller,
-      sub.subscriptionId,
+      req,
+      now,
+      'resources',
+      p.subscriptionId,
       'read',
       ACTION.read,
-      resourceGroupId(sub.subscriptionId, p.resourceGroup),
+      (s) => resourceGroupId(s, p.resourceGroup),
     );
     return {
       status: 200,
@@ -73,14 +83,15 @@ export const getResourceGroup =
 export const checkResourceGroupExistence =
   (req: ArmRequest, p: RgParams): ArmOp =>
   (world, now) => {
-    const { caller, sub } = begin(world, req, now, 'resources', p.subscriptionId);
-    authorize(
+    const { sub } = beginAuthorized(
       world,
-      caller,
-      sub.subscriptionId,
+      req,
+      now,
+      'resources',
+      p.subscriptionId,
       'read',
       ACTION.read,
-      resourceGroupId(sub.subscriptionId, p.resourceGroup),
+      (s) => resourceGroupId(s, p.resourceGroup),
     );
     return { status: findResourceGroup(world, sub.subscriptionId, p.resourceGroup) ? 204 : 404 };
   };
@@ -137,14 +148,15 @@ export const putResourceGroup =
 export const patchResourceGroup =
   (req: ArmRequest, p: RgParams): ArmOp =>
   (draft, now) => {
-    const { caller, sub } = begin(draft, req, now, 'resources', p.subscriptionId);
-    authorize(
+    const { caller, sub } = beginAuthorized(
       draft,
-      caller,
-      sub.subscriptionId,
+      req,
+      now,
+      'resources',
+      p.subscriptionId,
       'write',
       ACTION.write,
-      resourceGroupId(sub.subscriptionId, p.resourceGroup),
+      (s) => resourceGroupId(s, p.resourceGroup),
     );
     const rg = requireResourceGroup(draft, sub.subscriptionId, p.resourceGroup);
     const body = parseJsonObject(req.body, false);
@@ -168,14 +180,15 @@ export const patchResourceGroup =
 export const deleteResourceGroup =
   (req: ArmRequest, p: RgParams): ArmOp =>
   (draft, now) => {
-    const { caller, sub } = begin(draft, req, now, 'resources', p.subscriptionId);
-    authorize(
+    const { sub } = beginAuthorized(
       draft,
-      caller,
-      sub.subscriptionId,
+      req,
+      now,
+      'resources',
+      p.subscriptionId,
       'write',
       ACTION.delete,
-      resourceGroupId(sub.subscriptionId, p.resourceGroup),
+      (s) => resourceGroupId(s, p.resourceGroup),
     );
     const rg = requireResourceGroup(draft, sub.subscriptionId, p.resourceGroup);
     const inGroup = (r: { subscriptionId: string; resourceGroup: string }) =>

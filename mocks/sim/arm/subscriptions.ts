@@ -4,7 +4,14 @@
  */
 import type { ProviderState } from '../model';
 import { authorize, hasAccess, resolveCaller } from './auth';
-import { NAMESPACES, begin, cloudLocations, cloudOfSubscription, requireApiVersion } from './common';
+import {
+  NAMESPACES,
+  begin,
+  beginAuthorized,
+  cloudLocations,
+  cloudOfSubscription,
+  requireApiVersion,
+} from './common';
 import type { ArmOp, ArmRequest } from './common';
 import { invalidResourceNamespace } from './errors';
 import { PROVIDER_RESOURCE_TYPES, armProvider, armSubscription, armTenant } from './project';
@@ -24,14 +31,15 @@ export const listSubscriptions =
 export const getSubscription =
   (req: ArmRequest, p: { subscriptionId: string }): ArmOp =>
   (world, now) => {
-    const { caller, sub } = begin(world, req, now, 'subscriptions', p.subscriptionId);
-    authorize(
+    const { sub } = beginAuthorized(
       world,
-      caller,
-      sub.subscriptionId,
+      req,
+      now,
+      'subscriptions',
+      p.subscriptionId,
       'read',
       'Microsoft.Resources/subscriptions/read',
-      `/subscriptions/${sub.subscriptionId}`,
+      (s) => `/subscriptions/${s}`,
     );
     return { status: 200, body: armSubscription(world, sub) };
   };
@@ -40,14 +48,15 @@ export const getSubscription =
 export const listLocations =
   (req: ArmRequest, p: { subscriptionId: string }): ArmOp =>
   (world, now) => {
-    const { caller, sub } = begin(world, req, now, 'subscriptions', p.subscriptionId);
-    authorize(
+    const { sub } = beginAuthorized(
       world,
-      caller,
-      sub.subscriptionId,
+      req,
+      now,
+      'subscriptions',
+      p.subscriptionId,
       'read',
       'Microsoft.Resources/subscriptions/locations/read',
-      `/subscriptions/${sub.subscriptionId}`,
+      (s) => `/subscriptions/${s}`,
     );
     const value = cloudLocations(cloudOfSubscription(world, sub.subscriptionId)).map((r) => ({
       id: `/subscriptions/${sub.subscriptionId}/locations/${r.name}`,
@@ -93,14 +102,15 @@ function providerState(providers: Record<string, ProviderState>, namespace: stri
 export const listProviders =
   (req: ArmRequest, p: { subscriptionId: string }): ArmOp =>
   (world, now) => {
-    const { caller, sub } = begin(world, req, now, 'resources', p.subscriptionId);
-    authorize(
+    const { sub } = beginAuthorized(
       world,
-      caller,
-      sub.subscriptionId,
+      req,
+      now,
+      'resources',
+      p.subscriptionId,
       'read',
       'Microsoft.Resources/subscriptions/providers/read',
-      `/subscriptions/${sub.subscriptionId}`,
+      (s) => `/subscriptions/${s}`,
     );
     const value = Object.keys(PROVIDER_RESOURCE_TYPES)
       .sort()
