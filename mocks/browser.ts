@@ -82,7 +82,11 @@ async function initialWorld(now: number): Promise<{ world: World; notice?: strin
     // ?advance=DURATION (the lab's shareable link): the preset from real now, then the clock moved that far
     if (isScenario(requested) && advanceParam !== null) {
       const advanceMs = parseDuration(advanceParam);
-      if (advanceMs === undefined) return { world: buildScenario(requested, now), notice: `'${advanceParam}' is not a duration, so the clock was not advanced.` };
+      if (advanceMs === undefined)
+        return {
+          world: buildScenario(requested, now),
+          notice: `'${advanceParam}' is not a duration, so the clock was not advanced.`,
+        };
       return { world: buildScenario(requested, now), advanceMs };
     }
     if (isScenario(requested)) {
@@ -91,7 +95,10 @@ async function initialWorld(now: number): Promise<{ world: World; notice?: strin
       const world = buildScenario(requested, now + offset);
       return { world: { ...world, clockOffsetMs: offset } };
     }
-    return { world: buildScenario('fresh', now), notice: `There is no preset named '${requested}'; the fresh world was loaded instead.` };
+    return {
+      world: buildScenario('fresh', now),
+      notice: `There is no preset named '${requested}'; the fresh world was loaded instead.`,
+    };
   }
   try {
     const saved = await loadSaved();
@@ -99,7 +106,10 @@ async function initialWorld(now: number): Promise<{ world: World; notice?: strin
     return { world: parseWorld(saved) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { world: buildScenario('fresh', now), notice: `The saved simulation could not be read, so a fresh world was created. ${reason}` };
+    return {
+      world: buildScenario('fresh', now),
+      notice: `The saved simulation could not be read, so a fresh world was created. ${reason}`,
+    };
   }
 }
 
@@ -122,7 +132,14 @@ export function startSimulation(): Promise<SimRuntime> {
     if (advanceMs !== undefined) sim.advance(advanceMs);
     if (notice !== undefined) {
       sim.run((draft, now) => {
-        draft.notifications.push({ id: `n-load-${now}`, time: now, level: 'Warning', title: 'Simulation', message: notice, read: false });
+        draft.notifications.push({
+          id: `n-load-${now}`,
+          time: now,
+          level: 'Warning',
+          title: 'Simulation',
+          message: notice,
+          read: false,
+        });
       });
       console.warn(notice);
     }
@@ -131,7 +148,11 @@ export function startSimulation(): Promise<SimRuntime> {
     sim.subscribe(() => window.dispatchEvent(new CustomEvent('hci-sim-changed')));
     window.hciSim = createTestControl(sim);
     const worker = setupWorker(...handlers(sim));
-    await worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` } });
+    await worker.start({
+      onUnhandledRequest: 'bypass',
+      quiet: true,
+      serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
+    });
     return sim;
   })();
   return started;

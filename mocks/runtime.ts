@@ -75,13 +75,22 @@ export function createSimRuntime(options: SimRuntimeOptions): SimRuntime {
 
   const target = (value: unknown): string | undefined => {
     if (value === undefined || value === null || value === '') return undefined;
-    if (typeof value !== 'string') throw new SimError('bad-request', 'InvalidTarget', 'A fault target must be a name (a server, cluster, account or API surface).');
+    if (typeof value !== 'string')
+      throw new SimError(
+        'bad-request',
+        'InvalidTarget',
+        'A fault target must be a name (a server, cluster, account or API surface).',
+      );
     return value;
   };
 
   const faultName = (value: unknown): FaultName => {
     if (!isFaultName(value)) {
-      throw new SimError('bad-request', 'UnknownFault', `There is no fault named ${JSON.stringify(value)}. Faults: ${FAULT_NAMES.join(', ')}.`);
+      throw new SimError(
+        'bad-request',
+        'UnknownFault',
+        `There is no fault named ${JSON.stringify(value)}. Faults: ${FAULT_NAMES.join(', ')}.`,
+      );
     }
     return value;
   };
@@ -108,7 +117,11 @@ export function createSimRuntime(options: SimRuntimeOptions): SimRuntime {
     advance(duration) {
       const ms = parseDuration(duration);
       if (ms === undefined) {
-        throw new SimError('bad-request', 'InvalidDuration', `${JSON.stringify(duration)} is not a duration: use milliseconds or strings like '90m', '12h', '31d'.`);
+        throw new SimError(
+          'bad-request',
+          'InvalidDuration',
+          `${JSON.stringify(duration)} is not a duration: use milliseconds or strings like '90m', '12h', '31d'.`,
+        );
       }
       const target = now() + ms;
       const shifted = { ...current, clockOffsetMs: current.clockOffsetMs + ms };
@@ -138,6 +151,7 @@ export function createSimRuntime(options: SimRuntimeOptions): SimRuntime {
       return () => listeners.delete(listener);
     },
     scenarios: () => SCENARIOS,
-    faults: () => FAULT_NAMES.map((name) => ({ name, scope: FAULTS[name].scope, description: FAULTS[name].description })),
+    faults: () =>
+      FAULT_NAMES.map((name) => ({ name, scope: FAULTS[name].scope, description: FAULTS[name].description })),
   };
 }

@@ -4,7 +4,12 @@
  * of the portal's onboarding script.
  */
 import { http, HttpResponse } from 'msw';
-import type { ArcServerDto, ClusterArcDto, OnPremAgentStatus, RunOnboardingResultDto } from '../../src/api/arc-contract';
+import type {
+  ArcServerDto,
+  ClusterArcDto,
+  OnPremAgentStatus,
+  RunOnboardingResultDto,
+} from '../../src/api/arc-contract';
 import type { SimRuntime } from '../runtime';
 import {
   ARC_EXPIRED_AFTER,
@@ -32,7 +37,8 @@ async function jsonBody(request: Request): Promise<Record<string, unknown>> {
   if (text.trim() === '') return {};
   try {
     const parsed = JSON.parse(text) as unknown;
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+      return parsed as Record<string, unknown>;
   } catch {
     // answered below
   }
@@ -41,7 +47,8 @@ async function jsonBody(request: Request): Promise<Record<string, unknown>> {
 
 function requiredString(body: Record<string, unknown>, key: string, label: string): string {
   const value = body[key];
-  if (typeof value !== 'string' || value.trim() === '') throw new SimError('bad-request', 'InvalidParameter', `${label} is required.`, { target: key });
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new SimError('bad-request', 'InvalidParameter', `${label} is required.`, { target: key });
   return value.trim();
 }
 
@@ -51,7 +58,8 @@ function onPremStatus(node: ClusterNode, now: Millis): OnPremAgentStatus {
   if (!agent.installed) return 'Not installed';
   if (!agent.connected) return 'Disconnected';
   const last = lastHeartbeat(agent, now);
-  if (agent.heartbeatAnchor === undefined && last !== undefined && now - last > ARC_EXPIRED_AFTER) return 'Expired';
+  if (agent.heartbeatAnchor === undefined && last !== undefined && now - last > ARC_EXPIRED_AFTER)
+    return 'Expired';
   return nodeReachesAzure(node) ? 'Connected' : 'Disconnected';
 }
 
@@ -73,7 +81,11 @@ export function arcServerDto(world: World, node: ClusterNode, now: Millis): ArcS
     cluster: node.cluster,
     arcStatus: node.cluster !== '' && !reg ? 'Unknown' : enabled ? 'Enabled' : 'Disabled',
     agentVersion: agent.installed ? agent.version : null,
-    onPrem: { status: onPrem, lastHeartbeat: iso(lastHeartbeat(agent, now)), checkedAt: new Date(now).toISOString() },
+    onPrem: {
+      status: onPrem,
+      lastHeartbeat: iso(lastHeartbeat(agent, now)),
+      checkedAt: new Date(now).toISOString(),
+    },
     azure:
       machine && id !== undefined
         ? {
@@ -86,13 +98,20 @@ export function arcServerDto(world: World, node: ClusterNode, now: Millis): ArcS
           }
         : null,
     displayStatus,
-    statusesAgree: machine ? (azureStatus === null ? comparable === 'Connected' : comparable === azureStatus) : comparable === 'Not installed' || comparable === 'Disconnected',
+    statusesAgree: machine
+      ? azureStatus === null
+        ? comparable === 'Connected'
+        : comparable === azureStatus
+      : comparable === 'Not installed' || comparable === 'Disconnected',
   };
 }
 
 export function clusterArcDto(world: World, clusterName: string, now: Millis): ClusterArcDto {
-  const cluster = Object.values(world.clusters).find((c) => c.name.toLowerCase() === clusterName.toLowerCase());
-  if (!cluster) throw new SimError('not-found', 'ClusterNotFound', `The cluster '${clusterName}' was not found.`);
+  const cluster = Object.values(world.clusters).find(
+    (c) => c.name.toLowerCase() === clusterName.toLowerCase(),
+  );
+  if (!cluster)
+    throw new SimError('not-found', 'ClusterNotFound', `The cluster '${clusterName}' was not found.`);
   const reg = cluster.registration;
   const servers = clusterNodes(world, cluster.name).map((n) => arcServerDto(world, n, now));
   const clusterId = reg ? hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName) : undefined;
@@ -101,7 +120,8 @@ export function clusterArcDto(world: World, clusterName: string, now: Millis): C
     cluster: cluster.name,
     registered: reg !== undefined,
     clusterArcStatus: !reg ? 'Unknown' : reg.arcEnabled ? 'Enabled' : 'Disabled',
-    resourceGroup: resource?.arcSetting?.arcInstanceResourceGroup ?? (reg?.arcEnabled ? reg.arcResourceGroup : null),
+    resourceGroup:
+      resource?.arcSetting?.arcInstanceResourceGroup ?? (reg?.arcEnabled ? reg.arcResourceGroup : null),
     clusterPortalPath: clusterId === undefined ? null : `/azure/resource${clusterId}`,
     servers,
   };
@@ -112,13 +132,18 @@ export function arcHandlers(sim: SimRuntime) {
   const startJob = (op: Op<Job>) => {
     const outcome = sim.run(op);
     if (!outcome.ok) return fromSimError(outcome.error);
-    return HttpResponse.json(sim.read((_w, now) => jobDto(outcome.value, now)), { status: 202, headers: { Location: `/api/jobs/${outcome.value.id}` } });
+    return HttpResponse.json(
+      sim.read((_w, now) => jobDto(outcome.value, now)),
+      { status: 202, headers: { Location: `/api/jobs/${outcome.value.id}` } },
+    );
   };
 
   return [
     http.get(
       '*/api/clusters/:name/arc',
-      handle((_request, params) => HttpResponse.json(sim.read((w, now) => clusterArcDto(w, params.name ?? '', now)))),
+      handle((_request, params) =>
+        HttpResponse.json(sim.read((w, now) => clusterArcDto(w, params.name ?? '', now))),
+      ),
     ),
 
     http.post(
@@ -128,7 +153,9 @@ export function arcHandlers(sim: SimRuntime) {
         let nodes: string[] | undefined;
         if (body.nodes !== undefined) {
           if (!Array.isArray(body.nodes) || !body.nodes.every((n): n is string => typeof n === 'string')) {
-            throw new SimError('bad-request', 'InvalidParameter', 'nodes must be a list of server names.', { target: 'nodes' });
+            throw new SimError('bad-request', 'InvalidParameter', 'nodes must be a list of server names.', {
+              target: 'nodes',
+            });
           }
           nodes = body.nodes;
         }
@@ -138,12 +165,16 @@ export function arcHandlers(sim: SimRuntime) {
 
     http.post(
       '*/api/clusters/:name/arc/servers/:node/disable',
-      handle((_request, params) => startJob((d, now) => startArcDisable(d, params.name ?? '', params.node ?? '', now))),
+      handle((_request, params) =>
+        startJob((d, now) => startArcDisable(d, params.name ?? '', params.node ?? '', now)),
+      ),
     ),
 
     http.get(
       '*/api/servers/:name/arc',
-      handle((_request, params) => HttpResponse.json(sim.read((w, now) => arcServerDto(w, requireServer(w, params.name ?? ''), now)))),
+      handle((_request, params) =>
+        HttpResponse.json(sim.read((w, now) => arcServerDto(w, requireServer(w, params.name ?? ''), now))),
+      ),
     ),
 
     http.post(
@@ -151,7 +182,9 @@ export function arcHandlers(sim: SimRuntime) {
       handle(async (request, params) => {
         const body = await jsonBody(request);
         if (body.forceLocalOnly !== undefined && typeof body.forceLocalOnly !== 'boolean') {
-          throw new SimError('bad-request', 'InvalidParameter', 'forceLocalOnly must be true or false.', { target: 'forceLocalOnly' });
+          throw new SimError('bad-request', 'InvalidParameter', 'forceLocalOnly must be true or false.', {
+            target: 'forceLocalOnly',
+          });
         }
         const force = body.forceLocalOnly === true;
         const outcome = sim.run((d, now) => {
@@ -169,14 +202,28 @@ export function arcHandlers(sim: SimRuntime) {
       handle(async (request) => {
         const body = await jsonBody(request);
         const osType = body.osType;
-        if (osType !== 'windows' && osType !== 'linux') throw new SimError('bad-request', 'InvalidParameter', "osType must be 'windows' or 'linux'.", { target: 'osType' });
+        if (osType !== 'windows' && osType !== 'linux')
+          throw new SimError('bad-request', 'InvalidParameter', "osType must be 'windows' or 'linux'.", {
+            target: 'osType',
+          });
         const tags: Record<string, string> = {};
         if (body.tags !== undefined) {
           if (typeof body.tags !== 'object' || body.tags === null || Array.isArray(body.tags)) {
-            throw new SimError('bad-request', 'InvalidParameter', 'tags must be an object of names and values.', { target: 'tags' });
+            throw new SimError(
+              'bad-request',
+              'InvalidParameter',
+              'tags must be an object of names and values.',
+              { target: 'tags' },
+            );
           }
           for (const [k, v] of Object.entries(body.tags as Record<string, unknown>)) {
-            if (typeof v !== 'string') throw new SimError('bad-request', 'InvalidParameter', `The value of tag '${k}' must be a string.`, { target: 'tags' });
+            if (typeof v !== 'string')
+              throw new SimError(
+                'bad-request',
+                'InvalidParameter',
+                `The value of tag '${k}' must be a string.`,
+                { target: 'tags' },
+              );
             tags[k] = v;
           }
         }
@@ -191,7 +238,10 @@ export function arcHandlers(sim: SimRuntime) {
         } as const;
         const outcome = sim.run((d, now) => runOnboardingScript(d, input, now));
         if (!outcome.ok) return fromSimError(outcome.error);
-        const result: RunOnboardingResultDto = { ...outcome.value, portalPath: `/azure/resource${outcome.value.machineResourceId}` };
+        const result: RunOnboardingResultDto = {
+          ...outcome.value,
+          portalPath: `/azure/resource${outcome.value.machineResourceId}`,
+        };
         return HttpResponse.json(result, { status: 201 });
       }),
     ),

@@ -21,7 +21,9 @@ import { errorResponse, fromSimError, readJsonObject, simRoute } from './http';
 import { jobDto } from './views';
 
 function clusterName(world: World, name: string): string {
-  const cluster = Object.values(world.clusters).find((c) => c.name.toLowerCase() === name.toLowerCase() || c.fqdn.toLowerCase() === name.toLowerCase());
+  const cluster = Object.values(world.clusters).find(
+    (c) => c.name.toLowerCase() === name.toLowerCase() || c.fqdn.toLowerCase() === name.toLowerCase(),
+  );
   if (!cluster) throw new SimError('not-found', 'ClusterNotFound', `The cluster '${name}' was not found.`);
   return cluster.name;
 }
@@ -34,7 +36,10 @@ export function clusterOperationHandlers(sim: SimRuntime) {
   const startJob = (op: Op<Job>) => {
     const outcome = sim.run(op);
     if (!outcome.ok) return fromSimError(outcome.error);
-    return HttpResponse.json(sim.read((_w, now) => jobDto(outcome.value, now)), { status: 202, headers: { Location: `/api/jobs/${outcome.value.id}` } });
+    return HttpResponse.json(
+      sim.read((_w, now) => jobDto(outcome.value, now)),
+      { status: 202, headers: { Location: `/api/jobs/${outcome.value.id}` } },
+    );
   };
 
   return [
@@ -44,8 +49,25 @@ export function clusterOperationHandlers(sim: SimRuntime) {
         const url = new URL(request.url);
         const subscriptionId = url.searchParams.get('subscriptionId') ?? undefined;
         const enableArc = url.searchParams.get('enableArc') !== 'false';
-        const checks = sim.read((w, now) => registrationPrerequisites(w, clusterName(w, params.name ?? ''), subscriptionId === '' ? undefined : subscriptionId, enableArc, now));
-        return HttpResponse.json(checks.map((c): PrerequisiteCheckDto => ({ id: c.id, title: c.title, state: c.state, detail: c.detail, remedy: c.remedy ?? null, nodes: c.nodes ?? [] })));
+        const checks = sim.read((w, now) =>
+          registrationPrerequisites(
+            w,
+            clusterName(w, params.name ?? ''),
+            subscriptionId === '' ? undefined : subscriptionId,
+            enableArc,
+            now,
+          ),
+        );
+        return HttpResponse.json(
+          checks.map((c): PrerequisiteCheckDto => ({
+            id: c.id,
+            title: c.title,
+            state: c.state,
+            detail: c.detail,
+            remedy: c.remedy ?? null,
+            nodes: c.nodes ?? [],
+          })),
+        );
       }),
     ),
 
@@ -56,7 +78,13 @@ export function clusterOperationHandlers(sim: SimRuntime) {
         const supported = new Set(CLOUDS[cloud].hciRegions.map((r) => r.name));
         const regions: RegionDto[] = [
           ...CLOUDS[cloud].hciRegions.map((r) => ({ ...r, supported: true })),
-          ...ALL_LOCATIONS.filter((r) => !supported.has(r.name) && !Object.values(CLOUDS).some((c) => c.name !== cloud && c.hciRegions.some((h) => h.name === r.name))).map((r) => ({ ...r, supported: false })),
+          ...ALL_LOCATIONS.filter(
+            (r) =>
+              !supported.has(r.name) &&
+              !Object.values(CLOUDS).some(
+                (c) => c.name !== cloud && c.hciRegions.some((h) => h.name === r.name),
+              ),
+          ).map((r) => ({ ...r, supported: false })),
         ];
         return HttpResponse.json(regions);
       }),
@@ -69,20 +97,51 @@ export function clusterOperationHandlers(sim: SimRuntime) {
         const name = sim.read((w) => clusterName(w, params.name ?? ''));
         const subscriptionId = text(body.subscriptionId);
         const resourceGroup = text(body.resourceGroup);
-        if (subscriptionId === '') return errorResponse(400, 'InvalidParameter', 'Select or enter an Azure subscription ID.', 'subscriptionId');
-        if (resourceGroup === '') return errorResponse(400, 'InvalidParameter', 'Enter a resource group name.', 'resourceGroup');
-        if (typeof body.enableArc !== 'boolean') return errorResponse(400, 'InvalidParameter', "'enableArc' must be true or false.", 'enableArc');
-        if (body.createResourceGroup === true && sim.read((w) => w.cloud.resourceGroups[rgKey(subscriptionId, resourceGroup)] !== undefined)) {
-          return errorResponse(409, 'ResourceGroupExists', `A resource group named '${resourceGroup}' already exists in this subscription. Choose Use existing, or another name.`, 'resourceGroup');
+        if (subscriptionId === '')
+          return errorResponse(
+            400,
+            'InvalidParameter',
+            'Select or enter an Azure subscription ID.',
+            'subscriptionId',
+          );
+        if (resourceGroup === '')
+          return errorResponse(400, 'InvalidParameter', 'Enter a resource group name.', 'resourceGroup');
+        if (typeof body.enableArc !== 'boolean')
+          return errorResponse(400, 'InvalidParameter', "'enableArc' must be true or false.", 'enableArc');
+        if (
+          body.createResourceGroup === true &&
+          sim.read((w) => w.cloud.resourceGroups[rgKey(subscriptionId, resourceGroup)] !== undefined)
+        ) {
+          return errorResponse(
+            409,
+            'ResourceGroupExists',
+            `A resource group named '${resourceGroup}' already exists in this subscription. Choose Use existing, or another name.`,
+            'resourceGroup',
+          );
         }
-        if (body.createResourceGroup === false && sim.read((w) => w.cloud.resourceGroups[rgKey(subscriptionId, resourceGroup)] === undefined)) {
-          return errorResponse(404, 'ResourceGroupNotFound', `Resource group '${resourceGroup}' could not be found.`, 'resourceGroup');
+        if (
+          body.createResourceGroup === false &&
+          sim.read((w) => w.cloud.resourceGroups[rgKey(subscriptionId, resourceGroup)] === undefined)
+        ) {
+          return errorResponse(
+            404,
+            'ResourceGroupNotFound',
+            `Resource group '${resourceGroup}' could not be found.`,
+            'resourceGroup',
+          );
         }
         const arcResourceGroup = text(body.arcResourceGroup);
         return startJob((draft, now) =>
           startClusterRegistration(
             draft,
-            { cluster: name, subscriptionId, resourceGroup, region: text(body.region), enableArc: body.enableArc === true, ...(arcResourceGroup !== '' ? { arcResourceGroup } : {}) },
+            {
+              cluster: name,
+              subscriptionId,
+              resourceGroup,
+              region: text(body.region),
+              enableArc: body.enableArc === true,
+              ...(arcResourceGroup !== '' ? { arcResourceGroup } : {}),
+            },
             now,
           ),
         );
@@ -96,21 +155,34 @@ export function clusterOperationHandlers(sim: SimRuntime) {
         const name = sim.read((w) => clusterName(w, params.name ?? ''));
         const subscriptionId = text(body.subscriptionId);
         const cloud = text(body.cloud);
-        if (cloud !== '' && !(cloud in CLOUDS)) return errorResponse(400, 'InvalidParameter', `'${cloud}' is not an Azure cloud.`, 'cloud');
+        if (cloud !== '' && !(cloud in CLOUDS))
+          return errorResponse(400, 'InvalidParameter', `'${cloud}' is not an Azure cloud.`, 'cloud');
         return startJob((draft, now) =>
-          startClusterUnregistration(draft, { cluster: name, ...(subscriptionId !== '' ? { subscriptionId } : {}), ...(cloud !== '' ? { cloud: cloud as CloudName } : {}) }, now),
+          startClusterUnregistration(
+            draft,
+            {
+              cluster: name,
+              ...(subscriptionId !== '' ? { subscriptionId } : {}),
+              ...(cloud !== '' ? { cloud: cloud as CloudName } : {}),
+            },
+            now,
+          ),
         );
       }),
     ),
 
     http.post(
       '*/api/clusters/:name/repair',
-      handle((_r, params) => startJob((draft, now) => startRepair(draft, clusterName(draft, params.name ?? ''), now))),
+      handle((_r, params) =>
+        startJob((draft, now) => startRepair(draft, clusterName(draft, params.name ?? ''), now)),
+      ),
     ),
 
     http.post(
       '*/api/clusters/:name/sync',
-      handle((_r, params) => startJob((draft, now) => startSyncNow(draft, clusterName(draft, params.name ?? ''), now))),
+      handle((_r, params) =>
+        startJob((draft, now) => startSyncNow(draft, clusterName(draft, params.name ?? ''), now)),
+      ),
     ),
 
     http.get(
@@ -120,7 +192,11 @@ export function clusterOperationHandlers(sim: SimRuntime) {
           sim.read((w) => {
             const cluster = w.clusters[clusterName(w, params.name ?? '')];
             return (cluster?.logFiles ?? [])
-              .map((f): LogFileDto => ({ name: f.name, createdAt: new Date(f.createdAt).toISOString(), lineCount: f.lines.length }))
+              .map((f): LogFileDto => ({
+                name: f.name,
+                createdAt: new Date(f.createdAt).toISOString(),
+                lineCount: f.lines.length,
+              }))
               .reverse();
           }),
         ),
@@ -130,10 +206,16 @@ export function clusterOperationHandlers(sim: SimRuntime) {
     http.get(
       '*/api/clusters/:name/registration/logs/:file',
       handle((_r, params) => {
-        const file = sim.read((w) => w.clusters[clusterName(w, params.name ?? '')]?.logFiles.find((f) => f.name === params.file));
-        if (!file) return errorResponse(404, 'LogNotFound', `There is no log file named '${params.file ?? ''}'.`);
+        const file = sim.read((w) =>
+          w.clusters[clusterName(w, params.name ?? '')]?.logFiles.find((f) => f.name === params.file),
+        );
+        if (!file)
+          return errorResponse(404, 'LogNotFound', `There is no log file named '${params.file ?? ''}'.`);
         return new HttpResponse(`${file.lines.join('\r\n')}\r\n`, {
-          headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Disposition': `attachment; filename="${file.name}"` },
+          headers: {
+            'Content-Type': 'text/plain; charset=utf-8',
+            'Content-Disposition': `attachment; filename="${file.name}"`,
+          },
         });
       }),
     ),

@@ -4,15 +4,31 @@
  * Event logs and registration log files are served by the gateway and cluster-operation routes.
  */
 import { http, HttpResponse } from 'msw';
-import type { DiagnosisDto, DiagnosticsDto, RemedyActionDto, RemedyResultDto } from '../../src/api/lab-contract';
+import type {
+  DiagnosisDto,
+  DiagnosticsDto,
+  RemedyActionDto,
+  RemedyResultDto,
+} from '../../src/api/lab-contract';
 import type { SimRuntime } from '../runtime';
-import { FAULT_NAMES, SimError, clusterCountdowns, clusterNodes, diagnose, hcisvcStatus, runRemedy, setHcisvc } from '../sim';
+import {
+  FAULT_NAMES,
+  SimError,
+  clusterCountdowns,
+  clusterNodes,
+  diagnose,
+  hcisvcStatus,
+  runRemedy,
+  setHcisvc,
+} from '../sim';
 import type { FaultName, RemedyAction, World } from '../sim';
 import { fromSimError, readJsonObject, simRoute } from './http';
 import { jobDto } from './views';
 
 function clusterOr404(world: World, name: string): string {
-  const cluster = Object.values(world.clusters).find((c) => c.name.toLowerCase() === name.toLowerCase() || c.fqdn.toLowerCase() === name.toLowerCase());
+  const cluster = Object.values(world.clusters).find(
+    (c) => c.name.toLowerCase() === name.toLowerCase() || c.fqdn.toLowerCase() === name.toLowerCase(),
+  );
   if (!cluster) throw new SimError('not-found', 'ClusterNotFound', `The cluster '${name}' was not found.`);
   return cluster.name;
 }
@@ -21,17 +37,29 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** Validates a remediation action from the wire; anything unknown is a 400. */
 function parseAction(value: unknown): RemedyAction {
-  if (typeof value !== 'object' || value === null) throw new SimError('bad-request', 'InvalidParameter', "'action' must be an object with a 'kind'.", { target: 'action' });
+  if (typeof value !== 'object' || value === null)
+    throw new SimError('bad-request', 'InvalidParameter', "'action' must be an object with a 'kind'.", {
+      target: 'action',
+    });
   const a = value as Record<string, unknown>;
   const need = (field: string) => {
     const v = str(a[field]);
-    if (v === '') throw new SimError('bad-request', 'InvalidParameter', `'action.${field}' is required for ${str(a.kind)}.`, { target: `action.${field}` });
+    if (v === '')
+      throw new SimError(
+        'bad-request',
+        'InvalidParameter',
+        `'action.${field}' is required for ${str(a.kind)}.`,
+        { target: `action.${field}` },
+      );
     return v;
   };
   switch (a.kind) {
     case 'repair-fault': {
       const fault = need('fault');
-      if (!(FAULT_NAMES as readonly string[]).includes(fault)) throw new SimError('bad-request', 'UnknownFault', `There is no fault named '${fault}'.`, { target: 'action.fault' });
+      if (!(FAULT_NAMES as readonly string[]).includes(fault))
+        throw new SimError('bad-request', 'UnknownFault', `There is no fault named '${fault}'.`, {
+          target: 'action.fault',
+        });
       return { kind: 'repair-fault', fault: fault as FaultName, target: need('target') };
     }
     case 'start-hcisvc':
@@ -48,12 +76,22 @@ function parseAction(value: unknown): RemedyAction {
     case 'wait': {
       const ms = a.durationMs;
       if (typeof ms !== 'number' || !Number.isFinite(ms) || ms <= 0 || ms > 400 * 24 * 3_600_000) {
-        throw new SimError('bad-request', 'InvalidDuration', "'action.durationMs' must be a positive number of milliseconds.", { target: 'action.durationMs' });
+        throw new SimError(
+          'bad-request',
+          'InvalidDuration',
+          "'action.durationMs' must be a positive number of milliseconds.",
+          { target: 'action.durationMs' },
+        );
       }
       return { kind: 'wait', durationMs: ms };
     }
     default:
-      throw new SimError('bad-request', 'UnknownAction', `'${str(a.kind)}' is not a remediation the portal can run.`, { target: 'action.kind' });
+      throw new SimError(
+        'bad-request',
+        'UnknownAction',
+        `'${str(a.kind)}' is not a remediation the portal can run.`,
+        { target: 'action.kind' },
+      );
   }
 }
 
@@ -68,8 +106,16 @@ export function diagnosticsHandlers(sim: SimRuntime) {
             const name = clusterOr404(w, params.name ?? '');
             return {
               cluster: name,
-              nodes: clusterNodes(w, name).map((n) => ({ name: n.name, power: n.power, service: hcisvcStatus(n) ?? null, debugChannelEnabled: n.debugChannelEnabled })),
-              countdowns: clusterCountdowns(w, name, now).map((c) => ({ ...c, at: new Date(c.at).toISOString() })),
+              nodes: clusterNodes(w, name).map((n) => ({
+                name: n.name,
+                power: n.power,
+                service: hcisvcStatus(n) ?? null,
+                debugChannelEnabled: n.debugChannelEnabled,
+              })),
+              countdowns: clusterCountdowns(w, name, now).map((c) => ({
+                ...c,
+                at: new Date(c.at).toISOString(),
+              })),
             };
           }),
         ),
@@ -80,9 +126,14 @@ export function diagnosticsHandlers(sim: SimRuntime) {
       '*/api/clusters/:name/nodes/:node/hcisvc',
       handle(async (request, params) => {
         const body = await readJsonObject(request);
-        if (body.action !== 'start' && body.action !== 'stop') throw new SimError('bad-request', 'InvalidParameter', "'action' must be 'start' or 'stop'.", { target: 'action' });
+        if (body.action !== 'start' && body.action !== 'stop')
+          throw new SimError('bad-request', 'InvalidParameter', "'action' must be 'start' or 'stop'.", {
+            target: 'action',
+          });
         const cluster = sim.read((w) => clusterOr404(w, params.name ?? ''));
-        const outcome = sim.run((draft, now) => setHcisvc(draft, cluster, params.node ?? '', body.action === 'start', now));
+        const outcome = sim.run((draft, now) =>
+          setHcisvc(draft, cluster, params.node ?? '', body.action === 'start', now),
+        );
         if (!outcome.ok) return fromSimError(outcome.error);
         return HttpResponse.json({ message: outcome.value });
       }),
@@ -92,7 +143,9 @@ export function diagnosticsHandlers(sim: SimRuntime) {
       '*/api/clusters/:name/nodes/:node/debug-channel',
       handle((_r, params) => {
         const cluster = sim.read((w) => clusterOr404(w, params.name ?? ''));
-        const outcome = sim.run((draft, now) => runRemedy(draft, cluster, { kind: 'enable-debug', node: params.node ?? '' }, now));
+        const outcome = sim.run((draft, now) =>
+          runRemedy(draft, cluster, { kind: 'enable-debug', node: params.node ?? '' }, now),
+        );
         if (!outcome.ok) return fromSimError(outcome.error);
         return HttpResponse.json({ message: outcome.value.message });
       }),
@@ -103,12 +156,28 @@ export function diagnosticsHandlers(sim: SimRuntime) {
       handle(async (request, params) => {
         const body = await readJsonObject(request);
         const text = str(body.text);
-        if (text.trim() === '') throw new SimError('bad-request', 'InvalidParameter', 'Paste or pick an error text.', { target: 'text' });
-        if (text.length > 20_000) throw new SimError('bad-request', 'InvalidParameter', 'The text is longer than 20,000 characters: paste only the error.', { target: 'text' });
+        if (text.trim() === '')
+          throw new SimError('bad-request', 'InvalidParameter', 'Paste or pick an error text.', {
+            target: 'text',
+          });
+        if (text.length > 20_000)
+          throw new SimError(
+            'bad-request',
+            'InvalidParameter',
+            'The text is longer than 20,000 characters: paste only the error.',
+            { target: 'text' },
+          );
         const result = sim.read((w, now): DiagnosisDto | null => {
           const d = diagnose(w, clusterOr404(w, params.name ?? ''), text, now);
           if (!d) return null;
-          return { ...d, steps: d.steps.map((s) => ({ text: s.text, action: (s.action as RemedyActionDto | undefined) ?? null, actionLabel: s.actionLabel ?? null })) };
+          return {
+            ...d,
+            steps: d.steps.map((s) => ({
+              text: s.text,
+              action: (s.action as RemedyActionDto | undefined) ?? null,
+              actionLabel: s.actionLabel ?? null,
+            })),
+          };
         });
         return HttpResponse.json({ diagnosis: result });
       }),
@@ -124,7 +193,10 @@ export function diagnosticsHandlers(sim: SimRuntime) {
         if (!outcome.ok) return fromSimError(outcome.error);
         if (outcome.value.waitMs !== undefined) sim.advance(outcome.value.waitMs);
         const job = outcome.value.job;
-        const result: RemedyResultDto = { message: outcome.value.message, job: job ? sim.read((w, now) => jobDto(w.jobs[job.id] ?? job, now)) : null };
+        const result: RemedyResultDto = {
+          message: outcome.value.message,
+          job: job ? sim.read((w, now) => jobDto(w.jobs[job.id] ?? job, now)) : null,
+        };
         return HttpResponse.json(result, { status: job ? 202 : 200 });
       }),
     ),

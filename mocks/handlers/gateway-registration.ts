@@ -41,7 +41,11 @@ function flowDto(world: World, now: Millis): GatewayRegistrationFlowDto {
   const pendingApp = pending ? world.cloud.apps[pending.appId] : undefined;
   let tenants: GatewayRegistrationFlowDto['tenants'] = [];
   if (dc?.redeemedBy) {
-    tenants = tenantsForDeviceAccount(world).map((t) => ({ tenantId: t.tenantId, displayName: t.displayName, defaultDomain: t.defaultDomain }));
+    tenants = tenantsForDeviceAccount(world).map((t) => ({
+      tenantId: t.tenantId,
+      displayName: t.displayName,
+      defaultDomain: t.defaultDomain,
+    }));
   }
   return {
     gatewayHost: world.gateway.hostName,
@@ -49,7 +53,13 @@ function flowDto(world: World, now: Millis): GatewayRegistrationFlowDto {
     clouds: Object.values(CLOUDS).map((c) => ({ name: c.name, displayName: c.displayName })),
     registered: world.gateway.registration !== undefined,
     deviceCode: dc
-      ? { code: dc.code, cloud: dc.cloud, expiresAt: iso(dc.expiresAt) ?? '', expired: !dc.redeemedBy && now >= dc.expiresAt, redeemedBy: dc.redeemedBy ?? null }
+      ? {
+          code: dc.code,
+          cloud: dc.cloud,
+          expiresAt: iso(dc.expiresAt) ?? '',
+          expired: !dc.redeemedBy && now >= dc.expiresAt,
+          redeemedBy: dc.redeemedBy ?? null,
+        }
       : null,
     tenants,
     pending:
@@ -95,13 +105,18 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
   };
 
   return [
-    http.get('*/api/gateway/registration', handle(() => HttpResponse.json(sim.read(flowDto)))),
+    http.get(
+      '*/api/gateway/registration',
+      handle(() => HttpResponse.json(sim.read(flowDto))),
+    ),
 
     http.get(
       '*/api/gateway/azure-readiness',
       handle(() => {
         const problem = sim.read(azureReadiness);
-        const dto: AzureReadinessDto = problem ? { ready: false, code: problem.code, message: problem.message } : { ready: true, code: null, message: null };
+        const dto: AzureReadinessDto = problem
+          ? { ready: false, code: problem.code, message: problem.message }
+          : { ready: true, code: null, message: null };
         return HttpResponse.json(dto);
       }),
     ),
@@ -111,7 +126,14 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
       handle(async (request) => {
         const { cloud } = await readJsonObject(request);
         if (!isCloudName(cloud)) {
-          return errorResponse(400, 'InvalidParameter', `Select an Azure cloud: ${Object.values(CLOUDS).map((c) => c.displayName).join(', ')}.`, 'cloud');
+          return errorResponse(
+            400,
+            'InvalidParameter',
+            `Select an Azure cloud: ${Object.values(CLOUDS)
+              .map((c) => c.displayName)
+              .join(', ')}.`,
+            'cloud',
+          );
         }
         return step((draft, now) => issueDeviceCode(draft, cloud, now), 201);
       }),
@@ -135,10 +157,13 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
       '*/api/device-login',
       handle(async (request) => {
         const input = await readJsonObject(request);
-        const outcome = sim.run((draft, now) => redeemDeviceCode(draft, str(input.code), str(input.upn), now));
+        const outcome = sim.run((draft, now) =>
+          redeemDeviceCode(draft, str(input.code), str(input.upn), now),
+        );
         if (!outcome.ok) return fromSimError(outcome.error);
         return HttpResponse.json({
-          message: 'You have signed in to the Windows Admin Center application on your device. You may now close this window.',
+          message:
+            'You have signed in to the Windows Admin Center application on your device. You may now close this window.',
         });
       }),
     ),
@@ -149,15 +174,31 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
         const input = await readJsonObject(request);
         const app = input.application as { mode?: unknown; appId?: unknown } | undefined;
         if (app?.mode !== 'create' && app?.mode !== 'existing') {
-          return errorResponse(400, 'InvalidParameter', "Choose Create new or Use existing for the Azure Active Directory application.", 'application');
+          return errorResponse(
+            400,
+            'InvalidParameter',
+            'Choose Create new or Use existing for the Azure Active Directory application.',
+            'application',
+          );
         }
-        const application = app.mode === 'create' ? ({ mode: 'create' } as const) : ({ mode: 'existing', appId: str(app.appId) } as const);
-        return step((draft, now) => connectGateway(draft, { tenantId: str(input.tenantId), application }, now));
+        const application =
+          app.mode === 'create'
+            ? ({ mode: 'create' } as const)
+            : ({ mode: 'existing', appId: str(app.appId) } as const);
+        return step((draft, now) =>
+          connectGateway(draft, { tenantId: str(input.tenantId), application }, now),
+        );
       }),
     ),
 
-    http.post('*/api/gateway/accept-permissions', handle(() => step((draft, now) => acceptPermissions(draft, now)))),
-    http.post('*/api/gateway/check-consent', handle(() => step((draft, now) => checkConsentAndFinish(draft, now)))),
+    http.post(
+      '*/api/gateway/accept-permissions',
+      handle(() => step((draft, now) => acceptPermissions(draft, now))),
+    ),
+    http.post(
+      '*/api/gateway/check-consent',
+      handle(() => step((draft, now) => checkConsentAndFinish(draft, now))),
+    ),
 
     http.post(
       '*/api/gateway/sign-in',
@@ -179,11 +220,22 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
       }),
     ),
 
-    http.post('*/api/gateway/unregister', handle(() => step((draft) => unregisterGateway(draft)))),
+    http.post(
+      '*/api/gateway/unregister',
+      handle(() => step((draft) => unregisterGateway(draft))),
+    ),
 
     http.get(
       '*/api/cloud/apps',
-      handle(() => HttpResponse.json(sim.read((w) => Object.values(w.cloud.apps).sort((a, b) => a.displayName.localeCompare(b.displayName)).map(appDto)))),
+      handle(() =>
+        HttpResponse.json(
+          sim.read((w) =>
+            Object.values(w.cloud.apps)
+              .sort((a, b) => a.displayName.localeCompare(b.displayName))
+              .map(appDto),
+          ),
+        ),
+      ),
     ),
 
     http.post(
@@ -211,17 +263,19 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
       handle(() =>
         HttpResponse.json(
           sim.read((w) =>
-            Object.values(w.cloud.users).map(
-              (u): AzureUserDto => ({
-                upn: u.upn,
-                displayName: u.displayName,
-                tenantIds: u.tenantIds,
-                canGrantAdminConsent: u.canGrantAdminConsent,
-                roles: Object.values(w.cloud.subscriptions).flatMap((s) =>
-                  effectiveRoles(w, u.upn, s.subscriptionId).map((role) => ({ subscriptionId: s.subscriptionId, subscriptionName: s.displayName, role })),
-                ),
-              }),
-            ),
+            Object.values(w.cloud.users).map((u): AzureUserDto => ({
+              upn: u.upn,
+              displayName: u.displayName,
+              tenantIds: u.tenantIds,
+              canGrantAdminConsent: u.canGrantAdminConsent,
+              roles: Object.values(w.cloud.subscriptions).flatMap((s) =>
+                effectiveRoles(w, u.upn, s.subscriptionId).map((role) => ({
+                  subscriptionId: s.subscriptionId,
+                  subscriptionName: s.displayName,
+                  role,
+                })),
+              ),
+            })),
           ),
         ),
       ),

@@ -7,7 +7,16 @@ import type { AddConnectionRequest, ClockDto, VmListDto } from '../../src/api/co
 import type { SimRuntime } from '../runtime';
 import { SimError, clusterNodes, clusterVms, makeNode, nextSeq } from '../sim';
 import type { GatewayConnection, World } from '../sim';
-import { clusterDto, connectionDto, eventDto, gatewayDto, jobDto, nodeDto, notificationDto, vmDto } from './views';
+import {
+  clusterDto,
+  connectionDto,
+  eventDto,
+  gatewayDto,
+  jobDto,
+  nodeDto,
+  notificationDto,
+  vmDto,
+} from './views';
 import { errorResponse, fromSimError, readJsonObject, simRoute } from './http';
 
 const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
@@ -23,27 +32,56 @@ export function hostNameProblem(name: string): string | undefined {
 }
 
 function findConnection(world: World, type: string, name: string): GatewayConnection | undefined {
-  return world.gateway.connections.find((c) => c.type === type && c.name.toLowerCase() === name.toLowerCase());
+  return world.gateway.connections.find(
+    (c) => c.type === type && c.name.toLowerCase() === name.toLowerCase(),
+  );
 }
 
 function clusterOr404(world: World, name: string) {
-  const cluster = world.clusters[name] ?? Object.values(world.clusters).find((c) => c.name.toLowerCase() === name.toLowerCase() || c.fqdn.toLowerCase() === name.toLowerCase());
-  if (!cluster) throw new SimError('not-found', 'ClusterNotFound', `The cluster '${name}' was not found. Check the name, or add it from All connections.`);
+  const cluster =
+    world.clusters[name] ??
+    Object.values(world.clusters).find(
+      (c) => c.name.toLowerCase() === name.toLowerCase() || c.fqdn.toLowerCase() === name.toLowerCase(),
+    );
+  if (!cluster)
+    throw new SimError(
+      'not-found',
+      'ClusterNotFound',
+      `The cluster '${name}' was not found. Check the name, or add it from All connections.`,
+    );
   return cluster;
 }
 
 function nodeOr404(world: World, name: string) {
-  const node = world.nodes[name] ?? Object.values(world.nodes).find((n) => n.name.toLowerCase() === name.toLowerCase() || n.fqdn.toLowerCase() === name.toLowerCase());
+  const node =
+    world.nodes[name] ??
+    Object.values(world.nodes).find(
+      (n) => n.name.toLowerCase() === name.toLowerCase() || n.fqdn.toLowerCase() === name.toLowerCase(),
+    );
   if (!node) throw new SimError('not-found', 'ServerNotFound', `The server '${name}' was not found.`);
   return node;
 }
 
-const VM_SORTS = ['name', 'state', 'hostServer', 'generation', 'cpuCount', 'memoryMiB', 'uptimeSeconds', 'azureBenefits'] as const;
+const VM_SORTS = [
+  'name',
+  'state',
+  'hostServer',
+  'generation',
+  'cpuCount',
+  'memoryMiB',
+  'uptimeSeconds',
+  'azureBenefits',
+] as const;
 type VmSort = (typeof VM_SORTS)[number];
 
 function parseIntParam(value: string | null, fallback: number, max: number, label: string): number {
   if (value === null || value === '') return fallback;
-  if (!/^\d+$/.test(value)) throw new SimError('bad-request', 'InvalidParameter', `'${label}' must be a whole number, not '${value}'.`);
+  if (!/^\d+$/.test(value))
+    throw new SimError(
+      'bad-request',
+      'InvalidParameter',
+      `'${label}' must be a whole number, not '${value}'.`,
+    );
   return Math.min(Number(value), max);
 }
 
@@ -53,13 +91,19 @@ export function gatewayHandlers(sim: SimRuntime) {
   return [
     // The clock is test-control surface: no API faults, so the lab can always tell the time.
     http.get('*/api/sim/clock', () => {
-      const body: ClockDto = { now: new Date(sim.now()).toISOString(), offsetMs: sim.world().clockOffsetMs, scenario: sim.world().scenario };
+      const body: ClockDto = {
+        now: new Date(sim.now()).toISOString(),
+        offsetMs: sim.world().clockOffsetMs,
+        scenario: sim.world().scenario,
+      };
       return HttpResponse.json(body);
     }),
 
     http.get(
       '*/api/connections',
-      handle(() => HttpResponse.json(sim.read((w, now) => w.gateway.connections.map((c) => connectionDto(w, c, now))))),
+      handle(() =>
+        HttpResponse.json(sim.read((w, now) => w.gateway.connections.map((c) => connectionDto(w, c, now)))),
+      ),
     ),
 
     http.post(
@@ -72,14 +116,26 @@ export function gatewayHandlers(sim: SimRuntime) {
         if (body.type !== 'cluster' && body.type !== 'server') {
           return errorResponse(400, 'InvalidParameter', "Type must be 'server' or 'cluster'.", 'type');
         }
-        const tags = Array.isArray(body.tags) ? body.tags.filter((t): t is string => typeof t === 'string' && t.trim() !== '') : [];
+        const tags = Array.isArray(body.tags)
+          ? body.tags.filter((t): t is string => typeof t === 'string' && t.trim() !== '')
+          : [];
         const type = body.type;
         const outcome = sim.run((draft, now) => {
           if (findConnection(draft, type, name)) {
-            throw new SimError('conflict', 'ConnectionExists', `'${name}' is already in the connections list.`);
+            throw new SimError(
+              'conflict',
+              'ConnectionExists',
+              `'${name}' is already in the connections list.`,
+            );
           }
           if (type === 'cluster' && !draft.clusters[name]) addSimulatedCluster(draft, name, now);
-          const connection: GatewayConnection = { name, type, managingAs: 'CONTOSO\\hciadmin', tags, addedAt: now };
+          const connection: GatewayConnection = {
+            name,
+            type,
+            managingAs: 'CONTOSO\\hciadmin',
+            tags,
+            addedAt: now,
+          };
           draft.gateway.connections.push(connection);
           return connectionDto(draft, connection, now);
         });
@@ -93,7 +149,12 @@ export function gatewayHandlers(sim: SimRuntime) {
       handle((_request, params) => {
         const outcome = sim.run((draft) => {
           const existing = findConnection(draft, params.type ?? '', params.name ?? '');
-          if (!existing) throw new SimError('not-found', 'ConnectionNotFound', `'${params.name ?? ''}' is not in the connections list.`);
+          if (!existing)
+            throw new SimError(
+              'not-found',
+              'ConnectionNotFound',
+              `'${params.name ?? ''}' is not in the connections list.`,
+            );
           draft.gateway.connections = draft.gateway.connections.filter((c) => c !== existing);
         });
         if (!outcome.ok) return fromSimError(outcome.error);
@@ -103,7 +164,9 @@ export function gatewayHandlers(sim: SimRuntime) {
 
     http.get(
       '*/api/clusters/:name',
-      handle((_r, params) => HttpResponse.json(sim.read((w, now) => clusterDto(w, clusterOr404(w, params.name ?? ''), now)))),
+      handle((_r, params) =>
+        HttpResponse.json(sim.read((w, now) => clusterDto(w, clusterOr404(w, params.name ?? ''), now))),
+      ),
     ),
 
     http.get(
@@ -129,12 +192,19 @@ export function gatewayHandlers(sim: SimRuntime) {
         const sortParam = url.searchParams.get('sort') ?? 'name';
         const [sortKey, direction] = sortParam.split(':');
         if (!VM_SORTS.includes(sortKey as VmSort)) {
-          throw new SimError('bad-request', 'InvalidParameter', `'sort' must be one of ${VM_SORTS.join(', ')} (optionally ':desc'), not '${sortParam}'.`);
+          throw new SimError(
+            'bad-request',
+            'InvalidParameter',
+            `'sort' must be one of ${VM_SORTS.join(', ')} (optionally ':desc'), not '${sortParam}'.`,
+          );
         }
         const body: VmListDto = sim.read((w, now) => {
           const cluster = clusterOr404(w, params.name ?? '');
           let items = clusterVms(w, cluster.name).map((vm) => vmDto(w, vm, now));
-          if (q) items = items.filter((v) => `${v.name} ${v.state} ${v.hostServer} ${v.os} ${v.ipAddress}`.toLowerCase().includes(q));
+          if (q)
+            items = items.filter((v) =>
+              `${v.name} ${v.state} ${v.hostServer} ${v.os} ${v.ipAddress}`.toLowerCase().includes(q),
+            );
           const key = sortKey as VmSort;
           const sign = direction === 'desc' ? -1 : 1;
           items.sort((a, b) => sign * compare(a[key], b[key]) || a.name.localeCompare(b.name));
@@ -146,7 +216,9 @@ export function gatewayHandlers(sim: SimRuntime) {
 
     http.get(
       '*/api/servers/:name',
-      handle((_r, params) => HttpResponse.json(sim.read((w, now) => nodeDto(w, nodeOr404(w, params.name ?? ''), now)))),
+      handle((_r, params) =>
+        HttpResponse.json(sim.read((w, now) => nodeDto(w, nodeOr404(w, params.name ?? ''), now))),
+      ),
     ),
 
     http.get(
@@ -158,7 +230,11 @@ export function gatewayHandlers(sim: SimRuntime) {
           sim.read((w) => {
             const node = nodeOr404(w, params.name ?? '');
             if (node.power === 'Down') {
-              throw new SimError('unavailable', 'ServerUnreachable', `Couldn't read the event log of '${node.name}': the server is not responding.`);
+              throw new SimError(
+                'unavailable',
+                'ServerUnreachable',
+                `Couldn't read the event log of '${node.name}': the server is not responding.`,
+              );
             }
             return w.events
               .filter((e) => e.node === node.name && (channel === null || e.channel === channel))
@@ -170,7 +246,10 @@ export function gatewayHandlers(sim: SimRuntime) {
       }),
     ),
 
-    http.get('*/api/gateway', handle(() => HttpResponse.json(sim.read(gatewayDto)))),
+    http.get(
+      '*/api/gateway',
+      handle(() => HttpResponse.json(sim.read(gatewayDto))),
+    ),
 
     http.get(
       '*/api/jobs',
@@ -192,7 +271,8 @@ export function gatewayHandlers(sim: SimRuntime) {
         HttpResponse.json(
           sim.read((w, now) => {
             const job = w.jobs[params.id ?? ''];
-            if (!job) throw new SimError('not-found', 'JobNotFound', `The job '${params.id ?? ''}' was not found.`);
+            if (!job)
+              throw new SimError('not-found', 'JobNotFound', `The job '${params.id ?? ''}' was not found.`);
             return jobDto(job, now);
           }),
         ),
@@ -230,7 +310,8 @@ export function gatewayHandlers(sim: SimRuntime) {
         const outcome = sim.run((draft) => {
           const before = draft.notifications.length;
           draft.notifications = draft.notifications.filter((n) => n.id !== params.id);
-          if (draft.notifications.length === before) throw new SimError('not-found', 'NotificationNotFound', 'That notification was already cleared.');
+          if (draft.notifications.length === before)
+            throw new SimError('not-found', 'NotificationNotFound', 'That notification was already cleared.');
         });
         if (!outcome.ok) return fromSimError(outcome.error);
         return new HttpResponse(null, { status: 204 });
@@ -240,9 +321,12 @@ export function gatewayHandlers(sim: SimRuntime) {
     // Anything else under /api is a client bug: say so in the API's error shape rather than fall through.
     // Anchored at the path root: the dev server serves modules such as /src/features/x/api/y.ts, which a
     // '*/api/*' pattern would swallow.
-    http.all(
-      /^[a-z]+:\/\/[^/]+\/api\//i,
-      ({ request }) => errorResponse(404, 'NotFound', `There is no ${request.method} ${new URL(request.url).pathname} in the gateway API.`),
+    http.all(/^[a-z]+:\/\/[^/]+\/api\//i, ({ request }) =>
+      errorResponse(
+        404,
+        'NotFound',
+        `There is no ${request.method} ${new URL(request.url).pathname} in the gateway API.`,
+      ),
     ),
   ];
 }
@@ -276,6 +360,12 @@ function addSimulatedCluster(draft: World, name: string, now: number): void {
     const nodeName = `${short}-n${i}`;
     if (draft.nodes[nodeName]) continue;
     draft.clusters[name].nodeNames.push(nodeName);
-    draft.nodes[nodeName] = { ...makeNode(name, nodeName, i - 1, now, now), serialNumber: `SIM${String(nextSeq(draft)).padStart(6, '0')}`, coreCount: 16, memoryGiB: 256, lastBootAt: now };
+    draft.nodes[nodeName] = {
+      ...makeNode(name, nodeName, i - 1, now, now),
+      serialNumber: `SIM${String(nextSeq(draft)).padStart(6, '0')}`,
+      coreCount: 16,
+      memoryGiB: 256,
+      lastBootAt: now,
+    };
   }
 }

@@ -10,8 +10,17 @@ import { armError, fromSimError, withApiFaults } from './respond';
 export { fromSimError };
 
 /** `{ error: { code, message, target? } }` with a status; `target` names the request field at fault. */
-export function errorResponse(status: number, code: string, message: string, target?: string, headers?: Record<string, string>): Response {
-  return armError(status, code, message, undefined, { ...(target === undefined ? {} : { target }), ...(headers ? { headers } : {}) });
+export function errorResponse(
+  status: number,
+  code: string,
+  message: string,
+  target?: string,
+  headers?: Record<string, string>,
+): Response {
+  return armError(status, code, message, undefined, {
+    ...(target === undefined ? {} : { target }),
+    ...(headers ? { headers } : {}),
+  });
 }
 
 /** The route's named path parameters, as plain strings (repeated segments are not used by this API). */
@@ -38,7 +47,8 @@ export function simRouteOwningFaults(fn: RouteBody) {
 function simErrorsAnswered(fn: RouteBody) {
   return async ({ request, params }: { request: Request; params: PathParams }) => {
     const plainParams: RouteParams = {};
-    for (const [key, value] of Object.entries(params)) if (typeof value === 'string') plainParams[key] = value;
+    for (const [key, value] of Object.entries(params))
+      if (typeof value === 'string') plainParams[key] = value;
     try {
       return await fn(request, plainParams);
     } catch (error) {
@@ -54,7 +64,8 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
   if (text.trim() === '') return {};
   try {
     const parsed = JSON.parse(text) as unknown;
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+      return parsed as Record<string, unknown>;
   } catch {
     // answered below, in the API's own words
   }

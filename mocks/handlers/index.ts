@@ -17,9 +17,22 @@ type HandlerFactory = (sim: SimRuntime) => HttpHandler[];
  * Feature routes under /api, one factory per feature file. A new feature adds its factory here; the
  * general gateway routes go last because they end with the catch-all for unknown /api paths.
  */
-const featureHandlers: HandlerFactory[] = [gatewayRegistrationHandlers, clusterOperationHandlers, arcHandlers, benefitsHandlers, vmHandlers, wapHandlers, labHandlers, diagnosticsHandlers];
+const featureHandlers: HandlerFactory[] = [
+  gatewayRegistrationHandlers,
+  clusterOperationHandlers,
+  arcHandlers,
+  benefitsHandlers,
+  vmHandlers,
+  wapHandlers,
+  labHandlers,
+  diagnosticsHandlers,
+];
 
 /** Every handler, in the order MSW should try them. */
 export function handlers(sim: SimRuntime): HttpHandler[] {
-  return [...armHandlers(sim), ...featureHandlers.flatMap((factory) => factory(sim)), ...gatewayHandlers(sim)];
+  return [
+    ...armHandlers(sim),
+    ...featureHandlers.flatMap((factory) => factory(sim)),
+    ...gatewayHandlers(sim),
+  ];
 }

@@ -10,7 +10,11 @@ import { CASES, FAULTS, FAULT_NAMES, SimError, reproduceCase } from '../sim';
 import type { World } from '../sim';
 import { fromSimError, readJsonObject } from './http';
 
-function labState(world: World, now: number, scenarios: readonly { name: string; description: string }[]): LabStateDto {
+function labState(
+  world: World,
+  now: number,
+  scenarios: readonly { name: string; description: string }[],
+): LabStateDto {
   return {
     now: new Date(now).toISOString(),
     offsetMs: world.clockOffsetMs,
@@ -20,11 +24,18 @@ function labState(world: World, now: number, scenarios: readonly { name: string;
       name,
       scope: FAULTS[name].scope,
       description: FAULTS[name].description,
-      active: world.faults.filter((f) => f.fault === name).map((f) => ({ target: f.target, since: new Date(f.since).toISOString() })),
+      active: world.faults
+        .filter((f) => f.fault === name)
+        .map((f) => ({ target: f.target, since: new Date(f.since).toISOString() })),
     })),
     targets: {
-      nodes: Object.values(world.nodes).map((n) => ({ name: n.name, cluster: n.cluster })).slice(0, 300),
-      clusters: Object.values(world.clusters).map((c) => ({ name: c.name, registered: c.registration !== undefined })),
+      nodes: Object.values(world.nodes)
+        .map((n) => ({ name: n.name, cluster: n.cluster }))
+        .slice(0, 300),
+      clusters: Object.values(world.clusters).map((c) => ({
+        name: c.name,
+        registered: c.registration !== undefined,
+      })),
       accounts: Object.keys(world.cloud.users),
     },
   };
@@ -43,7 +54,8 @@ async function control(fn: () => Promise<Response> | Response): Promise<Response
 
 const optionalString = (value: unknown, field: string): string | undefined => {
   if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string') throw new SimError('bad-request', 'InvalidParameter', `'${field}' must be a string.`, { target: field });
+  if (typeof value !== 'string')
+    throw new SimError('bad-request', 'InvalidParameter', `'${field}' must be a string.`, { target: field });
   return value;
 };
 
@@ -63,7 +75,13 @@ export function labHandlers(sim: SimRuntime) {
     http.post('*/api/sim/advance', ({ request }) =>
       control(async () => {
         const body = await readJsonObject(request);
-        if (body.duration === undefined) throw new SimError('bad-request', 'InvalidDuration', "Give a 'duration': milliseconds or a string like '90m', '12h', '31d'.", { target: 'duration' });
+        if (body.duration === undefined)
+          throw new SimError(
+            'bad-request',
+            'InvalidDuration',
+            "Give a 'duration': milliseconds or a string like '90m', '12h', '31d'.",
+            { target: 'duration' },
+          );
         sim.advance(body.duration);
         return state();
       }),
@@ -90,7 +108,10 @@ export function labHandlers(sim: SimRuntime) {
         const text = sim.snapshot();
         const stamp = new Date(sim.now()).toISOString().replace(/[:.]/g, '-');
         return new HttpResponse(text, {
-          headers: { 'Content-Type': 'application/json; charset=utf-8', 'Content-Disposition': `attachment; filename="hci-world-${stamp}.json"` },
+          headers: {
+            'Content-Type': 'application/json; charset=utf-8',
+            'Content-Disposition': `attachment; filename="hci-world-${stamp}.json"`,
+          },
         });
       }),
     ),
@@ -98,7 +119,12 @@ export function labHandlers(sim: SimRuntime) {
     http.post('*/api/sim/import', ({ request }) =>
       control(async () => {
         const text = await request.text();
-        if (text.trim() === '') throw new SimError('bad-request', 'EmptyFile', 'The file is empty: choose a world exported from the lab.');
+        if (text.trim() === '')
+          throw new SimError(
+            'bad-request',
+            'EmptyFile',
+            'The file is empty: choose a world exported from the lab.',
+          );
         sim.load(text);
         return state();
       }),
@@ -124,7 +150,13 @@ export function labHandlers(sim: SimRuntime) {
       control(async () => {
         const body = await readJsonObject(request);
         const cluster = optionalString(body.cluster, 'cluster');
-        if (cluster === undefined) throw new SimError('bad-request', 'InvalidParameter', "Choose the 'cluster' to reproduce the case on.", { target: 'cluster' });
+        if (cluster === undefined)
+          throw new SimError(
+            'bad-request',
+            'InvalidParameter',
+            "Choose the 'cluster' to reproduce the case on.",
+            { target: 'cluster' },
+          );
         const id = typeof params.id === 'string' ? params.id : '';
         const outcome = sim.run((draft, now) => reproduceCase(draft, cluster, id, now));
         if (!outcome.ok) return fromSimError(outcome.error);

@@ -29,9 +29,20 @@ import {
   vmBenefitsStatus,
   CLOUDS,
 } from '../sim';
-import type { ClusterNode, GatewayConnection, Job, Millis, NodeEvent, Notification, OnPremCluster, VirtualMachine, World } from '../sim';
+import type {
+  ClusterNode,
+  GatewayConnection,
+  Job,
+  Millis,
+  NodeEvent,
+  Notification,
+  OnPremCluster,
+  VirtualMachine,
+  World,
+} from '../sim';
 
-export const iso = (t: Millis | undefined): string | null => (t === undefined ? null : new Date(t).toISOString());
+export const iso = (t: Millis | undefined): string | null =>
+  t === undefined ? null : new Date(t).toISOString();
 
 export function connectionDto(world: World, c: GatewayConnection, now: Millis): ConnectionDto {
   const base = {
@@ -44,12 +55,18 @@ export function connectionDto(world: World, c: GatewayConnection, now: Millis): 
   };
   if (c.type === 'cluster') {
     const nodes = clusterNodes(world, c.name);
-    if (nodes.length === 0) return { ...base, status: 'Server Unreachable', statusDetail: 'No cluster by this name answers.' };
+    if (nodes.length === 0)
+      return { ...base, status: 'Server Unreachable', statusDetail: 'No cluster by this name answers.' };
     const down = nodes.filter((n) => n.power === 'Down');
-    if (down.length === nodes.length) return { ...base, status: 'Server Unreachable', statusDetail: 'No server of the cluster answers.' };
+    if (down.length === nodes.length)
+      return { ...base, status: 'Server Unreachable', statusDetail: 'No server of the cluster answers.' };
     const cluster = world.clusters[c.name];
     if (down.length > 0) {
-      return { ...base, status: 'Warning', statusDetail: `${down.map((n) => n.name).join(', ')} ${down.length === 1 ? 'is' : 'are'} down.` };
+      return {
+        ...base,
+        status: 'Warning',
+        statusDetail: `${down.map((n) => n.name).join(', ')} ${down.length === 1 ? 'is' : 'are'} down.`,
+      };
     }
     if (cluster && registrationView(world, cluster, now).registrationStatus === 'OutOfPolicy') {
       return { ...base, status: 'Warning', statusDetail: 'Azure Stack HCI is out of policy.' };
@@ -58,7 +75,8 @@ export function connectionDto(world: World, c: GatewayConnection, now: Millis): 
   }
   const node = world.nodes[c.name];
   if (!node) return { ...base, status: 'Server Unreachable', statusDetail: 'This server does not answer.' };
-  if (node.power === 'Down') return { ...base, status: 'Server Unreachable', statusDetail: 'The server is not responding.' };
+  if (node.power === 'Down')
+    return { ...base, status: 'Server Unreachable', statusDetail: 'The server is not responding.' };
   return { ...base, status: 'Online' };
 }
 
@@ -89,7 +107,9 @@ export function registrationDto(world: World, cluster: OnPremCluster, now: Milli
 
 function arcDto(world: World, node: ClusterNode, now: Millis): ArcNodeStatusDto {
   const agent = node.arc;
-  const machine = agent.machineResourceId ? world.cloud.machines[agent.machineResourceId.toLowerCase()] : undefined;
+  const machine = agent.machineResourceId
+    ? world.cloud.machines[agent.machineResourceId.toLowerCase()]
+    : undefined;
   const reg = world.clusters[node.cluster]?.registration;
   // A server onboarded on its own (no cluster) is Arc-enabled by its agent alone; a cluster node through the
   // cluster's Arc integration.
@@ -141,7 +161,8 @@ export function nodeDto(world: World, node: ClusterNode, now: Millis, vms?: Virt
     runningVmCount: hosted.filter((v) => v.power === 'Running').length,
     arc: arcDto(world, node, now),
     benefits: {
-      status: benefits === 'Active' || benefits === 'Inactive' || benefits === 'Expired' ? benefits : 'Unknown',
+      status:
+        benefits === 'Active' || benefits === 'Inactive' || benefits === 'Expired' ? benefits : 'Unknown',
       expiration: iso(node.attestation.enabled ? node.attestation.expiresAt : undefined),
     },
   };
@@ -182,7 +203,11 @@ export function clusterDto(world: World, cluster: OnPremCluster, now: Millis): C
       clusterArcStatus: !reg ? 'Unknown' : reg.arcEnabled ? 'Enabled' : 'Disabled',
       wacText: arcText,
     },
-    benefits: { clusterStatus: cluster.imdsAttestation === 'Enabled' ? 'On' : 'Off', vmsWithBenefits: withBenefits, vmCount: vms.length },
+    benefits: {
+      clusterStatus: cluster.imdsAttestation === 'Enabled' ? 'On' : 'Off',
+      vmsWithBenefits: withBenefits,
+      vmCount: vms.length,
+    },
     azureResourceId: resourceId,
     portalPath: resourceId ? `/azure/resource${resourceId}` : null,
   };
@@ -199,7 +224,10 @@ export function vmDto(world: World, vm: VirtualMachine, now: Millis): VmDto {
     cpuCount: vm.cpuCount,
     cpuUsagePercent: vm.power === 'Running' ? vm.cpuUsagePercent : 0,
     memoryMiB: vm.memoryMiB,
-    uptimeSeconds: vm.power === 'Running' && vm.startedAt !== undefined ? Math.max(0, Math.floor((now - vm.startedAt) / 1000)) : null,
+    uptimeSeconds:
+      vm.power === 'Running' && vm.startedAt !== undefined
+        ? Math.max(0, Math.floor((now - vm.startedAt) / 1000))
+        : null,
     os: vm.os,
     ipAddress: vm.ipAddress,
     networks: vm.networks,
@@ -228,11 +256,28 @@ export function jobDto(job: Job, now: Millis): JobDto {
 }
 
 export function notificationDto(n: Notification): NotificationDto {
-  return { id: n.id, time: new Date(n.time).toISOString(), level: n.level, title: n.title, message: n.message, jobId: n.jobId ?? null, read: n.read };
+  return {
+    id: n.id,
+    time: new Date(n.time).toISOString(),
+    level: n.level,
+    title: n.title,
+    message: n.message,
+    jobId: n.jobId ?? null,
+    read: n.read,
+  };
 }
 
 export function eventDto(e: NodeEvent): NodeEventDto {
-  return { seq: e.seq, node: e.node, channel: e.channel, source: e.source, id: e.id, level: e.level, time: new Date(e.time).toISOString(), message: e.message };
+  return {
+    seq: e.seq,
+    node: e.node,
+    channel: e.channel,
+    source: e.source,
+    id: e.id,
+    level: e.level,
+    time: new Date(e.time).toISOString(),
+    message: e.message,
+  };
 }
 
 export function gatewayDto(world: World, now: Millis): GatewayDto {
@@ -242,7 +287,12 @@ export function gatewayDto(world: World, now: Millis): GatewayDto {
     hostName: world.gateway.hostName,
     registered: registration !== undefined,
     registration: registration
-      ? { cloud: CLOUDS[registration.cloud].displayName, tenantId: registration.tenantId, appId: registration.appId, registeredAt: new Date(registration.registeredAt).toISOString() }
+      ? {
+          cloud: CLOUDS[registration.cloud].displayName,
+          tenantId: registration.tenantId,
+          appId: registration.appId,
+          registeredAt: new Date(registration.registeredAt).toISOString(),
+        }
       : null,
     account: account
       ? {

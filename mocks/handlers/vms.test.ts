@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { JobDto, VmListDto } from '../../src/api/contract';
-import type { CloudNetworkDto, CloudSummaryDto, CloudVmDetailDto, CloudVmDto, VmDetailDto } from '../../src/api/vms-contract';
+import type {
+  CloudNetworkDto,
+  CloudSummaryDto,
+  CloudVmDetailDto,
+  CloudVmDto,
+  VmDetailDto,
+} from '../../src/api/vms-contract';
 import { server, sim } from '../node';
 import { vmLicensingError } from '../sim';
 
@@ -13,7 +19,11 @@ const call = async (method: string, path: string, body?: unknown) => {
   });
   const text = await response.text();
   const json = response.headers.get('content-type')?.includes('json') ?? false;
-  return { status: response.status, body: text === '' ? undefined : json ? (JSON.parse(text) as unknown) : text, headers: response.headers };
+  return {
+    status: response.status,
+    body: text === '' ? undefined : json ? (JSON.parse(text) as unknown) : text,
+    headers: response.headers,
+  };
 };
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -32,7 +42,14 @@ const finish = async (job: JobDto) => {
   return (await call('GET', `/api/jobs/${job.id}`)).body as JobDto;
 };
 
-const create = { name: 'app42', hostServer: 'hci-node2', generation: 2, cpuCount: 4, memoryMiB: 8192, os: 'Windows Server 2022 Datacenter' };
+const create = {
+  name: 'app42',
+  hostServer: 'hci-node2',
+  generation: 2,
+  cpuCount: 4,
+  memoryMiB: 8192,
+  os: 'Windows Server 2022 Datacenter',
+};
 
 describe('Virtual machines API', () => {
   it('creates a VM as a job; on out-of-policy the job fails with the licensing text, and after repair and sync it succeeds', async () => {
@@ -42,7 +59,8 @@ describe('Virtual machines API', () => {
     expect(started.headers.get('location')).toBe(`/api/jobs/${(started.body as JobDto).id}`);
     const failed = await finish(started.body as JobDto);
     expect(failed).toMatchObject({ status: 'Failed', kind: 'vm/create', message: vmLicensingError('app42') });
-    for (const node of ['hci-node1', 'hci-node2', 'hci-node3', 'hci-node4']) sim.repair('outbound-blocked', node);
+    for (const node of ['hci-node1', 'hci-node2', 'hci-node3', 'hci-node4'])
+      sim.repair('outbound-blocked', node);
     const sync = await call('POST', '/api/clusters/hci-cluster01/sync');
     expect((await finish(sync.body as JobDto)).status).toBe('Succeeded');
     const again = await call('POST', '/api/clusters/hci-cluster01/vms', create);
@@ -71,8 +89,13 @@ describe('Virtual machines API', () => {
     const started = await call('POST', `/api/vms/${id}/start`);
     expect(started.body).toMatchObject({ status: 'InProgress', title: "Start virtual machine 'web02'" });
     expect(((await call('GET', `/api/vms/${id}`)).body as VmDetailDto).state).toBe('Starting');
-    expect(await finish(started.body as JobDto)).toMatchObject({ status: 'Succeeded', message: "Successfully started the virtual machine 'web02'." });
-    expect((await call('POST', `/api/vms/${id}/reboot`)).body).toMatchObject({ error: { code: 'InvalidParameter', target: 'action' } });
+    expect(await finish(started.body as JobDto)).toMatchObject({
+      status: 'Succeeded',
+      message: "Successfully started the virtual machine 'web02'.",
+    });
+    expect((await call('POST', `/api/vms/${id}/reboot`)).body).toMatchObject({
+      error: { code: 'InvalidParameter', target: 'action' },
+    });
   });
 
   it('manages checkpoints and deletes a VM with them', async () => {
@@ -82,7 +105,9 @@ describe('Virtual machines API', () => {
     let detail = (await call('GET', `/api/vms/${id}`)).body as VmDetailDto;
     const [first, second] = detail.checkpoints;
     expect(second).toMatchObject({ name: 'second', parentId: first?.id, current: true });
-    await finish((await call('PATCH', `/api/vms/${id}/checkpoints/${first?.id ?? ''}`, { name: 'base' })).body as JobDto);
+    await finish(
+      (await call('PATCH', `/api/vms/${id}/checkpoints/${first?.id ?? ''}`, { name: 'base' })).body as JobDto,
+    );
     await finish((await call('POST', `/api/vms/${id}/checkpoints/${first?.id ?? ''}/apply`)).body as JobDto);
     detail = (await call('GET', `/api/vms/${id}`)).body as VmDetailDto;
     expect(detail.checkpoints.find((c) => c.current)?.name).toBe('base');
@@ -116,30 +141,55 @@ describe('Multi-cloud API', () => {
     const vms = (await call('GET', '/api/clouds/AzurePack_1/vms')).body as CloudVmDto[];
     const app = vms.find((v) => v.name === 'wap1-app01');
     expect(app).toMatchObject({ state: 'Running', networks: ['azurepack_1-vnet01'] });
-    const detail = (await call('GET', `/api/clouds/AzurePack_1/vms/${app?.id ?? ''}`)).body as CloudVmDetailDto;
+    const detail = (await call('GET', `/api/clouds/AzurePack_1/vms/${app?.id ?? ''}`))
+      .body as CloudVmDetailDto;
     expect(detail.settings).toContainEqual({ group: 'Memory', label: 'Startup memory', value: '4,096 MB' });
     const stop = await call('POST', `/api/clouds/AzurePack_1/vms/${app?.id ?? ''}/stop`);
     expect((await finish(stop.body as JobDto)).status).toBe('Succeeded');
     const networks = (await call('GET', '/api/clouds/AzurePack_1/networks')).body as CloudNetworkDto[];
     const used = networks.find((n) => n.name === 'azurepack_1-vnet01');
     const refused = await call('DELETE', `/api/clouds/AzurePack_1/networks/${used?.id ?? ''}`);
-    expect(refused).toMatchObject({ status: 409, body: { error: { code: 'VirtualNetworkInUse', message: expect.stringContaining("It is in use by the virtual machines 'wap1-app01'") as unknown } } });
+    expect(refused).toMatchObject({
+      status: 409,
+      body: {
+        error: {
+          code: 'VirtualNetworkInUse',
+          message: expect.stringContaining("It is in use by the virtual machines 'wap1-app01'") as unknown,
+        },
+      },
+    });
     const spare = networks.find((n) => n.name === 'azurepack_1-vnet02');
-    expect((await finish((await call('DELETE', `/api/clouds/AzurePack_1/networks/${spare?.id ?? ''}`)).body as JobDto)).status).toBe('Succeeded');
+    expect(
+      (
+        await finish(
+          (await call('DELETE', `/api/clouds/AzurePack_1/networks/${spare?.id ?? ''}`)).body as JobDto,
+        )
+      ).status,
+    ).toBe('Succeeded');
   });
 
   it('refuses to delete a local virtual switch in use', async () => {
     const networks = (await call('GET', '/api/clouds/AzureStack/networks')).body as CloudNetworkDto[];
-    const response = await call('DELETE', `/api/clouds/AzureStack/networks/${encodeURIComponent(networks[0]?.id ?? '')}`);
+    const response = await call(
+      'DELETE',
+      `/api/clouds/AzureStack/networks/${encodeURIComponent(networks[0]?.id ?? '')}`,
+    );
     expect(response).toMatchObject({ status: 409, body: { error: { code: 'VirtualNetworkInUse' } } });
   });
 
   it('an unreachable connector answers 503 with the reason for that cloud only; the control answers bad input with 400', async () => {
-    expect((await call('PUT', '/api/wap/clouds/AzurePack_2/connector', { reachable: 'no' })).status).toBe(400);
+    expect((await call('PUT', '/api/wap/clouds/AzurePack_2/connector', { reachable: 'no' })).status).toBe(
+      400,
+    );
     expect((await call('PUT', '/api/wap/clouds/Nowhere/connector', { reachable: false })).status).toBe(404);
-    const set = await call('PUT', '/api/wap/clouds/AzurePack_2/connector', { reachable: false, latencyMs: 0 });
+    const set = await call('PUT', '/api/wap/clouds/AzurePack_2/connector', {
+      reachable: false,
+      latencyMs: 0,
+    });
     expect(set.body).toMatchObject({ name: 'AzurePack_2', state: 'ConnectorUnreachable' });
-    expect((await call('GET', '/api/clouds/AzurePack_2/vms')).body).toMatchObject({ error: { code: 'ConnectorUnreachable' } });
+    expect((await call('GET', '/api/clouds/AzurePack_2/vms')).body).toMatchObject({
+      error: { code: 'ConnectorUnreachable' },
+    });
     expect((await call('GET', '/api/clouds/AzurePack_2/vms')).status).toBe(503);
     expect((await call('GET', '/api/clouds/AzurePack_1/vms')).status).toBe(200);
     expect((await call('GET', '/api/clouds/AzureStack/vms')).status).toBe(200);
@@ -150,7 +200,15 @@ describe('Multi-cloud API', () => {
     const removed = await call('DELETE', `/api/wap/clouds/AzurePack_1/users/${upn}`);
     expect(removed.body).toMatchObject({ state: 'UserNotFound' });
     const response = await call('GET', '/api/clouds/AzurePack_1/subscriptions');
-    expect(response).toMatchObject({ status: 403, body: { error: { code: 'UserNotFound', message: expect.stringContaining('same user principal name (UPN)') as unknown } } });
+    expect(response).toMatchObject({
+      status: 403,
+      body: {
+        error: {
+          code: 'UserNotFound',
+          message: expect.stringContaining('same user principal name (UPN)') as unknown,
+        },
+      },
+    });
     await call('PUT', `/api/wap/clouds/AzurePack_1/users/${upn}`);
     expect((await call('GET', '/api/clouds/AzurePack_1/subscriptions')).status).toBe(200);
   });

@@ -32,7 +32,10 @@ export function jobResponse(sim: SimRuntime, op: Op<Job>): Response {
   return HttpResponse.json(body, { status: 202, headers: { Location: `/api/jobs/${outcome.value.id}` } });
 }
 
-export function checkpointDtos(vm: { checkpoints: VmCheckpoint[]; currentCheckpointId?: string }): CheckpointDto[] {
+export function checkpointDtos(vm: {
+  checkpoints: VmCheckpoint[];
+  currentCheckpointId?: string;
+}): CheckpointDto[] {
   return vm.checkpoints.map((c) => ({
     id: c.id,
     name: c.name,
@@ -45,7 +48,11 @@ export function checkpointDtos(vm: { checkpoints: VmCheckpoint[]; currentCheckpo
 const mb = (mib: number) => `${mib.toLocaleString('en-US')} MB`;
 
 /** The configuration Settings shows, grouped as Hyper-V Manager's settings are. */
-export function vmSettings(vm: VirtualMachine | WapVm, networks: string[], extra: { group: string; label: string; value: string }[] = []) {
+export function vmSettings(
+  vm: VirtualMachine | WapVm,
+  networks: string[],
+  extra: { group: string; label: string; value: string }[] = [],
+) {
   const generation = 'generation' in vm ? vm.generation : 2;
   const linux = /ubuntu|linux|red hat/i.test(vm.os);
   return [
@@ -63,7 +70,10 @@ export function vmSettings(vm: VirtualMachine | WapVm, networks: string[], extra
     {
       group: 'Security',
       label: 'Secure Boot',
-      value: generation === 1 ? 'Not available for Generation 1 virtual machines' : `On (template: ${linux ? 'Microsoft UEFI Certificate Authority' : 'Microsoft Windows'})`,
+      value:
+        generation === 1
+          ? 'Not available for Generation 1 virtual machines'
+          : `On (template: ${linux ? 'Microsoft UEFI Certificate Authority' : 'Microsoft Windows'})`,
     },
     { group: 'Checkpoints', label: 'Checkpoint type', value: 'Production' },
     { group: 'Checkpoints', label: 'Checkpoints', value: String(vm.checkpoints.length) },
@@ -78,31 +88,45 @@ export function vmDetailDto(world: World, vm: VirtualMachine, now: Millis): VmDe
     settings: vmSettings(vm, vm.networks, [
       { group: 'General', label: 'Host server', value: vm.hostNode },
       { group: 'General', label: 'Clustered', value: vm.clustered ? 'Yes (highly available)' : 'No' },
-      { group: 'Azure benefits', label: 'IMDS attestation adapter', value: vm.attestationNic ? 'AZSHCI_GUEST-IMDS_DO_NOT_MODIFY' : 'None' },
+      {
+        group: 'Azure benefits',
+        label: 'IMDS attestation adapter',
+        value: vm.attestationNic ? 'AZSHCI_GUEST-IMDS_DO_NOT_MODIFY' : 'None',
+      },
       { group: 'Azure benefits', label: 'Azure benefits', value: vmBenefitsStatus(world, vm, now) },
     ]),
   };
 }
 
 function clusterNameOr404(world: World, name: string): string {
-  const cluster = Object.values(world.clusters).find((c) => c.name.toLowerCase() === name.toLowerCase() || c.fqdn.toLowerCase() === name.toLowerCase());
+  const cluster = Object.values(world.clusters).find(
+    (c) => c.name.toLowerCase() === name.toLowerCase() || c.fqdn.toLowerCase() === name.toLowerCase(),
+  );
   if (!cluster) throw new SimError('not-found', 'ClusterNotFound', `The cluster '${name}' was not found.`);
   return cluster.name;
 }
 
 function vmOr404(world: World, id: string): VirtualMachine {
   const vm = world.vms[id];
-  if (!vm) throw new SimError('not-found', 'VirtualMachineNotFound', `The virtual machine '${id}' was not found.`);
+  if (!vm)
+    throw new SimError('not-found', 'VirtualMachineNotFound', `The virtual machine '${id}' was not found.`);
   return vm;
 }
 
 /** The .rdp download for a running VM; Remote Desktop can only reach a running guest. */
 export function rdpResponse(vm: { name: string; power: string; ipAddress: string }): Response {
   if (vm.power !== 'Running') {
-    throw new SimError('conflict', 'VirtualMachineNotRunning', `Couldn't connect to '${vm.name}'. It is ${vm.power}: start it, then connect.`);
+    throw new SimError(
+      'conflict',
+      'VirtualMachineNotRunning',
+      `Couldn't connect to '${vm.name}'. It is ${vm.power}: start it, then connect.`,
+    );
   }
   return new HttpResponse(rdpFileFor(vm), {
-    headers: { 'Content-Type': 'application/x-rdp; charset=utf-8', 'Content-Disposition': `attachment; filename="${vm.name}.rdp"` },
+    headers: {
+      'Content-Type': 'application/x-rdp; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${vm.name}.rdp"`,
+    },
   });
 }
 
@@ -118,30 +142,49 @@ export function checkpointRoutes(
       `${base}/checkpoints`,
       handle(async (request, params) => {
         const body = await readJsonObject(request);
-        return jobResponse(sim, (d, now) => startCheckpointJob(d, ref(params), { op: 'create', name: str(body.name) }, now));
+        return jobResponse(sim, (d, now) =>
+          startCheckpointJob(d, ref(params), { op: 'create', name: str(body.name) }, now),
+        );
       }),
     ),
     http.post(
       `${base}/checkpoints/:checkpointId/apply`,
-      handle((_r, params) => jobResponse(sim, (d, now) => startCheckpointJob(d, ref(params), { op: 'apply', checkpointId: params.checkpointId ?? '' }, now))),
+      handle((_r, params) =>
+        jobResponse(sim, (d, now) =>
+          startCheckpointJob(d, ref(params), { op: 'apply', checkpointId: params.checkpointId ?? '' }, now),
+        ),
+      ),
     ),
     http.patch(
       `${base}/checkpoints/:checkpointId`,
       handle(async (request, params) => {
         const body = await readJsonObject(request);
-        return jobResponse(sim, (d, now) => startCheckpointJob(d, ref(params), { op: 'rename', checkpointId: params.checkpointId ?? '', name: str(body.name) }, now));
+        return jobResponse(sim, (d, now) =>
+          startCheckpointJob(
+            d,
+            ref(params),
+            { op: 'rename', checkpointId: params.checkpointId ?? '', name: str(body.name) },
+            now,
+          ),
+        );
       }),
     ),
     http.delete(
       `${base}/checkpoints/:checkpointId`,
-      handle((_r, params) => jobResponse(sim, (d, now) => startCheckpointJob(d, ref(params), { op: 'delete', checkpointId: params.checkpointId ?? '' }, now))),
+      handle((_r, params) =>
+        jobResponse(sim, (d, now) =>
+          startCheckpointJob(d, ref(params), { op: 'delete', checkpointId: params.checkpointId ?? '' }, now),
+        ),
+      ),
     ),
   ];
 }
 
 export function vmHandlers(sim: SimRuntime) {
   const handle = (fn: Parameters<typeof simRoute>[1]) => simRoute(sim, fn);
-  const hciRef = (params: Record<string, string>): VmRef => ({ vmId: sim.read((w) => vmOr404(w, params.id ?? '').id) });
+  const hciRef = (params: Record<string, string>): VmRef => ({
+    vmId: sim.read((w) => vmOr404(w, params.id ?? '').id),
+  });
 
   return [
     http.post(
@@ -149,12 +192,23 @@ export function vmHandlers(sim: SimRuntime) {
       handle(async (request, params) => {
         const body = await readJsonObject(request);
         const cluster = sim.read((w) => clusterNameOr404(w, params.name ?? ''));
-        if (body.generation !== 1 && body.generation !== 2) throw new SimError('bad-request', 'InvalidParameter', 'Generation must be 1 or 2.', { target: 'generation' });
+        if (body.generation !== 1 && body.generation !== 2)
+          throw new SimError('bad-request', 'InvalidParameter', 'Generation must be 1 or 2.', {
+            target: 'generation',
+          });
         const number = (v: unknown) => (typeof v === 'number' ? v : Number.NaN);
         return jobResponse(sim, (d, now) =>
           startCreateVm(
             d,
-            { cluster, name: str(body.name), hostNode: str(body.hostServer), generation: body.generation as 1 | 2, cpuCount: number(body.cpuCount), memoryMiB: number(body.memoryMiB), os: str(body.os) },
+            {
+              cluster,
+              name: str(body.name),
+              hostNode: str(body.hostServer),
+              generation: body.generation as 1 | 2,
+              cpuCount: number(body.cpuCount),
+              memoryMiB: number(body.memoryMiB),
+              os: str(body.os),
+            },
             now,
           ),
         );
@@ -163,7 +217,9 @@ export function vmHandlers(sim: SimRuntime) {
 
     http.get(
       '*/api/vms/:id',
-      handle((_r, params) => HttpResponse.json(sim.read((w, now) => vmDetailDto(w, vmOr404(w, params.id ?? ''), now)))),
+      handle((_r, params) =>
+        HttpResponse.json(sim.read((w, now) => vmDetailDto(w, vmOr404(w, params.id ?? ''), now))),
+      ),
     ),
 
     http.get(
@@ -183,7 +239,12 @@ export function vmHandlers(sim: SimRuntime) {
       handle((_r, params) => {
         const action = params.action ?? '';
         if (!isPowerAction(action)) {
-          throw new SimError('bad-request', 'InvalidParameter', `'${action}' is not a VM action: use ${Object.keys(POWER_ACTIONS).join(', ')}.`, { target: 'action' });
+          throw new SimError(
+            'bad-request',
+            'InvalidParameter',
+            `'${action}' is not a VM action: use ${Object.keys(POWER_ACTIONS).join(', ')}.`,
+            { target: 'action' },
+          );
         }
         return jobResponse(sim, (d, now) => startPowerJob(d, hciRef(params), action, now));
       }),

@@ -11,7 +11,13 @@
  *   DELETE /api/wap/clouds/:cloud/users/:upn   removes it
  */
 import { delay, http, HttpResponse } from 'msw';
-import type { CloudNetworkDto, CloudSubscriptionDto, CloudSummaryDto, CloudVmDetailDto, CloudVmDto } from '../../src/api/vms-contract';
+import type {
+  CloudNetworkDto,
+  CloudSubscriptionDto,
+  CloudSummaryDto,
+  CloudVmDetailDto,
+  CloudVmDto,
+} from '../../src/api/vms-contract';
 import type { SimRuntime } from '../runtime';
 import {
   AZURE_STACK_CLOUD,
@@ -39,7 +45,9 @@ const isLocal = (cloud: string) => cloud.toLowerCase() === AZURE_STACK_CLOUD.toL
 const CLOUD_POWER = { start: 'start', stop: 'shutdown', 'turn-off': 'turn-off' } as const;
 
 function uptime(vm: { power: string; startedAt?: Millis }, now: Millis): number | null {
-  return vm.power === 'Running' && vm.startedAt !== undefined ? Math.max(0, Math.floor((now - vm.startedAt) / 1000)) : null;
+  return vm.power === 'Running' && vm.startedAt !== undefined
+    ? Math.max(0, Math.floor((now - vm.startedAt) / 1000))
+    : null;
 }
 
 function localVmRow(vm: VirtualMachine, now: Millis): CloudVmDto {
@@ -63,7 +71,9 @@ function wapVmRow(cloud: WapCloud, vm: WapVm, now: Millis): CloudVmDto {
     id: vm.id,
     name: vm.name,
     state: vm.power,
-    group: cloud.subscriptions.find((s) => s.subscriptionId === vm.subscriptionId)?.displayName ?? vm.subscriptionId,
+    group:
+      cloud.subscriptions.find((s) => s.subscriptionId === vm.subscriptionId)?.displayName ??
+      vm.subscriptionId,
     cpuCount: vm.cpuCount,
     memoryMiB: vm.memoryMiB,
     os: vm.os,
@@ -94,10 +104,26 @@ function localNetworks(world: World): CloudNetworkDto[] {
 function summaries(world: World): CloudSummaryDto[] {
   const user = portalUser(world) ?? null;
   return [
-    { name: AZURE_STACK_CLOUD, kind: 'AzureStack', endpoint: null, state: 'Available', reason: null, latencyMs: null, user },
+    {
+      name: AZURE_STACK_CLOUD,
+      kind: 'AzureStack',
+      endpoint: null,
+      state: 'Available',
+      reason: null,
+      latencyMs: null,
+      user,
+    },
     ...Object.values(world.wapClouds).map((cloud): CloudSummaryDto => {
       const status = wapCloudStatus(world, cloud);
-      return { name: cloud.name, kind: 'AzurePack', endpoint: connectorEndpoint(cloud), state: status.state, reason: status.reason ?? null, latencyMs: cloud.connectorLatencyMs, user };
+      return {
+        name: cloud.name,
+        kind: 'AzurePack',
+        endpoint: connectorEndpoint(cloud),
+        state: status.state,
+        reason: status.reason ?? null,
+        latencyMs: cloud.connectorLatencyMs,
+        user,
+      };
     }),
   ];
 }
@@ -107,7 +133,9 @@ export function wapHandlers(sim: SimRuntime) {
    * A route of one cloud: a WAP cloud first pays its connector's latency, then answers with why it is
    * unavailable, if it is; the local cloud answers at once.
    */
-  const cloudRoute = (fn: (request: Request, params: Record<string, string>, cloud: string) => Promise<Response> | Response) =>
+  const cloudRoute = (
+    fn: (request: Request, params: Record<string, string>, cloud: string) => Promise<Response> | Response,
+  ) =>
     simRoute(sim, async (request, params) => {
       const requested = params.cloud ?? '';
       if (isLocal(requested)) return fn(request, params, AZURE_STACK_CLOUD);
@@ -122,17 +150,34 @@ export function wapHandlers(sim: SimRuntime) {
     const id = params.id ?? '';
     return sim.read((w) => {
       if (isLocal(requested)) {
-        if (!w.vms[id]) throw new SimError('not-found', 'VirtualMachineNotFound', `The virtual machine '${id}' was not found in ${AZURE_STACK_CLOUD}.`);
+        if (!w.vms[id])
+          throw new SimError(
+            'not-found',
+            'VirtualMachineNotFound',
+            `The virtual machine '${id}' was not found in ${AZURE_STACK_CLOUD}.`,
+          );
         return { vmId: id };
       }
       const cloud = wapCloudOr404(w, requested);
-      if (!cloud.vms[id]) throw new SimError('not-found', 'VirtualMachineNotFound', `The virtual machine '${id}' was not found in ${cloud.name}.`);
+      if (!cloud.vms[id])
+        throw new SimError(
+          'not-found',
+          'VirtualMachineNotFound',
+          `The virtual machine '${id}' was not found in ${cloud.name}.`,
+        );
       return { vmId: id, cloud: cloud.name };
     });
   };
 
-  const control = (fn: (request: Request, params: Record<string, string>) => Promise<Response>) =>
-    async ({ request, params }: { request: Request; params: Record<string, string | readonly string[] | undefined> }) => {
+  const control =
+    (fn: (request: Request, params: Record<string, string>) => Promise<Response>) =>
+    async ({
+      request,
+      params,
+    }: {
+      request: Request;
+      params: Record<string, string | readonly string[] | undefined>;
+    }) => {
       const plain: Record<string, string> = {};
       for (const [k, v] of Object.entries(params)) if (typeof v === 'string') plain[k] = v;
       try {
@@ -143,9 +188,11 @@ export function wapHandlers(sim: SimRuntime) {
       }
     };
 
-
   return [
-    http.get('*/api/clouds', simRoute(sim, () => HttpResponse.json(sim.read(summaries)))),
+    http.get(
+      '*/api/clouds',
+      simRoute(sim, () => HttpResponse.json(sim.read(summaries))),
+    ),
 
     http.get(
       '*/api/clouds/:cloud/subscriptions',
@@ -158,8 +205,18 @@ export function wapHandlers(sim: SimRuntime) {
               return Object.values(w.cloud.subscriptions)
                 .filter((s) => upn !== undefined && effectiveRoles(w, upn, s.subscriptionId).length > 0)
                 .map((s) => {
-                  const names = new Set(clusters.filter((c) => c.registration?.subscriptionId === s.subscriptionId).map((c) => c.name));
-                  return { subscriptionId: s.subscriptionId, displayName: s.displayName, state: s.state, vmCount: Object.values(w.vms).filter((v) => names.has(v.cluster)).length, networkCount: names.size };
+                  const names = new Set(
+                    clusters
+                      .filter((c) => c.registration?.subscriptionId === s.subscriptionId)
+                      .map((c) => c.name),
+                  );
+                  return {
+                    subscriptionId: s.subscriptionId,
+                    displayName: s.displayName,
+                    state: s.state,
+                    vmCount: Object.values(w.vms).filter((v) => names.has(v.cluster)).length,
+                    networkCount: names.size,
+                  };
                 });
             }
             const cloud = wapCloudOr404(w, cloudName);
@@ -168,7 +225,8 @@ export function wapHandlers(sim: SimRuntime) {
               displayName: s.displayName,
               state: 'Active',
               vmCount: Object.values(cloud.vms).filter((v) => v.subscriptionId === s.subscriptionId).length,
-              networkCount: Object.values(cloud.networks).filter((n) => n.subscriptionId === s.subscriptionId).length,
+              networkCount: Object.values(cloud.networks).filter((n) => n.subscriptionId === s.subscriptionId)
+                .length,
             }));
           }),
         ),
@@ -220,7 +278,11 @@ export function wapHandlers(sim: SimRuntime) {
               settings: vmSettings(vm, row.networks, [
                 { group: 'General', label: 'Cloud', value: cloud.name },
                 { group: 'General', label: 'Subscription', value: row.group },
-                { group: 'General', label: 'Managed by', value: 'System Center Virtual Machine Manager through Service Provider Foundation' },
+                {
+                  group: 'General',
+                  label: 'Managed by',
+                  value: 'System Center Virtual Machine Manager through Service Provider Foundation',
+                },
               ]),
             };
           }),
@@ -232,7 +294,13 @@ export function wapHandlers(sim: SimRuntime) {
       '*/api/clouds/:cloud/vms/:id/rdp',
       cloudRoute((_r, params) => {
         const ref = vmRef(params);
-        return rdpResponse(sim.read((w) => (ref.cloud === undefined ? (w.vms[ref.vmId] as VirtualMachine) : (w.wapClouds[ref.cloud]?.vms[ref.vmId] as WapVm))));
+        return rdpResponse(
+          sim.read((w) =>
+            ref.cloud === undefined
+              ? (w.vms[ref.vmId] as VirtualMachine)
+              : (w.wapClouds[ref.cloud]?.vms[ref.vmId] as WapVm),
+          ),
+        );
       }),
     ),
 
@@ -241,16 +309,25 @@ export function wapHandlers(sim: SimRuntime) {
       cloudRoute((_r, params) => jobResponse(sim, (d, now) => startDeleteVm(d, vmRef(params), now))),
     ),
 
-    ...checkpointRoutes(sim, '*/api/clouds/:cloud/vms/:id', vmRef, (fn) => cloudRoute((request, params) => fn(request, params))),
+    ...checkpointRoutes(sim, '*/api/clouds/:cloud/vms/:id', vmRef, (fn) =>
+      cloudRoute((request, params) => fn(request, params)),
+    ),
 
     http.post(
       '*/api/clouds/:cloud/vms/:id/:action',
       cloudRoute((_r, params) => {
         const action = params.action ?? '';
         if (!Object.hasOwn(CLOUD_POWER, action)) {
-          throw new SimError('bad-request', 'InvalidParameter', `'${action}' is not a virtual machine action: use ${Object.keys(CLOUD_POWER).join(', ')}.`, { target: 'action' });
+          throw new SimError(
+            'bad-request',
+            'InvalidParameter',
+            `'${action}' is not a virtual machine action: use ${Object.keys(CLOUD_POWER).join(', ')}.`,
+            { target: 'action' },
+          );
         }
-        return jobResponse(sim, (d, now) => startPowerJob(d, vmRef(params), CLOUD_POWER[action as keyof typeof CLOUD_POWER], now));
+        return jobResponse(sim, (d, now) =>
+          startPowerJob(d, vmRef(params), CLOUD_POWER[action as keyof typeof CLOUD_POWER], now),
+        );
       }),
     ),
 
@@ -265,7 +342,9 @@ export function wapHandlers(sim: SimRuntime) {
               id: n.id,
               name: n.name,
               addressSpace: n.addressSpace,
-              group: cloud.subscriptions.find((s) => s.subscriptionId === n.subscriptionId)?.displayName ?? n.subscriptionId,
+              group:
+                cloud.subscriptions.find((s) => s.subscriptionId === n.subscriptionId)?.displayName ??
+                n.subscriptionId,
               usedBy: vmsUsingNetwork(cloud, n.id),
             }));
           }),
@@ -279,8 +358,16 @@ export function wapHandlers(sim: SimRuntime) {
         const networkId = params.networkId ?? '';
         if (cloudName === AZURE_STACK_CLOUD) {
           const network = sim.read(localNetworks).find((n) => n.id === networkId);
-          if (!network) throw new SimError('not-found', 'VirtualNetworkNotFound', `The virtual network '${networkId}' was not found in ${AZURE_STACK_CLOUD}.`);
-          const shown = network.usedBy.slice(0, 5).map((n) => `'${n}'`).join(', ');
+          if (!network)
+            throw new SimError(
+              'not-found',
+              'VirtualNetworkNotFound',
+              `The virtual network '${networkId}' was not found in ${AZURE_STACK_CLOUD}.`,
+            );
+          const shown = network.usedBy
+            .slice(0, 5)
+            .map((n) => `'${n}'`)
+            .join(', ');
           const more = network.usedBy.length > 5 ? ` and ${network.usedBy.length - 5} more` : '';
           return errorResponse(
             409,
@@ -300,7 +387,12 @@ export function wapHandlers(sim: SimRuntime) {
           return errorResponse(400, 'InvalidParameter', "'reachable' must be true or false.", 'reachable');
         }
         if (body.latencyMs !== undefined && typeof body.latencyMs !== 'number') {
-          return errorResponse(400, 'InvalidParameter', "'latencyMs' must be a number of milliseconds.", 'latencyMs');
+          return errorResponse(
+            400,
+            'InvalidParameter',
+            "'latencyMs' must be a number of milliseconds.",
+            'latencyMs',
+          );
         }
         const outcome = sim.run((d) => {
           setWapConnector(d, params.cloud ?? '', {
@@ -309,7 +401,9 @@ export function wapHandlers(sim: SimRuntime) {
           });
         });
         if (!outcome.ok) return fromSimError(outcome.error);
-        return HttpResponse.json(sim.read(summaries).find((c) => c.name.toLowerCase() === (params.cloud ?? '').toLowerCase()));
+        return HttpResponse.json(
+          sim.read(summaries).find((c) => c.name.toLowerCase() === (params.cloud ?? '').toLowerCase()),
+        );
       }),
     ),
 
@@ -321,7 +415,11 @@ export function wapHandlers(sim: SimRuntime) {
             setWapUserKnown(d, params.cloud ?? '', decodeURIComponent(params.upn ?? ''), method === 'put');
           });
           if (!outcome.ok) return Promise.resolve(fromSimError(outcome.error));
-          return Promise.resolve(HttpResponse.json(sim.read(summaries).find((c) => c.name.toLowerCase() === (params.cloud ?? '').toLowerCase())));
+          return Promise.resolve(
+            HttpResponse.json(
+              sim.read(summaries).find((c) => c.name.toLowerCase() === (params.cloud ?? '').toLowerCase()),
+            ),
+          );
         }),
       ),
     ),

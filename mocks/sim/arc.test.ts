@@ -29,10 +29,11 @@ function setup(scenario = 'registered') {
     if (!done) throw new Error('job vanished');
     return done;
   };
-  const status = (node: string) => sim.read((w, now) => {
-    const n = w.nodes[node];
-    return n ? arcMachineStatus(n.arc, now) : undefined;
-  });
+  const status = (node: string) =>
+    sim.read((w, now) => {
+      const n = w.nodes[node];
+      return n ? arcMachineStatus(n.arc, now) : undefined;
+    });
   const machineOf = (w: World, node: string) => {
     const id = w.nodes[node]?.arc.machineResourceId;
     return id === undefined ? undefined : w.cloud.machines[resourceKey(id)];
@@ -65,7 +66,10 @@ describe('Arc heartbeats', () => {
     expect(status('hci-node3')).toBe('Expired');
 
     const disabled = finish((d, now) => startArcDisable(d, 'hci-cluster01', 'hci-node3', now));
-    expect(disabled).toMatchObject({ status: 'Succeeded', message: expect.stringContaining('disabled on hci-node3') as unknown });
+    expect(disabled).toMatchObject({
+      status: 'Succeeded',
+      message: expect.stringContaining('disabled on hci-node3') as unknown,
+    });
     expect(sim.world().nodes['hci-node3']?.arc).toMatchObject({ installed: true, connected: false });
     expect(sim.world().nodes['hci-node3']?.arc.machineResourceId).toBeUndefined();
 
@@ -106,10 +110,13 @@ describe('enable and disable Azure Arc', () => {
 
   it('clears arcSettings and the on-box Arc status when the last server is disabled', () => {
     const { sim, finish } = setup();
-    for (const node of ['hci-node1', 'hci-node2', 'hci-node3', 'hci-node4']) finish((d, now) => startArcDisable(d, 'hci-cluster01', node, now));
+    for (const node of ['hci-node1', 'hci-node2', 'hci-node3', 'hci-node4'])
+      finish((d, now) => startArcDisable(d, 'hci-cluster01', node, now));
     const w = sim.world();
     expect(w.clusters['hci-cluster01']?.registration?.arcEnabled).toBe(false);
-    expect(Object.values(w.cloud.hciClusters).find((c) => c.onPremCluster === 'hci-cluster01')?.arcSetting).toBeUndefined();
+    expect(
+      Object.values(w.cloud.hciClusters).find((c) => c.onPremCluster === 'hci-cluster01')?.arcSetting,
+    ).toBeUndefined();
     const job = finish((d, now) => startArcEnable(d, 'hci-cluster01', undefined, now));
     expect(job.status).toBe('Succeeded');
     expect(sim.world().clusters['hci-cluster01']?.registration?.arcEnabled).toBe(true);
@@ -131,10 +138,11 @@ describe('azcmagent disconnect', () => {
   it('with --force-local-only leaves the resource, which goes Disconnected after 25 minutes', () => {
     const { sim, ok, machineOf } = setup();
     ok((d, now) => disconnectAgent(d, 'hci-node2', true, now));
-    const statusOf = () => sim.read((w, now) => {
-      const m = machineOf(w, 'hci-node2');
-      return m ? machineStatus(w, m, now) : 'gone';
-    });
+    const statusOf = () =>
+      sim.read((w, now) => {
+        const m = machineOf(w, 'hci-node2');
+        return m ? machineStatus(w, m, now) : 'gone';
+      });
     expect(statusOf()).toBe('Connected');
     sim.advance('26m');
     expect(statusOf()).toBe('Disconnected');
@@ -170,11 +178,14 @@ describe('the onboarding script run on a simulated server', () => {
     expect(Object.values(w.clusters).some((c) => c.nodeNames.includes('web01'))).toBe(false);
     const machine = machineOf(w, 'web01');
     expect(machine).toMatchObject({ osType: 'linux', tags: input.tags, resourceGroup: group });
-    expect(result.machineResourceId.toLowerCase()).toContain('/providers/microsoft.hybridcompute/machines/web01');
-    const statusOf = () => sim.read((world, now) => {
-      const m = machineOf(world, 'web01');
-      return m ? machineStatus(world, m, now) : 'gone';
-    });
+    expect(result.machineResourceId.toLowerCase()).toContain(
+      '/providers/microsoft.hybridcompute/machines/web01',
+    );
+    const statusOf = () =>
+      sim.read((world, now) => {
+        const m = machineOf(world, 'web01');
+        return m ? machineStatus(world, m, now) : 'gone';
+      });
     expect(statusOf()).toBeUndefined();
     sim.advance('4m');
     expect(statusOf()).toBeUndefined();
@@ -192,7 +203,9 @@ describe('the onboarding script run on a simulated server', () => {
     const { sim } = setup();
     const group = Object.values(sim.world().cloud.resourceGroups)[0]?.name ?? '';
     const before = sim.snapshot();
-    const outcome = sim.run((d, now) => runOnboardingScript(d, { ...input, resourceGroup: group, ...patch }, now));
+    const outcome = sim.run((d, now) =>
+      runOnboardingScript(d, { ...input, resourceGroup: group, ...patch }, now),
+    );
     expect(!outcome.ok && outcome.error).toMatchObject({ code, target });
     expect(sim.snapshot()).toBe(before);
   });

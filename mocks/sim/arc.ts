@@ -27,14 +27,17 @@ import { refreshHeartbeats } from './reachability';
 import { ARC_AGENT_VERSION, createApp, onboardNodeToArc, systemData } from './registration';
 
 export const ARC_MESSAGES = {
-  notRegistered: 'Azure Arc can only be enabled on a cluster that is registered with Azure Stack HCI. Register the cluster first.',
+  notRegistered:
+    'Azure Arc can only be enabled on a cluster that is registered with Azure Stack HCI. Register the cluster first.',
   arcRoles:
     'Failed to assign required roles for Azure Arc integration. Your Azure AD account must be an Owner or User Access Administrator in the subscription to enable Azure Arc integration.',
   resourceMissing: (name: string) =>
     `The Azure Stack HCI resource ${name} no longer exists in Azure. Unregister the cluster, then register it again.`,
   enabled: (nodes: string[]) => `Azure Arc is enabled on ${nodes.join(', ')}.`,
-  disabled: (node: string) => `Azure Arc integration is disabled on ${node}. Enable it again to reconnect the server.`,
-  nodeUnreachable: (node: string) => `Couldn't reach ${node}: the server is not responding or cannot reach Azure.`,
+  disabled: (node: string) =>
+    `Azure Arc integration is disabled on ${node}. Enable it again to reconnect the server.`,
+  nodeUnreachable: (node: string) =>
+    `Couldn't reach ${node}: the server is not responding or cannot reach Azure.`,
 };
 
 const ENABLE_STEPS = [
@@ -59,8 +62,13 @@ function requireCluster(world: World, name: string): OnPremCluster {
 }
 
 export function requireServer(world: World, name: string): ClusterNode {
-  const node = Object.values(world.nodes).find((n) => n.name.toLowerCase() === name.toLowerCase() || n.fqdn.toLowerCase() === name.toLowerCase());
-  if (!node) throw new SimError('not-found', 'ServerNotFound', `The server '${name}' was not found.`, { target: 'server' });
+  const node = Object.values(world.nodes).find(
+    (n) => n.name.toLowerCase() === name.toLowerCase() || n.fqdn.toLowerCase() === name.toLowerCase(),
+  );
+  if (!node)
+    throw new SimError('not-found', 'ServerNotFound', `The server '${name}' was not found.`, {
+      target: 'server',
+    });
   return node;
 }
 
@@ -76,31 +84,69 @@ function actingUpn(world: World): string {
 /** A server whose agent is installed, connected and reports to an existing machine resource. */
 export function arcEnabledOnNode(world: World, node: ClusterNode): boolean {
   const id = node.arc.machineResourceId;
-  return node.arc.installed && node.arc.connected && id !== undefined && world.cloud.machines[resourceKey(id)] !== undefined;
+  return (
+    node.arc.installed &&
+    node.arc.connected &&
+    id !== undefined &&
+    world.cloud.machines[resourceKey(id)] !== undefined
+  );
 }
 
 /**
  * Enable-AzStackHCIArcIntegration for some or all servers of a registered cluster. Validated now (400/404/409
  * with nothing changed); the outcome is decided when the job ends, per server, against the world then.
  */
-export function startArcEnable(draft: World, clusterName: string, nodeNames: string[] | undefined, now: Millis): Job {
+export function startArcEnable(
+  draft: World,
+  clusterName: string,
+  nodeNames: string[] | undefined,
+  now: Millis,
+): Job {
   const cluster = requireCluster(draft, clusterName);
   requireReady(draft, now);
-  if (!cluster.registration) throw new SimError('conflict', 'ClusterNotRegistered', ARC_MESSAGES.notRegistered);
+  if (!cluster.registration)
+    throw new SimError('conflict', 'ClusterNotRegistered', ARC_MESSAGES.notRegistered);
   const all = clusterNodes(draft, cluster.name);
-  const targets = nodeNames === undefined ? all.filter((n) => !arcEnabledOnNode(draft, n)).map((n) => n.name) : [];
+  const targets =
+    nodeNames === undefined ? all.filter((n) => !arcEnabledOnNode(draft, n)).map((n) => n.name) : [];
   if (nodeNames !== undefined) {
-    if (nodeNames.length === 0) throw new SimError('bad-request', 'InvalidParameter', 'Select at least one server.', { target: 'nodes' });
+    if (nodeNames.length === 0)
+      throw new SimError('bad-request', 'InvalidParameter', 'Select at least one server.', {
+        target: 'nodes',
+      });
     for (const name of nodeNames) {
       const node = all.find((n) => n.name.toLowerCase() === name.toLowerCase());
-      if (!node) throw new SimError('bad-request', 'InvalidParameter', `The server '${name}' is not part of ${cluster.name}.`, { target: 'nodes' });
-      if (arcEnabledOnNode(draft, node)) throw new SimError('conflict', 'ArcAlreadyEnabled', `Azure Arc is already enabled on ${node.name}.`);
+      if (!node)
+        throw new SimError(
+          'bad-request',
+          'InvalidParameter',
+          `The server '${name}' is not part of ${cluster.name}.`,
+          { target: 'nodes' },
+        );
+      if (arcEnabledOnNode(draft, node))
+        throw new SimError('conflict', 'ArcAlreadyEnabled', `Azure Arc is already enabled on ${node.name}.`);
       if (!targets.includes(node.name)) targets.push(node.name);
     }
   }
-  if (targets.length === 0) throw new SimError('conflict', 'ArcAlreadyEnabled', `Azure Arc is already enabled on every server of ${cluster.name}.`);
-  if (Object.values(draft.jobs).some((j) => j.status === 'InProgress' && (j.kind === 'arc/enable' || j.kind === 'arc/disable') && j.target.name === cluster.name)) {
-    throw new SimError('conflict', 'OperationInProgress', `An Azure Arc operation is already running on ${cluster.name}. Wait for it to finish.`);
+  if (targets.length === 0)
+    throw new SimError(
+      'conflict',
+      'ArcAlreadyEnabled',
+      `Azure Arc is already enabled on every server of ${cluster.name}.`,
+    );
+  if (
+    Object.values(draft.jobs).some(
+      (j) =>
+        j.status === 'InProgress' &&
+        (j.kind === 'arc/enable' || j.kind === 'arc/disable') &&
+        j.target.name === cluster.name,
+    )
+  ) {
+    throw new SimError(
+      'conflict',
+      'OperationInProgress',
+      `An Azure Arc operation is already running on ${cluster.name}. Wait for it to finish.`,
+    );
   }
   return startJob(
     draft,
@@ -123,11 +169,18 @@ defineJobKind('arc/enable', (draft, job, at) => {
   const upn = String(job.input.upn);
   const cluster = draft.clusters[clusterName];
   const reg = cluster?.registration;
-  if (!cluster || !reg) return { status: 'Failed', message: ARC_MESSAGES.notRegistered, result: 'ClusterNotRegistered' };
+  if (!cluster || !reg)
+    return { status: 'Failed', message: ARC_MESSAGES.notRegistered, result: 'ClusterNotRegistered' };
   const clusterId = hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName);
   const resource = draft.cloud.hciClusters[resourceKey(clusterId)];
-  if (!resource) return { status: 'Failed', message: ARC_MESSAGES.resourceMissing(reg.resourceName), result: 'ResourceNotFound' };
-  if (!canAssignRoles(draft, upn, reg.subscriptionId)) return { status: 'Failed', message: ARC_MESSAGES.arcRoles, result: 'ArcRoleAssignmentFailed' };
+  if (!resource)
+    return {
+      status: 'Failed',
+      message: ARC_MESSAGES.resourceMissing(reg.resourceName),
+      result: 'ResourceNotFound',
+    };
+  if (!canAssignRoles(draft, upn, reg.subscriptionId))
+    return { status: 'Failed', message: ARC_MESSAGES.arcRoles, result: 'ArcRoleAssignmentFailed' };
   const arcGroup = reg.arcResourceGroup === '' ? reg.resourceGroup : reg.arcResourceGroup;
   if (!draft.cloud.resourceGroups[rgKey(reg.subscriptionId, arcGroup)]) {
     draft.cloud.resourceGroups[rgKey(reg.subscriptionId, arcGroup)] = {
@@ -142,8 +195,19 @@ defineJobKind('arc/enable', (draft, job, at) => {
   const providers = draft.cloud.subscriptions[reg.subscriptionId]?.providers;
   if (providers) providers['Microsoft.HybridCompute'] = 'Registered';
   if (!resource.arcSetting) {
-    const arcApp = Object.values(draft.cloud.apps).find((a) => a.kind === 'arc' && a.clusterName === cluster.name) ??
-      createApp(draft, { displayName: `${reg.resourceName}.arc`, tenantId: reg.tenantId, kind: 'arc', clusterName: cluster.name, consent: true }, at);
+    const arcApp =
+      Object.values(draft.cloud.apps).find((a) => a.kind === 'arc' && a.clusterName === cluster.name) ??
+      createApp(
+        draft,
+        {
+          displayName: `${reg.resourceName}.arc`,
+          tenantId: reg.tenantId,
+          kind: 'arc',
+          clusterName: cluster.name,
+          consent: true,
+        },
+        at,
+      );
     resource.arcSetting = {
       provisioningState: 'Succeeded',
       arcInstanceResourceGroup: arcGroup,
@@ -163,7 +227,18 @@ defineJobKind('arc/enable', (draft, job, at) => {
       failed.push(name);
       continue;
     }
-    onboardNodeToArc(draft, name, { subscriptionId: reg.subscriptionId, resourceGroup: arcGroup, region: reg.region, clusterResourceId: clusterId, upn }, at);
+    onboardNodeToArc(
+      draft,
+      name,
+      {
+        subscriptionId: reg.subscriptionId,
+        resourceGroup: arcGroup,
+        region: reg.region,
+        clusterResourceId: clusterId,
+        upn,
+      },
+      at,
+    );
     logHciDebug(draft, name, 'Azure Arc integration enabled: azcmagent connect succeeded.', at);
     done.push(name);
   }
@@ -172,7 +247,9 @@ defineJobKind('arc/enable', (draft, job, at) => {
     reg.arcResourceGroup = arcGroup;
   }
   if (failed.length > 0) {
-    const message = failed.map(ARC_MESSAGES.nodeUnreachable).join(' ') + (done.length > 0 ? ` ${ARC_MESSAGES.enabled(done)}` : '');
+    const message =
+      failed.map(ARC_MESSAGES.nodeUnreachable).join(' ') +
+      (done.length > 0 ? ` ${ARC_MESSAGES.enabled(done)}` : '');
     return { status: 'Failed', message, result: done.length > 0 ? 'PartiallySucceeded' : 'Failed' };
   }
   return { status: 'Succeeded', message: ARC_MESSAGES.enabled(done), result: 'Success' };
@@ -182,14 +259,32 @@ defineJobKind('arc/enable', (draft, job, at) => {
 export function startArcDisable(draft: World, clusterName: string, nodeName: string, now: Millis): Job {
   const cluster = requireCluster(draft, clusterName);
   requireReady(draft, now);
-  if (!cluster.registration) throw new SimError('conflict', 'ClusterNotRegistered', ARC_MESSAGES.notRegistered);
+  if (!cluster.registration)
+    throw new SimError('conflict', 'ClusterNotRegistered', ARC_MESSAGES.notRegistered);
   const node = clusterNodes(draft, cluster.name).find((n) => n.name.toLowerCase() === nodeName.toLowerCase());
-  if (!node) throw new SimError('not-found', 'ServerNotFound', `The server '${nodeName}' is not part of ${cluster.name}.`, { target: 'node' });
+  if (!node)
+    throw new SimError(
+      'not-found',
+      'ServerNotFound',
+      `The server '${nodeName}' is not part of ${cluster.name}.`,
+      { target: 'node' },
+    );
   if (!node.arc.installed || node.arc.machineResourceId === undefined) {
     throw new SimError('conflict', 'ArcNotEnabled', `Azure Arc is not enabled on ${node.name}.`);
   }
-  if (Object.values(draft.jobs).some((j) => j.status === 'InProgress' && (j.kind === 'arc/enable' || j.kind === 'arc/disable') && j.target.name === cluster.name)) {
-    throw new SimError('conflict', 'OperationInProgress', `An Azure Arc operation is already running on ${cluster.name}. Wait for it to finish.`);
+  if (
+    Object.values(draft.jobs).some(
+      (j) =>
+        j.status === 'InProgress' &&
+        (j.kind === 'arc/enable' || j.kind === 'arc/disable') &&
+        j.target.name === cluster.name,
+    )
+  ) {
+    throw new SimError(
+      'conflict',
+      'OperationInProgress',
+      `An Azure Arc operation is already running on ${cluster.name}. Wait for it to finish.`,
+    );
   }
   return startJob(
     draft,
@@ -209,13 +304,17 @@ export function startArcDisable(draft: World, clusterName: string, nodeName: str
 defineJobKind('arc/disable', (draft, job, at) => {
   const nodeName = String(job.input.node);
   const node = draft.nodes[nodeName];
-  if (!node || !nodeIsUp(node)) return { status: 'Failed', message: ARC_MESSAGES.nodeUnreachable(nodeName), result: 'Failed' };
+  if (!node || !nodeIsUp(node))
+    return { status: 'Failed', message: ARC_MESSAGES.nodeUnreachable(nodeName), result: 'Failed' };
   detachAgent(draft, node, false, at);
   const cluster = draft.clusters[String(job.input.cluster)];
   if (cluster?.registration && !clusterNodes(draft, cluster.name).some((n) => arcEnabledOnNode(draft, n))) {
     cluster.registration.arcEnabled = false;
     const reg = cluster.registration;
-    const resource = draft.cloud.hciClusters[resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName))];
+    const resource =
+      draft.cloud.hciClusters[
+        resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName))
+      ];
     if (resource) delete resource.arcSetting;
   }
   return { status: 'Succeeded', message: ARC_MESSAGES.disabled(nodeName), result: 'Success' };
@@ -227,9 +326,20 @@ defineJobKind('arc/disable', (draft, job, at) => {
  */
 export function disconnectAgent(draft: World, nodeName: string, forceLocalOnly: boolean, now: Millis): void {
   const node = requireServer(draft, nodeName);
-  if (!node.arc.installed) throw new SimError('conflict', 'AgentNotInstalled', `The Azure Connected Machine agent is not installed on ${node.name}.`);
-  if (!node.arc.connected) throw new SimError('conflict', 'AgentNotConnected', `The Azure Connected Machine agent on ${node.name} is already disconnected.`);
-  if (!nodeIsUp(node)) throw new SimError('conflict', 'ServerUnreachable', ARC_MESSAGES.nodeUnreachable(node.name));
+  if (!node.arc.installed)
+    throw new SimError(
+      'conflict',
+      'AgentNotInstalled',
+      `The Azure Connected Machine agent is not installed on ${node.name}.`,
+    );
+  if (!node.arc.connected)
+    throw new SimError(
+      'conflict',
+      'AgentNotConnected',
+      `The Azure Connected Machine agent on ${node.name} is already disconnected.`,
+    );
+  if (!nodeIsUp(node))
+    throw new SimError('conflict', 'ServerUnreachable', ARC_MESSAGES.nodeUnreachable(node.name));
   if (!forceLocalOnly && !nodeReachesAzure(node)) {
     throw new SimError(
       'conflict',
@@ -249,7 +359,8 @@ function detachAgent(draft: World, node: ClusterNode, forceLocalOnly: boolean, n
   if (!forceLocalOnly && id !== undefined) {
     delete draft.cloud.machines[resourceKey(id)];
     for (const resource of Object.values(draft.cloud.hciClusters)) {
-      if (resource.arcSetting?.perNode[node.name]?.arcInstance.toLowerCase() === id.toLowerCase()) delete resource.arcSetting.perNode[node.name];
+      if (resource.arcSetting?.perNode[node.name]?.arcInstance.toLowerCase() === id.toLowerCase())
+        delete resource.arcSetting.perNode[node.name];
     }
     delete node.arc.machineResourceId;
   }
@@ -270,23 +381,59 @@ export interface OnboardingRun {
 const HOST_NAME = /^(?=.{1,15}$)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
 
 /** Installs the agent on a new simulated server and runs `azcmagent connect` with the script's values. */
-export function runOnboardingScript(draft: World, input: OnboardingRun, now: Millis): { serverName: string; machineResourceId: string } {
+export function runOnboardingScript(
+  draft: World,
+  input: OnboardingRun,
+  now: Millis,
+): { serverName: string; machineResourceId: string } {
   const name = input.serverName.trim();
   if (!HOST_NAME.test(name)) {
-    throw new SimError('bad-request', 'InvalidParameter', 'The server name must be 1 to 15 letters, digits or hyphens, and cannot start or end with a hyphen.', { target: 'serverName' });
+    throw new SimError(
+      'bad-request',
+      'InvalidParameter',
+      'The server name must be 1 to 15 letters, digits or hyphens, and cannot start or end with a hyphen.',
+      { target: 'serverName' },
+    );
   }
-  if (Object.values(draft.nodes).some((n) => n.name.toLowerCase() === name.toLowerCase()) || draft.gateway.connections.some((c) => c.name.toLowerCase() === name.toLowerCase())) {
-    throw new SimError('conflict', 'ServerExists', `A server named ${name} already exists. Choose another name.`, { target: 'serverName' });
+  if (
+    Object.values(draft.nodes).some((n) => n.name.toLowerCase() === name.toLowerCase()) ||
+    draft.gateway.connections.some((c) => c.name.toLowerCase() === name.toLowerCase())
+  ) {
+    throw new SimError(
+      'conflict',
+      'ServerExists',
+      `A server named ${name} already exists. Choose another name.`,
+      { target: 'serverName' },
+    );
   }
   const sub = draft.cloud.subscriptions[input.subscriptionId];
-  if (!sub) throw new SimError('bad-request', 'InvalidParameter', `The subscription '${input.subscriptionId}' could not be found.`, { target: 'subscriptionId' });
+  if (!sub)
+    throw new SimError(
+      'bad-request',
+      'InvalidParameter',
+      `The subscription '${input.subscriptionId}' could not be found.`,
+      { target: 'subscriptionId' },
+    );
   const rg = draft.cloud.resourceGroups[rgKey(sub.subscriptionId, input.resourceGroup)];
-  if (!rg) throw new SimError('not-found', 'ResourceGroupNotFound', `Resource group '${input.resourceGroup}' could not be found.`, { target: 'resourceGroup' });
+  if (!rg)
+    throw new SimError(
+      'not-found',
+      'ResourceGroupNotFound',
+      `Resource group '${input.resourceGroup}' could not be found.`,
+      { target: 'resourceGroup' },
+    );
   if (!ALL_LOCATIONS.some((l) => l.name === input.region)) {
-    throw new SimError('bad-request', 'InvalidParameter', `The region '${input.region}' is not available.`, { target: 'region' });
+    throw new SimError('bad-request', 'InvalidParameter', `The region '${input.region}' is not available.`, {
+      target: 'region',
+    });
   }
   if (draft.cloud.machines[resourceKey(machineId(sub.subscriptionId, rg.name, name))]) {
-    throw new SimError('conflict', 'MachineExists', `An Arc-enabled server named ${name} already exists in ${rg.name}.`, { target: 'serverName' });
+    throw new SimError(
+      'conflict',
+      'MachineExists',
+      `An Arc-enabled server named ${name} already exists in ${rg.name}.`,
+      { target: 'serverName' },
+    );
   }
   const linux = input.osType === 'linux';
   const domain = draft.clusters[Object.keys(draft.clusters)[0] ?? '']?.domain ?? 'contoso.local';
@@ -317,9 +464,20 @@ export function runOnboardingScript(draft: World, input: OnboardingRun, now: Mil
     debugChannelEnabled: false,
   };
   draft.nodes[name] = node;
-  draft.gateway.connections.push({ name, type: 'server', managingAs: 'CONTOSO\\administrator', tags: ['arc'], addedAt: now });
+  draft.gateway.connections.push({
+    name,
+    type: 'server',
+    managingAs: 'CONTOSO\\administrator',
+    tags: ['arc'],
+    addedAt: now,
+  });
   const upn = actingUpn(draft);
-  onboardNodeToArc(draft, name, { subscriptionId: sub.subscriptionId, resourceGroup: rg.name, region: input.region, upn }, now);
+  onboardNodeToArc(
+    draft,
+    name,
+    { subscriptionId: sub.subscriptionId, resourceGroup: rg.name, region: input.region, upn },
+    now,
+  );
   const id = machineId(sub.subscriptionId, rg.name, name);
   const machine = draft.cloud.machines[resourceKey(id)];
   if (machine) {

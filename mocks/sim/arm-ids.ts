@@ -1,5 +1,6 @@
 /** ARM resource ids and the keys the world stores resources under (ARM ids are case-insensitive). */
-export const rgKey = (subscriptionId: string, resourceGroup: string) => `${subscriptionId.toLowerCase()}/${resourceGroup.toLowerCase()}`;
+export const rgKey = (subscriptionId: string, resourceGroup: string) =>
+  `${subscriptionId.toLowerCase()}/${resourceGroup.toLowerCase()}`;
 
 export const resourceGroupId = (subscriptionId: string, resourceGroup: string) =>
   `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`;

@@ -50,28 +50,36 @@ const request = (over: Partial<RegisterClusterRequest> = {}): RegisterClusterReq
   ...over,
 });
 
-const view = (w: World, now: number) => registrationView(w, w.clusters['hci-cluster01'] ?? (undefined as never), now);
+const view = (w: World, now: number) =>
+  registrationView(w, w.clusters['hci-cluster01'] ?? (undefined as never), now);
 
 describe('registering a cluster', () => {
   it('registers with a new resource group in East US, with every step in order and Arc on every node', () => {
     const t = setup();
     const started = t.ok((d, now) => startClusterRegistration(d, request(), now));
-    expect(started.steps.map((s) => s.percent)).toEqual([1, 2, 8, 30, 40, 55, 60, 70, 80, 90, 93, 94, 95, 96, 97, 99]);
+    expect(started.steps.map((s) => s.percent)).toEqual([
+      1, 2, 8, 30, 40, 55, 60, 70, 80, 90, 93, 94, 95, 96, 97, 99,
+    ]);
     expect(started.steps[5]?.text).toBe('Creating Azure Resource Group hci-rg-new');
     t.sim.advance(started.endsAt - started.startedAt + 1000);
     const job = t.sim.world().jobs[started.id];
     expect(job).toMatchObject({ status: 'Succeeded', result: 'Success', message: MESSAGES.success });
     const w = t.sim.world();
     expect(t.sim.read(view).wacText).toBe('Connected');
-    const resource = w.cloud.hciClusters[resourceKey(hciClusterId(PROD_SUBSCRIPTION, 'hci-rg-new', 'hci-cluster01'))];
+    const resource =
+      w.cloud.hciClusters[resourceKey(hciClusterId(PROD_SUBSCRIPTION, 'hci-rg-new', 'hci-cluster01'))];
     expect(resource?.location).toBe('eastus');
-    expect(w.cloud.resourceGroups[rgKey(PROD_SUBSCRIPTION, 'hci-rg-new')]?.tags.CreatedBy).toBe('4C02703C-F5D0-44B0-ADC3-4ED5C2839E61');
+    expect(w.cloud.resourceGroups[rgKey(PROD_SUBSCRIPTION, 'hci-rg-new')]?.tags.CreatedBy).toBe(
+      '4C02703C-F5D0-44B0-ADC3-4ED5C2839E61',
+    );
     t.sim.advance('5m');
     for (const node of clusterNodes(t.sim.world(), 'hci-cluster01')) {
       expect(t.sim.read((_w, now) => arcMachineStatus(node.arc, now))).toBe('Connected');
     }
     expect(w.clusters['hci-cluster01']?.logFiles[0]?.name).toMatch(/^RegisterHCI_\d{8}-\d{4}\.log$/);
-    expect(w.events.filter((e) => e.source === 'HCI Registration').map((e) => e.id)).toEqual([9001, 9009, 9004, 9002, 9003]);
+    expect(w.events.filter((e) => e.source === 'HCI Registration').map((e) => e.id)).toEqual([
+      9001, 9009, 9004, 9002, 9003,
+    ]);
   });
 
   it('names the right nodes in each half of the certificate error, keeps the resource, and succeeds on re-run once fixed', () => {
@@ -83,7 +91,11 @@ describe('registering a cluster', () => {
       "Failed to register. Couldn't generate self-signed certificate on node(s) hci-node2. Couldn't set and verify registration certificate on node(s) hci-node4. Make sure every clustered node is up and has Internet connectivity (at least outbound to Azure).",
     );
     expect(t.sim.read(view).registrationStatus).toBe('NotYet');
-    expect(t.sim.world().cloud.hciClusters[resourceKey(hciClusterId(PROD_SUBSCRIPTION, 'hci-rg-new', 'hci-cluster01'))]).toBeDefined();
+    expect(
+      t.sim.world().cloud.hciClusters[
+        resourceKey(hciClusterId(PROD_SUBSCRIPTION, 'hci-rg-new', 'hci-cluster01'))
+      ],
+    ).toBeDefined();
     t.sim.repair('node-down');
     t.sim.repair('outbound-blocked');
     expect(t.finish((d, now) => startClusterRegistration(d, request(), now)).status).toBe('Succeeded');
@@ -93,13 +105,19 @@ describe('registering a cluster', () => {
     const t = setup();
     t.sim.inject('no-arc-role');
     const job = t.finish((d, now) => startClusterRegistration(d, request(), now));
-    expect(job).toMatchObject({ status: 'Failed', result: 'RegisterSucceededButArcFailed', message: MESSAGES.arcRoles });
+    expect(job).toMatchObject({
+      status: 'Failed',
+      result: 'RegisterSucceededButArcFailed',
+      message: MESSAGES.arcRoles,
+    });
     expect(t.sim.read(view).registrationStatus).toBe('Registered');
     expect(t.sim.world().clusters['hci-cluster01']?.registration?.arcEnabled).toBe(false);
     t.sim.repair('no-arc-role');
     const rerun = t.finish((d, now) => startClusterRegistration(d, request(), now));
     expect(rerun.status).toBe('Succeeded');
-    expect(rerun.steps.map((s) => s.text)).not.toContain('Getting new certificate from on-premises cluster to use as application credential');
+    expect(rerun.steps.map((s) => s.text)).not.toContain(
+      'Getting new certificate from on-premises cluster to use as application credential',
+    );
     expect(t.sim.world().clusters['hci-cluster01']?.registration?.arcEnabled).toBe(true);
   });
 
@@ -108,7 +126,9 @@ describe('registering a cluster', () => {
     t.sim.inject('no-aad-consent', ADMIN_UPN);
     const job = t.finish((d, now) => startClusterRegistration(d, request(), now));
     expect(job.result).toBe('PendingForAdminConsent');
-    expect(job.message).toMatch(/^You need additional Azure Active Directory permissions to register in this Azure subscription\. Contact your Azure AD administrator to grant consent to AAD application identity [0-9a-f-]{36} at https:\/\/portal\.azure\.com\/#blade\/Microsoft_AAD_RegisteredApps/);
+    expect(job.message).toMatch(
+      /^You need additional Azure Active Directory permissions to register in this Azure subscription\. Contact your Azure AD administrator to grant consent to AAD application identity [0-9a-f-]{36} at https:\/\/portal\.azure\.com\/#blade\/Microsoft_AAD_RegisteredApps/,
+    );
     const appId = t.sim.world().clusters['hci-cluster01']?.pendingConsent?.appId ?? '';
     t.ok((d) => grantAdminConsent(d, appId, ADMIN_UPN));
     expect(t.finish((d, now) => startClusterRegistration(d, request(), now)).status).toBe('Succeeded');
@@ -116,7 +136,10 @@ describe('registering a cluster', () => {
   });
 
   it.each([
-    [{ region: 'West US 3' }, /^Azure Stack HCI is not yet available in region westus3\. Please choose one of these regions: East US,South Central US,/],
+    [
+      { region: 'West US 3' },
+      /^Azure Stack HCI is not yet available in region westus3\. Please choose one of these regions: East US,South Central US,/,
+    ],
   ])('fails fast when %o', (over, message) => {
     const t = setup();
     const job = t.finish((d, now) => startClusterRegistration(d, request(over), now));
@@ -128,14 +151,22 @@ describe('registering a cluster', () => {
 
   it('refuses a different resource group when already registered', () => {
     const t = setup('registered');
-    const job = t.finish((d, now) => startClusterRegistration(d, request({ resourceGroup: 'other-rg' }), now));
+    const job = t.finish((d, now) =>
+      startClusterRegistration(d, request({ resourceGroup: 'other-rg' }), now),
+    );
     expect(job.message).toBe(MESSAGES.differentResourceGroup('hci-cluster01-rg'));
   });
 
   it('refuses a resource that already exists in another region', () => {
     const t = setup();
     t.finish((d, now) => startClusterRegistration(d, request(), now));
-    t.finish((d, now) => startClusterUnregistration(d, { cluster: 'hci-cluster01', subscriptionId: '00000000-0000-4000-8000-000000000000' }, now));
+    t.finish((d, now) =>
+      startClusterUnregistration(
+        d,
+        { cluster: 'hci-cluster01', subscriptionId: '00000000-0000-4000-8000-000000000000' },
+        now,
+      ),
+    );
     const job = t.finish((d, now) => startClusterRegistration(d, request({ region: 'West Europe' }), now));
     expect(job.message).toBe(MESSAGES.differentRegion('eastus', 'westeurope'));
   });
@@ -151,12 +182,19 @@ describe('registering a cluster', () => {
     const t = setup();
     t.sim.inject('hcisvc-stopped', 'hci-node3');
     t.sim.inject('no-arc-role');
-    const checks = t.sim.read((w, now) => registrationPrerequisites(w, 'hci-cluster01', PROD_SUBSCRIPTION, true, now));
+    const checks = t.sim.read((w, now) =>
+      registrationPrerequisites(w, 'hci-cluster01', PROD_SUBSCRIPTION, true, now),
+    );
     expect(checks.find((c) => c.id === 'hcisvc')).toMatchObject({ state: 'warn', nodes: ['hci-node3'] });
     expect(checks.find((c) => c.id === 'role-arc')?.state).toBe('warn');
     expect(checks.find((c) => c.id === 'role-register')?.state).toBe('pass');
     const fresh = setup('fresh');
-    expect(fresh.sim.read((w, now) => registrationPrerequisites(w, 'hci-cluster01', undefined, true, now)).filter((c) => c.state === 'fail').map((c) => c.id)).toEqual(['gateway', 'account']);
+    expect(
+      fresh.sim
+        .read((w, now) => registrationPrerequisites(w, 'hci-cluster01', undefined, true, now))
+        .filter((c) => c.state === 'fail')
+        .map((c) => c.id),
+    ).toEqual(['gateway', 'account']);
   });
 });
 
@@ -178,7 +216,13 @@ describe('unregister, repair and sync', () => {
 
   it('unregistering with the wrong subscription leaves the Azure resources behind while the cluster says NotYet', () => {
     const t = setup('registered');
-    t.finish((d, now) => startClusterUnregistration(d, { cluster: 'hci-cluster01', subscriptionId: '00000000-0000-4000-8000-000000000000' }, now));
+    t.finish((d, now) =>
+      startClusterUnregistration(
+        d,
+        { cluster: 'hci-cluster01', subscriptionId: '00000000-0000-4000-8000-000000000000' },
+        now,
+      ),
+    );
     expect(t.sim.read(view).registrationStatus).toBe('NotYet');
     expect(Object.keys(t.sim.world().cloud.hciClusters)).toHaveLength(1);
   });
@@ -198,11 +242,35 @@ describe('unregister, repair and sync', () => {
     const t = setup('registered');
     t.sim.inject('outbound-blocked');
     t.sim.advance('31d');
-    const create: Op<unknown> = (d, now) => createVm(d, { cluster: 'hci-cluster01', name: 'app42', hostNode: 'hci-node1', generation: 2, cpuCount: 2, memoryMiB: 2048, os: 'Windows Server 2022' }, now);
-    expect(t.sim.run(create)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^There was a failure configuring the virtual machine role for 'app42'/) as unknown } });
-    expect(t.finish((d, now) => startSyncNow(d, 'hci-cluster01', now)).message).toMatch(/^Couldn't sync with Azure for cluster: hci-cluster01\.contoso\.local\. The servers cannot reach Azure/);
+    const create: Op<unknown> = (d, now) =>
+      createVm(
+        d,
+        {
+          cluster: 'hci-cluster01',
+          name: 'app42',
+          hostNode: 'hci-node1',
+          generation: 2,
+          cpuCount: 2,
+          memoryMiB: 2048,
+          os: 'Windows Server 2022',
+        },
+        now,
+      );
+    expect(t.sim.run(create)).toMatchObject({
+      ok: false,
+      error: {
+        message: expect.stringMatching(
+          /^There was a failure configuring the virtual machine role for 'app42'/,
+        ) as unknown,
+      },
+    });
+    expect(t.finish((d, now) => startSyncNow(d, 'hci-cluster01', now)).message).toMatch(
+      /^Couldn't sync with Azure for cluster: hci-cluster01\.contoso\.local\. The servers cannot reach Azure/,
+    );
     t.sim.repair('outbound-blocked');
-    expect(t.finish((d, now) => startSyncNow(d, 'hci-cluster01', now)).message).toBe('Successfully synced with Azure for cluster: hci-cluster01.contoso.local');
+    expect(t.finish((d, now) => startSyncNow(d, 'hci-cluster01', now)).message).toBe(
+      'Successfully synced with Azure for cluster: hci-cluster01.contoso.local',
+    );
     expect(t.sim.read(view).wacText).toBe('Connected');
     expect(t.sim.run(create).ok).toBe(true);
   });

@@ -66,7 +66,8 @@ export const MESSAGES = {
     `You need additional Azure Active Directory permissions to register in this Azure subscription. Contact your Azure AD administrator to grant consent to AAD application identity ${appId} at ${url}. Then, run Register-AzStackHCI again with same parameters to complete registration.`,
   repairNotRegistered:
     "Can't repair registration because the cluster isn't registered yet. Register the cluster using Register-AzStackHCI without the -RepairRegistration option.",
-  notRegistered: "Additional parameters are required to unregister. Run 'Get-Help Unregister-AzStackHCI -Full' for more information.",
+  notRegistered:
+    "Additional parameters are required to unregister. Run 'Get-Help Unregister-AzStackHCI -Full' for more information.",
   wacRegisterFailed: "Couldn't register Azure Stack HCI. Review the error and then try again.",
 } as const;
 
@@ -89,39 +90,104 @@ export interface PrerequisiteCheck {
  * What WAC checks before anything is created. `fail` blocks Register; `warn` lets it start because the
  * job itself fails with the real error (that is what support staff need to see reproduced).
  */
-export function registrationPrerequisites(world: World, clusterName: string, subscriptionId: string | undefined, enableArc: boolean, now: Millis): PrerequisiteCheck[] {
+export function registrationPrerequisites(
+  world: World,
+  clusterName: string,
+  subscriptionId: string | undefined,
+  enableArc: boolean,
+  now: Millis,
+): PrerequisiteCheck[] {
   const checks: PrerequisiteCheck[] = [];
   const readiness = azureReadiness(world, now);
   const gateway = world.gateway;
   checks.push(
     gateway.registration
-      ? { id: 'gateway', title: 'Windows Admin Center is registered with Azure', state: 'pass', detail: `Registered in ${CLOUDS[gateway.registration.cloud].displayName}.` }
-      : { id: 'gateway', title: 'Windows Admin Center is registered with Azure', state: 'fail', detail: 'This gateway isn\u2019t yet registered with Azure.', remedy: 'Register the gateway with Azure (Settings → Register), then come back.' },
+      ? {
+          id: 'gateway',
+          title: 'Windows Admin Center is registered with Azure',
+          state: 'pass',
+          detail: `Registered in ${CLOUDS[gateway.registration.cloud].displayName}.`,
+        }
+      : {
+          id: 'gateway',
+          title: 'Windows Admin Center is registered with Azure',
+          state: 'fail',
+          detail: 'This gateway isn\u2019t yet registered with Azure.',
+          remedy: 'Register the gateway with Azure (Settings → Register), then come back.',
+        },
   );
   checks.push(
     readiness === undefined || readiness.code === 'GatewayNotRegistered'
       ? gateway.account
-        ? { id: 'account', title: 'Signed in to Azure', state: 'pass', detail: `Signed in as ${gateway.account.upn}.` }
-        : { id: 'account', title: 'Signed in to Azure', state: 'fail', detail: 'Nobody is signed in to Azure.', remedy: 'Sign in from Settings → Account.' }
-      : { id: 'account', title: 'Signed in to Azure', state: 'fail', detail: readiness.message, remedy: 'Sign in from Settings → Account.' },
+        ? {
+            id: 'account',
+            title: 'Signed in to Azure',
+            state: 'pass',
+            detail: `Signed in as ${gateway.account.upn}.`,
+          }
+        : {
+            id: 'account',
+            title: 'Signed in to Azure',
+            state: 'fail',
+            detail: 'Nobody is signed in to Azure.',
+            remedy: 'Sign in from Settings → Account.',
+          }
+      : {
+          id: 'account',
+          title: 'Signed in to Azure',
+          state: 'fail',
+          detail: readiness.message,
+          remedy: 'Sign in from Settings → Account.',
+        },
   );
   const nodes = clusterNodes(world, clusterName);
   const down = nodes.filter((n) => !nodeIsUp(n)).map((n) => n.name);
   checks.push(
     down.length === 0
-      ? { id: 'nodes-up', title: 'Every server is up', state: 'pass', detail: `${nodes.length} of ${nodes.length} servers respond.` }
-      : { id: 'nodes-up', title: 'Every server is up', state: 'warn', detail: `${down.join(', ')} ${down.length === 1 ? 'does' : 'do'} not respond. Registration will fail to generate a certificate there.`, remedy: 'Start the server, then register.', nodes: down },
+      ? {
+          id: 'nodes-up',
+          title: 'Every server is up',
+          state: 'pass',
+          detail: `${nodes.length} of ${nodes.length} servers respond.`,
+        }
+      : {
+          id: 'nodes-up',
+          title: 'Every server is up',
+          state: 'warn',
+          detail: `${down.join(', ')} ${down.length === 1 ? 'does' : 'do'} not respond. Registration will fail to generate a certificate there.`,
+          remedy: 'Start the server, then register.',
+          nodes: down,
+        },
   );
   const stopped = nodes.filter((n) => nodeIsUp(n) && !n.hcisvcRunning).map((n) => n.name);
   checks.push(
     stopped.length === 0
-      ? { id: 'hcisvc', title: 'The Azure Stack HCI service (hcisvc) is running', state: 'pass', detail: 'Running on every server that is up.' }
-      : { id: 'hcisvc', title: 'The Azure Stack HCI service (hcisvc) is running', state: 'warn', detail: `hcisvc is stopped on ${stopped.join(', ')}.`, remedy: 'Start the service (sc.exe start hcisvc) from Diagnostics.', nodes: stopped },
+      ? {
+          id: 'hcisvc',
+          title: 'The Azure Stack HCI service (hcisvc) is running',
+          state: 'pass',
+          detail: 'Running on every server that is up.',
+        }
+      : {
+          id: 'hcisvc',
+          title: 'The Azure Stack HCI service (hcisvc) is running',
+          state: 'warn',
+          detail: `hcisvc is stopped on ${stopped.join(', ')}.`,
+          remedy: 'Start the service (sc.exe start hcisvc) from Diagnostics.',
+          nodes: stopped,
+        },
   );
-  const offline = nodes.filter((n) => nodeIsUp(n) && (!nodeReachesAzure(n) || Math.abs(n.clockSkewMs) >= 5 * 60_000)).map((n) => n.name);
+  const offline = nodes
+    .filter((n) => nodeIsUp(n) && (!nodeReachesAzure(n) || Math.abs(n.clockSkewMs) >= 5 * 60_000))
+    .map((n) => n.name);
   checks.push(
     offline.length === 0
-      ? { id: 'outbound', title: 'Outbound connectivity to Azure', state: 'pass', detail: 'Every server that is up can reach Azure over HTTPS with a correct clock.' }
+      ? {
+          id: 'outbound',
+          title: 'Outbound connectivity to Azure',
+          state: 'pass',
+          detail: 'Every server that is up can reach Azure over HTTPS with a correct clock.',
+        }
       : {
           id: 'outbound',
           title: 'Outbound connectivity to Azure',
@@ -132,22 +198,44 @@ export function registrationPrerequisites(world: World, clusterName: string, sub
         },
   );
   const upn = gateway.account?.upn;
-  if (upn !== undefined && subscriptionId !== undefined && GUID.test(subscriptionId) && world.cloud.subscriptions[subscriptionId]) {
+  if (
+    upn !== undefined &&
+    subscriptionId !== undefined &&
+    GUID.test(subscriptionId) &&
+    world.cloud.subscriptions[subscriptionId]
+  ) {
     checks.push(
       canWrite(world, upn, subscriptionId)
-        ? { id: 'role-register', title: 'Contributor role on the subscription', state: 'pass', detail: `${upn} can create resources in this subscription.` }
-        : { id: 'role-register', title: 'Contributor role on the subscription', state: 'fail', detail: `${upn} can't create resources in this subscription.`, remedy: 'Ask an Owner to grant you Contributor (or Owner) on the subscription.' },
+        ? {
+            id: 'role-register',
+            title: 'Contributor role on the subscription',
+            state: 'pass',
+            detail: `${upn} can create resources in this subscription.`,
+          }
+        : {
+            id: 'role-register',
+            title: 'Contributor role on the subscription',
+            state: 'fail',
+            detail: `${upn} can't create resources in this subscription.`,
+            remedy: 'Ask an Owner to grant you Contributor (or Owner) on the subscription.',
+          },
     );
     if (enableArc) {
       checks.push(
         canAssignRoles(world, upn, subscriptionId)
-          ? { id: 'role-arc', title: 'Owner or User Access Administrator (for Azure Arc)', state: 'pass', detail: `${upn} can assign the roles Azure Arc needs.` }
+          ? {
+              id: 'role-arc',
+              title: 'Owner or User Access Administrator (for Azure Arc)',
+              state: 'pass',
+              detail: `${upn} can assign the roles Azure Arc needs.`,
+            }
           : {
               id: 'role-arc',
               title: 'Owner or User Access Administrator (for Azure Arc)',
               state: 'warn',
               detail: `${upn} can't assign roles: the cluster will register but Azure Arc integration will fail.`,
-              remedy: 'Ask for Owner or User Access Administrator, or turn off Enable Azure Arc under Advanced.',
+              remedy:
+                'Ask for Owner or User Access Administrator, or turn off Enable Azure Arc under Advanced.',
             },
       );
     }
@@ -170,11 +258,20 @@ export interface RegisterClusterRequest {
 }
 
 function validateRequest(world: World, request: RegisterClusterRequest): void {
-  if (!world.clusters[request.cluster]) throw new SimError('not-found', 'ClusterNotFound', `The cluster '${request.cluster}' was not found.`);
+  if (!world.clusters[request.cluster])
+    throw new SimError('not-found', 'ClusterNotFound', `The cluster '${request.cluster}' was not found.`);
   if (!GUID.test(request.subscriptionId)) {
-    throw new SimError('bad-request', 'InvalidSubscriptionId', `The provided subscription identifier '${request.subscriptionId}' is malformed or invalid.`, { target: 'subscriptionId' });
+    throw new SimError(
+      'bad-request',
+      'InvalidSubscriptionId',
+      `The provided subscription identifier '${request.subscriptionId}' is malformed or invalid.`,
+      { target: 'subscriptionId' },
+    );
   }
-  for (const [field, value] of [['resourceGroup', request.resourceGroup], ['arcResourceGroup', request.arcResourceGroup]] as const) {
+  for (const [field, value] of [
+    ['resourceGroup', request.resourceGroup],
+    ['arcResourceGroup', request.arcResourceGroup],
+  ] as const) {
     if (value === undefined) continue;
     if (!RG_NAME.test(value) || value.endsWith('.')) {
       throw new SimError(
@@ -185,7 +282,8 @@ function validateRequest(world: World, request: RegisterClusterRequest): void {
       );
     }
   }
-  if (request.region.trim() === '') throw new SimError('bad-request', 'LocationRequired', 'Select an Azure region.', { target: 'region' });
+  if (request.region.trim() === '')
+    throw new SimError('bad-request', 'LocationRequired', 'Select an Azure region.', { target: 'region' });
 }
 
 interface Plan extends RegistrationInput {
@@ -200,12 +298,19 @@ function resourceUrl(cloud: CloudName, tenantId: string, sub: string, rg: string
 }
 
 /** The validations of §1.3 that fail within seconds, in their order. */
-function earlyFailure(world: World, cluster: OnPremCluster, plan: Plan): { message: string; code: number } | undefined {
+function earlyFailure(
+  world: World,
+  cluster: OnPremCluster,
+  plan: Plan,
+): { message: string; code: number } | undefined {
   const reg = cluster.registration;
   if (reg) {
-    if (reg.resourceName !== plan.resourceName) return { message: MESSAGES.differentName(reg.resourceName), code: 9127 };
-    if (reg.resourceGroup.toLowerCase() !== plan.resourceGroup.toLowerCase()) return { message: MESSAGES.differentResourceGroup(reg.resourceGroup), code: 9125 };
-    if (reg.subscriptionId.toLowerCase() !== plan.subscriptionId.toLowerCase()) return { message: MESSAGES.differentSubscription(reg.subscriptionId), code: 9128 };
+    if (reg.resourceName !== plan.resourceName)
+      return { message: MESSAGES.differentName(reg.resourceName), code: 9127 };
+    if (reg.resourceGroup.toLowerCase() !== plan.resourceGroup.toLowerCase())
+      return { message: MESSAGES.differentResourceGroup(reg.resourceGroup), code: 9125 };
+    if (reg.subscriptionId.toLowerCase() !== plan.subscriptionId.toLowerCase())
+      return { message: MESSAGES.differentSubscription(reg.subscriptionId), code: 9128 };
   }
   const id = hciClusterId(plan.subscriptionId, plan.resourceGroup, plan.resourceName);
   const existing = world.cloud.hciClusters[resourceKey(id)];
@@ -216,15 +321,33 @@ function earlyFailure(world: World, cluster: OnPremCluster, plan: Plan): { messa
     const taken = clusterNodes(world, cluster.name)
       .map((n) => n.name)
       .filter((name) => {
-        const machine = world.cloud.machines[resourceKey(machineId(plan.subscriptionId, plan.arcResourceGroup, name))];
-        return machine !== undefined && world.nodes[name]?.arc.machineResourceId?.toLowerCase() !== resourceKey(machineId(plan.subscriptionId, plan.arcResourceGroup, name));
+        const machine =
+          world.cloud.machines[resourceKey(machineId(plan.subscriptionId, plan.arcResourceGroup, name))];
+        return (
+          machine !== undefined &&
+          world.nodes[name]?.arc.machineResourceId?.toLowerCase() !==
+            resourceKey(machineId(plan.subscriptionId, plan.arcResourceGroup, name))
+        );
       });
-    if (taken.length > 0) return { message: MESSAGES.arcMachinesExist(taken, plan.arcResourceGroup), code: 9105 };
+    if (taken.length > 0)
+      return { message: MESSAGES.arcMachinesExist(taken, plan.arcResourceGroup), code: 9105 };
   }
-  if (reg && !existing) return { message: MESSAGES.cloudResourceMissing(onBoxResourceUri(reg.subscriptionId, reg.resourceGroup, reg.resourceName)), code: 9106 };
+  if (reg && !existing)
+    return {
+      message: MESSAGES.cloudResourceMissing(
+        onBoxResourceUri(reg.subscriptionId, reg.resourceGroup, reg.resourceName),
+      ),
+      code: 9106,
+    };
   const supported = CLOUDS[plan.cloud].hciRegions;
   if (!supported.some((r) => r.name === normaliseRegion(plan.region))) {
-    return { message: MESSAGES.regionNotSupported(plan.region, supported.map((r) => r.displayName)), code: 9108 };
+    return {
+      message: MESSAGES.regionNotSupported(
+        plan.region,
+        supported.map((r) => r.displayName),
+      ),
+      code: 9108,
+    };
   }
   return undefined;
 }
@@ -242,23 +365,45 @@ function registrationSteps(plan: Plan, failFast: boolean): JobStep[] {
     if (!plan.alreadyRegistered) {
       steps.push({ percent: 40, text: 'Registering Microsoft.AzureStackHCI provider to Subscription' });
       if (plan.legacyConsent) {
-        steps.push({ percent: 50, text: `Creating AAD application ${plan.resourceName} in Azure AD directory ${plan.tenantId}` });
+        steps.push({
+          percent: 50,
+          text: `Creating AAD application ${plan.resourceName} in Azure AD directory ${plan.tenantId}`,
+        });
       }
-      if (plan.createdResourceGroup) steps.push({ percent: 55, text: `Creating Azure Resource Group ${plan.resourceGroup}` });
-      steps.push({ percent: 60, text: `Creating Azure Resource ${plan.resourceName} representing Azure Stack HCI by calling Microsoft.AzureStackHCI provider` });
+      if (plan.createdResourceGroup)
+        steps.push({ percent: 55, text: `Creating Azure Resource Group ${plan.resourceGroup}` });
+      steps.push({
+        percent: 60,
+        text: `Creating Azure Resource ${plan.resourceName} representing Azure Stack HCI by calling Microsoft.AzureStackHCI provider`,
+      });
       if (plan.legacyConsent) {
-        steps.push({ percent: 65, text: `Trying to grant admin consent for the required permissions needed for Azure AD application identity ${plan.resourceName}` });
+        steps.push({
+          percent: 65,
+          text: `Trying to grant admin consent for the required permissions needed for Azure AD application identity ${plan.resourceName}`,
+        });
       }
       steps.push(
-        { percent: 70, text: 'Getting new certificate from on-premises cluster to use as application credential' },
-        { percent: 80, text: `Adding certificate as application credential for the Azure AD application ${plan.resourceName}` },
-        { percent: 90, text: 'Registering Azure Stack HCI cluster and syncing cluster census information from the on-premises cluster to the cloud' },
+        {
+          percent: 70,
+          text: 'Getting new certificate from on-premises cluster to use as application credential',
+        },
+        {
+          percent: 80,
+          text: `Adding certificate as application credential for the Azure AD application ${plan.resourceName}`,
+        },
+        {
+          percent: 90,
+          text: 'Registering Azure Stack HCI cluster and syncing cluster census information from the on-premises cluster to the cloud',
+        },
       );
     }
     if (plan.enableArc) {
       steps.push(
         { percent: 93, text: 'Arc for servers registration triggered' },
-        { percent: 94, text: 'Registering Microsoft.HybridCompute and Microsoft.GuestConfiguration resource providers to subscription' },
+        {
+          percent: 94,
+          text: 'Registering Microsoft.HybridCompute and Microsoft.GuestConfiguration resource providers to subscription',
+        },
         { percent: 95, text: 'Creating AAD application for onboarding ARC' },
         { percent: 96, text: 'Initializing Azure Stack HCI integration with Azure Arc' },
         { percent: 97, text: 'Enabling Azure Arc integration on every clustered node' },
@@ -269,7 +414,14 @@ function registrationSteps(plan: Plan, failFast: boolean): JobStep[] {
   return steps.map((s, i) => ({ ...s, at: i * STEP_GAP }));
 }
 
-function writeRegistrationEvent(draft: World, cluster: string, id: number, level: 'Information' | 'Error' | 'Warning', message: string, at: Millis): void {
+function writeRegistrationEvent(
+  draft: World,
+  cluster: string,
+  id: number,
+  level: 'Information' | 'Error' | 'Warning',
+  message: string,
+  at: Millis,
+): void {
   const first = draft.clusters[cluster]?.nodeNames[0];
   if (first === undefined) return;
   logEvent(draft, first, { channel: 'Application', source: 'HCI Registration', id, level, message }, at);
@@ -280,8 +432,18 @@ function appendLog(draft: World, cluster: string, jobId: string, line: string): 
   if (file) file.lines.push(line);
 }
 
-function openLog(cluster: OnPremCluster, prefix: 'RegisterHCI' | 'UnregisterHCI', job: Job, at: Millis, header: string[]): void {
-  cluster.logFiles.push({ name: logFileName(prefix, at), createdAt: at, lines: [logLine(at, 'INFO', `Job ${job.id}: ${job.title}`), ...header.map((h) => logLine(at, 'INFO', h))] });
+function openLog(
+  cluster: OnPremCluster,
+  prefix: 'RegisterHCI' | 'UnregisterHCI',
+  job: Job,
+  at: Millis,
+  header: string[],
+): void {
+  cluster.logFiles.push({
+    name: logFileName(prefix, at),
+    createdAt: at,
+    lines: [logLine(at, 'INFO', `Job ${job.id}: ${job.title}`), ...header.map((h) => logLine(at, 'INFO', h))],
+  });
   if (cluster.logFiles.length > 50) cluster.logFiles.splice(0, cluster.logFiles.length - 50);
 }
 
@@ -292,13 +454,30 @@ export function startClusterRegistration(draft: World, request: RegisterClusterR
   const cluster = draft.clusters[request.cluster];
   const account = draft.gateway.account;
   const gatewayReg = draft.gateway.registration;
-  if (!cluster || !account || !gatewayReg) throw new SimError('precondition', 'NotReady', 'Sign in to Azure first.');
-  if (Object.values(draft.jobs).some((j) => j.status === 'InProgress' && j.target.name === cluster.name && j.kind.startsWith('cluster/'))) {
-    throw new SimError('conflict', 'OperationInProgress', `Another registration operation is running on ${cluster.name}. Wait for it to finish.`);
+  if (!cluster || !account || !gatewayReg)
+    throw new SimError('precondition', 'NotReady', 'Sign in to Azure first.');
+  if (
+    Object.values(draft.jobs).some(
+      (j) => j.status === 'InProgress' && j.target.name === cluster.name && j.kind.startsWith('cluster/'),
+    )
+  ) {
+    throw new SimError(
+      'conflict',
+      'OperationInProgress',
+      `Another registration operation is running on ${cluster.name}. Wait for it to finish.`,
+    );
   }
   const sub = draft.cloud.subscriptions[request.subscriptionId];
-  if (!sub || !draft.cloud.users[account.upn]?.roleAssignments.some((r) => r.subscriptionId === request.subscriptionId)) {
-    throw new SimError('not-found', 'SubscriptionNotFound', `The subscription '${request.subscriptionId}' could not be found.`, { target: 'subscriptionId' });
+  if (
+    !sub ||
+    !draft.cloud.users[account.upn]?.roleAssignments.some((r) => r.subscriptionId === request.subscriptionId)
+  ) {
+    throw new SimError(
+      'not-found',
+      'SubscriptionNotFound',
+      `The subscription '${request.subscriptionId}' could not be found.`,
+      { target: 'subscriptionId' },
+    );
   }
   if (!canWrite(draft, account.upn, request.subscriptionId)) {
     const user = draft.cloud.users[account.upn];
@@ -322,7 +501,12 @@ export function startClusterRegistration(draft: World, request: RegisterClusterR
     upn: account.upn,
     createdResourceGroup: !draft.cloud.resourceGroups[rgKey(sub.subscriptionId, request.resourceGroup)],
     alreadyRegistered: false,
-    legacyConsent: hasFault(draft, 'no-aad-consent', account.upn) && !(cluster.pendingConsent?.appId !== undefined && draft.cloud.apps[cluster.pendingConsent.appId]?.adminConsentGranted),
+    legacyConsent:
+      hasFault(draft, 'no-aad-consent', account.upn) &&
+      !(
+        cluster.pendingConsent?.appId !== undefined &&
+        draft.cloud.apps[cluster.pendingConsent.appId]?.adminConsentGranted
+      ),
   };
   const failure = earlyFailure(draft, cluster, plan);
   plan.alreadyRegistered = failure === undefined && cluster.registration !== undefined;
@@ -344,8 +528,22 @@ export function startClusterRegistration(draft: World, request: RegisterClusterR
     'Register-AzStackHCI triggered',
     `SubscriptionId: ${plan.subscriptionId} ResourceGroupName: ${plan.resourceGroup} ResourceName: ${plan.resourceName} Region: ${plan.region} EnvironmentName: ${plan.cloud} EnableAzureArcServer: ${String(plan.enableArc)} ArcServerResourceGroupName: ${plan.arcResourceGroup}`,
   ]);
-  writeRegistrationEvent(draft, cluster.name, 9001, 'Information', 'Register-AzStackHCI: registration begin.', now);
-  writeRegistrationEvent(draft, cluster.name, 9009, 'Information', `Register-AzStackHCI parameters: SubscriptionId ${plan.subscriptionId}, Region ${plan.region}, ResourceName ${plan.resourceName}, ResourceGroupName ${plan.resourceGroup}, TenantId ${plan.tenantId}, AccountId XXXXXXX.`, now);
+  writeRegistrationEvent(
+    draft,
+    cluster.name,
+    9001,
+    'Information',
+    'Register-AzStackHCI: registration begin.',
+    now,
+  );
+  writeRegistrationEvent(
+    draft,
+    cluster.name,
+    9009,
+    'Information',
+    `Register-AzStackHCI parameters: SubscriptionId ${plan.subscriptionId}, Region ${plan.region}, ResourceName ${plan.resourceName}, ResourceGroupName ${plan.resourceGroup}, TenantId ${plan.tenantId}, AccountId XXXXXXX.`,
+    now,
+  );
   return job;
 }
 
@@ -361,7 +559,10 @@ defineJobKind('cluster/register', (draft, job, at) => {
   if (!cluster) return { status: 'Failed', message: `The cluster '${plan.cluster}' no longer exists.` };
   if (early) return fail(early.message, early.code);
   if (!canWrite(draft, plan.upn, plan.subscriptionId)) {
-    return fail(`The client '${plan.upn}' does not have authorization to perform action 'Microsoft.AzureStackHCI/clusters/write' over scope '/subscriptions/${plan.subscriptionId}'.`, 9130);
+    return fail(
+      `The client '${plan.upn}' does not have authorization to perform action 'Microsoft.AzureStackHCI/clusters/write' over scope '/subscriptions/${plan.subscriptionId}'.`,
+      9130,
+    );
   }
 
   if (!plan.alreadyRegistered) {
@@ -374,7 +575,17 @@ defineJobKind('cluster/register', (draft, job, at) => {
     const existing = draft.cloud.hciClusters[resourceKey(resourceId)];
     let app = existing?.aadClientId !== undefined ? draft.cloud.apps[existing.aadClientId] : undefined;
     if (cluster.pendingConsent) app = draft.cloud.apps[cluster.pendingConsent.appId] ?? app;
-    app ??= createApp(draft, { displayName: plan.resourceName, tenantId: plan.tenantId, kind: 'cluster', clusterName: cluster.name, consent: !plan.legacyConsent }, at);
+    app ??= createApp(
+      draft,
+      {
+        displayName: plan.resourceName,
+        tenantId: plan.tenantId,
+        kind: 'cluster',
+        clusterName: cluster.name,
+        consent: !plan.legacyConsent,
+      },
+      at,
+    );
     if (existing?.aadClientId !== app.appId) {
       const resource = putClusterResource(draft, plan, app, at);
       if (existing?.registrationTimestamp === undefined) delete resource.registrationTimestamp;
@@ -394,9 +605,13 @@ defineJobKind('cluster/register', (draft, job, at) => {
     const nodes = clusterNodes(draft, cluster.name);
     const cannotGenerate = nodes.filter((n) => !nodeIsUp(n) || !n.hcisvcRunning).map((n) => n.name);
     const cannotVerify = nodes
-      .filter((n) => nodeIsUp(n) && n.hcisvcRunning && (!nodeReachesAzure(n) || Math.abs(n.clockSkewMs) >= 5 * 60_000))
+      .filter(
+        (n) =>
+          nodeIsUp(n) && n.hcisvcRunning && (!nodeReachesAzure(n) || Math.abs(n.clockSkewMs) >= 5 * 60_000),
+      )
       .map((n) => n.name);
-    if (cannotGenerate.length > 0 || cannotVerify.length > 0) return fail(MESSAGES.certificates(cannotGenerate, cannotVerify), 9110);
+    if (cannotGenerate.length > 0 || cannotVerify.length > 0)
+      return fail(MESSAGES.certificates(cannotGenerate, cannotVerify), 9110);
 
     cluster.registration = {
       cloud: plan.cloud,
@@ -415,12 +630,25 @@ defineJobKind('cluster/register', (draft, job, at) => {
     if (resource) resource.registrationTimestamp = at;
     recordSync(draft, cluster.name, at);
     scheduleNextSync(draft, cluster.name, at + SYNC_INTERVAL);
-    writeRegistrationEvent(draft, cluster.name, 9004, 'Information', 'Register-AzStackHCI: registration complete.', at);
+    writeRegistrationEvent(
+      draft,
+      cluster.name,
+      9004,
+      'Information',
+      'Register-AzStackHCI: registration complete.',
+      at,
+    );
   }
 
   const reg = cluster.registration;
   if (!reg) return fail('The cluster is not registered.', 9114);
-  const portal = resourceUrl(reg.cloud, reg.tenantId, reg.subscriptionId, reg.resourceGroup, reg.resourceName);
+  const portal = resourceUrl(
+    reg.cloud,
+    reg.tenantId,
+    reg.subscriptionId,
+    reg.resourceGroup,
+    reg.resourceName,
+  );
   if (plan.enableArc && !reg.arcEnabled) {
     writeRegistrationEvent(draft, cluster.name, 9002, 'Information', 'Azure Arc registration start.', at);
     if (!canAssignRoles(draft, plan.upn, plan.subscriptionId)) {
@@ -428,7 +656,10 @@ defineJobKind('cluster/register', (draft, job, at) => {
       writeRegistrationEvent(draft, cluster.name, 9116, 'Error', MESSAGES.arcRoles, at);
       return { status: 'Failed', message: MESSAGES.arcRoles, result: 'RegisterSucceededButArcFailed' };
     }
-    const resource = draft.cloud.hciClusters[resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName))];
+    const resource =
+      draft.cloud.hciClusters[
+        resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName))
+      ];
     if (resource) {
       enableArcIntegration(draft, { ...plan, region: reg.region }, resource, at);
       reg.arcEnabled = true;
@@ -436,7 +667,12 @@ defineJobKind('cluster/register', (draft, job, at) => {
     }
     writeRegistrationEvent(draft, cluster.name, 9003, 'Information', 'Azure Arc registration complete.', at);
   }
-  appendLog(draft, plan.cluster, job.id, logLine(at, 'INFO', `Result: Success AzurePortalResourceURL: ${portal}`));
+  appendLog(
+    draft,
+    plan.cluster,
+    job.id,
+    logLine(at, 'INFO', `Result: Success AzurePortalResourceURL: ${portal}`),
+  );
   return { status: 'Succeeded', message: MESSAGES.success, result: 'Success' };
 });
 
@@ -451,12 +687,22 @@ export interface UnregisterRequest {
 
 export function startClusterUnregistration(draft: World, request: UnregisterRequest, now: Millis): Job {
   const cluster = draft.clusters[request.cluster];
-  if (!cluster) throw new SimError('not-found', 'ClusterNotFound', `The cluster '${request.cluster}' was not found.`);
-  if (!cluster.registration) throw new SimError('conflict', 'RegistrationInfoNotFound', MESSAGES.notRegistered);
+  if (!cluster)
+    throw new SimError('not-found', 'ClusterNotFound', `The cluster '${request.cluster}' was not found.`);
+  if (!cluster.registration)
+    throw new SimError('conflict', 'RegistrationInfoNotFound', MESSAGES.notRegistered);
   const readiness = azureReadiness(draft, now);
   if (readiness) throw new SimError('precondition', readiness.code, readiness.message);
-  if (Object.values(draft.jobs).some((j) => j.status === 'InProgress' && j.target.name === cluster.name && j.kind.startsWith('cluster/'))) {
-    throw new SimError('conflict', 'OperationInProgress', `Another registration operation is running on ${cluster.name}. Wait for it to finish.`);
+  if (
+    Object.values(draft.jobs).some(
+      (j) => j.status === 'InProgress' && j.target.name === cluster.name && j.kind.startsWith('cluster/'),
+    )
+  ) {
+    throw new SimError(
+      'conflict',
+      'OperationInProgress',
+      `Another registration operation is running on ${cluster.name}. Wait for it to finish.`,
+    );
   }
   const reg = cluster.registration;
   const steps: { percent: number; text: string }[] = [
@@ -469,13 +715,22 @@ export function startClusterUnregistration(draft: World, request: UnregisterRequ
     steps.push(
       { percent: 40, text: 'Arc for servers unregistration triggered' },
       { percent: 41, text: 'Disabling Azure Arc integration on every clustered node' },
-      { percent: 42, text: `Deleting Azure resource with ID ${reg.resourceName} representing the Azure Stack HCI cluster Arc integration` },
+      {
+        percent: 42,
+        text: `Deleting Azure resource with ID ${reg.resourceName} representing the Azure Stack HCI cluster Arc integration`,
+      },
       { percent: 43, text: 'Cleaning up Azure Arc integration' },
     );
   }
   steps.push(
-    { percent: 45, text: 'Unregistering Azure Stack HCI cluster and cleaning up registration state on the on-premises cluster' },
-    { percent: 80, text: `Deleting Azure resource with ID ${reg.resourceName} representing the Azure Stack HCI cluster` },
+    {
+      percent: 45,
+      text: 'Unregistering Azure Stack HCI cluster and cleaning up registration state on the on-premises cluster',
+    },
+    {
+      percent: 80,
+      text: `Deleting Azure resource with ID ${reg.resourceName} representing the Azure Stack HCI cluster`,
+    },
   );
   const timed = steps.map((s, i) => ({ ...s, at: i * STEP_GAP }));
   const job = startJob(
@@ -491,8 +746,17 @@ export function startClusterUnregistration(draft: World, request: UnregisterRequ
     },
     now,
   );
-  openLog(cluster, 'UnregisterHCI', job, now, [`Unregister-AzStackHCI triggered - ResourceName: ${reg.resourceName} Region: ${reg.region} DisableOnlyAzureArcServer: False Force:False`]);
-  writeRegistrationEvent(draft, cluster.name, 9005, 'Information', 'Unregister-AzStackHCI: unregistration begin.', now);
+  openLog(cluster, 'UnregisterHCI', job, now, [
+    `Unregister-AzStackHCI triggered - ResourceName: ${reg.resourceName} Region: ${reg.region} DisableOnlyAzureArcServer: False Force:False`,
+  ]);
+  writeRegistrationEvent(
+    draft,
+    cluster.name,
+    9005,
+    'Information',
+    'Unregister-AzStackHCI: unregistration begin.',
+    now,
+  );
   return job;
 }
 
@@ -502,9 +766,11 @@ defineJobKind('cluster/unregister', (draft, job, at) => {
   const reg = cluster?.registration;
   if (!cluster || !reg) return { status: 'Failed', message: MESSAGES.notRegistered, result: 'Failed' };
   const sameTarget =
-    (request.subscriptionId === undefined || request.subscriptionId.toLowerCase() === reg.subscriptionId.toLowerCase()) &&
+    (request.subscriptionId === undefined ||
+      request.subscriptionId.toLowerCase() === reg.subscriptionId.toLowerCase()) &&
     (request.cloud === undefined || request.cloud === reg.cloud);
-  const log = (level: 'INFO' | 'WARN', text: string) => appendLog(draft, cluster.name, job.id, logLine(at, level, text));
+  const log = (level: 'INFO' | 'WARN', text: string) =>
+    appendLog(draft, cluster.name, job.id, logLine(at, level, text));
   // Local state goes whatever the target: the on-premises side believes it is unregistered.
   for (const node of clusterNodes(draft, cluster.name)) {
     if (reg.arcEnabled && sameTarget) {
@@ -518,11 +784,13 @@ defineJobKind('cluster/unregister', (draft, job, at) => {
     const resourceId = resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName));
     const resource = draft.cloud.hciClusters[resourceId];
     if (resource?.arcSetting) {
-      for (const detail of Object.values(resource.arcSetting.perNode)) delete draft.cloud.machines[detail.arcInstance.toLowerCase()];
+      for (const detail of Object.values(resource.arcSetting.perNode))
+        delete draft.cloud.machines[detail.arcInstance.toLowerCase()];
     }
     delete draft.cloud.hciClusters[resourceId];
     for (const app of Object.values(draft.cloud.apps)) {
-      if (app.clusterName === cluster.name && (app.kind === 'cluster' || app.kind === 'arc')) delete draft.cloud.apps[app.appId];
+      if (app.clusterName === cluster.name && (app.kind === 'cluster' || app.kind === 'arc'))
+        delete draft.cloud.apps[app.appId];
     }
     for (const rgName of new Set([reg.resourceGroup, reg.arcResourceGroup])) {
       log('INFO', `Trying to delete resource group: ${rgName}`);
@@ -533,11 +801,19 @@ defineJobKind('cluster/unregister', (draft, job, at) => {
         continue;
       }
       if (rg.tags.CreatedBy !== '4C02703C-F5D0-44B0-ADC3-4ED5C2839E61') {
-        log('INFO', Object.keys(rg.tags).length === 0 ? 'No tags found on the Resource Group, Not Deleting.' : 'Resource group not created by Az.StackHCI. Not deleting');
+        log(
+          'INFO',
+          Object.keys(rg.tags).length === 0
+            ? 'No tags found on the Resource Group, Not Deleting.'
+            : 'Resource group not created by Az.StackHCI. Not deleting',
+        );
         continue;
       }
       const prefix = `/subscriptions/${reg.subscriptionId}/resourcegroups/${rgName}/`.toLowerCase();
-      const hasResources = [...Object.keys(draft.cloud.hciClusters), ...Object.keys(draft.cloud.machines)].some((id) => id.startsWith(prefix));
+      const hasResources = [
+        ...Object.keys(draft.cloud.hciClusters),
+        ...Object.keys(draft.cloud.machines),
+      ].some((id) => id.startsWith(prefix));
       if (hasResources) {
         log('INFO', 'Resource group is not empty, not deleting ');
         continue;
@@ -546,10 +822,20 @@ defineJobKind('cluster/unregister', (draft, job, at) => {
       delete draft.cloud.resourceGroups[key];
     }
   } else {
-    log('WARN', `Resource ${reg.resourceName} was not found in subscription ${request.subscriptionId ?? reg.subscriptionId} (${request.cloud ?? reg.cloud}); the Azure resources were not deleted.`);
+    log(
+      'WARN',
+      `Resource ${reg.resourceName} was not found in subscription ${request.subscriptionId ?? reg.subscriptionId} (${request.cloud ?? reg.cloud}); the Azure resources were not deleted.`,
+    );
   }
   unschedule(draft, (e) => e.kind === 'cluster/sync' && e.cluster === cluster.name);
-  writeRegistrationEvent(draft, cluster.name, 9007, 'Information', 'Unregister-AzStackHCI: unregistration success.', at);
+  writeRegistrationEvent(
+    draft,
+    cluster.name,
+    9007,
+    'Information',
+    'Unregister-AzStackHCI: unregistration success.',
+    at,
+  );
   log('INFO', `Result: Success Details: ${MESSAGES.unregistered}`);
   return { status: 'Succeeded', message: MESSAGES.unregistered, result: 'Success' };
 });
@@ -558,8 +844,10 @@ defineJobKind('cluster/unregister', (draft, job, at) => {
 
 export function startRepair(draft: World, clusterName: string, now: Millis): Job {
   const cluster = draft.clusters[clusterName];
-  if (!cluster) throw new SimError('not-found', 'ClusterNotFound', `The cluster '${clusterName}' was not found.`);
-  if (!cluster.registration) throw new SimError('conflict', 'NoExistingRegistration', MESSAGES.repairNotRegistered);
+  if (!cluster)
+    throw new SimError('not-found', 'ClusterNotFound', `The cluster '${clusterName}' was not found.`);
+  if (!cluster.registration)
+    throw new SimError('conflict', 'NoExistingRegistration', MESSAGES.repairNotRegistered);
   const readiness = azureReadiness(draft, now);
   if (readiness) throw new SimError('precondition', readiness.code, readiness.message);
   const reg = cluster.registration;
@@ -567,10 +855,22 @@ export function startRepair(draft: World, clusterName: string, now: Millis): Job
     { percent: 2, text: 'Checking whether the cluster is already registered' },
     { percent: 8, text: 'Validating cmdlet parameters' },
     { percent: 30, text: 'Logging in to Azure' },
-    { percent: 60, text: `Repairing Azure Resource ${reg.resourceName} representing Azure Stack HCI by calling Microsoft.AzureStackHCI provider` },
-    { percent: 70, text: 'Getting new certificate from on-premises cluster to use as application credential' },
-    { percent: 80, text: `Adding certificate as application credential for the Azure AD application ${reg.resourceName}` },
-    { percent: 90, text: 'Registering Azure Stack HCI cluster and syncing cluster census information from the on-premises cluster to the cloud' },
+    {
+      percent: 60,
+      text: `Repairing Azure Resource ${reg.resourceName} representing Azure Stack HCI by calling Microsoft.AzureStackHCI provider`,
+    },
+    {
+      percent: 70,
+      text: 'Getting new certificate from on-premises cluster to use as application credential',
+    },
+    {
+      percent: 80,
+      text: `Adding certificate as application credential for the Azure AD application ${reg.resourceName}`,
+    },
+    {
+      percent: 90,
+      text: 'Registering Azure Stack HCI cluster and syncing cluster census information from the on-premises cluster to the cloud',
+    },
   ].map((s, i) => ({ ...s, at: i * STEP_GAP }));
   return startJob(
     draft,
@@ -592,16 +892,47 @@ defineJobKind('cluster/repair', (draft, job, at) => {
   const cluster = draft.clusters[name];
   const reg = cluster?.registration;
   if (!cluster || !reg) return { status: 'Failed', message: MESSAGES.repairNotRegistered, result: 'Failed' };
-  const resource = draft.cloud.hciClusters[resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName))];
+  const resource =
+    draft.cloud.hciClusters[
+      resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName))
+    ];
   if (!resource) {
-    return { status: 'Failed', message: MESSAGES.cloudResourceMissing(onBoxResourceUri(reg.subscriptionId, reg.resourceGroup, reg.resourceName)), result: 'Failed' };
+    return {
+      status: 'Failed',
+      message: MESSAGES.cloudResourceMissing(
+        onBoxResourceUri(reg.subscriptionId, reg.resourceGroup, reg.resourceName),
+      ),
+      result: 'Failed',
+    };
   }
   const nodes = clusterNodes(draft, name);
   const cannotGenerate = nodes.filter((n) => !nodeIsUp(n) || !n.hcisvcRunning).map((n) => n.name);
-  const cannotVerify = nodes.filter((n) => nodeIsUp(n) && n.hcisvcRunning && (!nodeReachesAzure(n) || Math.abs(n.clockSkewMs) >= 5 * 60_000)).map((n) => n.name);
-  if (cannotGenerate.length > 0 || cannotVerify.length > 0) return { status: 'Failed', message: MESSAGES.certificates(cannotGenerate, cannotVerify), result: 'Failed' };
+  const cannotVerify = nodes
+    .filter(
+      (n) =>
+        nodeIsUp(n) && n.hcisvcRunning && (!nodeReachesAzure(n) || Math.abs(n.clockSkewMs) >= 5 * 60_000),
+    )
+    .map((n) => n.name);
+  if (cannotGenerate.length > 0 || cannotVerify.length > 0)
+    return {
+      status: 'Failed',
+      message: MESSAGES.certificates(cannotGenerate, cannotVerify),
+      result: 'Failed',
+    };
   // Repair recreates the app identity and keeps the resource name, group and the other choices.
-  const app = draft.cloud.apps[reg.appId] ?? createApp(draft, { displayName: reg.resourceName, tenantId: reg.tenantId, kind: 'cluster', clusterName: name, consent: true }, at);
+  const app =
+    draft.cloud.apps[reg.appId] ??
+    createApp(
+      draft,
+      {
+        displayName: reg.resourceName,
+        tenantId: reg.tenantId,
+        kind: 'cluster',
+        clusterName: name,
+        consent: true,
+      },
+      at,
+    );
   reg.appId = app.appId;
   resource.aadClientId = app.appId;
   resource.aadApplicationObjectId = app.objectId;
@@ -614,9 +945,14 @@ defineJobKind('cluster/repair', (draft, job, at) => {
 
 export function startSyncNow(draft: World, clusterName: string, now: Millis): Job {
   const cluster = draft.clusters[clusterName];
-  if (!cluster) throw new SimError('not-found', 'ClusterNotFound', `The cluster '${clusterName}' was not found.`);
+  if (!cluster)
+    throw new SimError('not-found', 'ClusterNotFound', `The cluster '${clusterName}' was not found.`);
   if (!cluster.registration) {
-    throw new SimError('conflict', 'ClusterNotRegistered', 'The cluster is not registered with Azure. Register the cluster using Register-AzStackHCI and then try again.');
+    throw new SimError(
+      'conflict',
+      'ClusterNotRegistered',
+      'The cluster is not registered with Azure. Register the cluster using Register-AzStackHCI and then try again.',
+    );
   }
   return startJob(
     draft,
@@ -637,7 +973,16 @@ defineJobKind('cluster/sync', (draft, job, at) => {
   const name = String(job.input.cluster);
   const cluster = draft.clusters[name];
   const failure = attemptSync(draft, name, at);
-  if (failure !== undefined) return { status: 'Failed', message: `Couldn't sync with Azure for cluster: ${cluster?.fqdn ?? name}. ${failure}`, result: 'Failed' };
+  if (failure !== undefined)
+    return {
+      status: 'Failed',
+      message: `Couldn't sync with Azure for cluster: ${cluster?.fqdn ?? name}. ${failure}`,
+      result: 'Failed',
+    };
   scheduleNextSync(draft, name, at + SYNC_INTERVAL);
-  return { status: 'Succeeded', message: `Successfully synced with Azure for cluster: ${cluster?.fqdn ?? name}`, result: 'Success' };
+  return {
+    status: 'Succeeded',
+    message: `Successfully synced with Azure for cluster: ${cluster?.fqdn ?? name}`,
+    result: 'Success',
+  };
 });

@@ -55,7 +55,12 @@ export class SimError extends Error {
   readonly target: string | undefined;
   readonly details: SimErrorDetail[];
 
-  constructor(kind: SimErrorKind, code: string, message: string, opts?: { target?: string; details?: SimErrorDetail[] }) {
+  constructor(
+    kind: SimErrorKind,
+    code: string,
+    message: string,
+    opts?: { target?: string; details?: SimErrorDetail[] },
+  ) {
     super(message);
     this.name = 'SimError';
     this.kind = kind;

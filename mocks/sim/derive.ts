@@ -12,7 +12,15 @@
  * Azure Benefits: certificates valid 30 days from the last sync; a node that cannot be queried is Unknown.
  */
 import { DAY, HOUR, MINUTE } from './model';
-import type { ArcAgent, ClusterNode, Millis, OnPremCluster, RegistrationStatus, VirtualMachine, World } from './model';
+import type {
+  ArcAgent,
+  ClusterNode,
+  Millis,
+  OnPremCluster,
+  RegistrationStatus,
+  VirtualMachine,
+  World,
+} from './model';
 
 export const SYNC_INTERVAL = 12 * HOUR;
 export const CONNECTED_WINDOW = DAY;
@@ -37,7 +45,12 @@ export function nodeReachesAzure(node: ClusterNode): boolean {
 
 /** hcisvc on this node can talk to the HCI service: renew licence, sync census, renew Benefits certificates. */
 export function nodeCanSync(node: ClusterNode): boolean {
-  return nodeReachesAzure(node) && node.hcisvcRunning && Math.abs(node.clockSkewMs) < 5 * MINUTE && !node.tpmCleared;
+  return (
+    nodeReachesAzure(node) &&
+    node.hcisvcRunning &&
+    Math.abs(node.clockSkewMs) < 5 * MINUTE &&
+    !node.tpmCleared
+  );
 }
 
 export function agentCanHeartbeat(node: ClusterNode): boolean {
@@ -79,9 +92,12 @@ export function arcStatusChangedAt(agent: ArcAgent, now: Millis): Millis | undef
 
 // ───────────── Registration ─────────────
 
-export type OnBoxConnectionStatus = '' | 'Connected' | 'NotConnectedRecently' | 'Disconnected' | 'OutOfPolicy';
-export type ArmClusterStatus = 'NotYetRegistered' | 'ConnectedRecently' | 'NotConnectedRecently' | 'Disconnected' | 'Error';
-export type ArmConnectivityStatus = 'NotYetRegistered' | 'Connected' | 'NotConnectedRecently' | 'Disconnected';
+export type OnBoxConnectionStatus =
+  '' | 'Connected' | 'NotConnectedRecently' | 'Disconnected' | 'OutOfPolicy';
+export type ArmClusterStatus =
+  'NotYetRegistered' | 'ConnectedRecently' | 'NotConnectedRecently' | 'Disconnected' | 'Error';
+export type ArmConnectivityStatus =
+  'NotYetRegistered' | 'Connected' | 'NotConnectedRecently' | 'Disconnected';
 
 export interface RegistrationView {
   registrationStatus: RegistrationStatus;
@@ -95,7 +111,8 @@ export interface RegistrationView {
 
 /** The licence store is unreadable (TPM cleared, big clock change) until the automatic repair finishes. */
 export function licenceDataDamaged(world: World, cluster: OnPremCluster, now: Millis): boolean {
-  if (cluster.registration?.dataRepairUntil !== undefined && now < cluster.registration.dataRepairUntil) return true;
+  if (cluster.registration?.dataRepairUntil !== undefined && now < cluster.registration.dataRepairUntil)
+    return true;
   return clusterNodes(world, cluster.name).some((n) => n.tpmCleared);
 }
 
@@ -149,8 +166,10 @@ export function armConnectivity(
 ): { status: ArmClusterStatus; connectivityStatus: ArmConnectivityStatus } {
   if (lastSyncAt === undefined) return { status: 'NotYetRegistered', connectivityStatus: 'NotYetRegistered' };
   const age = now - lastSyncAt;
-  if (age <= SYNC_INTERVAL + 5 * MINUTE) return { status: 'ConnectedRecently', connectivityStatus: 'Connected' };
-  if (age <= ARM_DISCONNECTED_AFTER) return { status: 'NotConnectedRecently', connectivityStatus: 'NotConnectedRecently' };
+  if (age <= SYNC_INTERVAL + 5 * MINUTE)
+    return { status: 'ConnectedRecently', connectivityStatus: 'Connected' };
+  if (age <= ARM_DISCONNECTED_AFTER)
+    return { status: 'NotConnectedRecently', connectivityStatus: 'NotConnectedRecently' };
   return { status: 'Disconnected', connectivityStatus: 'Disconnected' };
 }
 
@@ -180,10 +199,16 @@ export function benefitsNodeStatus(node: ClusterNode, now: Millis): BenefitsNode
   return 'Active';
 }
 
-export function vmBenefitsStatus(world: World, vm: VirtualMachine, now: Millis): 'Connected' | 'Disconnected' | 'Off' {
+export function vmBenefitsStatus(
+  world: World,
+  vm: VirtualMachine,
+  now: Millis,
+): 'Connected' | 'Disconnected' | 'Off' {
   if (!vm.attestationNic) return 'Off';
   const host = world.nodes[vm.hostNode];
-  return host && benefitsNodeStatus(host, now) === 'Active' && vm.power === 'Running' ? 'Connected' : 'Disconnected';
+  return host && benefitsNodeStatus(host, now) === 'Active' && vm.power === 'Running'
+    ? 'Connected'
+    : 'Disconnected';
 }
 
 // ───────────── Lookups ─────────────

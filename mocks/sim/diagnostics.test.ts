@@ -10,11 +10,15 @@ describe('countdowns', () => {
   it('counts down to OutOfPolicy from the last sync and alerts a week before', () => {
     const sim = setup('registered');
     sim.inject('outbound-blocked', 'hci-cluster01');
-    const first = sim.read((w, now) => clusterCountdowns(w, 'hci-cluster01', now).find((c) => c.kind === 'out-of-policy'));
+    const first = sim.read((w, now) =>
+      clusterCountdowns(w, 'hci-cluster01', now).find((c) => c.kind === 'out-of-policy'),
+    );
     expect(first?.alert).toBe(false);
     expect(first?.daysLeft).toBeGreaterThan(25);
     sim.advance('24d');
-    const later = sim.read((w, now) => clusterCountdowns(w, 'hci-cluster01', now).find((c) => c.kind === 'out-of-policy'));
+    const later = sim.read((w, now) =>
+      clusterCountdowns(w, 'hci-cluster01', now).find((c) => c.kind === 'out-of-policy'),
+    );
     expect(later?.alert).toBe(true);
     expect(later?.daysLeft).toBeLessThanOrEqual(7);
     expect(later?.message).toMatch(/falls OutOfPolicy unless it syncs with Azure in \d+ days?/);
@@ -22,24 +26,32 @@ describe('countdowns', () => {
 
   it('counts the registration deadline of an unregistered cluster', () => {
     const sim = setup('fresh');
-    const c = sim.read((w, now) => clusterCountdowns(w, 'hci-cluster01', now).find((x) => x.kind === 'out-of-policy'));
+    const c = sim.read((w, now) =>
+      clusterCountdowns(w, 'hci-cluster01', now).find((x) => x.kind === 'out-of-policy'),
+    );
     expect(c?.title).toBe('Registration deadline');
     expect(c?.daysLeft).toBe(28);
   });
 
   it('counts Benefits certificates per server, renewed by every sync', () => {
     const sim = setup('benefits-on');
-    const certs = sim.read((w, now) => clusterCountdowns(w, 'hci-cluster01', now).filter((c) => c.kind === 'benefits-certificate'));
+    const certs = sim.read((w, now) =>
+      clusterCountdowns(w, 'hci-cluster01', now).filter((c) => c.kind === 'benefits-certificate'),
+    );
     expect(certs).toHaveLength(4);
     for (const c of certs) expect(c.alert).toBe(false);
   });
 
   it('counts Arc expiry only once a machine stops sending heartbeats', () => {
     const sim = setup('registered');
-    expect(sim.read((w, now) => clusterCountdowns(w, 'hci-cluster01', now).filter((c) => c.kind === 'arc-expiry'))).toEqual([]);
+    expect(
+      sim.read((w, now) => clusterCountdowns(w, 'hci-cluster01', now).filter((c) => c.kind === 'arc-expiry')),
+    ).toEqual([]);
     sim.inject('node-down', 'hci-node2');
     sim.advance('39d');
-    const arc = sim.read((w, now) => clusterCountdowns(w, 'hci-cluster01', now).filter((c) => c.kind === 'arc-expiry'));
+    const arc = sim.read((w, now) =>
+      clusterCountdowns(w, 'hci-cluster01', now).filter((c) => c.kind === 'arc-expiry'),
+    );
     expect(arc.map((c) => [c.subject, c.alert])).toEqual([['hci-node2', true]]);
     expect(arc[0]?.daysLeft).toBeLessThanOrEqual(7);
   });

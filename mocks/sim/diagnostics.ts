@@ -41,7 +41,9 @@ export function scQueryText(status: ServiceStatus): string {
     `SERVICE_NAME: ${status.serviceName}`,
     `        TYPE               : ${status.type}`,
     `        STATE              : ${status.state}`,
-    status.state === '4  RUNNING' ? '                                (STOPPABLE, NOT_PAUSABLE, ACCEPTS_SHUTDOWN)' : '                                (NOT_STOPPABLE, NOT_PAUSABLE, IGNORES_SHUTDOWN)',
+    status.state === '4  RUNNING'
+      ? '                                (STOPPABLE, NOT_PAUSABLE, ACCEPTS_SHUTDOWN)'
+      : '                                (NOT_STOPPABLE, NOT_PAUSABLE, IGNORES_SHUTDOWN)',
     `        WIN32_EXIT_CODE    : ${status.win32ExitCode}`,
     `        SERVICE_EXIT_CODE  : ${status.serviceExitCode}`,
     `        CHECKPOINT         : ${status.checkpoint}`,
@@ -62,10 +64,31 @@ export interface Countdown {
 const days = (at: Millis, now: Millis) => Math.max(0, Math.ceil((at - now) / DAY));
 const date = (at: Millis) => new Date(at).toISOString().slice(0, 10);
 
-function countdown(kind: Countdown['kind'], subject: string, title: string, at: Millis, now: Millis, upcoming: string, past: string): Countdown {
+function countdown(
+  kind: Countdown['kind'],
+  subject: string,
+  title: string,
+  at: Millis,
+  now: Millis,
+  upcoming: string,
+  past: string,
+): Countdown {
   const left = days(at, now);
   const alert = at - now <= ALERT_WINDOW;
-  return { kind, subject, title, at, daysLeft: left, alert, message: now >= at ? past : alert ? `${upcoming} in ${left} day${left === 1 ? '' : 's'}, on ${date(at)}.` : `${upcoming} on ${date(at)}.` };
+  return {
+    kind,
+    subject,
+    title,
+    at,
+    daysLeft: left,
+    alert,
+    message:
+      now >= at
+        ? past
+        : alert
+          ? `${upcoming} in ${left} day${left === 1 ? '' : 's'}, on ${date(at)}.`
+          : `${upcoming} on ${date(at)}.`,
+  };
 }
 
 /** Every countdown of one cluster, soonest first. */
@@ -82,20 +105,42 @@ export function clusterCountdowns(world: World, clusterName: string, now: Millis
         cluster.registration ? 'Out of policy without a sync' : 'Registration deadline',
         view.outOfPolicyAt,
         now,
-        cluster.registration ? `${cluster.name} falls OutOfPolicy unless it syncs with Azure` : `${cluster.name} falls OutOfPolicy unless it is registered`,
+        cluster.registration
+          ? `${cluster.name} falls OutOfPolicy unless it syncs with Azure`
+          : `${cluster.name} falls OutOfPolicy unless it is registered`,
         `${cluster.name} is OutOfPolicy: new VMs can't be created.`,
       ),
     );
   }
   for (const node of clusterNodes(world, cluster.name)) {
     if (node.attestation.enabled && node.attestation.expiresAt !== undefined) {
-      out.push(countdown('benefits-certificate', node.name, 'Azure Benefits certificate', node.attestation.expiresAt, now, `The Azure Benefits certificate of ${node.name} expires`, `The Azure Benefits certificate of ${node.name} has expired: sync with Azure.`));
+      out.push(
+        countdown(
+          'benefits-certificate',
+          node.name,
+          'Azure Benefits certificate',
+          node.attestation.expiresAt,
+          now,
+          `The Azure Benefits certificate of ${node.name} expires`,
+          `The Azure Benefits certificate of ${node.name} has expired: sync with Azure.`,
+        ),
+      );
     }
     if (node.arc.installed && node.arc.machineResourceId !== undefined) {
       const last = lastHeartbeat(node.arc, now);
       // a machine still sending heartbeats never expires; count only from the last one that reached Azure
       if (last !== undefined && node.arc.heartbeatAnchor === undefined) {
-        out.push(countdown('arc-expiry', node.name, 'Azure Arc machine', last + ARC_EXPIRED_AFTER, now, `The Azure Arc machine ${node.name} expires`, `The Azure Arc machine ${node.name} has expired: disconnect and reconnect its agent.`));
+        out.push(
+          countdown(
+            'arc-expiry',
+            node.name,
+            'Azure Arc machine',
+            last + ARC_EXPIRED_AFTER,
+            now,
+            `The Azure Arc machine ${node.name} expires`,
+            `The Azure Arc machine ${node.name} has expired: disconnect and reconnect its agent.`,
+          ),
+        );
       }
     }
   }

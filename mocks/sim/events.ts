@@ -20,7 +20,8 @@ export function logEvent(draft: World, node: string, input: EventInput, at: Mill
 
 export function notify(draft: World, input: Omit<Notification, 'id' | 'read'>): void {
   draft.notifications.push({ ...input, id: `n${nextSeq(draft)}`, read: false });
-  if (draft.notifications.length > MAX_NOTIFICATIONS) draft.notifications.splice(0, draft.notifications.length - MAX_NOTIFICATIONS);
+  if (draft.notifications.length > MAX_NOTIFICATIONS)
+    draft.notifications.splice(0, draft.notifications.length - MAX_NOTIFICATIONS);
 }
 
 /** Messages of the Microsoft-AzureStack-HCI/Admin channel (behaviour.md §3.4), verbatim. */
@@ -37,7 +38,8 @@ export const HCI_ADMIN_EVENTS = {
   },
   592: {
     level: 'Information',
-    message: 'Azure Stack HCI has initiated a repair of its data. No further action from the user is required at this time.',
+    message:
+      'Azure Stack HCI has initiated a repair of its data. No further action from the user is required at this time.',
   },
   594: {
     level: 'Error',
@@ -51,7 +53,13 @@ export function logHciAdmin(draft: World, node: string, id: keyof typeof HCI_ADM
   logEvent(
     draft,
     node,
-    { channel: 'Microsoft-AzureStack-HCI/Admin', source: 'Microsoft-AzureStack-HCI', id, level: event.level, message: event.message },
+    {
+      channel: 'Microsoft-AzureStack-HCI/Admin',
+      source: 'Microsoft-AzureStack-HCI',
+      id,
+      level: event.level,
+      message: event.message,
+    },
     at,
   );
 }
@@ -62,13 +70,23 @@ export function logHciDebug(draft: World, node: string, message: string, at: Mil
   logEvent(
     draft,
     node,
-    { channel: 'Microsoft-AzureStack-HCI/Debug', source: 'Microsoft-AzureStack-HCI', id: 1000, level: 'Verbose', message },
+    {
+      channel: 'Microsoft-AzureStack-HCI/Debug',
+      source: 'Microsoft-AzureStack-HCI',
+      id: 1000,
+      level: 'Verbose',
+      message,
+    },
     at,
   );
 }
 
 /** Formats a log line as the HCI registration logs do: `yyyy/MM/dd HH:mm:ss , LEVEL , message`. */
-export function logLine(at: Millis, level: 'INFO' | 'WARN' | 'ERROR' | 'FATAL' | 'DEBUG', message: string): string {
+export function logLine(
+  at: Millis,
+  level: 'INFO' | 'WARN' | 'ERROR' | 'FATAL' | 'DEBUG',
+  message: string,
+): string {
   const d = new Date(at);
   const pad = (n: number) => String(n).padStart(2, '0');
   const stamp = `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;

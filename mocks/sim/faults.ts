@@ -27,21 +27,87 @@ export interface FaultInfo {
 }
 
 export const FAULTS: Record<FaultName, FaultInfo> = {
-  'node-down': { name: 'node-down', scope: 'node', description: 'The server is powered off: it does not answer, its VMs fail over or stop, its Arc agent stops sending heartbeats.' },
-  'hcisvc-stopped': { name: 'hcisvc-stopped', scope: 'node', description: 'The Azure Stack HCI service (hcisvc) is stopped: no licence sync, no Benefits status.' },
-  'outbound-blocked': { name: 'outbound-blocked', scope: 'node', description: 'Outbound HTTPS to Azure is blocked by a firewall: no sync, no Arc heartbeats.' },
-  'time-skew': { name: 'time-skew', scope: 'node', description: 'The server clock is 10 minutes off: certificates cannot be verified and sync fails.' },
-  'proxy-misconfigured': { name: 'proxy-misconfigured', scope: 'node', description: 'The server proxy points at an unreachable host: no sync, no heartbeats.' },
-  'tpm-cleared': { name: 'tpm-cleared', scope: 'node', description: 'The TPM was cleared: the licence data cannot be read (event 594), the cluster is OutOfPolicy until the automatic repair (event 592) completes in 2 hours.' },
-  'no-aad-consent': { name: 'no-aad-consent', scope: 'account', description: 'The account cannot grant admin consent in Azure AD: apps wait for an administrator to consent.' },
-  'no-arc-role': { name: 'no-arc-role', scope: 'account', description: 'The account lacks Owner or User Access Administrator: Arc role assignments fail.' },
-  'reader-only': { name: 'reader-only', scope: 'account', description: 'The account is only a Reader: every write to Azure is refused with AuthorizationFailed.' },
-  'cluster-app-deleted': { name: 'cluster-app-deleted', scope: 'cluster', description: "The cluster's Azure AD application was deleted: sync fails and the cluster shows Disconnected after 8 hours." },
-  'arc-app-deleted': { name: 'arc-app-deleted', scope: 'cluster', description: "The cluster's Arc application (<cluster>.arc) was deleted." },
-  'resource-deleted-in-portal': { name: 'resource-deleted-in-portal', scope: 'cluster', description: 'The Azure Stack HCI resource was deleted in the Azure portal while the cluster still believes it is registered.' },
-  'api-latency': { name: 'api-latency', scope: 'api', description: 'Every API answer is delayed (target: milliseconds, default 1500).' },
-  'api-errors': { name: 'api-errors', scope: 'api', description: 'Azure Resource Manager answers 500 InternalServerError (target: arm, api or nothing for both).' },
-  'api-throttling': { name: 'api-throttling', scope: 'api', description: 'Azure Resource Manager answers 429 TooManyRequests with Retry-After.' },
+  'node-down': {
+    name: 'node-down',
+    scope: 'node',
+    description:
+      'The server is powered off: it does not answer, its VMs fail over or stop, its Arc agent stops sending heartbeats.',
+  },
+  'hcisvc-stopped': {
+    name: 'hcisvc-stopped',
+    scope: 'node',
+    description: 'The Azure Stack HCI service (hcisvc) is stopped: no licence sync, no Benefits status.',
+  },
+  'outbound-blocked': {
+    name: 'outbound-blocked',
+    scope: 'node',
+    description: 'Outbound HTTPS to Azure is blocked by a firewall: no sync, no Arc heartbeats.',
+  },
+  'time-skew': {
+    name: 'time-skew',
+    scope: 'node',
+    description: 'The server clock is 10 minutes off: certificates cannot be verified and sync fails.',
+  },
+  'proxy-misconfigured': {
+    name: 'proxy-misconfigured',
+    scope: 'node',
+    description: 'The server proxy points at an unreachable host: no sync, no heartbeats.',
+  },
+  'tpm-cleared': {
+    name: 'tpm-cleared',
+    scope: 'node',
+    description:
+      'The TPM was cleared: the licence data cannot be read (event 594), the cluster is OutOfPolicy until the automatic repair (event 592) completes in 2 hours.',
+  },
+  'no-aad-consent': {
+    name: 'no-aad-consent',
+    scope: 'account',
+    description:
+      'The account cannot grant admin consent in Azure AD: apps wait for an administrator to consent.',
+  },
+  'no-arc-role': {
+    name: 'no-arc-role',
+    scope: 'account',
+    description: 'The account lacks Owner or User Access Administrator: Arc role assignments fail.',
+  },
+  'reader-only': {
+    name: 'reader-only',
+    scope: 'account',
+    description: 'The account is only a Reader: every write to Azure is refused with AuthorizationFailed.',
+  },
+  'cluster-app-deleted': {
+    name: 'cluster-app-deleted',
+    scope: 'cluster',
+    description:
+      "The cluster's Azure AD application was deleted: sync fails and the cluster shows Disconnected after 8 hours.",
+  },
+  'arc-app-deleted': {
+    name: 'arc-app-deleted',
+    scope: 'cluster',
+    description: "The cluster's Arc application (<cluster>.arc) was deleted.",
+  },
+  'resource-deleted-in-portal': {
+    name: 'resource-deleted-in-portal',
+    scope: 'cluster',
+    description:
+      'The Azure Stack HCI resource was deleted in the Azure portal while the cluster still believes it is registered.',
+  },
+  'api-latency': {
+    name: 'api-latency',
+    scope: 'api',
+    description: 'Every API answer is delayed (target: milliseconds, default 1500).',
+  },
+  'api-errors': {
+    name: 'api-errors',
+    scope: 'api',
+    description:
+      'Azure Resource Manager answers 500 InternalServerError (target: arm, api or nothing for both).',
+  },
+  'api-throttling': {
+    name: 'api-throttling',
+    scope: 'api',
+    description: 'Azure Resource Manager answers 429 TooManyRequests with Retry-After.',
+  },
 };
 
 export const TPM_REPAIR_DURATION: Millis = 2 * 60 * 60_000;
@@ -59,7 +125,10 @@ function nodesFor(draft: World, target: string | undefined): string[] {
 }
 
 function clustersFor(draft: World, target: string | undefined): string[] {
-  if (target === undefined || target === '*') return Object.values(draft.clusters).filter((c) => c.registration).map((c) => c.name);
+  if (target === undefined || target === '*')
+    return Object.values(draft.clusters)
+      .filter((c) => c.registration)
+      .map((c) => c.name);
   if (draft.clusters[target]) return [target];
   const node = draft.nodes[target];
   if (node) return [node.cluster];
@@ -109,7 +178,13 @@ function setNode(draft: World, fault: FaultName, node: string, on: boolean, now:
   refreshHeartbeats(draft, node, now);
 }
 
-function record(draft: World, fault: FaultName, target: string, now: Millis, undo?: ActiveFault['undo']): boolean {
+function record(
+  draft: World,
+  fault: FaultName,
+  target: string,
+  now: Millis,
+  undo?: ActiveFault['undo'],
+): boolean {
   if (draft.faults.some((f) => f.fault === fault && f.target === target)) return false;
   draft.faults.push({ fault, target, since: now, ...(undo ? { undo } : {}) });
   return true;
@@ -132,7 +207,11 @@ export function injectFault(draft: World, fault: FaultName, target: string | und
       return;
     case 'api':
       if (target !== undefined && !['*', 'arm', 'api'].includes(target) && !/^\d+$/.test(target)) {
-        throw new SimError('bad-request', 'InvalidTarget', `'${target}' is not a target of ${fault}: use arm, api, or (for api-latency) a number of milliseconds.`);
+        throw new SimError(
+          'bad-request',
+          'InvalidTarget',
+          `'${target}' is not a target of ${fault}: use arm, api, or (for api-latency) a number of milliseconds.`,
+        );
       }
       record(draft, fault, target ?? '*', now);
       return;
@@ -141,7 +220,12 @@ export function injectFault(draft: World, fault: FaultName, target: string | und
 
 function injectClusterFault(draft: World, fault: FaultName, clusterName: string, now: Millis): void {
   const reg = draft.clusters[clusterName]?.registration;
-  if (!reg) throw new SimError('precondition', 'ClusterNotRegistered', `${fault} needs a registered cluster; '${clusterName}' is not registered.`);
+  if (!reg)
+    throw new SimError(
+      'precondition',
+      'ClusterNotRegistered',
+      `${fault} needs a registered cluster; '${clusterName}' is not registered.`,
+    );
   const deletedApps: AppRegistration[] = [];
   if (fault === 'cluster-app-deleted' || fault === 'arc-app-deleted') {
     const kind = fault === 'cluster-app-deleted' ? 'cluster' : 'arc';
@@ -152,9 +236,17 @@ function injectClusterFault(draft: World, fault: FaultName, clusterName: string,
       }
     }
   } else if (fault === 'resource-deleted-in-portal') {
-    delete draft.cloud.hciClusters[resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName))];
+    delete draft.cloud.hciClusters[
+      resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName))
+    ];
   }
-  record(draft, fault, clusterName, now, deletedApps.length > 0 ? { appRegistrations: deletedApps } : undefined);
+  record(
+    draft,
+    fault,
+    clusterName,
+    now,
+    deletedApps.length > 0 ? { appRegistrations: deletedApps } : undefined,
+  );
 }
 
 export function repairFault(draft: World, fault: FaultName, target: string | undefined, now: Millis): void {
@@ -183,11 +275,32 @@ function repairClusterFault(draft: World, active: ActiveFault, now: Millis): voi
     if (!draft.cloud.hciClusters[id]) {
       const app =
         draft.cloud.apps[reg.appId] ??
-        createApp(draft, { displayName: reg.resourceName, tenantId: reg.tenantId, kind: 'cluster', clusterName: cluster.name, consent: true }, now);
+        createApp(
+          draft,
+          {
+            displayName: reg.resourceName,
+            tenantId: reg.tenantId,
+            kind: 'cluster',
+            clusterName: cluster.name,
+            consent: true,
+          },
+          now,
+        );
       reg.appId = app.appId;
       putClusterResource(
         draft,
-        { cluster: cluster.name, cloud: reg.cloud, subscriptionId: reg.subscriptionId, resourceGroup: reg.resourceGroup, region: reg.region, resourceName: reg.resourceName, tenantId: reg.tenantId, enableArc: reg.arcEnabled, arcResourceGroup: reg.arcResourceGroup, upn: 'hciSim' },
+        {
+          cluster: cluster.name,
+          cloud: reg.cloud,
+          subscriptionId: reg.subscriptionId,
+          resourceGroup: reg.resourceGroup,
+          region: reg.region,
+          resourceName: reg.resourceName,
+          tenantId: reg.tenantId,
+          enableArc: reg.arcEnabled,
+          arcResourceGroup: reg.arcResourceGroup,
+          upn: 'hciSim',
+        },
         app,
         reg.registeredAt,
       );
@@ -212,6 +325,10 @@ export function apiLatencyMs(world: World): number {
   return /^\d+$/.test(fault.target) ? Number(fault.target) : 1500;
 }
 
-export function apiFaultActive(world: World, fault: 'api-errors' | 'api-throttling', surface: 'arm' | 'api'): boolean {
+export function apiFaultActive(
+  world: World,
+  fault: 'api-errors' | 'api-throttling',
+  surface: 'arm' | 'api',
+): boolean {
   return world.faults.some((f) => f.fault === fault && (f.target === '*' || f.target === surface));
 }

@@ -48,7 +48,9 @@ describe('registering the gateway with Azure', () => {
   it('goes from a device code to registered and signed in, creating the app with consent', () => {
     const t = setup();
     signInWithCode(t, ADMIN_UPN);
-    const app = t.ok((d, now) => connectGateway(d, { tenantId: CONTOSO_TENANT, application: { mode: 'create' } }, now));
+    const app = t.ok((d, now) =>
+      connectGateway(d, { tenantId: CONTOSO_TENANT, application: { mode: 'create' } }, now),
+    );
     expect(app.displayName).toBe('WindowsAdminCenter-https://wac.contoso.local');
     expect(app.adminConsentGranted).toBe(false);
     t.ok((d, now) => acceptPermissions(d, now));
@@ -64,7 +66,9 @@ describe('registering the gateway with Azure', () => {
     const t = setup();
     const code = t.ok((d, now) => issueDeviceCode(d, 'AzureCloud', now)).code;
     t.sim.advance('16m');
-    expect(t.fails((d, now) => redeemDeviceCode(d, code, ADMIN_UPN, now)).message).toMatch(/The code you entered has expired/);
+    expect(t.fails((d, now) => redeemDeviceCode(d, code, ADMIN_UPN, now)).message).toMatch(
+      /The code you entered has expired/,
+    );
     signInWithCode(t, ADMIN_UPN);
     expect(t.sim.world().gateway.deviceCode?.redeemedBy).toBe(ADMIN_UPN);
   });
@@ -72,16 +76,23 @@ describe('registering the gateway with Azure', () => {
   it('refuses a wrong code', () => {
     const t = setup();
     t.ok((d, now) => issueDeviceCode(d, 'AzureCloud', now));
-    expect(t.fails((d, now) => redeemDeviceCode(d, 'NOTTHEONE', ADMIN_UPN, now)).message).toBe('That code didn\u2019t work. Check the code and try again.');
+    expect(t.fails((d, now) => redeemDeviceCode(d, 'NOTTHEONE', ADMIN_UPN, now)).message).toBe(
+      'That code didn\u2019t work. Check the code and try again.',
+    );
   });
 
   it.each([
     ['not-a-guid', /is not an application ID/],
-    ['11111111-2222-4333-8444-555555555555', /A registered application with the ID '11111111-2222-4333-8444-555555555555' was not found\./],
+    [
+      '11111111-2222-4333-8444-555555555555',
+      /A registered application with the ID '11111111-2222-4333-8444-555555555555' was not found\./,
+    ],
   ])('Use existing with %s is refused next to the field', (appId, message) => {
     const t = setup();
     signInWithCode(t, ADMIN_UPN);
-    const error = t.fails((d, now) => connectGateway(d, { tenantId: CONTOSO_TENANT, application: { mode: 'existing', appId } }, now));
+    const error = t.fails((d, now) =>
+      connectGateway(d, { tenantId: CONTOSO_TENANT, application: { mode: 'existing', appId } }, now),
+    );
     expect(error.message).toMatch(message);
     expect(error.target).toBe('appId');
   });
@@ -91,7 +102,13 @@ describe('registering the gateway with Azure', () => {
     const clusterApp = Object.values(t.sim.world().cloud.apps).find((a) => a.kind === 'cluster');
     t.ok((d) => unregisterGateway(d));
     signInWithCode(t, ADMIN_UPN);
-    const error = t.fails((d, now) => connectGateway(d, { tenantId: CONTOSO_TENANT, application: { mode: 'existing', appId: clusterApp?.appId ?? '' } }, now));
+    const error = t.fails((d, now) =>
+      connectGateway(
+        d,
+        { tenantId: CONTOSO_TENANT, application: { mode: 'existing', appId: clusterApp?.appId ?? '' } },
+        now,
+      ),
+    );
     expect(error.message).toMatch(/^AADSTS50011: The reply URL specified in the request does not match/);
   });
 
@@ -99,9 +116,15 @@ describe('registering the gateway with Azure', () => {
     const t = setup();
     t.sim.inject('no-aad-consent', OPERATOR_UPN);
     signInWithCode(t, OPERATOR_UPN);
-    const app = t.ok((d, now) => connectGateway(d, { tenantId: CONTOSO_TENANT, application: { mode: 'create' } }, now));
-    expect(t.fails((d, now) => acceptPermissions(d, now)).message).toMatch(/needs permission to access resources in your organization that only an admin can grant/);
-    expect(t.fails((d, now) => checkConsentAndFinish(d, now)).message).toMatch(/Consent has not been granted yet/);
+    const app = t.ok((d, now) =>
+      connectGateway(d, { tenantId: CONTOSO_TENANT, application: { mode: 'create' } }, now),
+    );
+    expect(t.fails((d, now) => acceptPermissions(d, now)).message).toMatch(
+      /needs permission to access resources in your organization that only an admin can grant/,
+    );
+    expect(t.fails((d, now) => checkConsentAndFinish(d, now)).message).toMatch(
+      /Consent has not been granted yet/,
+    );
     expect(t.fails((d) => grantAdminConsent(d, app.appId, OPERATOR_UPN)).code).toBe('InsufficientPrivileges');
     t.ok((d) => grantAdminConsent(d, app.appId, ADMIN_UPN));
     t.ok((d, now) => checkConsentAndFinish(d, now));

@@ -48,7 +48,11 @@ export function isCloudName(value: unknown): value is CloudName {
 /** Step 2: a fresh code replaces any previous one. */
 export function issueDeviceCode(draft: World, cloud: CloudName, now: Millis): DeviceCode {
   if (draft.gateway.registration) {
-    throw new SimError('conflict', 'GatewayAlreadyRegistered', 'This gateway is already registered with Azure. Unregister it first to register it again.');
+    throw new SimError(
+      'conflict',
+      'GatewayAlreadyRegistered',
+      'This gateway is already registered with Azure. Unregister it first to register it again.',
+    );
   }
   let n = guidFrom('device-code', nextSeq(draft)).replace(/-/g, '');
   let code = '';
@@ -68,18 +72,31 @@ export const DEVICE_CODE_WRONG = 'That code didn\u2019t work. Check the code and
 export function checkDeviceCode(world: World, code: string, now: Millis): DeviceCode {
   const current = world.gateway.deviceCode;
   const entered = code.trim().toUpperCase();
-  if (current?.code !== entered) throw new SimError('bad-request', 'InvalidDeviceCode', DEVICE_CODE_WRONG, { target: 'code' });
-  if (now >= current.expiresAt) throw new SimError('bad-request', 'ExpiredDeviceCode', DEVICE_CODE_EXPIRED, { target: 'code' });
+  if (current?.code !== entered)
+    throw new SimError('bad-request', 'InvalidDeviceCode', DEVICE_CODE_WRONG, { target: 'code' });
+  if (now >= current.expiresAt)
+    throw new SimError('bad-request', 'ExpiredDeviceCode', DEVICE_CODE_EXPIRED, { target: 'code' });
   return current;
 }
 
 export function redeemDeviceCode(draft: World, code: string, upn: string, now: Millis): void {
   const current = checkDeviceCode(draft, code, now);
   const user = draft.cloud.users[upn];
-  if (!user) throw new SimError('bad-request', 'UserNotFound', `We couldn't find an account with the username ${upn}.`, { target: 'upn' });
+  if (!user)
+    throw new SimError(
+      'bad-request',
+      'UserNotFound',
+      `We couldn't find an account with the username ${upn}.`,
+      { target: 'upn' },
+    );
   const cloud = current.cloud;
   if (!user.tenantIds.some((t) => draft.cloud.tenants[t]?.cloud === cloud)) {
-    throw new SimError('bad-request', 'UserNotInCloud', `The account ${upn} does not belong to a tenant in ${CLOUDS[cloud].displayName}.`, { target: 'upn' });
+    throw new SimError(
+      'bad-request',
+      'UserNotInCloud',
+      `The account ${upn} does not belong to a tenant in ${CLOUDS[cloud].displayName}.`,
+      { target: 'upn' },
+    );
   }
   const redeemed = draft.gateway.deviceCode;
   if (redeemed) redeemed.redeemedBy = upn;
@@ -89,7 +106,11 @@ export function redeemDeviceCode(draft: World, code: string, upn: string, now: M
 function deviceAccount(world: World): { upn: string; cloud: CloudName } {
   const dc = world.gateway.deviceCode;
   if (!dc?.redeemedBy) {
-    throw new SimError('precondition', 'DeviceCodeNotRedeemed', 'Sign in with the code first: select Enter the code, paste the code and finish signing in.');
+    throw new SimError(
+      'precondition',
+      'DeviceCodeNotRedeemed',
+      'Sign in with the code first: select Enter the code, paste the code and finish signing in.',
+    );
   }
   // A redeemed code has already issued its token; only an unused one runs out, so no expiry check here.
   return { upn: dc.redeemedBy, cloud: dc.cloud };
@@ -107,25 +128,55 @@ export function tenantsForDeviceAccount(world: World) {
 export type ApplicationChoice = { mode: 'create' } | { mode: 'existing'; appId: string };
 
 /** Step 4: Connect. Creates or checks the app; consent comes next. */
-export function connectGateway(draft: World, input: { tenantId: string; application: ApplicationChoice }, now: Millis): AppRegistration {
+export function connectGateway(
+  draft: World,
+  input: { tenantId: string; application: ApplicationChoice },
+  now: Millis,
+): AppRegistration {
   const { upn, cloud } = deviceAccount(draft);
   const user = draft.cloud.users[upn];
-  if (!GUID.test(input.tenantId) || !user?.tenantIds.includes(input.tenantId) || !draft.cloud.tenants[input.tenantId]) {
-    throw new SimError('bad-request', 'InvalidTenant', `The account ${upn} is not a member of the tenant '${input.tenantId}'. Choose one of the listed tenants.`, { target: 'tenantId' });
+  if (
+    !GUID.test(input.tenantId) ||
+    !user?.tenantIds.includes(input.tenantId) ||
+    !draft.cloud.tenants[input.tenantId]
+  ) {
+    throw new SimError(
+      'bad-request',
+      'InvalidTenant',
+      `The account ${upn} is not a member of the tenant '${input.tenantId}'. Choose one of the listed tenants.`,
+      { target: 'tenantId' },
+    );
   }
   const appName = gatewayAppName(draft);
   if (apiFaultActive(draft, 'api-errors', 'api')) {
-    throw new SimError('unavailable', 'AadUnavailable', `Couldn't register application '${appName}' in Azure Active Directory. Error: ajax error 500`);
+    throw new SimError(
+      'unavailable',
+      'AadUnavailable',
+      `Couldn't register application '${appName}' in Azure Active Directory. Error: ajax error 500`,
+    );
   }
   let app: AppRegistration | undefined;
   let created = false;
   if (input.application.mode === 'existing') {
     const appId = input.application.appId.trim();
     if (!GUID.test(appId)) {
-      throw new SimError('bad-request', 'InvalidApplicationId', `'${appId}' is not an application ID: it looks like 00000000-0000-0000-0000-000000000000.`, { target: 'appId' });
+      throw new SimError(
+        'bad-request',
+        'InvalidApplicationId',
+        `'${appId}' is not an application ID: it looks like 00000000-0000-0000-0000-000000000000.`,
+        { target: 'appId' },
+      );
     }
-    app = Object.values(draft.cloud.apps).find((a) => a.appId.toLowerCase() === appId.toLowerCase() && a.tenantId === input.tenantId);
-    if (!app) throw new SimError('bad-request', 'ApplicationNotFound', `A registered application with the ID '${appId}' was not found.`, { target: 'appId' });
+    app = Object.values(draft.cloud.apps).find(
+      (a) => a.appId.toLowerCase() === appId.toLowerCase() && a.tenantId === input.tenantId,
+    );
+    if (!app)
+      throw new SimError(
+        'bad-request',
+        'ApplicationNotFound',
+        `A registered application with the ID '${appId}' was not found.`,
+        { target: 'appId' },
+      );
     if (!app.replyUrls.includes(gatewayReplyUrl(draft))) {
       throw new SimError(
         'bad-request',
@@ -135,15 +186,28 @@ export function connectGateway(draft: World, input: { tenantId: string; applicat
       );
     }
   } else {
-    app = Object.values(draft.cloud.apps).find((a) => a.kind === 'gateway' && a.displayName === appName && a.tenantId === input.tenantId);
+    app = Object.values(draft.cloud.apps).find(
+      (a) => a.kind === 'gateway' && a.displayName === appName && a.tenantId === input.tenantId,
+    );
     if (!app) {
-      app = createApp(draft, { displayName: appName, tenantId: input.tenantId, kind: 'gateway', consent: false }, now);
+      app = createApp(
+        draft,
+        { displayName: appName, tenantId: input.tenantId, kind: 'gateway', consent: false },
+        now,
+      );
       app.replyUrls = [gatewayReplyUrl(draft)];
       app.requiredPermissions = [...GATEWAY_APP_PERMISSIONS];
       created = true;
     }
   }
-  draft.gateway.pending = { cloud, tenantId: input.tenantId, appId: app.appId, upn, createdApp: created, startedAt: now };
+  draft.gateway.pending = {
+    cloud,
+    tenantId: input.tenantId,
+    appId: app.appId,
+    upn,
+    createdApp: created,
+    startedAt: now,
+  };
   return app;
 }
 
@@ -153,10 +217,15 @@ export function adminApprovalMessage(appName: string): string {
 
 function pendingOrThrow(world: World) {
   const pending = world.gateway.pending;
-  if (!pending) throw new SimError('precondition', 'NotConnected', 'Connect to Azure Active Directory first (step 4).');
+  if (!pending)
+    throw new SimError('precondition', 'NotConnected', 'Connect to Azure Active Directory first (step 4).');
   const app = world.cloud.apps[pending.appId];
   if (!app) {
-    throw new SimError('conflict', 'ApplicationDeleted', `The application ${pending.appId} was deleted from the tenant. Select Connect again to create a new one.`);
+    throw new SimError(
+      'conflict',
+      'ApplicationDeleted',
+      `The application ${pending.appId} was deleted from the tenant. Select Connect again to create a new one.`,
+    );
   }
   return { pending, app };
 }
@@ -178,7 +247,11 @@ export function acceptPermissions(draft: World, now: Millis): 'registered' {
 export function checkConsentAndFinish(draft: World, now: Millis): 'registered' {
   const { app } = pendingOrThrow(draft);
   if (!app.adminConsentGranted) {
-    throw new SimError('forbidden', 'AdminConsentRequired', `${adminApprovalMessage(app.displayName)} Consent has not been granted yet.`);
+    throw new SimError(
+      'forbidden',
+      'AdminConsentRequired',
+      `${adminApprovalMessage(app.displayName)} Consent has not been granted yet.`,
+    );
   }
   completeGatewayRegistration(draft, now);
   return 'registered';
@@ -187,7 +260,13 @@ export function checkConsentAndFinish(draft: World, now: Millis): 'registered' {
 function completeGatewayRegistration(draft: World, now: Millis): void {
   const pending = draft.gateway.pending;
   if (!pending) return;
-  draft.gateway.registration = { cloud: pending.cloud, tenantId: pending.tenantId, appId: pending.appId, registeredAt: now, registeredBy: pending.upn };
+  draft.gateway.registration = {
+    cloud: pending.cloud,
+    tenantId: pending.tenantId,
+    appId: pending.appId,
+    registeredAt: now,
+    registeredBy: pending.upn,
+  };
   delete draft.gateway.pending;
   delete draft.gateway.deviceCode;
 }
@@ -195,7 +274,12 @@ function completeGatewayRegistration(draft: World, now: Millis): void {
 /** Grant admin consent, as an administrator does in the cloud view (Entra ID → App registrations → API permissions). */
 export function grantAdminConsent(draft: World, appId: string, adminUpn: string): AppRegistration {
   const app = draft.cloud.apps[appId];
-  if (!app) throw new SimError('not-found', 'ApplicationNotFound', `A registered application with the ID '${appId}' was not found.`);
+  if (!app)
+    throw new SimError(
+      'not-found',
+      'ApplicationNotFound',
+      `A registered application with the ID '${appId}' was not found.`,
+    );
   const admin = draft.cloud.users[adminUpn];
   if (!admin?.canGrantAdminConsent || !admin.tenantIds.includes(app.tenantId)) {
     throw new SimError(
@@ -209,7 +293,12 @@ export function grantAdminConsent(draft: World, appId: string, adminUpn: string)
 }
 
 export function deleteApp(draft: World, appId: string): void {
-  if (!draft.cloud.apps[appId]) throw new SimError('not-found', 'ApplicationNotFound', `A registered application with the ID '${appId}' was not found.`);
+  if (!draft.cloud.apps[appId])
+    throw new SimError(
+      'not-found',
+      'ApplicationNotFound',
+      `A registered application with the ID '${appId}' was not found.`,
+    );
   delete draft.cloud.apps[appId];
 }
 
@@ -217,21 +306,48 @@ export function deleteApp(draft: World, appId: string): void {
 export function signIn(draft: World, upn: string | undefined, now: Millis): void {
   const registration = draft.gateway.registration;
   if (!registration) {
-    throw new SimError('precondition', 'GatewayNotRegistered', 'Register this gateway with Azure before signing in: Settings → Register.');
+    throw new SimError(
+      'precondition',
+      'GatewayNotRegistered',
+      'Register this gateway with Azure before signing in: Settings → Register.',
+    );
   }
   const account = upn ?? draft.gateway.account?.upn ?? registration.registeredBy;
-  if (account === undefined) throw new SimError('bad-request', 'AccountRequired', 'Choose the account to sign in with.', { target: 'upn' });
+  if (account === undefined)
+    throw new SimError('bad-request', 'AccountRequired', 'Choose the account to sign in with.', {
+      target: 'upn',
+    });
   const user = draft.cloud.users[account];
-  if (!user) throw new SimError('bad-request', 'UserNotFound', `We couldn't find an account with the username ${account}.`, { target: 'upn' });
+  if (!user)
+    throw new SimError(
+      'bad-request',
+      'UserNotFound',
+      `We couldn't find an account with the username ${account}.`,
+      { target: 'upn' },
+    );
   if (!user.tenantIds.includes(registration.tenantId)) {
-    throw new SimError('forbidden', 'UserNotInTenant', `The account ${account} is not a member of the tenant this gateway is registered with (${registration.tenantId}).`);
+    throw new SimError(
+      'forbidden',
+      'UserNotInTenant',
+      `The account ${account} is not a member of the tenant this gateway is registered with (${registration.tenantId}).`,
+    );
   }
   const app = draft.cloud.apps[registration.appId];
   if (!app) {
-    throw new SimError('conflict', 'ApplicationDeleted', `The gateway's application ${registration.appId} no longer exists in the tenant. Unregister the gateway, then register it again.`);
+    throw new SimError(
+      'conflict',
+      'ApplicationDeleted',
+      `The gateway's application ${registration.appId} no longer exists in the tenant. Unregister the gateway, then register it again.`,
+    );
   }
-  if (!app.adminConsentGranted) throw new SimError('forbidden', 'AdminConsentRequired', adminApprovalMessage(app.displayName));
-  draft.gateway.account = { upn: account, tenantId: registration.tenantId, signedInAt: now, tokenExpiresAt: now + GATEWAY_TOKEN_LIFETIME };
+  if (!app.adminConsentGranted)
+    throw new SimError('forbidden', 'AdminConsentRequired', adminApprovalMessage(app.displayName));
+  draft.gateway.account = {
+    upn: account,
+    tenantId: registration.tenantId,
+    signedInAt: now,
+    tokenExpiresAt: now + GATEWAY_TOKEN_LIFETIME,
+  };
 }
 
 export function signOut(draft: World): void {
@@ -251,12 +367,19 @@ export function unregisterGateway(draft: World): void {
 }
 
 /** What every Azure action elsewhere needs first, or undefined when it is ready. */
-export function azureReadiness(world: World, now: Millis): { code: 'GatewayNotRegistered' | 'NotSignedIn' | 'SessionExpired'; message: string } | undefined {
+export function azureReadiness(
+  world: World,
+  now: Millis,
+): { code: 'GatewayNotRegistered' | 'NotSignedIn' | 'SessionExpired'; message: string } | undefined {
   if (!world.gateway.registration) {
-    return { code: 'GatewayNotRegistered', message: 'This gateway isn\u2019t yet registered with Azure. Register it, then sign in to continue.' };
+    return {
+      code: 'GatewayNotRegistered',
+      message: 'This gateway isn\u2019t yet registered with Azure. Register it, then sign in to continue.',
+    };
   }
   const account = world.gateway.account;
   if (!account) return { code: 'NotSignedIn', message: 'Sign in to your Azure account to continue.' };
-  if (now >= account.tokenExpiresAt) return { code: 'SessionExpired', message: 'Your Azure session has expired. Sign in again to continue.' };
+  if (now >= account.tokenExpiresAt)
+    return { code: 'SessionExpired', message: 'Your Azure session has expired. Sign in again to continue.' };
   return undefined;
 }

@@ -17,7 +17,9 @@ export function effectiveRoles(world: World, upn: string, subscriptionId: string
   }
   let roles = user.roleAssignments.filter((r) => r.subscriptionId === subscriptionId).map((r) => r.role);
   if (hasFault(world, 'no-arc-role', upn)) {
-    roles = roles.map((r) => (r === 'Owner' ? 'Contributor' : r)).filter((r) => r !== 'User Access Administrator');
+    roles = roles
+      .map((r) => (r === 'Owner' ? 'Contributor' : r))
+      .filter((r) => r !== 'User Access Administrator');
   }
   return [...new Set(roles)];
 }

@@ -51,7 +51,13 @@ export function startJob(draft: World, spec: StartJob, now: Millis): Job {
   };
   draft.jobs[id] = job;
   schedule(draft, { at: job.endsAt, kind: 'job/complete', jobId: id });
-  notify(draft, { time: now, level: 'Informational', title: spec.title, message: spec.startedMessage, jobId: id });
+  notify(draft, {
+    time: now,
+    level: 'Informational',
+    title: spec.title,
+    message: spec.startedMessage,
+    jobId: id,
+  });
   pruneJobs(draft);
   return job;
 }
@@ -90,7 +96,11 @@ export function jobProgress(job: Job, now: Millis): JobProgress {
     return {
       percent: job.status === 'Succeeded' ? 100 : (reached.at(-1)?.percent ?? 0),
       currentStep: job.status === 'Succeeded' ? undefined : reached.at(-1)?.text,
-      steps: job.steps.map((s) => ({ percent: s.percent, text: s.text, done: job.status === 'Succeeded' || s.at < job.endsAt - job.startedAt })),
+      steps: job.steps.map((s) => ({
+        percent: s.percent,
+        text: s.text,
+        done: job.status === 'Succeeded' || s.at < job.endsAt - job.startedAt,
+      })),
     };
   }
   const elapsed = now - job.startedAt;
@@ -99,7 +109,11 @@ export function jobProgress(job: Job, now: Millis): JobProgress {
   return {
     percent: current?.percent ?? 0,
     currentStep: current?.text,
-    steps: job.steps.map((s) => ({ percent: s.percent, text: s.text, done: s.at <= elapsed && s !== current })),
+    steps: job.steps.map((s) => ({
+      percent: s.percent,
+      text: s.text,
+      done: s.at <= elapsed && s !== current,
+    })),
   };
 }
 

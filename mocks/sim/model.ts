@@ -128,7 +128,14 @@ export interface HciClusterResource {
     imdsAttestation: 'Disabled' | 'Enabled';
     diagnosticLevel: 'Off' | 'Basic' | 'Enhanced';
     lastUpdated: Millis;
-    nodes: { name: string; id: number; osName: string; osVersion: string; coreCount: number; memoryInGiB: number }[];
+    nodes: {
+      name: string;
+      id: number;
+      osName: string;
+      osVersion: string;
+      coreCount: number;
+      memoryInGiB: number;
+    }[];
   };
   arcSetting?: ArcSettingResource;
   systemData: SystemData;
@@ -499,9 +506,7 @@ export interface Job {
 export type EventLevel = 'Information' | 'Warning' | 'Error' | 'Critical' | 'Verbose';
 
 export type EventChannel =
-  | 'Microsoft-AzureStack-HCI/Admin'
-  | 'Microsoft-AzureStack-HCI/Debug'
-  | 'Application';
+  'Microsoft-AzureStack-HCI/Admin' | 'Microsoft-AzureStack-HCI/Debug' | 'Application';
 
 export interface NodeEvent {
   seq: number;

@@ -42,7 +42,14 @@ export function systemData(upn: string, at: Millis): SystemData {
   };
 }
 
-export function ensureResourceGroup(draft: World, subscriptionId: string, name: string, location: string, upn: string, at: Millis): boolean {
+export function ensureResourceGroup(
+  draft: World,
+  subscriptionId: string,
+  name: string,
+  location: string,
+  upn: string,
+  at: Millis,
+): boolean {
   const key = rgKey(subscriptionId, name);
   if (draft.cloud.resourceGroups[key]) return false;
   draft.cloud.resourceGroups[key] = {
@@ -58,7 +65,13 @@ export function ensureResourceGroup(draft: World, subscriptionId: string, name: 
 
 export function createApp(
   draft: World,
-  input: { displayName: string; tenantId: string; kind: AppRegistration['kind']; clusterName?: string; consent: boolean },
+  input: {
+    displayName: string;
+    tenantId: string;
+    kind: AppRegistration['kind'];
+    clusterName?: string;
+    consent: boolean;
+  },
   at: Millis,
 ): AppRegistration {
   const appId = newGuid(draft, `app:${input.displayName}`);
@@ -73,7 +86,12 @@ export function createApp(
     requiredPermissions:
       input.kind === 'gateway'
         ? ['Microsoft Graph: User.Read', 'Azure Service Management: user_impersonation']
-        : ['Azure Stack HCI: ClusterRead', 'Azure Stack HCI: ClusterReadWrite', 'Azure Stack HCI: ClusterNodeRead', 'Azure Stack HCI: ClusterNodeReadWrite'],
+        : [
+            'Azure Stack HCI: ClusterRead',
+            'Azure Stack HCI: ClusterReadWrite',
+            'Azure Stack HCI: ClusterNodeRead',
+            'Azure Stack HCI: ClusterNodeReadWrite',
+          ],
     adminConsentGranted: input.consent,
     createdAt: at,
   };
@@ -83,7 +101,12 @@ export function createApp(
 }
 
 /** Creates (or recreates, for repair) the cluster resource from the on-prem registration record. */
-export function putClusterResource(draft: World, input: RegistrationInput, app: AppRegistration, at: Millis): HciClusterResource {
+export function putClusterResource(
+  draft: World,
+  input: RegistrationInput,
+  app: AppRegistration,
+  at: Millis,
+): HciClusterResource {
   const id = hciClusterId(input.subscriptionId, input.resourceGroup, input.resourceName);
   const cluster = draft.clusters[input.cluster];
   const resource: HciClusterResource = {
@@ -112,7 +135,17 @@ export function applyRegistration(draft: World, input: RegistrationInput, at: Mi
   const cluster = draft.clusters[input.cluster];
   if (!cluster) throw new Error(`No cluster ${input.cluster}`);
   ensureResourceGroup(draft, input.subscriptionId, input.resourceGroup, input.region, input.upn, at);
-  const app = createApp(draft, { displayName: input.resourceName, tenantId: input.tenantId, kind: 'cluster', clusterName: input.cluster, consent: true }, at);
+  const app = createApp(
+    draft,
+    {
+      displayName: input.resourceName,
+      tenantId: input.tenantId,
+      kind: 'cluster',
+      clusterName: input.cluster,
+      consent: true,
+    },
+    at,
+  );
   const sub = draft.cloud.subscriptions[input.subscriptionId];
   if (sub) sub.providers['Microsoft.AzureStackHCI'] = 'Registered';
   const resource = putClusterResource(draft, input, app, at);
@@ -134,7 +167,12 @@ export function applyRegistration(draft: World, input: RegistrationInput, at: Mi
   scheduleNextSync(draft, input.cluster, at + SYNC_INTERVAL);
 }
 
-export function enableArcIntegration(draft: World, input: RegistrationInput, resource: HciClusterResource, at: Millis): void {
+export function enableArcIntegration(
+  draft: World,
+  input: RegistrationInput,
+  resource: HciClusterResource,
+  at: Millis,
+): void {
   if (sub(draft, input.subscriptionId)) {
     const providers = draft.cloud.subscriptions[input.subscriptionId]?.providers;
     if (providers) {
@@ -144,7 +182,17 @@ export function enableArcIntegration(draft: World, input: RegistrationInput, res
     }
   }
   ensureResourceGroup(draft, input.subscriptionId, input.arcResourceGroup, input.region, input.upn, at);
-  const arcApp = createApp(draft, { displayName: `${input.resourceName}.arc`, tenantId: input.tenantId, kind: 'arc', clusterName: input.cluster, consent: true }, at);
+  const arcApp = createApp(
+    draft,
+    {
+      displayName: `${input.resourceName}.arc`,
+      tenantId: input.tenantId,
+      kind: 'arc',
+      clusterName: input.cluster,
+      consent: true,
+    },
+    at,
+  );
   const clusterId = hciClusterId(input.subscriptionId, input.resourceGroup, input.resourceName);
   resource.arcSetting = {
     provisioningState: 'Succeeded',
@@ -157,7 +205,18 @@ export function enableArcIntegration(draft: World, input: RegistrationInput, res
     systemData: systemData(input.upn, at),
   };
   for (const node of clusterNodes(draft, input.cluster)) {
-    onboardNodeToArc(draft, node.name, { subscriptionId: input.subscriptionId, resourceGroup: input.arcResourceGroup, region: input.region, clusterResourceId: clusterId, upn: input.upn }, at);
+    onboardNodeToArc(
+      draft,
+      node.name,
+      {
+        subscriptionId: input.subscriptionId,
+        resourceGroup: input.arcResourceGroup,
+        region: input.region,
+        clusterResourceId: clusterId,
+        upn: input.upn,
+      },
+      at,
+    );
   }
 }
 
@@ -165,7 +224,13 @@ export function enableArcIntegration(draft: World, input: RegistrationInput, res
 export function onboardNodeToArc(
   draft: World,
   nodeName: string,
-  where: { subscriptionId: string; resourceGroup: string; region: string; clusterResourceId?: string; upn: string },
+  where: {
+    subscriptionId: string;
+    resourceGroup: string;
+    region: string;
+    clusterResourceId?: string;
+    upn: string;
+  },
   at: Millis,
 ): void {
   const node = draft.nodes[nodeName];
@@ -193,7 +258,10 @@ export function onboardNodeToArc(
   if (where.clusterResourceId !== undefined) {
     const resource = draft.cloud.hciClusters[resourceKey(where.clusterResourceId)];
     if (resource?.arcSetting) {
-      resource.arcSetting.perNode[node.name] = { arcInstance: id, arcNodeServicePrincipalObjectId: guidFrom(`arc-node-sp:${node.name}`, 1) };
+      resource.arcSetting.perNode[node.name] = {
+        arcInstance: id,
+        arcNodeServicePrincipalObjectId: guidFrom(`arc-node-sp:${node.name}`, 1),
+      };
     }
   }
   refreshHeartbeats(draft, nodeName, at);
@@ -218,13 +286,19 @@ export function syncBlocker(draft: World, clusterName: string): string | undefin
     if (nodes.every((n) => n.power === 'Down')) return 'No server in the cluster is running.';
     if (nodes.some((n) => n.power === 'Up' && (n.outboundBlocked || n.proxyMisconfigured)))
       return 'The servers cannot reach Azure: outbound HTTPS connectivity is blocked or the proxy is misconfigured.';
-    if (nodes.some((n) => n.tpmCleared)) return 'Azure Stack HCI cannot read its licence data on this cluster.';
-    if (nodes.some((n) => Math.abs(n.clockSkewMs) >= 5 * 60_000)) return 'The servers\u2019 clocks are out of sync with Azure.';
+    if (nodes.some((n) => n.tpmCleared))
+      return 'Azure Stack HCI cannot read its licence data on this cluster.';
+    if (nodes.some((n) => Math.abs(n.clockSkewMs) >= 5 * 60_000))
+      return 'The servers\u2019 clocks are out of sync with Azure.';
     return 'The Azure Stack HCI service (hcisvc) is not running on any server.';
   }
   const app = draft.cloud.apps[reg.appId];
-  if (!app) return `The Azure AD application ${reg.resourceName} (${reg.appId}) no longer exists in the tenant.`;
-  const resource = draft.cloud.hciClusters[resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName))];
+  if (!app)
+    return `The Azure AD application ${reg.resourceName} (${reg.appId}) no longer exists in the tenant.`;
+  const resource =
+    draft.cloud.hciClusters[
+      resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName))
+    ];
   if (!resource) return `The Azure resource ${reg.resourceName} no longer exists.`;
   return undefined;
 }
@@ -242,9 +316,13 @@ export function recordSync(draft: World, clusterName: string, at: Millis): void 
   const nodes = clusterNodes(draft, clusterName);
   for (const node of nodes) {
     if (node.attestation.enabled && nodeCanSync(node)) node.attestation.expiresAt = at + ATTESTATION_VALIDITY;
-    if (node.debugChannelEnabled && node.power === 'Up') logHciDebug(draft, node.name, 'Sync with Azure succeeded; license renewed.', at);
+    if (node.debugChannelEnabled && node.power === 'Up')
+      logHciDebug(draft, node.name, 'Sync with Azure succeeded; license renewed.', at);
   }
-  const resource = draft.cloud.hciClusters[resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName))];
+  const resource =
+    draft.cloud.hciClusters[
+      resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName))
+    ];
   if (!resource) return;
   resource.lastSyncTimestamp = at;
   resource.lastBillingTimestamp = at;
@@ -265,7 +343,14 @@ export function recordSync(draft: World, clusterName: string, at: Millis): void 
     imdsAttestation: cluster.imdsAttestation,
     diagnosticLevel: cluster.diagnosticLevel,
     lastUpdated: at,
-    nodes: nodes.map((n, i) => ({ name: n.name, id: i + 1, osName: n.osName, osVersion: `10.0.${n.osBuild}`, coreCount: n.coreCount, memoryInGiB: n.memoryGiB })),
+    nodes: nodes.map((n, i) => ({
+      name: n.name,
+      id: i + 1,
+      osName: n.osName,
+      osVersion: `10.0.${n.osBuild}`,
+      coreCount: n.coreCount,
+      memoryInGiB: n.memoryGiB,
+    })),
   };
 }
 

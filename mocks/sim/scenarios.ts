@@ -9,7 +9,15 @@ import { logEvent, logHciAdmin } from './events';
 import { DAY, HOUR, MINUTE, SCHEMA_VERSION } from './model';
 import type { ClusterNode, Millis, OnPremCluster, VirtualMachine, WapCloud, World } from './model';
 import { refreshAllHeartbeats } from './reachability';
-import { applyRegistration, createApp, ensureResourceGroup, onboardNodeToArc, recordSync, scheduleNextSync, systemData } from './registration';
+import {
+  applyRegistration,
+  createApp,
+  ensureResourceGroup,
+  onboardNodeToArc,
+  recordSync,
+  scheduleNextSync,
+  systemData,
+} from './registration';
 import { injectFault } from './faults';
 
 export const CONTOSO_TENANT = guidFrom('tenant:contoso', 1);
@@ -42,7 +50,15 @@ function emptyWorld(scenario: string, now: Millis): World {
     clockOffsetMs: 0,
     processedUntil: now,
     nextSeq: 1000,
-    cloud: { tenants: {}, users: {}, subscriptions: {}, resourceGroups: {}, hciClusters: {}, machines: {}, apps: {} },
+    cloud: {
+      tenants: {},
+      users: {},
+      subscriptions: {},
+      resourceGroups: {},
+      hciClusters: {},
+      machines: {},
+      apps: {},
+    },
     gateway: { hostName: GATEWAY_HOST, connections: [] },
     clusters: {},
     nodes: {},
@@ -57,8 +73,18 @@ function emptyWorld(scenario: string, now: Millis): World {
 }
 
 function addCloudDirectory(w: World, now: Millis): void {
-  w.cloud.tenants[CONTOSO_TENANT] = { tenantId: CONTOSO_TENANT, displayName: 'Contoso', defaultDomain: 'contoso.onmicrosoft.com', cloud: 'AzureCloud' };
-  w.cloud.tenants[FABRIKAM_TENANT] = { tenantId: FABRIKAM_TENANT, displayName: 'Fabrikam', defaultDomain: 'fabrikam.onmicrosoft.com', cloud: 'AzureCloud' };
+  w.cloud.tenants[CONTOSO_TENANT] = {
+    tenantId: CONTOSO_TENANT,
+    displayName: 'Contoso',
+    defaultDomain: 'contoso.onmicrosoft.com',
+    cloud: 'AzureCloud',
+  };
+  w.cloud.tenants[FABRIKAM_TENANT] = {
+    tenantId: FABRIKAM_TENANT,
+    displayName: 'Fabrikam',
+    defaultDomain: 'fabrikam.onmicrosoft.com',
+    cloud: 'AzureCloud',
+  };
   const subs = [
     { id: PROD_SUBSCRIPTION, name: 'Contoso Production', tenant: CONTOSO_TENANT },
     { id: DEV_SUBSCRIPTION, name: 'Contoso Dev/Test', tenant: CONTOSO_TENANT },
@@ -128,7 +154,13 @@ function addCloudDirectory(w: World, now: Millis): void {
 }
 
 /** A healthy, freshly installed server of `cluster` (the presets' and "+ Add"'s template). */
-export function makeNode(cluster: string, name: string, index: number, installedAt: Millis, now: Millis): ClusterNode {
+export function makeNode(
+  cluster: string,
+  name: string,
+  index: number,
+  installedAt: Millis,
+  now: Millis,
+): ClusterNode {
   return {
     name,
     cluster,
@@ -157,7 +189,13 @@ export function makeNode(cluster: string, name: string, index: number, installed
   };
 }
 
-function addCluster(w: World, name: string, nodeNames: string[], installedAt: Millis, now: Millis): OnPremCluster {
+function addCluster(
+  w: World,
+  name: string,
+  nodeNames: string[],
+  installedAt: Millis,
+  now: Millis,
+): OnPremCluster {
   const cluster: OnPremCluster = {
     name,
     domain: DOMAIN,
@@ -177,15 +215,35 @@ function addCluster(w: World, name: string, nodeNames: string[], installedAt: Mi
     logEvent(
       w,
       n,
-      { channel: 'Microsoft-AzureStack-HCI/Admin', source: 'Microsoft-AzureStack-HCI', id: 500, level: 'Information', message: 'The Azure Stack HCI service (hcisvc) started.' },
+      {
+        channel: 'Microsoft-AzureStack-HCI/Admin',
+        source: 'Microsoft-AzureStack-HCI',
+        id: 500,
+        level: 'Information',
+        message: 'The Azure Stack HCI service (hcisvc) started.',
+      },
       now - 3 * DAY - i * HOUR,
     );
   });
-  w.gateway.connections.push({ name, type: 'cluster', managingAs: 'CONTOSO\\hciadmin', tags: ['hci'], addedAt: installedAt + 5 * HOUR, lastConnectedAt: now - 2 * HOUR });
+  w.gateway.connections.push({
+    name,
+    type: 'cluster',
+    managingAs: 'CONTOSO\\hciadmin',
+    tags: ['hci'],
+    addedAt: installedAt + 5 * HOUR,
+    lastConnectedAt: now - 2 * HOUR,
+  });
   return cluster;
 }
 
-function addVm(w: World, vm: Omit<VirtualMachine, 'id' | 'checkpoints' | 'attestationNic' | 'createdAt' | 'networks'> & { networks?: string[] }, seq: number, now: Millis): VirtualMachine {
+function addVm(
+  w: World,
+  vm: Omit<VirtualMachine, 'id' | 'checkpoints' | 'attestationNic' | 'createdAt' | 'networks'> & {
+    networks?: string[];
+  },
+  seq: number,
+  now: Millis,
+): VirtualMachine {
   const full: VirtualMachine = {
     ...vm,
     id: guidFrom(`vm:${vm.cluster}`, seq),
@@ -198,15 +256,96 @@ function addVm(w: World, vm: Omit<VirtualMachine, 'id' | 'checkpoints' | 'attest
   return full;
 }
 
-const FRESH_VMS: { name: string; node: number; gen: 1 | 2; power: 'Running' | 'Off' | 'Saved'; cpu: number; mem: number; os: string; clustered: boolean }[] = [
-  { name: 'dc01', node: 1, gen: 2, power: 'Running', cpu: 2, mem: 4096, os: 'Windows Server 2022 Datacenter: Azure Edition', clustered: true },
-  { name: 'legacy-app01', node: 1, gen: 1, power: 'Running', cpu: 2, mem: 2048, os: 'Windows Server 2012 R2 Datacenter', clustered: false },
-  { name: 'sql01', node: 2, gen: 2, power: 'Running', cpu: 8, mem: 32768, os: 'Windows Server 2022 Datacenter: Azure Edition', clustered: true },
-  { name: 'avd-host01', node: 2, gen: 2, power: 'Running', cpu: 8, mem: 16384, os: 'Windows 11 Enterprise multi-session', clustered: true },
-  { name: 'web01', node: 3, gen: 2, power: 'Running', cpu: 4, mem: 8192, os: 'Windows Server 2022 Datacenter', clustered: true },
-  { name: 'build-agent01', node: 3, gen: 2, power: 'Saved', cpu: 4, mem: 8192, os: 'Ubuntu 22.04 LTS', clustered: true },
-  { name: 'web02', node: 4, gen: 2, power: 'Off', cpu: 4, mem: 8192, os: 'Windows Server 2022 Datacenter', clustered: true },
-  { name: 'file01', node: 4, gen: 2, power: 'Running', cpu: 4, mem: 8192, os: 'Windows Server 2019 Datacenter', clustered: true },
+const FRESH_VMS: {
+  name: string;
+  node: number;
+  gen: 1 | 2;
+  power: 'Running' | 'Off' | 'Saved';
+  cpu: number;
+  mem: number;
+  os: string;
+  clustered: boolean;
+}[] = [
+  {
+    name: 'dc01',
+    node: 1,
+    gen: 2,
+    power: 'Running',
+    cpu: 2,
+    mem: 4096,
+    os: 'Windows Server 2022 Datacenter: Azure Edition',
+    clustered: true,
+  },
+  {
+    name: 'legacy-app01',
+    node: 1,
+    gen: 1,
+    power: 'Running',
+    cpu: 2,
+    mem: 2048,
+    os: 'Windows Server 2012 R2 Datacenter',
+    clustered: false,
+  },
+  {
+    name: 'sql01',
+    node: 2,
+    gen: 2,
+    power: 'Running',
+    cpu: 8,
+    mem: 32768,
+    os: 'Windows Server 2022 Datacenter: Azure Edition',
+    clustered: true,
+  },
+  {
+    name: 'avd-host01',
+    node: 2,
+    gen: 2,
+    power: 'Running',
+    cpu: 8,
+    mem: 16384,
+    os: 'Windows 11 Enterprise multi-session',
+    clustered: true,
+  },
+  {
+    name: 'web01',
+    node: 3,
+    gen: 2,
+    power: 'Running',
+    cpu: 4,
+    mem: 8192,
+    os: 'Windows Server 2022 Datacenter',
+    clustered: true,
+  },
+  {
+    name: 'build-agent01',
+    node: 3,
+    gen: 2,
+    power: 'Saved',
+    cpu: 4,
+    mem: 8192,
+    os: 'Ubuntu 22.04 LTS',
+    clustered: true,
+  },
+  {
+    name: 'web02',
+    node: 4,
+    gen: 2,
+    power: 'Off',
+    cpu: 4,
+    mem: 8192,
+    os: 'Windows Server 2022 Datacenter',
+    clustered: true,
+  },
+  {
+    name: 'file01',
+    node: 4,
+    gen: 2,
+    power: 'Running',
+    cpu: 4,
+    mem: 8192,
+    os: 'Windows Server 2019 Datacenter',
+    clustered: true,
+  },
 ];
 
 function addWapClouds(w: World, now: Millis): void {
@@ -223,9 +362,19 @@ function addWapClouds(w: World, now: Millis): void {
       networks: {},
     };
     const netId = guidFrom(`wap-net:${name}`, 1);
-    cloud.networks[netId] = { id: netId, name: `${name.toLowerCase()}-vnet01`, addressSpace: `192.168.${10 + index}.0/24`, subscriptionId };
+    cloud.networks[netId] = {
+      id: netId,
+      name: `${name.toLowerCase()}-vnet01`,
+      addressSpace: `192.168.${10 + index}.0/24`,
+      subscriptionId,
+    };
     const spareNet = guidFrom(`wap-net:${name}`, 2);
-    cloud.networks[spareNet] = { id: spareNet, name: `${name.toLowerCase()}-vnet02`, addressSpace: `192.168.${20 + index}.0/24`, subscriptionId };
+    cloud.networks[spareNet] = {
+      id: spareNet,
+      name: `${name.toLowerCase()}-vnet02`,
+      addressSpace: `192.168.${20 + index}.0/24`,
+      subscriptionId,
+    };
     ['app', 'db', 'jump'].forEach((role, i) => {
       const id = guidFrom(`wap-vm:${name}`, i + 1);
       cloud.vms[id] = {
@@ -257,7 +406,13 @@ function buildFresh(now: Millis, scenario = 'fresh'): World {
   const nodes = ['hci-node1', 'hci-node2', 'hci-node3', 'hci-node4'];
   addCluster(w, 'hci-cluster01', nodes, installedAt, now);
   for (const n of nodes) {
-    w.gateway.connections.push({ name: n, type: 'server', managingAs: 'CONTOSO\\hciadmin', tags: ['hci'], addedAt: installedAt + 5 * HOUR });
+    w.gateway.connections.push({
+      name: n,
+      type: 'server',
+      managingAs: 'CONTOSO\\hciadmin',
+      tags: ['hci'],
+      addedAt: installedAt + 5 * HOUR,
+    });
   }
   FRESH_VMS.forEach((v, i) => {
     addVm(
@@ -285,10 +440,29 @@ function buildFresh(now: Millis, scenario = 'fresh'): World {
 }
 
 function registerGateway(w: World, now: Millis): void {
-  const app = createApp(w, { displayName: `WindowsAdminCenter-https://${GATEWAY_HOST}`, tenantId: CONTOSO_TENANT, kind: 'gateway', consent: true }, now - DAY);
+  const app = createApp(
+    w,
+    {
+      displayName: `WindowsAdminCenter-https://${GATEWAY_HOST}`,
+      tenantId: CONTOSO_TENANT,
+      kind: 'gateway',
+      consent: true,
+    },
+    now - DAY,
+  );
   app.replyUrls = [`https://${GATEWAY_HOST}`];
-  w.gateway.registration = { cloud: 'AzureCloud', tenantId: CONTOSO_TENANT, appId: app.appId, registeredAt: now - DAY };
-  w.gateway.account = { upn: ADMIN_UPN, tenantId: CONTOSO_TENANT, signedInAt: now - HOUR, tokenExpiresAt: now - HOUR + TOKEN_LIFETIME };
+  w.gateway.registration = {
+    cloud: 'AzureCloud',
+    tenantId: CONTOSO_TENANT,
+    appId: app.appId,
+    registeredAt: now - DAY,
+  };
+  w.gateway.account = {
+    upn: ADMIN_UPN,
+    tenantId: CONTOSO_TENANT,
+    signedInAt: now - HOUR,
+    tokenExpiresAt: now - HOUR + TOKEN_LIFETIME,
+  };
 }
 
 function buildGatewayRegistered(now: Millis, scenario = 'gateway-registered'): World {
@@ -336,7 +510,11 @@ function turnOnBenefits(w: World, clusterName: string): void {
   if (!cluster?.registration) return;
   cluster.imdsAttestation = 'Enabled';
   for (const node of clusterNodes(w, clusterName)) {
-    node.attestation = { hostSwitch: true, enabled: true, expiresAt: cluster.registration.lastSyncAt + 30 * DAY };
+    node.attestation = {
+      hostSwitch: true,
+      enabled: true,
+      expiresAt: cluster.registration.lastSyncAt + 30 * DAY,
+    };
   }
   for (const vm of Object.values(w.vms)) if (vm.cluster === clusterName) vm.attestationNic = true;
   // Enable-AzStackHCIAttestation ends with a sync, so Azure's census reports imdsAttestation Enabled
@@ -359,7 +537,9 @@ function buildOutOfPolicy(now: Millis): World {
     node.arc.heartbeatAnchor = now - 60 * DAY;
     injectFault(w, 'outbound-blocked', node.name, cutOffAt);
   }
-  if (reg) reg.lastSyncError = 'The servers cannot reach Azure: outbound HTTPS connectivity is blocked or the proxy is misconfigured.';
+  if (reg)
+    reg.lastSyncError =
+      'The servers cannot reach Azure: outbound HTTPS connectivity is blocked or the proxy is misconfigured.';
   for (const node of clusterNodes(w, 'hci-cluster01')) {
     for (const ago of [24 * HOUR, 12 * HOUR]) {
       logHciAdmin(w, node.name, 585, now - ago);
@@ -377,7 +557,13 @@ function buildNewNode(now: Millis): World {
   node.lastBootAt = now - 2 * HOUR;
   w.nodes[node.name] = node;
   cluster.nodeNames.push(node.name);
-  w.gateway.connections.push({ name: node.name, type: 'server', managingAs: 'CONTOSO\\hciadmin', tags: ['hci'], addedAt: now - HOUR });
+  w.gateway.connections.push({
+    name: node.name,
+    type: 'server',
+    managingAs: 'CONTOSO\\hciadmin',
+    tags: ['hci'],
+    addedAt: now - HOUR,
+  });
   onboardNodeToArc(
     w,
     node.name,
@@ -393,7 +579,20 @@ function buildNewNode(now: Millis): World {
   ['new-app01', 'new-app02'].forEach((name, i) =>
     addVm(
       w,
-      { name, cluster: 'hci-cluster01', hostNode: 'hci-node5', clustered: true, generation: 2, power: 'Running', startedAt: now - 30 * MINUTE, cpuCount: 2, memoryMiB: 4096, cpuUsagePercent: 12, os: 'Windows Server 2022 Datacenter: Azure Edition', ipAddress: `10.0.1.${40 + i}` },
+      {
+        name,
+        cluster: 'hci-cluster01',
+        hostNode: 'hci-node5',
+        clustered: true,
+        generation: 2,
+        power: 'Running',
+        startedAt: now - 30 * MINUTE,
+        cpuCount: 2,
+        memoryMiB: 4096,
+        cpuUsagePercent: 12,
+        os: 'Windows Server 2022 Datacenter: Azure Edition',
+        ipAddress: `10.0.1.${40 + i}`,
+      },
       100 + i,
       now,
     ),
@@ -416,7 +615,13 @@ function seeded(seed: number): () => number {
 const LARGE_CLUSTERS = 32;
 const LARGE_NODES_PER_CLUSTER = 8;
 const LARGE_VMS = 10_000;
-const OS_CHOICES = ['Windows Server 2022 Datacenter: Azure Edition', 'Windows Server 2019 Datacenter', 'Windows 11 Enterprise multi-session', 'Ubuntu 22.04 LTS', 'Red Hat Enterprise Linux 9'];
+const OS_CHOICES = [
+  'Windows Server 2022 Datacenter: Azure Edition',
+  'Windows Server 2019 Datacenter',
+  'Windows 11 Enterprise multi-session',
+  'Ubuntu 22.04 LTS',
+  'Red Hat Enterprise Linux 9',
+];
 const ROLE_CHOICES = ['web', 'app', 'sql', 'avd', 'file', 'build', 'cache', 'api'];
 
 /** `large`: 32 clusters × 8 nodes, 10,000 VMs, a realistic mix of registration and Benefits states. */
@@ -427,14 +632,24 @@ function buildLarge(now: Millis): World {
   const random = seeded(20261122);
   for (let c = 1; c <= LARGE_CLUSTERS; c++) {
     const clusterName = `hci-cluster${String(c).padStart(2, '0')}`;
-    const nodeNames = Array.from({ length: LARGE_NODES_PER_CLUSTER }, (_, i) => (c === 1 ? `hci-node${i + 1}` : `hci${String(c).padStart(2, '0')}-node${i + 1}`));
+    const nodeNames = Array.from({ length: LARGE_NODES_PER_CLUSTER }, (_, i) =>
+      c === 1 ? `hci-node${i + 1}` : `hci${String(c).padStart(2, '0')}-node${i + 1}`,
+    );
     addCluster(w, clusterName, nodeNames, now - (10 + c * 3) * DAY, now);
     // Every eighth cluster is left unregistered, to show the countdown and the policy at scale.
     if (c % 8 !== 0) {
       const rg = `${clusterName}-rg`;
       applyRegistration(
         w,
-        { ...CLUSTER01_REGISTRATION, cluster: clusterName, resourceName: clusterName, resourceGroup: rg, arcResourceGroup: rg, subscriptionId: c % 2 === 0 ? DEV_SUBSCRIPTION : PROD_SUBSCRIPTION, region: c % 3 === 0 ? 'westeurope' : 'eastus' },
+        {
+          ...CLUSTER01_REGISTRATION,
+          cluster: clusterName,
+          resourceName: clusterName,
+          resourceGroup: rg,
+          arcResourceGroup: rg,
+          subscriptionId: c % 2 === 0 ? DEV_SUBSCRIPTION : PROD_SUBSCRIPTION,
+          region: c % 3 === 0 ? 'westeurope' : 'eastus',
+        },
         now - (5 + c) * DAY,
       );
       const sinceSync = Math.floor(random() * 11 * HOUR);
@@ -444,7 +659,9 @@ function buildLarge(now: Millis): World {
     }
   }
   ensureResourceGroup(w, PROD_SUBSCRIPTION, 'large-fleet-rg', 'eastus', ADMIN_UPN, now - 30 * DAY);
-  const nodesByCluster = new Map(Object.keys(w.clusters).map((c) => [c, clusterNodes(w, c).map((n) => n.name)]));
+  const nodesByCluster = new Map(
+    Object.keys(w.clusters).map((c) => [c, clusterNodes(w, c).map((n) => n.name)]),
+  );
   const clusterNames = [...nodesByCluster.keys()];
   for (let i = 0; i < LARGE_VMS; i++) {
     const cluster = clusterNames[i % clusterNames.length] ?? 'hci-cluster01';
@@ -480,16 +697,51 @@ function buildLarge(now: Millis): World {
 }
 
 const SCENARIO_LIST: Scenario[] = [
-  { name: 'fresh', description: '4-node cluster hci-cluster01 installed 2 days ago with a handful of VMs (one running Generation 1 VM); gateway not registered, nobody signed in.', build: (now) => buildFresh(now) },
-  { name: 'gateway-registered', description: 'The gateway is registered with Azure and signed in as a subscription Owner; the cluster is not registered yet.', build: (now) => buildGatewayRegistered(now) },
-  { name: 'registered', description: 'hci-cluster01 registered in East US with Azure Arc enabled and connected; Azure benefits off.', build: (now) => buildRegistered(now) },
-  { name: 'benefits-on', description: 'Registered, Azure benefits on: every server Active, every VM attached.', build: (now) => buildBenefitsOn(now) },
-  { name: 'out-of-policy', description: 'Registered, but outbound connectivity was blocked 31 days ago: no sync since, OutOfPolicy, new VMs refused.', build: buildOutOfPolicy },
-  { name: 'new-node', description: 'Azure benefits on; a fifth server hci-node5 was just added and is Inactive.', build: buildNewNode },
-  { name: 'large', description: '32 clusters, 256 servers and 10,000 VMs, with a mix of registration and Benefits states.', build: buildLarge },
+  {
+    name: 'fresh',
+    description:
+      '4-node cluster hci-cluster01 installed 2 days ago with a handful of VMs (one running Generation 1 VM); gateway not registered, nobody signed in.',
+    build: (now) => buildFresh(now),
+  },
+  {
+    name: 'gateway-registered',
+    description:
+      'The gateway is registered with Azure and signed in as a subscription Owner; the cluster is not registered yet.',
+    build: (now) => buildGatewayRegistered(now),
+  },
+  {
+    name: 'registered',
+    description:
+      'hci-cluster01 registered in East US with Azure Arc enabled and connected; Azure benefits off.',
+    build: (now) => buildRegistered(now),
+  },
+  {
+    name: 'benefits-on',
+    description: 'Registered, Azure benefits on: every server Active, every VM attached.',
+    build: (now) => buildBenefitsOn(now),
+  },
+  {
+    name: 'out-of-policy',
+    description:
+      'Registered, but outbound connectivity was blocked 31 days ago: no sync since, OutOfPolicy, new VMs refused.',
+    build: buildOutOfPolicy,
+  },
+  {
+    name: 'new-node',
+    description: 'Azure benefits on; a fifth server hci-node5 was just added and is Inactive.',
+    build: buildNewNode,
+  },
+  {
+    name: 'large',
+    description: '32 clusters, 256 servers and 10,000 VMs, with a mix of registration and Benefits states.',
+    build: buildLarge,
+  },
 ];
 
-export const SCENARIOS: readonly ScenarioInfo[] = SCENARIO_LIST.map(({ name, description }) => ({ name, description }));
+export const SCENARIOS: readonly ScenarioInfo[] = SCENARIO_LIST.map(({ name, description }) => ({
+  name,
+  description,
+}));
 
 export function isScenario(name: unknown): boolean {
   return typeof name === 'string' && SCENARIO_LIST.some((s) => s.name === name);
@@ -498,7 +750,11 @@ export function isScenario(name: unknown): boolean {
 export function buildScenario(name: string, now: Millis): World {
   const scenario = SCENARIO_LIST.find((s) => s.name === name);
   if (!scenario) {
-    throw new SimError('bad-request', 'UnknownScenario', `There is no preset named '${name}'. Presets: ${SCENARIO_LIST.map((s) => s.name).join(', ')}.`);
+    throw new SimError(
+      'bad-request',
+      'UnknownScenario',
+      `There is no preset named '${name}'. Presets: ${SCENARIO_LIST.map((s) => s.name).join(', ')}.`,
+    );
   }
   const world = scenario.build(now);
   refreshAllHeartbeats(world, now);

@@ -39,7 +39,12 @@ describe('presets', () => {
 
   it('fresh has four nodes installed two days ago, nothing registered, nobody signed in', () => {
     const w = buildScenario('fresh', T0);
-    expect(clusterNodes(w, 'hci-cluster01').map((n) => n.name)).toEqual(['hci-node1', 'hci-node2', 'hci-node3', 'hci-node4']);
+    expect(clusterNodes(w, 'hci-cluster01').map((n) => n.name)).toEqual([
+      'hci-node1',
+      'hci-node2',
+      'hci-node3',
+      'hci-node4',
+    ]);
     expect(cluster01(w).installedAt).toBe(T0 - 2 * DAY);
     expect(cluster01(w).registration).toBeUndefined();
     expect(w.gateway.registration).toBeUndefined();
@@ -82,7 +87,9 @@ describe('the 30-day policy', () => {
     const { sim } = runtime('registered');
     sim.inject('outbound-blocked');
     sim.advance('2d');
-    expect(sim.read((w, now) => registrationView(w, cluster01(w), now)).wacText).toBe('Not connected recently');
+    expect(sim.read((w, now) => registrationView(w, cluster01(w), now)).wacText).toBe(
+      'Not connected recently',
+    );
     sim.advance('29d');
     const view = sim.read((w, now) => registrationView(w, cluster01(w), now));
     expect(view.registrationStatus).toBe('OutOfPolicy');
@@ -91,7 +98,9 @@ describe('the 30-day policy', () => {
 
   it('repairing connectivity lets the next sync bring it back', () => {
     const { sim } = runtime('out-of-policy');
-    expect(sim.read((w, now) => registrationView(w, cluster01(w), now)).registrationStatus).toBe('OutOfPolicy');
+    expect(sim.read((w, now) => registrationView(w, cluster01(w), now)).registrationStatus).toBe(
+      'OutOfPolicy',
+    );
     sim.repair('outbound-blocked');
     sim.advance('12h');
     expect(sim.read((w, now) => registrationView(w, cluster01(w), now)).connectionStatus).toBe('Connected');
@@ -100,16 +109,41 @@ describe('the 30-day policy', () => {
   it('refuses to create a VM with the licensing error while out of policy', () => {
     const { sim } = runtime('out-of-policy');
     const outcome = sim.run((draft, now) =>
-      createVm(draft, { cluster: 'hci-cluster01', name: 'app99', hostNode: 'hci-node1', generation: 2, cpuCount: 2, memoryMiB: 4096, os: 'Windows Server 2022' }, now),
+      createVm(
+        draft,
+        {
+          cluster: 'hci-cluster01',
+          name: 'app99',
+          hostNode: 'hci-node1',
+          generation: 2,
+          cpuCount: 2,
+          memoryMiB: 4096,
+          os: 'Windows Server 2022',
+        },
+        now,
+      ),
     );
-    expect(outcome).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^There was a failure configuring the virtual machine role for 'app99'\. Job failed\./) as unknown } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: {
+        message: expect.stringMatching(
+          /^There was a failure configuring the virtual machine role for 'app99'\. Job failed\./,
+        ) as unknown,
+      },
+    });
   });
 });
 
 describe('Arc heartbeats', () => {
   it('a node that goes down is Disconnected after 25 minutes and Connected within 5 minutes of repair', () => {
     const { sim } = runtime('registered');
-    const status = () => sim.read((w, now) => arcMachineStatus((w.nodes['hci-node3'] ?? { arc: { installed: false, version: '', connected: false } }).arc, now));
+    const status = () =>
+      sim.read((w, now) =>
+        arcMachineStatus(
+          (w.nodes['hci-node3'] ?? { arc: { installed: false, version: '', connected: false } }).arc,
+          now,
+        ),
+      );
     expect(status()).toBe('Connected');
     sim.inject('node-down', 'hci-node3');
     sim.advance('20m');
@@ -125,7 +159,14 @@ describe('Arc heartbeats', () => {
     const { sim } = runtime('registered');
     sim.inject('outbound-blocked', 'hci-node1');
     sim.advance('46d');
-    expect(sim.read((w, now) => arcMachineStatus((w.nodes['hci-node1'] ?? { arc: { installed: false, version: '', connected: false } }).arc, now))).toBe('Expired');
+    expect(
+      sim.read((w, now) =>
+        arcMachineStatus(
+          (w.nodes['hci-node1'] ?? { arc: { installed: false, version: '', connected: false } }).arc,
+          now,
+        ),
+      ),
+    ).toBe('Expired');
   });
 });
 
@@ -170,7 +211,9 @@ describe('faults', () => {
     sim.inject('cluster-app-deleted');
     expect(sim.world().cloud.apps[appId]).toBeUndefined();
     sim.advance('25h');
-    expect(sim.read((w, now) => registrationView(w, cluster01(w), now)).wacText).toBe('Not connected recently');
+    expect(sim.read((w, now) => registrationView(w, cluster01(w), now)).wacText).toBe(
+      'Not connected recently',
+    );
     sim.repair('cluster-app-deleted');
     expect(sim.world().cloud.apps[appId]?.displayName).toBe('hci-cluster01');
   });
@@ -178,10 +221,17 @@ describe('faults', () => {
   it('tpm-cleared puts the cluster out of policy and recovers by itself with events 594 then 592', () => {
     const { sim } = runtime('registered');
     sim.inject('tpm-cleared', 'hci-node1');
-    expect(sim.read((w, now) => registrationView(w, cluster01(w), now)).registrationStatus).toBe('OutOfPolicy');
+    expect(sim.read((w, now) => registrationView(w, cluster01(w), now)).registrationStatus).toBe(
+      'OutOfPolicy',
+    );
     sim.advance('2h');
-    expect(sim.read((w, now) => registrationView(w, cluster01(w), now)).registrationStatus).toBe('Registered');
-    const ids = sim.world().events.filter((e) => e.node === 'hci-node1' && (e.id === 594 || e.id === 592)).map((e) => e.id);
+    expect(sim.read((w, now) => registrationView(w, cluster01(w), now)).registrationStatus).toBe(
+      'Registered',
+    );
+    const ids = sim
+      .world()
+      .events.filter((e) => e.node === 'hci-node1' && (e.id === 594 || e.id === 592))
+      .map((e) => e.id);
     expect(ids).toEqual([594, 592]);
     expect(sim.world().faults).toHaveLength(0);
   });

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createSimRuntime } from '../runtime';
-import { CASES, buildScenario, diagnose, reproduceCase, runRemedy, setHcisvc, hasFault, MESSAGES } from './index';
+import {
+  CASES,
+  buildScenario,
+  diagnose,
+  reproduceCase,
+  runRemedy,
+  setHcisvc,
+  hasFault,
+  MESSAGES,
+} from './index';
 import type { Op, RemedyStep } from './index';
 
 const T0 = Date.UTC(2026, 10, 22, 9, 0, 0);
@@ -24,7 +33,9 @@ function setup(scenario = 'registered') {
       if (result.job) {
         sim.advance(result.job.endsAt - result.job.startedAt + 1000);
         const done = sim.world().jobs[result.job.id];
-        expect({ action: action.kind, status: done?.status, message: done?.message }).toMatchObject({ status: 'Succeeded' });
+        expect({ action: action.kind, status: done?.status, message: done?.message }).toMatchObject({
+          status: 'Succeeded',
+        });
       }
       if (result.waitMs !== undefined) sim.advance(result.waitMs);
       real += 1000;
@@ -36,25 +47,50 @@ function setup(scenario = 'registered') {
 const guideCases = CASES.filter((c) => c.source === 'guide' && c.reproduce);
 
 describe('troubleshooter: every guide case, end to end', () => {
-  it.each(guideCases.map((c) => [c.id]))('%s: the text is diagnosed, the remedy clears it and the check says so', (id) => {
-    const { ok, diagnoseText, perform } = setup();
-    const text = ok((draft, now) => reproduceCase(draft, CLUSTER, id, now));
-    const before = diagnoseText(text);
-    expect(before?.caseId).toBe(id);
-    expect({ resolved: before?.check.resolved, detail: before?.check.detail }).toMatchObject({ resolved: false });
-    expect(before?.cause.length).toBeGreaterThan(20);
-    expect(before?.steps.some((s) => s.action && s.action.kind !== 'open-registration')).toBe(true);
-    perform(before?.steps ?? []);
-    const after = diagnoseText(text);
-    expect({ resolved: after?.check.resolved, detail: after?.check.detail }).toMatchObject({ resolved: true });
-  });
+  it.each(guideCases.map((c) => [c.id]))(
+    '%s: the text is diagnosed, the remedy clears it and the check says so',
+    (id) => {
+      const { ok, diagnoseText, perform } = setup();
+      const text = ok((draft, now) => reproduceCase(draft, CLUSTER, id, now));
+      const before = diagnoseText(text);
+      expect(before?.caseId).toBe(id);
+      expect({ resolved: before?.check.resolved, detail: before?.check.detail }).toMatchObject({
+        resolved: false,
+      });
+      expect(before?.cause.length).toBeGreaterThan(20);
+      expect(before?.steps.some((s) => s.action && s.action.kind !== 'open-registration')).toBe(true);
+      perform(before?.steps ?? []);
+      const after = diagnoseText(text);
+      expect({ resolved: after?.check.resolved, detail: after?.check.detail }).toMatchObject({
+        resolved: true,
+      });
+    },
+  );
 
   it('covers every case of the troubleshooting guide', () => {
     expect(CASES.filter((c) => c.source === 'guide').map((c) => c.id)).toEqual(
       expect.arrayContaining([
-        'certificates', 'resource-deleted', 'arc-disable-failed', 'cluster-app-deleted', 'event-594', 'event-592', 'event-585', 'event-591',
-        'out-of-policy', 'not-yet-but-resources', 'sync-after-restart', 'arc-role-removed', 'arc-transient', 'arc-proxy', 'cert-rotation',
-        'time-skew', 'aad-token-fetch', 'tenant-mfa', 'nodes-cannot-connect', 'vm-create-licensing', 'common-resource-group',
+        'certificates',
+        'resource-deleted',
+        'arc-disable-failed',
+        'cluster-app-deleted',
+        'event-594',
+        'event-592',
+        'event-585',
+        'event-591',
+        'out-of-policy',
+        'not-yet-but-resources',
+        'sync-after-restart',
+        'arc-role-removed',
+        'arc-transient',
+        'arc-proxy',
+        'cert-rotation',
+        'time-skew',
+        'aad-token-fetch',
+        'tenant-mfa',
+        'nodes-cannot-connect',
+        'vm-create-licensing',
+        'common-resource-group',
       ]),
     );
   });
@@ -63,7 +99,9 @@ describe('troubleshooter: every guide case, end to end', () => {
 describe('troubleshooter: reading the text', () => {
   it('parses both halves of the certificate error, braces or not', () => {
     const { diagnoseText } = setup();
-    const d = diagnoseText("Failed to register. Couldn't generate self-signed certificate on node(s) {hci-node1,hci-node3}. Couldn't set and verify registration certificate on node(s) {hci-node2}");
+    const d = diagnoseText(
+      "Failed to register. Couldn't generate self-signed certificate on node(s) {hci-node1,hci-node3}. Couldn't set and verify registration certificate on node(s) {hci-node2}",
+    );
     expect(d?.caseId).toBe('certificates');
     expect(d?.generateNodes).toEqual(['hci-node1', 'hci-node3']);
     expect(d?.verifyNodes).toEqual(['hci-node2']);
@@ -74,7 +112,9 @@ describe('troubleshooter: reading the text', () => {
 
   it('names the node of the Arc disable error', () => {
     const { diagnoseText } = setup();
-    const d = diagnoseText("ERROR: Couldn't disable Azure Arc integration on Node hci-node2, try running the Disable-AzureStackHCIArcIntegration cmdlet on the node.");
+    const d = diagnoseText(
+      "ERROR: Couldn't disable Azure Arc integration on Node hci-node2, try running the Disable-AzureStackHCIArcIntegration cmdlet on the node.",
+    );
     expect(d?.caseId).toBe('arc-disable-failed');
     expect(d?.nodes).toEqual(['hci-node2']);
   });
@@ -88,11 +128,14 @@ describe('troubleshooter: reading the text', () => {
     expect(other.diagnoseText(text)?.caseId).toBe('arc-role-removed');
   });
 
-  it.each(CASES.filter((c) => c.source === 'message').map((c) => [c.id, c]))('§1.5 message %s is recognised from its text', (id, c) => {
-    const { sim, diagnoseText } = setup();
-    const sample = sim.read((w) => c.sample(w, w.clusters[CLUSTER] ?? (undefined as never)));
-    expect(diagnoseText(sample)?.caseId).toBe(id);
-  });
+  it.each(CASES.filter((c) => c.source === 'message').map((c) => [c.id, c]))(
+    '§1.5 message %s is recognised from its text',
+    (id, c) => {
+      const { sim, diagnoseText } = setup();
+      const sample = sim.read((w) => c.sample(w, w.clusters[CLUSTER] ?? (undefined as never)));
+      expect(diagnoseText(sample)?.caseId).toBe(id);
+    },
+  );
 
   it('answers nothing for an unknown text and refuses an unknown cluster', () => {
     const { sim, diagnoseText } = setup();
@@ -105,10 +148,16 @@ describe('hcisvc start/stop', () => {
   it('stopping injects hcisvc-stopped for the node; starting clears it', () => {
     const { sim, ok } = setup();
     ok((draft, now) => setHcisvc(draft, CLUSTER, 'hci-node2', false, now));
-    expect(sim.read((w) => [w.nodes['hci-node2']?.hcisvcRunning, hasFault(w, 'hcisvc-stopped', 'hci-node2')])).toEqual([false, true]);
-    expect(() => ok((draft, now) => setHcisvc(draft, CLUSTER, 'hci-node2', false, now))).toThrow(/has not been started/);
+    expect(
+      sim.read((w) => [w.nodes['hci-node2']?.hcisvcRunning, hasFault(w, 'hcisvc-stopped', 'hci-node2')]),
+    ).toEqual([false, true]);
+    expect(() => ok((draft, now) => setHcisvc(draft, CLUSTER, 'hci-node2', false, now))).toThrow(
+      /has not been started/,
+    );
     ok((draft, now) => setHcisvc(draft, CLUSTER, 'hci-node2', true, now));
-    expect(sim.read((w) => [w.nodes['hci-node2']?.hcisvcRunning, hasFault(w, 'hcisvc-stopped', 'hci-node2')])).toEqual([true, false]);
+    expect(
+      sim.read((w) => [w.nodes['hci-node2']?.hcisvcRunning, hasFault(w, 'hcisvc-stopped', 'hci-node2')]),
+    ).toEqual([true, false]);
   });
 
   it('starting the service clears a fault injected through hciSim', () => {

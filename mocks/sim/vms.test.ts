@@ -58,11 +58,24 @@ describe('creating a VM', () => {
   it('runs as a job and the VM appears, off, on the chosen host', () => {
     const t = setup('registered');
     const job = t.ok((d, now) => startCreateVm(d, create(), now));
-    expect(job).toMatchObject({ kind: 'vm/create', status: 'InProgress', title: "Create virtual machine 'app42'" });
+    expect(job).toMatchObject({
+      kind: 'vm/create',
+      status: 'InProgress',
+      title: "Create virtual machine 'app42'",
+    });
     expect(() => t.vm('app42')).toThrow();
     const done = t.finish(() => job);
-    expect(done).toMatchObject({ status: 'Succeeded', message: "Successfully created the virtual machine 'app42' on hci-node2." });
-    expect(t.vm('app42')).toMatchObject({ hostNode: 'hci-node2', power: 'Off', generation: 2, cpuCount: 4, memoryMiB: 8192 });
+    expect(done).toMatchObject({
+      status: 'Succeeded',
+      message: "Successfully created the virtual machine 'app42' on hci-node2.",
+    });
+    expect(t.vm('app42')).toMatchObject({
+      hostNode: 'hci-node2',
+      power: 'Off',
+      generation: 2,
+      cpuCount: 4,
+      memoryMiB: 8192,
+    });
   });
 
   it('fails with the verbatim licensing text on out-of-policy, and succeeds after repair and sync', () => {
@@ -70,28 +83,51 @@ describe('creating a VM', () => {
     const failed = t.finish((d, now) => startCreateVm(d, create(), now));
     expect(failed.status).toBe('Failed');
     expect(failed.message).toBe(
-      "There was a failure configuring the virtual machine role for 'app42'. Job failed. Error opening \"app42\" clustered roles. The service being accessed is licensed for a particular number of connections. No more connections can be made to the service at this time because there are already as many connections as the service can accept.",
+      'There was a failure configuring the virtual machine role for \'app42\'. Job failed. Error opening "app42" clustered roles. The service being accessed is licensed for a particular number of connections. No more connections can be made to the service at this time because there are already as many connections as the service can accept.',
     );
     expect(failed.message).toBe(vmLicensingError('app42'));
     expect(Object.values(t.sim.world().vms).some((v) => v.name === 'app42')).toBe(false);
-    expect(t.sim.world().notifications.at(-1)).toMatchObject({ level: 'Error', message: vmLicensingError('app42') });
-    for (const node of ['hci-node1', 'hci-node2', 'hci-node3', 'hci-node4']) t.sim.repair('outbound-blocked', node);
+    expect(t.sim.world().notifications.at(-1)).toMatchObject({
+      level: 'Error',
+      message: vmLicensingError('app42'),
+    });
+    for (const node of ['hci-node1', 'hci-node2', 'hci-node3', 'hci-node4'])
+      t.sim.repair('outbound-blocked', node);
     expect(t.finish((d, now) => startSyncNow(d, 'hci-cluster01', now)).status).toBe('Succeeded');
     expect(t.finish((d, now) => startCreateVm(d, create(), now)).status).toBe('Succeeded');
   });
 
   it('refuses bad input at once, naming the field, and changes nothing', () => {
     const t = setup('registered');
-    expect(t.fails((d, now) => startCreateVm(d, create({ name: '' }), now))).toMatchObject({ code: 'InvalidParameter', target: 'name' });
-    expect(t.fails((d, now) => startCreateVm(d, create({ name: 'bad/name' }), now))).toMatchObject({ target: 'name' });
-    expect(t.fails((d, now) => startCreateVm(d, create({ name: 'DC01' }), now))).toMatchObject({ code: 'VirtualMachineExists', target: 'name' });
-    expect(t.fails((d, now) => startCreateVm(d, create({ hostNode: 'elsewhere' }), now))).toMatchObject({ target: 'hostServer' });
-    expect(t.fails((d, now) => startCreateVm(d, create({ generation: 1, cpuCount: 65 }), now))).toMatchObject({ target: 'cpuCount' });
-    expect(t.fails((d, now) => startCreateVm(d, create({ cpuCount: 33 }), now)).message).toMatch(/hci-node2 has 32 logical processors/);
-    expect(t.fails((d, now) => startCreateVm(d, create({ memoryMiB: 16 }), now))).toMatchObject({ target: 'memoryMiB' });
+    expect(t.fails((d, now) => startCreateVm(d, create({ name: '' }), now))).toMatchObject({
+      code: 'InvalidParameter',
+      target: 'name',
+    });
+    expect(t.fails((d, now) => startCreateVm(d, create({ name: 'bad/name' }), now))).toMatchObject({
+      target: 'name',
+    });
+    expect(t.fails((d, now) => startCreateVm(d, create({ name: 'DC01' }), now))).toMatchObject({
+      code: 'VirtualMachineExists',
+      target: 'name',
+    });
+    expect(t.fails((d, now) => startCreateVm(d, create({ hostNode: 'elsewhere' }), now))).toMatchObject({
+      target: 'hostServer',
+    });
+    expect(t.fails((d, now) => startCreateVm(d, create({ generation: 1, cpuCount: 65 }), now))).toMatchObject(
+      { target: 'cpuCount' },
+    );
+    expect(t.fails((d, now) => startCreateVm(d, create({ cpuCount: 33 }), now)).message).toMatch(
+      /hci-node2 has 32 logical processors/,
+    );
+    expect(t.fails((d, now) => startCreateVm(d, create({ memoryMiB: 16 }), now))).toMatchObject({
+      target: 'memoryMiB',
+    });
     expect(t.fails((d, now) => startCreateVm(d, create({ os: ' ' }), now))).toMatchObject({ target: 'os' });
     t.sim.inject('node-down', 'hci-node2');
-    expect(t.fails((d, now) => startCreateVm(d, create(), now))).toMatchObject({ code: 'HostUnavailable', target: 'hostServer' });
+    expect(t.fails((d, now) => startCreateVm(d, create(), now))).toMatchObject({
+      code: 'HostUnavailable',
+      target: 'hostServer',
+    });
   });
 });
 
@@ -145,14 +181,17 @@ describe('checkpoints', () => {
     const [a, b] = t.vm('sql01').checkpoints;
     expect(b?.parentId).toBe(a?.id);
     expect(t.vm('sql01').currentCheckpointId).toBe(b?.id);
-    expect(t.finish((d, now) => startCheckpointJob(d, ref, { op: 'apply', checkpointId: a?.id ?? '' }, now)).message).toBe(
-      "Successfully applied the checkpoint 'before-patch' to 'sql01'.",
-    );
+    expect(
+      t.finish((d, now) => startCheckpointJob(d, ref, { op: 'apply', checkpointId: a?.id ?? '' }, now))
+        .message,
+    ).toBe("Successfully applied the checkpoint 'before-patch' to 'sql01'.");
     expect(t.vm('sql01')).toMatchObject({ currentCheckpointId: a?.id, power: 'Off' });
     t.finish((d, now) => startCheckpointJob(d, ref, { op: 'create', name: 'branch' }, now));
     const branch = t.vm('sql01').checkpoints[2];
     expect(branch?.parentId).toBe(a?.id);
-    t.finish((d, now) => startCheckpointJob(d, ref, { op: 'rename', checkpointId: branch?.id ?? '', name: 'branch-2' }, now));
+    t.finish((d, now) =>
+      startCheckpointJob(d, ref, { op: 'rename', checkpointId: branch?.id ?? '', name: 'branch-2' }, now),
+    );
     expect(t.vm('sql01').checkpoints[2]?.name).toBe('branch-2');
     t.finish((d, now) => startCheckpointJob(d, ref, { op: 'delete', checkpointId: a?.id ?? '' }, now));
     const left = t.vm('sql01').checkpoints;
@@ -163,8 +202,12 @@ describe('checkpoints', () => {
   it('refuses an empty name and an unknown checkpoint', () => {
     const t = setup();
     const ref = { vmId: t.vm('sql01').id };
-    expect(t.fails((d, now) => startCheckpointJob(d, ref, { op: 'create', name: '  ' }, now))).toMatchObject({ target: 'name' });
-    expect(t.fails((d, now) => startCheckpointJob(d, ref, { op: 'apply', checkpointId: 'nope' }, now))).toMatchObject({ code: 'CheckpointNotFound' });
+    expect(t.fails((d, now) => startCheckpointJob(d, ref, { op: 'create', name: '  ' }, now))).toMatchObject({
+      target: 'name',
+    });
+    expect(
+      t.fails((d, now) => startCheckpointJob(d, ref, { op: 'apply', checkpointId: 'nope' }, now)),
+    ).toMatchObject({ code: 'CheckpointNotFound' });
   });
 });
 
@@ -174,7 +217,9 @@ describe('deleting a VM', () => {
     const ref = { vmId: t.vm('web02').id };
     t.finish((d, now) => startCheckpointJob(d, ref, { op: 'create', name: 'one' }, now));
     t.finish((d, now) => startCheckpointJob(d, ref, { op: 'create', name: 'two' }, now));
-    expect(t.fails((d, now) => startDeleteVm(d, { vmId: t.vm('dc01').id }, now)).message).toMatch(/^Couldn't delete the virtual machine 'dc01'\. It is Running/);
+    expect(t.fails((d, now) => startDeleteVm(d, { vmId: t.vm('dc01').id }, now)).message).toMatch(
+      /^Couldn't delete the virtual machine 'dc01'\. It is Running/,
+    );
     const done = t.finish((d, now) => startDeleteVm(d, ref, now));
     expect(done.message).toBe("Successfully deleted the virtual machine 'web02' and its 2 checkpoints.");
     expect(Object.values(t.sim.world().vms).some((v) => v.name === 'web02')).toBe(false);
@@ -185,6 +230,11 @@ describe('Connect', () => {
   it('writes an .rdp file naming the address, CRLF-separated', () => {
     const rdp = rdpFileFor({ ipAddress: '10.0.1.11' });
     expect(rdp.split('\r\n')[0]).toBe('full address:s:10.0.1.11');
-    expect(rdp.split('\r\n').filter(Boolean).every((line) => /^[a-z ]+:[is]:.*$/.test(line))).toBe(true);
+    expect(
+      rdp
+        .split('\r\n')
+        .filter(Boolean)
+        .every((line) => /^[a-z ]+:[is]:.*$/.test(line)),
+    ).toBe(true);
   });
 });

@@ -109,12 +109,20 @@ function findVm(draft: World, ref: VmRef): AnyVm | undefined {
 
 function vmOr404(draft: World, ref: VmRef): AnyVm {
   const vm = findVm(draft, ref);
-  if (!vm) throw new SimError('not-found', 'VirtualMachineNotFound', `The virtual machine '${ref.vmId}' was not found.`, { target: 'vmId' });
+  if (!vm)
+    throw new SimError(
+      'not-found',
+      'VirtualMachineNotFound',
+      `The virtual machine '${ref.vmId}' was not found.`,
+      { target: 'vmId' },
+    );
   return vm;
 }
 
 function targetOf(draft: World, ref: VmRef, vm: AnyVm): Job['target'] {
-  return ref.cloud === undefined ? { type: 'cluster', name: (vm as VirtualMachine).cluster } : { type: 'cloud', name: draft.wapClouds[ref.cloud]?.name ?? ref.cloud };
+  return ref.cloud === undefined
+    ? { type: 'cluster', name: (vm as VirtualMachine).cluster }
+    : { type: 'cloud', name: draft.wapClouds[ref.cloud]?.name ?? ref.cloud };
 }
 
 /** Host up (cluster VMs) or connector reachable (WAP VMs); throws the failure message otherwise. */
@@ -126,7 +134,11 @@ function ensureReachable(draft: World, ref: VmRef, vm: AnyVm, failure: string): 
   const hostName = (vm as VirtualMachine).hostNode;
   const host = draft.nodes[hostName];
   if (!host || !nodeIsUp(host)) {
-    throw new SimError('conflict', 'HostUnavailable', `${failure} Its host server '${hostName}' is not responding.`);
+    throw new SimError(
+      'conflict',
+      'HostUnavailable',
+      `${failure} Its host server '${hostName}' is not responding.`,
+    );
   }
 }
 
@@ -153,7 +165,11 @@ export function startPowerJob(draft: World, ref: VmRef, action: PowerActionName,
   const spec: PowerAction = POWER_ACTIONS[action];
   ensureReachable(draft, ref, vm, spec.failure(vm.name));
   if (!spec.from.includes(vm.power)) {
-    throw new SimError('conflict', 'InvalidStateTransition', `${spec.failure(vm.name)} The operation cannot be performed while the virtual machine is in the ${vm.power} state.`);
+    throw new SimError(
+      'conflict',
+      'InvalidStateTransition',
+      `${spec.failure(vm.name)} The operation cannot be performed while the virtual machine is in the ${vm.power} state.`,
+    );
   }
   const previous = vm.power;
   if (spec.transitional) vm.power = spec.transitional;
@@ -181,7 +197,11 @@ for (const spec of Object.values(POWER_ACTIONS) as PowerAction[]) {
   defineJobKind(spec.kind, (draft, job, at) => {
     const ref = refOf(job);
     const vm = findVm(draft, ref);
-    if (!vm) return { status: 'Failed', message: `${spec.failure(typeof job.input.vmName === 'string' ? job.input.vmName : ref.vmId)} The virtual machine no longer exists.` };
+    if (!vm)
+      return {
+        status: 'Failed',
+        message: `${spec.failure(typeof job.input.vmName === 'string' ? job.input.vmName : ref.vmId)} The virtual machine no longer exists.`,
+      };
     const unreachable = unreachableAtEnd(draft, ref, vm, spec.failure(vm.name));
     if (unreachable !== undefined) {
       if (ref.cloud === undefined) {
@@ -256,38 +276,76 @@ export const VM_MIN_MEMORY_MIB = 32;
 
 /** Checks a create request as Hyper-V and WAC would; throws a bad-request naming the field. */
 export function validateCreateVm(world: World, input: CreateVmInput): void {
-  const bad = (target: string, message: string) => new SimError('bad-request', 'InvalidParameter', message, { target });
+  const bad = (target: string, message: string) =>
+    new SimError('bad-request', 'InvalidParameter', message, { target });
   if (input.name.trim() === '') throw bad('name', 'Enter a name for the virtual machine.');
-  if (!VM_NAME.test(input.name)) throw bad('name', 'A virtual machine name is 1–100 characters of letters, digits, spaces, dots, hyphens and underscores, and can\'t start with a space, dot or hyphen or end with a space.');
+  if (!VM_NAME.test(input.name))
+    throw bad(
+      'name',
+      "A virtual machine name is 1–100 characters of letters, digits, spaces, dots, hyphens and underscores, and can't start with a space, dot or hyphen or end with a space.",
+    );
   if (!(input.generation in VM_LIMITS)) throw bad('generation', 'Generation must be 1 or 2.');
   const limits = VM_LIMITS[input.generation];
   const host = world.nodes[input.hostNode];
   if (input.hostNode === '') throw bad('hostServer', 'Select the server to create the virtual machine on.');
-  if (host?.cluster !== input.cluster) throw bad('hostServer', `'${input.hostNode}' is not a server of ${input.cluster}.`);
+  if (host?.cluster !== input.cluster)
+    throw bad('hostServer', `'${input.hostNode}' is not a server of ${input.cluster}.`);
   if (!Number.isInteger(input.cpuCount) || input.cpuCount < 1 || input.cpuCount > limits.cpu) {
-    throw bad('cpuCount', `Virtual processors must be a whole number from 1 to ${limits.cpu} for a Generation ${input.generation} virtual machine.`);
+    throw bad(
+      'cpuCount',
+      `Virtual processors must be a whole number from 1 to ${limits.cpu} for a Generation ${input.generation} virtual machine.`,
+    );
   }
-  if (input.cpuCount > host.coreCount) throw bad('cpuCount', `${host.name} has ${host.coreCount} logical processors; a virtual machine can't have more.`);
-  if (!Number.isInteger(input.memoryMiB) || input.memoryMiB < VM_MIN_MEMORY_MIB || input.memoryMiB > limits.memoryMiB) {
-    throw bad('memoryMiB', `Startup memory must be a whole number of MB from ${VM_MIN_MEMORY_MIB} to ${limits.memoryMiB.toLocaleString('en-US')} for a Generation ${input.generation} virtual machine.`);
+  if (input.cpuCount > host.coreCount)
+    throw bad(
+      'cpuCount',
+      `${host.name} has ${host.coreCount} logical processors; a virtual machine can't have more.`,
+    );
+  if (
+    !Number.isInteger(input.memoryMiB) ||
+    input.memoryMiB < VM_MIN_MEMORY_MIB ||
+    input.memoryMiB > limits.memoryMiB
+  ) {
+    throw bad(
+      'memoryMiB',
+      `Startup memory must be a whole number of MB from ${VM_MIN_MEMORY_MIB} to ${limits.memoryMiB.toLocaleString('en-US')} for a Generation ${input.generation} virtual machine.`,
+    );
   }
-  if (input.memoryMiB > host.memoryGiB * 1024) throw bad('memoryMiB', `${host.name} has ${host.memoryGiB} GB of memory; the startup memory can't be more.`);
+  if (input.memoryMiB > host.memoryGiB * 1024)
+    throw bad(
+      'memoryMiB',
+      `${host.name} has ${host.memoryGiB} GB of memory; the startup memory can't be more.`,
+    );
   if (input.os.trim() === '') throw bad('os', 'Select the operating system to install.');
   const lower = input.name.toLowerCase();
-  if (Object.values(plain(world.vms)).some((v) => v.cluster === input.cluster && v.name.toLowerCase() === lower)) {
-    throw new SimError('conflict', 'VirtualMachineExists', `A virtual machine named '${input.name}' already exists on ${input.cluster}.`, { target: 'name' });
+  if (
+    Object.values(plain(world.vms)).some((v) => v.cluster === input.cluster && v.name.toLowerCase() === lower)
+  ) {
+    throw new SimError(
+      'conflict',
+      'VirtualMachineExists',
+      `A virtual machine named '${input.name}' already exists on ${input.cluster}.`,
+      { target: 'name' },
+    );
   }
 }
 
 /** Adds the VM at once; refused with the licensing error while the cluster is out of policy. */
 export function createVm(draft: World, input: CreateVmInput, now: Millis): VirtualMachine {
   const cluster = draft.clusters[input.cluster];
-  if (!cluster) throw new SimError('not-found', 'ClusterNotFound', `The cluster '${input.cluster}' was not found.`);
+  if (!cluster)
+    throw new SimError('not-found', 'ClusterNotFound', `The cluster '${input.cluster}' was not found.`);
   const view = registrationView(draft, cluster, now);
-  if (view.vmCreationBlocked) throw new SimError('conflict', 'VmCreationBlockedByLicensing', vmLicensingError(input.name));
+  if (view.vmCreationBlocked)
+    throw new SimError('conflict', 'VmCreationBlockedByLicensing', vmLicensingError(input.name));
   validateCreateVm(draft, input);
   const host = draft.nodes[input.hostNode];
-  if (!host || !nodeIsUp(host)) throw new SimError('conflict', 'HostUnavailable', `Couldn't create the virtual machine '${input.name}'. Its host server '${input.hostNode}' is not responding.`);
+  if (!host || !nodeIsUp(host))
+    throw new SimError(
+      'conflict',
+      'HostUnavailable',
+      `Couldn't create the virtual machine '${input.name}'. Its host server '${input.hostNode}' is not responding.`,
+    );
   const seq = nextSeq(draft);
   const vm: VirtualMachine = {
     id: guidFrom('vm', seq),
@@ -316,11 +374,17 @@ export function createVm(draft: World, input: CreateVmInput, now: Millis): Virtu
  * the licensing check happens when the role is configured, so the job fails with the guide's text.
  */
 export function startCreateVm(draft: World, input: CreateVmInput, now: Millis): Job {
-  if (!draft.clusters[input.cluster]) throw new SimError('not-found', 'ClusterNotFound', `The cluster '${input.cluster}' was not found.`);
+  if (!draft.clusters[input.cluster])
+    throw new SimError('not-found', 'ClusterNotFound', `The cluster '${input.cluster}' was not found.`);
   validateCreateVm(draft, input);
   const host = draft.nodes[input.hostNode];
   if (!host || !nodeIsUp(host)) {
-    throw new SimError('conflict', 'HostUnavailable', `Couldn't create the virtual machine '${input.name}'. Its host server '${input.hostNode}' is not responding.`, { target: 'hostServer' });
+    throw new SimError(
+      'conflict',
+      'HostUnavailable',
+      `Couldn't create the virtual machine '${input.name}'. Its host server '${input.hostNode}' is not responding.`,
+      { target: 'hostServer' },
+    );
   }
   return startJob(
     draft,
@@ -346,7 +410,10 @@ defineJobKind('vm/create', (draft, job, at) => {
   try {
     const vm = createVm(draft, input, at);
     job.input.vmId = vm.id;
-    return { status: 'Succeeded', message: `Successfully created the virtual machine '${vm.name}' on ${vm.hostNode}.` };
+    return {
+      status: 'Succeeded',
+      message: `Successfully created the virtual machine '${vm.name}' on ${vm.hostNode}.`,
+    };
   } catch (error) {
     if (error instanceof SimError) return { status: 'Failed', message: error.message, result: error.code };
     throw error;
@@ -360,7 +427,11 @@ export function startDeleteVm(draft: World, ref: VmRef, now: Millis): Job {
   const failure = `Couldn't delete the virtual machine '${vm.name}'.`;
   ensureReachable(draft, ref, vm, failure);
   if (vm.power !== 'Off' && vm.power !== 'Saved') {
-    throw new SimError('conflict', 'InvalidStateTransition', `${failure} It is ${vm.power}: turn it off or shut it down first.`);
+    throw new SimError(
+      'conflict',
+      'InvalidStateTransition',
+      `${failure} It is ${vm.power}: turn it off or shut it down first.`,
+    );
   }
   const checkpoints = vm.checkpoints.length;
   return startJob(
@@ -371,7 +442,15 @@ export function startDeleteVm(draft: World, ref: VmRef, now: Millis): Job {
       target: targetOf(draft, ref, vm),
       steps: [
         { at: 0, percent: 0, text: `Deleting the virtual machine '${vm.name}'...` },
-        ...(checkpoints > 0 ? [{ at: 1_000, percent: 30, text: `Deleting ${checkpoints} checkpoint${checkpoints === 1 ? '' : 's'} of '${vm.name}'...` }] : []),
+        ...(checkpoints > 0
+          ? [
+              {
+                at: 1_000,
+                percent: 30,
+                text: `Deleting ${checkpoints} checkpoint${checkpoints === 1 ? '' : 's'} of '${vm.name}'...`,
+              },
+            ]
+          : []),
       ],
       durationMs: VM_DELETE_MS,
       input: { ...ref, vmName: vm.name },
@@ -385,7 +464,11 @@ defineJobKind('vm/delete', (draft, job) => {
   const ref = refOf(job);
   const vm = findVm(draft, ref);
   const name = String(job.input.vmName);
-  if (!vm) return { status: 'Failed', message: `Couldn't delete the virtual machine '${name}'. The virtual machine no longer exists.` };
+  if (!vm)
+    return {
+      status: 'Failed',
+      message: `Couldn't delete the virtual machine '${name}'. The virtual machine no longer exists.`,
+    };
   const unreachable = unreachableAtEnd(draft, ref, vm, `Couldn't delete the virtual machine '${name}'.`);
   if (unreachable !== undefined) return { status: 'Failed', message: unreachable };
   const count = vm.checkpoints.length;
@@ -413,30 +496,69 @@ export function checkpointNameProblem(name: string): string | undefined {
 
 function checkpointOr404(vm: AnyVm, checkpointId: string): VmCheckpoint {
   const cp = vm.checkpoints.find((c) => c.id === checkpointId);
-  if (!cp) throw new SimError('not-found', 'CheckpointNotFound', `The virtual machine '${vm.name}' has no checkpoint '${checkpointId}'.`, { target: 'checkpointId' });
+  if (!cp)
+    throw new SimError(
+      'not-found',
+      'CheckpointNotFound',
+      `The virtual machine '${vm.name}' has no checkpoint '${checkpointId}'.`,
+      { target: 'checkpointId' },
+    );
   return cp;
 }
 
 function ensureSettled(vm: AnyVm, failure: string): void {
   if (['Starting', 'Stopping', 'Saving'].includes(vm.power)) {
-    throw new SimError('conflict', 'InvalidStateTransition', `${failure} The virtual machine is ${vm.power.toLowerCase()}; try again when it has finished.`);
+    throw new SimError(
+      'conflict',
+      'InvalidStateTransition',
+      `${failure} The virtual machine is ${vm.power.toLowerCase()}; try again when it has finished.`,
+    );
   }
 }
 
-type CheckpointOp = { op: 'create'; name: string } | { op: 'apply'; checkpointId: string } | { op: 'rename'; checkpointId: string; name: string } | { op: 'delete'; checkpointId: string };
+type CheckpointOp =
+  | { op: 'create'; name: string }
+  | { op: 'apply'; checkpointId: string }
+  | { op: 'rename'; checkpointId: string; name: string }
+  | { op: 'delete'; checkpointId: string };
 
-const CHECKPOINT_KIND = { create: 'vm/checkpoint', apply: 'vm/apply-checkpoint', rename: 'vm/rename-checkpoint', delete: 'vm/delete-checkpoint' } as const;
+const CHECKPOINT_KIND = {
+  create: 'vm/checkpoint',
+  apply: 'vm/apply-checkpoint',
+  rename: 'vm/rename-checkpoint',
+  delete: 'vm/delete-checkpoint',
+} as const;
 
 function checkpointTexts(op: CheckpointOp['op'], vm: string, cp: string) {
   switch (op) {
     case 'create':
-      return { title: `Create checkpoint of '${vm}'`, started: `Creating the checkpoint '${cp}' of '${vm}'...`, success: `Successfully created the checkpoint '${cp}' of '${vm}'.`, failure: `Couldn't create the checkpoint '${cp}' of '${vm}'.` };
+      return {
+        title: `Create checkpoint of '${vm}'`,
+        started: `Creating the checkpoint '${cp}' of '${vm}'...`,
+        success: `Successfully created the checkpoint '${cp}' of '${vm}'.`,
+        failure: `Couldn't create the checkpoint '${cp}' of '${vm}'.`,
+      };
     case 'apply':
-      return { title: `Apply checkpoint of '${vm}'`, started: `Applying the checkpoint '${cp}' to '${vm}'...`, success: `Successfully applied the checkpoint '${cp}' to '${vm}'.`, failure: `Couldn't apply the checkpoint '${cp}' to '${vm}'.` };
+      return {
+        title: `Apply checkpoint of '${vm}'`,
+        started: `Applying the checkpoint '${cp}' to '${vm}'...`,
+        success: `Successfully applied the checkpoint '${cp}' to '${vm}'.`,
+        failure: `Couldn't apply the checkpoint '${cp}' to '${vm}'.`,
+      };
     case 'rename':
-      return { title: `Rename checkpoint of '${vm}'`, started: `Renaming the checkpoint '${cp}' of '${vm}'...`, success: `Successfully renamed the checkpoint of '${vm}' to '${cp}'.`, failure: `Couldn't rename the checkpoint '${cp}' of '${vm}'.` };
+      return {
+        title: `Rename checkpoint of '${vm}'`,
+        started: `Renaming the checkpoint '${cp}' of '${vm}'...`,
+        success: `Successfully renamed the checkpoint of '${vm}' to '${cp}'.`,
+        failure: `Couldn't rename the checkpoint '${cp}' of '${vm}'.`,
+      };
     case 'delete':
-      return { title: `Delete checkpoint of '${vm}'`, started: `Deleting the checkpoint '${cp}' of '${vm}'...`, success: `Successfully deleted the checkpoint '${cp}' of '${vm}'.`, failure: `Couldn't delete the checkpoint '${cp}' of '${vm}'.` };
+      return {
+        title: `Delete checkpoint of '${vm}'`,
+        started: `Deleting the checkpoint '${cp}' of '${vm}'...`,
+        success: `Successfully deleted the checkpoint '${cp}' of '${vm}'.`,
+        failure: `Couldn't delete the checkpoint '${cp}' of '${vm}'.`,
+      };
   }
 }
 
@@ -481,10 +603,16 @@ for (const op of ['create', 'apply', 'rename', 'delete'] as const) {
     if (unreachable !== undefined) return { status: 'Failed', message: unreachable };
     const checkpointId = String(job.input.checkpointId);
     const cp = vm.checkpoints.find((c) => c.id === checkpointId);
-    if (op !== 'create' && !cp) return { status: 'Failed', message: `${texts.failure} The checkpoint no longer exists.` };
+    if (op !== 'create' && !cp)
+      return { status: 'Failed', message: `${texts.failure} The checkpoint no longer exists.` };
     switch (op) {
       case 'create': {
-        const created: VmCheckpoint = { id: guidFrom(`checkpoint:${ref.vmId}`, nextSeq(draft)), name: label, createdAt: at, ...(vm.currentCheckpointId !== undefined ? { parentId: vm.currentCheckpointId } : {}) };
+        const created: VmCheckpoint = {
+          id: guidFrom(`checkpoint:${ref.vmId}`, nextSeq(draft)),
+          name: label,
+          createdAt: at,
+          ...(vm.currentCheckpointId !== undefined ? { parentId: vm.currentCheckpointId } : {}),
+        };
         vm.checkpoints.push(created);
         vm.currentCheckpointId = created.id;
         job.input.checkpointId = created.id;

@@ -64,7 +64,9 @@ describe('WAP tenant capabilities', () => {
     const ref = { cloud: 'AzurePack_1', vmId: t.vm('wap1-jump01').id };
     t.finish((d, now) => startCheckpointJob(d, ref, { op: 'create', name: 'baseline' }, now));
     expect(t.vm('wap1-jump01').checkpoints.map((c) => c.name)).toEqual(['baseline']);
-    expect(t.finish((d, now) => startDeleteVm(d, ref, now)).message).toBe("Successfully deleted the virtual machine 'wap1-jump01' and its 1 checkpoint.");
+    expect(t.finish((d, now) => startDeleteVm(d, ref, now)).message).toBe(
+      "Successfully deleted the virtual machine 'wap1-jump01' and its 1 checkpoint.",
+    );
     expect(() => t.vm('wap1-jump01')).toThrow();
   });
 
@@ -77,7 +79,9 @@ describe('WAP tenant capabilities', () => {
       "Couldn't delete the virtual network 'azurepack_1-vnet01'. It is in use by the virtual machines 'wap1-app01', 'wap1-db01', 'wap1-jump01'. Delete them or connect them to another network first.",
     );
     const spare = t.net('azurepack_1-vnet02');
-    expect(t.finish((d, now) => startDeleteWapNetwork(d, 'AzurePack_1', spare.id, now)).status).toBe('Succeeded');
+    expect(t.finish((d, now) => startDeleteWapNetwork(d, 'AzurePack_1', spare.id, now)).status).toBe(
+      'Succeeded',
+    );
     expect(t.cloud().networks[spare.id]).toBeUndefined();
   });
 });
@@ -86,10 +90,16 @@ describe('connectors and identity', () => {
   it('an unreachable connector makes that cloud alone unavailable, with the reason, until it is back', () => {
     const t = setup();
     t.ok((d) => setWapConnector(d, 'AzurePack_1', { reachable: false }));
-    expect(t.sim.read((w) => wapCloudStatus(w, t.cloud()))).toMatchObject({ state: 'ConnectorUnreachable', reason: expect.stringContaining('https://waptenantportal1:40005') as unknown });
+    expect(t.sim.read((w) => wapCloudStatus(w, t.cloud()))).toMatchObject({
+      state: 'ConnectorUnreachable',
+      reason: expect.stringContaining('https://waptenantportal1:40005') as unknown,
+    });
     expect(t.sim.read((w) => wapCloudStatus(w, t.cloud('AzurePack_2'))).state).toBe('Available');
     const ref = { cloud: 'AzurePack_1', vmId: t.vm('wap1-app01').id };
-    expect(t.fails((d, now) => startPowerJob(d, ref, 'shutdown', now))).toMatchObject({ code: 'ConnectorUnreachable', status: 503 });
+    expect(t.fails((d, now) => startPowerJob(d, ref, 'shutdown', now))).toMatchObject({
+      code: 'ConnectorUnreachable',
+      status: 503,
+    });
     t.ok((d) => setWapConnector(d, 'AzurePack_1', { reachable: true, latencyMs: 900 }));
     expect(t.cloud().connectorLatencyMs).toBe(900);
     expect(t.finish((d, now) => startPowerJob(d, ref, 'shutdown', now)).status).toBe('Succeeded');
@@ -101,7 +111,12 @@ describe('connectors and identity', () => {
     const job = t.ok((d, now) => startPowerJob(d, ref, 'shutdown', now));
     t.ok((d) => setWapConnector(d, 'AzurePack_2', { reachable: false }));
     t.sim.advance('20s');
-    expect(t.sim.world().jobs[job.id]).toMatchObject({ status: 'Failed', message: expect.stringMatching(/^Couldn't shut down the virtual machine 'wap2-app01'\. The Windows Azure Pack Connector of AzurePack_2/) as unknown });
+    expect(t.sim.world().jobs[job.id]).toMatchObject({
+      status: 'Failed',
+      message: expect.stringMatching(
+        /^Couldn't shut down the virtual machine 'wap2-app01'\. The Windows Azure Pack Connector of AzurePack_2/,
+      ) as unknown,
+    });
     expect(t.vm('wap2-app01', 'AzurePack_2').power).toBe('Running');
   });
 
@@ -111,7 +126,11 @@ describe('connectors and identity', () => {
     const status = t.sim.read((w) => wapCloudStatus(w, t.cloud('AzurePack_2')));
     expect(status.state).toBe('UserNotFound');
     expect(status.reason).toContain(`${ADMIN_UPN} doesn't exist in the identity provider of AzurePack_2`);
-    expect(t.fails((d) => setWapUserKnown(d, 'AzurePack_2', 'not a upn', true))).toMatchObject({ target: 'upn' });
-    expect(t.fails((d) => setWapConnector(d, 'Nowhere', { reachable: true }))).toMatchObject({ code: 'CloudNotFound' });
+    expect(t.fails((d) => setWapUserKnown(d, 'AzurePack_2', 'not a upn', true))).toMatchObject({
+      target: 'upn',
+    });
+    expect(t.fails((d) => setWapConnector(d, 'Nowhere', { reachable: true }))).toMatchObject({
+      code: 'CloudNotFound',
+    });
   });
 });

@@ -54,8 +54,15 @@ export function wapCloudStatus(world: World, cloud: WapCloud): WapCloudStatus {
 }
 
 export function wapCloudOr404(world: World, name: string): WapCloud {
-  const cloud = world.wapClouds[name] ?? Object.values(world.wapClouds).find((c) => c.name.toLowerCase() === name.toLowerCase());
-  if (!cloud) throw new SimError('not-found', 'CloudNotFound', `The cloud '${name}' was not found. The clouds are ${[AZURE_STACK_CLOUD, ...Object.keys(world.wapClouds)].join(', ')}.`);
+  const cloud =
+    world.wapClouds[name] ??
+    Object.values(world.wapClouds).find((c) => c.name.toLowerCase() === name.toLowerCase());
+  if (!cloud)
+    throw new SimError(
+      'not-found',
+      'CloudNotFound',
+      `The cloud '${name}' was not found. The clouds are ${[AZURE_STACK_CLOUD, ...Object.keys(world.wapClouds)].join(', ')}.`,
+    );
   return cloud;
 }
 
@@ -65,7 +72,11 @@ export function ensureWapCloudAvailable(world: World, name: string, prefix?: str
   const status = wapCloudStatus(world, cloud);
   if (status.state === 'Available') return cloud;
   const message = prefix === undefined ? (status.reason ?? '') : `${prefix} ${status.reason ?? ''}`;
-  throw new SimError(status.state === 'ConnectorUnreachable' ? 'unavailable' : 'forbidden', status.state, message);
+  throw new SimError(
+    status.state === 'ConnectorUnreachable' ? 'unavailable' : 'forbidden',
+    status.state,
+    message,
+  );
 }
 
 setWapGuard((draft, cloud, failure) => {
@@ -75,10 +86,22 @@ setWapGuard((draft, cloud, failure) => {
 // ───────────── Test and presenter controls ─────────────
 
 /** Makes a cloud's connector answer or not, and sets its latency; changes nothing else. */
-export function setWapConnector(draft: World, name: string, change: { reachable?: boolean; latencyMs?: number }): WapCloud {
+export function setWapConnector(
+  draft: World,
+  name: string,
+  change: { reachable?: boolean; latencyMs?: number },
+): WapCloud {
   const cloud = wapCloudOr404(draft, name);
-  if (change.latencyMs !== undefined && (!Number.isInteger(change.latencyMs) || change.latencyMs < 0 || change.latencyMs > 30_000)) {
-    throw new SimError('bad-request', 'InvalidParameter', "'latencyMs' must be a whole number of milliseconds from 0 to 30000.", { target: 'latencyMs' });
+  if (
+    change.latencyMs !== undefined &&
+    (!Number.isInteger(change.latencyMs) || change.latencyMs < 0 || change.latencyMs > 30_000)
+  ) {
+    throw new SimError(
+      'bad-request',
+      'InvalidParameter',
+      "'latencyMs' must be a whole number of milliseconds from 0 to 30000.",
+      { target: 'latencyMs' },
+    );
   }
   if (change.reachable !== undefined) cloud.connectorReachable = change.reachable;
   if (change.latencyMs !== undefined) cloud.connectorLatencyMs = change.latencyMs;
@@ -88,7 +111,13 @@ export function setWapConnector(draft: World, name: string, change: { reachable?
 /** Adds or removes a UPN in a cloud's identity provider. */
 export function setWapUserKnown(draft: World, name: string, upn: string, known: boolean): WapCloud {
   const cloud = wapCloudOr404(draft, name);
-  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(upn)) throw new SimError('bad-request', 'InvalidParameter', `'${upn}' is not a user principal name (name@domain).`, { target: 'upn' });
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(upn))
+    throw new SimError(
+      'bad-request',
+      'InvalidParameter',
+      `'${upn}' is not a user principal name (name@domain).`,
+      { target: 'upn' },
+    );
   const others = cloud.knownUsers.filter((u) => u.toLowerCase() !== upn.toLowerCase());
   cloud.knownUsers = known ? [...others, upn] : others;
   return cloud;
@@ -110,7 +139,13 @@ function inUseMessage(network: WapNetwork, users: string[]): string {
 export function startDeleteWapNetwork(draft: World, cloudName: string, networkId: string, now: Millis): Job {
   const cloud = wapCloudOr404(draft, cloudName);
   const network = cloud.networks[networkId];
-  if (!network) throw new SimError('not-found', 'VirtualNetworkNotFound', `The virtual network '${networkId}' was not found in ${cloud.name}.`, { target: 'networkId' });
+  if (!network)
+    throw new SimError(
+      'not-found',
+      'VirtualNetworkNotFound',
+      `The virtual network '${networkId}' was not found in ${cloud.name}.`,
+      { target: 'networkId' },
+    );
   ensureWapCloudAvailable(draft, cloud.name, `Couldn't delete the virtual network '${network.name}'.`);
   const users = vmsUsingNetwork(cloud, networkId);
   if (users.length > 0) throw new SimError('conflict', 'VirtualNetworkInUse', inUseMessage(network, users));
@@ -136,7 +171,8 @@ defineJobKind('vnet/delete', (draft, job) => {
   const failure = `Couldn't delete the virtual network '${name}'.`;
   const cloud = draft.wapClouds[cloudName];
   const network = cloud?.networks[networkId];
-  if (!cloud || !network) return { status: 'Failed', message: `${failure} The virtual network no longer exists.` };
+  if (!cloud || !network)
+    return { status: 'Failed', message: `${failure} The virtual network no longer exists.` };
   const status = wapCloudStatus(draft, cloud);
   if (status.state !== 'Available') return { status: 'Failed', message: `${failure} ${status.reason ?? ''}` };
   const users = vmsUsingNetwork(cloud, networkId);

@@ -8,7 +8,12 @@
  */
 
 export interface ApiErrorBody {
-  error: { code: string; message: string; target?: string; details?: { code: string; message: string; target?: string }[] };
+  error: {
+    code: string;
+    message: string;
+    target?: string;
+    details?: { code: string; message: string; target?: string }[];
+  };
 }
 
 /** GET /api/sim/clock */
@@ -21,11 +26,7 @@ export interface ClockDto {
 }
 
 export type ConnectionStatusDto =
-  | 'Online'
-  | 'Warning'
-  | 'Server Unreachable'
-  | 'Needs Authorization'
-  | 'Unknown';
+  'Online' | 'Warning' | 'Server Unreachable' | 'Needs Authorization' | 'Unknown';
 
 /** GET /api/connections */
 export interface ConnectionDto {
@@ -69,7 +70,8 @@ export interface AzureStackHciStatusDto {
   /** whole days left before OutOfPolicy (0 when already past), null when not applicable */
   daysUntilOutOfPolicy: number | null;
   /** WAC's wording for the dashboard card */
-  wacConnectionText: 'Not yet registered' | 'Connected' | 'Not connected recently' | 'Disconnected' | 'Out of policy';
+  wacConnectionText:
+    'Not yet registered' | 'Connected' | 'Not connected recently' | 'Disconnected' | 'Out of policy';
   subscriptionId: string | null;
   resourceGroup: string | null;
   cloud: string | null;

@@ -9,9 +9,18 @@ export interface LabStateDto {
   offsetMs: number;
   scenario: string;
   scenarios: { name: string; description: string }[];
-  faults: { name: string; scope: FaultScopeDto; description: string; active: { target: string; since: string }[] }[];
+  faults: {
+    name: string;
+    scope: FaultScopeDto;
+    description: string;
+    active: { target: string; since: string }[];
+  }[];
   /** what a fault can target, by scope */
-  targets: { nodes: { name: string; cluster: string }[]; clusters: { name: string; registered: boolean }[]; accounts: string[] };
+  targets: {
+    nodes: { name: string; cluster: string }[];
+    clusters: { name: string; registered: boolean }[];
+    accounts: string[];
+  };
 }
 
 /** GET /api/sim/cases */

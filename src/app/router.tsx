@@ -38,10 +38,26 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
         {
           ErrorBoundary: RouteError,
           children: [
-            { index: true, handle: crumb('All connections'), lazy: lazyRoute(queryClient, () => import('./routes/connections')) },
-            { path: 'settings/:section?', handle: crumb('Settings'), lazy: lazyRoute(queryClient, () => import('./routes/gateway-settings')) },
-            { path: 'lab', handle: crumb('Simulation lab'), lazy: lazyRoute(queryClient, () => import('./routes/lab')) },
-            { path: 'azure/*', handle: crumb('Azure portal (cloud view)'), lazy: lazyRoute(queryClient, () => import('./routes/azure')) },
+            {
+              index: true,
+              handle: crumb('All connections'),
+              lazy: lazyRoute(queryClient, () => import('./routes/connections')),
+            },
+            {
+              path: 'settings/:section?',
+              handle: crumb('Settings'),
+              lazy: lazyRoute(queryClient, () => import('./routes/gateway-settings')),
+            },
+            {
+              path: 'lab',
+              handle: crumb('Simulation lab'),
+              lazy: lazyRoute(queryClient, () => import('./routes/lab')),
+            },
+            {
+              path: 'azure/*',
+              handle: crumb('Azure portal (cloud view)'),
+              lazy: lazyRoute(queryClient, () => import('./routes/azure')),
+            },
             {
               path: 'azure-stack/*',
               handle: crumb('Azure Stack portal (multi-cloud)'),
@@ -112,13 +128,21 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                 },
               ],
             },
-            { path: '*', handle: crumb('Page not found'), lazy: lazyRoute(queryClient, () => import('./routes/not-found')) },
+            {
+              path: '*',
+              handle: crumb('Page not found'),
+              lazy: lazyRoute(queryClient, () => import('./routes/not-found')),
+            },
           ],
         },
       ],
     },
     // The simulated Microsoft sign-in page opens in its own tab, without the WAC shell around it.
-    { path: '/device-login', ErrorBoundary: RouteError, lazy: lazyRoute(queryClient, () => import('./routes/device-login')) },
+    {
+      path: '/device-login',
+      ErrorBoundary: RouteError,
+      lazy: lazyRoute(queryClient, () => import('./routes/device-login')),
+    },
   ];
 }
 

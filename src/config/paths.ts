@@ -8,10 +8,12 @@ const enc = encodeURIComponent;
 export const paths = {
   home: () => '/',
   gatewaySettings: (section?: string) => (section ? `/settings/${enc(section)}` : '/settings'),
-  azurePortal: (portalPath?: string | null) => (portalPath ? `/azure${portalPath.startsWith('/') ? '' : '/'}${portalPath}` : '/azure'),
+  azurePortal: (portalPath?: string | null) =>
+    portalPath ? `/azure${portalPath.startsWith('/') ? '' : '/'}${portalPath}` : '/azure',
   azureStackPortal: () => '/azure-stack',
   connection: (type: ConnectionType, name: string) => `/connections/${type}/${enc(name)}`,
-  tool: (type: ConnectionType, name: string, toolId: string) => `/connections/${type}/${enc(name)}/tools/${enc(toolId)}`,
+  tool: (type: ConnectionType, name: string, toolId: string) =>
+    `/connections/${type}/${enc(name)}/tools/${enc(toolId)}`,
   connectionSettings: (type: ConnectionType, name: string, section?: string) =>
     `/connections/${type}/${enc(name)}/settings${section ? `/${enc(section)}` : ''}`,
 };

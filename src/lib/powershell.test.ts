@@ -77,23 +77,50 @@ describe('Register-AzStackHCI', () => {
   });
 
   it('turns Arc off with -EnableAzureArcServer:$false and then drops the Arc resource group', () => {
-    const line = registerAzStackHci({ subscriptionId: 's', region: 'eastus', enableAzureArcServer: false, arcServerResourceGroupName: 'arc-rg' });
+    const line = registerAzStackHci({
+      subscriptionId: 's',
+      region: 'eastus',
+      enableAzureArcServer: false,
+      arcServerResourceGroupName: 'arc-rg',
+    });
     expect(line).toContain('-EnableAzureArcServer:$false');
     expect(line).not.toContain('ArcServerResourceGroupName');
   });
 
   it('names a separate Arc resource group and a non-default cloud', () => {
-    const line = registerAzStackHci({ subscriptionId: 's', region: 'usgovvirginia', arcServerResourceGroupName: 'arc-rg', environmentName: 'AzureUSGovernment' });
+    const line = registerAzStackHci({
+      subscriptionId: 's',
+      region: 'usgovvirginia',
+      arcServerResourceGroupName: 'arc-rg',
+      environmentName: 'AzureUSGovernment',
+    });
     expect(parameterValues(line).get('ArcServerResourceGroupName')).toEqual(['arc-rg']);
     expect(parameterValues(line).get('EnvironmentName')).toEqual(['AzureUSGovernment']);
     expect(line).not.toContain('EnableAzureArcServer');
   });
 
   it.each(HOSTILE)('keeps the value %j a literal in every parameter', (value) => {
-    const line = registerAzStackHci({ subscriptionId: value, resourceGroupName: value, region: value, resourceName: value, tenantId: value, arcServerResourceGroupName: value });
+    const line = registerAzStackHci({
+      subscriptionId: value,
+      resourceGroupName: value,
+      region: value,
+      resourceName: value,
+      tenantId: value,
+      arcServerResourceGroupName: value,
+    });
     const values = parameterValues(line);
     // empty strings are "not given" and left out, like the wizard's empty optional fields
-    const expected = value === '' ? ['SubscriptionId', 'Region'] : ['SubscriptionId', 'ResourceGroupName', 'Region', 'ResourceName', 'ArcServerResourceGroupName', 'TenantId'];
+    const expected =
+      value === ''
+        ? ['SubscriptionId', 'Region']
+        : [
+            'SubscriptionId',
+            'ResourceGroupName',
+            'Region',
+            'ResourceName',
+            'ArcServerResourceGroupName',
+            'TenantId',
+          ];
     expect([...values.keys()]).toEqual(expected);
     for (const name of expected) expect(values.get(name)).toEqual([value]);
   });
@@ -105,11 +132,17 @@ describe('Register-AzStackHCI', () => {
     ['Azure US Government', 'AzureUSGovernment'],
     ['AzureUSGovernment', 'AzureUSGovernment'],
   ])('names the cloud %s as -EnvironmentName %s', (cloud, expected) => {
-    expect(parameterValues(repairAzStackHciRegistration({ subscriptionId: 's', environmentName: cloud })).get('EnvironmentName')).toEqual(expected === undefined ? undefined : [expected]);
+    expect(
+      parameterValues(repairAzStackHciRegistration({ subscriptionId: 's', environmentName: cloud })).get(
+        'EnvironmentName',
+      ),
+    ).toEqual(expected === undefined ? undefined : [expected]);
   });
 
   it('repairs with -RepairRegistration as a switch', () => {
-    expect(repairAzStackHciRegistration({ subscriptionId: 's', computerName: 'Server1', tenantId: 't' })).toBe(
+    expect(
+      repairAzStackHciRegistration({ subscriptionId: 's', computerName: 'Server1', tenantId: 't' }),
+    ).toBe(
       "Register-AzStackHCI -SubscriptionId 's' -ComputerName 'Server1' -TenantId 't' -RepairRegistration",
     );
   });
@@ -125,15 +158,25 @@ describe('Azure Benefits', () => {
   it('adds the VMs with -AddVM, and removes them with -RemoveVM', () => {
     expect(enableAzStackHciAttestation({ addVm: true })).toBe('Enable-AzStackHCIAttestation -AddVM -Force');
     expect(enableAzStackHciAttestation({ addVm: false })).toBe('Enable-AzStackHCIAttestation -Force');
-    expect(disableAzStackHciAttestation({ removeVm: true })).toBe('Disable-AzStackHCIAttestation -RemoveVM -Force');
+    expect(disableAzStackHciAttestation({ removeVm: true })).toBe(
+      'Disable-AzStackHCIAttestation -RemoveVM -Force',
+    );
   });
 
   it('runs Add-AzStackHCIVMAttestation on the node owning each VM, names as an array', () => {
-    expect(addAzStackHciVmAttestation([{ name: 'vm1', host: 'n1' }, { name: "v'2", host: 'n1' }, { name: 'vm3', host: 'n2' }])).toEqual([
+    expect(
+      addAzStackHciVmAttestation([
+        { name: 'vm1', host: 'n1' },
+        { name: "v'2", host: 'n1' },
+        { name: 'vm3', host: 'n2' },
+      ]),
+    ).toEqual([
       "Invoke-Command -ComputerName 'n1' -ScriptBlock { Add-AzStackHCIVMAttestation -VMName 'vm1','v''2' -Force }",
       "Invoke-Command -ComputerName 'n2' -ScriptBlock { Add-AzStackHCIVMAttestation -VMName 'vm3' -Force }",
     ]);
-    expect(removeAzStackHciVmAttestation([{ name: '$x' }])).toEqual(["Remove-AzStackHCIVMAttestation -VMName '$x' -Force"]);
+    expect(removeAzStackHciVmAttestation([{ name: '$x' }])).toEqual([
+      "Remove-AzStackHCIVMAttestation -VMName '$x' -Force",
+    ]);
   });
 });
 
@@ -150,11 +193,15 @@ describe('Hyper-V and Arc commands', () => {
   });
 
   it('force-disconnects the Arc agent locally', () => {
-    expect(azcmagentDisconnect({ forceLocalOnly: true }).at(-1)).toBe('.\\azcmagent.exe disconnect --force-local-only');
+    expect(azcmagentDisconnect({ forceLocalOnly: true }).at(-1)).toBe(
+      '.\\azcmagent.exe disconnect --force-local-only',
+    );
   });
 
   it('refuses a parameter name that is not one', () => {
-    expect(() => psCommand('Start-VM', [{ name: 'Name; rm', value: 'x' }])).toThrow(/not a PowerShell parameter name/);
+    expect(() => psCommand('Start-VM', [{ name: 'Name; rm', value: 'x' }])).toThrow(
+      /not a PowerShell parameter name/,
+    );
   });
 
   it('reports an unterminated literal when reading back', () => {

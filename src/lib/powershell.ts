@@ -34,7 +34,8 @@ function renderValue(value: string | number | readonly string[]): string {
 }
 
 function renderParameter(p: PsParameter): string | undefined {
-  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(p.name)) throw new Error(`'${p.name}' is not a PowerShell parameter name.`);
+  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(p.name))
+    throw new Error(`'${p.name}' is not a PowerShell parameter name.`);
   const { value } = p;
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'boolean') {
@@ -54,7 +55,11 @@ export function psCommand(command: string, parameters: PsParameter[] = []): stri
 /** An empty optional field is not given. */
 const opt = (value: string | undefined) => (value === undefined || value === '' ? undefined : value);
 
-const p = (name: string, value: PsValue, explicitBoolean = false): PsParameter => ({ name, value, explicitBoolean });
+const p = (name: string, value: PsValue, explicitBoolean = false): PsParameter => ({
+  name,
+  value,
+  explicitBoolean,
+});
 
 // ───────────── Registration (behaviour.md §1.1, §2) ─────────────
 
@@ -96,13 +101,21 @@ export function registerAzStackHci(o: RegisterOptions): string {
     p('ResourceName', opt(o.resourceName)),
     p('EnvironmentName', environment(o.environmentName)),
     p('EnableAzureArcServer', o.enableAzureArcServer === false ? false : undefined, true),
-    p('ArcServerResourceGroupName', o.enableAzureArcServer === false ? undefined : opt(o.arcServerResourceGroupName)),
+    p(
+      'ArcServerResourceGroupName',
+      o.enableAzureArcServer === false ? undefined : opt(o.arcServerResourceGroupName),
+    ),
     p('ComputerName', opt(o.computerName)),
     p('TenantId', opt(o.tenantId)),
   ]);
 }
 
-export function repairAzStackHciRegistration(o: { subscriptionId: string; computerName?: string; tenantId?: string; environmentName?: string }): string {
+export function repairAzStackHciRegistration(o: {
+  subscriptionId: string;
+  computerName?: string;
+  tenantId?: string;
+  environmentName?: string;
+}): string {
   return psCommand('Register-AzStackHCI', [
     p('SubscriptionId', o.subscriptionId),
     p('EnvironmentName', environment(o.environmentName)),
@@ -147,26 +160,41 @@ function onNode(computerName: string | undefined, line: string): string[] {
 // ───────────── Azure Benefits (behaviour.md §4) ─────────────
 
 export function enableAzStackHciAttestation(o: { computerName?: string; addVm?: boolean } = {}): string {
-  return psCommand('Enable-AzStackHCIAttestation', [p('ComputerName', opt(o.computerName)), p('AddVM', o.addVm === true), p('Force', true)]);
+  return psCommand('Enable-AzStackHCIAttestation', [
+    p('ComputerName', opt(o.computerName)),
+    p('AddVM', o.addVm === true),
+    p('Force', true),
+  ]);
 }
 
 export function disableAzStackHciAttestation(o: { computerName?: string; removeVm?: boolean } = {}): string {
-  return psCommand('Disable-AzStackHCIAttestation', [p('ComputerName', opt(o.computerName)), p('RemoveVM', o.removeVm === true), p('Force', true)]);
+  return psCommand('Disable-AzStackHCIAttestation', [
+    p('ComputerName', opt(o.computerName)),
+    p('RemoveVM', o.removeVm === true),
+    p('Force', true),
+  ]);
 }
 
 /** VMs grouped by the node that owns them: the cmdlet only sees the VMs of the node it runs on. */
-function perHost(vms: readonly { name: string; host?: string }[], build: (names: string[]) => string): string[] {
+function perHost(
+  vms: readonly { name: string; host?: string }[],
+  build: (names: string[]) => string,
+): string[] {
   const groups = new Map<string | undefined, string[]>();
   for (const vm of vms) groups.set(vm.host, [...(groups.get(vm.host) ?? []), vm.name]);
   return [...groups].flatMap(([host, names]) => onNode(host, build(names)));
 }
 
 export function addAzStackHciVmAttestation(vms: readonly { name: string; host?: string }[]): string[] {
-  return perHost(vms, (names) => psCommand('Add-AzStackHCIVMAttestation', [p('VMName', names), p('Force', true)]));
+  return perHost(vms, (names) =>
+    psCommand('Add-AzStackHCIVMAttestation', [p('VMName', names), p('Force', true)]),
+  );
 }
 
 export function removeAzStackHciVmAttestation(vms: readonly { name: string; host?: string }[]): string[] {
-  return perHost(vms, (names) => psCommand('Remove-AzStackHCIVMAttestation', [p('VMName', names), p('Force', true)]));
+  return perHost(vms, (names) =>
+    psCommand('Remove-AzStackHCIVMAttestation', [p('VMName', names), p('Force', true)]),
+  );
 }
 
 // ───────────── Azure Arc ─────────────
@@ -181,7 +209,10 @@ export function disableArcIntegration(computerName?: string): string[] {
 
 /** The troubleshooting guide's forced local disconnect of the Arc agent. */
 export function azcmagentDisconnect(o: { computerName?: string; forceLocalOnly?: boolean } = {}): string[] {
-  const lines = [`Set-Location -LiteralPath ${psQuote('C:\\Program Files\\AzureConnectedMachineAgent')}`, `.\\azcmagent.exe disconnect${o.forceLocalOnly ? ' --force-local-only' : ''}`];
+  const lines = [
+    `Set-Location -LiteralPath ${psQuote('C:\\Program Files\\AzureConnectedMachineAgent')}`,
+    `.\\azcmagent.exe disconnect${o.forceLocalOnly ? ' --force-local-only' : ''}`,
+  ];
   if (!o.computerName) return lines;
   return [`Invoke-Command -ComputerName ${psQuote(o.computerName)} -ScriptBlock { ${lines.join('; ')} }`];
 }
@@ -202,9 +233,13 @@ export function stopHcisvc(computerName: string): string {
 
 // ───────────── Hyper-V VM actions ─────────────
 
-export type VmAction = 'start' | 'turn-off' | 'shutdown' | 'save' | 'pause' | 'resume' | 'checkpoint' | 'delete' | 'restart';
+export type VmAction =
+  'start' | 'turn-off' | 'shutdown' | 'save' | 'pause' | 'resume' | 'checkpoint' | 'delete' | 'restart';
 
-export function vmCommand(action: VmAction, o: { name: string; computerName: string; checkpointName?: string }): string {
+export function vmCommand(
+  action: VmAction,
+  o: { name: string; computerName: string; checkpointName?: string },
+): string {
   const target = [p('Name', o.name), p('ComputerName', o.computerName)];
   switch (action) {
     case 'start':

@@ -14,7 +14,10 @@ function compare(a: string | number | null, b: string | number | null): number {
  * keeps a re-sort of 10,000 rows per keystroke within a few milliseconds instead of a collator call per
  * comparison.
  */
-export function rankedSortValue<T>(all: readonly T[], value: (item: T) => string | number | null): (item: T) => number {
+export function rankedSortValue<T>(
+  all: readonly T[],
+  value: (item: T) => string | number | null,
+): (item: T) => number {
   let ranks: Map<T, number> | undefined;
   return (item) => {
     if (!ranks) {

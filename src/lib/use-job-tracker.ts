@@ -46,7 +46,9 @@ export function useJobTracker(onSettled: (job: JobDto) => void) {
         }
         if (signal.aborted) return;
         setRunning((list) => list.filter((j) => j.id !== job.id));
-        void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'jobs' || q.queryKey[0] === 'notifications' });
+        void queryClient.invalidateQueries({
+          predicate: (q) => q.queryKey[0] === 'jobs' || q.queryKey[0] === 'notifications',
+        });
         settledRef.current(current);
       };
       follow().catch(() => {

@@ -27,7 +27,11 @@ export function checkpointRequest(vmPath: string, action: CheckpointAction): Pro
 export async function fetchRdp(url: string): Promise<string> {
   const response = await fetch(url, { headers: { Accept: 'application/x-rdp, application/json' } });
   if (response.ok) return response.text();
-  const body = (await response.json().catch(() => undefined)) as { error?: { code?: string; message?: string } } | undefined;
-  throw new ApiError(response.status, body?.error?.code ?? 'Unknown', body?.error?.message ?? `Couldn't download the Remote Desktop file (HTTP ${response.status}).`);
+  const body = (await response.json().catch(() => undefined)) as
+    { error?: { code?: string; message?: string } } | undefined;
+  throw new ApiError(
+    response.status,
+    body?.error?.code ?? 'Unknown',
+    body?.error?.message ?? `Couldn't download the Remote Desktop file (HTTP ${response.status}).`,
+  );
 }
-

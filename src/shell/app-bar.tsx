@@ -14,14 +14,24 @@ import {
   tokens,
   Tooltip,
 } from '@fluentui/react-components';
-import { AlertRegular, BeakerRegular, ChevronRightRegular, QuestionRegular, SettingsRegular } from '@fluentui/react-icons';
+import {
+  AlertRegular,
+  BeakerRegular,
+  ChevronRightRegular,
+  QuestionRegular,
+  SettingsRegular,
+} from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { JobDto } from '@/api/contract';
 import { darkTheme } from '@/app/theme';
 import { RouterLink } from '@/components/router-link/router-link';
 import { paths } from '@/config/paths';
-import { NotificationsPane, useUnreadNotificationCount, type JobTargetLink } from '@/features/jobs/components/notifications-pane';
+import {
+  NotificationsPane,
+  useUnreadNotificationCount,
+  type JobTargetLink,
+} from '@/features/jobs/components/notifications-pane';
 import { useThemePreference } from '@/lib/theme-preference';
 import { HelpDialog } from './help-dialog';
 import { currentSolution, solutions } from './solutions';
@@ -61,7 +71,11 @@ const useStyles = makeStyles({
 function linkForTarget(target: JobDto['target']): JobTargetLink | null {
   if (target.type === 'cluster' || target.type === 'server') {
     const tool = defaultToolFor({ type: target.type });
-    return { toolTitle: tool.title, connectionName: target.name, to: paths.tool(target.type, target.name, tool.id) };
+    return {
+      toolTitle: tool.title,
+      connectionName: target.name,
+      to: paths.tool(target.type, target.name, tool.id),
+    };
   }
   if (target.type === 'gateway') {
     return { toolTitle: 'Settings', connectionName: 'Windows Admin Center', to: paths.gatewaySettings() };
@@ -84,7 +98,12 @@ function SolutionSelector() {
       <MenuPopover>
         <MenuList>
           {solutions.map((solution) => (
-            <MenuItemRadio key={solution.id} name="solution" value={solution.id} onClick={() => void navigate(solution.to)}>
+            <MenuItemRadio
+              key={solution.id}
+              name="solution"
+              value={solution.id}
+              onClick={() => void navigate(solution.to)}
+            >
               {solution.title}
             </MenuItemRadio>
           ))}
@@ -135,37 +154,60 @@ export function AppBar() {
     <>
       {/* The app bar is dark in both themes, as in WAC; a nested provider keeps it on tokens. */}
       <FluentProvider theme={darkTheme} className={styles.provider}>
-      <header className={styles.bar}>
-        <nav className={styles.left} aria-label="Breadcrumb">
-          <RouterLink to={paths.home()} appearance="subtle" className={styles.productLink}>
-            Windows Admin Center
-          </RouterLink>
-          <ChevronRightRegular className={styles.separator} aria-hidden="true" />
-          <SolutionSelector />
-        </nav>
-        <div className={styles.right}>
-          <Button appearance="subtle" className={styles.iconButton} icon={<BeakerRegular />} onClick={() => void navigate('/lab')}>
-            Simulation lab
-          </Button>
-          <Tooltip content="Notifications" relationship="description">
+        <header className={styles.bar}>
+          <nav className={styles.left} aria-label="Breadcrumb">
+            <RouterLink to={paths.home()} appearance="subtle" className={styles.productLink}>
+              Windows Admin Center
+            </RouterLink>
+            <ChevronRightRegular className={styles.separator} aria-hidden="true" />
+            <SolutionSelector />
+          </nav>
+          <div className={styles.right}>
             <Button
               appearance="subtle"
               className={styles.iconButton}
-              aria-label={bellLabel}
-              icon={<AlertRegular />}
-              onClick={() => setNotificationsOpen(true)}
+              icon={<BeakerRegular />}
+              onClick={() => void navigate('/lab')}
             >
-              {unread > 0 && <CounterBadge className={styles.counter} count={unread} overflowCount={99} size="small" color="danger" aria-hidden="true" />}
+              Simulation lab
             </Button>
-          </Tooltip>
-          <SettingsMenu />
-          <Tooltip content="About and Help" relationship="label">
-            <Button appearance="subtle" className={styles.iconButton} icon={<QuestionRegular />} onClick={() => setHelpOpen(true)} />
-          </Tooltip>
-        </div>
-      </header>
+            <Tooltip content="Notifications" relationship="description">
+              <Button
+                appearance="subtle"
+                className={styles.iconButton}
+                aria-label={bellLabel}
+                icon={<AlertRegular />}
+                onClick={() => setNotificationsOpen(true)}
+              >
+                {unread > 0 && (
+                  <CounterBadge
+                    className={styles.counter}
+                    count={unread}
+                    overflowCount={99}
+                    size="small"
+                    color="danger"
+                    aria-hidden="true"
+                  />
+                )}
+              </Button>
+            </Tooltip>
+            <SettingsMenu />
+            <Tooltip content="About and Help" relationship="label">
+              <Button
+                appearance="subtle"
+                className={styles.iconButton}
+                icon={<QuestionRegular />}
+                onClick={() => setHelpOpen(true)}
+              />
+            </Tooltip>
+          </div>
+        </header>
       </FluentProvider>
-      <NotificationsPane open={notificationsOpen} onClose={() => setNotificationsOpen(false)} linkForTarget={linkForTarget} />
+      <NotificationsPane
+        open={notificationsOpen}
+        onClose={() => setNotificationsOpen(false)}
+        linkForTarget={linkForTarget}
+      />
       <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
     </>
   );

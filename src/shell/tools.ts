@@ -1,4 +1,12 @@
-import { BoardRegular, StethoscopeRegular, DesktopRegular, CloudLinkRegular, InfoRegular, ServerRegular, type FluentIcon } from '@fluentui/react-icons';
+import {
+  BoardRegular,
+  StethoscopeRegular,
+  DesktopRegular,
+  CloudLinkRegular,
+  InfoRegular,
+  ServerRegular,
+  type FluentIcon,
+} from '@fluentui/react-icons';
 import type { ConnectionDto } from '@/api/contract';
 
 export interface ToolDefinition {

@@ -244,7 +244,9 @@ async function vmTableRows(ctx) {
     cloudLoads.push(await firstRowsAt(page, `${ctx.appUrl}${CLOUD_VMS}&scenario=large`, CLOUD_VM_GRID));
     await page.context().close();
     const page2 = await ctx.newPage();
-    clusterLoads.push(await firstRowsAt(page2, `${ctx.appUrl}${CLUSTER_VMS}?scenario=large`, 'Virtual machines'));
+    clusterLoads.push(
+      await firstRowsAt(page2, `${ctx.appUrl}${CLUSTER_VMS}?scenario=large`, 'Virtual machines'),
+    );
     await page2.context().close();
   }
   rows.push({
@@ -260,7 +262,10 @@ async function vmTableRows(ctx) {
 
   const page = await ctx.newPage();
   await firstRowsAt(page, `${ctx.appUrl}${CLOUD_VMS}&scenario=large`, CLOUD_VM_GRID);
-  const total = await page.evaluate((name) => document.querySelector(`[role="grid"][aria-label="${name}"]`).getAttribute('aria-rowcount'), CLOUD_VM_GRID);
+  const total = await page.evaluate(
+    (name) => document.querySelector(`[role="grid"][aria-label="${name}"]`).getAttribute('aria-rowcount'),
+    CLOUD_VM_GRID,
+  );
 
   // JS heap with the 10,000 rows loaded, after a forced GC.
   const cdp = await page.context().newCDPSession(page);
@@ -268,7 +273,11 @@ async function vmTableRows(ctx) {
   await cdp.send('HeapProfiler.collectGarbage');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
-  rows.push({ measure: '`large`: JS heap after loading the 10,000-VM table (after GC)', portal: `${(heap / 1048576).toFixed(1)} MB`, note: `${Number(total) - 1} rows in the table` });
+  rows.push({
+    measure: '`large`: JS heap after loading the 10,000-VM table (after GC)',
+    portal: `${(heap / 1048576).toFixed(1)} MB`,
+    note: `${Number(total) - 1} rows in the table`,
+  });
 
   // Filter latency: from each keydown to the last DOM change it causes in the grid.
   await page.evaluate((name) => {
@@ -297,7 +306,11 @@ async function vmTableRows(ctx) {
   await page.keyboard.type(query, { delay: 450 });
   await page.waitForTimeout(500);
   const latencies = await page.evaluate(() => window.__filterLatency);
-  const matches = await page.evaluate((name) => Number(document.querySelector(`[role="grid"][aria-label="${name}"]`).getAttribute('aria-rowcount')) - 1, CLOUD_VM_GRID);
+  const matches = await page.evaluate(
+    (name) =>
+      Number(document.querySelector(`[role="grid"][aria-label="${name}"]`).getAttribute('aria-rowcount')) - 1,
+    CLOUD_VM_GRID,
+  );
   rows.push({
     measure: `\`large\`: filter latency per keystroke at ${Number(total) - 1} rows (target < 50 ms)`,
     portal: `median ${ms(median(latencies))}, max ${ms(Math.max(...latencies))}`,
@@ -317,7 +330,14 @@ async function vmTableRows(ctx) {
       [CLOUD_VM_GRID, fraction],
     );
     await page.waitForTimeout(150);
-    counts.push(await page.evaluate((name) => document.querySelectorAll(`[role="grid"][aria-label="${name}"] [role="row"][data-row-index]`).length, CLOUD_VM_GRID));
+    counts.push(
+      await page.evaluate(
+        (name) =>
+          document.querySelectorAll(`[role="grid"][aria-label="${name}"] [role="row"][data-row-index]`)
+            .length,
+        CLOUD_VM_GRID,
+      ),
+    );
   }
   rows.push({
     measure: '`large`: DOM rows while scrolling the 10,000-VM table',

@@ -14,7 +14,17 @@ import { fileURLToPath } from 'node:url';
 import { setupServer } from 'msw/node';
 import { armHandlers } from '../../mocks/handlers/arm';
 import { createSimRuntime } from '../../mocks/runtime';
-import { ADMIN_UPN, AUDITOR_UPN, DEV_SUBSCRIPTION, HOUR, MINUTE, PROD_SUBSCRIPTION, disconnectAgent, runOnboardingScript, startArcDisable } from '../../mocks/sim';
+import {
+  ADMIN_UPN,
+  AUDITOR_UPN,
+  DEV_SUBSCRIPTION,
+  HOUR,
+  MINUTE,
+  PROD_SUBSCRIPTION,
+  disconnectAgent,
+  runOnboardingScript,
+  startArcDisable,
+} from '../../mocks/sim';
 import type { World } from '../../mocks/sim';
 import { encodeSimToken } from '../../mocks/sim/arm';
 import { loadSpecs } from './openapi';
@@ -577,16 +587,35 @@ describe.skipIf(!SPECS_FOUND)(
           return outcome.value;
         };
         sim.reset('registered');
-        run((d, now) => runOnboardingScript(d, { serverName: 'web01', subscriptionId: PROD_SUBSCRIPTION, resourceGroup: 'hci-cluster01-rg', region: 'westeurope', osType: 'linux', tags: { City: `it's "$(x)"\n` } }, now));
+        run((d, now) =>
+          runOnboardingScript(
+            d,
+            {
+              serverName: 'web01',
+              subscriptionId: PROD_SUBSCRIPTION,
+              resourceGroup: 'hci-cluster01-rg',
+              region: 'westeurope',
+              osType: 'linux',
+              tags: { City: `it's "$(x)"\n` },
+            },
+            now,
+          ),
+        );
         const web01 = q(machinePath(PROD_SUBSCRIPTION, 'hci-cluster01-rg', 'web01'), V.hc);
-        expect((await call<MachineBody>('Machines_Get', 'GET', web01)).json.properties.status).toBeUndefined();
+        expect(
+          (await call<MachineBody>('Machines_Get', 'GET', web01)).json.properties.status,
+        ).toBeUndefined();
         sim.advance('5m');
-        expect((await call<MachineBody>('Machines_Get', 'GET', web01)).json.properties.status).toBe('Connected');
+        expect((await call<MachineBody>('Machines_Get', 'GET', web01)).json.properties.status).toBe(
+          'Connected',
+        );
 
         run((d, now) => disconnectAgent(d, 'hci-node2', true, now));
         sim.advance('30m');
         const node2 = q(machinePath(PROD_SUBSCRIPTION, 'hci-cluster01-rg', 'hci-node2'), V.hc);
-        expect((await call<MachineBody>('Machines_Get', 'GET', node2)).json.properties.status).toBe('Disconnected');
+        expect((await call<MachineBody>('Machines_Get', 'GET', node2)).json.properties.status).toBe(
+          'Disconnected',
+        );
 
         const arc = q(arcPath(PROD_SUBSCRIPTION, 'hci-cluster01-rg', 'hci-cluster01'), V.hci);
         for (const node of ['hci-node1', 'hci-node3']) {
@@ -595,7 +624,11 @@ describe.skipIf(!SPECS_FOUND)(
         }
         const after = await call<ArcSettingBody>('ArcSettings_Get', 'GET', arc);
         expect(after.json.properties.perNodeDetails.map((n) => n.name)).toEqual(['hci-node2', 'hci-node4']);
-        await call('Machines_ListBySubscription', 'GET', q(`/subscriptions/${PROD_SUBSCRIPTION}/providers/Microsoft.HybridCompute/machines`, V.hc));
+        await call(
+          'Machines_ListBySubscription',
+          'GET',
+          q(`/subscriptions/${PROD_SUBSCRIPTION}/providers/Microsoft.HybridCompute/machines`, V.hc),
+        );
 
         for (const node of ['hci-node2', 'hci-node4']) {
           const job = run((d, now) => startArcDisable(d, 'hci-cluster01', node, now));

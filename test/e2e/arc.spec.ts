@@ -3,9 +3,14 @@ import { expect, expectNoSeriousA11yViolations, setTheme, test, type Theme } fro
 const ARC_SERVERS = '/connections/cluster/hci-cluster01/tools/azure-arc/servers';
 const MACHINES = '/azure/machines';
 
-test('hci-node3 goes Disconnected on both sides 30 minutes after it goes down, and Connected within 5 minutes of the repair', async ({ page, gotoScenario, hciSim }) => {
+test('hci-node3 goes Disconnected on both sides 30 minutes after it goes down, and Connected within 5 minutes of the repair', async ({
+  page,
+  gotoScenario,
+  hciSim,
+}) => {
   await gotoScenario(ARC_SERVERS, 'registered');
-  const arcRow = () => page.getByRole('grid', { name: 'Arc-enabled servers' }).getByRole('row', { name: /^hci-node3/ });
+  const arcRow = () =>
+    page.getByRole('grid', { name: 'Arc-enabled servers' }).getByRole('row', { name: /^hci-node3/ });
   await expect(arcRow().getByText('Connected', { exact: true })).toBeVisible();
 
   await hciSim.inject('node-down', 'hci-node3');
@@ -16,7 +21,9 @@ test('hci-node3 goes Disconnected on both sides 30 minutes after it goes down, a
   await expect(page.getByRole('heading', { name: 'hci-node3' })).toBeVisible();
   await expect(page.getByText('Disconnected', { exact: true })).toBeVisible();
   await page.getByRole('link', { name: 'Machines - Azure Arc' }).click();
-  const machineRow = page.getByRole('grid', { name: 'Machines - Azure Arc' }).getByRole('row', { name: /^hci-node3/ });
+  const machineRow = page
+    .getByRole('grid', { name: 'Machines - Azure Arc' })
+    .getByRole('row', { name: /^hci-node3/ });
   await expect(machineRow.getByText('Disconnected', { exact: true })).toBeVisible();
 
   await hciSim.repair('node-down', 'hci-node3');
@@ -24,7 +31,11 @@ test('hci-node3 goes Disconnected on both sides 30 minutes after it goes down, a
   await expect(machineRow.getByText('Connected', { exact: true })).toBeVisible();
 });
 
-test('running a generated script adds a server whose machine connects at its first heartbeat', async ({ page, gotoScenario, hciSim }) => {
+test('running a generated script adds a server whose machine connects at its first heartbeat', async ({
+  page,
+  gotoScenario,
+  hciSim,
+}) => {
   await gotoScenario(`${MACHINES}/add`, 'registered');
   await page.getByRole('combobox', { name: /Resource group/ }).click();
   await page.getByRole('option').first().click();
@@ -48,10 +59,15 @@ test('running a generated script adds a server whose machine connects at its fir
 });
 
 for (const theme of ['light', 'dark'] as Theme[]) {
-  test(`the machines list and the generate-script tabs pass axe in the ${theme} theme`, async ({ page, gotoScenario }) => {
+  test(`the machines list and the generate-script tabs pass axe in the ${theme} theme`, async ({
+    page,
+    gotoScenario,
+  }) => {
     await setTheme(page, theme);
     await gotoScenario(MACHINES, 'registered');
-    await expect(page.getByRole('grid', { name: 'Machines - Azure Arc' }).getByRole('row', { name: /^hci-node1/ })).toBeVisible();
+    await expect(
+      page.getByRole('grid', { name: 'Machines - Azure Arc' }).getByRole('row', { name: /^hci-node1/ }),
+    ).toBeVisible();
     await expectNoSeriousA11yViolations(page);
 
     await gotoScenario(`${MACHINES}/add`, 'registered');

@@ -5,24 +5,40 @@ const ARC_PAGE = '/connections/cluster/hci-cluster01/tools/azure-arc/registratio
 const SUCCESS =
   'Azure Stack HCI is successfully registered. An Azure resource representing Azure Stack HCI has been created in your Azure subscription to enable an Azure-consistent monitoring, billing, and support experience.';
 
-test('from the dashboard, registers hci-cluster01 with a new resource group in East US, every step checked, then Connected with each node Arc-enabled', async ({ page, gotoScenario, hciSim }) => {
+test('from the dashboard, registers hci-cluster01 with a new resource group in East US, every step checked, then Connected with each node Arc-enabled', async ({
+  page,
+  gotoScenario,
+  hciSim,
+}) => {
   await gotoScenario('/connections/cluster/hci-cluster01/tools/dashboard', 'gateway-registered');
-  await page.getByRole('region', { name: 'Azure connection' }).getByRole('link', { name: 'Register this cluster' }).click();
+  await page
+    .getByRole('region', { name: 'Azure connection' })
+    .getByRole('link', { name: 'Register this cluster' })
+    .click();
   const pane = page.getByRole('dialog', { name: 'Register Azure Stack HCI' });
   await expect(pane.getByRole('list', { name: 'Prerequisite checks' })).toBeVisible();
-  await expect(pane.getByRole('textbox', { name: /New resource group name/ })).toHaveValue('hci-cluster01-rg');
+  await expect(pane.getByRole('textbox', { name: /New resource group name/ })).toHaveValue(
+    'hci-cluster01-rg',
+  );
   await expect(pane.getByRole('combobox', { name: /Azure region/ })).toHaveText('East US');
-  await expect(pane.getByRole('list', { name: 'What will be created' }).getByText(/Azure Arc-enabled server hci-node\d/)).toHaveCount(4);
+  await expect(
+    pane.getByRole('list', { name: 'What will be created' }).getByText(/Azure Arc-enabled server hci-node\d/),
+  ).toHaveCount(4);
 
   await pane.getByRole('button', { name: 'Register' }).click();
   const steps = pane.getByRole('list', { name: 'Steps' });
-  await expect(steps.locator('[data-step-state="current"]')).toHaveText('Checking whether the required modules are installed');
+  await expect(steps.locator('[data-step-state="current"]')).toHaveText(
+    'Checking whether the required modules are installed',
+  );
   await hciSim.advance('2m');
   await expect(pane.getByText(SUCCESS)).toBeVisible();
   await expect(steps.locator('li')).toHaveCount(16);
   await expect(steps.locator('[data-step-state="done"]')).toHaveCount(16);
   await expect(steps.getByText('Creating Azure Resource Group hci-cluster01-rg')).toBeVisible();
-  await expect(pane.getByRole('link', { name: 'View the Azure resource hci-cluster01' })).toHaveAttribute('href', /\/azure\/resource\/subscriptions\/.+\/clusters\/hci-cluster01$/);
+  await expect(pane.getByRole('link', { name: 'View the Azure resource hci-cluster01' })).toHaveAttribute(
+    'href',
+    /\/azure\/resource\/subscriptions\/.+\/clusters\/hci-cluster01$/,
+  );
 
   await pane.getByRole('button', { name: 'Close' }).first().click();
   const system = page.getByRole('region', { name: 'Azure Stack HCI system status' });
@@ -31,7 +47,11 @@ test('from the dashboard, registers hci-cluster01 with a new resource group in E
   await expect(page.getByRole('region', { name: 'Server status' }).getByText('Arc-enabled')).toHaveCount(4);
 });
 
-test('a node down fails the certificate half naming it; starting the node and registering again succeeds', async ({ page, gotoScenario, hciSim }) => {
+test('a node down fails the certificate half naming it; starting the node and registering again succeeds', async ({
+  page,
+  gotoScenario,
+  hciSim,
+}) => {
   await gotoScenario(`${SETTINGS}?register=open`, 'gateway-registered');
   await hciSim.inject('node-down', 'hci-node2');
   const pane = page.getByRole('dialog', { name: 'Register Azure Stack HCI' });
@@ -48,28 +68,42 @@ test('a node down fails the certificate half naming it; starting the node and re
 
   await hciSim.repair('node-down', 'hci-node2');
   await pane.getByRole('button', { name: 'Register again' }).click();
-  await expect(pane.getByRole('list', { name: 'Steps' }).locator('[data-step-state="current"]')).toBeVisible();
+  await expect(
+    pane.getByRole('list', { name: 'Steps' }).locator('[data-step-state="current"]'),
+  ).toBeVisible();
   await hciSim.advance('2m');
   await expect(pane.getByText(SUCCESS)).toBeVisible();
 });
 
-test('30-day policy: outbound blocked for 31 days is Out of policy; after the repair, Sync now is Connected again', async ({ page, gotoScenario, hciSim }) => {
+test('30-day policy: outbound blocked for 31 days is Out of policy; after the repair, Sync now is Connected again', async ({
+  page,
+  gotoScenario,
+  hciSim,
+}) => {
   await gotoScenario(ARC_PAGE, 'registered');
   const system = page.getByRole('region', { name: 'Azure Stack HCI system status' });
   await expect(system.getByText('Connected', { exact: true })).toBeVisible();
   await hciSim.inject('outbound-blocked');
   await hciSim.advance('31d');
   await expect(system.getByText('Out of policy').first()).toBeVisible();
-  await expect(system.getByText(/new virtual machines can't be created until the cluster is synced/)).toBeVisible();
+  await expect(
+    system.getByText(/new virtual machines can't be created until the cluster is synced/),
+  ).toBeVisible();
 
   await hciSim.repair('outbound-blocked');
   await page.getByRole('button', { name: 'Sync now' }).click();
   await hciSim.advance('1m');
-  await expect(page.getByText('Successfully synced with Azure for cluster: hci-cluster01.contoso.local')).toBeVisible();
+  await expect(
+    page.getByText('Successfully synced with Azure for cluster: hci-cluster01.contoso.local'),
+  ).toBeVisible();
   await expect(system.getByText('Connected', { exact: true })).toBeVisible();
 });
 
-test('unregister from registered removes the registration: Not registered, and the Register button is back', async ({ page, gotoScenario, hciSim }) => {
+test('unregister from registered removes the registration: Not registered, and the Register button is back', async ({
+  page,
+  gotoScenario,
+  hciSim,
+}) => {
   await gotoScenario(ARC_PAGE, 'registered');
   await page.getByRole('button', { name: 'Unregister' }).click();
   const dialog = page.getByRole('alertdialog', { name: 'Unregister Azure Stack HCI' });
@@ -77,19 +111,38 @@ test('unregister from registered removes the registration: Not registered, and t
   await dialog.getByRole('button', { name: 'Unregister' }).click();
   await expect(page.getByText('Arc for servers unregistration triggered')).toBeVisible();
   await hciSim.advance('2m');
-  await expect(page.getByText(/Azure Stack HCI is successfully unregistered\. The Azure resource representing Azure Stack HCI has been deleted\./)).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Azure Stack HCI system status' }).getByText('Not registered', { exact: true })).toBeVisible();
-  await expect(page.getByRole('toolbar', { name: 'Registration actions' }).getByRole('button', { name: 'Register', exact: true })).toBeEnabled();
+  await expect(
+    page.getByText(
+      /Azure Stack HCI is successfully unregistered\. The Azure resource representing Azure Stack HCI has been deleted\./,
+    ),
+  ).toBeVisible();
+  await expect(
+    page
+      .getByRole('region', { name: 'Azure Stack HCI system status' })
+      .getByText('Not registered', { exact: true }),
+  ).toBeVisible();
+  await expect(
+    page
+      .getByRole('toolbar', { name: 'Registration actions' })
+      .getByRole('button', { name: 'Register', exact: true }),
+  ).toBeEnabled();
 });
 
 for (const theme of ['light', 'dark'] as const) {
-  test(`the wizard and the status page have no serious accessibility violations (${theme})`, async ({ page, gotoScenario }) => {
+  test(`the wizard and the status page have no serious accessibility violations (${theme})`, async ({
+    page,
+    gotoScenario,
+  }) => {
     await setTheme(page, theme);
     await gotoScenario(ARC_PAGE, 'registered');
     await expect(page.getByRole('region', { name: 'Server status' })).toBeVisible();
     await expectNoSeriousA11yViolations(page);
     await gotoScenario(`${SETTINGS}?register=open`, 'gateway-registered');
-    await expect(page.getByRole('dialog', { name: 'Register Azure Stack HCI' }).getByRole('list', { name: 'Prerequisite checks' })).toBeVisible();
+    await expect(
+      page
+        .getByRole('dialog', { name: 'Register Azure Stack HCI' })
+        .getByRole('list', { name: 'Prerequisite checks' }),
+    ).toBeVisible();
     await expectNoSeriousA11yViolations(page);
   });
 }

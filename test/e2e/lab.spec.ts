@@ -1,4 +1,12 @@
-import { expect, expectNoSeriousA11yViolations, setTheme, test, waitForApp, withScenario, type Theme } from './fixtures';
+import {
+  expect,
+  expectNoSeriousA11yViolations,
+  setTheme,
+  test,
+  waitForApp,
+  withScenario,
+  type Theme,
+} from './fixtures';
 
 const CLUSTER = 'hci-cluster01';
 const DIAGNOSTICS = `/connections/cluster/${CLUSTER}/tools/diagnostics`;
@@ -14,14 +22,19 @@ for (const theme of ['light', 'dark'] as Theme[]) {
     await waitForApp(page);
     await expect(page.getByRole('heading', { name: 'Azure Stack HCI service (hcisvc)' })).toBeVisible();
     await expectNoSeriousA11yViolations(page);
-    await page.goto(`${DIAGNOSTICS}/troubleshoot?error=${encodeURIComponent('Event ID 591: Azure Stack HCI failed to connect with Azure')}`);
+    await page.goto(
+      `${DIAGNOSTICS}/troubleshoot?error=${encodeURIComponent('Event ID 591: Azure Stack HCI failed to connect with Azure')}`,
+    );
     await waitForApp(page);
     await expect(page.getByTestId('troubleshoot-check')).toBeVisible();
     await expectNoSeriousA11yViolations(page);
   });
 }
 
-test('a presenter reproduces a guide case from the lab, then fixes it from the troubleshooter', async ({ page, hciSim }) => {
+test('a presenter reproduces a guide case from the lab, then fixes it from the troubleshooter', async ({
+  page,
+  hciSim,
+}) => {
   await page.goto(withScenario('/lab', 'registered'));
   await waitForApp(page);
   await page.getByRole('button', { name: 'Reproduce cluster-app-deleted' }).click();
@@ -36,7 +49,10 @@ test('a presenter reproduces a guide case from the lab, then fixes it from the t
   await expect(page.getByTestId('troubleshoot-check')).toContainText('The problem is gone');
 });
 
-test('the lab follows window.hciSim, and its shareable link reproduces preset and clock', async ({ page, hciSim }) => {
+test('the lab follows window.hciSim, and its shareable link reproduces preset and clock', async ({
+  page,
+  hciSim,
+}) => {
   await page.goto(withScenario('/lab', 'benefits-on'));
   await waitForApp(page);
   await hciSim.inject('node-down', 'hci-node2');

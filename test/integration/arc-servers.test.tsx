@@ -30,23 +30,40 @@ describe('Azure Arc tool', () => {
     expect(screen.getByRole('heading', { name: 'Azure Arc | Overview' })).toBeInTheDocument();
     expect(screen.getByText('1. Azure Stack HCI registration')).toBeInTheDocument();
     expect(screen.getByText('2. Arc-enabled servers')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Go to Azure Stack HCI registration' })).toHaveAttribute('href', '/connections/cluster/hci-cluster01/tools/azure-arc/registration');
-    expect(screen.getByRole('link', { name: 'Go to Arc-enabled servers' })).toHaveAttribute('href', '/connections/cluster/hci-cluster01/tools/azure-arc/servers');
+    expect(screen.getByRole('link', { name: 'Go to Azure Stack HCI registration' })).toHaveAttribute(
+      'href',
+      '/connections/cluster/hci-cluster01/tools/azure-arc/registration',
+    );
+    expect(screen.getByRole('link', { name: 'Go to Arc-enabled servers' })).toHaveAttribute(
+      'href',
+      '/connections/cluster/hci-cluster01/tools/azure-arc/servers',
+    );
     expect(await screen.findByText('4 out of 4')).toBeInTheDocument();
   });
 
   it('shows hci-node3 Disconnected 30 minutes after it went down, both views in the details pane, and Connected again after the repair', async () => {
-    await renderRoute('/connections/cluster/hci-cluster01/tools/azure-arc/servers?selected=hci-node3', { scenario: 'registered' });
+    await renderRoute('/connections/cluster/hci-cluster01/tools/azure-arc/servers?selected=hci-node3', {
+      scenario: 'registered',
+    });
     await waitForAppReady();
     expect(within(rowOf('hci-node3')).getByText('Connected')).toBeInTheDocument();
-    expect(within(rowOf('hci-node3')).getByRole('link', { name: 'View hci-node3 in the Azure portal' })).toHaveAttribute('href', expect.stringMatching(/^\/azure\/resource\/subscriptions\/.+\/machines\/hci-node3$/) as unknown);
+    expect(
+      within(rowOf('hci-node3')).getByRole('link', { name: 'View hci-node3 in the Azure portal' }),
+    ).toHaveAttribute(
+      'href',
+      expect.stringMatching(/^\/azure\/resource\/subscriptions\/.+\/machines\/hci-node3$/) as unknown,
+    );
 
     await simChanged(hciSim.inject('node-down', 'hci-node3'));
     await simChanged(hciSim.advance('30m'));
     await expectRowText('hci-node3', 'Disconnected (Offline)');
     const details = screen.getByRole('region', { name: 'Details - hci-node3' });
-    expect(within(within(details).getByRole('region', { name: 'On the server' })).getByText('Offline')).toBeInTheDocument();
-    expect(within(within(details).getByRole('region', { name: 'In Azure' })).getByText('Disconnected')).toBeInTheDocument();
+    expect(
+      within(within(details).getByRole('region', { name: 'On the server' })).getByText('Offline'),
+    ).toBeInTheDocument();
+    expect(
+      within(within(details).getByRole('region', { name: 'In Azure' })).getByText('Disconnected'),
+    ).toBeInTheDocument();
 
     await simChanged(hciSim.repair('node-down', 'hci-node3'));
     await simChanged(hciSim.advance('5m'));
@@ -54,7 +71,10 @@ describe('Azure Arc tool', () => {
   });
 
   it('disables Azure Arc on a server after confirmation, then enables it again', async () => {
-    const { user } = await renderRoute('/connections/cluster/hci-cluster01/tools/azure-arc/servers?selected=hci-node2', { scenario: 'registered' });
+    const { user } = await renderRoute(
+      '/connections/cluster/hci-cluster01/tools/azure-arc/servers?selected=hci-node2',
+      { scenario: 'registered' },
+    );
     await waitForAppReady();
     await user.click(screen.getByRole('button', { name: 'Disable Azure Arc' }));
     const dialog = await screen.findByRole('alertdialog');
@@ -72,15 +92,22 @@ describe('Azure Arc tool', () => {
   });
 
   it('shows the PowerShell for Disable Azure Arc and for azcmagent disconnect on the selected server', async () => {
-    const { user } = await renderRoute('/connections/cluster/hci-cluster01/tools/azure-arc/servers?selected=hci-node2', { scenario: 'registered' });
+    const { user } = await renderRoute(
+      '/connections/cluster/hci-cluster01/tools/azure-arc/servers?selected=hci-node2',
+      { scenario: 'registered' },
+    );
     await waitForAppReady();
     await user.click(screen.getByRole('button', { name: 'Disable Azure Arc' }));
     const confirm = await screen.findByRole('alertdialog');
     await user.click(within(confirm).getByRole('button', { name: 'Show PowerShell' }));
     const disable = await screen.findByRole('dialog', { name: 'PowerShell for Disable Azure Arc' });
-    expect(within(disable).getByLabelText('PowerShell script').textContent).toBe("Invoke-Command -ComputerName 'hci-node2' -ScriptBlock { Disable-AzureStackHCIArcIntegration }");
+    expect(within(disable).getByLabelText('PowerShell script').textContent).toBe(
+      "Invoke-Command -ComputerName 'hci-node2' -ScriptBlock { Disable-AzureStackHCIArcIntegration }",
+    );
     await user.click(within(disable).getByRole('button', { name: 'Close' }));
-    await vi.waitFor(() => expect(screen.queryByRole('dialog', { name: 'PowerShell for Disable Azure Arc' })).toBeNull());
+    await vi.waitFor(() =>
+      expect(screen.queryByRole('dialog', { name: 'PowerShell for Disable Azure Arc' })).toBeNull(),
+    );
     await user.click(await within(confirm).findByRole('button', { name: 'No' }));
     await vi.waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
 
@@ -95,7 +122,9 @@ describe('Azure Arc tool', () => {
   });
 
   it('tells an unregistered cluster to register first and keeps Enable off', async () => {
-    await renderRoute('/connections/cluster/hci-cluster01/tools/azure-arc/servers', { scenario: 'gateway-registered' });
+    await renderRoute('/connections/cluster/hci-cluster01/tools/azure-arc/servers', {
+      scenario: 'gateway-registered',
+    });
     await waitForAppReady();
     expect(await screen.findByText("This cluster isn't registered with Azure")).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Enable Azure Arc' })).toBeDisabled();

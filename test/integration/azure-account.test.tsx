@@ -14,7 +14,11 @@ const API = 'http://localhost';
 configure({ asyncUtilTimeout: 5_000 });
 
 async function post(path: string, body: unknown): Promise<Response> {
-  return fetch(`${API}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  return fetch(`${API}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 }
 
 /** A step's heading once done: its title, then "(done)" for screen readers next to the green check. */
@@ -61,7 +65,11 @@ describe('Register Windows Admin Center with Azure', () => {
     await copyAndSignInWithCode(view, ADMIN_UPN);
 
     const tenant = within(pane).getByRole('combobox', { name: /Azure Active Directory \(tenant\) ID/ });
-    expect(within(tenant).getAllByRole('option').map((o) => o.textContent)).toEqual([expect.stringContaining('(Contoso)'), expect.stringContaining('(Fabrikam)')]);
+    expect(
+      within(tenant)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual([expect.stringContaining('(Contoso)'), expect.stringContaining('(Fabrikam)')]);
     expect(within(pane).getByRole('radio', { name: 'Create new' })).toBeChecked();
     await user.click(within(pane).getByRole('button', { name: 'Connect' }));
 
@@ -69,7 +77,9 @@ describe('Register Windows Admin Center with Azure', () => {
     expect(within(consent).getByText('WindowsAdminCenter-https://wac.contoso.local')).toBeInTheDocument();
     expect(within(consent).getByText('This application is not published by Microsoft.')).toBeInTheDocument();
     expect(within(consent).getByText('Access Azure Service Management as you (preview)')).toBeInTheDocument();
-    expect(within(consent).getByRole('checkbox', { name: 'Consent on behalf of your organization' })).not.toBeChecked();
+    expect(
+      within(consent).getByRole('checkbox', { name: 'Consent on behalf of your organization' }),
+    ).not.toBeChecked();
     await user.click(within(consent).getByRole('button', { name: 'Accept' }));
     // While the consent prompt (modal) closes, the pane behind it is hidden from the accessibility tree.
     await vi.waitFor(() => {
@@ -80,7 +90,9 @@ describe('Register Windows Admin Center with Azure', () => {
     expect(await within(pane).findByText('Now connected to Azure AD')).toBeInTheDocument();
     expect(doneStep('Connect to Azure Active Directory.')).toBeInTheDocument();
     await user.click(within(pane).getByRole('button', { name: 'Sign in' }));
-    expect(await within(pane).findByText(`Signed in as ${ADMIN_UPN}. You can close this pane.`)).toBeInTheDocument();
+    expect(
+      await within(pane).findByText(`Signed in as ${ADMIN_UPN}. You can close this pane.`),
+    ).toBeInTheDocument();
     expect(doneStep('Sign in to Azure')).toBeInTheDocument();
     expect(sim.read((w) => w.gateway.account?.upn)).toBe(ADMIN_UPN);
     expect(sim.read((w) => w.gateway.registration?.tenantId)).toBeDefined();
@@ -103,7 +115,9 @@ describe('Register Windows Admin Center with Azure', () => {
     const unknown = '11111111-2222-3333-4444-555555555555';
     await user.type(appId, unknown);
     await user.click(within(pane).getByRole('button', { name: 'Connect' }));
-    expect(await within(pane).findByText(`A registered application with the ID '${unknown}' was not found.`)).toBeInTheDocument();
+    expect(
+      await within(pane).findByText(`A registered application with the ID '${unknown}' was not found.`),
+    ).toBeInTheDocument();
     expect(appId).toHaveAttribute('aria-invalid', 'true');
     expect(screen.queryByRole('dialog', { name: 'Permissions requested' })).not.toBeInTheDocument();
     expect(sim.read((w) => w.gateway.pending)).toBeUndefined();
@@ -152,12 +166,17 @@ describe('Register Windows Admin Center with Azure', () => {
     });
 
     expect(await within(pane).findByText('Need admin approval')).toBeInTheDocument();
-    expect(within(pane).getByText(/needs permission to access resources in your organization that only an admin can grant/)).toBeInTheDocument();
+    expect(
+      within(pane).getByText(
+        /needs permission to access resources in your organization that only an admin can grant/,
+      ),
+    ).toBeInTheDocument();
     const appId = sim.read((w) => w.gateway.pending?.appId) ?? '';
-    expect(within(pane).getByRole('link', { name: /open WindowsAdminCenter-https:\/\/wac\.contoso\.local in App registrations/ })).toHaveAttribute(
-      'href',
-      `/azure/app-registrations/${appId}`,
-    );
+    expect(
+      within(pane).getByRole('link', {
+        name: /open WindowsAdminCenter-https:\/\/wac\.contoso\.local in App registrations/,
+      }),
+    ).toHaveAttribute('href', `/azure/app-registrations/${appId}`);
 
     await user.click(within(pane).getByRole('button', { name: 'Check again' }));
     expect(await within(pane).findByText(/Consent has not been granted yet\./)).toBeInTheDocument();
@@ -170,7 +189,9 @@ describe('Register Windows Admin Center with Azure', () => {
     expect(await within(pane).findByText('Now connected to Azure AD')).toBeInTheDocument();
     expect(sim.read((w) => w.gateway.registration?.appId)).toBe(appId);
     await user.click(within(pane).getByRole('button', { name: 'Sign in' }));
-    expect(await within(pane).findByText(`Signed in as ${ADMIN_UPN}. You can close this pane.`)).toBeInTheDocument();
+    expect(
+      await within(pane).findByText(`Signed in as ${ADMIN_UPN}. You can close this pane.`),
+    ).toBeInTheDocument();
   });
 
   it('shows the operator (who cannot consent) the same admin path', async () => {
@@ -178,7 +199,11 @@ describe('Register Windows Admin Center with Azure', () => {
     const { user, pane } = view;
     await copyAndSignInWithCode(view, OPERATOR_UPN);
     await user.click(within(pane).getByRole('button', { name: 'Connect' }));
-    await user.click(within(await screen.findByRole('dialog', { name: 'Permissions requested' })).getByRole('button', { name: 'Accept' }));
+    await user.click(
+      within(await screen.findByRole('dialog', { name: 'Permissions requested' })).getByRole('button', {
+        name: 'Accept',
+      }),
+    );
     expect(await within(pane).findByText('Need admin approval')).toBeInTheDocument();
     expect(within(pane).getByText(new RegExp(`${OPERATOR_UPN} can't consent`))).toBeInTheDocument();
   });
@@ -190,7 +215,9 @@ describe('Register Windows Admin Center with Azure', () => {
     await user.click(await screen.findByRole('button', { name: 'Unregister' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'Unregister from Azure' });
     expect(
-      within(dialog).getByText(/It doesn't delete the Azure app or affect any Azure services used by servers or clusters managed by Windows Admin Center\./),
+      within(dialog).getByText(
+        /It doesn't delete the Azure app or affect any Azure services used by servers or clusters managed by Windows Admin Center\./,
+      ),
     ).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Confirm' }));
     expect(await screen.findByRole('button', { name: 'Register' })).toBeInTheDocument();
@@ -201,7 +228,9 @@ describe('Register Windows Admin Center with Azure', () => {
 
 describe('The simulated sign-in page', () => {
   it('rejects a wrong code, then signs in with the right one and closes with the real message', async () => {
-    const issued = (await (await post('/api/gateway/device-code', { cloud: 'AzureCloud' })).json()) as { deviceCode: { code: string } };
+    const issued = (await (await post('/api/gateway/device-code', { cloud: 'AzureCloud' })).json()) as {
+      deviceCode: { code: string };
+    };
     const { user } = await renderRoute('/device-login');
     await waitForAppReady();
     expect(screen.getByText(/Simulated Microsoft sign-in page/)).toBeInTheDocument();
@@ -209,23 +238,31 @@ describe('The simulated sign-in page', () => {
     const box = screen.getByRole('textbox', { name: /Code/ });
     await user.type(box, 'WRONGCODE');
     await user.click(screen.getByRole('button', { name: 'Next' }));
-    expect(await screen.findByText('That code didn\u2019t work. Check the code and try again.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('That code didn\u2019t work. Check the code and try again.'),
+    ).toBeInTheDocument();
 
     await user.clear(box);
     await user.type(box, issued.deviceCode.code);
     await user.click(screen.getByRole('button', { name: 'Next' }));
     expect(await screen.findByRole('heading', { name: 'Pick an account' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: new RegExp(OPERATOR_UPN) }));
-    expect(await screen.findByRole('heading', { name: 'Are you trying to sign in to Windows Admin Center?' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Are you trying to sign in to Windows Admin Center?' }),
+    ).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     expect(
-      await screen.findByText('You have signed in to the Windows Admin Center application on your device. You may now close this window.'),
+      await screen.findByText(
+        'You have signed in to the Windows Admin Center application on your device. You may now close this window.',
+      ),
     ).toBeInTheDocument();
     expect(sim.read((w) => w.gateway.deviceCode?.redeemedBy)).toBe(OPERATOR_UPN);
   });
 
   it('says an expired code has expired', async () => {
-    const issued = (await (await post('/api/gateway/device-code', { cloud: 'AzureCloud' })).json()) as { deviceCode: { code: string } };
+    const issued = (await (await post('/api/gateway/device-code', { cloud: 'AzureCloud' })).json()) as {
+      deviceCode: { code: string };
+    };
     await hciSim.advance('15m');
     const { user } = await renderRoute('/device-login');
     await waitForAppReady();
@@ -271,7 +308,9 @@ describe('Settings → Account and the AzureGate', () => {
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     const dialog = await screen.findByRole('dialog', { name: 'Sign in to Azure' });
-    expect(await within(dialog).findByRole('combobox', { name: /Account/ })).toHaveDisplayValue(`Contoso Admin (${ADMIN_UPN})`);
+    expect(await within(dialog).findByRole('combobox', { name: /Account/ })).toHaveDisplayValue(
+      `Contoso Admin (${ADMIN_UPN})`,
+    );
     await user.click(within(dialog).getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByText('Azure content')).toBeInTheDocument();
     view.unmount();
@@ -283,7 +322,9 @@ describe('Settings → Account and the AzureGate', () => {
     expect(screen.getByText(/This gateway isn\u2019t yet registered with Azure\./)).toBeInTheDocument();
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Register with Azure' }));
-    expect(await screen.findByRole('dialog', { name: 'Get started with Azure in Windows Admin Center' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('dialog', { name: 'Get started with Azure in Windows Admin Center' }),
+    ).toBeInTheDocument();
   });
 
   it('says when the session has expired (90 days) and signs in again', async () => {
@@ -297,7 +338,9 @@ describe('Settings → Account and the AzureGate', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Sign in to Azure' });
     await within(dialog).findByRole('combobox', { name: /Account/ });
     await user.click(within(dialog).getByRole('button', { name: 'Sign in' }));
-    await vi.waitFor(() => expect(screen.queryByText('Your Azure session has expired')).not.toBeInTheDocument());
+    await vi.waitFor(() =>
+      expect(screen.queryByText('Your Azure session has expired')).not.toBeInTheDocument(),
+    );
     expect(screen.getByText('Signed in')).toBeInTheDocument();
   });
 });

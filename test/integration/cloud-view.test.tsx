@@ -28,7 +28,11 @@ describe('Azure portal (cloud view)', () => {
 
     await user.click(screen.getByRole('combobox', { name: 'Status' }));
     await user.click(await screen.findByRole('option', { name: 'Disconnected' }));
-    await vi.waitFor(() => expect(within(screen.getByRole('grid', { name: 'Machines - Azure Arc' })).queryByText('hci-node1')).not.toBeInTheDocument());
+    await vi.waitFor(() =>
+      expect(
+        within(screen.getByRole('grid', { name: 'Machines - Azure Arc' })).queryByText('hci-node1'),
+      ).not.toBeInTheDocument(),
+    );
     expect(machineRow('hci-node3')).toBeInTheDocument();
 
     await simChanged(hciSim.repair('node-down', 'hci-node3'));
@@ -53,7 +57,9 @@ describe('Azure portal (cloud view)', () => {
     await user.click(screen.getByRole('textbox', { name: /Proxy server URL/ }));
     await user.paste('http://proxy.contoso.com');
     await user.click(screen.getByRole('button', { name: 'Next' }));
-    expect(await screen.findByText('Include the proxy port, for example http://proxy.contoso.com:3128.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Include the proxy port, for example http://proxy.contoso.com:3128.'),
+    ).toBeInTheDocument();
     await user.click(screen.getByRole('textbox', { name: /Proxy server URL/ }));
     await user.paste(':3128');
     await user.click(screen.getByRole('button', { name: 'Next' }));
@@ -76,11 +82,15 @@ describe('Azure portal (cloud view)', () => {
     await user.paste('web07');
     await user.click(screen.getByRole('button', { name: 'Run on a simulated server' }));
     expect(await screen.findByText('web07 is connected to Azure Arc')).toBeInTheDocument();
-    expect(sim.read((w) => w.gateway.connections.some((c) => c.name === 'web07' && c.type === 'server'))).toBe(true);
+    expect(
+      sim.read((w) => w.gateway.connections.some((c) => c.name === 'web07' && c.type === 'server')),
+    ).toBe(true);
 
     await user.click(screen.getByRole('link', { name: 'Machines - Azure Arc' }));
     await waitForAppReady();
-    expect(await within(machineRow('web07')).findByTitle('The agent has not sent its first heartbeat yet')).toBeInTheDocument();
+    expect(
+      await within(machineRow('web07')).findByTitle('The agent has not sent its first heartbeat yet'),
+    ).toBeInTheDocument();
     expect(within(machineRow('web07')).getByText('Linux')).toBeInTheDocument();
     await simChanged(hciSim.advance('5m'));
     expect(await within(machineRow('web07')).findByText('Connected')).toBeInTheDocument();
@@ -94,7 +104,9 @@ describe('Azure portal (cloud view)', () => {
     });
     const { user } = await renderRoute(`/azure/resource${id}`);
     await waitForAppReady();
-    expect(await screen.findByText('Disconnected - Cluster not in connected state for more than 8 hours')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Disconnected - Cluster not in connected state for more than 8 hours'),
+    ).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Essentials' })).toBeInTheDocument();
     expect(screen.getByRole('grid', { name: 'Arc settings per server' })).toBeInTheDocument();
     await user.click(screen.getByRole('tab', { name: 'Configuration' }));
@@ -112,24 +124,40 @@ describe('Azure portal (cloud view)', () => {
     await user.click(screen.getByRole('button', { name: 'Delete' }));
     const dialog = await screen.findByRole('alertdialog');
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
-    await vi.waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument(), { timeout: 3000 });
+    await vi.waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument(), {
+      timeout: 3000,
+    });
     expect(await screen.findByText('This Azure Stack HCI resource no longer exists')).toBeInTheDocument();
 
-    await user.click(await screen.findByRole('button', { name: 'Unregister hci-cluster01' }, { timeout: 5000 }));
+    await user.click(
+      await screen.findByRole('button', { name: 'Unregister hci-cluster01' }, { timeout: 5000 }),
+    );
     expect(await screen.findByText(/started\. Follow its progress in Notifications\./)).toBeInTheDocument();
     await simChanged(hciSim.advance('10m'));
     expect(sim.read((w) => w.clusters['hci-cluster01']?.registration)).toBeUndefined();
 
-    await user.click(await screen.findByRole('button', { name: 'Delete hci-node1, hci-node2, hci-node3, hci-node4' }));
+    await user.click(
+      await screen.findByRole('button', { name: 'Delete hci-node1, hci-node2, hci-node3, hci-node4' }),
+    );
     expect(await screen.findByText(/None are left\./)).toBeInTheDocument();
     const register = await fetch('http://localhost/api/clusters/hci-cluster01/registration', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ subscriptionId: reg.subscriptionId, resourceGroup: reg.resourceGroup, createResourceGroup: false, region: reg.region, enableArc: true }),
+      body: JSON.stringify({
+        subscriptionId: reg.subscriptionId,
+        resourceGroup: reg.resourceGroup,
+        createResourceGroup: false,
+        region: reg.region,
+        enableArc: true,
+      }),
     });
     expect(register.status).toBe(202);
     await simChanged(hciSim.advance('30m'));
-    expect(Object.values(sim.world().jobs).filter((j) => j.kind === 'cluster/register').map((j) => [j.status, j.message])).toEqual([['Succeeded', expect.any(String)]]);
+    expect(
+      Object.values(sim.world().jobs)
+        .filter((j) => j.kind === 'cluster/register')
+        .map((j) => [j.status, j.message]),
+    ).toEqual([['Succeeded', expect.any(String)]]);
     expect(sim.read((w) => w.cloud.hciClusters[id.toLowerCase()]?.name)).toBe(reg.resourceName);
     await user.click(screen.getByRole('button', { name: 'Refresh' }));
     expect(await screen.findByRole('heading', { name: 'Essentials' }, { timeout: 3000 })).toBeInTheDocument();
@@ -140,7 +168,20 @@ describe('Azure portal (cloud view)', () => {
 
   it('grants admin consent to an app registration', async () => {
     await simChanged(hciSim.reset('registered'));
-    const appId = sim.run((d, now) => createApp(d, { displayName: 'hci-lab', tenantId: CONTOSO_TENANT, kind: 'cluster', clusterName: 'hci-cluster01', consent: false }, now).appId);
+    const appId = sim.run(
+      (d, now) =>
+        createApp(
+          d,
+          {
+            displayName: 'hci-lab',
+            tenantId: CONTOSO_TENANT,
+            kind: 'cluster',
+            clusterName: 'hci-cluster01',
+            consent: false,
+          },
+          now,
+        ).appId,
+    );
     if (!appId.ok) throw appId.error;
     const { user } = await renderRoute(`/azure/app-registrations/${appId.value}`);
     await waitForAppReady();

@@ -18,80 +18,108 @@ async function openWizard() {
 }
 
 /** Starts (or restarts) the job with `button`, runs simulated time past its end, and waits for its outcome text. */
-async function runJob(user: Awaited<ReturnType<typeof openWizard>>['user'], button: string, outcome: string | RegExp) {
+async function runJob(
+  user: Awaited<ReturnType<typeof openWizard>>['user'],
+  button: string,
+  outcome: string | RegExp,
+) {
   await user.click(within(pane()).getByRole('button', { name: button }));
-  await waitFor(() => expect(within(pane()).getByLabelText('In progress')).toBeInTheDocument(), { timeout: 5000 });
+  await waitFor(() => expect(within(pane()).getByLabelText('In progress')).toBeInTheDocument(), {
+    timeout: 5000,
+  });
   await hciSim.advance('2m');
   await waitFor(() => expect(within(pane()).getByText(outcome)).toBeInTheDocument(), { timeout: 8000 });
 }
 
 const SUCCESS = /^Azure Stack HCI is successfully registered\./;
 
-describe('Registration failures, each with its real text and a way forward that works', { timeout: 60_000 }, () => {
-  it('node down and outbound blocked: each half of the certificate error names its nodes; fixing both and Register again succeeds', async () => {
-    await hciSim.reset('gateway-registered');
-    await hciSim.inject('node-down', 'hci-node2');
-    await hciSim.inject('outbound-blocked', 'hci-node3');
-    const { user } = await openWizard();
-    const checks = within(pane()).getByRole('list', { name: 'Prerequisite checks' });
-    expect(within(checks).getByText(/hci-node2 does not respond/)).toBeInTheDocument();
-    expect(within(checks).getByText(/hci-node3 can't reach Azure/)).toBeInTheDocument();
+describe(
+  'Registration failures, each with its real text and a way forward that works',
+  { timeout: 60_000 },
+  () => {
+    it('node down and outbound blocked: each half of the certificate error names its nodes; fixing both and Register again succeeds', async () => {
+      await hciSim.reset('gateway-registered');
+      await hciSim.inject('node-down', 'hci-node2');
+      await hciSim.inject('outbound-blocked', 'hci-node3');
+      const { user } = await openWizard();
+      const checks = within(pane()).getByRole('list', { name: 'Prerequisite checks' });
+      expect(within(checks).getByText(/hci-node2 does not respond/)).toBeInTheDocument();
+      expect(within(checks).getByText(/hci-node3 can't reach Azure/)).toBeInTheDocument();
 
-    await runJob(
-      user,
-      'Register',
-      "Failed to register. Couldn't generate self-signed certificate on node(s) hci-node2. Couldn't set and verify registration certificate on node(s) hci-node3. Make sure every clustered node is up and has Internet connectivity (at least outbound to Azure).",
-    );
-    expect(within(pane()).getByRole('link', { name: 'Troubleshoot this error' })).toHaveAttribute(
-      'href',
-      expect.stringMatching(/^\/connections\/cluster\/hci-cluster01\/tools\/diagnostics\/troubleshoot\?error=Failed%20to%20register/) as string,
-    );
-    await hciSim.repair('node-down', 'hci-node2');
-    await hciSim.repair('outbound-blocked', 'hci-node3');
-    await runJob(user, 'Register again', SUCCESS);
-  });
+      await runJob(
+        user,
+        'Register',
+        "Failed to register. Couldn't generate self-signed certificate on node(s) hci-node2. Couldn't set and verify registration certificate on node(s) hci-node3. Make sure every clustered node is up and has Internet connectivity (at least outbound to Azure).",
+      );
+      expect(within(pane()).getByRole('link', { name: 'Troubleshoot this error' })).toHaveAttribute(
+        'href',
+        expect.stringMatching(
+          /^\/connections\/cluster\/hci-cluster01\/tools\/diagnostics\/troubleshoot\?error=Failed%20to%20register/,
+        ) as string,
+      );
+      await hciSim.repair('node-down', 'hci-node2');
+      await hciSim.repair('outbound-blocked', 'hci-node3');
+      await runJob(user, 'Register again', SUCCESS);
+    });
 
-  it('no admin consent: PendingForAdminConsent with the consent link, completed by registering again after consent', async () => {
-    await hciSim.reset('gateway-registered');
-    await hciSim.inject('no-aad-consent');
-    const { user } = await openWizard();
-    await runJob(user, 'Register', /^You need additional Azure Active Directory permissions to register in this Azure subscription\./);
-    expect(within(pane()).getByRole('link', { name: 'View consent in Azure AD' })).toHaveAttribute(
-      'href',
-      expect.stringMatching(/^\/azure\/app-registrations\/[0-9a-f-]{36}$/) as string,
-    );
-    await hciSim.repair('no-aad-consent');
-    await runJob(user, 'Register again', SUCCESS);
-  });
+    it('no admin consent: PendingForAdminConsent with the consent link, completed by registering again after consent', async () => {
+      await hciSim.reset('gateway-registered');
+      await hciSim.inject('no-aad-consent');
+      const { user } = await openWizard();
+      await runJob(
+        user,
+        'Register',
+        /^You need additional Azure Active Directory permissions to register in this Azure subscription\./,
+      );
+      expect(within(pane()).getByRole('link', { name: 'View consent in Azure AD' })).toHaveAttribute(
+        'href',
+        expect.stringMatching(/^\/azure\/app-registrations\/[0-9a-f-]{36}$/) as string,
+      );
+      await hciSim.repair('no-aad-consent');
+      await runJob(user, 'Register again', SUCCESS);
+    });
 
-  it('a region Azure Stack HCI is not in: listed as not available, the job fails with the supported list, and Change the settings keeps the choices', async () => {
-    await hciSim.reset('gateway-registered');
-    const { user } = await openWizard();
-    await user.click(within(pane()).getByRole('combobox', { name: /Azure region/ }));
-    const [option] = await screen.findAllByRole('option', { name: /\(not available\)/ });
-    if (!option) throw new Error('no unsupported region is listed');
-    const regionName = option.textContent.replace(' (not available)', '');
-    await user.click(option);
-    expect(within(pane()).getByText(`Azure Stack HCI isn't available in ${regionName}. Registration will fail there: choose one of the supported regions.`)).toBeInTheDocument();
-    await runJob(user, 'Register', /^Azure Stack HCI is not yet available in region .+\. Please choose one of these regions: East US,/);
-    await user.click(within(pane()).getByRole('button', { name: 'Change the settings' }));
-    expect(within(pane()).getByRole('combobox', { name: /Azure region/ })).toHaveTextContent(regionName);
-  });
-});
+    it('a region Azure Stack HCI is not in: listed as not available, the job fails with the supported list, and Change the settings keeps the choices', async () => {
+      await hciSim.reset('gateway-registered');
+      const { user } = await openWizard();
+      await user.click(within(pane()).getByRole('combobox', { name: /Azure region/ }));
+      const [option] = await screen.findAllByRole('option', { name: /\(not available\)/ });
+      if (!option) throw new Error('no unsupported region is listed');
+      const regionName = option.textContent.replace(' (not available)', '');
+      await user.click(option);
+      expect(
+        within(pane()).getByText(
+          `Azure Stack HCI isn't available in ${regionName}. Registration will fail there: choose one of the supported regions.`,
+        ),
+      ).toBeInTheDocument();
+      await runJob(
+        user,
+        'Register',
+        /^Azure Stack HCI is not yet available in region .+\. Please choose one of these regions: East US,/,
+      );
+      await user.click(within(pane()).getByRole('button', { name: 'Change the settings' }));
+      expect(within(pane()).getByRole('combobox', { name: /Azure region/ })).toHaveTextContent(regionName);
+    });
+  },
+);
 
 describe('The happy path and unregister', { timeout: 60_000 }, () => {
   it('registers with a new resource group in East US: every step checked, the success text, then Registered, Connected and Arc per node', async () => {
     await hciSim.reset('gateway-registered');
     const { user } = await openWizard();
     expect(within(pane()).getByTestId('azure-account')).toHaveTextContent(/@contoso/i);
-    expect(within(pane()).getByRole('textbox', { name: /New resource group name/ })).toHaveValue('hci-cluster01-rg');
+    expect(within(pane()).getByRole('textbox', { name: /New resource group name/ })).toHaveValue(
+      'hci-cluster01-rg',
+    );
     const review = within(pane()).getByRole('list', { name: 'What will be created' });
     expect(within(review).getByText('Resource group hci-cluster01-rg in East US')).toBeInTheDocument();
     expect(within(review).getAllByText(/^Azure Arc-enabled server hci-node\d/)).toHaveLength(4);
 
     await runJob(user, 'Register', SUCCESS);
     const steps = within(pane()).getByRole('list', { name: 'Steps' });
-    const states = within(steps).getAllByRole('listitem').map((li) => [li.textContent, li.dataset.stepState]);
+    const states = within(steps)
+      .getAllByRole('listitem')
+      .map((li) => [li.textContent, li.dataset.stepState]);
     expect(states).toContainEqual(['Creating Azure Resource Group hci-cluster01-rg', 'done']);
     expect(states).toContainEqual(['Enabling Azure Arc integration on every clustered node', 'done']);
     expect(states.every(([, state]) => state === 'done')).toBe(true);
@@ -99,29 +127,59 @@ describe('The happy path and unregister', { timeout: 60_000 }, () => {
     // the footer's Close (the header's X is labelled Close too)
     const closeButtons = within(pane()).getAllByRole('button', { name: 'Close' });
     await user.click(closeButtons[closeButtons.length - 1] as HTMLElement);
-    await waitFor(() => expect(within(screen.getByRole('region', { name: 'Azure Stack HCI system status' })).getByText('Connected')).toBeInTheDocument(), { timeout: 5000 });
-    expect(within(screen.getByRole('region', { name: 'Azure Stack HCI system status' })).getByText('Registered')).toBeInTheDocument();
-    expect(within(screen.getByRole('region', { name: 'Server status' })).getAllByText('Arc-enabled')).toHaveLength(4);
+    await waitFor(
+      () =>
+        expect(
+          within(screen.getByRole('region', { name: 'Azure Stack HCI system status' })).getByText(
+            'Connected',
+          ),
+        ).toBeInTheDocument(),
+      { timeout: 5000 },
+    );
+    expect(
+      within(screen.getByRole('region', { name: 'Azure Stack HCI system status' })).getByText('Registered'),
+    ).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('region', { name: 'Server status' })).getAllByText('Arc-enabled'),
+    ).toHaveLength(4);
   });
 
   it('unregisters after a confirmation naming the resource; the status is Not registered and the resource group registration created is gone', async () => {
-    const { user } = await renderRoute('/connections/cluster/hci-cluster01/tools/azure-arc/registration', { scenario: 'registered' });
+    const { user } = await renderRoute('/connections/cluster/hci-cluster01/tools/azure-arc/registration', {
+      scenario: 'registered',
+    });
     await waitForAppReady();
     const toolbar = await screen.findByRole('toolbar', { name: 'Registration actions' }, { timeout: 10_000 });
     interface Snapshot {
       cloud: { hciClusters: Record<string, unknown>; machines: Record<string, unknown> };
     }
     const before = (await hciSim.snapshot()) as Snapshot;
-    expect(Object.keys(before.cloud.hciClusters).filter((id) => id.endsWith('/hci-cluster01'))).toHaveLength(1);
+    expect(Object.keys(before.cloud.hciClusters).filter((id) => id.endsWith('/hci-cluster01'))).toHaveLength(
+      1,
+    );
     expect(Object.keys(before.cloud.machines).filter((id) => /hci-node\d$/.test(id))).toHaveLength(4);
     await user.click(within(toolbar).getByRole('button', { name: 'Unregister' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'Unregister Azure Stack HCI' });
     expect(within(dialog).getByText('hci-cluster01', { selector: 'strong' })).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Unregister' }));
-    expect(await screen.findByText('Arc for servers unregistration triggered', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(
+      await screen.findByText('Arc for servers unregistration triggered', {}, { timeout: 5000 }),
+    ).toBeInTheDocument();
     await hciSim.advance('2m');
-    await waitFor(() => expect(within(screen.getByRole('region', { name: 'Azure Stack HCI system status' })).getByText('Not registered')).toBeInTheDocument(), { timeout: 8000 });
-    expect(screen.getByText(/Azure Stack HCI is successfully unregistered\. The Azure resource representing Azure Stack HCI has been deleted\./)).toBeInTheDocument();
+    await waitFor(
+      () =>
+        expect(
+          within(screen.getByRole('region', { name: 'Azure Stack HCI system status' })).getByText(
+            'Not registered',
+          ),
+        ).toBeInTheDocument(),
+      { timeout: 8000 },
+    );
+    expect(
+      screen.getByText(
+        /Azure Stack HCI is successfully unregistered\. The Azure resource representing Azure Stack HCI has been deleted\./,
+      ),
+    ).toBeInTheDocument();
     const world = (await hciSim.snapshot()) as Snapshot;
     expect(Object.keys(world.cloud.hciClusters).filter((id) => id.endsWith('/hci-cluster01'))).toEqual([]);
     expect(Object.keys(world.cloud.machines).filter((id) => /hci-node\d$/.test(id))).toEqual([]);
@@ -133,8 +191,14 @@ describe('Before the gateway is ready', { timeout: 60_000 }, () => {
     await hciSim.reset('fresh');
     await renderRoute(`${SETTINGS}?register=open`);
     await waitForAppReady();
-    const dialog = await screen.findByRole('dialog', { name: 'Register Azure Stack HCI' }, { timeout: 10_000 });
-    expect(await within(dialog).findByRole('button', { name: 'Register with Azure' }, { timeout: 5000 })).toBeInTheDocument();
+    const dialog = await screen.findByRole(
+      'dialog',
+      { name: 'Register Azure Stack HCI' },
+      { timeout: 10_000 },
+    );
+    expect(
+      await within(dialog).findByRole('button', { name: 'Register with Azure' }, { timeout: 5000 }),
+    ).toBeInTheDocument();
     expect(within(dialog).queryByRole('list', { name: 'Prerequisite checks' })).toBeNull();
     expect(within(dialog).getByRole('button', { name: 'Register' })).toBeDisabled();
   });

@@ -25,13 +25,16 @@ async function finishJob(pane: HTMLElement) {
 }
 
 describe('Register Azure Stack HCI', { timeout: 60_000 }, () => {
-
   it('says what is wrong next to each field as you type, and sends nothing while anything is', async () => {
     const { user, pane } = await openWizard();
     const rg = within(pane).getByRole('textbox', { name: /New resource group name/ });
     await user.clear(rg);
     await user.type(rg, 'my rg.');
-    expect(within(pane).getByText(/can only include letters, digits, underscores, hyphens, periods and parentheses \(not space\)/)).toBeInTheDocument();
+    expect(
+      within(pane).getByText(
+        /can only include letters, digits, underscores, hyphens, periods and parentheses \(not space\)/,
+      ),
+    ).toBeInTheDocument();
     await user.clear(rg);
     await user.type(rg, 'rg.');
     expect(within(pane).getByText("A resource group name can't end with a period.")).toBeInTheDocument();
@@ -59,41 +62,50 @@ describe('Register Azure Stack HCI', { timeout: 60_000 }, () => {
     await user.click(within(pane).getByRole('button', { name: 'Show PowerShell' }));
     const dialog = await screen.findByRole('dialog', { name: 'PowerShell for Register Azure Stack HCI' });
     const script = within(dialog).getByLabelText('PowerShell script').textContent;
-    expect(script).toMatch(/^Register-AzStackHCI -SubscriptionId '[0-9a-f-]{36}' -ResourceGroupName 'my-rg' -Region 'eastus'/);
+    expect(script).toMatch(
+      /^Register-AzStackHCI -SubscriptionId '[0-9a-f-]{36}' -ResourceGroupName 'my-rg' -Region 'eastus'/,
+    );
     expect(script).toContain('-EnableAzureArcServer:$false');
     expect(script).not.toContain('-ArcServerResourceGroupName');
   });
-
 });
 
-describe('Registration failures, each with its real text and a way forward that works', { timeout: 60_000 }, () => {
+describe(
+  'Registration failures, each with its real text and a way forward that works',
+  { timeout: 60_000 },
+  () => {
+    it('no Arc role: registered but Arc failed, with retry once the role is granted', async () => {
+      await hciSim.reset('gateway-registered');
+      await hciSim.inject('no-arc-role');
+      const { user, pane } = await openWizard('');
+      expect(
+        within(pane).getByText(
+          /can't assign roles: the cluster will register but Azure Arc integration will fail/,
+        ),
+      ).toBeInTheDocument();
+      await user.click(within(pane).getByRole('button', { name: 'Register' }));
+      await finishJob(pane);
+      expect(
+        await within(pane).findByText(
+          'Failed to assign required roles for Azure Arc integration. Your Azure AD account must be an Owner or User Access Administrator in the subscription to enable Azure Arc integration.',
+        ),
+      ).toBeInTheDocument();
+      expect(within(pane).getByText('Registered, but Azure Arc integration failed')).toBeInTheDocument();
 
-  it('no Arc role: registered but Arc failed, with retry once the role is granted', async () => {
-    await hciSim.reset('gateway-registered');
-    await hciSim.inject('no-arc-role');
-    const { user, pane } = await openWizard('');
-    expect(within(pane).getByText(/can't assign roles: the cluster will register but Azure Arc integration will fail/)).toBeInTheDocument();
-    await user.click(within(pane).getByRole('button', { name: 'Register' }));
-    await finishJob(pane);
-    expect(
-      await within(pane).findByText(
-        'Failed to assign required roles for Azure Arc integration. Your Azure AD account must be an Owner or User Access Administrator in the subscription to enable Azure Arc integration.',
-      ),
-    ).toBeInTheDocument();
-    expect(within(pane).getByText('Registered, but Azure Arc integration failed')).toBeInTheDocument();
-
-    await hciSim.repair('no-arc-role');
-    await user.click(within(pane).getByRole('button', { name: 'Retry Azure Arc integration' }));
-    await waitFor(() => expect(within(pane).getByLabelText('In progress')).toBeInTheDocument(), { timeout: 5000 });
-    await finishJob(pane);
-    expect(await within(pane).findByText(/^Azure Stack HCI is successfully registered\./)).toBeInTheDocument();
-  });
-
-
-});
+      await hciSim.repair('no-arc-role');
+      await user.click(within(pane).getByRole('button', { name: 'Retry Azure Arc integration' }));
+      await waitFor(() => expect(within(pane).getByLabelText('In progress')).toBeInTheDocument(), {
+        timeout: 5000,
+      });
+      await finishJob(pane);
+      expect(
+        await within(pane).findByText(/^Azure Stack HCI is successfully registered\./),
+      ).toBeInTheDocument();
+    });
+  },
+);
 
 describe('Registration status page', { timeout: 60_000 }, () => {
-
   it('out of policy after 31 days with outbound blocked; Sync now after the repair makes it Connected again', async () => {
     await hciSim.reset('registered');
     await hciSim.inject('outbound-blocked');
@@ -102,12 +114,28 @@ describe('Registration status page', { timeout: 60_000 }, () => {
     await waitForAppReady();
     const system = await screen.findByRole('region', { name: 'Azure Stack HCI system status' });
     expect(within(system).getAllByText('Out of policy').length).toBeGreaterThan(0);
-    expect(within(system).getByText(/new virtual machines can't be created until the cluster is synced/)).toBeInTheDocument();
+    expect(
+      within(system).getByText(/new virtual machines can't be created until the cluster is synced/),
+    ).toBeInTheDocument();
 
     await hciSim.repair('outbound-blocked');
     await user.click(screen.getByRole('button', { name: 'Sync now' }));
     await hciSim.advance('1m');
-    expect(await screen.findByText('Successfully synced with Azure for cluster: hci-cluster01.contoso.local', {}, { timeout: 5000 })).toBeInTheDocument();
-    await waitFor(() => expect(within(screen.getByRole('region', { name: 'Azure Stack HCI system status' })).getByText('Connected')).toBeInTheDocument(), { timeout: 5000 });
+    expect(
+      await screen.findByText(
+        'Successfully synced with Azure for cluster: hci-cluster01.contoso.local',
+        {},
+        { timeout: 5000 },
+      ),
+    ).toBeInTheDocument();
+    await waitFor(
+      () =>
+        expect(
+          within(screen.getByRole('region', { name: 'Azure Stack HCI system status' })).getByText(
+            'Connected',
+          ),
+        ).toBeInTheDocument(),
+      { timeout: 5000 },
+    );
   });
 });

@@ -24,7 +24,9 @@ describe('Simulation lab', () => {
     await user.click(screen.getByRole('button', { name: '+1 day' }));
     await vi.waitFor(() => expect(sim.world().clockOffsetMs - offset).toBe(86_400_000));
     const days = Math.floor(sim.world().clockOffsetMs / 86_400_000);
-    await vi.waitFor(() => expect(screen.getByTestId('lab-offset')).toHaveTextContent(`${days} d ahead of real time`));
+    await vi.waitFor(() =>
+      expect(screen.getByTestId('lab-offset')).toHaveTextContent(`${days} d ahead of real time`),
+    );
   });
 
   it('refuses a custom duration that is not one, next to the field, and changes nothing', async () => {
@@ -50,7 +52,9 @@ describe('Simulation lab', () => {
     expect(sim.world().faults).toMatchObject([{ fault: 'time-skew', target: 'hci-node2' }]);
     await user.click(repair);
     await vi.waitFor(() => expect(sim.world().faults).toEqual([]));
-    await vi.waitFor(() => expect(within(row).queryByRole('button', { name: /Repair time-skew on/ })).not.toBeInTheDocument());
+    await vi.waitFor(() =>
+      expect(within(row).queryByRole('button', { name: /Repair time-skew on/ })).not.toBeInTheDocument(),
+    );
   });
 
   it('follows changes made through window.hciSim', async () => {
@@ -58,7 +62,9 @@ describe('Simulation lab', () => {
     await hciSim.inject('node-down', 'hci-node3');
     await queryClient.invalidateQueries();
     const row = screen.getByTestId('fault-node-down');
-    expect(await within(row).findByRole('button', { name: 'Repair node-down on hci-node3' })).toBeInTheDocument();
+    expect(
+      await within(row).findByRole('button', { name: 'Repair node-down on hci-node3' }),
+    ).toBeInTheDocument();
   });
 
   it('refuses a broken world file with the reason and keeps the world', async () => {
@@ -66,8 +72,12 @@ describe('Simulation lab', () => {
     const before = sim.snapshot();
     const file = new File(['{"schemaVersion": 1, "clusters": '], 'broken.json', { type: 'application/json' });
     fireEvent.change(screen.getByTestId('lab-import-file'), { target: { files: [file] } });
-    const alert = await screen.findByText(/broken\.json was not imported and the current world is unchanged\./);
-    expect(alert.textContent.length).toBeGreaterThan('broken.json was not imported and the current world is unchanged. '.length);
+    const alert = await screen.findByText(
+      /broken\.json was not imported and the current world is unchanged\./,
+    );
+    expect(alert.textContent.length).toBeGreaterThan(
+      'broken.json was not imported and the current world is unchanged. '.length,
+    );
     expect(sim.snapshot()).toBe(before);
   });
 
@@ -94,7 +104,13 @@ describe('Simulation lab', () => {
     const offset = sim.world().clockOffsetMs;
     await user.click(screen.getByRole('button', { name: '+7 days' }));
     await vi.waitFor(() => expect(sim.world().clockOffsetMs - offset).toBe(7 * 86_400_000));
-    await vi.waitFor(() => expect(screen.getByRole<HTMLInputElement>('textbox', { name: /Shareable link/ }).value).toContain(`advance=${sim.world().clockOffsetMs}`));
-    expect(screen.getByRole<HTMLInputElement>('textbox', { name: /Shareable link/ }).value).toContain('scenario=benefits-on');
+    await vi.waitFor(() =>
+      expect(screen.getByRole<HTMLInputElement>('textbox', { name: /Shareable link/ }).value).toContain(
+        `advance=${sim.world().clockOffsetMs}`,
+      ),
+    );
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: /Shareable link/ }).value).toContain(
+      'scenario=benefits-on',
+    );
   });
 });

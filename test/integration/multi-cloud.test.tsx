@@ -14,16 +14,24 @@ describe('Azure Stack portal (multi-cloud)', () => {
     expect(await screen.findByRole('grid', { name: 'Virtual machines of AzureStack' })).toBeInTheDocument();
     expect(await screen.findByText('dc01')).toBeInTheDocument();
     await user.click(picker);
-    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['AzureStack', 'AzurePack_1', 'AzurePack_2']);
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual([
+      'AzureStack',
+      'AzurePack_1',
+      'AzurePack_2',
+    ]);
     await user.click(screen.getByRole('option', { name: 'AzurePack_1' }));
     await vi.waitFor(() => expect(router.state.location.search).toContain('cloud=AzurePack_1'));
     const grid = await screen.findByRole('grid', { name: 'Virtual machines of AzurePack_1' });
     expect(await within(grid).findByText('wap1-app01')).toBeInTheDocument();
-    expect(screen.getByRole('status', { name: 'Status of AzurePack_1' })).toHaveTextContent(/Connector connected/);
+    expect(screen.getByRole('status', { name: 'Status of AzurePack_1' })).toHaveTextContent(
+      /Connector connected/,
+    );
   });
 
   it('stops a WAP VM as a job and shows its configuration', async () => {
-    const id = sim.read((w) => Object.values(w.wapClouds.AzurePack_1?.vms ?? {}).find((v) => v.name === 'wap1-app01')?.id ?? '');
+    const id = sim.read(
+      (w) => Object.values(w.wapClouds.AzurePack_1?.vms ?? {}).find((v) => v.name === 'wap1-app01')?.id ?? '',
+    );
     const { user } = await renderRoute(`/azure-stack?cloud=AzurePack_1&vm=${id}&tab=settings`);
     await waitForAppReady();
     const details = await screen.findByRole('region', { name: 'Details - wap1-app01' });
@@ -31,18 +39,34 @@ describe('Azure Stack portal (multi-cloud)', () => {
     await user.click(screen.getByRole('button', { name: 'Stop' }));
     await vi.waitFor(() => expect(sim.world().wapClouds.AzurePack_1?.vms[id]?.power).toBe('Stopping'));
     await hciSim.advance('15s');
-    await vi.waitFor(() => expect(within(screen.getByRole('grid', { name: 'Virtual machines of AzurePack_1' })).getByText('Off')).toBeInTheDocument(), { timeout: 5000 });
+    await vi.waitFor(
+      () =>
+        expect(
+          within(screen.getByRole('grid', { name: 'Virtual machines of AzurePack_1' })).getByText('Off'),
+        ).toBeInTheDocument(),
+      { timeout: 5000 },
+    );
   });
 
   it('refuses to delete a virtual network that VMs use, with the reason in the dialog', async () => {
-    const id = sim.read((w) => Object.values(w.wapClouds.AzurePack_1?.networks ?? {}).find((n) => n.name === 'azurepack_1-vnet01')?.id ?? '');
+    const id = sim.read(
+      (w) =>
+        Object.values(w.wapClouds.AzurePack_1?.networks ?? {}).find((n) => n.name === 'azurepack_1-vnet01')
+          ?.id ?? '',
+    );
     const { user } = await renderRoute(`/azure-stack?cloud=AzurePack_1&view=networks&network=${id}`);
     await waitForAppReady();
     await screen.findByRole('region', { name: 'Details - azurepack_1-vnet01' });
     await user.click(screen.getByRole('button', { name: 'Delete' }));
-    const dialog = await screen.findByRole('alertdialog', { name: "Delete the virtual network 'azurepack_1-vnet01'?" });
+    const dialog = await screen.findByRole('alertdialog', {
+      name: "Delete the virtual network 'azurepack_1-vnet01'?",
+    });
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
-    expect(await within(dialog).findByText(/It is in use by the virtual machines 'wap1-app01', 'wap1-db01', 'wap1-jump01'/)).toBeInTheDocument();
+    expect(
+      await within(dialog).findByText(
+        /It is in use by the virtual machines 'wap1-app01', 'wap1-db01', 'wap1-jump01'/,
+      ),
+    ).toBeInTheDocument();
     expect(sim.world().wapClouds.AzurePack_1?.networks[id]).toBeDefined();
   });
 
@@ -51,7 +75,11 @@ describe('Azure Stack portal (multi-cloud)', () => {
     const { user } = await renderRoute('/azure-stack?cloud=AzurePack_2');
     await waitForAppReady();
     expect(await screen.findByText('AzurePack_2 is unavailable')).toBeInTheDocument();
-    expect(screen.getByText(/The Windows Azure Pack Connector of AzurePack_2 \(https:\/\/waptenantportal2:40005\) is not responding/)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /The Windows Azure Pack Connector of AzurePack_2 \(https:\/\/waptenantportal2:40005\) is not responding/,
+      ),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     await user.click(screen.getByRole('combobox', { name: 'Cloud' }));
     await user.click(screen.getByRole('option', { name: 'AzurePack_1' }));
@@ -62,7 +90,11 @@ describe('Azure Stack portal (multi-cloud)', () => {
     unchanged(sim.run((d) => setWapUserKnown(d, 'AzurePack_1', 'admin@contoso.onmicrosoft.com', false)));
     await renderRoute('/azure-stack?cloud=AzurePack_1');
     await waitForAppReady();
-    expect(await screen.findByText(/doesn't exist in the identity provider of AzurePack_1/)).toBeInTheDocument();
-    expect(screen.getByRole('status', { name: 'Status of AzurePack_1' })).toHaveTextContent('Account not in this cloud');
+    expect(
+      await screen.findByText(/doesn't exist in the identity provider of AzurePack_1/),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('status', { name: 'Status of AzurePack_1' })).toHaveTextContent(
+      'Account not in this cloud',
+    );
   });
 });

@@ -27,14 +27,21 @@ describe('Virtual machines tool', () => {
   });
 
   it('starts a VM as a job: Starting, then Running, with the job in the notifications', async () => {
-    const { user } = await renderRoute(`${URL_}?selected=${encodeURIComponent(sim.read((w) => Object.values(w.vms).find((v) => v.name === 'web02')?.id ?? ''))}`);
+    const { user } = await renderRoute(
+      `${URL_}?selected=${encodeURIComponent(sim.read((w) => Object.values(w.vms).find((v) => v.name === 'web02')?.id ?? ''))}`,
+    );
     await waitForAppReady();
     await screen.findByRole('region', { name: 'Details - web02' });
     await user.click(screen.getByRole('button', { name: 'Start' }));
     await vi.waitFor(() => expect(within(rowOf('web02')).getByText('Starting')).toBeInTheDocument());
     await hciSim.advance('10s');
-    await vi.waitFor(() => expect(within(rowOf('web02')).getByText('Running')).toBeInTheDocument(), { timeout: 5000 });
-    expect(sim.world().notifications.at(-1)).toMatchObject({ level: 'Success', message: "Successfully started the virtual machine 'web02'." });
+    await vi.waitFor(() => expect(within(rowOf('web02')).getByText('Running')).toBeInTheDocument(), {
+      timeout: 5000,
+    });
+    expect(sim.world().notifications.at(-1)).toMatchObject({
+      level: 'Success',
+      message: "Successfully started the virtual machine 'web02'.",
+    });
   });
 
   it('on out-of-policy, Create runs the job and shows the licensing error in the pane', async () => {
@@ -48,26 +55,45 @@ describe('Virtual machines tool', () => {
     await user.click(within(pane).getByRole('combobox', { name: /Host server/ }));
     await user.click(await screen.findByRole('option', { name: /hci-node2/ }));
     await user.click(within(pane).getByRole('button', { name: 'Create' }));
-    await vi.waitFor(() => expect(Object.values(sim.world().jobs).some((j) => j.kind === 'vm/create')).toBe(true));
+    await vi.waitFor(() =>
+      expect(Object.values(sim.world().jobs).some((j) => j.kind === 'vm/create')).toBe(true),
+    );
     await hciSim.advance('10s');
-    expect(await within(pane).findByText(vmLicensingError('app42'), { exact: false }, { timeout: 5000 })).toBeInTheDocument();
-    expect(within(pane).getByRole('link', { name: 'Troubleshoot this error' })).toHaveAttribute('href', expect.stringContaining('/tools/diagnostics/troubleshoot?error='));
+    expect(
+      await within(pane).findByText(vmLicensingError('app42'), { exact: false }, { timeout: 5000 }),
+    ).toBeInTheDocument();
+    expect(within(pane).getByRole('link', { name: 'Troubleshoot this error' })).toHaveAttribute(
+      'href',
+      expect.stringContaining('/tools/diagnostics/troubleshoot?error='),
+    );
   });
 
   it('deletes a VM with checkpoints after a confirmation that names it and says the checkpoints go too', async () => {
     const id = sim.read((w) => Object.values(w.vms).find((v) => v.name === 'web02')?.id ?? '');
-    await fetch(`http://localhost/api/vms/${id}/checkpoints`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'before-upgrade' }) });
+    await fetch(`http://localhost/api/vms/${id}/checkpoints`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'before-upgrade' }),
+    });
     await hciSim.advance('1m');
     const { user } = await renderRoute(`${URL_}?selected=${id}&tab=checkpoints`);
     await waitForAppReady();
     expect(await screen.findByRole('treeitem', { name: 'before-upgrade (current)' })).toBeInTheDocument();
-    await user.click(within(screen.getByRole('toolbar', { name: 'Virtual machine actions' })).getByRole('button', { name: 'Delete' }));
+    await user.click(
+      within(screen.getByRole('toolbar', { name: 'Virtual machine actions' })).getByRole('button', {
+        name: 'Delete',
+      }),
+    );
     const dialog = await screen.findByRole('alertdialog', { name: "Delete the virtual machine 'web02'?" });
     expect(within(dialog).getByText(/with its 1 checkpoint\./)).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
-    await vi.waitFor(() => expect(Object.values(sim.world().jobs).some((j) => j.kind === 'vm/delete')).toBe(true));
+    await vi.waitFor(() =>
+      expect(Object.values(sim.world().jobs).some((j) => j.kind === 'vm/delete')).toBe(true),
+    );
     await hciSim.advance('10s');
-    await vi.waitFor(() => expect(within(grid()).queryByText('web02')).not.toBeInTheDocument(), { timeout: 5000 });
+    await vi.waitFor(() => expect(within(grid()).queryByText('web02')).not.toBeInTheDocument(), {
+      timeout: 5000,
+    });
   });
 
   it('Show PowerShell gives the commands for the actions the selected VM allows, run against its host', async () => {
@@ -76,7 +102,11 @@ describe('Virtual machines tool', () => {
     await waitForAppReady();
     await screen.findByRole('region', { name: 'Details - web02' });
     const host = within(rowOf('web02')).getByText(/^hci-node\d$/).textContent;
-    await user.click(within(screen.getByRole('toolbar', { name: 'Virtual machine actions' })).getByRole('button', { name: 'Show PowerShell' }));
+    await user.click(
+      within(screen.getByRole('toolbar', { name: 'Virtual machine actions' })).getByRole('button', {
+        name: 'Show PowerShell',
+      }),
+    );
     const dialog = await screen.findByRole('dialog', { name: "PowerShell for the actions on 'web02'" });
     expect(within(dialog).getByLabelText('PowerShell script').textContent).toBe(
       [

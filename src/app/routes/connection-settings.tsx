@@ -27,7 +27,13 @@ export function Component() {
               to: paths.connectionSettings(type, name, settingsSections.registration),
             },
             ...(type === 'cluster'
-              ? [{ id: settingsSections.benefits, title: 'Azure benefits', to: paths.connectionSettings(type, name, settingsSections.benefits) }]
+              ? [
+                  {
+                    id: settingsSections.benefits,
+                    title: 'Azure benefits',
+                    to: paths.connectionSettings(type, name, settingsSections.benefits),
+                  },
+                ]
               : []),
           ],
         },

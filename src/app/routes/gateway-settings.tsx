@@ -7,7 +7,12 @@ import { PersonalizationSettings } from '@/features/gateway/components/personali
 
 const sections = [
   { id: settingsSections.account, title: 'Account', group: 'User', Component: AzureAccountSettings },
-  { id: settingsSections.personalization, title: 'Personalization', group: 'User', Component: PersonalizationSettings },
+  {
+    id: settingsSections.personalization,
+    title: 'Personalization',
+    group: 'User',
+    Component: PersonalizationSettings,
+  },
   { id: REGISTER_SECTION, title: 'Register', group: 'Gateway', Component: RegisterSettings },
 ] as const;
 const groupTitles = ['User', 'Gateway'] as const;
@@ -23,7 +28,9 @@ export function Component() {
       currentId={current.id}
       groups={groupTitles.map((title) => ({
         title,
-        sections: sections.filter((s) => s.group === title).map((s) => ({ id: s.id, title: s.title, to: paths.gatewaySettings(s.id) })),
+        sections: sections
+          .filter((s) => s.group === title)
+          .map((s) => ({ id: s.id, title: s.title, to: paths.gatewaySettings(s.id) })),
       }))}
     >
       <current.Component />

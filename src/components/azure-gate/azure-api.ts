@@ -66,14 +66,18 @@ export const azureGatewayQueries = {
   deviceLoginAccounts: (code: string) =>
     queryOptions({
       queryKey: azureGatewayKeys.deviceLoginAccounts(code),
-      queryFn: ({ signal }) => api.get<DeviceLoginAccountDto[]>(`/api/device-login/accounts?code=${encodeURIComponent(code)}`, { signal }),
+      queryFn: ({ signal }) =>
+        api.get<DeviceLoginAccountDto[]>(`/api/device-login/accounts?code=${encodeURIComponent(code)}`, {
+          signal,
+        }),
       staleTime: 0,
     }),
 };
 
 export function useIssueDeviceCode() {
   return useMutation({
-    mutationFn: (body: DeviceCodeRequest) => api.post<GatewayRegistrationFlowDto>('/api/gateway/device-code', body),
+    mutationFn: (body: DeviceCodeRequest) =>
+      api.post<GatewayRegistrationFlowDto>('/api/gateway/device-code', body),
     meta: invalidatesGateway,
   });
 }
@@ -87,7 +91,8 @@ export function useRedeemDeviceCode() {
 
 export function useConnectGateway() {
   return useMutation({
-    mutationFn: (body: GatewayConnectRequest) => api.post<GatewayRegistrationFlowDto>('/api/gateway/connect', body),
+    mutationFn: (body: GatewayConnectRequest) =>
+      api.post<GatewayRegistrationFlowDto>('/api/gateway/connect', body),
     meta: invalidatesGateway,
   });
 }

@@ -120,7 +120,13 @@ export function AzureGate({ purpose, children }: AzureGateProps) {
 
   if (readiness.isPending) return <LoadingState label="Checking the Azure connection..." />;
   if (readiness.isError) {
-    return <ErrorState error={readiness.error} title="Couldn't check the gateway's Azure connection" onRetry={() => void readiness.refetch()} />;
+    return (
+      <ErrorState
+        error={readiness.error}
+        title="Couldn't check the gateway's Azure connection"
+        onRetry={() => void readiness.refetch()}
+      />
+    );
   }
   if (readiness.data.ready) return <>{children}</>;
 

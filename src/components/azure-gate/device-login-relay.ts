@@ -43,7 +43,8 @@ export function useDeviceLoginRelay(currentCode: string | null): void {
     channel.onmessage = (event: MessageEvent<unknown>) => {
       const data = event.data;
       // Only the code this tab is waiting for: an old tab's message must not sign in with a stale code.
-      if (isRedeemedMessage(data) && data.code === codeRef.current) mutate({ code: data.code, upn: data.upn });
+      if (isRedeemedMessage(data) && data.code === codeRef.current)
+        mutate({ code: data.code, upn: data.upn });
     };
     return () => channel.close();
   }, [mutate]);

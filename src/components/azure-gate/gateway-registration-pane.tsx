@@ -43,7 +43,14 @@ type CloudName = GatewayRegistrationFlowDto['clouds'][number]['name'];
 export const DEVICE_LOGIN_PATH = '/device-login';
 
 const useStyles = makeStyles({
-  steps: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
+  steps: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXL,
+  },
   step: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   stepTitle: {
     display: 'flex',
@@ -66,7 +73,14 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   success: { margin: 0, color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
   steps_ol: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
-  srOnly: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
+  srOnly: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clipPath: 'inset(50%)',
+    whiteSpace: 'nowrap',
+  },
 });
 
 export interface GatewayRegistrationPaneProps {
@@ -91,7 +105,11 @@ export function GatewayRegistrationPane({ open, onClose }: GatewayRegistrationPa
       }}
     >
       <DrawerHeader>
-        <DrawerHeaderTitle action={<Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={onClose} />}>
+        <DrawerHeaderTitle
+          action={
+            <Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={onClose} />
+          }
+        >
           Get started with Azure in Windows Admin Center
         </DrawerHeaderTitle>
       </DrawerHeader>
@@ -132,26 +150,47 @@ function PaneBody() {
   const refreshError = flow.error ?? gateway.error;
   const retry = () => void Promise.all([flow.refetch(), gateway.refetch()]);
   // Without data there is nothing to show; with data, a failed refresh is reported above the steps, which stay usable.
-  if (!flow.data || !gateway.data) return <ErrorState error={refreshError} title="Couldn't read the gateway's registration" onRetry={retry} />;
+  if (!flow.data || !gateway.data)
+    return (
+      <ErrorState error={refreshError} title="Couldn't read the gateway's registration" onRetry={retry} />
+    );
   return (
     <div className={styles.body}>
-      {refreshError && <ErrorState error={refreshError} title="Couldn't refresh the registration's state" onRetry={retry} />}
-      <p className={styles.text}>To use Azure services with Windows Admin Center, complete the following one-time registration.</p>
+      {refreshError && (
+        <ErrorState error={refreshError} title="Couldn't refresh the registration's state" onRetry={retry} />
+      )}
+      <p className={styles.text}>
+        To use Azure services with Windows Admin Center, complete the following one-time registration.
+      </p>
       <p className={styles.text}>
         If you don&apos;t already have an Azure account, first{' '}
         <Link href="https://azure.microsoft.com/free/" target="_blank" rel="noopener noreferrer">
           create an account <OpenRegular aria-label="(opens in a new tab)" />
         </Link>
       </p>
-      <Steps flow={flow.data} signedIn={gateway.data.account !== null && !gateway.data.account.expired} account={gateway.data.account?.upn ?? null} />
+      <Steps
+        flow={flow.data}
+        signedIn={gateway.data.account !== null && !gateway.data.account.expired}
+        account={gateway.data.account?.upn ?? null}
+      />
     </div>
   );
 }
 
-function Steps({ flow, signedIn, account }: { flow: GatewayRegistrationFlowDto; signedIn: boolean; account: string | null }) {
+function Steps({
+  flow,
+  signedIn,
+  account,
+}: {
+  flow: GatewayRegistrationFlowDto;
+  signedIn: boolean;
+  account: string | null;
+}) {
   const styles = useStyles();
   const issue = useIssueDeviceCode();
-  const [cloud, setCloud] = useState<CloudName>((flow.deviceCode?.cloud as CloudName | undefined) ?? 'AzureCloud');
+  const [cloud, setCloud] = useState<CloudName>(
+    (flow.deviceCode?.cloud as CloudName | undefined) ?? 'AzureCloud',
+  );
   const [copied, setCopied] = useState(false);
   const [copyNote, setCopyNote] = useState<string | null>(null);
   const codeInputRef = useRef<HTMLInputElement>(null);
@@ -232,8 +271,19 @@ function Steps({ flow, signedIn, account }: { flow: GatewayRegistrationFlowDto; 
         ) : (
           <>
             <div className={styles.codeRow}>
-              <Input ref={codeInputRef} className={styles.code} value={dc.code} readOnly aria-label="Device code" />
-              <Button appearance="primary" className={styles.copy} onClick={() => void copy()} disabled={dc.expired || redeemed !== null}>
+              <Input
+                ref={codeInputRef}
+                className={styles.code}
+                value={dc.code}
+                readOnly
+                aria-label="Device code"
+              />
+              <Button
+                appearance="primary"
+                className={styles.copy}
+                onClick={() => void copy()}
+                disabled={dc.expired || redeemed !== null}
+              >
                 Copy
               </Button>
             </div>
@@ -250,8 +300,8 @@ function Steps({ flow, signedIn, account }: { flow: GatewayRegistrationFlowDto; 
                   </Button>
                 }
               >
-                The code {dc.code} expired at {formatDateTime(dc.expiresAt)} before anyone signed in with it. Codes are valid for 15 minutes. Get a new code, copy
-                it, and enter it again.
+                The code {dc.code} expired at {formatDateTime(dc.expiresAt)} before anyone signed in with it.
+                Codes are valid for 15 minutes. Get a new code, copy it, and enter it again.
               </Banner>
             ) : (
               !redeemed && <p className={styles.text}>Valid until {formatDateTime(dc.expiresAt)}.</p>
@@ -316,7 +366,10 @@ function ConnectStep({ flow }: { flow: GatewayRegistrationFlowDto }) {
   const connectError = connect.error instanceof ApiError ? connect.error : null;
   const appIdError = localError ?? (connectError?.target === 'appId' ? connectError.message : undefined);
   const tenantError = connectError?.target === 'tenantId' ? connectError.message : undefined;
-  const otherError = connect.isError && connectError?.target !== 'appId' && connectError?.target !== 'tenantId' ? errorMessage(connect.error) : null;
+  const otherError =
+    connect.isError && connectError?.target !== 'appId' && connectError?.target !== 'tenantId'
+      ? errorMessage(connect.error)
+      : null;
 
   const submit = () => {
     setLocalError(null);
@@ -325,7 +378,10 @@ function ConnectStep({ flow }: { flow: GatewayRegistrationFlowDto }) {
       return;
     }
     connect.mutate(
-      { tenantId, application: mode === 'create' ? { mode: 'create' } : { mode: 'existing', appId: appId.trim() } },
+      {
+        tenantId,
+        application: mode === 'create' ? { mode: 'create' } : { mode: 'existing', appId: appId.trim() },
+      },
       { onSuccess: () => setPermissionsOpen(true) },
     );
   };
@@ -381,7 +437,9 @@ function ConnectStep({ flow }: { flow: GatewayRegistrationFlowDto }) {
             />
           ) : (
             <>
-              <p className={styles.text}>The application needs your consent to the permissions it requests.</p>
+              <p className={styles.text}>
+                The application needs your consent to the permissions it requests.
+              </p>
               <div className={styles.actions}>
                 <Button appearance="primary" onClick={() => setPermissionsOpen(true)}>
                   Review permissions
@@ -407,7 +465,12 @@ function ConnectStep({ flow }: { flow: GatewayRegistrationFlowDto }) {
             </Select>
           </Field>
           <Field label="Azure Active Directory application">
-            <RadioGroup layout="horizontal" value={mode} disabled={!enabled} onChange={(_e, data) => setMode(data.value as 'create' | 'existing')}>
+            <RadioGroup
+              layout="horizontal"
+              value={mode}
+              disabled={!enabled}
+              onChange={(_e, data) => setMode(data.value as 'create' | 'existing')}
+            >
               <Radio value="create" label="Create new" />
               <Radio value="existing" label="Use existing" />
             </RadioGroup>
@@ -417,7 +480,11 @@ function ConnectStep({ flow }: { flow: GatewayRegistrationFlowDto }) {
               label="Azure application ID"
               required
               validationMessage={appIdError}
-              hint={appIdError ? undefined : 'Windows Admin Center confirms that an application with this ID exists in the tenant.'}
+              hint={
+                appIdError
+                  ? undefined
+                  : 'Windows Admin Center confirms that an application with this ID exists in the tenant.'
+              }
             >
               <Input
                 value={appId}
@@ -437,7 +504,11 @@ function ConnectStep({ flow }: { flow: GatewayRegistrationFlowDto }) {
             </Banner>
           )}
           <div className={styles.actions}>
-            <Button appearance="primary" disabled={!enabled || connect.isPending || tenantId === ''} onClick={submit}>
+            <Button
+              appearance="primary"
+              disabled={!enabled || connect.isPending || tenantId === ''}
+              onClick={submit}
+            >
               {connect.isPending ? 'Connecting...' : 'Connect'}
             </Button>
           </div>
@@ -477,7 +548,8 @@ function AdminApproval({
     <div className={styles.body}>
       {pending.consentGranted ? (
         <Banner intent="success" title="An administrator granted consent">
-          Consent for {pending.appName} has been granted. Select Check again to finish the registration with what you entered before.
+          Consent for {pending.appName} has been granted. Select Check again to finish the registration with
+          what you entered before.
         </Banner>
       ) : (
         <Banner intent="warning" title="Need admin approval">
@@ -487,9 +559,10 @@ function AdminApproval({
       {!pending.consentGranted && (
         <>
           <p className={styles.text}>
-            {requester ?? 'Your account'} can&apos;t consent to the permissions {pending.appName} requests on behalf of the organization. Ask an
-            administrator of tenant {pending.tenantId} (a Global Administrator, Privileged Role Administrator or Cloud Application Administrator) to
-            grant admin consent:
+            {requester ?? 'Your account'} can&apos;t consent to the permissions {pending.appName} requests on
+            behalf of the organization. Ask an administrator of tenant {pending.tenantId} (a Global
+            Administrator, Privileged Role Administrator or Cloud Application Administrator) to grant admin
+            consent:
           </p>
           <ol className={styles.steps_ol}>
             <li>Microsoft Entra ID → App registrations → All applications</li>
@@ -500,8 +573,8 @@ function AdminApproval({
           </ol>
           <p className={styles.text}>
             In this simulation that page is in the cloud view:{' '}
-            <RouterLink to={pending.adminConsentPath}>open {pending.appName} in App registrations</RouterLink>. When consent is granted, select Check
-            again: you won&apos;t need to enter anything again.
+            <RouterLink to={pending.adminConsentPath}>open {pending.appName} in App registrations</RouterLink>
+            . When consent is granted, select Check again: you won&apos;t need to enter anything again.
           </p>
         </>
       )}
@@ -519,7 +592,15 @@ function AdminApproval({
   );
 }
 
-function SignInStep({ registered, signedIn, account }: { registered: boolean; signedIn: boolean; account: string | null }) {
+function SignInStep({
+  registered,
+  signedIn,
+  account,
+}: {
+  registered: boolean;
+  signedIn: boolean;
+  account: string | null;
+}) {
   const styles = useStyles();
   const signIn = useSignIn();
   return (
@@ -539,7 +620,11 @@ function SignInStep({ registered, signedIn, account }: { registered: boolean; si
             </Banner>
           )}
           <div className={styles.actions}>
-            <Button appearance="primary" disabled={!registered || signIn.isPending} onClick={() => signIn.mutate({})}>
+            <Button
+              appearance="primary"
+              disabled={!registered || signIn.isPending}
+              onClick={() => signIn.mutate({})}
+            >
               {signIn.isPending ? 'Signing in...' : 'Sign in'}
             </Button>
           </div>

@@ -18,7 +18,14 @@ const useStyles = makeStyles({
   app: { margin: 0, fontWeight: tokens.fontWeightSemibold },
   strong: { margin: 0, fontWeight: tokens.fontWeightBold },
   text: { margin: 0 },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
   item: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   small: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
@@ -33,7 +40,14 @@ export interface PermissionsDialogProps {
 }
 
 /** The Microsoft identity consent prompt "Permissions requested" (wac_azure_permissions.png), simulated. */
-export function PermissionsDialog({ open, appName, permissions, busy, onAccept, onCancel }: PermissionsDialogProps) {
+export function PermissionsDialog({
+  open,
+  appName,
+  permissions,
+  busy,
+  onAccept,
+  onCancel,
+}: PermissionsDialogProps) {
   const styles = useStyles();
   const [onBehalf, setOnBehalf] = useState(false);
   return (
@@ -53,10 +67,15 @@ export function PermissionsDialog({ open, appName, permissions, busy, onAccept, 
                 </li>
               ))}
             </ul>
-            <Checkbox label="Consent on behalf of your organization" checked={onBehalf} onChange={(_e, data) => setOnBehalf(data.checked === true)} />
+            <Checkbox
+              label="Consent on behalf of your organization"
+              checked={onBehalf}
+              onChange={(_e, data) => setOnBehalf(data.checked === true)}
+            />
             <p className={styles.small}>
-              Accepting these permissions means that you allow this app to use your data as specified in their terms of service and privacy statement.
-              (A simulated consent prompt: nothing leaves this browser.)
+              Accepting these permissions means that you allow this app to use your data as specified in their
+              terms of service and privacy statement. (A simulated consent prompt: nothing leaves this
+              browser.)
             </p>
           </DialogContent>
           <DialogActions>

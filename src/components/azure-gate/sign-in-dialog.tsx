@@ -37,7 +37,9 @@ export interface SignInDialogProps {
 export function SignInDialog({ open, onClose, onSignedIn }: SignInDialogProps) {
   return (
     <Dialog open={open} modalType="modal" onOpenChange={(_e, data) => !data.open && onClose()}>
-      <DialogSurface aria-describedby={undefined}>{open && <SignInBody onClose={onClose} onSignedIn={onSignedIn} />}</DialogSurface>
+      <DialogSurface aria-describedby={undefined}>
+        {open && <SignInBody onClose={onClose} onSignedIn={onSignedIn} />}
+      </DialogSurface>
     </Dialog>
   );
 }
@@ -50,7 +52,9 @@ function SignInBody({ onClose, onSignedIn }: Omit<SignInDialogProps, 'open'>) {
   const [choice, setChoice] = useState<string | null>(null);
 
   const registration = gateway.data?.registration ?? null;
-  const candidates = registration ? (users.data ?? []).filter((u) => u.tenantIds.includes(registration.tenantId)) : [];
+  const candidates = registration
+    ? (users.data ?? []).filter((u) => u.tenantIds.includes(registration.tenantId))
+    : [];
   const preferred = gateway.data?.account?.upn;
   const upn = choice ?? (candidates.find((u) => u.upn === preferred) ?? candidates[0])?.upn ?? '';
 
@@ -69,14 +73,29 @@ function SignInBody({ onClose, onSignedIn }: Omit<SignInDialogProps, 'open'>) {
   let content;
   if (gateway.isPending || users.isPending) content = <LoadingState />;
   else if (gateway.isError || users.isError) {
-    content = <ErrorState error={gateway.error ?? users.error} title="Couldn't read the accounts" onRetry={() => void Promise.all([gateway.refetch(), users.refetch()])} />;
+    content = (
+      <ErrorState
+        error={gateway.error ?? users.error}
+        title="Couldn't read the accounts"
+        onRetry={() => void Promise.all([gateway.refetch(), users.refetch()])}
+      />
+    );
   } else if (!registration) {
-    content = <p className={styles.text}>This gateway isn&apos;t registered with Azure yet, so there is nothing to sign in to. Register it first.</p>;
+    content = (
+      <p className={styles.text}>
+        This gateway isn&apos;t registered with Azure yet, so there is nothing to sign in to. Register it
+        first.
+      </p>
+    );
   } else {
     content = (
       <>
         <p className={styles.text}>Choose the Azure account to use with Windows Admin Center.</p>
-        <Field label="Account" required validationMessage={signIn.isError ? errorMessage(signIn.error) : undefined}>
+        <Field
+          label="Account"
+          required
+          validationMessage={signIn.isError ? errorMessage(signIn.error) : undefined}
+        >
           <Select value={upn} onChange={(_e, data) => setChoice(data.value)}>
             {candidates.map((u) => (
               <option key={u.upn} value={u.upn}>
@@ -85,7 +104,9 @@ function SignInBody({ onClose, onSignedIn }: Omit<SignInDialogProps, 'open'>) {
             ))}
           </Select>
         </Field>
-        <p className={styles.note}>This simulated sign-in stands in for the Microsoft sign-in window; no real account is used.</p>
+        <p className={styles.note}>
+          This simulated sign-in stands in for the Microsoft sign-in window; no real account is used.
+        </p>
       </>
     );
   }
@@ -95,7 +116,11 @@ function SignInBody({ onClose, onSignedIn }: Omit<SignInDialogProps, 'open'>) {
       <DialogTitle>Sign in to Azure</DialogTitle>
       <DialogContent className={styles.content}>{content}</DialogContent>
       <DialogActions position="start">
-        <Button appearance="primary" onClick={submit} disabled={!registration || upn === '' || signIn.isPending}>
+        <Button
+          appearance="primary"
+          onClick={submit}
+          disabled={!registration || upn === '' || signIn.isPending}
+        >
           {signIn.isPending ? 'Signing in...' : 'Sign in'}
         </Button>
         <Button onClick={onClose}>Cancel</Button>

@@ -89,28 +89,58 @@ export function CheckpointPanel({ vmName, checkpoints, onAction, disabled = fals
     setTouched(true);
     if (nameProblem(name)) return;
     if (dialog === 'create') run({ op: 'create', name: name.trim() });
-    else if (dialog === 'rename' && selected) run({ op: 'rename', checkpointId: selected.id, name: name.trim() });
+    else if (dialog === 'rename' && selected)
+      run({ op: 'rename', checkpointId: selected.id, name: name.trim() });
   };
 
   return (
     <div className={styles.root}>
       <Toolbar aria-label={`Checkpoint actions for ${vmName}`}>
-        <ToolbarButton appearance="subtle" icon={<AddRegular />} disabled={disabled} onClick={() => open('create')}>
+        <ToolbarButton
+          appearance="subtle"
+          icon={<AddRegular />}
+          disabled={disabled}
+          onClick={() => open('create')}
+        >
           Checkpoint
         </ToolbarButton>
-        <ToolbarButton appearance="subtle" icon={<ArrowUndoRegular />} disabled={disabled || !selected} onClick={() => open('apply')}>
+        <ToolbarButton
+          appearance="subtle"
+          icon={<ArrowUndoRegular />}
+          disabled={disabled || !selected}
+          onClick={() => open('apply')}
+        >
           Apply
         </ToolbarButton>
-        <ToolbarButton appearance="subtle" icon={<RenameRegular />} disabled={disabled || !selected} onClick={() => open('rename')}>
+        <ToolbarButton
+          appearance="subtle"
+          icon={<RenameRegular />}
+          disabled={disabled || !selected}
+          onClick={() => open('rename')}
+        >
           Rename
         </ToolbarButton>
-        <ToolbarButton appearance="subtle" icon={<DeleteRegular />} disabled={disabled || !selected} onClick={() => open('delete')}>
+        <ToolbarButton
+          appearance="subtle"
+          icon={<DeleteRegular />}
+          disabled={disabled || !selected}
+          onClick={() => open('delete')}
+        >
           Delete
         </ToolbarButton>
       </Toolbar>
-      <CheckpointTree vmName={vmName} checkpoints={checkpoints} selectedId={selectedId} onSelect={setSelectedId} />
+      <CheckpointTree
+        vmName={vmName}
+        checkpoints={checkpoints}
+        selectedId={selectedId}
+        onSelect={setSelectedId}
+      />
 
-      <Dialog open={dialog === 'create' || dialog === 'rename'} modalType="modal" onOpenChange={(_e, d) => !d.open && close()}>
+      <Dialog
+        open={dialog === 'create' || dialog === 'rename'}
+        modalType="modal"
+        onOpenChange={(_e, d) => !d.open && close()}
+      >
         <DialogSurface>
           <form
             noValidate
@@ -120,10 +150,23 @@ export function CheckpointPanel({ vmName, checkpoints, onAction, disabled = fals
             }}
           >
             <DialogBody>
-              <DialogTitle>{dialog === 'create' ? `Create a checkpoint of '${vmName}'` : `Rename the checkpoint '${selected?.name ?? ''}'`}</DialogTitle>
+              <DialogTitle>
+                {dialog === 'create'
+                  ? `Create a checkpoint of '${vmName}'`
+                  : `Rename the checkpoint '${selected?.name ?? ''}'`}
+              </DialogTitle>
               <DialogContent className={styles.form}>
-                <Field label="Checkpoint name" required validationState={problem || error ? 'error' : 'none'} validationMessage={problem ?? error ?? undefined}>
-                  <Input value={name} onChange={(_e, d) => setName(d.value)} onBlur={() => setTouched(true)} />
+                <Field
+                  label="Checkpoint name"
+                  required
+                  validationState={problem || error ? 'error' : 'none'}
+                  validationMessage={problem ?? error ?? undefined}
+                >
+                  <Input
+                    value={name}
+                    onChange={(_e, d) => setName(d.value)}
+                    onBlur={() => setTouched(true)}
+                  />
                 </Field>
               </DialogContent>
               <DialogActions>

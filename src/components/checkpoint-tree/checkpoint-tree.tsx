@@ -37,8 +37,16 @@ export function CheckpointTree({ vmName, checkpoints, selectedId, onSelect }: Ch
       const kids = children.get(cp.id) ?? [];
       const branch = kids.length > 0 || cp.current;
       return (
-        <TreeItem key={cp.id} value={cp.id} itemType={branch ? 'branch' : 'leaf'} aria-label={`${cp.name}${cp.current ? ' (current)' : ''}`}>
-          <TreeItemLayout iconBefore={<HistoryRegular />} aside={<span className={styles.when}>{formatDateTime(cp.createdAt)}</span>}>
+        <TreeItem
+          key={cp.id}
+          value={cp.id}
+          itemType={branch ? 'branch' : 'leaf'}
+          aria-label={`${cp.name}${cp.current ? ' (current)' : ''}`}
+        >
+          <TreeItemLayout
+            iconBefore={<HistoryRegular />}
+            aside={<span className={styles.when}>{formatDateTime(cp.createdAt)}</span>}
+          >
             {cp.name}
           </TreeItemLayout>
           {branch && (

@@ -16,7 +16,9 @@ describe('ShowPowerShell', () => {
     await user.click(screen.getByRole('button', { name: 'Show PowerShell' }));
     const dialog = await screen.findByRole('dialog', { name: 'Register this cluster' });
     expect(within(dialog).getByText(/This is the PowerShell the portal runs/)).toBeInTheDocument();
-    expect(within(dialog).getByLabelText('PowerShell script').textContent).toBe(`${line}\nSync-AzureStackHCI`);
+    expect(within(dialog).getByLabelText('PowerShell script').textContent).toBe(
+      `${line}\nSync-AzureStackHCI`,
+    );
     expect(line).toContain("-ResourceName 'Clu''ster $x'");
     await user.click(within(dialog).getByRole('button', { name: 'Copy' }));
     expect(await navigator.clipboard.readText()).toBe(`${line}\nSync-AzureStackHCI`);

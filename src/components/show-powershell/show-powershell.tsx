@@ -52,7 +52,13 @@ export function scriptText(commands: readonly string[]): string {
  * "Show PowerShell": a button opening a dialog with the command lines the portal runs for an action,
  * and a Copy button. Every value in them is a single-quoted literal (src/lib/powershell.ts).
  */
-export function ShowPowerShell({ commands, title = 'PowerShell', buttonLabel = 'Show PowerShell', appearance = 'subtle', disabled }: ShowPowerShellProps) {
+export function ShowPowerShell({
+  commands,
+  title = 'PowerShell',
+  buttonLabel = 'Show PowerShell',
+  appearance = 'subtle',
+  disabled,
+}: ShowPowerShellProps) {
   const styles = useStyles();
   const [status, setStatus] = useState('');
   const descriptionId = useId();
@@ -62,13 +68,19 @@ export function ShowPowerShell({ commands, title = 'PowerShell', buttonLabel = '
       await navigator.clipboard.writeText(text);
       setStatus('Copied to the clipboard.');
     } catch (error) {
-      setStatus(`Couldn't copy: ${error instanceof Error ? error.message : String(error)} Select the text and copy it yourself.`);
+      setStatus(
+        `Couldn't copy: ${error instanceof Error ? error.message : String(error)} Select the text and copy it yourself.`,
+      );
     }
   };
   return (
     <Dialog onOpenChange={() => setStatus('')}>
       <DialogTrigger disableButtonEnhancement>
-        <Button appearance={appearance} icon={<CodeRegular />} disabled={disabled === true || commands.length === 0}>
+        <Button
+          appearance={appearance}
+          icon={<CodeRegular />}
+          disabled={disabled === true || commands.length === 0}
+        >
           {buttonLabel}
         </Button>
       </DialogTrigger>
@@ -77,8 +89,8 @@ export function ShowPowerShell({ commands, title = 'PowerShell', buttonLabel = '
           <DialogTitle>{title}</DialogTitle>
           <DialogContent className={styles.content}>
             <Text id={descriptionId}>
-              This is the PowerShell the portal runs for this action. Run it in a PowerShell session on a management PC or a
-              cluster server with the Az.StackHCI module installed.
+              This is the PowerShell the portal runs for this action. Run it in a PowerShell session on a
+              management PC or a cluster server with the Az.StackHCI module installed.
             </Text>
             <pre className={styles.code} aria-label="PowerShell script">
               <code>{text}</code>

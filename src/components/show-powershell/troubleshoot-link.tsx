@@ -7,6 +7,14 @@ export function troubleshootPath(cluster: string, error: string): string {
 }
 
 /** "Troubleshoot this error": opens the troubleshooter with the text filled in and diagnosed. */
-export function TroubleshootLink({ cluster, error, children = 'Troubleshoot this error' }: { cluster: string; error: string; children?: string }) {
+export function TroubleshootLink({
+  cluster,
+  error,
+  children = 'Troubleshoot this error',
+}: {
+  cluster: string;
+  error: string;
+  children?: string;
+}) {
   return <RouterLink to={troubleshootPath(cluster, error)}>{children}</RouterLink>;
 }

@@ -9,13 +9,15 @@ const invalidates = [arcKeys.all, ['clusters'], ['servers'], ['jobs'], ['notific
 
 export const useEnableArc = (cluster: string) =>
   useMutation({
-    mutationFn: (request: EnableArcRequest) => api.post<JobDto>(`/api/clusters/${enc(cluster)}/arc/enable`, request),
+    mutationFn: (request: EnableArcRequest) =>
+      api.post<JobDto>(`/api/clusters/${enc(cluster)}/arc/enable`, request),
     meta: { invalidates },
   });
 
 export const useDisableArc = (cluster: string) =>
   useMutation({
-    mutationFn: (node: string) => api.post<JobDto>(`/api/clusters/${enc(cluster)}/arc/servers/${enc(node)}/disable`),
+    mutationFn: (node: string) =>
+      api.post<JobDto>(`/api/clusters/${enc(cluster)}/arc/servers/${enc(node)}/disable`),
     meta: { invalidates },
   });
 

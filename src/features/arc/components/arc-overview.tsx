@@ -13,12 +13,17 @@ import { arcQueries } from '../api/arc-queries';
 
 const useStyles = makeStyles({
   intro: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: '90ch' },
-  tiles: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))', gap: tokens.spacingHorizontalL },
+  tiles: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))',
+    gap: tokens.spacingHorizontalL,
+  },
   preview: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
 function registrationText(cluster: ClusterDto): string {
-  return cluster.registration.registrationStatus === 'NotYet' && cluster.registration.azureResourceName === null
+  return cluster.registration.registrationStatus === 'NotYet' &&
+    cluster.registration.azureResourceName === null
     ? 'Not configured'
     : cluster.registration.wacConnectionText;
 }
@@ -36,15 +41,25 @@ export function ArcOverview({ clusterName }: { clusterName: string }) {
       <PageHeader title="Azure Arc | Overview" />
       <p className={styles.preview}>The Azure Arc dashboard is currently in public preview.</p>
       <p className={styles.intro}>
-        High-level status information about Azure Stack HCI registration and Arc-enabled servers. Select either tile to go to its page.
+        High-level status information about Azure Stack HCI registration and Arc-enabled servers. Select
+        either tile to go to its page.
       </p>
       {summary.isError ? (
-        <ErrorState error={summary.error} title={`Couldn't load the Azure status of ${clusterName}`} onRetry={() => void summary.refetch()} />
+        <ErrorState
+          error={summary.error}
+          title={`Couldn't load the Azure status of ${clusterName}`}
+          onRetry={() => void summary.refetch()}
+        />
       ) : summary.isPending ? (
         <LoadingState />
       ) : (
         <div className={styles.tiles}>
-          <DashboardCard title="1. Azure Stack HCI registration" headerAction={<RouterLink to={`${base}/registration`}>Go to Azure Stack HCI registration</RouterLink>}>
+          <DashboardCard
+            title="1. Azure Stack HCI registration"
+            headerAction={
+              <RouterLink to={`${base}/registration`}>Go to Azure Stack HCI registration</RouterLink>
+            }
+          >
             <CardFields
               fields={[
                 { label: 'Status', value: <StatusBadge status={registrationText(summary.data)} /> },
@@ -53,7 +68,10 @@ export function ArcOverview({ clusterName }: { clusterName: string }) {
               ]}
             />
           </DashboardCard>
-          <DashboardCard title="2. Arc-enabled servers" headerAction={<RouterLink to={`${base}/servers`}>Go to Arc-enabled servers</RouterLink>}>
+          <DashboardCard
+            title="2. Arc-enabled servers"
+            headerAction={<RouterLink to={`${base}/servers`}>Go to Arc-enabled servers</RouterLink>}
+          >
             <CardFields
               fields={[
                 { label: 'Status', value: <StatusBadge status={summary.data.arc.wacText} /> },

@@ -26,33 +26,83 @@ const useStyles = makeStyles({
   tableArea: { display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: '160px' },
   hint: { margin: 0, color: tokens.colorNeutralForeground2, paddingBlock: tokens.spacingVerticalS },
   tabs: { marginBottom: tokens.spacingVerticalM },
-  sides: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))', gap: tokens.spacingHorizontalXL },
-  sideTitle: { margin: 0, marginBottom: tokens.spacingVerticalS, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  sides: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))',
+    gap: tokens.spacingHorizontalXL,
+  },
+  sideTitle: {
+    margin: 0,
+    marginBottom: tokens.spacingVerticalS,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
 });
 
 /** Azure's status is the one WAC shows; "Offline" is the portal's older word for Disconnected. */
 function statusLabel(s: ArcServerDto): string {
-  return s.displayStatus === 'Disconnected' && s.onPrem.status === 'Offline' ? 'Disconnected (Offline)' : s.displayStatus;
+  return s.displayStatus === 'Disconnected' && s.onPrem.status === 'Offline'
+    ? 'Disconnected (Offline)'
+    : s.displayStatus;
 }
 
 const columns: DataTableColumn<ArcServerDto>[] = [
-  { id: 'name', header: 'Name', width: 'minmax(140px, 1.2fr)', cell: (s) => s.name, sortValue: (s) => s.name },
+  {
+    id: 'name',
+    header: 'Name',
+    width: 'minmax(140px, 1.2fr)',
+    cell: (s) => s.name,
+    sortValue: (s) => s.name,
+  },
   {
     id: 'status',
     header: 'Azure Arc status',
     width: 'minmax(170px, 1.2fr)',
-    cell: (s) => <StatusBadge status={statusLabel(s)} kind={s.displayStatus === 'Disconnected' ? 'error' : undefined} />,
+    cell: (s) => (
+      <StatusBadge status={statusLabel(s)} kind={s.displayStatus === 'Disconnected' ? 'error' : undefined} />
+    ),
     sortValue: (s) => s.displayStatus,
   },
-  { id: 'integration', header: 'Arc integration', width: 'minmax(110px, 0.8fr)', cell: (s) => s.arcStatus, sortValue: (s) => s.arcStatus },
-  { id: 'version', header: 'Agent version', width: 'minmax(130px, 1fr)', cell: (s) => s.agentVersion ?? 'Not installed', sortValue: (s) => s.agentVersion },
-  { id: 'heartbeat', header: 'Last heartbeat', width: 'minmax(170px, 1.2fr)', cell: (s) => formatDateTime(s.onPrem.lastHeartbeat), sortValue: (s) => s.onPrem.lastHeartbeat },
-  { id: 'rg', header: 'Resource group', width: 'minmax(130px, 1fr)', cell: (s) => s.azure?.resourceGroup ?? '-', sortValue: (s) => s.azure?.resourceGroup ?? null },
+  {
+    id: 'integration',
+    header: 'Arc integration',
+    width: 'minmax(110px, 0.8fr)',
+    cell: (s) => s.arcStatus,
+    sortValue: (s) => s.arcStatus,
+  },
+  {
+    id: 'version',
+    header: 'Agent version',
+    width: 'minmax(130px, 1fr)',
+    cell: (s) => s.agentVersion ?? 'Not installed',
+    sortValue: (s) => s.agentVersion,
+  },
+  {
+    id: 'heartbeat',
+    header: 'Last heartbeat',
+    width: 'minmax(170px, 1.2fr)',
+    cell: (s) => formatDateTime(s.onPrem.lastHeartbeat),
+    sortValue: (s) => s.onPrem.lastHeartbeat,
+  },
+  {
+    id: 'rg',
+    header: 'Resource group',
+    width: 'minmax(130px, 1fr)',
+    cell: (s) => s.azure?.resourceGroup ?? '-',
+    sortValue: (s) => s.azure?.resourceGroup ?? null,
+  },
   {
     id: 'azure',
     header: 'Azure resource',
     width: 'minmax(150px, 1fr)',
-    cell: (s) => (s.azure ? <RouterLink to={s.azure.portalPath} aria-label={`View ${s.name} in the Azure portal`}>View in Azure portal</RouterLink> : '-'),
+    cell: (s) =>
+      s.azure ? (
+        <RouterLink to={s.azure.portalPath} aria-label={`View ${s.name} in the Azure portal`}>
+          View in Azure portal
+        </RouterLink>
+      ) : (
+        '-'
+      ),
   },
 ];
 
@@ -67,7 +117,15 @@ function sideFields(s: ArcServerDto): { onPrem: DetailsField[]; azure: DetailsFi
     ],
     azure: s.azure
       ? [
-          { label: 'Status', value: <StatusBadge status={s.azure.status ?? 'Waiting for first heartbeat'} kind={s.azure.status ? undefined : 'progress'} /> },
+          {
+            label: 'Status',
+            value: (
+              <StatusBadge
+                status={s.azure.status ?? 'Waiting for first heartbeat'}
+                kind={s.azure.status ? undefined : 'progress'}
+              />
+            ),
+          },
           { label: 'Last status change', value: formatDateTime(s.azure.lastStatusChange) },
           { label: 'Resource group', value: s.azure.resourceGroup },
         ]
@@ -91,14 +149,24 @@ export function ArcServers({ clusterName }: { clusterName: string }) {
   useMarkAppReady(!arc.isPending);
 
   const servers = useMemo(() => arc.data?.servers ?? [], [arc.data]);
-  const visible = servers.filter((s) => matchesQuery(search, [s.name, s.displayStatus, s.arcStatus, s.agentVersion ?? '', s.azure?.resourceGroup ?? '']));
+  const visible = servers.filter((s) =>
+    matchesQuery(search, [
+      s.name,
+      s.displayStatus,
+      s.arcStatus,
+      s.agentVersion ?? '',
+      s.azure?.resourceGroup ?? '',
+    ]),
+  );
   const selected = servers.find((s) => s.name === selectedName);
   const tab: Tab = tabParam === 'general' ? 'general' : 'status';
   const notEnabled = servers.filter((s) => s.arcStatus !== 'Enabled');
   const registered = arc.data?.registered ?? false;
   const enableTargets = selected && selected.arcStatus !== 'Enabled' ? [selected.name] : undefined;
   const mutationError = enable.error ?? disable.error ?? disconnect.error;
-  const enableCommands = (enableTargets ?? notEnabled.map((s) => s.name)).flatMap((node) => enableArcIntegration(node));
+  const enableCommands = (enableTargets ?? notEnabled.map((s) => s.name)).flatMap((node) =>
+    enableArcIntegration(node),
+  );
 
   const onEnable = () => {
     setMessage(null);
@@ -111,7 +179,17 @@ export function ArcServers({ clusterName }: { clusterName: string }) {
     <PageLayout fill>
       <PageHeader title="Azure Arc | Arc-enabled servers" />
       {arc.data && !registered && (
-        <Banner intent="warning" title="This cluster isn't registered with Azure" action={<RouterLink to={`/connections/cluster/${encodeURIComponent(clusterName)}/tools/azure-arc/registration`}>Go to Azure Stack HCI registration</RouterLink>}>
+        <Banner
+          intent="warning"
+          title="This cluster isn't registered with Azure"
+          action={
+            <RouterLink
+              to={`/connections/cluster/${encodeURIComponent(clusterName)}/tools/azure-arc/registration`}
+            >
+              Go to Azure Stack HCI registration
+            </RouterLink>
+          }
+        >
           Register the cluster with Azure Stack HCI first; then you can Arc-enable its servers here.
         </Banner>
       )}
@@ -122,12 +200,21 @@ export function ArcServers({ clusterName }: { clusterName: string }) {
       )}
       {selected?.displayStatus === 'Expired' && (
         <Banner intent="error" title={`The Azure Arc certificate of ${selected.name} has expired`}>
-          The server sent no heartbeat for more than 45 days. Select Disable Azure Arc, then Enable Azure Arc, to disconnect and reconnect it.
+          The server sent no heartbeat for more than 45 days. Select Disable Azure Arc, then Enable Azure Arc,
+          to disconnect and reconnect it.
         </Banner>
       )}
-      {message && <Banner intent="success" onDismiss={() => setMessage(null)}>{message}</Banner>}
+      {message && (
+        <Banner intent="success" onDismiss={() => setMessage(null)}>
+          {message}
+        </Banner>
+      )}
       {mutationError && confirm === null && (
-        <Banner intent="error" title="The Azure Arc action failed" action={<TroubleshootLink cluster={clusterName} error={mutationError.message} />}>
+        <Banner
+          intent="error"
+          title="The Azure Arc action failed"
+          action={<TroubleshootLink cluster={clusterName} error={mutationError.message} />}
+        >
           {mutationError.message}
         </Banner>
       )}
@@ -138,24 +225,61 @@ export function ArcServers({ clusterName }: { clusterName: string }) {
         onClearSelection={() => setSelectedName('')}
         onRefresh={() => void arc.refetch()}
         refreshing={arc.isFetching}
-        search={{ value: search, onChange: setSearch, matchCount: visible.length, placeholder: 'Search servers' }}
+        search={{
+          value: search,
+          onChange: setSearch,
+          matchCount: visible.length,
+          placeholder: 'Search servers',
+        }}
         actions={
           <>
-            <ActionButton icon={<PlugConnectedRegular />} disabled={!registered || notEnabled.length === 0 || enable.isPending} onClick={onEnable}>
+            <ActionButton
+              icon={<PlugConnectedRegular />}
+              disabled={!registered || notEnabled.length === 0 || enable.isPending}
+              onClick={onEnable}
+            >
               {enableTargets ? `Enable Azure Arc on ${enableTargets[0] ?? ''}` : 'Enable Azure Arc'}
             </ActionButton>
-            <ActionButton icon={<PlugDisconnectedRegular />} disabled={!selected || selected.arcStatus !== 'Enabled' && selected.azure === null} onClick={() => setConfirm('disable')}>
+            <ActionButton
+              icon={<PlugDisconnectedRegular />}
+              disabled={!selected || (selected.arcStatus !== 'Enabled' && selected.azure === null)}
+              onClick={() => setConfirm('disable')}
+            >
               Disable Azure Arc
             </ActionButton>
-            <ActionButton icon={<LinkDismissRegular />} disabled={!selected || selected.onPrem.status === 'Not installed' || selected.onPrem.status === 'Offline' || selected.agentVersion === null} onClick={() => { setForceLocalOnly(false); setConfirm('disconnect'); }}>
+            <ActionButton
+              icon={<LinkDismissRegular />}
+              disabled={
+                !selected ||
+                selected.onPrem.status === 'Not installed' ||
+                selected.onPrem.status === 'Offline' ||
+                selected.agentVersion === null
+              }
+              onClick={() => {
+                setForceLocalOnly(false);
+                setConfirm('disconnect');
+              }}
+            >
               Disconnect agent
             </ActionButton>
-            <ShowPowerShell title={enableTargets ? `PowerShell for Enable Azure Arc on ${enableTargets[0] ?? ''}` : 'PowerShell for Enable Azure Arc'} commands={enableCommands} disabled={!registered} />
+            <ShowPowerShell
+              title={
+                enableTargets
+                  ? `PowerShell for Enable Azure Arc on ${enableTargets[0] ?? ''}`
+                  : 'PowerShell for Enable Azure Arc'
+              }
+              commands={enableCommands}
+              disabled={!registered}
+            />
           </>
         }
       />
       {arc.isError ? (
-        <ErrorState error={arc.error} title={`Couldn't load the Arc-enabled servers of ${clusterName}`} onRetry={() => void arc.refetch()} />
+        <ErrorState
+          error={arc.error}
+          title={`Couldn't load the Arc-enabled servers of ${clusterName}`}
+          onRetry={() => void arc.refetch()}
+        />
       ) : (
         <div className={styles.tableArea}>
           <DataTable
@@ -173,7 +297,12 @@ export function ArcServers({ clusterName }: { clusterName: string }) {
       )}
       {selected ? (
         <DetailsPane name={selected.name}>
-          <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value === 'status' ? '' : String(d.value))} aria-label={`Details of ${selected.name}`}>
+          <TabList
+            className={styles.tabs}
+            selectedValue={tab}
+            onTabSelect={(_e, d) => setTab(d.value === 'status' ? '' : String(d.value))}
+            aria-label={`Details of ${selected.name}`}
+          >
             <Tab value="status">Status on the server and in Azure</Tab>
             <Tab value="general">General</Tab>
           </TabList>
@@ -181,7 +310,9 @@ export function ArcServers({ clusterName }: { clusterName: string }) {
             <>
               {!selected.statusesAgree && (
                 <Banner intent="warning" title="The server and Azure report different statuses">
-                  Azure marks a machine Disconnected only after 5 missed heartbeats (25 minutes), and Connected again at the next heartbeat once the server can reach Azure. Compare the timestamps below.
+                  Azure marks a machine Disconnected only after 5 missed heartbeats (25 minutes), and
+                  Connected again at the next heartbeat once the server can reach Azure. Compare the
+                  timestamps below.
                 </Banner>
               )}
               <div className={styles.sides}>
@@ -207,7 +338,11 @@ export function ArcServers({ clusterName }: { clusterName: string }) {
           )}
         </DetailsPane>
       ) : (
-        arc.isSuccess && <p className={styles.hint}>Select a server to see its Azure Arc status on the server and in Azure.</p>
+        arc.isSuccess && (
+          <p className={styles.hint}>
+            Select a server to see its Azure Arc status on the server and in Azure.
+          </p>
+        )
       )}
       <ConfirmDialog
         open={confirm === 'disable' && selected !== undefined}
@@ -217,14 +352,21 @@ export function ArcServers({ clusterName }: { clusterName: string }) {
             <p>{`Disable Azure Arc integration on ${selected?.name ?? ''}? Its agent disconnects and its Arc-enabled server resource is deleted from Azure. You can enable it again afterwards.`}</p>
             {disable.error && <TroubleshootLink cluster={clusterName} error={disable.error.message} />}
             <div>
-              <ShowPowerShell appearance="secondary" title="PowerShell for Disable Azure Arc" commands={selected ? disableArcIntegration(selected.name) : []} />
+              <ShowPowerShell
+                appearance="secondary"
+                title="PowerShell for Disable Azure Arc"
+                commands={selected ? disableArcIntegration(selected.name) : []}
+              />
             </div>
           </>
         }
         confirmLabel="Disable"
         busy={disable.isPending}
         error={disable.error?.message ?? null}
-        onCancel={() => { disable.reset(); setConfirm(null); }}
+        onCancel={() => {
+          disable.reset();
+          setConfirm(null);
+        }}
         onConfirm={() =>
           selected &&
           disable.mutate(selected.name, {
@@ -241,17 +383,30 @@ export function ArcServers({ clusterName }: { clusterName: string }) {
         message={
           <>
             <p>{`Run azcmagent disconnect on ${selected?.name ?? ''}? Without --force-local-only the agent first deletes the server's resource in Azure.`}</p>
-            <Checkbox checked={forceLocalOnly} onChange={(_e, d) => setForceLocalOnly(d.checked === true)} label="--force-local-only (disconnect locally; leave the resource in Azure)" />
+            <Checkbox
+              checked={forceLocalOnly}
+              onChange={(_e, d) => setForceLocalOnly(d.checked === true)}
+              label="--force-local-only (disconnect locally; leave the resource in Azure)"
+            />
             {disconnect.error && <TroubleshootLink cluster={clusterName} error={disconnect.error.message} />}
             <div>
-              <ShowPowerShell appearance="secondary" title="PowerShell for Disconnect agent" commands={selected ? azcmagentDisconnect({ computerName: selected.name, forceLocalOnly }) : []} />
+              <ShowPowerShell
+                appearance="secondary"
+                title="PowerShell for Disconnect agent"
+                commands={
+                  selected ? azcmagentDisconnect({ computerName: selected.name, forceLocalOnly }) : []
+                }
+              />
             </div>
           </>
         }
         confirmLabel="Disconnect"
         busy={disconnect.isPending}
         error={disconnect.error?.message ?? null}
-        onCancel={() => { disconnect.reset(); setConfirm(null); }}
+        onCancel={() => {
+          disconnect.reset();
+          setConfirm(null);
+        }}
         onConfirm={() =>
           selected &&
           disconnect.mutate(
@@ -259,7 +414,9 @@ export function ArcServers({ clusterName }: { clusterName: string }) {
             {
               onSuccess: () => {
                 setConfirm(null);
-                setMessage(`The agent on ${selected.name} is disconnected${forceLocalOnly ? ' locally; Azure will show it Disconnected after 25 minutes without heartbeats' : ' and its resource was deleted from Azure'}.`);
+                setMessage(
+                  `The agent on ${selected.name} is disconnected${forceLocalOnly ? ' locally; Azure will show it Disconnected after 25 minutes without heartbeats' : ' and its resource was deleted from Azure'}.`,
+                );
               },
             },
           )

@@ -26,8 +26,19 @@ import { formatDateTime } from '@/lib/format';
 export const REGISTER_SECTION = 'register';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '960px', alignItems: 'flex-start' },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    maxWidth: '960px',
+    alignItems: 'flex-start',
+  },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   subheading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   text: { margin: 0, color: tokens.colorNeutralForeground2 },
   full: { alignSelf: 'stretch' },
@@ -69,12 +80,15 @@ export function AzureAccountSettings() {
       {!registration ? (
         <div className={styles.full}>
           <Banner intent="info" title="This gateway isn't yet registered with Azure">
-            Register it to sign in to Azure: <RouterLink to={paths.gatewaySettings(REGISTER_SECTION)}>Gateway → Register</RouterLink>.
+            Register it to sign in to Azure:{' '}
+            <RouterLink to={paths.gatewaySettings(REGISTER_SECTION)}>Gateway → Register</RouterLink>.
           </Banner>
         </div>
       ) : !account ? (
         <>
-          <p className={styles.text}>Not signed in. Sign in to use Azure services with Windows Admin Center.</p>
+          <p className={styles.text}>
+            Not signed in. Sign in to use Azure services with Windows Admin Center.
+          </p>
           {signInButton}
         </>
       ) : (
@@ -82,7 +96,8 @@ export function AzureAccountSettings() {
           {account.expired && (
             <div className={styles.full}>
               <Banner intent="warning" title="Your Azure session has expired" action={signInButton}>
-                The sign-in of {account.upn} ended on {formatDateTime(account.tokenExpiresAt)}. Sign in again to continue using Azure services.
+                The sign-in of {account.upn} ended on {formatDateTime(account.tokenExpiresAt)}. Sign in again
+                to continue using Azure services.
               </Banner>
             </div>
           )}
@@ -92,14 +107,26 @@ export function AzureAccountSettings() {
               { label: 'Tenant ID', value: account.tenantId },
               {
                 label: 'Sign-in status',
-                value: <StatusBadge status={account.expired ? 'Session expired' : 'Signed in'} kind={account.expired ? 'warning' : 'success'} />,
+                value: (
+                  <StatusBadge
+                    status={account.expired ? 'Session expired' : 'Signed in'}
+                    kind={account.expired ? 'warning' : 'success'}
+                  />
+                ),
               },
-              { label: account.expired ? 'Session ended' : 'Session expires', value: formatDateTime(account.tokenExpiresAt) },
+              {
+                label: account.expired ? 'Session ended' : 'Session expires',
+                value: formatDateTime(account.tokenExpiresAt),
+              },
             ]}
           />
           <h3 className={styles.subheading}>Roles</h3>
           {user && user.roles.length > 0 ? (
-            <Table aria-label={`Roles of ${account.upn} per subscription`} className={styles.table} size="small">
+            <Table
+              aria-label={`Roles of ${account.upn} per subscription`}
+              className={styles.table}
+              size="small"
+            >
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell>Subscription</TableHeaderCell>
@@ -118,7 +145,10 @@ export function AzureAccountSettings() {
               </TableBody>
             </Table>
           ) : (
-            <p className={styles.text}>{account.upn} has no role in any subscription, so Azure actions that need one (such as registering a cluster) will be refused.</p>
+            <p className={styles.text}>
+              {account.upn} has no role in any subscription, so Azure actions that need one (such as
+              registering a cluster) will be refused.
+            </p>
           )}
           {signOut.isError && (
             <div className={styles.full}>

@@ -1,4 +1,13 @@
-import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  tokens,
+} from '@fluentui/react-components';
 import { PersonRegular } from '@fluentui/react-icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type RefObject, type SyntheticEvent } from 'react';
@@ -33,8 +42,18 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalL,
   },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  brand: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
-  title: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
+  brand: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground2,
+  },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase600,
+    lineHeight: tokens.lineHeightBase600,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   text: { margin: 0 },
   actions: { display: 'flex', justifyContent: 'flex-end', gap: tokens.spacingHorizontalS },
   accounts: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column' },
@@ -77,13 +96,18 @@ export function DeviceLoginPage() {
     <main className={styles.page}>
       <MessageBar intent="info" layout="multiline" className={styles.notice}>
         <MessageBarBody>
-          Simulated Microsoft sign-in page. It is part of the HCI Admin Portal&apos;s simulation: no real Microsoft account is used and nothing leaves
-          this browser.
+          Simulated Microsoft sign-in page. It is part of the HCI Admin Portal&apos;s simulation: no real
+          Microsoft account is used and nothing leaves this browser.
         </MessageBarBody>
       </MessageBar>
       <section className={styles.card} aria-labelledby="device-login-title">
         <p className={styles.brand}>Microsoft sign-in (simulated)</p>
-        {stage.name === 'code' && <CodeStage headingRef={headingRef} onNext={(code, accounts) => setStage({ name: 'account', code, accounts })} />}
+        {stage.name === 'code' && (
+          <CodeStage
+            headingRef={headingRef}
+            onNext={(code, accounts) => setStage({ name: 'account', code, accounts })}
+          />
+        )}
         {stage.name === 'account' && (
           <>
             <h1 id="device-login-title" className={styles.title} tabIndex={-1} ref={headingRef}>
@@ -91,8 +115,9 @@ export function DeviceLoginPage() {
             </h1>
             {stage.accounts.length === 0 && (
               <p className={styles.text}>
-                No account of the simulated directory belongs to a tenant in the Azure cloud this code was issued for. Go back to Windows Admin
-                Center, select another Azure cloud (Azure Global has the Contoso and Fabrikam tenants), and use the new code.
+                No account of the simulated directory belongs to a tenant in the Azure cloud this code was
+                issued for. Go back to Windows Admin Center, select another Azure cloud (Azure Global has the
+                Contoso and Fabrikam tenants), and use the new code.
               </p>
             )}
             <ul className={styles.accounts} aria-label="Accounts">
@@ -162,16 +187,18 @@ function CodeStage({
       return;
     }
     setChecking(true);
-    queryClient.query({ ...azureGatewayQueries.deviceLoginAccounts(entered), staleTime: 0, retry: false }).then(
-      (accounts) => {
-        setChecking(false);
-        onNext(entered, accounts);
-      },
-      (failure: unknown) => {
-        setChecking(false);
-        setError(errorMessage(failure));
-      },
-    );
+    queryClient
+      .query({ ...azureGatewayQueries.deviceLoginAccounts(entered), staleTime: 0, retry: false })
+      .then(
+        (accounts) => {
+          setChecking(false);
+          onNext(entered, accounts);
+        },
+        (failure: unknown) => {
+          setChecking(false);
+          setError(errorMessage(failure));
+        },
+      );
   };
 
   return (
@@ -231,7 +258,9 @@ function ConfirmStage({
       <h1 id="device-login-title" className={styles.title} tabIndex={-1} ref={headingRef}>
         Are you trying to sign in to Windows Admin Center?
       </h1>
-      <p className={styles.text}>Only continue if you downloaded the app from a store or website that you trust.</p>
+      <p className={styles.text}>
+        Only continue if you downloaded the app from a store or website that you trust.
+      </p>
       {redeem.isError && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{errorMessage(redeem.error)} Select Cancel to enter a new code.</MessageBarBody>

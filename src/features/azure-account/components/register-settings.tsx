@@ -18,8 +18,19 @@ import { useMarkAppReady } from '@/lib/app-ready';
 import { formatDateTime } from '@/lib/format';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '960px', alignItems: 'flex-start' },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    maxWidth: '960px',
+    alignItems: 'flex-start',
+  },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   text: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: '720px' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
   full: { alignSelf: 'stretch' },
@@ -65,8 +76,8 @@ export function RegisterSettings() {
       {registration ? (
         <>
           <p className={styles.text}>
-            This gateway is registered with Azure, so you can use Azure services with Windows Admin Center: Azure Stack HCI registration, Azure Arc
-            and Azure benefits.
+            This gateway is registered with Azure, so you can use Azure services with Windows Admin Center:
+            Azure Stack HCI registration, Azure Arc and Azure benefits.
           </p>
           <DetailsGrid
             fields={[
@@ -89,7 +100,9 @@ export function RegisterSettings() {
               { label: 'Registered', value: formatDateTime(registration.registeredAt) },
               {
                 label: 'Azure account',
-                value: account ? `${account.upn}${account.expired ? ' (session expired)' : ''}` : 'Not signed in',
+                value: account
+                  ? `${account.upn}${account.expired ? ' (session expired)' : ''}`
+                  : 'Not signed in',
               },
             ]}
           />
@@ -105,12 +118,14 @@ export function RegisterSettings() {
       ) : (
         <>
           <p className={styles.text}>
-            To use Azure services with Windows Admin Center (Azure Stack HCI registration, Azure Arc, Azure benefits), register this gateway with
-            Azure. Registering creates or uses an Azure Active Directory application for {hostName} in your tenant.
+            To use Azure services with Windows Admin Center (Azure Stack HCI registration, Azure Arc, Azure
+            benefits), register this gateway with Azure. Registering creates or uses an Azure Active Directory
+            application for {hostName} in your tenant.
           </p>
           {flow.data.pending && (
             <p className={styles.text}>
-              Registration is in progress: {flow.data.pending.appName} is waiting for consent. Select Register to continue where you left off.
+              Registration is in progress: {flow.data.pending.appName} is waiting for consent. Select Register
+              to continue where you left off.
             </p>
           )}
           <Button appearance="primary" onClick={() => setPaneOpen(true)}>
@@ -125,8 +140,9 @@ export function RegisterSettings() {
         title="Unregister from Azure"
         message={
           <>
-            Unregister {hostName} from Azure? It doesn&apos;t delete the Azure app or affect any Azure services used by servers or clusters managed by
-            Windows Admin Center. Until you register again, the Azure features of this portal ask you to register first.
+            Unregister {hostName} from Azure? It doesn&apos;t delete the Azure app or affect any Azure
+            services used by servers or clusters managed by Windows Admin Center. Until you register again,
+            the Azure features of this portal ask you to register first.
           </>
         }
         confirmLabel="Confirm"

@@ -75,7 +75,11 @@ export const parseResourceId = (id: string) => {
     const i = parts.findIndex((p) => p.toLowerCase() === key.toLowerCase());
     return i === -1 ? undefined : parts[i + 1];
   };
-  return { subscriptionId: at('subscriptions') ?? '', resourceGroup: at('resourceGroups') ?? '', name: parts.at(-1) ?? '' };
+  return {
+    subscriptionId: at('subscriptions') ?? '',
+    resourceGroup: at('resourceGroups') ?? '',
+    name: parts.at(-1) ?? '',
+  };
 };
 
 const sub = (id: string) => `${ARM_ENDPOINT}/subscriptions/${encodeURIComponent(id)}`;
@@ -95,37 +99,52 @@ export const azureQueries = {
   machines: (subscriptionId: string) =>
     queryOptions({
       queryKey: azureKeys.machines(subscriptionId),
-      queryFn: ({ signal }) => listAll<ArmMachine>(`${sub(subscriptionId)}/providers/Microsoft.HybridCompute/machines?api-version=${HYBRID_COMPUTE_API_VERSION}`, signal),
+      queryFn: ({ signal }) =>
+        listAll<ArmMachine>(
+          `${sub(subscriptionId)}/providers/Microsoft.HybridCompute/machines?api-version=${HYBRID_COMPUTE_API_VERSION}`,
+          signal,
+        ),
       refetchInterval: () => timing.backgroundRefreshMs,
     }),
   clusters: (subscriptionId: string) =>
     queryOptions({
       queryKey: azureKeys.clusters(subscriptionId),
-      queryFn: ({ signal }) => listAll<ArmHciCluster>(`${sub(subscriptionId)}/providers/Microsoft.AzureStackHCI/clusters?api-version=${HCI_API_VERSION}`, signal),
+      queryFn: ({ signal }) =>
+        listAll<ArmHciCluster>(
+          `${sub(subscriptionId)}/providers/Microsoft.AzureStackHCI/clusters?api-version=${HCI_API_VERSION}`,
+          signal,
+        ),
       refetchInterval: () => timing.backgroundRefreshMs,
     }),
   cluster: (id: string) =>
     queryOptions({
       queryKey: azureKeys.resource(id),
-      queryFn: ({ signal }) => api.get<ArmHciCluster>(`${ARM_ENDPOINT}${id}?api-version=${HCI_API_VERSION}`, { signal }),
+      queryFn: ({ signal }) =>
+        api.get<ArmHciCluster>(`${ARM_ENDPOINT}${id}?api-version=${HCI_API_VERSION}`, { signal }),
       refetchInterval: () => timing.backgroundRefreshMs,
     }),
   arcSetting: (clusterId: string) =>
     queryOptions({
       queryKey: azureKeys.arcSetting(clusterId),
-      queryFn: ({ signal }) => api.get<ArmArcSetting>(`${ARM_ENDPOINT}${clusterId}/arcSettings/default?api-version=${HCI_API_VERSION}`, { signal }),
+      queryFn: ({ signal }) =>
+        api.get<ArmArcSetting>(
+          `${ARM_ENDPOINT}${clusterId}/arcSettings/default?api-version=${HCI_API_VERSION}`,
+          { signal },
+        ),
       refetchInterval: () => timing.backgroundRefreshMs,
     }),
   machine: (id: string) =>
     queryOptions({
       queryKey: azureKeys.resource(id),
-      queryFn: ({ signal }) => api.get<ArmMachine>(`${ARM_ENDPOINT}${id}?api-version=${HYBRID_COMPUTE_API_VERSION}`, { signal }),
+      queryFn: ({ signal }) =>
+        api.get<ArmMachine>(`${ARM_ENDPOINT}${id}?api-version=${HYBRID_COMPUTE_API_VERSION}`, { signal }),
       refetchInterval: () => timing.backgroundRefreshMs,
     }),
   locations: (subscriptionId: string) =>
     queryOptions({
       queryKey: azureKeys.locations(subscriptionId),
-      queryFn: ({ signal }) => listAll<ArmLocation>(`${sub(subscriptionId)}/locations?api-version=2022-12-01`, signal),
+      queryFn: ({ signal }) =>
+        listAll<ArmLocation>(`${sub(subscriptionId)}/locations?api-version=2022-12-01`, signal),
       staleTime: Infinity,
     }),
   users: () =>
@@ -137,7 +156,8 @@ export const azureQueries = {
   server: (name: string) =>
     queryOptions({
       queryKey: azureKeys.server(name),
-      queryFn: ({ signal }) => api.get<ArcServerDto>(`/api/servers/${encodeURIComponent(name)}/arc`, { signal }),
+      queryFn: ({ signal }) =>
+        api.get<ArcServerDto>(`/api/servers/${encodeURIComponent(name)}/arc`, { signal }),
       retry: false,
     }),
   apps: () =>
@@ -155,7 +175,8 @@ export const useDeleteClusterResource = () =>
 
 export const useGrantConsent = () =>
   useMutation({
-    mutationFn: ({ appId, upn }: { appId: string; upn: string }) => api.post<AppRegistrationDto>(`/api/cloud/apps/${encodeURIComponent(appId)}/grant-consent`, { upn }),
+    mutationFn: ({ appId, upn }: { appId: string; upn: string }) =>
+      api.post<AppRegistrationDto>(`/api/cloud/apps/${encodeURIComponent(appId)}/grant-consent`, { upn }),
     meta: { invalidates: [azureKeys.apps, ['gateway']] },
   });
 
@@ -167,7 +188,8 @@ export const useDeleteApp = () =>
 
 export const useRunOnboarding = () =>
   useMutation({
-    mutationFn: (request: RunOnboardingRequest) => api.post<RunOnboardingResultDto>('/api/cloud/onboarding/run', request),
+    mutationFn: (request: RunOnboardingRequest) =>
+      api.post<RunOnboardingResultDto>('/api/cloud/onboarding/run', request),
     meta: { invalidates: [armKeys.all, ['connections']] },
   });
 
@@ -175,7 +197,8 @@ export const useRunOnboarding = () =>
 export const useDeleteMachines = () =>
   useMutation({
     mutationFn: async (ids: readonly string[]) => {
-      for (const id of ids) await api.delete(`${ARM_ENDPOINT}${id}?api-version=${HYBRID_COMPUTE_API_VERSION}`);
+      for (const id of ids)
+        await api.delete(`${ARM_ENDPOINT}${id}?api-version=${HYBRID_COMPUTE_API_VERSION}`);
     },
     meta: { invalidates: [armKeys.all, ['arc']] },
   });

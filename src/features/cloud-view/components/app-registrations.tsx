@@ -36,11 +36,39 @@ const KIND_TEXT: Record<AppRegistrationDto['kind'], string> = {
 const consentText = (a: AppRegistrationDto) => (a.adminConsentGranted ? 'Granted' : 'Not granted');
 
 const columns: DataTableColumn<AppRegistrationDto>[] = [
-  { id: 'name', header: 'Display name', width: 'minmax(220px, 2fr)', cell: (a) => <RouterLink to={`/azure/app-registrations/${a.appId}`}>{a.displayName}</RouterLink>, sortValue: (a) => a.displayName },
-  { id: 'appId', header: 'Application (client) ID', width: 'minmax(280px, 2fr)', cell: (a) => a.appId, sortValue: (a) => a.appId },
-  { id: 'kind', header: 'Used by', width: 'minmax(180px, 1.5fr)', cell: (a) => KIND_TEXT[a.kind], sortValue: (a) => a.kind },
-  { id: 'consent', header: 'Admin consent', cell: (a) => <StatusBadge status={consentText(a)} kind={a.adminConsentGranted ? 'success' : 'warning'} />, sortValue: (a) => consentText(a) },
-  { id: 'created', header: 'Created', cell: (a) => formatDateTime(a.createdAt), sortValue: (a) => a.createdAt },
+  {
+    id: 'name',
+    header: 'Display name',
+    width: 'minmax(220px, 2fr)',
+    cell: (a) => <RouterLink to={`/azure/app-registrations/${a.appId}`}>{a.displayName}</RouterLink>,
+    sortValue: (a) => a.displayName,
+  },
+  {
+    id: 'appId',
+    header: 'Application (client) ID',
+    width: 'minmax(280px, 2fr)',
+    cell: (a) => a.appId,
+    sortValue: (a) => a.appId,
+  },
+  {
+    id: 'kind',
+    header: 'Used by',
+    width: 'minmax(180px, 1.5fr)',
+    cell: (a) => KIND_TEXT[a.kind],
+    sortValue: (a) => a.kind,
+  },
+  {
+    id: 'consent',
+    header: 'Admin consent',
+    cell: (a) => <StatusBadge status={consentText(a)} kind={a.adminConsentGranted ? 'success' : 'warning'} />,
+    sortValue: (a) => consentText(a),
+  },
+  {
+    id: 'created',
+    header: 'Created',
+    cell: (a) => formatDateTime(a.createdAt),
+    sortValue: (a) => a.createdAt,
+  },
 ];
 
 /** Microsoft Entra ID → App registrations → All applications. */
@@ -49,7 +77,9 @@ export function AppRegistrationsPage() {
   const apps = useQuery(azureQueries.apps());
   const [search, setSearch] = useSearchText('q');
   useMarkAppReady(!apps.isPending);
-  const visible = (apps.data ?? []).filter((a) => matchesQuery(search, [a.displayName, a.appId, KIND_TEXT[a.kind]]));
+  const visible = (apps.data ?? []).filter((a) =>
+    matchesQuery(search, [a.displayName, a.appId, KIND_TEXT[a.kind]]),
+  );
   return (
     <PageLayout fill>
       <PageHeader title="App registrations" />
@@ -57,13 +87,31 @@ export function AppRegistrationsPage() {
         ariaLabel="App registration actions"
         itemCount={apps.data?.length}
         onRefresh={() => void apps.refetch()}
-        search={{ value: search, onChange: setSearch, matchCount: visible.length, placeholder: 'Search applications' }}
+        search={{
+          value: search,
+          onChange: setSearch,
+          matchCount: visible.length,
+          placeholder: 'Search applications',
+        }}
       />
       {apps.isError ? (
-        <ErrorState error={apps.error} title="Couldn't list the app registrations" onRetry={() => void apps.refetch()} />
+        <ErrorState
+          error={apps.error}
+          title="Couldn't list the app registrations"
+          onRetry={() => void apps.refetch()}
+        />
       ) : (
         <div className={styles.table}>
-          <DataTable ariaLabel="App registrations" items={visible} columns={columns} getRowId={(a) => a.appId} getRowLabel={(a) => a.displayName} loading={apps.isPending} emptyMessage="No applications" defaultSort={{ columnId: 'name', direction: 'ascending' }} />
+          <DataTable
+            ariaLabel="App registrations"
+            items={visible}
+            columns={columns}
+            getRowId={(a) => a.appId}
+            getRowLabel={(a) => a.displayName}
+            loading={apps.isPending}
+            emptyMessage="No applications"
+            defaultSort={{ columnId: 'name', direction: 'ascending' }}
+          />
         </div>
       )}
     </PageLayout>
@@ -87,12 +135,22 @@ export function AppRegistrationPage() {
   const app = apps.data?.find((a) => a.appId.toLowerCase() === appId.toLowerCase());
 
   if (apps.isPending) return <LoadingState />;
-  if (apps.isError) return <ErrorState error={apps.error} title="Couldn't load the app registrations" onRetry={() => void apps.refetch()} />;
+  if (apps.isError)
+    return (
+      <ErrorState
+        error={apps.error}
+        title="Couldn't load the app registrations"
+        onRetry={() => void apps.refetch()}
+      />
+    );
   if (!app) {
     return (
       <PageLayout>
         <PageHeader title="App registrations" />
-        <ErrorState error={new Error(`A registered application with the ID '${appId}' was not found.`)} action={<RouterLink to="/azure/app-registrations">Go to App registrations</RouterLink>} />
+        <ErrorState
+          error={new Error(`A registered application with the ID '${appId}' was not found.`)}
+          action={<RouterLink to="/azure/app-registrations">Go to App registrations</RouterLink>}
+        />
       </PageLayout>
     );
   }
@@ -105,7 +163,10 @@ export function AppRegistrationPage() {
           { label: 'Application (client) ID', value: app.appId },
           { label: 'Object ID', value: app.objectId },
           { label: 'Directory (tenant) ID', value: app.tenantId },
-          { label: 'Used by', value: app.clusterName ? `${KIND_TEXT[app.kind]} (${app.clusterName})` : KIND_TEXT[app.kind] },
+          {
+            label: 'Used by',
+            value: app.clusterName ? `${KIND_TEXT[app.kind]} (${app.clusterName})` : KIND_TEXT[app.kind],
+          },
           { label: 'Redirect URIs', value: app.replyUrls.length > 0 ? app.replyUrls.join(', ') : 'None' },
         ]}
       />
@@ -119,14 +180,23 @@ export function AppRegistrationPage() {
           ))}
         </ul>
         <p>
-          Admin consent: <StatusBadge status={consentText(app)} kind={app.adminConsentGranted ? 'success' : 'warning'} />
+          Admin consent:{' '}
+          <StatusBadge status={consentText(app)} kind={app.adminConsentGranted ? 'success' : 'warning'} />
         </p>
       </section>
       {grant.isSuccess && <Banner intent="success">{`Admin consent granted for ${app.displayName}.`}</Banner>}
-      {grant.isError && <Banner intent="error" title="Couldn't grant admin consent">{grant.error.message}</Banner>}
+      {grant.isError && (
+        <Banner intent="error" title="Couldn't grant admin consent">
+          {grant.error.message}
+        </Banner>
+      )}
       <div className={styles.toolbar}>
         <Field label="Signed in to the portal as">
-          <Dropdown value={grantAs} selectedOptions={[grantAs]} onOptionSelect={(_e, d) => setUpn(d.optionValue ?? '')}>
+          <Dropdown
+            value={grantAs}
+            selectedOptions={[grantAs]}
+            onOptionSelect={(_e, d) => setUpn(d.optionValue ?? '')}
+          >
             {(users.data ?? []).map((u) => (
               <Option key={u.upn} value={u.upn}>
                 {u.upn}
@@ -134,7 +204,12 @@ export function AppRegistrationPage() {
             ))}
           </Dropdown>
         </Field>
-        <Button appearance="primary" icon={<ShieldCheckmarkRegular />} disabled={grant.isPending || app.adminConsentGranted || grantAs === ''} onClick={() => grant.mutate({ appId: app.appId, upn: grantAs })}>
+        <Button
+          appearance="primary"
+          icon={<ShieldCheckmarkRegular />}
+          disabled={grant.isPending || app.adminConsentGranted || grantAs === ''}
+          onClick={() => grant.mutate({ appId: app.appId, upn: grantAs })}
+        >
           Grant admin consent
         </Button>
         <Button icon={<DeleteRegular />} onClick={() => setConfirmDelete(true)}>
@@ -152,7 +227,9 @@ export function AppRegistrationPage() {
           remove.reset();
           setConfirmDelete(false);
         }}
-        onConfirm={() => remove.mutate(app.appId, { onSuccess: () => void navigate('/azure/app-registrations') })}
+        onConfirm={() =>
+          remove.mutate(app.appId, { onSuccess: () => void navigate('/azure/app-registrations') })
+        }
       />
     </PageLayout>
   );

@@ -17,16 +17,37 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   list: { listStyleType: 'none', margin: 0, padding: 0 },
-  item: { paddingBlock: tokens.spacingVerticalS, paddingInline: tokens.spacingHorizontalL, borderLeft: `${tokens.strokeWidthThick} solid transparent` },
+  item: {
+    paddingBlock: tokens.spacingVerticalS,
+    paddingInline: tokens.spacingHorizontalL,
+    borderLeft: `${tokens.strokeWidthThick} solid transparent`,
+  },
   current: { borderLeftColor: tokens.colorCompoundBrandStroke },
   content: { flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column', overflow: 'auto' },
 });
 
 const sections = [
-  { to: '/azure', label: 'Subscriptions and resource groups', match: (p: string) => p === '/azure' || p.startsWith('/azure/resource/subscriptions') && !/\/providers\//i.test(p) },
-  { to: '/azure/machines', label: 'Machines - Azure Arc', match: (p: string) => p.startsWith('/azure/machines') || /hybridcompute/i.test(p) },
-  { to: '/azure/hci', label: 'Azure Stack HCI', match: (p: string) => p.startsWith('/azure/hci') || /azurestackhci/i.test(p) },
-  { to: '/azure/app-registrations', label: 'App registrations', match: (p: string) => p.startsWith('/azure/app-registrations') },
+  {
+    to: '/azure',
+    label: 'Subscriptions and resource groups',
+    match: (p: string) =>
+      p === '/azure' || (p.startsWith('/azure/resource/subscriptions') && !/\/providers\//i.test(p)),
+  },
+  {
+    to: '/azure/machines',
+    label: 'Machines - Azure Arc',
+    match: (p: string) => p.startsWith('/azure/machines') || /hybridcompute/i.test(p),
+  },
+  {
+    to: '/azure/hci',
+    label: 'Azure Stack HCI',
+    match: (p: string) => p.startsWith('/azure/hci') || /azurestackhci/i.test(p),
+  },
+  {
+    to: '/azure/app-registrations',
+    label: 'App registrations',
+    match: (p: string) => p.startsWith('/azure/app-registrations'),
+  },
 ];
 
 /** The Azure portal solution: the cloud side of the simulated world, read through ARM and Entra. */

@@ -19,8 +19,17 @@ import { azureQueries, parseResourceId, type ArmMachine } from '../api/azure-que
 const useStyles = makeStyles({
   filters: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap', alignItems: 'flex-end' },
   tableArea: { display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: '200px' },
-  sides: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))', gap: tokens.spacingHorizontalXL },
-  sideTitle: { margin: 0, marginBottom: tokens.spacingVerticalS, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  sides: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))',
+    gap: tokens.spacingHorizontalXL,
+  },
+  sideTitle: {
+    margin: 0,
+    marginBottom: tokens.spacingVerticalS,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   hint: { margin: 0, color: tokens.colorNeutralForeground2 },
 });
 
@@ -48,25 +57,68 @@ function toRow(m: ArmMachine): MachineRow {
     os: m.properties.osType === 'linux' ? 'Linux' : 'Windows',
     agentVersion: m.properties.agentVersion ?? '-',
     lastStatusChange: m.properties.lastStatusChange ?? null,
-    cluster: m.properties.parentClusterResourceId ? parseResourceId(m.properties.parentClusterResourceId).name : '-',
+    cluster: m.properties.parentClusterResourceId
+      ? parseResourceId(m.properties.parentClusterResourceId).name
+      : '-',
     subscriptionId,
   };
 }
 
 const columns: DataTableColumn<MachineRow>[] = [
-  { id: 'name', header: 'Name', width: 'minmax(140px, 1.2fr)', cell: (m) => <RouterLink to={`/azure/resource${m.id}`}>{m.name}</RouterLink>, sortValue: (m) => m.name },
+  {
+    id: 'name',
+    header: 'Name',
+    width: 'minmax(140px, 1.2fr)',
+    cell: (m) => <RouterLink to={`/azure/resource${m.id}`}>{m.name}</RouterLink>,
+    sortValue: (m) => m.name,
+  },
   {
     id: 'status',
     header: 'Status',
     width: 'minmax(130px, 1fr)',
-    cell: (m) => (m.status === NO_STATUS ? <span title="The agent has not sent its first heartbeat yet">-</span> : <StatusBadge status={m.status} />),
+    cell: (m) =>
+      m.status === NO_STATUS ? (
+        <span title="The agent has not sent its first heartbeat yet">-</span>
+      ) : (
+        <StatusBadge status={m.status} />
+      ),
     sortValue: (m) => m.status,
   },
-  { id: 'rg', header: 'Resource group', width: 'minmax(140px, 1fr)', cell: (m) => m.resourceGroup, sortValue: (m) => m.resourceGroup },
-  { id: 'os', header: 'Operating system', width: 'minmax(110px, 0.8fr)', cell: (m) => m.os, sortValue: (m) => m.os },
-  { id: 'agent', header: 'Agent version', width: 'minmax(130px, 1fr)', cell: (m) => m.agentVersion, sortValue: (m) => m.agentVersion },
-  { id: 'change', header: 'Last status change', width: 'minmax(170px, 1.2fr)', cell: (m) => formatDateTime(m.lastStatusChange, '-'), sortValue: (m) => m.lastStatusChange },
-  { id: 'cluster', header: 'Cluster', width: 'minmax(120px, 1fr)', cell: (m) => m.cluster, sortValue: (m) => m.cluster },
+  {
+    id: 'rg',
+    header: 'Resource group',
+    width: 'minmax(140px, 1fr)',
+    cell: (m) => m.resourceGroup,
+    sortValue: (m) => m.resourceGroup,
+  },
+  {
+    id: 'os',
+    header: 'Operating system',
+    width: 'minmax(110px, 0.8fr)',
+    cell: (m) => m.os,
+    sortValue: (m) => m.os,
+  },
+  {
+    id: 'agent',
+    header: 'Agent version',
+    width: 'minmax(130px, 1fr)',
+    cell: (m) => m.agentVersion,
+    sortValue: (m) => m.agentVersion,
+  },
+  {
+    id: 'change',
+    header: 'Last status change',
+    width: 'minmax(170px, 1.2fr)',
+    cell: (m) => formatDateTime(m.lastStatusChange, '-'),
+    sortValue: (m) => m.lastStatusChange,
+  },
+  {
+    id: 'cluster',
+    header: 'Cluster',
+    width: 'minmax(120px, 1fr)',
+    cell: (m) => m.cluster,
+    sortValue: (m) => m.cluster,
+  },
 ];
 
 const STATUS_FILTERS = ['All', 'Connected', 'Disconnected', 'Expired', NO_STATUS] as const;
@@ -75,7 +127,9 @@ const STATUS_FILTERS = ['All', 'Connected', 'Disconnected', 'Expired', NO_STATUS
 export function MachinesPage() {
   const styles = useStyles();
   const subscriptions = useQuery(armQueries.subscriptions());
-  const lists = useQueries({ queries: (subscriptions.data ?? []).map((s) => azureQueries.machines(s.subscriptionId)) });
+  const lists = useQueries({
+    queries: (subscriptions.data ?? []).map((s) => azureQueries.machines(s.subscriptionId)),
+  });
   const [search, setSearch] = useSearchText('q');
   const [statusFilter, setStatusFilter] = useSearchParam('status');
   const [groupFilter, setGroupFilter] = useSearchParam('rg');
@@ -97,15 +151,32 @@ export function MachinesPage() {
   return (
     <PageLayout fill>
       <PageHeader title="Azure Arc | Machines" />
-      {subscriptions.isError && <ErrorState error={subscriptions.error} title="Couldn't list Azure subscriptions" onRetry={() => void subscriptions.refetch()} />}
-      {failed && <ErrorState error={failed.error} title="Couldn't list the Arc-enabled machines" onRetry={() => void failed.refetch()} />}
+      {subscriptions.isError && (
+        <ErrorState
+          error={subscriptions.error}
+          title="Couldn't list Azure subscriptions"
+          onRetry={() => void subscriptions.refetch()}
+        />
+      )}
+      {failed && (
+        <ErrorState
+          error={failed.error}
+          title="Couldn't list the Arc-enabled machines"
+          onRetry={() => void failed.refetch()}
+        />
+      )}
       <ActionBar
         ariaLabel="Machine actions"
         itemCount={pending ? undefined : rows.length}
         selectedCount={selected ? 1 : 0}
         onClearSelection={() => setSelectedId('')}
         onRefresh={() => lists.forEach((q) => void q.refetch())}
-        search={{ value: search, onChange: setSearch, matchCount: visible.length, placeholder: 'Search machines' }}
+        search={{
+          value: search,
+          onChange: setSearch,
+          matchCount: visible.length,
+          placeholder: 'Search machines',
+        }}
         actions={
           <RouterButton to="/azure/machines/add" appearance="subtle" icon={<AddRegular />}>
             Add
@@ -114,7 +185,11 @@ export function MachinesPage() {
       />
       <div className={styles.filters}>
         <Field label="Status">
-          <Dropdown value={statusFilter === '' ? 'All' : statusFilter} selectedOptions={[statusFilter === '' ? 'All' : statusFilter]} onOptionSelect={(_e, d) => setStatusFilter(d.optionValue === 'All' ? '' : (d.optionValue ?? ''))}>
+          <Dropdown
+            value={statusFilter === '' ? 'All' : statusFilter}
+            selectedOptions={[statusFilter === '' ? 'All' : statusFilter]}
+            onOptionSelect={(_e, d) => setStatusFilter(d.optionValue === 'All' ? '' : (d.optionValue ?? ''))}
+          >
             {STATUS_FILTERS.map((s) => (
               <Option key={s} value={s}>
                 {s}
@@ -123,7 +198,11 @@ export function MachinesPage() {
           </Dropdown>
         </Field>
         <Field label="Resource group">
-          <Dropdown value={groupFilter === '' ? 'All' : groupFilter} selectedOptions={[groupFilter === '' ? 'All' : groupFilter]} onOptionSelect={(_e, d) => setGroupFilter(d.optionValue === 'All' ? '' : (d.optionValue ?? ''))}>
+          <Dropdown
+            value={groupFilter === '' ? 'All' : groupFilter}
+            selectedOptions={[groupFilter === '' ? 'All' : groupFilter]}
+            onOptionSelect={(_e, d) => setGroupFilter(d.optionValue === 'All' ? '' : (d.optionValue ?? ''))}
+          >
             {['All', ...groups].map((g) => (
               <Option key={g} value={g}>
                 {g}
@@ -162,7 +241,8 @@ function MachineDetails({ machine }: { machine: MachineRow }) {
     <DetailsPane name={machine.name}>
       {differs && (
         <Banner intent="warning" title="Azure and the server report different statuses">
-          Azure marks a machine Disconnected only after 5 missed heartbeats (25 minutes). Compare the timestamps.
+          Azure marks a machine Disconnected only after 5 missed heartbeats (25 minutes). Compare the
+          timestamps.
         </Banner>
       )}
       <div className={styles.sides}>
@@ -170,7 +250,10 @@ function MachineDetails({ machine }: { machine: MachineRow }) {
           <h3 className={styles.sideTitle}>In Azure</h3>
           <DetailsGrid
             fields={[
-              { label: 'Status', value: machine.status === NO_STATUS ? NO_STATUS : <StatusBadge status={machine.status} /> },
+              {
+                label: 'Status',
+                value: machine.status === NO_STATUS ? NO_STATUS : <StatusBadge status={machine.status} />,
+              },
               { label: 'Last status change', value: formatDateTime(machine.lastStatusChange, '-') },
               { label: 'Resource group', value: machine.resourceGroup },
             ]}
@@ -187,7 +270,11 @@ function MachineDetails({ machine }: { machine: MachineRow }) {
               ]}
             />
           ) : (
-            <p className={styles.hint}>{onPrem.isPending ? 'Reading the agent...' : 'This server is not managed by the gateway, so only Azure\u2019s view is available.'}</p>
+            <p className={styles.hint}>
+              {onPrem.isPending
+                ? 'Reading the agent...'
+                : 'This server is not managed by the gateway, so only Azure\u2019s view is available.'}
+            </p>
           )}
         </section>
       </div>

@@ -18,7 +18,15 @@ import { useMarkAppReady } from '@/lib/app-ready';
 import { formatDateTime } from '@/lib/format';
 import { useSearchParam } from '@/lib/use-search-param';
 import { armQueries } from '../api/arm-queries';
-import { azureQueries, parseResourceId, useDeleteClusterResource, useDeleteMachines, type ArmArcSetting, type ArmHciCluster, type ArmMachine } from '../api/azure-queries';
+import {
+  azureQueries,
+  parseResourceId,
+  useDeleteClusterResource,
+  useDeleteMachines,
+  type ArmArcSetting,
+  type ArmHciCluster,
+  type ArmMachine,
+} from '../api/azure-queries';
 
 const useStyles = makeStyles({
   essentials: {
@@ -53,22 +61,34 @@ export function azureConnectionText(connectivityStatus: string | undefined): str
 
 function useSubscriptionName(subscriptionId: string): string {
   const subscriptions = useQuery(armQueries.subscriptions());
-  return subscriptions.data?.find((s) => s.subscriptionId.toLowerCase() === subscriptionId.toLowerCase())?.displayName ?? subscriptionId;
+  return (
+    subscriptions.data?.find((s) => s.subscriptionId.toLowerCase() === subscriptionId.toLowerCase())
+      ?.displayName ?? subscriptionId
+  );
 }
 
 /** /azure/resource/<ARM resource id>: the manage page of whatever the id names. */
 export function ResourcePage() {
   const { pathname } = useLocation();
-  const known = /\/providers\/Microsoft\.(AzureStackHCI\/clusters|HybridCompute\/machines)\/[^/]+$|^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+$/i.test(decodeURIComponent(pathname.slice('/azure/resource'.length)));
+  const known =
+    /\/providers\/Microsoft\.(AzureStackHCI\/clusters|HybridCompute\/machines)\/[^/]+$|^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+$/i.test(
+      decodeURIComponent(pathname.slice('/azure/resource'.length)),
+    );
   useMarkAppReady(!known);
   const id = decodeURIComponent(pathname.slice('/azure/resource'.length));
-  if (/\/providers\/Microsoft\.AzureStackHCI\/clusters\/[^/]+$/i.test(id)) return <ClusterResourcePage key={id} id={id} />;
-  if (/\/providers\/Microsoft\.HybridCompute\/machines\/[^/]+$/i.test(id)) return <MachineResourcePage key={id} id={id} />;
-  if (/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+$/i.test(id)) return <ResourceGroupPage key={id} id={id} />;
+  if (/\/providers\/Microsoft\.AzureStackHCI\/clusters\/[^/]+$/i.test(id))
+    return <ClusterResourcePage key={id} id={id} />;
+  if (/\/providers\/Microsoft\.HybridCompute\/machines\/[^/]+$/i.test(id))
+    return <MachineResourcePage key={id} id={id} />;
+  if (/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+$/i.test(id))
+    return <ResourceGroupPage key={id} id={id} />;
   return (
     <PageLayout>
       <PageHeader title="Resource not found" />
-      <ErrorState error={new Error(`The cloud view has no page for '${id}'.`)} action={<RouterLink to="/azure">Go to subscriptions and resource groups</RouterLink>} />
+      <ErrorState
+        error={new Error(`The cloud view has no page for '${id}'.`)}
+        action={<RouterLink to="/azure">Go to subscriptions and resource groups</RouterLink>}
+      />
     </PageLayout>
   );
 }
@@ -91,7 +111,12 @@ function ClusterResourcePage({ id }: { id: string }) {
     <PageLayout>
       <PageHeader title={name} />
       <div className={styles.toolbar} role="toolbar" aria-label={`${name} commands`}>
-        <Button appearance="subtle" icon={<DeleteRegular />} disabled={!cluster.isSuccess} onClick={() => setConfirmDelete(true)}>
+        <Button
+          appearance="subtle"
+          icon={<DeleteRegular />}
+          disabled={!cluster.isSuccess}
+          onClick={() => setConfirmDelete(true)}
+        >
           Delete
         </Button>
         <Button appearance="subtle" icon={<ArrowClockwiseRegular />} onClick={() => void cluster.refetch()}>
@@ -101,17 +126,31 @@ function ClusterResourcePage({ id }: { id: string }) {
       {gone ? (
         <DeletedClusterHelp id={id} name={name} message={cluster.error?.message ?? ''} />
       ) : cluster.isError ? (
-        <ErrorState error={cluster.error} title={`Couldn't load ${name}`} onRetry={() => void cluster.refetch()} />
+        <ErrorState
+          error={cluster.error}
+          title={`Couldn't load ${name}`}
+          onRetry={() => void cluster.refetch()}
+        />
       ) : cluster.isPending ? (
         <LoadingState />
       ) : (
         <>
-          <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value === 'overview' ? '' : String(d.value))} aria-label={`${name} pages`}>
+          <TabList
+            selectedValue={tab}
+            onTabSelect={(_e, d) => setTab(d.value === 'overview' ? '' : String(d.value))}
+            aria-label={`${name} pages`}
+          >
             <Tab value="overview">Overview</Tab>
             <Tab value="configuration">Configuration</Tab>
           </TabList>
           {tab === 'overview' ? (
-            <ClusterOverview cluster={cluster.data} subscriptionName={subscriptionName} resourceGroup={resourceGroup} subscriptionId={subscriptionId} arc={arc} />
+            <ClusterOverview
+              cluster={cluster.data}
+              subscriptionName={subscriptionName}
+              resourceGroup={resourceGroup}
+              subscriptionId={subscriptionId}
+              arc={arc}
+            />
           ) : (
             <section aria-labelledby="cluster-configuration">
               <h2 id="cluster-configuration" className={styles.heading}>
@@ -119,10 +158,26 @@ function ClusterResourcePage({ id }: { id: string }) {
               </h2>
               <DetailsGrid
                 fields={[
-                  { label: 'Azure benefits host attestation', value: <StatusBadge status={cluster.data.properties.reportedProperties?.imdsAttestation ?? 'Disabled'} /> },
-                  { label: 'Diagnostic level', value: cluster.data.properties.reportedProperties?.diagnosticLevel ?? '-' },
-                  { label: 'Cluster version', value: cluster.data.properties.reportedProperties?.clusterVersion ?? '-' },
-                  { label: 'Last reported', value: formatDateTime(cluster.data.properties.reportedProperties?.lastUpdated) },
+                  {
+                    label: 'Azure benefits host attestation',
+                    value: (
+                      <StatusBadge
+                        status={cluster.data.properties.reportedProperties?.imdsAttestation ?? 'Disabled'}
+                      />
+                    ),
+                  },
+                  {
+                    label: 'Diagnostic level',
+                    value: cluster.data.properties.reportedProperties?.diagnosticLevel ?? '-',
+                  },
+                  {
+                    label: 'Cluster version',
+                    value: cluster.data.properties.reportedProperties?.clusterVersion ?? '-',
+                  },
+                  {
+                    label: 'Last reported',
+                    value: formatDateTime(cluster.data.properties.reportedProperties?.lastUpdated),
+                  },
                 ]}
               />
             </section>
@@ -169,24 +224,74 @@ function ClusterOverview({
   const styles = useStyles();
   const p = cluster.properties;
   const left: DetailsField[] = [
-    { label: 'Resource group', value: <RouterLink to={`/azure/resource/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`}>{resourceGroup}</RouterLink> },
-    { label: 'Status', value: <StatusBadge status={p.status ?? '-'} kind={p.status === 'ConnectedRecently' ? 'success' : p.status === 'Disconnected' ? 'error' : p.status === 'NotConnectedRecently' ? 'warning' : undefined} /> },
+    {
+      label: 'Resource group',
+      value: (
+        <RouterLink to={`/azure/resource/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`}>
+          {resourceGroup}
+        </RouterLink>
+      ),
+    },
+    {
+      label: 'Status',
+      value: (
+        <StatusBadge
+          status={p.status ?? '-'}
+          kind={
+            p.status === 'ConnectedRecently'
+              ? 'success'
+              : p.status === 'Disconnected'
+                ? 'error'
+                : p.status === 'NotConnectedRecently'
+                  ? 'warning'
+                  : undefined
+          }
+        />
+      ),
+    },
     { label: 'Location', value: cluster.location },
     { label: 'Subscription', value: subscriptionName },
     { label: 'Subscription ID', value: subscriptionId },
   ];
   const right: DetailsField[] = [
-    { label: 'Azure Connection', value: <StatusBadge status={azureConnectionText(p.connectivityStatus)} kind={p.connectivityStatus === 'Disconnected' ? 'error' : undefined} /> },
+    {
+      label: 'Azure Connection',
+      value: (
+        <StatusBadge
+          status={azureConnectionText(p.connectivityStatus)}
+          kind={p.connectivityStatus === 'Disconnected' ? 'error' : undefined}
+        />
+      ),
+    },
     { label: 'Last sync', value: formatDateTime(p.lastSyncTimestamp) },
     { label: 'Registration date', value: formatDateTime(p.registrationTimestamp) },
-    { label: 'Billing model', value: `${p.billingModel ?? '-'}${p.trialDaysRemaining !== undefined ? ` (${p.trialDaysRemaining} trial days remaining)` : ''}` },
+    {
+      label: 'Billing model',
+      value: `${p.billingModel ?? '-'}${p.trialDaysRemaining !== undefined ? ` (${p.trialDaysRemaining} trial days remaining)` : ''}`,
+    },
     { label: 'Servers', value: String(p.reportedProperties?.nodes?.length ?? 0) },
   ];
   const nodes = arc.data?.properties.perNodeDetails ?? [];
   const columns: DataTableColumn<(typeof nodes)[number]>[] = [
     { id: 'name', header: 'Server', cell: (n) => n.name ?? '-', sortValue: (n) => n.name ?? '' },
-    { id: 'state', header: 'Azure Arc', cell: (n) => <StatusBadge status={n.state ?? 'Not installed'} />, sortValue: (n) => n.state ?? '' },
-    { id: 'machine', header: 'Arc-enabled server', cell: (n) => (n.arcInstance ? <RouterLink to={`/azure/resource${n.arcInstance}`}>{parseResourceId(n.arcInstance).name}</RouterLink> : '-') },
+    {
+      id: 'state',
+      header: 'Azure Arc',
+      cell: (n) => <StatusBadge status={n.state ?? 'Not installed'} />,
+      sortValue: (n) => n.state ?? '',
+    },
+    {
+      id: 'machine',
+      header: 'Arc-enabled server',
+      cell: (n) =>
+        n.arcInstance ? (
+          <RouterLink to={`/azure/resource${n.arcInstance}`}>
+            {parseResourceId(n.arcInstance).name}
+          </RouterLink>
+        ) : (
+          '-'
+        ),
+    },
   ];
   return (
     <>
@@ -202,10 +307,21 @@ function ClusterOverview({
           Arc settings{arc.data?.properties.aggregateState ? `: ${arc.data.properties.aggregateState}` : ''}
         </h2>
         {arc.isError ? (
-          <p>{arc.error instanceof ApiError && arc.error.status === 404 ? 'Azure Arc integration is not enabled for this cluster.' : arc.error.message}</p>
+          <p>
+            {arc.error instanceof ApiError && arc.error.status === 404
+              ? 'Azure Arc integration is not enabled for this cluster.'
+              : arc.error.message}
+          </p>
         ) : (
           <div className={styles.table}>
-            <DataTable ariaLabel="Arc settings per server" items={nodes} columns={columns} getRowId={(n) => n.name ?? ''} loading={arc.isPending} defaultSort={{ columnId: 'name', direction: 'ascending' }} />
+            <DataTable
+              ariaLabel="Arc settings per server"
+              items={nodes}
+              columns={columns}
+              getRowId={(n) => n.name ?? ''}
+              loading={arc.isPending}
+              defaultSort={{ columnId: 'name', direction: 'ascending' }}
+            />
           </div>
         )}
       </section>
@@ -217,7 +333,9 @@ function ClusterOverview({
 function DeletedClusterHelp({ id, name, message }: { id: string; name: string; message: string }) {
   const styles = useStyles();
   const machines = useQuery(azureQueries.machines(parseResourceId(id).subscriptionId));
-  const leftovers = (machines.data ?? []).filter((m) => m.properties.parentClusterResourceId?.toLowerCase() === id.toLowerCase());
+  const leftovers = (machines.data ?? []).filter(
+    (m) => m.properties.parentClusterResourceId?.toLowerCase() === id.toLowerCase(),
+  );
   const removeMachines = useDeleteMachines();
   const unregister = useMutation({
     mutationFn: () => api.post<JobDto>(`/api/clusters/${encodeURIComponent(name)}/unregister`, {}),
@@ -227,29 +345,47 @@ function DeletedClusterHelp({ id, name, message }: { id: string; name: string; m
   return (
     <Banner intent="error" title="This Azure Stack HCI resource no longer exists">
       <p>{message}</p>
-      <p>If the cluster is still registered on premises, it keeps trying to sync with a resource that is gone. To recover:</p>
+      <p>
+        If the cluster is still registered on premises, it keeps trying to sync with a resource that is gone.
+        To recover:
+      </p>
       <ol className={styles.steps}>
         <li>
           Unregister the cluster on premises.{' '}
-          <Button size="small" disabled={unregister.isPending || unregister.isSuccess} onClick={() => unregister.mutate()}>
+          <Button
+            size="small"
+            disabled={unregister.isPending || unregister.isSuccess}
+            onClick={() => unregister.mutate()}
+          >
             {`Unregister ${name}`}
           </Button>
-          {unregister.isSuccess && ` ${unregister.data.title}: started. Follow its progress in Notifications.`}
+          {unregister.isSuccess &&
+            ` ${unregister.data.title}: started. Follow its progress in Notifications.`}
           {unregister.isError && ` ${unregister.error.message}`}
         </li>
         <li>
-          Delete the Arc-enabled servers the cluster left behind, or registration refuses to create them again.{' '}
+          Delete the Arc-enabled servers the cluster left behind, or registration refuses to create them
+          again.{' '}
           {leftovers.length === 0 ? (
-            machines.isPending ? 'Looking for them...' : 'None are left.'
+            machines.isPending ? (
+              'Looking for them...'
+            ) : (
+              'None are left.'
+            )
           ) : (
-            <Button size="small" disabled={removeMachines.isPending} onClick={() => removeMachines.mutate(leftovers.map((m) => m.id))}>
+            <Button
+              size="small"
+              disabled={removeMachines.isPending}
+              onClick={() => removeMachines.mutate(leftovers.map((m) => m.id))}
+            >
               {`Delete ${leftovers.map((m) => m.name).join(', ')}`}
             </Button>
           )}
           {removeMachines.isError && ` ${removeMachines.error.message}`}
         </li>
         <li>
-          Register it again from <RouterLink to={registration} inline>{`Azure Stack HCI registration on ${name}`}</RouterLink>.
+          Register it again from{' '}
+          <RouterLink to={registration} inline>{`Azure Stack HCI registration on ${name}`}</RouterLink>.
         </li>
       </ol>
     </Banner>
@@ -267,7 +403,12 @@ function MachineResourcePage({ id }: { id: string }) {
     <PageLayout>
       <PageHeader title={name} />
       {machine.isError ? (
-        <ErrorState error={machine.error} title={`Couldn't load ${name}`} onRetry={() => void machine.refetch()} action={<RouterLink to="/azure/machines">Go to Machines - Azure Arc</RouterLink>} />
+        <ErrorState
+          error={machine.error}
+          title={`Couldn't load ${name}`}
+          onRetry={() => void machine.refetch()}
+          action={<RouterLink to="/azure/machines">Go to Machines - Azure Arc</RouterLink>}
+        />
       ) : !m ? (
         <LoadingState />
       ) : (
@@ -277,8 +418,24 @@ function MachineResourcePage({ id }: { id: string }) {
           </h2>
           <DetailsGrid
             fields={[
-              { label: 'Resource group', value: <RouterLink to={`/azure/resource/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`}>{resourceGroup}</RouterLink> },
-              { label: 'Status', value: m.properties.status ? <StatusBadge status={m.properties.status} /> : 'No status yet: waiting for the first heartbeat' },
+              {
+                label: 'Resource group',
+                value: (
+                  <RouterLink
+                    to={`/azure/resource/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`}
+                  >
+                    {resourceGroup}
+                  </RouterLink>
+                ),
+              },
+              {
+                label: 'Status',
+                value: m.properties.status ? (
+                  <StatusBadge status={m.properties.status} />
+                ) : (
+                  'No status yet: waiting for the first heartbeat'
+                ),
+              },
               { label: 'Location', value: m.location },
               { label: 'Subscription', value: subscriptionName },
               { label: 'Subscription ID', value: subscriptionId },
@@ -286,18 +443,29 @@ function MachineResourcePage({ id }: { id: string }) {
           />
           <DetailsGrid
             fields={[
-              { label: 'Operating system', value: `${m.properties.osType === 'linux' ? 'Linux' : 'Windows'}${m.properties.osSku ? ` (${m.properties.osSku})` : ''}` },
+              {
+                label: 'Operating system',
+                value: `${m.properties.osType === 'linux' ? 'Linux' : 'Windows'}${m.properties.osSku ? ` (${m.properties.osSku})` : ''}`,
+              },
               { label: 'Agent version', value: m.properties.agentVersion ?? '-' },
               { label: 'Last status change', value: formatDateTime(m.properties.lastStatusChange, '-') },
               {
                 label: 'Cluster',
                 value: m.properties.parentClusterResourceId ? (
-                  <RouterLink to={`/azure/resource${m.properties.parentClusterResourceId}`}>{parseResourceId(m.properties.parentClusterResourceId).name}</RouterLink>
+                  <RouterLink to={`/azure/resource${m.properties.parentClusterResourceId}`}>
+                    {parseResourceId(m.properties.parentClusterResourceId).name}
+                  </RouterLink>
                 ) : (
                   '-'
                 ),
               },
-              { label: 'Tags', value: Object.entries(m.tags ?? {}).map(([k, v]) => `${k}: ${v}`).join('; ') || 'None' },
+              {
+                label: 'Tags',
+                value:
+                  Object.entries(m.tags ?? {})
+                    .map(([k, v]) => `${k}: ${v}`)
+                    .join('; ') || 'None',
+              },
             ]}
           />
         </section>
@@ -314,7 +482,12 @@ interface ResourceRow {
 }
 
 const resourceColumns: DataTableColumn<ResourceRow>[] = [
-  { id: 'name', header: 'Name', cell: (r) => <RouterLink to={`/azure/resource${r.id}`}>{r.name}</RouterLink>, sortValue: (r) => r.name },
+  {
+    id: 'name',
+    header: 'Name',
+    cell: (r) => <RouterLink to={`/azure/resource${r.id}`}>{r.name}</RouterLink>,
+    sortValue: (r) => r.name,
+  },
   { id: 'type', header: 'Type', cell: (r) => r.type, sortValue: (r) => r.type },
   { id: 'location', header: 'Location', cell: (r) => r.location, sortValue: (r) => r.location },
 ];
@@ -322,12 +495,19 @@ const resourceColumns: DataTableColumn<ResourceRow>[] = [
 function ResourceGroupPage({ id }: { id: string }) {
   const styles = useStyles();
   const { subscriptionId, resourceGroup } = parseResourceId(id);
-  const [machines, clusters] = useQueries({ queries: [azureQueries.machines(subscriptionId), azureQueries.clusters(subscriptionId)] });
+  const [machines, clusters] = useQueries({
+    queries: [azureQueries.machines(subscriptionId), azureQueries.clusters(subscriptionId)],
+  });
   useMarkAppReady(!machines.isPending && !clusters.isPending);
-  const inGroup = (rid: string) => parseResourceId(rid).resourceGroup.toLowerCase() === resourceGroup.toLowerCase();
+  const inGroup = (rid: string) =>
+    parseResourceId(rid).resourceGroup.toLowerCase() === resourceGroup.toLowerCase();
   const rows: ResourceRow[] = [
-    ...(clusters.data ?? []).filter((c) => inGroup(c.id)).map((c) => ({ id: c.id, name: c.name, type: 'Azure Stack HCI', location: c.location })),
-    ...(machines.data ?? []).filter((m) => inGroup(m.id)).map((m) => ({ id: m.id, name: m.name, type: 'Machine - Azure Arc', location: m.location })),
+    ...(clusters.data ?? [])
+      .filter((c) => inGroup(c.id))
+      .map((c) => ({ id: c.id, name: c.name, type: 'Azure Stack HCI', location: c.location })),
+    ...(machines.data ?? [])
+      .filter((m) => inGroup(m.id))
+      .map((m) => ({ id: m.id, name: m.name, type: 'Machine - Azure Arc', location: m.location })),
   ];
   const error = machines.error ?? clusters.error;
   return (
@@ -336,17 +516,45 @@ function ResourceGroupPage({ id }: { id: string }) {
       <p>Resource group</p>
       {error && <ErrorState error={error} title={`Couldn't list the resources of ${resourceGroup}`} />}
       <div className={styles.table}>
-        <DataTable ariaLabel={`Resources in ${resourceGroup}`} items={rows} columns={resourceColumns} getRowId={(r) => r.id} loading={machines.isPending || clusters.isPending} emptyMessage="No resources to display" defaultSort={{ columnId: 'name', direction: 'ascending' }} />
+        <DataTable
+          ariaLabel={`Resources in ${resourceGroup}`}
+          items={rows}
+          columns={resourceColumns}
+          getRowId={(r) => r.id}
+          loading={machines.isPending || clusters.isPending}
+          emptyMessage="No resources to display"
+          defaultSort={{ columnId: 'name', direction: 'ascending' }}
+        />
       </div>
     </PageLayout>
   );
 }
 
 const clusterColumns: DataTableColumn<ArmHciCluster>[] = [
-  { id: 'name', header: 'Name', cell: (c) => <RouterLink to={`/azure/resource${c.id}`}>{c.name}</RouterLink>, sortValue: (c) => c.name },
-  { id: 'status', header: 'Status', cell: (c) => c.properties.status ?? '-', sortValue: (c) => c.properties.status ?? '' },
-  { id: 'connection', header: 'Azure Connection', width: 'minmax(240px, 2fr)', cell: (c) => azureConnectionText(c.properties.connectivityStatus) },
-  { id: 'rg', header: 'Resource group', cell: (c) => parseResourceId(c.id).resourceGroup, sortValue: (c) => parseResourceId(c.id).resourceGroup },
+  {
+    id: 'name',
+    header: 'Name',
+    cell: (c) => <RouterLink to={`/azure/resource${c.id}`}>{c.name}</RouterLink>,
+    sortValue: (c) => c.name,
+  },
+  {
+    id: 'status',
+    header: 'Status',
+    cell: (c) => c.properties.status ?? '-',
+    sortValue: (c) => c.properties.status ?? '',
+  },
+  {
+    id: 'connection',
+    header: 'Azure Connection',
+    width: 'minmax(240px, 2fr)',
+    cell: (c) => azureConnectionText(c.properties.connectivityStatus),
+  },
+  {
+    id: 'rg',
+    header: 'Resource group',
+    cell: (c) => parseResourceId(c.id).resourceGroup,
+    sortValue: (c) => parseResourceId(c.id).resourceGroup,
+  },
   { id: 'location', header: 'Location', cell: (c) => c.location, sortValue: (c) => c.location },
 ];
 
@@ -354,16 +562,32 @@ const clusterColumns: DataTableColumn<ArmHciCluster>[] = [
 export function HciClustersPage() {
   const styles = useStyles();
   const subscriptions = useQuery(armQueries.subscriptions());
-  const lists = useQueries({ queries: (subscriptions.data ?? []).map((s) => azureQueries.clusters(s.subscriptionId)) });
+  const lists = useQueries({
+    queries: (subscriptions.data ?? []).map((s) => azureQueries.clusters(s.subscriptionId)),
+  });
   const pending = subscriptions.isPending || lists.some((q) => q.isPending);
   useMarkAppReady(!pending);
   const failed = lists.find((q) => q.isError);
   return (
     <PageLayout>
       <PageHeader title="Azure Stack HCI" />
-      {failed && <ErrorState error={failed.error} title="Couldn't list Azure Stack HCI clusters" onRetry={() => void failed.refetch()} />}
+      {failed && (
+        <ErrorState
+          error={failed.error}
+          title="Couldn't list Azure Stack HCI clusters"
+          onRetry={() => void failed.refetch()}
+        />
+      )}
       <div className={styles.table}>
-        <DataTable ariaLabel="Azure Stack HCI clusters" items={lists.flatMap((q) => q.data ?? [])} columns={clusterColumns} getRowId={(c) => c.id} loading={pending} emptyMessage="No Azure Stack HCI clusters to display" defaultSort={{ columnId: 'name', direction: 'ascending' }} />
+        <DataTable
+          ariaLabel="Azure Stack HCI clusters"
+          items={lists.flatMap((q) => q.data ?? [])}
+          columns={clusterColumns}
+          getRowId={(c) => c.id}
+          loading={pending}
+          emptyMessage="No Azure Stack HCI clusters to display"
+          defaultSort={{ columnId: 'name', direction: 'ascending' }}
+        />
       </div>
     </PageLayout>
   );

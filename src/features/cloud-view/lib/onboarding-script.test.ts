@@ -60,7 +60,7 @@ function psTokens(script: string): Token[] {
     if (code !== '') tokens.push({ kind: 'code', text: code });
     code = '';
   };
-  for (let i = 0; i < script.length; ) {
+  for (let i = 0; i < script.length;) {
     const c = script.charAt(i);
     if (PS_QUOTE.test(c)) {
       flush();
@@ -110,7 +110,7 @@ function shTokens(script: string): Token[] {
     if (code !== '') tokens.push({ kind: 'code', text: code });
     code = '';
   };
-  for (let i = 0; i < script.length; ) {
+  for (let i = 0; i < script.length;) {
     const c = script.charAt(i);
     if (c === "'") {
       flush();
@@ -147,7 +147,12 @@ function mergeLiterals(tokens: Token[]): Token[] {
   const merged: Token[] = [];
   for (const t of tokens) {
     const last = merged.at(-1);
-    if (t.kind === 'literal' && last?.kind === 'literal') merged[merged.length - 1] = { kind: 'literal', text: last.text + t.text, value: (last.value ?? '') + (t.value ?? '') };
+    if (t.kind === 'literal' && last?.kind === 'literal')
+      merged[merged.length - 1] = {
+        kind: 'literal',
+        text: last.text + t.text,
+        value: (last.value ?? '') + (t.value ?? ''),
+      };
     else merged.push(t);
   }
   return merged;
@@ -205,7 +210,9 @@ describe('PowerShell onboarding script', () => {
 
   it('doubles every single quote, smart quotes included', () => {
     expect(psLiteral(`a'b’c‘d`)).toBe(`'a''b’’c‘‘d'`);
-    expect(psTokens(psLiteral('x\n$(y)`z'))).toEqual([{ kind: 'literal', text: "'x\n$(y)`z'", value: 'x\n$(y)`z' }]);
+    expect(psTokens(psLiteral('x\n$(y)`z'))).toEqual([
+      { kind: 'literal', text: "'x\n$(y)`z'", value: 'x\n$(y)`z' },
+    ]);
   });
 });
 
@@ -236,11 +243,29 @@ describe('Linux onboarding script', () => {
   it('round-trips every value through bash without running anything inside it', () => {
     // Only the assignments run (the download and connect steps follow the first blank line), in an empty environment.
     const assignmentsOnly = script.slice(0, script.indexOf('\n\n# Download'));
-    const names = ['subscriptionId', 'resourceGroup', 'tenantId', 'location', 'cloud', 'tags', 'proxy', 'correlationId'];
+    const names = [
+      'subscriptionId',
+      'resourceGroup',
+      'tenantId',
+      'location',
+      'cloud',
+      'tags',
+      'proxy',
+      'correlationId',
+    ];
     const program = `${assignmentsOnly}\nprintf '%s\\0' ${names.map((n) => `"$${n}"`).join(' ')}`;
     const out = execFileSync('bash', ['--norc', '--noprofile', '-c', program], { env: {}, encoding: 'utf8' });
     const want = expected(evil);
-    expect(out.split('\0').slice(0, -1)).toEqual([want.subscription, want.resourceGroup, want.tenant, want.location, want.cloud, want.tags, want.proxy, want.correlation]);
+    expect(out.split('\0').slice(0, -1)).toEqual([
+      want.subscription,
+      want.resourceGroup,
+      want.tenant,
+      want.location,
+      want.cloud,
+      want.tags,
+      want.proxy,
+      want.correlation,
+    ]);
     expect(existsSync(canary)).toBe(false);
   });
 });
@@ -261,7 +286,10 @@ describe('validation as the portal does it', () => {
     ['Datacenter', undefined],
     ['', 'Enter a tag name.'],
     ['a/b', 'The tag name cannot contain these characters: < > % & \\ ? /'],
-    ['a=b', 'The tag name cannot contain a comma or an equals sign: azcmagent --tags uses them as separators.'],
+    [
+      'a=b',
+      'The tag name cannot contain a comma or an equals sign: azcmagent --tags uses them as separators.',
+    ],
   ])('tag name %j → %s', (name, message) => {
     expect(validateTagName(name)).toBe(message);
   });

@@ -47,7 +47,10 @@ export function tagArgument(tags: OnboardingScriptInput['tags']): string {
   return tags.map((t) => `${t.name}=${t.value}`).join(',');
 }
 
-export const SCRIPT_FILE_NAMES: Record<OnboardingOs, string> = { windows: 'OnboardingScript.ps1', linux: 'OnboardingScript.sh' };
+export const SCRIPT_FILE_NAMES: Record<OnboardingOs, string> = {
+  windows: 'OnboardingScript.ps1',
+  linux: 'OnboardingScript.sh',
+};
 
 export function generateOnboardingScript(os: OnboardingOs, input: OnboardingScriptInput): string {
   return os === 'windows' ? powershellScript(input) : bashScript(input);
@@ -123,8 +126,10 @@ export function validateProxyUrl(value: string): string | undefined {
   } catch {
     return 'Enter a proxy URL in the format http://<proxyURL>:<proxyport>.';
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'The proxy URL must start with http:// or https://.';
-  if (url.username !== '' || url.password !== '') return 'The agent does not support setting proxy authentication.';
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return 'The proxy URL must start with http:// or https://.';
+  if (url.username !== '' || url.password !== '')
+    return 'The agent does not support setting proxy authentication.';
   if (url.port === '') return 'Include the proxy port, for example http://proxy.contoso.com:3128.';
   return undefined;
 }
@@ -136,14 +141,17 @@ export function validateTagName(name: string): string | undefined {
   if (name.trim() === '') return 'Enter a tag name.';
   if (name.length > 512) return 'The tag name cannot be longer than 512 characters.';
   if (TAG_NAME_FORBIDDEN.test(name)) return 'The tag name cannot contain these characters: < > % & \\ ? /';
-  if (/[,=]/.test(name)) return 'The tag name cannot contain a comma or an equals sign: azcmagent --tags uses them as separators.';
-  if (Array.from(name).some((ch) => ch.charCodeAt(0) < 0x20)) return 'The tag name cannot contain control characters.';
+  if (/[,=]/.test(name))
+    return 'The tag name cannot contain a comma or an equals sign: azcmagent --tags uses them as separators.';
+  if (Array.from(name).some((ch) => ch.charCodeAt(0) < 0x20))
+    return 'The tag name cannot contain control characters.';
   return undefined;
 }
 
 export function validateTagValue(value: string): string | undefined {
   if (value.length > 256) return 'The tag value cannot be longer than 256 characters.';
-  if (value.includes(',')) return 'The tag value cannot contain a comma: azcmagent --tags uses it to separate tags.';
+  if (value.includes(','))
+    return 'The tag value cannot contain a comma: azcmagent --tags uses it to separate tags.';
   if (value.includes('\0')) return 'The tag value cannot contain a NUL character.';
   return undefined;
 }

@@ -14,13 +14,22 @@ export const diagnosticsKeys = {
 
 export const diagnosticsQueries = {
   cluster: (cluster: string) =>
-    queryOptions({ queryKey: diagnosticsKeys.cluster(cluster), queryFn: ({ signal }) => api.get<DiagnosticsDto>(`/api/clusters/${enc(cluster)}/diagnostics`, { signal }) }),
+    queryOptions({
+      queryKey: diagnosticsKeys.cluster(cluster),
+      queryFn: ({ signal }) =>
+        api.get<DiagnosticsDto>(`/api/clusters/${enc(cluster)}/diagnostics`, { signal }),
+    }),
   events: (node: string, channel: string) =>
     queryOptions({
       queryKey: diagnosticsKeys.events(node, channel),
-      queryFn: ({ signal }) => api.get<NodeEventDto[]>(`/api/nodes/${enc(node)}/events?channel=${enc(channel)}`, { signal }),
+      queryFn: ({ signal }) =>
+        api.get<NodeEventDto[]>(`/api/nodes/${enc(node)}/events?channel=${enc(channel)}`, { signal }),
       enabled: node !== '',
     }),
   logs: (cluster: string) =>
-    queryOptions({ queryKey: diagnosticsKeys.logs(cluster), queryFn: ({ signal }) => api.get<LogFileDto[]>(`/api/clusters/${enc(cluster)}/registration/logs`, { signal }) }),
+    queryOptions({
+      queryKey: diagnosticsKeys.logs(cluster),
+      queryFn: ({ signal }) =>
+        api.get<LogFileDto[]>(`/api/clusters/${enc(cluster)}/registration/logs`, { signal }),
+    }),
 };

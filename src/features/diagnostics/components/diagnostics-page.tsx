@@ -44,16 +44,45 @@ const useStyles = makeStyles({
     paddingBlock: tokens.spacingVerticalM,
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  h3: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
+  h3: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground1,
+  },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'end' },
-  nodes: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(420px, 1fr))', gap: tokens.spacingHorizontalM },
-  node: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: tokens.spacingVerticalS, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground2 },
-  pre: { margin: 0, fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: 'pre-wrap', color: tokens.colorNeutralForeground1 },
+  nodes: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(420px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+  },
+  node: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingVerticalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  pre: {
+    margin: 0,
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    whiteSpace: 'pre-wrap',
+    color: tokens.colorNeutralForeground1,
+  },
   name: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
   muted: { color: tokens.colorNeutralForeground2 },
   message: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   tableWrap: { maxHeight: '420px', overflow: 'auto' },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
 });
 
 export const CHANNELS = [
@@ -67,7 +96,10 @@ const LEVELS = ['Critical', 'Error', 'Warning', 'Information', 'Verbose'] as con
 /** Events as CSV, as Event Viewer's "Save as" writes them: Level, Date and Time, Source, Event ID, Message. */
 export function eventsCsv(events: NodeEventDto[]): string {
   const q = (v: string | number) => `"${String(v).replace(/"/g, '""')}"`;
-  return ['Level,Date and Time,Source,Event ID,Task Category,Message', ...events.map((e) => [e.level, e.time, e.source, e.id, 'None', e.message].map(q).join(','))].join('\r\n');
+  return [
+    'Level,Date and Time,Source,Event ID,Task Category,Message',
+    ...events.map((e) => [e.level, e.time, e.source, e.id, 'None', e.message].map(q).join(',')),
+  ].join('\r\n');
 }
 
 function download(blob: Blob, name: string) {
@@ -99,24 +131,49 @@ function ServiceCard({ cluster, node }: { cluster: string; node: DiagnosticsNode
       ].join('\n')
     : `[SC] OpenSCManager FAILED 1722:\n\nThe RPC server is unavailable. (${node.name} is not responding.)`;
   const act = (action: 'start' | 'stop') =>
-    hcisvc.mutate({ node: node.name, action }, { onSuccess: (r) => setStatus({ ok: true, text: r.message }), onError: (e) => setStatus({ ok: false, text: errorMessage(e) }) });
+    hcisvc.mutate(
+      { node: node.name, action },
+      {
+        onSuccess: (r) => setStatus({ ok: true, text: r.message }),
+        onError: (e) => setStatus({ ok: false, text: errorMessage(e) }),
+      },
+    );
   return (
     <div className={styles.node} data-testid={`service-${node.name}`}>
       <div className={styles.row}>
         <span className={styles.name}>{node.name}</span>
-        {node.service ? <Badge color={running ? 'success' : 'danger'}>{running ? 'Running' : 'Stopped'}</Badge> : <Badge color="danger">Not responding</Badge>}
+        {node.service ? (
+          <Badge color={running ? 'success' : 'danger'}>{running ? 'Running' : 'Stopped'}</Badge>
+        ) : (
+          <Badge color="danger">Not responding</Badge>
+        )}
       </div>
       <pre className={styles.pre} aria-label={`sc.exe query hcisvc on ${node.name}`}>
         {text}
       </pre>
       <div className={styles.row}>
-        <Button size="small" icon={<PlayRegular />} disabled={!node.service || running || hcisvc.isPending} onClick={() => act('start')} aria-label={`Start hcisvc on ${node.name}`}>
+        <Button
+          size="small"
+          icon={<PlayRegular />}
+          disabled={!node.service || running || hcisvc.isPending}
+          onClick={() => act('start')}
+          aria-label={`Start hcisvc on ${node.name}`}
+        >
           Start
         </Button>
-        <Button size="small" icon={<StopRegular />} disabled={!node.service || !running || hcisvc.isPending} onClick={() => act('stop')} aria-label={`Stop hcisvc on ${node.name}`}>
+        <Button
+          size="small"
+          icon={<StopRegular />}
+          disabled={!node.service || !running || hcisvc.isPending}
+          onClick={() => act('stop')}
+          aria-label={`Stop hcisvc on ${node.name}`}
+        >
           Stop
         </Button>
-        <ShowPowerShell title={`hcisvc on ${node.name}`} commands={[running ? stopHcisvc(node.name) : startHcisvc(node.name)]} />
+        <ShowPowerShell
+          title={`hcisvc on ${node.name}`}
+          commands={[running ? stopHcisvc(node.name) : startHcisvc(node.name)]}
+        />
         {node.debugChannelEnabled ? (
           <Text className={styles.muted}>Debug log on</Text>
         ) : (
@@ -125,7 +182,12 @@ function ServiceCard({ cluster, node }: { cluster: string; node: DiagnosticsNode
             disabled={!node.service || debug.isPending}
             aria-label={`Enable the Debug log on ${node.name}`}
             title={enableDebugChannel(node.name).join('\n')}
-            onClick={() => debug.mutate(node.name, { onSuccess: (r) => setStatus({ ok: true, text: r.message }), onError: (e) => setStatus({ ok: false, text: errorMessage(e) }) })}
+            onClick={() =>
+              debug.mutate(node.name, {
+                onSuccess: (r) => setStatus({ ok: true, text: r.message }),
+                onError: (e) => setStatus({ ok: false, text: errorMessage(e) }),
+              })
+            }
           >
             Enable Debug log
           </Button>
@@ -151,7 +213,11 @@ function EventViewer({ cluster, nodes }: { cluster: string; nodes: DiagnosticsNo
   const nodeInfo = nodes.find((n) => n.name === node);
   const shown = useMemo(() => {
     const f = filter.trim().toLowerCase();
-    return (events.data ?? []).filter((e) => (level === '' || e.level === level) && (f === '' || `${e.id} ${e.source} ${e.message}`.toLowerCase().includes(f)));
+    return (events.data ?? []).filter(
+      (e) =>
+        (level === '' || e.level === level) &&
+        (f === '' || `${e.id} ${e.source} ${e.message}`.toLowerCase().includes(f)),
+    );
   }, [events.data, level, filter]);
   return (
     <section className={styles.section} aria-labelledby="diag-events">
@@ -189,7 +255,12 @@ function EventViewer({ cluster, nodes }: { cluster: string; nodes: DiagnosticsNo
         <Button
           icon={<ArrowDownloadRegular />}
           disabled={shown.length === 0}
-          onClick={() => download(new Blob([eventsCsv(shown)], { type: 'text/csv' }), `${node}-${channel.replace(/[/\\]/g, '-')}.csv`)}
+          onClick={() =>
+            download(
+              new Blob([eventsCsv(shown)], { type: 'text/csv' }),
+              `${node}-${channel.replace(/[/\\]/g, '-')}.csv`,
+            )
+          }
         >
           Export
         </Button>
@@ -197,12 +268,19 @@ function EventViewer({ cluster, nodes }: { cluster: string; nodes: DiagnosticsNo
       {channel === 'Microsoft-AzureStack-HCI/Debug' && nodeInfo && !nodeInfo.debugChannelEnabled && (
         <MessageBar intent="info">
           <MessageBarBody>
-            The Debug channel is off on {node}, so nothing is logged to it. Enable it in the service card above (wevtutil.exe sl /q /e:true Microsoft-AzureStack-HCI/Debug).
+            The Debug channel is off on {node}, so nothing is logged to it. Enable it in the service card
+            above (wevtutil.exe sl /q /e:true Microsoft-AzureStack-HCI/Debug).
           </MessageBarBody>
         </MessageBar>
       )}
       {events.isPending && node !== '' && <LoadingState label="Reading the event log..." />}
-      {events.isError && <ErrorState error={events.error} title={`Couldn't read the event log of ${node}`} onRetry={() => void events.refetch()} />}
+      {events.isError && (
+        <ErrorState
+          error={events.error}
+          title={`Couldn't read the event log of ${node}`}
+          onRetry={() => void events.refetch()}
+        />
+      )}
       {events.data && (
         <>
           <Text className={styles.muted} role="status">
@@ -227,7 +305,12 @@ function EventViewer({ cluster, nodes }: { cluster: string; nodes: DiagnosticsNo
                     <TableCell>{formatDateTime(e.time)}</TableCell>
                     <TableCell>{e.source}</TableCell>
                     <TableCell className={styles.message}>
-                      {e.message} {e.level === 'Error' || e.level === 'Warning' ? <TroubleshootLink cluster={cluster} error={e.message}>Troubleshoot</TroubleshootLink> : null}
+                      {e.message}{' '}
+                      {e.level === 'Error' || e.level === 'Warning' ? (
+                        <TroubleshootLink cluster={cluster} error={e.message}>
+                          Troubleshoot
+                        </TroubleshootLink>
+                      ) : null}
                     </TableCell>
                   </TableRow>
                 ))}
@@ -247,8 +330,11 @@ function RegistrationLogs({ cluster }: { cluster: string }) {
   const get = async (name: string) => {
     setProblem(null);
     try {
-      const response = await fetch(`/api/clusters/${encodeURIComponent(cluster)}/registration/logs/${encodeURIComponent(name)}`);
-      if (!response.ok) throw new Error(`Couldn't download ${name}: ${response.status} ${response.statusText}.`);
+      const response = await fetch(
+        `/api/clusters/${encodeURIComponent(cluster)}/registration/logs/${encodeURIComponent(name)}`,
+      );
+      if (!response.ok)
+        throw new Error(`Couldn't download ${name}: ${response.status} ${response.statusText}.`);
       download(await response.blob(), name);
     } catch (error) {
       setProblem(errorMessage(error));
@@ -259,15 +345,29 @@ function RegistrationLogs({ cluster }: { cluster: string }) {
       <h3 id="diag-logs" className={styles.h3}>
         Registration logs
       </h3>
-      <Text className={styles.muted}>RegisterHCI_… and UnregisterHCI_… logs written by each attempt (C:\ProgramData\AzureStackHCI\Registration).</Text>
+      <Text className={styles.muted}>
+        RegisterHCI_… and UnregisterHCI_… logs written by each attempt
+        (C:\ProgramData\AzureStackHCI\Registration).
+      </Text>
       {logs.isPending && <LoadingState label="Listing the logs..." />}
-      {logs.isError && <ErrorState error={logs.error} title="Couldn't list the registration logs" onRetry={() => void logs.refetch()} />}
+      {logs.isError && (
+        <ErrorState
+          error={logs.error}
+          title="Couldn't list the registration logs"
+          onRetry={() => void logs.refetch()}
+        />
+      )}
       {logs.data?.length === 0 && <Text>No registration has been attempted on this cluster yet.</Text>}
       {logs.data && logs.data.length > 0 && (
         <ul className={styles.list}>
           {logs.data.map((l) => (
             <li key={l.name} className={styles.row}>
-              <Button size="small" appearance="subtle" icon={<ArrowDownloadRegular />} onClick={() => void get(l.name)}>
+              <Button
+                size="small"
+                appearance="subtle"
+                icon={<ArrowDownloadRegular />}
+                onClick={() => void get(l.name)}
+              >
                 {l.name}
               </Button>
               <Text className={styles.muted}>
@@ -294,26 +394,41 @@ export function DiagnosticsPage({ clusterName }: { clusterName: string }) {
   return (
     <PageLayout>
       <PageHeader title="Diagnostics">
-        <RouterLink to={`/connections/cluster/${encodeURIComponent(clusterName)}/tools/diagnostics/troubleshoot`}>Open the troubleshooter</RouterLink>
+        <RouterLink
+          to={`/connections/cluster/${encodeURIComponent(clusterName)}/tools/diagnostics/troubleshoot`}
+        >
+          Open the troubleshooter
+        </RouterLink>
       </PageHeader>
       {diag.isPending && <LoadingState />}
-      {diag.isError && <ErrorState error={diag.error} title="Couldn't load the diagnostics" onRetry={() => void diag.refetch()} />}
+      {diag.isError && (
+        <ErrorState
+          error={diag.error}
+          title="Couldn't load the diagnostics"
+          onRetry={() => void diag.refetch()}
+        />
+      )}
       {diag.data && (
         <>
           <section className={styles.section} aria-labelledby="diag-countdowns">
             <h3 id="diag-countdowns" className={styles.h3}>
               Countdowns
             </h3>
-            {diag.data.countdowns.filter((c) => c.alert).map((c) => (
-              <MessageBar key={`${c.kind}-${c.subject}`} intent={c.daysLeft === 0 ? 'error' : 'warning'}>
-                <MessageBarBody>
-                  <MessageBarTitle>{c.title}</MessageBarTitle>
-                  {c.message}
-                </MessageBarBody>
-              </MessageBar>
-            ))}
+            {diag.data.countdowns
+              .filter((c) => c.alert)
+              .map((c) => (
+                <MessageBar key={`${c.kind}-${c.subject}`} intent={c.daysLeft === 0 ? 'error' : 'warning'}>
+                  <MessageBarBody>
+                    <MessageBarTitle>{c.title}</MessageBarTitle>
+                    {c.message}
+                  </MessageBarBody>
+                </MessageBar>
+              ))}
             {diag.data.countdowns.length === 0 ? (
-              <Text>Nothing is due: the cluster is registered and in sync, and every Arc machine is sending heartbeats.</Text>
+              <Text>
+                Nothing is due: the cluster is registered and in sync, and every Arc machine is sending
+                heartbeats.
+              </Text>
             ) : (
               <Table size="small" aria-label="Countdowns">
                 <TableHeader>

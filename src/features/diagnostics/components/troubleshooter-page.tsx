@@ -24,16 +24,41 @@ import { ShowPowerShell } from '@/components/show-powershell/show-powershell';
 import { api, errorMessage } from '@/lib/api-client';
 import { useMarkAppReady } from '@/lib/app-ready';
 
-import { azcmagentDisconnect, enableArcIntegration, enableDebugChannel, startHcisvc, syncAzureStackHci } from '@/lib/powershell';
+import {
+  azcmagentDisconnect,
+  enableArcIntegration,
+  enableDebugChannel,
+  startHcisvc,
+  syncAzureStackHci,
+} from '@/lib/powershell';
 import { useRemedy } from '../api/diagnostics-mutations';
 import { diagnosticsKeys } from '../api/diagnostics-queries';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '960px' },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingBlock: tokens.spacingVerticalM, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, maxWidth: '960px' },
-  h3: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
-  steps: { margin: 0, listStyleType: 'decimal', paddingInlineStart: tokens.spacingHorizontalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    paddingBlock: tokens.spacingVerticalM,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    maxWidth: '960px',
+  },
+  h3: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground1,
+  },
+  steps: {
+    margin: 0,
+    listStyleType: 'decimal',
+    paddingInlineStart: tokens.spacingHorizontalXXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
   step: { display: 'list-item', color: tokens.colorNeutralForeground1 },
   muted: { color: tokens.colorNeutralForeground2 },
 });
@@ -41,11 +66,21 @@ const useStyles = makeStyles({
 const troubleshootQuery = (cluster: string, text: string) =>
   queryOptions({
     queryKey: [...diagnosticsKeys.all, 'troubleshoot', cluster, text] as const,
-    queryFn: ({ signal }) => api.post<{ diagnosis: DiagnosisDto | null }>(`/api/clusters/${encodeURIComponent(cluster)}/troubleshoot`, { text }, { signal }),
+    queryFn: ({ signal }) =>
+      api.post<{ diagnosis: DiagnosisDto | null }>(
+        `/api/clusters/${encodeURIComponent(cluster)}/troubleshoot`,
+        { text },
+        { signal },
+      ),
     enabled: text.trim() !== '',
   });
 
-const casesQuery = () => queryOptions({ queryKey: ['lab', 'cases'] as const, queryFn: ({ signal }) => api.get<TroubleshootCaseDto[]>('/api/sim/cases', { signal }), staleTime: Infinity });
+const casesQuery = () =>
+  queryOptions({
+    queryKey: ['lab', 'cases'] as const,
+    queryFn: ({ signal }) => api.get<TroubleshootCaseDto[]>('/api/sim/cases', { signal }),
+    staleTime: Infinity,
+  });
 
 /** The command lines a step's button runs, where they need nothing but the server's name. */
 function stepPowerShell(action: RemedyActionDto): string[] {
@@ -75,12 +110,20 @@ function Step({ cluster, step }: { cluster: string; step: RemedyStepDto }) {
   const run = () => {
     if (!action) return;
     if (action.kind === 'open-registration') {
-      void navigate(`/connections/cluster/${encodeURIComponent(cluster)}/settings/azure-stack-hci-registration`);
+      void navigate(
+        `/connections/cluster/${encodeURIComponent(cluster)}/settings/azure-stack-hci-registration`,
+      );
       return;
     }
     setResult(null);
     remedy.mutate(action, {
-      onSuccess: (r) => setResult({ ok: true, text: r.job ? `${r.message} ${r.job.title} — follow it in Notifications; the check below updates when it ends.` : r.message }),
+      onSuccess: (r) =>
+        setResult({
+          ok: true,
+          text: r.job
+            ? `${r.message} ${r.job.title} — follow it in Notifications; the check below updates when it ends.`
+            : r.message,
+        }),
       onError: (e) => setResult({ ok: false, text: errorMessage(e) }),
     });
   };
@@ -89,7 +132,12 @@ function Step({ cluster, step }: { cluster: string; step: RemedyStepDto }) {
       <Text>{step.text}</Text>
       {action && (
         <div className={styles.row}>
-          <Button size="small" appearance={action.kind === 'open-registration' ? 'secondary' : 'primary'} disabled={remedy.isPending} onClick={run}>
+          <Button
+            size="small"
+            appearance={action.kind === 'open-registration' ? 'secondary' : 'primary'}
+            disabled={remedy.isPending}
+            onClick={run}
+          >
             {step.actionLabel ?? 'Do it'}
           </Button>
           {ps.length > 0 && <ShowPowerShell title={step.actionLabel ?? 'PowerShell'} commands={ps} />}
@@ -104,7 +152,17 @@ function Step({ cluster, step }: { cluster: string; step: RemedyStepDto }) {
   );
 }
 
-function DiagnosisView({ cluster, diagnosis, onCheck, checking }: { cluster: string; diagnosis: DiagnosisDto; onCheck: () => void; checking: boolean }) {
+function DiagnosisView({
+  cluster,
+  diagnosis,
+  onCheck,
+  checking,
+}: {
+  cluster: string;
+  diagnosis: DiagnosisDto;
+  onCheck: () => void;
+  checking: boolean;
+}) {
   const styles = useStyles();
   return (
     <>
@@ -113,13 +171,19 @@ function DiagnosisView({ cluster, diagnosis, onCheck, checking }: { cluster: str
           {diagnosis.title}
         </h3>
         <div className={styles.row}>
-          <Badge appearance="tint">{diagnosis.source === 'guide' ? 'Troubleshooting guide' : 'Register-AzStackHCI message'}</Badge>
-          {diagnosis.nodes.length > 0 && <Text>Servers named in the error: {diagnosis.nodes.join(', ')}</Text>}
+          <Badge appearance="tint">
+            {diagnosis.source === 'guide' ? 'Troubleshooting guide' : 'Register-AzStackHCI message'}
+          </Badge>
+          {diagnosis.nodes.length > 0 && (
+            <Text>Servers named in the error: {diagnosis.nodes.join(', ')}</Text>
+          )}
         </div>
         {(diagnosis.generateNodes.length > 0 || diagnosis.verifyNodes.length > 0) && (
           <ul>
             <li>Couldn&apos;t generate the certificate on: {diagnosis.generateNodes.join(', ') || 'none'}</li>
-            <li>Couldn&apos;t set and verify the certificate on: {diagnosis.verifyNodes.join(', ') || 'none'}</li>
+            <li>
+              Couldn&apos;t set and verify the certificate on: {diagnosis.verifyNodes.join(', ') || 'none'}
+            </li>
           </ul>
         )}
         <Text>
@@ -141,19 +205,30 @@ function DiagnosisView({ cluster, diagnosis, onCheck, checking }: { cluster: str
         <h3 id="ts-check" className={styles.h3}>
           Check
         </h3>
-        <MessageBar intent={diagnosis.check.resolved ? 'success' : 'warning'} data-testid="troubleshoot-check">
+        <MessageBar
+          intent={diagnosis.check.resolved ? 'success' : 'warning'}
+          data-testid="troubleshoot-check"
+        >
           <MessageBarBody>
-            <MessageBarTitle>{diagnosis.check.resolved ? 'The problem is gone' : 'The problem is still there'}</MessageBarTitle>
+            <MessageBarTitle>
+              {diagnosis.check.resolved ? 'The problem is gone' : 'The problem is still there'}
+            </MessageBarTitle>
             {diagnosis.check.detail}
           </MessageBarBody>
         </MessageBar>
         <div className={styles.row}>
-          <Button icon={diagnosis.check.resolved ? <CheckmarkCircleRegular /> : <ArrowSyncRegular />} disabled={checking} onClick={onCheck}>
+          <Button
+            icon={diagnosis.check.resolved ? <CheckmarkCircleRegular /> : <ArrowSyncRegular />}
+            disabled={checking}
+            onClick={onCheck}
+          >
             Check again
           </Button>
         </div>
         {diagnosis.alternatives.length > 0 && (
-          <Text className={styles.muted}>The same text also fits: {diagnosis.alternatives.map((a) => a.title).join('; ')}.</Text>
+          <Text className={styles.muted}>
+            The same text also fits: {diagnosis.alternatives.map((a) => a.title).join('; ')}.
+          </Text>
         )}
       </section>
     </>
@@ -182,7 +257,9 @@ export function TroubleshooterPage({ clusterName }: { clusterName: string }) {
   return (
     <PageLayout>
       <PageHeader title="Troubleshooter">
-        <RouterLink to={`/connections/cluster/${encodeURIComponent(clusterName)}/tools/diagnostics`}>Back to Diagnostics</RouterLink>
+        <RouterLink to={`/connections/cluster/${encodeURIComponent(clusterName)}/tools/diagnostics`}>
+          Back to Diagnostics
+        </RouterLink>
       </PageHeader>
       <form className={styles.form} onSubmit={submit} noValidate>
         <Field label="Pick a known error">
@@ -205,7 +282,12 @@ export function TroubleshooterPage({ clusterName }: { clusterName: string }) {
             ))}
           </Select>
         </Field>
-        <Field label="Error text" validationMessage={problem} validationState={problem ? 'error' : 'none'} hint="Paste the message from PowerShell, the event log, the registration log or the portal.">
+        <Field
+          label="Error text"
+          validationMessage={problem}
+          validationState={problem ? 'error' : 'none'}
+          hint="Paste the message from PowerShell, the event log, the registration log or the portal."
+        >
           <Textarea value={draft} onChange={(_e, d) => setDraft(d.value)} rows={4} resize="vertical" />
         </Field>
         <div className={styles.row}>
@@ -215,17 +297,31 @@ export function TroubleshooterPage({ clusterName }: { clusterName: string }) {
         </div>
       </form>
       {result.isFetching && !result.data && <LoadingState label="Reading the error..." />}
-      {result.isError && <ErrorState error={result.error} title="Couldn't troubleshoot this text" onRetry={() => void result.refetch()} />}
+      {result.isError && (
+        <ErrorState
+          error={result.error}
+          title="Couldn't troubleshoot this text"
+          onRetry={() => void result.refetch()}
+        />
+      )}
       {result.data?.diagnosis === null && (
         <MessageBar intent="info">
           <MessageBarBody>
             <MessageBarTitle>No known cause</MessageBarTitle>
-            This text doesn&apos;t match a case of the registration troubleshooting guide or a Register-AzStackHCI message. Check the event viewer and the
-            registration logs in Diagnostics for the full error.
+            This text doesn&apos;t match a case of the registration troubleshooting guide or a
+            Register-AzStackHCI message. Check the event viewer and the registration logs in Diagnostics for
+            the full error.
           </MessageBarBody>
         </MessageBar>
       )}
-      {result.data?.diagnosis && <DiagnosisView cluster={clusterName} diagnosis={result.data.diagnosis} checking={result.isFetching} onCheck={() => void result.refetch()} />}
+      {result.data?.diagnosis && (
+        <DiagnosisView
+          cluster={clusterName}
+          diagnosis={result.data.diagnosis}
+          checking={result.isFetching}
+          onCheck={() => void result.refetch()}
+        />
+      )}
     </PageLayout>
   );
 }

@@ -5,11 +5,16 @@ import { registrationKeys } from './registration-queries';
 
 const enc = encodeURIComponent;
 // A started job changes the jobs list and, soon, the cluster; the job itself is followed by polling.
-const invalidates = (cluster: string) => [registrationKeys.jobs(), registrationKeys.cluster(cluster), registrationKeys.logs(cluster)];
+const invalidates = (cluster: string) => [
+  registrationKeys.jobs(),
+  registrationKeys.cluster(cluster),
+  registrationKeys.logs(cluster),
+];
 
 export const useRegisterCluster = (cluster: string) =>
   useMutation({
-    mutationFn: (request: RegisterClusterRequestDto) => api.post<JobDto>(`/api/clusters/${enc(cluster)}/registration`, request),
+    mutationFn: (request: RegisterClusterRequestDto) =>
+      api.post<JobDto>(`/api/clusters/${enc(cluster)}/registration`, request),
     meta: { invalidates: invalidates(cluster) },
   });
 

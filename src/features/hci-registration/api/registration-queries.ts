@@ -1,5 +1,13 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { AzureReadinessDto, ClusterDto, GatewayDto, JobDto, LogFileDto, PrerequisiteCheckDto, RegionDto } from '@/api/contract';
+import type {
+  AzureReadinessDto,
+  ClusterDto,
+  GatewayDto,
+  JobDto,
+  LogFileDto,
+  PrerequisiteCheckDto,
+  RegionDto,
+} from '@/api/contract';
 import { timing } from '@/config/timing';
 import { api } from '@/lib/api-client';
 
@@ -73,13 +81,15 @@ export const registrationQueries = {
   regions: (name: string) =>
     queryOptions({
       queryKey: registrationKeys.regions(name),
-      queryFn: ({ signal }) => api.get<RegionDto[]>(`/api/clusters/${enc(name)}/registration/regions`, { signal }),
+      queryFn: ({ signal }) =>
+        api.get<RegionDto[]>(`/api/clusters/${enc(name)}/registration/regions`, { signal }),
       staleTime: Infinity,
     }),
   logs: (name: string) =>
     queryOptions({
       queryKey: registrationKeys.logs(name),
-      queryFn: ({ signal }) => api.get<LogFileDto[]>(`/api/clusters/${enc(name)}/registration/logs`, { signal }),
+      queryFn: ({ signal }) =>
+        api.get<LogFileDto[]>(`/api/clusters/${enc(name)}/registration/logs`, { signal }),
     }),
   /** The signed-in account, shown read-only in the wizard. */
   gateway: () =>
@@ -104,24 +114,34 @@ export const registrationQueries = {
     queryOptions({
       queryKey: registrationKeys.jobs(),
       queryFn: ({ signal }) => api.get<JobDto[]>('/api/jobs', { signal }),
-      refetchInterval: (query) => (query.state.data?.some((job) => job.status === 'InProgress') ? timing.pollMs : timing.idlePollMs),
+      refetchInterval: (query) =>
+        query.state.data?.some((job) => job.status === 'InProgress') ? timing.pollMs : timing.idlePollMs,
     }),
   /** Asked of ARM as the signed-in account (no Authorization header: the simulated ARM uses the gateway's account). */
   subscriptions: () =>
     queryOptions({
       queryKey: registrationKeys.subscriptions(),
-      queryFn: ({ signal }) => listAll<ArmSubscription>(`${ARM_ENDPOINT}/subscriptions?api-version=2022-12-01`, signal),
+      queryFn: ({ signal }) =>
+        listAll<ArmSubscription>(`${ARM_ENDPOINT}/subscriptions?api-version=2022-12-01`, signal),
     }),
   resourceGroups: (subscriptionId: string) =>
     queryOptions({
       queryKey: registrationKeys.resourceGroups(subscriptionId),
       queryFn: ({ signal }) =>
-        listAll<ArmResourceGroup>(`${ARM_ENDPOINT}/subscriptions/${enc(subscriptionId)}/resourcegroups?api-version=2022-09-01`, signal),
+        listAll<ArmResourceGroup>(
+          `${ARM_ENDPOINT}/subscriptions/${enc(subscriptionId)}/resourcegroups?api-version=2022-09-01`,
+          signal,
+        ),
     }),
 };
 
 /** Jobs this feature starts and follows. */
-export const REGISTRATION_JOB_KINDS = ['cluster/register', 'cluster/unregister', 'cluster/repair', 'cluster/sync'] as const;
+export const REGISTRATION_JOB_KINDS = [
+  'cluster/register',
+  'cluster/unregister',
+  'cluster/repair',
+  'cluster/sync',
+] as const;
 
 export function logDownloadUrl(cluster: string, file: string): string {
   return `/api/clusters/${enc(cluster)}/registration/logs/${enc(file)}`;

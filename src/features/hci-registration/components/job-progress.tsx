@@ -5,8 +5,20 @@ import type { JobDto } from '@/api/contract';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  steps: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  step: { display: 'grid', gridTemplateColumns: '20px 1fr', columnGap: tokens.spacingHorizontalS, alignItems: 'start' },
+  steps: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  step: {
+    display: 'grid',
+    gridTemplateColumns: '20px 1fr',
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: 'start',
+  },
   pending: { color: tokens.colorNeutralForeground3 },
   current: { fontWeight: tokens.fontWeightSemibold },
   icon: { fontSize: '16px', marginTop: '2px' },
@@ -48,16 +60,28 @@ export function JobProgress({ job }: { job: JobDto }) {
           return (
             <li
               key={`${index}-${step.text}`}
-              className={mergeClasses(styles.step, state === 'pending' && styles.pending, state === 'current' && styles.current)}
+              className={mergeClasses(
+                styles.step,
+                state === 'pending' && styles.pending,
+                state === 'current' && styles.current,
+              )}
               aria-current={state === 'current' ? 'step' : undefined}
               data-step-state={state}
             >
               {state === 'done' ? (
-                <CheckmarkCircleFilled className={mergeClasses(styles.icon, styles.done)} aria-label="Done" role="img" />
+                <CheckmarkCircleFilled
+                  className={mergeClasses(styles.icon, styles.done)}
+                  aria-label="Done"
+                  role="img"
+                />
               ) : state === 'current' ? (
                 <Spinner size="extra-tiny" aria-label="In progress" />
               ) : state === 'failed' ? (
-                <DismissCircleFilled className={mergeClasses(styles.icon, styles.failed)} aria-label="Failed" role="img" />
+                <DismissCircleFilled
+                  className={mergeClasses(styles.icon, styles.failed)}
+                  aria-label="Failed"
+                  role="img"
+                />
               ) : (
                 <CircleRegular className={styles.icon} aria-label="Not started" role="img" />
               )}

@@ -42,8 +42,20 @@ import { resourceGroupNameError, subscriptionIdError } from './validation';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  sectionTitle: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
-  checks: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  sectionTitle: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  checks: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
   check: { display: 'grid', gridTemplateColumns: '20px 1fr', columnGap: tokens.spacingHorizontalS },
   checkIcon: { fontSize: '16px', marginTop: '2px' },
   pass: { color: tokens.colorPaletteGreenForeground1 },
@@ -52,7 +64,13 @@ const useStyles = makeStyles({
   checkTitle: { fontWeight: tokens.fontWeightSemibold },
   muted: { margin: 0, color: tokens.colorNeutralForeground2 },
   readOnly: { margin: 0, padding: `${tokens.spacingVerticalXS} 0` },
-  review: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  review: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
   row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   outcome: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
@@ -90,7 +108,10 @@ function recallRequest(jobId: string): RegisterClusterRequestDto | undefined {
   }
 }
 
-export function validateWizard(values: WizardValues, existingGroups: readonly string[] | undefined): FieldErrors {
+export function validateWizard(
+  values: WizardValues,
+  existingGroups: readonly string[] | undefined,
+): FieldErrors {
   const errors: FieldErrors = {};
   const sub = subscriptionIdError(values.subscriptionId);
   if (sub) errors.subscriptionId = sub;
@@ -118,18 +139,48 @@ function toRequest(values: WizardValues): RegisterClusterRequestDto {
     createResourceGroup: values.resourceGroupMode === 'new',
     region: values.region,
     enableArc: values.enableArc,
-    ...(values.enableArc && values.arcResourceGroup !== '' ? { arcResourceGroup: values.arcResourceGroup } : {}),
+    ...(values.enableArc && values.arcResourceGroup !== ''
+      ? { arcResourceGroup: values.arcResourceGroup }
+      : {}),
   };
 }
 
 function CheckIcon({ state }: { state: PrerequisiteCheckDto['state'] }) {
   const styles = useStyles();
-  if (state === 'pass') return <CheckmarkCircleFilled className={mergeClasses(styles.checkIcon, styles.pass)} role="img" aria-label="Passed" />;
-  if (state === 'warn') return <WarningFilled className={mergeClasses(styles.checkIcon, styles.warn)} role="img" aria-label="Warning" />;
-  return <DismissCircleFilled className={mergeClasses(styles.checkIcon, styles.fail)} role="img" aria-label="Failed" />;
+  if (state === 'pass')
+    return (
+      <CheckmarkCircleFilled
+        className={mergeClasses(styles.checkIcon, styles.pass)}
+        role="img"
+        aria-label="Passed"
+      />
+    );
+  if (state === 'warn')
+    return (
+      <WarningFilled
+        className={mergeClasses(styles.checkIcon, styles.warn)}
+        role="img"
+        aria-label="Warning"
+      />
+    );
+  return (
+    <DismissCircleFilled
+      className={mergeClasses(styles.checkIcon, styles.fail)}
+      role="img"
+      aria-label="Failed"
+    />
+  );
 }
 
-function Prerequisites({ cluster, subscriptionId, enableArc }: { cluster: string; subscriptionId: string; enableArc: boolean }) {
+function Prerequisites({
+  cluster,
+  subscriptionId,
+  enableArc,
+}: {
+  cluster: string;
+  subscriptionId: string;
+  enableArc: boolean;
+}) {
   const styles = useStyles();
   const checks = useQuery(registrationQueries.prerequisites(cluster, subscriptionId, enableArc));
   return (
@@ -145,7 +196,11 @@ function Prerequisites({ cluster, subscriptionId, enableArc }: { cluster: string
       {checks.isPending ? (
         <Spinner size="tiny" label="Checking the gateway, the servers and your Azure roles..." />
       ) : checks.isError ? (
-        <ErrorState error={checks.error} title="Couldn't check the prerequisites" onRetry={() => void checks.refetch()} />
+        <ErrorState
+          error={checks.error}
+          title="Couldn't check the prerequisites"
+          onRetry={() => void checks.refetch()}
+        />
       ) : (
         <ul className={styles.checks} aria-label="Prerequisite checks">
           {checks.data.map((check) => (
@@ -184,7 +239,12 @@ function JobOutcome({
 }) {
   const styles = useStyles();
   if (job.status === 'InProgress') {
-    return <p className={styles.muted}>It takes a few minutes to complete the registration. You can close this pane: the job goes on, and the notifications show its progress.</p>;
+    return (
+      <p className={styles.muted}>
+        It takes a few minutes to complete the registration. You can close this pane: the job goes on, and the
+        notifications show its progress.
+      </p>
+    );
   }
   const message = job.message ?? '';
   if (job.result === 'Success') {
@@ -195,7 +255,9 @@ function JobOutcome({
           <span>{message}</span>
           {cluster?.portalPath && (
             <span>
-              <RouterLink to={cluster.portalPath}>View the Azure resource {cluster.registration.azureResourceName ?? cluster.name}</RouterLink>
+              <RouterLink to={cluster.portalPath}>
+                View the Azure resource {cluster.registration.azureResourceName ?? cluster.name}
+              </RouterLink>
             </span>
           )}
         </MessageBarBody>
@@ -210,11 +272,13 @@ function JobOutcome({
           <MessageBarTitle>Pending admin consent</MessageBarTitle>
           <span>{message}</span>
           <span>
-            The registration is partly done. Once an administrator has granted consent to the application, select Register again: it runs with the same parameters and
-            completes the registration.
+            The registration is partly done. Once an administrator has granted consent to the application,
+            select Register again: it runs with the same parameters and completes the registration.
           </span>
           <div className={styles.row}>
-            {appId && <RouterButton to={`/azure/app-registrations/${appId}`}>View consent in Azure AD</RouterButton>}
+            {appId && (
+              <RouterButton to={`/azure/app-registrations/${appId}`}>View consent in Azure AD</RouterButton>
+            )}
             <Button appearance="primary" onClick={() => onRegisterAgain()} disabled={registering}>
               Register again
             </Button>
@@ -230,11 +294,15 @@ function JobOutcome({
           <MessageBarTitle>Registered, but Azure Arc integration failed</MessageBarTitle>
           <span>{message}</span>
           <span>
-            The cluster is registered with Azure. Ask for the Owner or User Access Administrator role on the subscription, then retry Azure Arc; or continue without Azure
-            Arc.
+            The cluster is registered with Azure. Ask for the Owner or User Access Administrator role on the
+            subscription, then retry Azure Arc; or continue without Azure Arc.
           </span>
           <div className={styles.row}>
-            <Button appearance="primary" onClick={() => onRegisterAgain({ enableArc: true })} disabled={registering}>
+            <Button
+              appearance="primary"
+              onClick={() => onRegisterAgain({ enableArc: true })}
+              disabled={registering}
+            >
               Retry Azure Arc integration
             </Button>
             <Button onClick={onContinueWithoutArc}>Continue without Azure Arc</Button>
@@ -246,14 +314,18 @@ function JobOutcome({
   return (
     <MessageBar intent="error" layout="multiline">
       <MessageBarBody className={styles.outcome}>
-        <MessageBarTitle>Couldn&apos;t register Azure Stack HCI. Review the error and then try again.</MessageBarTitle>
+        <MessageBarTitle>
+          Couldn&apos;t register Azure Stack HCI. Review the error and then try again.
+        </MessageBarTitle>
         <span>{message}</span>
         <div className={styles.row}>
           <Button appearance="primary" onClick={() => onRegisterAgain()} disabled={registering}>
             Register again
           </Button>
           <Button onClick={onChangeSettings}>Change the settings</Button>
-          <RouterLink to={`/connections/cluster/${encodeURIComponent(clusterName)}/tools/diagnostics/troubleshoot?error=${encodeURIComponent(message)}`}>
+          <RouterLink
+            to={`/connections/cluster/${encodeURIComponent(clusterName)}/tools/diagnostics/troubleshoot?error=${encodeURIComponent(message)}`}
+          >
             Troubleshoot this error
           </RouterLink>
         </div>
@@ -308,7 +380,9 @@ export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) 
   const gateway = useQuery({ ...registrationQueries.gateway(), enabled: open && ready });
   const subscriptions = useQuery({ ...registrationQueries.subscriptions(), enabled: open && ready });
   const firstSubscription = subscriptions.data?.[0];
-  const values: WizardValues = subscriptionEdited ? rawValues : { ...rawValues, subscriptionId: firstSubscription?.subscriptionId ?? '' };
+  const values: WizardValues = subscriptionEdited
+    ? rawValues
+    : { ...rawValues, subscriptionId: firstSubscription?.subscriptionId ?? '' };
   const shownSubscriptionText = subscriptionEdited
     ? subscriptionText
     : firstSubscription
@@ -316,10 +390,17 @@ export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) 
       : '';
   const regions = useQuery({ ...registrationQueries.regions(cluster), enabled: open && ready });
   const subscriptionValid = subscriptionIdError(values.subscriptionId) === undefined;
-  const groups = useQuery({ ...registrationQueries.resourceGroups(values.subscriptionId.trim()), enabled: open && ready && subscriptionValid });
+  const groups = useQuery({
+    ...registrationQueries.resourceGroups(values.subscriptionId.trim()),
+    enabled: open && ready && subscriptionValid,
+  });
   const jobs = useQuery({ ...registrationQueries.jobs(), enabled: open });
   const prerequisites = useQuery({
-    ...registrationQueries.prerequisites(cluster, subscriptionValid ? values.subscriptionId.trim() : '', values.enableArc),
+    ...registrationQueries.prerequisites(
+      cluster,
+      subscriptionValid ? values.subscriptionId.trim() : '',
+      values.enableArc,
+    ),
     enabled: open && ready,
   });
 
@@ -332,7 +413,6 @@ export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) 
   const jobId = candidateJobId ?? stickyJobId;
   const job = useJob(jobId, cluster);
   const register = useRegisterCluster(cluster);
-
 
   const setJobInUrl = (id: string | undefined) => {
     setParams(
@@ -348,13 +428,19 @@ export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) 
 
   const groupNames = groups.data?.map((g) => g.name);
   const clientErrors = validateWizard(values, groupNames);
-  const errorFor = (field: FieldName) => serverErrors[field] ?? (touched[field] ? clientErrors[field] : undefined);
+  const errorFor = (field: FieldName) =>
+    serverErrors[field] ?? (touched[field] ? clientErrors[field] : undefined);
   const blocking = prerequisites.data?.filter((c) => c.state === 'fail') ?? [];
 
   const update = <K extends keyof WizardValues>(key: K, value: WizardValues[K]) => {
     setValues((v) => ({ ...v, subscriptionId: values.subscriptionId, [key]: value }));
     if (key === 'subscriptionId') setSubscriptionEdited(true);
-    if (key === 'subscriptionId' || key === 'resourceGroup' || key === 'region' || key === 'arcResourceGroup') {
+    if (
+      key === 'subscriptionId' ||
+      key === 'resourceGroup' ||
+      key === 'region' ||
+      key === 'arcResourceGroup'
+    ) {
       setTouched((t) => ({ ...t, [key]: true }));
       setServerErrors((e) => ({ ...e, [key]: undefined }));
     }
@@ -371,12 +457,22 @@ export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) 
       },
       onError: (error) => {
         // Register again with "Create new": the first attempt created the group, so the same parameters mean Use existing now.
-        if (rerun && request.createResourceGroup && error instanceof ApiError && error.code === 'ResourceGroupExists') {
+        if (
+          rerun &&
+          request.createResourceGroup &&
+          error instanceof ApiError &&
+          error.code === 'ResourceGroupExists'
+        ) {
           start({ ...request, createResourceGroup: false }, true);
           return;
         }
         const target = error instanceof ApiError ? error.target : undefined;
-        if (target === 'subscriptionId' || target === 'resourceGroup' || target === 'region' || target === 'arcResourceGroup') {
+        if (
+          target === 'subscriptionId' ||
+          target === 'resourceGroup' ||
+          target === 'region' ||
+          target === 'arcResourceGroup'
+        ) {
           setServerErrors({ [target]: error.message });
           setShowForm(true);
         } else setSubmitError(errorMessage(error));
@@ -387,7 +483,9 @@ export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) 
   const submit = () => {
     setTouched({ subscriptionId: true, resourceGroup: true, region: true, arcResourceGroup: true });
     if (Object.keys(clientErrors).length > 0 || blocking.length > 0) {
-      requestAnimationFrame(() => firstErrorRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      requestAnimationFrame(() =>
+        firstErrorRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
+      );
       return;
     }
     start(toRequest(values));
@@ -401,7 +499,10 @@ export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) 
       .catch(() => groups.data ?? [])
       .then((fresh) => {
         const exists = fresh.some((g) => g.name.toLowerCase() === previous.resourceGroup.toLowerCase());
-        start({ ...previous, createResourceGroup: previous.createResourceGroup && !exists, ...overrides }, true);
+        start(
+          { ...previous, createResourceGroup: previous.createResourceGroup && !exists, ...overrides },
+          true,
+        );
       });
   };
 
@@ -469,7 +570,11 @@ export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) 
   } else {
     body = (
       <div className={styles.section} ref={firstErrorRef}>
-        <Prerequisites cluster={cluster} subscriptionId={subscriptionValid ? values.subscriptionId.trim() : ''} enableArc={values.enableArc} />
+        <Prerequisites
+          cluster={cluster}
+          subscriptionId={subscriptionValid ? values.subscriptionId.trim() : ''}
+          enableArc={values.enableArc}
+        />
 
         <section className={styles.section} aria-labelledby="hci-reg-azure">
           <h3 id="hci-reg-azure" className={styles.sectionTitle}>
@@ -477,21 +582,32 @@ export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) 
           </h3>
           <Field label="Azure account">
             <p className={styles.readOnly} data-testid="azure-account">
-              {gateway.data?.account ? `${gateway.data.account.displayName} (${gateway.data.account.upn})` : 'Loading...'}
+              {gateway.data?.account
+                ? `${gateway.data.account.displayName} (${gateway.data.account.upn})`
+                : 'Loading...'}
             </p>
           </Field>
           <Field
             label="Azure subscription ID"
             required
-            validationMessage={errorFor('subscriptionId') ?? (subscriptions.isError ? `Couldn't list your subscriptions: ${errorMessage(subscriptions.error)} You can paste a subscription ID.` : undefined)}
-            validationState={errorFor('subscriptionId') ? 'error' : subscriptions.isError ? 'warning' : 'none'}
+            validationMessage={
+              errorFor('subscriptionId') ??
+              (subscriptions.isError
+                ? `Couldn't list your subscriptions: ${errorMessage(subscriptions.error)} You can paste a subscription ID.`
+                : undefined)
+            }
+            validationState={
+              errorFor('subscriptionId') ? 'error' : subscriptions.isError ? 'warning' : 'none'
+            }
             hint="Select one of your subscriptions, or paste a subscription ID."
           >
             <Combobox
               freeform
               value={shownSubscriptionText}
               selectedOptions={subscriptionValid ? [values.subscriptionId.trim()] : []}
-              placeholder={subscriptions.isPending ? 'Loading subscriptions...' : 'Select or paste a subscription ID'}
+              placeholder={
+                subscriptions.isPending ? 'Loading subscriptions...' : 'Select or paste a subscription ID'
+              }
               onChange={(event) => {
                 setSubscriptionText(event.target.value);
                 update('subscriptionId', event.target.value);
@@ -504,7 +620,11 @@ export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) 
               }}
             >
               {subscriptions.data?.map((s) => (
-                <Option key={s.subscriptionId} value={s.subscriptionId} text={`${s.displayName} (${s.subscriptionId})`}>
+                <Option
+                  key={s.subscriptionId}
+                  value={s.subscriptionId}
+                  text={`${s.displayName} (${s.subscriptionId})`}
+                >
                   {`${s.displayName} (${s.subscriptionId})`}
                 </Option>
               ))}
@@ -518,7 +638,12 @@ export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) 
               aria-label="Azure resource group"
               onChange={(_e, data) => {
                 const mode = data.value === 'existing' ? 'existing' : 'new';
-                setValues((v) => ({ ...v, subscriptionId: values.subscriptionId, resourceGroupMode: mode, resourceGroup: mode === 'new' ? `${cluster}-rg` : '' }));
+                setValues((v) => ({
+                  ...v,
+                  subscriptionId: values.subscriptionId,
+                  resourceGroupMode: mode,
+                  resourceGroup: mode === 'new' ? `${cluster}-rg` : '',
+                }));
                 setServerErrors((e) => ({ ...e, resourceGroup: undefined }));
               }}
             >
@@ -530,11 +655,22 @@ export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) 
             <Field
               label="Existing resource group"
               required
-              validationMessage={errorFor('resourceGroup') ?? (groups.isError ? `Couldn't list the resource groups: ${errorMessage(groups.error)}` : undefined)}
+              validationMessage={
+                errorFor('resourceGroup') ??
+                (groups.isError
+                  ? `Couldn't list the resource groups: ${errorMessage(groups.error)}`
+                  : undefined)
+              }
               validationState={errorFor('resourceGroup') || groups.isError ? 'error' : 'none'}
             >
               <Dropdown
-                placeholder={!subscriptionValid ? 'Select a subscription first' : groups.isPending ? 'Loading resource groups...' : 'Select a resource group'}
+                placeholder={
+                  !subscriptionValid
+                    ? 'Select a subscription first'
+                    : groups.isPending
+                      ? 'Loading resource groups...'
+                      : 'Select a resource group'
+                }
                 value={values.resourceGroup}
                 selectedOptions={values.resourceGroup ? [values.resourceGroup] : []}
                 disabled={!subscriptionValid}
@@ -555,7 +691,10 @@ export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) 
               validationState={errorFor('resourceGroup') ? 'error' : 'none'}
               hint="1–90 letters, digits, underscores, hyphens, periods and parentheses; not ending with a period."
             >
-              <Input value={values.resourceGroup} onChange={(_e, data) => update('resourceGroup', data.value)} />
+              <Input
+                value={values.resourceGroup}
+                onChange={(_e, data) => update('resourceGroup', data.value)}
+              />
             </Field>
           )}
 
@@ -568,7 +707,9 @@ export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) 
                 ? `Azure Stack HCI isn't available in ${selectedRegion.displayName}. Registration will fail there: choose one of the supported regions.`
                 : undefined)
             }
-            validationState={errorFor('region') ? 'error' : selectedRegion && !selectedRegion.supported ? 'warning' : 'none'}
+            validationState={
+              errorFor('region') ? 'error' : selectedRegion && !selectedRegion.supported ? 'warning' : 'none'
+            }
           >
             <Dropdown
               value={selectedRegion?.displayName ?? values.region}
@@ -601,7 +742,11 @@ export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) 
               <AccordionPanel>
                 <div className={styles.section}>
                   <div className={styles.row}>
-                    <Checkbox checked={values.enableArc} label="Enable Azure Arc" onChange={(_e, data) => update('enableArc', data.checked === true)} />
+                    <Checkbox
+                      checked={values.enableArc}
+                      label="Enable Azure Arc"
+                      onChange={(_e, data) => update('enableArc', data.checked === true)}
+                    />
                     <InfoLabel
                       aria-label="About Azure Arc"
                       info="Arc-enables every server of the cluster, so you can manage them from Azure. Needs Owner or User Access Administrator on the subscription."
@@ -614,7 +759,11 @@ export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) 
                       validationState={errorFor('arcResourceGroup') ? 'error' : 'none'}
                       hint="Where the servers' Azure Arc resources go. Leave empty to use the cluster's resource group."
                     >
-                      <Input value={values.arcResourceGroup} placeholder={values.resourceGroup} onChange={(_e, data) => update('arcResourceGroup', data.value)} />
+                      <Input
+                        value={values.arcResourceGroup}
+                        placeholder={values.resourceGroup}
+                        onChange={(_e, data) => update('arcResourceGroup', data.value)}
+                      />
                     </Field>
                   )}
                 </div>
@@ -634,7 +783,11 @@ export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) 
             <li>{`Azure Stack HCI resource ${cluster} (Microsoft.AzureStackHCI/clusters) in resource group ${values.resourceGroup || '…'}, ${selectedRegion?.displayName ?? values.region}`}</li>
             <li>{`Azure AD application ${cluster}, whose certificate credential each server uses to sync`}</li>
             {values.enableArc &&
-              nodes.map((node) => <li key={node}>{`Azure Arc-enabled server ${node} (Microsoft.HybridCompute/machines) in resource group ${arcGroup || '…'}`}</li>)}
+              nodes.map((node) => (
+                <li
+                  key={node}
+                >{`Azure Arc-enabled server ${node} (Microsoft.HybridCompute/machines) in resource group ${arcGroup || '…'}`}</li>
+              ))}
           </ul>
           <p className={styles.muted}>It takes a few minutes to complete the registration.</p>
           <div>
@@ -658,7 +811,9 @@ export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) 
 
         {blocking.length > 0 && (
           <MessageBar intent="error" layout="multiline">
-            <MessageBarBody>Fix the failed prerequisites before registering: {blocking.map((c) => c.title).join('; ')}.</MessageBarBody>
+            <MessageBarBody>
+              Fix the failed prerequisites before registering: {blocking.map((c) => c.title).join('; ')}.
+            </MessageBarBody>
           </MessageBar>
         )}
         {submitError && (

@@ -13,7 +13,13 @@ import {
   TableRow,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowDownloadRegular, ArrowSyncRegular, DeleteRegular, OpenRegular, WrenchRegular } from '@fluentui/react-icons';
+import {
+  ArrowDownloadRegular,
+  ArrowSyncRegular,
+  DeleteRegular,
+  OpenRegular,
+  WrenchRegular,
+} from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -37,11 +43,27 @@ import { runningJob, useJob } from './use-job';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL, maxWidth: '1100px' },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   text: { margin: 0, color: tokens.colorNeutralForeground2 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
-  links: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  links: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
   mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
   urgent: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
@@ -51,7 +73,10 @@ const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
 /** Registered also while OutOfPolicy after a registration: only then is there an Azure resource. */
 function isRegistered(cluster: ClusterDto): boolean {
   const r = cluster.registration;
-  return r.registrationStatus === 'Registered' || (r.registrationStatus === 'OutOfPolicy' && r.azureResourceUri !== null);
+  return (
+    r.registrationStatus === 'Registered' ||
+    (r.registrationStatus === 'OutOfPolicy' && r.azureResourceUri !== null)
+  );
 }
 
 /** Registration status as WAC's page words it. */
@@ -73,7 +98,10 @@ function policyLine(cluster: ClusterDto): { text: string; urgent: boolean } | un
   const r = cluster.registration;
   const registered = isRegistered(cluster);
   if (r.vmCreationBlocked || registrationText(cluster) === 'Out of policy') {
-    return { text: `Out of policy: new virtual machines can't be created until the cluster is ${registered ? 'synced' : 'registered'}.`, urgent: true };
+    return {
+      text: `Out of policy: new virtual machines can't be created until the cluster is ${registered ? 'synced' : 'registered'}.`,
+      urgent: true,
+    };
   }
   if (r.daysUntilOutOfPolicy === null) return undefined;
   return {
@@ -86,14 +114,20 @@ function systemFields(cluster: ClusterDto, monoClass: string): DetailsField[] {
   const r = cluster.registration;
   const fields: DetailsField[] = [
     { label: 'Azure registration', value: <StatusBadge status={registrationText(cluster)} emphasiseError /> },
-    { label: 'Azure connection status', value: <StatusBadge status={isRegistered(cluster) ? r.wacConnectionText : 'Not yet registered'} /> },
+    {
+      label: 'Azure connection status',
+      value: <StatusBadge status={isRegistered(cluster) ? r.wacConnectionText : 'Not yet registered'} />,
+    },
     { label: 'Last connected', value: formatDateTime(r.lastConnected) },
   ];
   if (isRegistered(cluster)) {
     fields.push(
       { label: 'Next sync', value: formatDateTime(r.nextSync, '-') },
       { label: 'Azure resource name', value: r.azureResourceName ?? '-' },
-      { label: 'Azure resource ID', value: <span className={monoClass}>{cluster.azureResourceId ?? r.azureResourceUri ?? '-'}</span> },
+      {
+        label: 'Azure resource ID',
+        value: <span className={monoClass}>{cluster.azureResourceId ?? r.azureResourceUri ?? '-'}</span>,
+      },
       { label: 'Region', value: r.region ?? '-' },
       { label: 'Registration date', value: formatDateTime(r.registrationDate, '-') },
       { label: 'Subscription ID', value: r.subscriptionId ?? '-' },
@@ -105,7 +139,12 @@ function systemFields(cluster: ClusterDto, monoClass: string): DetailsField[] {
 
 function LastResult({ job }: { job: JobDto }) {
   if (job.status === 'InProgress') return null;
-  const intent = job.status === 'Succeeded' ? 'success' : job.result === 'PendingForAdminConsent' || job.result === 'RegisterSucceededButArcFailed' ? 'warning' : 'error';
+  const intent =
+    job.status === 'Succeeded'
+      ? 'success'
+      : job.result === 'PendingForAdminConsent' || job.result === 'RegisterSucceededButArcFailed'
+        ? 'warning'
+        : 'error';
   return (
     <MessageBar intent={intent} layout="multiline">
       <MessageBarBody>
@@ -154,7 +193,11 @@ export function RegistrationStatus({ clusterName, title }: RegistrationStatusPro
   const unregister = useUnregisterCluster(clusterName);
   useMarkAppReady(!cluster.isPending);
 
-  const active = runningJob(jobs.data, clusterName, REGISTRATION_JOB_KINDS.filter((k) => k !== 'cluster/register'));
+  const active = runningJob(
+    jobs.data,
+    clusterName,
+    REGISTRATION_JOB_KINDS.filter((k) => k !== 'cluster/register'),
+  );
   const followedId = active?.id ?? lastJobId;
   const followed = useJob(followedId, clusterName);
   const registerRunning = runningJob(jobs.data, clusterName, ['cluster/register']);
@@ -175,12 +218,24 @@ export function RegistrationStatus({ clusterName, title }: RegistrationStatusPro
     );
 
   if (cluster.isPending) return <LoadingState />;
-  if (cluster.isError) return <ErrorState error={cluster.error} title={`Couldn't load ${clusterName}`} onRetry={() => void cluster.refetch()} />;
+  if (cluster.isError)
+    return (
+      <ErrorState
+        error={cluster.error}
+        title={`Couldn't load ${clusterName}`}
+        onRetry={() => void cluster.refetch()}
+      />
+    );
 
   const data = cluster.data;
   const r = data.registration;
   const registered = isRegistered(data);
-  const busy = active !== undefined || registerRunning !== undefined || sync.isPending || repair.isPending || unregister.isPending;
+  const busy =
+    active !== undefined ||
+    registerRunning !== undefined ||
+    sync.isPending ||
+    repair.isPending ||
+    unregister.isPending;
   const policy = policyLine(data);
 
   const startJob = (mutation: typeof sync) => {
@@ -198,20 +253,21 @@ export function RegistrationStatus({ clusterName, title }: RegistrationStatusPro
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Out of policy</MessageBarTitle>
-            The cluster hasn&apos;t synced with Azure for more than 30 days, so new virtual machines can&apos;t be created. Make sure every server can reach Azure, then
-            select Sync now.
+            The cluster hasn&apos;t synced with Azure for more than 30 days, so new virtual machines
+            can&apos;t be created. Make sure every server can reach Azure, then select Sync now.
           </MessageBarBody>
         </MessageBar>
       )}
-      {registered && (r.wacConnectionText === 'Disconnected' || r.wacConnectionText === 'Not connected recently') && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{r.wacConnectionText}</MessageBarTitle>
-            The cluster hasn&apos;t synced with Azure recently. Check that the servers are up and can reach Azure, then select Sync now. If syncing keeps failing, select
-            Repair registration.
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {registered &&
+        (r.wacConnectionText === 'Disconnected' || r.wacConnectionText === 'Not connected recently') && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{r.wacConnectionText}</MessageBarTitle>
+              The cluster hasn&apos;t synced with Azure recently. Check that the servers are up and can reach
+              Azure, then select Sync now. If syncing keeps failing, select Repair registration.
+            </MessageBarBody>
+          </MessageBar>
+        )}
 
       <div className={styles.actions} role="toolbar" aria-label="Registration actions">
         {registered ? (
@@ -231,7 +287,10 @@ export function RegistrationStatus({ clusterName, title }: RegistrationStatusPro
                 '# Sync now',
                 ...syncAzureStackHci(),
                 '# Repair registration',
-                repairAzStackHciRegistration({ subscriptionId: r.subscriptionId ?? '', environmentName: r.cloud ?? undefined }),
+                repairAzStackHciRegistration({
+                  subscriptionId: r.subscriptionId ?? '',
+                  environmentName: r.cloud ?? undefined,
+                }),
                 '# Unregister',
                 unregisterAzStackHci({
                   subscriptionId: r.subscriptionId ?? '',
@@ -248,7 +307,11 @@ export function RegistrationStatus({ clusterName, title }: RegistrationStatusPro
             )}
           </>
         ) : (
-          <Button appearance="primary" onClick={() => setWizardOpen(true)} disabled={busy && registerRunning === undefined}>
+          <Button
+            appearance="primary"
+            onClick={() => setWizardOpen(true)}
+            disabled={busy && registerRunning === undefined}
+          >
             {registerRunning ? 'Show registration progress' : 'Register'}
           </Button>
         )}
@@ -259,7 +322,12 @@ export function RegistrationStatus({ clusterName, title }: RegistrationStatusPro
           <MessageBarBody>{actionError}</MessageBarBody>
         </MessageBar>
       )}
-      {followed.data && (followed.data.status === 'InProgress' ? <JobProgress job={followed.data} /> : <LastResult job={followed.data} />)}
+      {followed.data &&
+        (followed.data.status === 'InProgress' ? (
+          <JobProgress job={followed.data} />
+        ) : (
+          <LastResult job={followed.data} />
+        ))}
 
       <section className={styles.section} aria-labelledby="hci-status-system">
         <h3 id="hci-status-system" className={styles.heading}>
@@ -267,8 +335,8 @@ export function RegistrationStatus({ clusterName, title }: RegistrationStatusPro
         </h3>
         {!registered && (
           <p className={styles.text}>
-            This cluster isn&apos;t registered with Azure yet. Registration status shows Not registered until you select Register. Register within 30 days of installation
-            to keep the cluster in policy.
+            This cluster isn&apos;t registered with Azure yet. Registration status shows Not registered until
+            you select Register. Register within 30 days of installation to keep the cluster in policy.
           </p>
         )}
         <DetailsGrid fields={systemFields(data, styles.mono)} />
@@ -298,7 +366,16 @@ export function RegistrationStatus({ clusterName, title }: RegistrationStatusPro
                   <StatusBadge status={serverConnection(data, node)} />
                 </TableCell>
                 <TableCell>
-                  <StatusBadge status={node.arc.arcStatus === 'Enabled' ? 'Arc-enabled' : node.arc.arcStatus === 'Unknown' ? 'Not configured' : node.arc.arcStatus} kind={node.arc.arcStatus === 'Enabled' ? 'success' : undefined} />
+                  <StatusBadge
+                    status={
+                      node.arc.arcStatus === 'Enabled'
+                        ? 'Arc-enabled'
+                        : node.arc.arcStatus === 'Unknown'
+                          ? 'Not configured'
+                          : node.arc.arcStatus
+                    }
+                    kind={node.arc.arcStatus === 'Enabled' ? 'success' : undefined}
+                  />
                 </TableCell>
                 <TableCell>
                   <StatusBadge status={node.arc.agentStatus} />
@@ -316,7 +393,11 @@ export function RegistrationStatus({ clusterName, title }: RegistrationStatusPro
           Registration logs
         </h3>
         {logs.isError ? (
-          <ErrorState error={logs.error} title="Couldn't list the registration log files" onRetry={() => void logs.refetch()} />
+          <ErrorState
+            error={logs.error}
+            title="Couldn't list the registration log files"
+            onRetry={() => void logs.refetch()}
+          />
         ) : logs.data && logs.data.length > 0 ? (
           <ul className={styles.links} aria-label="Registration log files">
             {logs.data.map((file) => (
@@ -326,17 +407,25 @@ export function RegistrationStatus({ clusterName, title }: RegistrationStatusPro
                   icon={<ArrowDownloadRegular />}
                   onClick={() => {
                     setDownloadError(null);
-                    downloadLog(clusterName, file.name).catch((error: unknown) => setDownloadError(errorMessage(error)));
+                    downloadLog(clusterName, file.name).catch((error: unknown) =>
+                      setDownloadError(errorMessage(error)),
+                    );
                   }}
                 >
                   {`Download ${file.name}`}
                 </Button>
-                <span className={styles.text}>{` ${formatDateTime(file.createdAt)}, ${file.lineCount} lines`}</span>
+                <span
+                  className={styles.text}
+                >{` ${formatDateTime(file.createdAt)}, ${file.lineCount} lines`}</span>
               </li>
             ))}
           </ul>
         ) : (
-          <p className={styles.text}>{logs.isPending ? 'Loading...' : 'No registration has been attempted from this gateway yet: each attempt writes a RegisterHCI log file.'}</p>
+          <p className={styles.text}>
+            {logs.isPending
+              ? 'Loading...'
+              : 'No registration has been attempted from this gateway yet: each attempt writes a RegisterHCI log file.'}
+          </p>
         )}
         {downloadError && (
           <MessageBar intent="error">
@@ -351,17 +440,29 @@ export function RegistrationStatus({ clusterName, title }: RegistrationStatusPro
         </h3>
         <ul className={styles.links}>
           <li>
-            <Link href="https://learn.microsoft.com/azure-stack/hci/deploy/troubleshoot-hci-registration" target="_blank" rel="noreferrer">
+            <Link
+              href="https://learn.microsoft.com/azure-stack/hci/deploy/troubleshoot-hci-registration"
+              target="_blank"
+              rel="noreferrer"
+            >
               Troubleshoot Azure Stack HCI registration
             </Link>
           </li>
           <li>
-            <Link href="https://learn.microsoft.com/azure-stack/hci/manage/manage-cluster-registration" target="_blank" rel="noreferrer">
+            <Link
+              href="https://learn.microsoft.com/azure-stack/hci/manage/manage-cluster-registration"
+              target="_blank"
+              rel="noreferrer"
+            >
               Manage cluster registration
             </Link>
           </li>
           <li>
-            <Link href="https://learn.microsoft.com/azure-stack/hci/concepts/system-requirements#azure-requirements" target="_blank" rel="noreferrer">
+            <Link
+              href="https://learn.microsoft.com/azure-stack/hci/concepts/system-requirements#azure-requirements"
+              target="_blank"
+              rel="noreferrer"
+            >
               Supported Azure regions and firewall requirements
             </Link>
           </li>
@@ -378,9 +479,11 @@ export function RegistrationStatus({ clusterName, title }: RegistrationStatusPro
         title="Unregister Azure Stack HCI"
         message={
           <>
-            Unregister {clusterName} from Azure? This deletes the Azure resource <strong>{r.azureResourceName ?? clusterName}</strong>
-            {r.resourceGroup ? ` in resource group ${r.resourceGroup}` : ''}, its Azure Arc resources and Azure AD application, and the resource group if registration
-            created it and nothing else is in it. Azure Stack HCI can&apos;t sync with Azure until you register again.
+            Unregister {clusterName} from Azure? This deletes the Azure resource{' '}
+            <strong>{r.azureResourceName ?? clusterName}</strong>
+            {r.resourceGroup ? ` in resource group ${r.resourceGroup}` : ''}, its Azure Arc resources and
+            Azure AD application, and the resource group if registration created it and nothing else is in it.
+            Azure Stack HCI can&apos;t sync with Azure until you register again.
           </>
         }
         confirmLabel="Unregister"

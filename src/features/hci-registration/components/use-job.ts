@@ -9,7 +9,10 @@ import { registrationKeys, registrationQueries } from '../api/registration-queri
  */
 export function useJob(jobId: string | undefined, cluster: string) {
   const queryClient = useQueryClient();
-  const job = useQuery({ ...registrationQueries.job(jobId ?? ''), enabled: jobId !== undefined && jobId !== '' });
+  const job = useQuery({
+    ...registrationQueries.job(jobId ?? ''),
+    enabled: jobId !== undefined && jobId !== '',
+  });
   const status = job.data?.status;
   const id = job.data?.id;
   // Last status seen per job, so a moment without a job id (URL catching up) doesn't hide the job's end.
@@ -19,7 +22,15 @@ export function useJob(jobId: string | undefined, cluster: string) {
     const previous = seen.current.get(id);
     seen.current.set(id, status);
     if (previous === 'InProgress' && status !== 'InProgress') {
-      for (const queryKey of [registrationKeys.cluster(cluster), registrationKeys.logs(cluster), ['jobs'], ['notifications'], ['arm'], ['cloud'], ['servers']]) {
+      for (const queryKey of [
+        registrationKeys.cluster(cluster),
+        registrationKeys.logs(cluster),
+        ['jobs'],
+        ['notifications'],
+        ['arm'],
+        ['cloud'],
+        ['servers'],
+      ]) {
         void queryClient.invalidateQueries({ queryKey });
       }
     }
@@ -28,6 +39,10 @@ export function useJob(jobId: string | undefined, cluster: string) {
 }
 
 /** The newest job of `kind` on this cluster that is still running: how a reload finds its way back. */
-export function runningJob(jobs: readonly JobDto[] | undefined, cluster: string, kinds: readonly string[]): JobDto | undefined {
+export function runningJob(
+  jobs: readonly JobDto[] | undefined,
+  cluster: string,
+  kinds: readonly string[],
+): JobDto | undefined {
   return jobs?.find((j) => j.status === 'InProgress' && j.target.name === cluster && kinds.includes(j.kind));
 }

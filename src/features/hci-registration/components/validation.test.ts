@@ -1,15 +1,21 @@
 import { resourceGroupNameError, subscriptionIdError } from './validation';
 
 describe('resource group names as ARM accepts them', () => {
-  it.each(['a', 'hci-cluster01-rg', 'AZSHCICLUS_RG', 'rg.(prod)', 'x'.repeat(90), 'grüppe'])('accepts %s', (name) => {
-    expect(resourceGroupNameError(name)).toBeUndefined();
-  });
+  it.each(['a', 'hci-cluster01-rg', 'AZSHCICLUS_RG', 'rg.(prod)', 'x'.repeat(90), 'grüppe'])(
+    'accepts %s',
+    (name) => {
+      expect(resourceGroupNameError(name)).toBeUndefined();
+    },
+  );
 
   it.each([
     ['', 'Enter a resource group name.'],
     ['x'.repeat(91), 'The name is 91 characters long; a resource group name can have at most 90.'],
     ['rg.', "A resource group name can't end with a period."],
-    ['my rg!', 'A resource group name can only include letters, digits, underscores, hyphens, periods and parentheses (not space, \'!\').'],
+    [
+      'my rg!',
+      "A resource group name can only include letters, digits, underscores, hyphens, periods and parentheses (not space, '!').",
+    ],
   ])('rejects %j', (name, message) => {
     expect(resourceGroupNameError(name)).toBe(message);
   });
@@ -21,6 +27,8 @@ describe('subscription IDs', () => {
   });
   it('rejects an empty value and a non-GUID', () => {
     expect(subscriptionIdError('')).toBe('Select or enter an Azure subscription ID.');
-    expect(subscriptionIdError('Contoso Production')).toMatch(/^'Contoso Production' isn't a subscription ID/);
+    expect(subscriptionIdError('Contoso Production')).toMatch(
+      /^'Contoso Production' isn't a subscription ID/,
+    );
   });
 });

@@ -9,6 +9,15 @@ export const labKeys = {
 };
 
 export const labQueries = {
-  state: () => queryOptions({ queryKey: labKeys.state(), queryFn: ({ signal }) => api.get<LabStateDto>('/api/sim/state', { signal }) }),
-  cases: () => queryOptions({ queryKey: labKeys.cases(), queryFn: ({ signal }) => api.get<TroubleshootCaseDto[]>('/api/sim/cases', { signal }), staleTime: Infinity }),
+  state: () =>
+    queryOptions({
+      queryKey: labKeys.state(),
+      queryFn: ({ signal }) => api.get<LabStateDto>('/api/sim/state', { signal }),
+    }),
+  cases: () =>
+    queryOptions({
+      queryKey: labKeys.cases(),
+      queryFn: ({ signal }) => api.get<TroubleshootCaseDto[]>('/api/sim/cases', { signal }),
+      staleTime: Infinity,
+    }),
 };

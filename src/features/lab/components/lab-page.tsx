@@ -11,7 +11,13 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowDownloadRegular, ArrowResetRegular, ArrowUploadRegular, CopyRegular, DismissRegular } from '@fluentui/react-icons';
+import {
+  ArrowDownloadRegular,
+  ArrowResetRegular,
+  ArrowUploadRegular,
+  CopyRegular,
+  DismissRegular,
+} from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useRef, useState, type SyntheticEvent } from 'react';
 import type { FaultScopeDto, LabStateDto } from '@/api/lab-contract';
@@ -26,7 +32,14 @@ import { useMarkAppReady } from '@/lib/app-ready';
 
 import { formatDateTime } from '@/lib/format';
 import { labQueries } from '../api/lab-queries';
-import { useAdvance, useImportWorld, useInject, useRepair, useReproduce, useReset } from '../api/lab-mutations';
+import {
+  useAdvance,
+  useImportWorld,
+  useInject,
+  useRepair,
+  useReproduce,
+  useReset,
+} from '../api/lab-mutations';
 
 const useStyles = makeStyles({
   intro: { color: tokens.colorNeutralForeground2, maxWidth: '880px' },
@@ -37,12 +50,33 @@ const useStyles = makeStyles({
     paddingBlock: tokens.spacingVerticalM,
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  h3: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
-  h4: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
+  h3: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground1,
+  },
+  h4: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground1,
+  },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'end' },
-  clock: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
+  clock: {
+    fontSize: tokens.fontSizeBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground1,
+  },
   muted: { color: tokens.colorNeutralForeground2 },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
   item: {
     display: 'grid',
     gridTemplateColumns: 'minmax(160px, 220px) 1fr auto',
@@ -60,11 +94,24 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  name: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
+  name: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground1,
+  },
   active: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
-  code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere', color: tokens.colorNeutralForeground1 },
+  code: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: 'anywhere',
+    color: tokens.colorNeutralForeground1,
+  },
   hiddenInput: { display: 'none' },
-  groups: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(420px, 1fr))', gap: tokens.spacingHorizontalL },
+  groups: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(420px, 1fr))',
+    gap: tokens.spacingHorizontalL,
+  },
 });
 
 const HOUR = 3_600_000;
@@ -82,7 +129,8 @@ export function durationProblem(text: string): string | undefined {
     total += Number(match[1]) * (units[match[2] ?? ''] ?? NaN);
     consumed += match[0].length;
   }
-  if (consumed !== t.length || !Number.isFinite(total)) return `'${text}' is not a duration. Use a number and a unit: ms, s, m, h, d or w (for example 90m or 1d12h).`;
+  if (consumed !== t.length || !Number.isFinite(total))
+    return `'${text}' is not a duration. Use a number and a unit: ms, s, m, h, d or w (for example 90m or 1d12h).`;
   if (total <= 0) return 'The duration must be more than zero: simulated time only moves forward.';
   if (total > 366 * DAY) return 'Advance at most one year at a time.';
   return undefined;
@@ -99,7 +147,11 @@ export function offsetText(ms: number): string {
 }
 
 /** A link that loads the same preset and moves the clock the same distance ahead. */
-export function shareLink(state: Pick<LabStateDto, 'scenario' | 'offsetMs'>, origin: string, base: string): string {
+export function shareLink(
+  state: Pick<LabStateDto, 'scenario' | 'offsetMs'>,
+  origin: string,
+  base: string,
+): string {
   const url = new URL(base, origin);
   url.searchParams.set('scenario', state.scenario);
   if (state.offsetMs > 0) url.searchParams.set('advance', String(Math.round(state.offsetMs)));
@@ -113,7 +165,11 @@ const SCOPES: { scope: FaultScopeDto; title: string }[] = [
   { scope: 'api', title: 'API' },
 ];
 
-function targetOptions(state: LabStateDto, scope: FaultScopeDto, fault: string): { value: string; label: string }[] {
+function targetOptions(
+  state: LabStateDto,
+  scope: FaultScopeDto,
+  fault: string,
+): { value: string; label: string }[] {
   switch (scope) {
     case 'node':
       return [
@@ -122,7 +178,10 @@ function targetOptions(state: LabStateDto, scope: FaultScopeDto, fault: string):
         ...state.targets.nodes.map((n) => ({ value: n.name, label: n.name })),
       ];
     case 'account':
-      return [{ value: '', label: 'Every account' }, ...state.targets.accounts.map((a) => ({ value: a, label: a }))];
+      return [
+        { value: '', label: 'Every account' },
+        ...state.targets.accounts.map((a) => ({ value: a, label: a })),
+      ];
     case 'cluster':
       return [
         { value: '', label: 'Every registered cluster' },
@@ -153,12 +212,24 @@ function useFeedback() {
   };
 }
 
-function Feedback({ feedback, onDismiss }: { feedback: { intent: 'success' | 'error'; text: string } | null; onDismiss: () => void }) {
+function Feedback({
+  feedback,
+  onDismiss,
+}: {
+  feedback: { intent: 'success' | 'error'; text: string } | null;
+  onDismiss: () => void;
+}) {
   if (!feedback) return null;
   return (
     <MessageBar intent={feedback.intent} role={feedback.intent === 'error' ? 'alert' : 'status'}>
       <MessageBarBody>{feedback.text}</MessageBarBody>
-      <Button appearance="transparent" size="small" icon={<DismissRegular />} aria-label="Dismiss" onClick={onDismiss} />
+      <Button
+        appearance="transparent"
+        size="small"
+        icon={<DismissRegular />}
+        aria-label="Dismiss"
+        onClick={onDismiss}
+      />
     </MessageBar>
   );
 }
@@ -171,7 +242,10 @@ function ClockSection({ state }: { state: LabStateDto }) {
   const fb = useFeedback();
   const go = (duration: string, label: string) => {
     fb.clear();
-    advance.mutate(duration, { onSuccess: (s) => fb.ok(`Advanced ${label}. Simulated time is now ${formatDateTime(s.now)}.`), onError: fb.fail });
+    advance.mutate(duration, {
+      onSuccess: (s) => fb.ok(`Advanced ${label}. Simulated time is now ${formatDateTime(s.now)}.`),
+      onError: fb.fail,
+    });
   };
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
@@ -205,7 +279,12 @@ function ClockSection({ state }: { state: LabStateDto }) {
         </Button>
       </div>
       <form className={styles.row} onSubmit={submit} noValidate>
-        <Field label="Custom duration" validationMessage={problem} validationState={problem ? 'error' : 'none'} hint="For example 90m, 12h, 3d or 1d12h">
+        <Field
+          label="Custom duration"
+          validationMessage={problem}
+          validationState={problem ? 'error' : 'none'}
+          hint="For example 90m, 12h, 3d or 1d12h"
+        >
           <Input value={custom} onChange={(_e, d) => setCustom(d.value)} />
         </Field>
         <Button type="submit" appearance="primary" disabled={advance.isPending}>
@@ -224,14 +303,20 @@ function PresetSection({ state }: { state: LabStateDto }) {
   const [confirm, setConfirm] = useState<string | null>(null);
   const load = (name: string) => {
     fb.clear();
-    reset.mutate(name, { onSuccess: () => fb.ok(`Loaded the ${name} preset.`), onError: fb.fail, onSettled: () => setConfirm(null) });
+    reset.mutate(name, {
+      onSuccess: () => fb.ok(`Loaded the ${name} preset.`),
+      onError: fb.fail,
+      onSettled: () => setConfirm(null),
+    });
   };
   return (
     <section className={styles.section} aria-labelledby="lab-presets">
       <h3 id="lab-presets" className={styles.h3}>
         Presets
       </h3>
-      <Text className={styles.muted}>Loading a preset replaces the whole world; the clock stays where it is.</Text>
+      <Text className={styles.muted}>
+        Loading a preset replaces the whole world; the clock stays where it is.
+      </Text>
       <ul className={styles.list}>
         {state.scenarios.map((s) => (
           <li key={s.name} className={styles.item}>
@@ -239,14 +324,23 @@ function PresetSection({ state }: { state: LabStateDto }) {
               {s.name} {s.name === state.scenario && <Badge appearance="tint">current</Badge>}
             </span>
             <Text>{s.description}</Text>
-            <Button size="small" disabled={reset.isPending} onClick={() => setConfirm(s.name)} aria-label={`Load ${s.name}`}>
+            <Button
+              size="small"
+              disabled={reset.isPending}
+              onClick={() => setConfirm(s.name)}
+              aria-label={`Load ${s.name}`}
+            >
               Load
             </Button>
           </li>
         ))}
       </ul>
       <div className={styles.row}>
-        <Button icon={<ArrowResetRegular />} disabled={reset.isPending} onClick={() => setConfirm(state.scenario)}>
+        <Button
+          icon={<ArrowResetRegular />}
+          disabled={reset.isPending}
+          onClick={() => setConfirm(state.scenario)}
+        >
           Reset
         </Button>
         <Text className={styles.muted}>Rebuilds the current preset ({state.scenario}) from scratch.</Text>
@@ -292,7 +386,12 @@ function FaultRow({ state, fault }: { state: LabStateDto; fault: LabStateDto['fa
               icon={<DismissRegular />}
               disabled={busy}
               aria-label={`Repair ${fault.name} on ${a.target === '*' ? 'everything' : a.target}`}
-              onClick={() => repair.mutate({ fault: fault.name, target: a.target === '*' ? undefined : a.target }, { onSuccess: () => fb.ok(`${fault.name} repaired.`), onError: fb.fail })}
+              onClick={() =>
+                repair.mutate(
+                  { fault: fault.name, target: a.target === '*' ? undefined : a.target },
+                  { onSuccess: () => fb.ok(`${fault.name} repaired.`), onError: fb.fail },
+                )
+              }
             >
               {a.target === '*' ? 'everywhere' : a.target}
             </Button>
@@ -314,12 +413,26 @@ function FaultRow({ state, fault }: { state: LabStateDto; fault: LabStateDto['fa
           size="small"
           disabled={busy}
           aria-label={`Inject ${fault.name}`}
-          onClick={() => inject.mutate({ fault: fault.name, ...(target ? { target } : {}) }, { onSuccess: () => fb.ok(`${fault.name} injected.`), onError: fb.fail })}
+          onClick={() =>
+            inject.mutate(
+              { fault: fault.name, ...(target ? { target } : {}) },
+              { onSuccess: () => fb.ok(`${fault.name} injected.`), onError: fb.fail },
+            )
+          }
         >
           Inject
         </Button>
         {fault.active.length > 0 && (
-          <Button size="small" disabled={busy} onClick={() => repair.mutate({ fault: fault.name }, { onSuccess: () => fb.ok(`${fault.name} repaired everywhere.`), onError: fb.fail })}>
+          <Button
+            size="small"
+            disabled={busy}
+            onClick={() =>
+              repair.mutate(
+                { fault: fault.name },
+                { onSuccess: () => fb.ok(`${fault.name} repaired everywhere.`), onError: fb.fail },
+              )
+            }
+          >
             Repair all
           </Button>
         )}
@@ -338,8 +451,10 @@ function FaultSection({ state }: { state: LabStateDto }) {
         Fault switches
       </h3>
       <Text className={styles.muted}>
-        {activeCount === 0 ? 'No fault is on.' : `${activeCount} fault${activeCount === 1 ? ' is' : 's are'} on.`} API faults never affect this page, so you can always
-        switch them off here.
+        {activeCount === 0
+          ? 'No fault is on.'
+          : `${activeCount} fault${activeCount === 1 ? ' is' : 's are'} on.`}{' '}
+        API faults never affect this page, so you can always switch them off here.
       </Text>
       <div className={styles.groups}>
         {SCOPES.map(({ scope, title }) => (
@@ -375,7 +490,10 @@ function CasesSection({ state }: { state: LabStateDto }) {
       <h3 id="lab-cases" className={styles.h3}>
         Troubleshooting-guide cases
       </h3>
-      <Text className={styles.muted}>Put a cluster into a case of the registration troubleshooting guide, then open the troubleshooter with its error.</Text>
+      <Text className={styles.muted}>
+        Put a cluster into a case of the registration troubleshooting guide, then open the troubleshooter with
+        its error.
+      </Text>
       <div className={styles.row}>
         <label htmlFor={selectId}>Cluster</label>
         <Select id={selectId} value={cluster} onChange={(_e, d) => setCluster(d.value)}>
@@ -386,13 +504,21 @@ function CasesSection({ state }: { state: LabStateDto }) {
           ))}
         </Select>
       </div>
-      {cases.isError && <ErrorState error={cases.error} title="Couldn't load the cases" onRetry={() => void cases.refetch()} />}
+      {cases.isError && (
+        <ErrorState
+          error={cases.error}
+          title="Couldn't load the cases"
+          onRetry={() => void cases.refetch()}
+        />
+      )}
       {result && (
         <MessageBar intent="warning">
           <MessageBarBody>
             <MessageBarTitle>{result.title}</MessageBarTitle>
             <span className={styles.code}>{result.text}</span>{' '}
-            <RouterLink to={troubleshootPath(result.cluster, result.text)}>Troubleshoot this error</RouterLink>
+            <RouterLink to={troubleshootPath(result.cluster, result.text)}>
+              Troubleshoot this error
+            </RouterLink>
           </MessageBarBody>
         </MessageBar>
       )}
@@ -410,7 +536,10 @@ function CasesSection({ state }: { state: LabStateDto }) {
                 onClick={() => {
                   fb.clear();
                   setResult(null);
-                  reproduce.mutate({ id: c.id, cluster }, { onSuccess: (r) => setResult({ ...r, title: c.title }), onError: fb.fail });
+                  reproduce.mutate(
+                    { id: c.id, cluster },
+                    { onSuccess: (r) => setResult({ ...r, title: c.title }), onError: fb.fail },
+                  );
                 }}
               >
                 Reproduce
@@ -449,7 +578,8 @@ function WorldFileSection({ state }: { state: LabStateDto }) {
     try {
       const response = await fetch('/api/sim/export');
       if (!response.ok) throw new Error(`The export failed: ${response.status} ${response.statusText}.`);
-      const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'hci-world.json';
+      const name =
+        /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'hci-world.json';
       download(await response.blob(), name);
       fb.ok(`Exported the world as ${name}.`);
     } catch (error) {
@@ -463,8 +593,14 @@ function WorldFileSection({ state }: { state: LabStateDto }) {
     fb.clear();
     const text = await file.text();
     importWorld.mutate(text, {
-      onSuccess: (s) => fb.ok(`Imported ${file.name}: preset ${s.scenario}, simulated time ${formatDateTime(s.now)}.`),
-      onError: (error) => fb.fail(new Error(`${file.name} was not imported and the current world is unchanged. ${errorMessage(error)}`)),
+      onSuccess: (s) =>
+        fb.ok(`Imported ${file.name}: preset ${s.scenario}, simulated time ${formatDateTime(s.now)}.`),
+      onError: (error) =>
+        fb.fail(
+          new Error(
+            `${file.name} was not imported and the current world is unchanged. ${errorMessage(error)}`,
+          ),
+        ),
     });
     if (fileInput.current) fileInput.current.value = '';
   };
@@ -485,7 +621,11 @@ function WorldFileSection({ state }: { state: LabStateDto }) {
         <Button icon={<ArrowDownloadRegular />} disabled={exporting} onClick={() => void exportWorld()}>
           Export world
         </Button>
-        <Button icon={<ArrowUploadRegular />} disabled={importWorld.isPending} onClick={() => fileInput.current?.click()}>
+        <Button
+          icon={<ArrowUploadRegular />}
+          disabled={importWorld.isPending}
+          onClick={() => fileInput.current?.click()}
+        >
           Import world
         </Button>
         <input
@@ -499,7 +639,19 @@ function WorldFileSection({ state }: { state: LabStateDto }) {
         />
       </div>
       <Field label="Shareable link" hint="Opens the same preset with the clock the same distance ahead.">
-        <Input readOnly value={link} contentAfter={<Button appearance="transparent" size="small" icon={<CopyRegular />} aria-label="Copy the link" onClick={() => void copyLink()} />} />
+        <Input
+          readOnly
+          value={link}
+          contentAfter={
+            <Button
+              appearance="transparent"
+              size="small"
+              icon={<CopyRegular />}
+              aria-label="Copy the link"
+              onClick={() => void copyLink()}
+            />
+          }
+        />
       </Field>
       <Feedback feedback={fb.feedback} onDismiss={fb.clear} />
     </section>
@@ -515,11 +667,17 @@ export function LabPage() {
     <PageLayout>
       <PageHeader title="Simulation lab" />
       <Text className={styles.intro}>
-        Everything behind this portal is a simulation. Move its clock, load presets, switch faults on and off, and reproduce the cases of the
-        troubleshooting guide. window.hciSim drives the same world.
+        Everything behind this portal is a simulation. Move its clock, load presets, switch faults on and off,
+        and reproduce the cases of the troubleshooting guide. window.hciSim drives the same world.
       </Text>
       {state.isPending && <LoadingState label="Loading the simulation..." />}
-      {state.isError && <ErrorState error={state.error} title="Couldn't read the simulation" onRetry={() => void state.refetch()} />}
+      {state.isError && (
+        <ErrorState
+          error={state.error}
+          title="Couldn't read the simulation"
+          onRetry={() => void state.refetch()}
+        />
+      )}
       {state.data && (
         <>
           <ClockSection state={state.data} />

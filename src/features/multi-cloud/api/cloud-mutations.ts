@@ -8,19 +8,22 @@ const meta = { invalidates: [cloudKeys.all, ['jobs'], ['notifications']] };
 
 export const useCloudVmPower = () =>
   useMutation({
-    mutationFn: ({ cloud, id, action }: { cloud: string; id: string; action: 'start' | 'stop' }) => api.post<JobDto>(`/api/clouds/${enc(cloud)}/vms/${enc(id)}/${action}`),
+    mutationFn: ({ cloud, id, action }: { cloud: string; id: string; action: 'start' | 'stop' }) =>
+      api.post<JobDto>(`/api/clouds/${enc(cloud)}/vms/${enc(id)}/${action}`),
     meta,
   });
 
 export const useDeleteCloudVm = () =>
   useMutation({
-    mutationFn: ({ cloud, id }: { cloud: string; id: string }) => api.delete<JobDto>(`/api/clouds/${enc(cloud)}/vms/${enc(id)}`),
+    mutationFn: ({ cloud, id }: { cloud: string; id: string }) =>
+      api.delete<JobDto>(`/api/clouds/${enc(cloud)}/vms/${enc(id)}`),
     meta,
   });
 
 export const useDeleteCloudNetwork = () =>
   useMutation({
-    mutationFn: ({ cloud, id }: { cloud: string; id: string }) => api.delete<JobDto>(`/api/clouds/${enc(cloud)}/networks/${enc(id)}`),
+    mutationFn: ({ cloud, id }: { cloud: string; id: string }) =>
+      api.delete<JobDto>(`/api/clouds/${enc(cloud)}/networks/${enc(id)}`),
     meta,
   });
 

@@ -1,5 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { CloudNetworkDto, CloudSubscriptionDto, CloudSummaryDto, CloudVmDetailDto, CloudVmDto } from '@/api/vms-contract';
+import type {
+  CloudNetworkDto,
+  CloudSubscriptionDto,
+  CloudSummaryDto,
+  CloudVmDetailDto,
+  CloudVmDto,
+} from '@/api/vms-contract';
 import { timing } from '@/config/timing';
 import { api } from '@/lib/api-client';
 
@@ -26,18 +32,21 @@ export const cloudQueries = {
   subscriptions: (cloud: string) =>
     queryOptions({
       queryKey: cloudKeys.subscriptions(cloud),
-      queryFn: ({ signal }) => api.get<CloudSubscriptionDto[]>(`/api/clouds/${enc(cloud)}/subscriptions`, { signal }),
+      queryFn: ({ signal }) =>
+        api.get<CloudSubscriptionDto[]>(`/api/clouds/${enc(cloud)}/subscriptions`, { signal }),
     }),
   vms: (cloud: string) =>
     queryOptions({
       queryKey: cloudKeys.vms(cloud),
       queryFn: ({ signal }) => api.get<CloudVmDto[]>(`/api/clouds/${enc(cloud)}/vms`, { signal }),
-      refetchInterval: (query) => (query.state.data?.some((vm) => TRANSITIONAL.includes(vm.state)) ? timing.pollMs : false),
+      refetchInterval: (query) =>
+        query.state.data?.some((vm) => TRANSITIONAL.includes(vm.state)) ? timing.pollMs : false,
     }),
   vm: (cloud: string, id: string) =>
     queryOptions({
       queryKey: cloudKeys.vm(cloud, id),
-      queryFn: ({ signal }) => api.get<CloudVmDetailDto>(`/api/clouds/${enc(cloud)}/vms/${enc(id)}`, { signal }),
+      queryFn: ({ signal }) =>
+        api.get<CloudVmDetailDto>(`/api/clouds/${enc(cloud)}/vms/${enc(id)}`, { signal }),
     }),
   networks: (cloud: string) =>
     queryOptions({

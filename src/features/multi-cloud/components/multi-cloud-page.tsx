@@ -1,4 +1,13 @@
-import { Button, Dropdown, Field, makeStyles, Option, Tab, TabList, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Dropdown,
+  Field,
+  makeStyles,
+  Option,
+  Tab,
+  TabList,
+  tokens,
+} from '@fluentui/react-components';
 import { DeleteRegular, DesktopRegular, PlayRegular, StopRegular } from '@fluentui/react-icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -21,18 +30,40 @@ import { rankedSortValue } from '@/lib/ranked-sort';
 import { useJobTracker } from '@/lib/use-job-tracker';
 import { checkpointRequest, fetchRdp } from '@/lib/vm-requests';
 import { useSearchParam, useSearchText } from '@/lib/use-search-param';
-import { cloudVmPath, useCloudVmPower, useDeleteCloudNetwork, useDeleteCloudVm } from '../api/cloud-mutations';
+import {
+  cloudVmPath,
+  useCloudVmPower,
+  useDeleteCloudNetwork,
+  useDeleteCloudVm,
+} from '../api/cloud-mutations';
 import { cloudKeys, cloudQueries } from '../api/cloud-queries';
 
 const useStyles = makeStyles({
-  top: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalL, flexWrap: 'wrap', paddingBottom: tokens.spacingVerticalS },
+  top: {
+    display: 'flex',
+    alignItems: 'flex-end',
+    gap: tokens.spacingHorizontalL,
+    flexWrap: 'wrap',
+    paddingBottom: tokens.spacingVerticalS,
+  },
   cloudPicker: { minWidth: '220px' },
-  connector: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground2, paddingBottom: tokens.spacingVerticalXS },
+  connector: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    color: tokens.colorNeutralForeground2,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
   tableArea: { display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: '200px' },
   banners: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   hint: { margin: 0, color: tokens.colorNeutralForeground2, paddingBlock: tokens.spacingVerticalS },
   tabs: { marginBottom: tokens.spacingVerticalS },
-  group: { margin: 0, marginTop: tokens.spacingVerticalM, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  group: {
+    margin: 0,
+    marginTop: tokens.spacingVerticalM,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
 });
 
 type View = 'vms' | 'networks' | 'subscriptions';
@@ -91,19 +122,41 @@ export function MultiCloudPage() {
         </Field>
         {current && (
           <span className={styles.connector} aria-label={`Status of ${current.name}`} role="status">
-            <StatusBadge status={connectorText(current)} kind={current.state === 'Available' ? 'success' : current.state === 'UserNotFound' ? 'warning' : 'error'} />
+            <StatusBadge
+              status={connectorText(current)}
+              kind={
+                current.state === 'Available'
+                  ? 'success'
+                  : current.state === 'UserNotFound'
+                    ? 'warning'
+                    : 'error'
+              }
+            />
             {current.endpoint && <span>{current.endpoint}</span>}
           </span>
         )}
       </div>
-      <PageHeader title={view === 'vms' ? 'Virtual machines' : view === 'networks' ? 'Virtual networks' : 'Subscriptions'} />
-      <TabList className={styles.tabs} selectedValue={view} onTabSelect={(_e, d) => setView(d.value === 'vms' ? '' : String(d.value))} aria-label={`Resources of ${cloud}`}>
+      <PageHeader
+        title={
+          view === 'vms' ? 'Virtual machines' : view === 'networks' ? 'Virtual networks' : 'Subscriptions'
+        }
+      />
+      <TabList
+        className={styles.tabs}
+        selectedValue={view}
+        onTabSelect={(_e, d) => setView(d.value === 'vms' ? '' : String(d.value))}
+        aria-label={`Resources of ${cloud}`}
+      >
         <Tab value="vms">Virtual machines</Tab>
         <Tab value="networks">Virtual networks</Tab>
         <Tab value="subscriptions">Subscriptions</Tab>
       </TabList>
       {clouds.isError ? (
-        <ErrorState error={clouds.error} title="Couldn't load the clouds of this portal" onRetry={() => void clouds.refetch()} />
+        <ErrorState
+          error={clouds.error}
+          title="Couldn't load the clouds of this portal"
+          onRetry={() => void clouds.refetch()}
+        />
       ) : current && !available ? (
         <Banner
           intent={current.state === 'UserNotFound' ? 'warning' : 'error'}
@@ -137,7 +190,8 @@ function useCloudErrorRefresh() {
   const queryClient = useQueryClient();
   return (error: unknown) => {
     // A connector that stops answering mid-session shows in the drop-down's status at once.
-    if (error instanceof ApiError && (error.status === 503 || error.status === 403)) void queryClient.invalidateQueries({ queryKey: cloudKeys.list() });
+    if (error instanceof ApiError && (error.status === 503 || error.status === 403))
+      void queryClient.invalidateQueries({ queryKey: cloudKeys.list() });
   };
 }
 
@@ -166,7 +220,11 @@ function VmsView({ cloud }: { cloud: CloudSummaryDto }) {
   const del = useDeleteCloudVm();
 
   const all = useMemo(() => vms.data ?? [], [vms.data]);
-  const haystacks = useMemo(() => new Map(all.map((v) => [v, `${v.name} ${v.state} ${v.group} ${v.os} ${v.ipAddress}`.toLowerCase()])), [all]);
+  const haystacks = useMemo(
+    () =>
+      new Map(all.map((v) => [v, `${v.name} ${v.state} ${v.group} ${v.os} ${v.ipAddress}`.toLowerCase()])),
+    [all],
+  );
   const visible = useMemo(() => {
     const q = search.trim().toLowerCase();
     return q === '' ? all : all.filter((v) => (haystacks.get(v) ?? '').includes(q));
@@ -174,18 +232,63 @@ function VmsView({ cloud }: { cloud: CloudSummaryDto }) {
   const groupHeader = cloud.kind === 'AzureStack' ? 'Cluster' : 'Subscription';
   const columns = useMemo<DataTableColumn<CloudVmDto>[]>(
     () => [
-      { id: 'name', header: 'Name', width: 'minmax(150px, 1.3fr)', cell: (v) => v.name, sortValue: rankedSortValue(all, (v) => v.name) },
-      { id: 'status', header: 'Status', width: 'minmax(100px, 0.8fr)', cell: (v) => <StatusBadge status={v.state} />, sortValue: rankedSortValue(all, (v) => v.state) },
-      { id: 'group', header: groupHeader, width: 'minmax(140px, 1fr)', cell: (v) => v.group, sortValue: rankedSortValue(all, (v) => v.group) },
-      { id: 'size', header: 'Size', width: 'minmax(120px, 0.8fr)', cell: (v) => `${v.cpuCount} vCPU, ${memory(v.memoryMiB)}`, sortValue: (v) => v.cpuCount * 1_000_000 + v.memoryMiB },
-      { id: 'os', header: 'Operating system', width: 'minmax(160px, 1.4fr)', cell: (v) => v.os, sortValue: rankedSortValue(all, (v) => v.os) },
-      { id: 'ip', header: 'IP address', width: 'minmax(110px, 0.8fr)', cell: (v) => v.ipAddress, sortValue: rankedSortValue(all, (v) => v.ipAddress) },
-      { id: 'checkpoints', header: 'Checkpoints', width: 'minmax(90px, 0.6fr)', cell: (v) => String(v.checkpointCount), sortValue: (v) => v.checkpointCount },
+      {
+        id: 'name',
+        header: 'Name',
+        width: 'minmax(150px, 1.3fr)',
+        cell: (v) => v.name,
+        sortValue: rankedSortValue(all, (v) => v.name),
+      },
+      {
+        id: 'status',
+        header: 'Status',
+        width: 'minmax(100px, 0.8fr)',
+        cell: (v) => <StatusBadge status={v.state} />,
+        sortValue: rankedSortValue(all, (v) => v.state),
+      },
+      {
+        id: 'group',
+        header: groupHeader,
+        width: 'minmax(140px, 1fr)',
+        cell: (v) => v.group,
+        sortValue: rankedSortValue(all, (v) => v.group),
+      },
+      {
+        id: 'size',
+        header: 'Size',
+        width: 'minmax(120px, 0.8fr)',
+        cell: (v) => `${v.cpuCount} vCPU, ${memory(v.memoryMiB)}`,
+        sortValue: (v) => v.cpuCount * 1_000_000 + v.memoryMiB,
+      },
+      {
+        id: 'os',
+        header: 'Operating system',
+        width: 'minmax(160px, 1.4fr)',
+        cell: (v) => v.os,
+        sortValue: rankedSortValue(all, (v) => v.os),
+      },
+      {
+        id: 'ip',
+        header: 'IP address',
+        width: 'minmax(110px, 0.8fr)',
+        cell: (v) => v.ipAddress,
+        sortValue: rankedSortValue(all, (v) => v.ipAddress),
+      },
+      {
+        id: 'checkpoints',
+        header: 'Checkpoints',
+        width: 'minmax(90px, 0.6fr)',
+        cell: (v) => String(v.checkpointCount),
+        sortValue: (v) => v.checkpointCount,
+      },
     ],
     [all, groupHeader],
   );
   const selected = all.find((v) => v.id === selectedId);
-  const detail = useQuery({ ...cloudQueries.vm(cloud.name, selected?.id ?? ''), enabled: selected !== undefined });
+  const detail = useQuery({
+    ...cloudQueries.vm(cloud.name, selected?.id ?? ''),
+    enabled: selected !== undefined,
+  });
   const tab: VmTab = tabParam === 'settings' || tabParam === 'checkpoints' ? tabParam : 'overview';
 
   const selectedRowIds = useMemo(() => (selected ? [selected.id] : []), [selected]);
@@ -211,7 +314,9 @@ function VmsView({ cloud }: { cloud: CloudSummaryDto }) {
     fetchRdp(`${cloudVmPath(cloud.name, vm.id)}/rdp`)
       .then((text) => {
         downloadText(`${vm.name}.rdp`, text, 'application/x-rdp');
-        setNotice(`Downloaded ${vm.name}.rdp: open it to connect to ${vm.name} at ${vm.ipAddress} through Remote Desktop.`);
+        setNotice(
+          `Downloaded ${vm.name}.rdp: open it to connect to ${vm.name} at ${vm.ipAddress} through Remote Desktop.`,
+        );
       })
       .catch(fail);
   };
@@ -222,24 +327,44 @@ function VmsView({ cloud }: { cloud: CloudSummaryDto }) {
         ariaLabel="Virtual machine commands"
         actions={
           <>
-            <ActionButton icon={<DesktopRegular />} disabled={selected?.state !== 'Running'} onClick={() => selected && connect(selected)}>
+            <ActionButton
+              icon={<DesktopRegular />}
+              disabled={selected?.state !== 'Running'}
+              onClick={() => selected && connect(selected)}
+            >
               Connect
             </ActionButton>
             <ActionButton
               icon={<PlayRegular />}
               disabled={!selected || !['Off', 'Saved', 'Paused'].includes(selected.state)}
-              onClick={() => selected && power.mutate({ cloud: cloud.name, id: selected.id, action: 'start' }, { onSuccess: tracker.track, onError: fail })}
+              onClick={() =>
+                selected &&
+                power.mutate(
+                  { cloud: cloud.name, id: selected.id, action: 'start' },
+                  { onSuccess: tracker.track, onError: fail },
+                )
+              }
             >
               Start
             </ActionButton>
             <ActionButton
               icon={<StopRegular />}
               disabled={selected?.state !== 'Running'}
-              onClick={() => selected && power.mutate({ cloud: cloud.name, id: selected.id, action: 'stop' }, { onSuccess: tracker.track, onError: fail })}
+              onClick={() =>
+                selected &&
+                power.mutate(
+                  { cloud: cloud.name, id: selected.id, action: 'stop' },
+                  { onSuccess: tracker.track, onError: fail },
+                )
+              }
             >
               Stop
             </ActionButton>
-            <ActionButton icon={<DeleteRegular />} disabled={!selected || !['Off', 'Saved'].includes(selected.state)} onClick={() => setConfirmDelete(true)}>
+            <ActionButton
+              icon={<DeleteRegular />}
+              disabled={!selected || !['Off', 'Saved'].includes(selected.state)}
+              onClick={() => setConfirmDelete(true)}
+            >
               Delete
             </ActionButton>
           </>
@@ -249,12 +374,25 @@ function VmsView({ cloud }: { cloud: CloudSummaryDto }) {
         onClearSelection={() => setSelectedId('')}
         onRefresh={() => void vms.refetch()}
         refreshing={vms.isFetching}
-        search={{ value: search, onChange: setSearch, matchCount: visible.length, placeholder: 'Filter virtual machines' }}
+        search={{
+          value: search,
+          onChange: setSearch,
+          matchCount: visible.length,
+          placeholder: 'Filter virtual machines',
+        }}
       />
       <div className={styles.banners}>
-        {tracker.running.length > 0 && <Banner intent="info">{tracker.running.map((j) => `${j.currentStep ?? j.title} ${j.percent}%`).join(' · ')}</Banner>}
+        {tracker.running.length > 0 && (
+          <Banner intent="info">
+            {tracker.running.map((j) => `${j.currentStep ?? j.title} ${j.percent}%`).join(' · ')}
+          </Banner>
+        )}
         {errors.map((message, i) => (
-          <Banner key={`${i}-${message}`} intent="error" onDismiss={() => setErrors((x) => x.filter((_m, k) => k !== i))}>
+          <Banner
+            key={`${i}-${message}`}
+            intent="error"
+            onDismiss={() => setErrors((x) => x.filter((_m, k) => k !== i))}
+          >
             {message}
           </Banner>
         ))}
@@ -265,15 +403,22 @@ function VmsView({ cloud }: { cloud: CloudSummaryDto }) {
         )}
       </div>
       {vms.isError ? (
-        <ErrorState error={vms.error} title={`Couldn't load the virtual machines of ${cloud.name}`} onRetry={() => void vms.refetch()} />
+        <ErrorState
+          error={vms.error}
+          title={`Couldn't load the virtual machines of ${cloud.name}`}
+          onRetry={() => void vms.refetch()}
+        />
       ) : (
-        <div className={styles.tableArea}>
-          {table}
-        </div>
+        <div className={styles.tableArea}>{table}</div>
       )}
       {selected ? (
         <DetailsPane name={selected.name}>
-          <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value === 'overview' ? '' : String(d.value))} aria-label={`Details of ${selected.name}`}>
+          <TabList
+            className={styles.tabs}
+            selectedValue={tab}
+            onTabSelect={(_e, d) => setTab(d.value === 'overview' ? '' : String(d.value))}
+            aria-label={`Details of ${selected.name}`}
+          >
             <Tab value="overview">Overview</Tab>
             <Tab value="settings">Configuration</Tab>
             <Tab value="checkpoints">{`Checkpoints (${selected.checkpointCount})`}</Tab>
@@ -292,12 +437,20 @@ function VmsView({ cloud }: { cloud: CloudSummaryDto }) {
               ]}
             />
           ) : detail.isError ? (
-            <ErrorState error={detail.error} title={`Couldn't load ${selected.name}`} onRetry={() => void detail.refetch()} />
+            <ErrorState
+              error={detail.error}
+              title={`Couldn't load ${selected.name}`}
+              onRetry={() => void detail.refetch()}
+            />
           ) : tab === 'settings' ? (
             [...new Set((detail.data?.settings ?? []).map((s) => s.group))].map((group) => (
               <section key={group} aria-label={group}>
                 <h4 className={styles.group}>{group}</h4>
-                <DetailsGrid fields={(detail.data?.settings ?? []).filter((s) => s.group === group).map((s) => ({ label: s.label, value: s.value }))} />
+                <DetailsGrid
+                  fields={(detail.data?.settings ?? [])
+                    .filter((s) => s.group === group)
+                    .map((s) => ({ label: s.label, value: s.value }))}
+                />
               </section>
             ))
           ) : (
@@ -318,7 +471,9 @@ function VmsView({ cloud }: { cloud: CloudSummaryDto }) {
           )}
         </DetailsPane>
       ) : (
-        vms.isSuccess && <p className={styles.hint}>Select a virtual machine to see its configuration and checkpoints.</p>
+        vms.isSuccess && (
+          <p className={styles.hint}>Select a virtual machine to see its configuration and checkpoints.</p>
+        )
       )}
       <ConfirmDialog
         open={confirmDelete}
@@ -330,7 +485,8 @@ function VmsView({ cloud }: { cloud: CloudSummaryDto }) {
         onCancel={() => setConfirmDelete(false)}
         onConfirm={() => {
           setConfirmDelete(false);
-          if (selected) del.mutate({ cloud: cloud.name, id: selected.id }, { onSuccess: tracker.track, onError: fail });
+          if (selected)
+            del.mutate({ cloud: cloud.name, id: selected.id }, { onSuccess: tracker.track, onError: fail });
           setSelectedId('');
         }}
       />
@@ -357,10 +513,34 @@ function NetworksView({ cloud }: { cloud: CloudSummaryDto }) {
   const selected = all.find((n) => n.id === selectedId);
   const groupHeader = cloud.kind === 'AzureStack' ? 'Cluster' : 'Subscription';
   const columns: DataTableColumn<CloudNetworkDto>[] = [
-    { id: 'name', header: 'Name', width: 'minmax(160px, 1.2fr)', cell: (n) => n.name, sortValue: (n) => n.name },
-    { id: 'address', header: 'Address space', width: 'minmax(140px, 1fr)', cell: (n) => n.addressSpace, sortValue: (n) => n.addressSpace },
-    { id: 'group', header: groupHeader, width: 'minmax(140px, 1fr)', cell: (n) => n.group, sortValue: (n) => n.group },
-    { id: 'used', header: 'Connected VMs', width: 'minmax(100px, 0.6fr)', cell: (n) => String(n.usedBy.length), sortValue: (n) => n.usedBy.length },
+    {
+      id: 'name',
+      header: 'Name',
+      width: 'minmax(160px, 1.2fr)',
+      cell: (n) => n.name,
+      sortValue: (n) => n.name,
+    },
+    {
+      id: 'address',
+      header: 'Address space',
+      width: 'minmax(140px, 1fr)',
+      cell: (n) => n.addressSpace,
+      sortValue: (n) => n.addressSpace,
+    },
+    {
+      id: 'group',
+      header: groupHeader,
+      width: 'minmax(140px, 1fr)',
+      cell: (n) => n.group,
+      sortValue: (n) => n.group,
+    },
+    {
+      id: 'used',
+      header: 'Connected VMs',
+      width: 'minmax(100px, 0.6fr)',
+      cell: (n) => String(n.usedBy.length),
+      sortValue: (n) => n.usedBy.length,
+    },
   ];
   return (
     <>
@@ -385,15 +565,27 @@ function NetworksView({ cloud }: { cloud: CloudSummaryDto }) {
         refreshing={networks.isFetching}
       />
       <div className={styles.banners}>
-        {tracker.running.length > 0 && <Banner intent="info">{tracker.running.map((j) => `${j.currentStep ?? j.title} ${j.percent}%`).join(' · ')}</Banner>}
+        {tracker.running.length > 0 && (
+          <Banner intent="info">
+            {tracker.running.map((j) => `${j.currentStep ?? j.title} ${j.percent}%`).join(' · ')}
+          </Banner>
+        )}
         {errors.map((message, i) => (
-          <Banner key={`${i}-${message}`} intent="error" onDismiss={() => setErrors((x) => x.filter((_m, k) => k !== i))}>
+          <Banner
+            key={`${i}-${message}`}
+            intent="error"
+            onDismiss={() => setErrors((x) => x.filter((_m, k) => k !== i))}
+          >
             {message}
           </Banner>
         ))}
       </div>
       {networks.isError ? (
-        <ErrorState error={networks.error} title={`Couldn't load the virtual networks of ${cloud.name}`} onRetry={() => void networks.refetch()} />
+        <ErrorState
+          error={networks.error}
+          title={`Couldn't load the virtual networks of ${cloud.name}`}
+          onRetry={() => void networks.refetch()}
+        />
       ) : (
         <div className={styles.tableArea}>
           <DataTable
@@ -416,7 +608,14 @@ function NetworksView({ cloud }: { cloud: CloudSummaryDto }) {
             fields={[
               { label: 'Address space', value: selected.addressSpace },
               { label: groupHeader, value: selected.group },
-              { label: 'Connected virtual machines', value: selected.usedBy.length === 0 ? 'None' : selected.usedBy.slice(0, 20).join(', ') + (selected.usedBy.length > 20 ? ` and ${selected.usedBy.length - 20} more` : '') },
+              {
+                label: 'Connected virtual machines',
+                value:
+                  selected.usedBy.length === 0
+                    ? 'None'
+                    : selected.usedBy.slice(0, 20).join(', ') +
+                      (selected.usedBy.length > 20 ? ` and ${selected.usedBy.length - 20} more` : ''),
+              },
             ]}
           />
         </DetailsPane>
@@ -457,17 +656,60 @@ function SubscriptionsView({ cloud }: { cloud: CloudSummaryDto }) {
   const subscriptions = useQuery(cloudQueries.subscriptions(cloud.name));
   useMarkAppReady(!subscriptions.isPending);
   const columns: DataTableColumn<CloudSubscriptionDto>[] = [
-    { id: 'name', header: 'Subscription', width: 'minmax(180px, 1.4fr)', cell: (s) => s.displayName, sortValue: (s) => s.displayName },
-    { id: 'id', header: 'Subscription ID', width: 'minmax(280px, 1.6fr)', cell: (s) => s.subscriptionId, sortValue: (s) => s.subscriptionId },
-    { id: 'state', header: 'Status', width: 'minmax(90px, 0.6fr)', cell: (s) => <StatusBadge status={s.state} kind={s.state === 'Enabled' || s.state === 'Active' ? 'success' : 'warning'} />, sortValue: (s) => s.state },
-    { id: 'vms', header: 'Virtual machines', width: 'minmax(110px, 0.7fr)', cell: (s) => s.vmCount.toLocaleString(), sortValue: (s) => s.vmCount },
-    { id: 'networks', header: cloud.kind === 'AzureStack' ? 'Clusters' : 'Virtual networks', width: 'minmax(110px, 0.7fr)', cell: (s) => String(s.networkCount), sortValue: (s) => s.networkCount },
+    {
+      id: 'name',
+      header: 'Subscription',
+      width: 'minmax(180px, 1.4fr)',
+      cell: (s) => s.displayName,
+      sortValue: (s) => s.displayName,
+    },
+    {
+      id: 'id',
+      header: 'Subscription ID',
+      width: 'minmax(280px, 1.6fr)',
+      cell: (s) => s.subscriptionId,
+      sortValue: (s) => s.subscriptionId,
+    },
+    {
+      id: 'state',
+      header: 'Status',
+      width: 'minmax(90px, 0.6fr)',
+      cell: (s) => (
+        <StatusBadge
+          status={s.state}
+          kind={s.state === 'Enabled' || s.state === 'Active' ? 'success' : 'warning'}
+        />
+      ),
+      sortValue: (s) => s.state,
+    },
+    {
+      id: 'vms',
+      header: 'Virtual machines',
+      width: 'minmax(110px, 0.7fr)',
+      cell: (s) => s.vmCount.toLocaleString(),
+      sortValue: (s) => s.vmCount,
+    },
+    {
+      id: 'networks',
+      header: cloud.kind === 'AzureStack' ? 'Clusters' : 'Virtual networks',
+      width: 'minmax(110px, 0.7fr)',
+      cell: (s) => String(s.networkCount),
+      sortValue: (s) => s.networkCount,
+    },
   ];
   return subscriptions.isError ? (
-    <ErrorState error={subscriptions.error} title={`Couldn't load the subscriptions of ${cloud.name}`} onRetry={() => void subscriptions.refetch()} />
+    <ErrorState
+      error={subscriptions.error}
+      title={`Couldn't load the subscriptions of ${cloud.name}`}
+      onRetry={() => void subscriptions.refetch()}
+    />
   ) : (
     <>
-      <ActionBar itemCount={subscriptions.data?.length} onRefresh={() => void subscriptions.refetch()} refreshing={subscriptions.isFetching} />
+      <ActionBar
+        itemCount={subscriptions.data?.length}
+        onRefresh={() => void subscriptions.refetch()}
+        refreshing={subscriptions.isFetching}
+      />
       <div className={styles.tableArea}>
         <DataTable
           ariaLabel={`Subscriptions in ${cloud.name}`}

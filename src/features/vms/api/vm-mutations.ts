@@ -16,7 +16,8 @@ export const useCreateVm = (cluster: string) =>
 
 export const useVmPower = () =>
   useMutation({
-    mutationFn: ({ id, action }: { id: string; action: VmPowerActionDto }) => api.post<JobDto>(`/api/vms/${enc(id)}/${action}`),
+    mutationFn: ({ id, action }: { id: string; action: VmPowerActionDto }) =>
+      api.post<JobDto>(`/api/vms/${enc(id)}/${action}`),
     meta,
   });
 

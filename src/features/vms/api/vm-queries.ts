@@ -22,24 +22,31 @@ export const vmQueries = {
   list: (cluster: string) =>
     queryOptions({
       queryKey: vmKeys.list(cluster),
-      queryFn: ({ signal }) => api.get<VmListDto>(`/api/clusters/${encodeURIComponent(cluster)}/vms?top=${ALL}`, { signal }),
-      refetchInterval: (query) => (query.state.data?.items.some((vm) => isTransitional(vm.state)) ? timing.pollMs : timing.backgroundRefreshMs),
+      queryFn: ({ signal }) =>
+        api.get<VmListDto>(`/api/clusters/${encodeURIComponent(cluster)}/vms?top=${ALL}`, { signal }),
+      refetchInterval: (query) =>
+        query.state.data?.items.some((vm) => isTransitional(vm.state))
+          ? timing.pollMs
+          : timing.backgroundRefreshMs,
     }),
   detail: (id: string) =>
     queryOptions({
       queryKey: vmKeys.detail(id),
       queryFn: ({ signal }) => api.get<VmDetailDto>(`/api/vms/${encodeURIComponent(id)}`, { signal }),
-      refetchInterval: (query) => (query.state.data && isTransitional(query.state.data.state) ? timing.pollMs : false),
+      refetchInterval: (query) =>
+        query.state.data && isTransitional(query.state.data.state) ? timing.pollMs : false,
     }),
   /** The servers a VM can be created on, for the Create pane. */
   hosts: (cluster: string) =>
     queryOptions({
       queryKey: vmKeys.hosts(cluster),
-      queryFn: ({ signal }) => api.get<NodeDto[]>(`/api/clusters/${encodeURIComponent(cluster)}/nodes`, { signal }),
+      queryFn: ({ signal }) =>
+        api.get<NodeDto[]>(`/api/clusters/${encodeURIComponent(cluster)}/nodes`, { signal }),
     }),
   cluster: (cluster: string) =>
     queryOptions({
       queryKey: vmKeys.cluster(cluster),
-      queryFn: ({ signal }) => api.get<ClusterDto>(`/api/clusters/${encodeURIComponent(cluster)}`, { signal }),
+      queryFn: ({ signal }) =>
+        api.get<ClusterDto>(`/api/clusters/${encodeURIComponent(cluster)}`, { signal }),
     }),
 };

@@ -1,4 +1,15 @@
-import { Dropdown, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Option, ProgressBar, Radio, RadioGroup } from '@fluentui/react-components';
+import {
+  Dropdown,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Option,
+  ProgressBar,
+  Radio,
+  RadioGroup,
+} from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { JobDto } from '@/api/contract';
@@ -34,23 +45,34 @@ interface Form {
 }
 
 /** The same rules the server applies (Hyper-V's), so a mistake shows next to its field before anything is sent. */
-function validate(form: Form, hosts: { name: string; coreCount: number; memoryGiB: number; state: string }[], existing: readonly string[]): Errors {
+function validate(
+  form: Form,
+  hosts: { name: string; coreCount: number; memoryGiB: number; state: string }[],
+  existing: readonly string[],
+): Errors {
   const errors: Errors = {};
   const limits = LIMITS[form.generation];
   if (form.name.trim() === '') errors.name = 'Enter a name for the virtual machine.';
-  else if (!NAME.test(form.name)) errors.name = "Use 1–100 letters, digits, spaces, dots, hyphens and underscores; don't start with a space, dot or hyphen or end with a space.";
-  else if (existing.some((n) => n.toLowerCase() === form.name.toLowerCase())) errors.name = `A virtual machine named '${form.name}' already exists on this cluster.`;
+  else if (!NAME.test(form.name))
+    errors.name =
+      "Use 1–100 letters, digits, spaces, dots, hyphens and underscores; don't start with a space, dot or hyphen or end with a space.";
+  else if (existing.some((n) => n.toLowerCase() === form.name.toLowerCase()))
+    errors.name = `A virtual machine named '${form.name}' already exists on this cluster.`;
   const host = hosts.find((h) => h.name === form.hostServer);
   if (!host) errors.hostServer = 'Select the server to create the virtual machine on.';
-  else if (host.state !== 'Up') errors.hostServer = `${host.name} is not responding; choose a server that is up.`;
+  else if (host.state !== 'Up')
+    errors.hostServer = `${host.name} is not responding; choose a server that is up.`;
   const cpu = Number(form.cpuCount);
-  if (!/^\d+$/.test(form.cpuCount) || cpu < 1 || cpu > limits.cpu) errors.cpuCount = `Enter a whole number from 1 to ${limits.cpu} for a Generation ${form.generation} virtual machine.`;
-  else if (host && cpu > host.coreCount) errors.cpuCount = `${host.name} has ${host.coreCount} logical processors; a virtual machine can't have more.`;
+  if (!/^\d+$/.test(form.cpuCount) || cpu < 1 || cpu > limits.cpu)
+    errors.cpuCount = `Enter a whole number from 1 to ${limits.cpu} for a Generation ${form.generation} virtual machine.`;
+  else if (host && cpu > host.coreCount)
+    errors.cpuCount = `${host.name} has ${host.coreCount} logical processors; a virtual machine can't have more.`;
   const gb = Number(form.memoryGb);
   const mib = Math.round(gb * 1024);
   if (form.memoryGb.trim() === '' || !Number.isFinite(gb) || mib < 32 || mib > limits.memoryMiB) {
     errors.memoryMiB = `Enter the startup memory in GB, from 0.03 to ${(limits.memoryMiB / 1024).toLocaleString('en-US')} for a Generation ${form.generation} virtual machine.`;
-  } else if (host && mib > host.memoryGiB * 1024) errors.memoryMiB = `${host.name} has ${host.memoryGiB} GB of memory; the startup memory can't be more.`;
+  } else if (host && mib > host.memoryGiB * 1024)
+    errors.memoryMiB = `${host.name} has ${host.memoryGiB} GB of memory; the startup memory can't be more.`;
   if (form.os === '') errors.os = 'Select the operating system to install.';
   return errors;
 }
@@ -67,7 +89,14 @@ export interface CreateVmPaneProps {
 export function CreateVmPane({ cluster, existingNames, onClose, onCreated }: CreateVmPaneProps) {
   const hosts = useQuery(vmQueries.hosts(cluster));
   const create = useCreateVm(cluster);
-  const [form, setForm] = useState<Form>({ name: '', hostServer: '', generation: 2, cpuCount: '2', memoryGb: '4', os: OPERATING_SYSTEMS[0] });
+  const [form, setForm] = useState<Form>({
+    name: '',
+    hostServer: '',
+    generation: 2,
+    cpuCount: '2',
+    memoryGb: '4',
+    os: OPERATING_SYSTEMS[0],
+  });
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<Errors>({});
   const [job, setJob] = useState<JobDto | undefined>();
@@ -77,8 +106,15 @@ export function CreateVmPane({ cluster, existingNames, onClose, onCreated }: Cre
     if (ended.status === 'Succeeded') onCreated(ended);
     else setFailure(ended.message ?? 'The job failed without a message.');
   });
-  const hostList = (hosts.data ?? []).map((n) => ({ name: n.name, coreCount: n.coreCount, memoryGiB: n.memoryGiB, state: n.state }));
-  const errors: Errors = submitted ? { ...validate(form, hostList, existingNames), ...serverErrors } : serverErrors;
+  const hostList = (hosts.data ?? []).map((n) => ({
+    name: n.name,
+    coreCount: n.coreCount,
+    memoryGiB: n.memoryGiB,
+    state: n.state,
+  }));
+  const errors: Errors = submitted
+    ? { ...validate(form, hostList, existingNames), ...serverErrors }
+    : serverErrors;
   const running = tracker.running[0] ?? (job?.status === 'InProgress' ? job : undefined);
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => {
@@ -92,7 +128,14 @@ export function CreateVmPane({ cluster, existingNames, onClose, onCreated }: Cre
     setFailure(undefined);
     if (Object.keys(validate(form, hostList, existingNames)).length > 0) return;
     create.mutate(
-      { name: form.name, hostServer: form.hostServer, generation: form.generation, cpuCount: Number(form.cpuCount), memoryMiB: Math.round(Number(form.memoryGb) * 1024), os: form.os },
+      {
+        name: form.name,
+        hostServer: form.hostServer,
+        generation: form.generation,
+        cpuCount: Number(form.cpuCount),
+        memoryMiB: Math.round(Number(form.memoryGb) * 1024),
+        os: form.os,
+      },
       {
         onSuccess: (started) => {
           setJob(started);
@@ -100,14 +143,16 @@ export function CreateVmPane({ cluster, existingNames, onClose, onCreated }: Cre
         },
         onError: (error) => {
           const target = error instanceof ApiError ? error.target : undefined;
-          if (target && ['name', 'hostServer', 'generation', 'cpuCount', 'memoryMiB', 'os'].includes(target)) setServerErrors({ [target as FieldName]: error.message });
+          if (target && ['name', 'hostServer', 'generation', 'cpuCount', 'memoryMiB', 'os'].includes(target))
+            setServerErrors({ [target as FieldName]: error.message });
           else setFailure(errorMessage(error));
         },
       },
     );
   };
 
-  const fieldState = (key: FieldName) => (errors[key] ? { validationState: 'error' as const, validationMessage: errors[key] } : {});
+  const fieldState = (key: FieldName) =>
+    errors[key] ? { validationState: 'error' as const, validationMessage: errors[key] } : {};
   const busy = create.isPending || running !== undefined;
 
   return (
@@ -123,7 +168,12 @@ export function CreateVmPane({ cluster, existingNames, onClose, onCreated }: Cre
       <Field label="Name" required {...fieldState('name')}>
         <Input value={form.name} onChange={(_e, d) => set('name', d.value)} />
       </Field>
-      <Field label="Host server" required {...fieldState('hostServer')} hint={hosts.isError ? `Couldn't load the servers: ${errorMessage(hosts.error)}` : undefined}>
+      <Field
+        label="Host server"
+        required
+        {...fieldState('hostServer')}
+        hint={hosts.isError ? `Couldn't load the servers: ${errorMessage(hosts.error)}` : undefined}
+      >
         <Dropdown
           placeholder={hosts.isPending ? 'Loading servers...' : 'Select a server'}
           value={form.hostServer}
@@ -137,8 +187,17 @@ export function CreateVmPane({ cluster, existingNames, onClose, onCreated }: Cre
           ))}
         </Dropdown>
       </Field>
-      <Field label="Generation" required {...fieldState('generation')} hint="Generation 2 has UEFI firmware and Secure Boot; choose Generation 1 only for operating systems that need BIOS.">
-        <RadioGroup value={String(form.generation)} onChange={(_e, d) => set('generation', d.value === '1' ? 1 : 2)} layout="horizontal">
+      <Field
+        label="Generation"
+        required
+        {...fieldState('generation')}
+        hint="Generation 2 has UEFI firmware and Secure Boot; choose Generation 1 only for operating systems that need BIOS."
+      >
+        <RadioGroup
+          value={String(form.generation)}
+          onChange={(_e, d) => set('generation', d.value === '1' ? 1 : 2)}
+          layout="horizontal"
+        >
           <Radio value="2" label="Generation 2 (Recommended)" />
           <Radio value="1" label="Generation 1" />
         </RadioGroup>
@@ -147,10 +206,20 @@ export function CreateVmPane({ cluster, existingNames, onClose, onCreated }: Cre
         <Input type="number" min={1} value={form.cpuCount} onChange={(_e, d) => set('cpuCount', d.value)} />
       </Field>
       <Field label="Startup memory (GB)" required {...fieldState('memoryMiB')}>
-        <Input type="number" min={0} step="any" value={form.memoryGb} onChange={(_e, d) => set('memoryGb', d.value)} />
+        <Input
+          type="number"
+          min={0}
+          step="any"
+          value={form.memoryGb}
+          onChange={(_e, d) => set('memoryGb', d.value)}
+        />
       </Field>
       <Field label="Operating system" required {...fieldState('os')}>
-        <Dropdown value={form.os} selectedOptions={[form.os]} onOptionSelect={(_e, d) => set('os', d.optionValue ?? '')}>
+        <Dropdown
+          value={form.os}
+          selectedOptions={[form.os]}
+          onOptionSelect={(_e, d) => set('os', d.optionValue ?? '')}
+        >
           {OPERATING_SYSTEMS.map((os) => (
             <Option key={os} value={os}>
               {os}
@@ -159,8 +228,14 @@ export function CreateVmPane({ cluster, existingNames, onClose, onCreated }: Cre
         </Dropdown>
       </Field>
       {running && (
-        <Field label={running.currentStep ?? `Creating the virtual machine '${form.name}'...`} validationState="none">
-          <ProgressBar value={running.percent / 100} aria-label={`Creating ${form.name}: ${running.percent}%`} />
+        <Field
+          label={running.currentStep ?? `Creating the virtual machine '${form.name}'...`}
+          validationState="none"
+        >
+          <ProgressBar
+            value={running.percent / 100}
+            aria-label={`Creating ${form.name}: ${running.percent}%`}
+          />
         </Field>
       )}
       {failure && (

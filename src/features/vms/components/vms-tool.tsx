@@ -42,11 +42,22 @@ import { CreateVmPane } from './create-vm-pane';
 
 const useStyles = makeStyles({
   tableArea: { display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: '200px' },
-  filters: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', paddingBlock: tokens.spacingVerticalXS, flexWrap: 'wrap' },
+  filters: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'center',
+    paddingBlock: tokens.spacingVerticalXS,
+    flexWrap: 'wrap',
+  },
   filterLabel: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   hint: { margin: 0, color: tokens.colorNeutralForeground2, paddingBlock: tokens.spacingVerticalS },
   tabs: { marginBottom: tokens.spacingVerticalM },
-  settingsGroup: { margin: 0, marginTop: tokens.spacingVerticalM, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  settingsGroup: {
+    margin: 0,
+    marginTop: tokens.spacingVerticalM,
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   banners: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
@@ -59,7 +70,8 @@ const POWER: Record<VmPowerActionDto, { label: string; from: readonly VmDto['sta
 
 const STATE_FILTERS = ['Running', 'Off', 'Saved', 'Other'] as const;
 
-const formatMemory = (mib: number) => (mib >= 1024 ? `${(mib / 1024).toLocaleString('en-US', { maximumFractionDigits: 1 })} GB` : `${mib} MB`);
+const formatMemory = (mib: number) =>
+  mib >= 1024 ? `${(mib / 1024).toLocaleString('en-US', { maximumFractionDigits: 1 })} GB` : `${mib} MB`;
 
 type DetailsTab = 'summary' | 'checkpoints';
 
@@ -92,27 +104,84 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
 
   const all = useMemo(() => list.data?.items ?? [], [list.data]);
   const hosts = useMemo(() => [...new Set(all.map((v) => v.hostServer))].sort(), [all]);
-  const haystacks = useMemo(() => new Map(all.map((v) => [v, `${v.name} ${v.state} ${v.hostServer} ${v.os} ${v.ipAddress}`.toLowerCase()])), [all]);
+  const haystacks = useMemo(
+    () =>
+      new Map(
+        all.map((v) => [v, `${v.name} ${v.state} ${v.hostServer} ${v.os} ${v.ipAddress}`.toLowerCase()]),
+      ),
+    [all],
+  );
   const visible = useMemo(() => {
     const q = search.trim().toLowerCase();
     return all.filter(
       (v) =>
         (q === '' || (haystacks.get(v) ?? '').includes(q)) &&
-        (stateFilter === '' || (stateFilter === 'Other' ? !['Running', 'Off', 'Saved'].includes(v.state) : v.state === stateFilter)) &&
+        (stateFilter === '' ||
+          (stateFilter === 'Other'
+            ? !['Running', 'Off', 'Saved'].includes(v.state)
+            : v.state === stateFilter)) &&
         (hostFilter === '' || v.hostServer === hostFilter),
     );
   }, [all, haystacks, search, stateFilter, hostFilter]);
 
   const columns = useMemo<DataTableColumn<VmDto>[]>(
     () => [
-      { id: 'name', header: 'Name', width: 'minmax(150px, 1.4fr)', cell: (v) => v.name, sortValue: rankedSortValue(all, (v) => v.name) },
-      { id: 'state', header: 'State', width: 'minmax(100px, 0.9fr)', cell: (v) => <StatusBadge status={v.state} />, sortValue: rankedSortValue(all, (v) => v.state) },
-      { id: 'host', header: 'Host server', width: 'minmax(110px, 1fr)', cell: (v) => v.hostServer, sortValue: rankedSortValue(all, (v) => v.hostServer) },
-      { id: 'generation', header: 'Generation', width: 'minmax(90px, 0.6fr)', cell: (v) => `Generation ${v.generation}`, sortValue: (v) => v.generation },
-      { id: 'cpu', header: 'CPU', width: 'minmax(90px, 0.7fr)', cell: (v) => `${v.cpuUsagePercent}% of ${v.cpuCount} vCPU`, sortValue: (v) => v.cpuUsagePercent },
-      { id: 'memory', header: 'Memory', width: 'minmax(80px, 0.6fr)', cell: (v) => formatMemory(v.memoryMiB), sortValue: (v) => v.memoryMiB },
-      { id: 'uptime', header: 'Uptime', width: 'minmax(90px, 0.7fr)', cell: (v) => formatDuration(v.uptimeSeconds), sortValue: (v) => v.uptimeSeconds ?? -1 },
-      { id: 'benefits', header: 'Azure benefits', width: 'minmax(110px, 0.8fr)', cell: (v) => <StatusBadge status={v.azureBenefits} />, sortValue: rankedSortValue(all, (v) => v.azureBenefits) },
+      {
+        id: 'name',
+        header: 'Name',
+        width: 'minmax(150px, 1.4fr)',
+        cell: (v) => v.name,
+        sortValue: rankedSortValue(all, (v) => v.name),
+      },
+      {
+        id: 'state',
+        header: 'State',
+        width: 'minmax(100px, 0.9fr)',
+        cell: (v) => <StatusBadge status={v.state} />,
+        sortValue: rankedSortValue(all, (v) => v.state),
+      },
+      {
+        id: 'host',
+        header: 'Host server',
+        width: 'minmax(110px, 1fr)',
+        cell: (v) => v.hostServer,
+        sortValue: rankedSortValue(all, (v) => v.hostServer),
+      },
+      {
+        id: 'generation',
+        header: 'Generation',
+        width: 'minmax(90px, 0.6fr)',
+        cell: (v) => `Generation ${v.generation}`,
+        sortValue: (v) => v.generation,
+      },
+      {
+        id: 'cpu',
+        header: 'CPU',
+        width: 'minmax(90px, 0.7fr)',
+        cell: (v) => `${v.cpuUsagePercent}% of ${v.cpuCount} vCPU`,
+        sortValue: (v) => v.cpuUsagePercent,
+      },
+      {
+        id: 'memory',
+        header: 'Memory',
+        width: 'minmax(80px, 0.6fr)',
+        cell: (v) => formatMemory(v.memoryMiB),
+        sortValue: (v) => v.memoryMiB,
+      },
+      {
+        id: 'uptime',
+        header: 'Uptime',
+        width: 'minmax(90px, 0.7fr)',
+        cell: (v) => formatDuration(v.uptimeSeconds),
+        sortValue: (v) => v.uptimeSeconds ?? -1,
+      },
+      {
+        id: 'benefits',
+        header: 'Azure benefits',
+        width: 'minmax(110px, 0.8fr)',
+        cell: (v) => <StatusBadge status={v.azureBenefits} />,
+        sortValue: rankedSortValue(all, (v) => v.azureBenefits),
+      },
     ],
     [all],
   );
@@ -125,16 +194,31 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
   const runPower = (action: VmPowerActionDto) => {
     setNotice(undefined);
     for (const vm of selected.filter((v) => POWER[action].from.includes(v.state))) {
-      power.mutate({ id: vm.id, action }, { onSuccess: tracker.track, onError: (e) => setErrors((x) => [...x, errorMessage(e)]) });
+      power.mutate(
+        { id: vm.id, action },
+        { onSuccess: tracker.track, onError: (e) => setErrors((x) => [...x, errorMessage(e)]) },
+      );
     }
   };
   const can = (action: VmPowerActionDto) => selected.some((v) => POWER[action].from.includes(v.state));
   const deletable = selected.filter((v) => v.state === 'Off' || v.state === 'Saved');
   // "Show PowerShell": each action the selection allows, one line a VM, run against the VM's host.
-  const psSection = (label: string, action: VmPowerActionDto | 'checkpoint' | 'delete', vms: readonly VmDto[]) =>
-    vms.length === 0 ? [] : [`# ${label}`, ...vms.map((v) => vmCommand(action, { name: v.name, computerName: v.hostServer }))];
+  const psSection = (
+    label: string,
+    action: VmPowerActionDto | 'checkpoint' | 'delete',
+    vms: readonly VmDto[],
+  ) =>
+    vms.length === 0
+      ? []
+      : [`# ${label}`, ...vms.map((v) => vmCommand(action, { name: v.name, computerName: v.hostServer }))];
   const vmScript = [
-    ...(Object.keys(POWER) as VmPowerActionDto[]).flatMap((a) => psSection(POWER[a].label, a, selected.filter((v) => POWER[a].from.includes(v.state)))),
+    ...(Object.keys(POWER) as VmPowerActionDto[]).flatMap((a) =>
+      psSection(
+        POWER[a].label,
+        a,
+        selected.filter((v) => POWER[a].from.includes(v.state)),
+      ),
+    ),
     ...psSection('Checkpoint', 'checkpoint', selected),
     ...psSection('Delete', 'delete', deletable.length === selected.length ? deletable : []),
   ];
@@ -146,7 +230,9 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
       {
         onSuccess: (text) => {
           downloadText(`${single.name}.rdp`, text, 'application/x-rdp');
-          setNotice(`Downloaded ${single.name}.rdp: open it to connect to ${single.name} at ${single.ipAddress} with Remote Desktop Connection.`);
+          setNotice(
+            `Downloaded ${single.name}.rdp: open it to connect to ${single.name} at ${single.ipAddress} with Remote Desktop Connection.`,
+          );
         },
         onError: (e) => setErrors((x) => [...x, errorMessage(e)]),
       },
@@ -172,19 +258,35 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
             <ActionButton icon={<PlayRegular />} disabled={!can('start')} onClick={() => runPower('start')}>
               Start
             </ActionButton>
-            <ActionButton icon={<PowerRegular />} disabled={!can('turn-off')} onClick={() => setConfirm('turn-off')}>
+            <ActionButton
+              icon={<PowerRegular />}
+              disabled={!can('turn-off')}
+              onClick={() => setConfirm('turn-off')}
+            >
               Turn off
             </ActionButton>
-            <ActionButton icon={<StopRegular />} disabled={!can('shutdown')} onClick={() => runPower('shutdown')}>
+            <ActionButton
+              icon={<StopRegular />}
+              disabled={!can('shutdown')}
+              onClick={() => runPower('shutdown')}
+            >
               Shut down
             </ActionButton>
             <ActionButton icon={<SaveRegular />} disabled={!can('save')} onClick={() => runPower('save')}>
               Save
             </ActionButton>
-            <ActionButton icon={<DeleteRegular />} disabled={deletable.length === 0 || deletable.length !== selected.length} onClick={() => setConfirm('delete')}>
+            <ActionButton
+              icon={<DeleteRegular />}
+              disabled={deletable.length === 0 || deletable.length !== selected.length}
+              onClick={() => setConfirm('delete')}
+            >
               Delete
             </ActionButton>
-            <ActionButton icon={<DesktopRegular />} disabled={single?.state !== 'Running' || rdp.isPending} onClick={connect}>
+            <ActionButton
+              icon={<DesktopRegular />}
+              disabled={single?.state !== 'Running' || rdp.isPending}
+              onClick={connect}
+            >
               Connect
             </ActionButton>
             <ActionButton
@@ -200,7 +302,14 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
             <ActionButton icon={<SettingsRegular />} disabled={!single} onClick={() => setShowSettings(true)}>
               Settings
             </ActionButton>
-            <ShowPowerShell title={single ? `PowerShell for the actions on '${single.name}'` : `PowerShell for the actions on ${selected.length} virtual machines`} commands={vmScript} />
+            <ShowPowerShell
+              title={
+                single
+                  ? `PowerShell for the actions on '${single.name}'`
+                  : `PowerShell for the actions on ${selected.length} virtual machines`
+              }
+              commands={vmScript}
+            />
           </>
         }
         itemCount={list.data ? all.length : undefined}
@@ -208,7 +317,12 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
         onClearSelection={() => setSelectedIds([])}
         onRefresh={() => void list.refetch()}
         refreshing={list.isFetching}
-        search={{ value: search, onChange: setSearch, matchCount: visible.length, placeholder: 'Search virtual machines' }}
+        search={{
+          value: search,
+          onChange: setSearch,
+          matchCount: visible.length,
+          placeholder: 'Search virtual machines',
+        }}
       />
       <div className={styles.filters} role="group" aria-label="Filters">
         <span className={styles.filterLabel}>Filter</span>
@@ -243,10 +357,17 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
       </div>
       <div className={styles.banners}>
         {tracker.running.length > 0 && (
-          <Banner intent="info">{tracker.running.map((j) => `${j.currentStep ?? j.title} ${j.percent}%`).join(' · ')}</Banner>
+          <Banner intent="info">
+            {tracker.running.map((j) => `${j.currentStep ?? j.title} ${j.percent}%`).join(' · ')}
+          </Banner>
         )}
         {errors.map((message, i) => (
-          <Banner key={`${i}-${message}`} intent="error" action={<TroubleshootLink cluster={clusterName} error={message} />} onDismiss={() => setErrors((x) => x.filter((_m, k) => k !== i))}>
+          <Banner
+            key={`${i}-${message}`}
+            intent="error"
+            action={<TroubleshootLink cluster={clusterName} error={message} />}
+            onDismiss={() => setErrors((x) => x.filter((_m, k) => k !== i))}
+          >
             {message}
           </Banner>
         ))}
@@ -257,7 +378,11 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
         )}
       </div>
       {list.isError ? (
-        <ErrorState error={list.error} title={`Couldn't load the virtual machines of ${clusterName}`} onRetry={() => void list.refetch()} />
+        <ErrorState
+          error={list.error}
+          title={`Couldn't load the virtual machines of ${clusterName}`}
+          onRetry={() => void list.refetch()}
+        />
       ) : (
         <div className={styles.tableArea}>
           <DataTable
@@ -276,7 +401,12 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
       )}
       {single ? (
         <DetailsPane name={single.name} expanded={detailsExpanded} onExpandedChange={setDetailsExpanded}>
-          <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value === 'summary' ? '' : String(d.value))} aria-label={`Details of ${single.name}`}>
+          <TabList
+            className={styles.tabs}
+            selectedValue={tab}
+            onTabSelect={(_e, d) => setTab(d.value === 'summary' ? '' : String(d.value))}
+            aria-label={`Details of ${single.name}`}
+          >
             <Tab value="summary">Summary</Tab>
             <Tab value="checkpoints">{`Checkpoints (${single.checkpointCount})`}</Tab>
           </TabList>
@@ -298,7 +428,11 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
               ]}
             />
           ) : detail.isError ? (
-            <ErrorState error={detail.error} title={`Couldn't load the checkpoints of ${single.name}`} onRetry={() => void detail.refetch()} />
+            <ErrorState
+              error={detail.error}
+              title={`Couldn't load the checkpoints of ${single.name}`}
+              onRetry={() => void detail.refetch()}
+            />
           ) : (
             <CheckpointPanel
               vmName={single.name}
@@ -314,7 +448,11 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
         </DetailsPane>
       ) : (
         list.isSuccess && (
-          <p className={styles.hint}>{selected.length > 1 ? `${selected.length} virtual machines selected.` : 'Select a virtual machine to see its details.'}</p>
+          <p className={styles.hint}>
+            {selected.length > 1
+              ? `${selected.length} virtual machines selected.`
+              : 'Select a virtual machine to see its details.'}
+          </p>
         )
       )}
 
@@ -333,7 +471,11 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
 
       <ConfirmDialog
         open={confirm === 'delete'}
-        title={deletable.length === 1 ? `Delete the virtual machine '${deletable[0]?.name ?? ''}'?` : `Delete ${deletable.length} virtual machines?`}
+        title={
+          deletable.length === 1
+            ? `Delete the virtual machine '${deletable[0]?.name ?? ''}'?`
+            : `Delete ${deletable.length} virtual machines?`
+        }
         message={deleteMessage}
         confirmLabel="Delete"
         cancelLabel="Cancel"
@@ -342,7 +484,10 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
         onConfirm={() => {
           setConfirm(undefined);
           for (const vm of deletable) {
-            del.mutate(vm.id, { onSuccess: tracker.track, onError: (e) => setErrors((x) => [...x, errorMessage(e)]) });
+            del.mutate(vm.id, {
+              onSuccess: tracker.track,
+              onError: (e) => setErrors((x) => [...x, errorMessage(e)]),
+            });
           }
           setSelectedIds([]);
         }}
@@ -360,14 +505,31 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
         }}
       />
       {showSettings && single && (
-        <ContextPane open size="wide" title={`Settings for ${single.name}`} description="The virtual machine's configuration as Hyper-V reports it." primaryLabel="Close" secondaryLabel="Cancel" onSubmit={() => setShowSettings(false)} onClose={() => setShowSettings(false)}>
+        <ContextPane
+          open
+          size="wide"
+          title={`Settings for ${single.name}`}
+          description="The virtual machine's configuration as Hyper-V reports it."
+          primaryLabel="Close"
+          secondaryLabel="Cancel"
+          onSubmit={() => setShowSettings(false)}
+          onClose={() => setShowSettings(false)}
+        >
           {detail.isError ? (
-            <ErrorState error={detail.error} title={`Couldn't load the settings of ${single.name}`} onRetry={() => void detail.refetch()} />
+            <ErrorState
+              error={detail.error}
+              title={`Couldn't load the settings of ${single.name}`}
+              onRetry={() => void detail.refetch()}
+            />
           ) : (
             [...new Set((detail.data?.settings ?? []).map((s) => s.group))].map((group) => (
               <section key={group} aria-label={group}>
                 <h3 className={styles.settingsGroup}>{group}</h3>
-                <DetailsGrid fields={(detail.data?.settings ?? []).filter((s) => s.group === group).map((s) => ({ label: s.label, value: s.value }))} />
+                <DetailsGrid
+                  fields={(detail.data?.settings ?? [])
+                    .filter((s) => s.group === group)
+                    .map((s) => ({ label: s.label, value: s.value }))}
+                />
               </section>
             ))
           )}
