@@ -20,7 +20,8 @@ export const chromiumArgs = [
   '--disable-quic',
 ];
 
-const port = 4173;
+// PW_PORT lets two checkouts on one machine run their suites at once.
+const port = Number(process.env.PW_PORT ?? 4173);
 
 export default defineConfig({
   testDir: '.',
