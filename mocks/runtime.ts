@@ -21,6 +21,8 @@ import {
   SCENARIOS,
 } from './sim';
 import type { FaultName, Millis, Op, Outcome, World } from './sim';
+import type { WorldChange } from '../src/api/world-change-contract';
+import { worldChange } from './world-change';
 
 export interface SimRuntimeOptions {
   /** real time source; tests pass a manual clock */
@@ -29,7 +31,8 @@ export interface SimRuntimeOptions {
   world?: World;
 }
 
-export type ChangeListener = (world: World) => void;
+/** Told after every commit, with the slices that differ from the world before it. */
+export type ChangeListener = (world: World, change: WorldChange) => void;
 
 export interface SimRuntime {
   now(): Millis;
@@ -58,8 +61,9 @@ export function createSimRuntime(options: SimRuntimeOptions): SimRuntime {
 
   const commit = (next: World) => {
     if (next === current) return;
+    const change = worldChange(current, next);
     current = next;
-    for (const listener of listeners) listener(current);
+    for (const listener of listeners) listener(current, change);
   };
 
   const catchUp = (): World => {

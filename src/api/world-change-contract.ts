@@ -32,6 +32,9 @@ export type WorldResource = (typeof WORLD_RESOURCES)[number];
 export const WORLD_CHANGED_EVENT = 'hci-sim-changed';
 
 export interface WorldChange {
-  /** never empty; every resource when the whole world was replaced (reset, import, another tab's scenario) */
+  /**
+   * Every resource when the whole world was replaced (reset, import, another tab's scenario); empty when only
+   * bookkeeping moved (the schedule), which a store must still save but a page need not refetch.
+   */
   resources: readonly WorldResource[];
 }
