@@ -12,6 +12,8 @@ export default defineConfig({
   server: { port: 5173, strictPort: false },
   preview: { port: 4173, strictPort: true },
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 1500 },
+  // The world host (mocks/host/shared-worker.ts) is a module SharedWorker.
+  worker: { format: 'es' },
   test: {
     globals: true,
     projects: [

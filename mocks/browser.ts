@@ -1,15 +1,20 @@
 /**
- * The simulation in the browser: the MSW service worker answers every request from the world held
- * here, the world is kept in IndexedDB across reloads, `?scenario=` resets it before the first render,
- * and `window.hciSim` drives it. The UI is told to refetch with a `hci-sim-changed` event.
+ * The simulation, as a page sees it. The world lives in a host shared by every tab (mocks/host): this page
+ * keeps MSW as its interceptor, with forwarding handlers that post each request for the world to the host
+ * and answer with its reply. `?scenario=` is handed to the host (and so resets the one world for every tab),
+ * the host's change notices become `hci-sim-changed` events, and `window.hciSim` relays to the host. It is
+ * assigned only after a request from this page was answered by the world, so a test that waits for it can
+ * fetch at once.
  */
+import { http, passthrough } from 'msw';
+import type { HttpResponseResolver } from 'msw';
 import { setupWorker } from 'msw/browser';
-import { handlers } from './handlers';
-import { createSimRuntime } from './runtime';
-import type { SimRuntime } from './runtime';
-import { buildScenario, isScenario, parseDuration, parseWorld, serializeWorld } from './sim';
-import type { World } from './sim';
-import { createTestControl } from './test-control';
+import { WORLD_CHANGED_EVENT } from '../src/api/world-change-contract';
+import { createHostClient, sharedWorkerLink } from './host/client';
+import type { HostClient, HostLink } from './host/client';
+import { leaderLink } from './host/leader';
+import { CONTROL_METHODS, fromWireResponse, toWireRequest, UNHANDLED } from './host/protocol';
+import type { StartLink } from './host/protocol';
 import type { HciSim } from './test-control';
 
 declare global {
@@ -18,142 +23,96 @@ declare global {
   }
 }
 
-const DB_NAME = 'hci-portal-simulation';
-const STORE = 'world';
-const KEY = 'current';
+/** The same-origin request the page makes to prove that the world answers it. */
+const READINESS_PATH = 'api/sim/clock';
 
-function openDb(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open(DB_NAME, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB could not be opened'));
-  });
-}
-
-async function loadSaved(): Promise<string | undefined> {
-  const db = await openDb();
-  return new Promise((resolve, reject) => {
-    const request = db.transaction(STORE, 'readonly').objectStore(STORE).get(KEY);
-    request.onsuccess = () => resolve(typeof request.result === 'string' ? request.result : undefined);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB read failed'));
-  });
-}
-
-async function save(text: string): Promise<void> {
-  const db = await openDb();
-  await new Promise<void>((resolve, reject) => {
-    const tx = db.transaction(STORE, 'readwrite');
-    tx.objectStore(STORE).put(text, KEY);
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB write failed'));
-  });
-}
-
-/** Writes at most once per animation-free tick burst; a 10,000-VM world is a few MB of JSON. */
-function persistOnChange(sim: SimRuntime): void {
-  let pending: number | undefined;
-  let latest: World | undefined;
-  const flush = () => {
-    pending = undefined;
-    if (!latest) return;
-    const text = serializeWorld(latest);
-    latest = undefined;
-    save(text).catch((error: unknown) => {
-      console.error('The simulated world could not be saved; it will not survive a reload.', error);
-    });
-  };
-  sim.subscribe((world) => {
-    latest = world;
-    pending ??= window.setTimeout(flush, 150);
-  });
-  window.addEventListener('pagehide', flush);
-}
-
-async function initialWorld(now: number): Promise<{ world: World; notice?: string; advanceMs?: number }> {
+/** Reads the preset link once and drops it from the address, so a reload keeps what happened since. */
+function takeStartLink(): StartLink {
   const url = new URL(window.location.href);
-  const requested = url.searchParams.get('scenario');
-  const advanceParam = url.searchParams.get('advance');
-  if (requested !== null) {
-    // A preset link resets once; the parameters are dropped so a reload keeps what happened since.
+  const link: StartLink = {
+    scenario: url.searchParams.get('scenario'),
+    advance: url.searchParams.get('advance'),
+  };
+  if (link.scenario !== null || link.advance !== null) {
     url.searchParams.delete('scenario');
     url.searchParams.delete('advance');
     window.history.replaceState(window.history.state, '', url);
-    // ?advance=DURATION (the lab's shareable link): the preset from real now, then the clock moved that far
-    if (isScenario(requested) && advanceParam !== null) {
-      const advanceMs = parseDuration(advanceParam);
-      if (advanceMs === undefined)
-        return {
-          world: buildScenario(requested, now),
-          notice: `'${advanceParam}' is not a duration, so the clock was not advanced.`,
-        };
-      return { world: buildScenario(requested, now), advanceMs };
-    }
-    if (isScenario(requested)) {
-      const previous = await loadSaved().catch(() => undefined);
-      const offset = previous ? clockOffsetOf(previous) : 0;
-      const world = buildScenario(requested, now + offset);
-      return { world: { ...world, clockOffsetMs: offset } };
-    }
-    return {
-      world: buildScenario('fresh', now),
-      notice: `There is no preset named '${requested}'; the fresh world was loaded instead.`,
-    };
   }
-  try {
-    const saved = await loadSaved();
-    if (saved === undefined) return { world: buildScenario('fresh', now) };
-    return { world: parseWorld(saved) };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return {
-      world: buildScenario('fresh', now),
-      notice: `The saved simulation could not be read, so a fresh world was created. ${reason}`,
-    };
-  }
+  return link;
 }
 
-function clockOffsetOf(text: string): number {
-  try {
-    const offset = (JSON.parse(text) as { clockOffsetMs?: unknown }).clockOffsetMs;
-    return typeof offset === 'number' && offset > 0 ? offset : 0;
-  } catch {
-    return 0;
-  }
+/** A Web Lock held for this page's lifetime: its release tells the host the page is gone. */
+async function holdPageLock(): Promise<string | null> {
+  if (typeof navigator.locks === 'undefined') return null;
+  const name = `hci-simulated-world-page-${crypto.randomUUID()}`;
+  await new Promise<void>((acquired) => {
+    void navigator.locks.request(name, () => {
+      acquired();
+      return new Promise<never>(() => undefined);
+    });
+  });
+  return name;
 }
 
-let started: Promise<SimRuntime> | undefined;
+function connect(): HostLink {
+  // Chrome on Android and some embedded browsers have no SharedWorker: one tab then holds the world.
+  if (typeof SharedWorker === 'function') return sharedWorkerLink();
+  return leaderLink();
+}
 
-/** Starts the worker and the world; resolves before the app's first request. Safe to call twice. */
-export function startSimulation(): Promise<SimRuntime> {
+function relay(client: HostClient): HciSim {
+  return Object.fromEntries(
+    CONTROL_METHODS.map((method) => [method, (...args: unknown[]) => client.control(method, args)]),
+  ) as unknown as HciSim;
+}
+
+/** Resolves once the service worker controls this page, which a first visit gets only after it activates. */
+async function controlled(): Promise<void> {
+  if (navigator.serviceWorker.controller) return;
+  await new Promise<void>((resolve) => {
+    navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true });
+  });
+}
+
+let started: Promise<void> | undefined;
+
+/** Connects to the world, starts interception, and resolves once the world answers this page. */
+export function startSimulation(): Promise<void> {
   started ??= (async () => {
-    const { world, notice, advanceMs } = await initialWorld(Date.now());
-    const sim = createSimRuntime({ clock: () => Date.now(), world });
-    if (advanceMs !== undefined) sim.advance(advanceMs);
-    if (notice !== undefined) {
-      sim.run((draft, now) => {
-        draft.notifications.push({
-          id: `n-load-${now}`,
-          time: now,
-          level: 'Warning',
-          title: 'Simulation',
-          message: notice,
-          read: false,
-        });
-      });
-      console.warn(notice);
-    }
-    persistOnChange(sim);
-    void save(serializeWorld(sim.world()));
-    sim.subscribe(() => window.dispatchEvent(new CustomEvent('hci-sim-changed')));
-    window.hciSim = createTestControl(sim);
-    const worker = setupWorker(...handlers(sim));
+    const client = createHostClient(connect());
+    const lock = await holdPageLock();
+    const welcome = await client.hello(takeStartLink(), lock);
+    client.onChange((change) => {
+      if (change.resources.length === 0) return;
+      window.dispatchEvent(new CustomEvent(WORLD_CHANGED_EVENT, { detail: change }));
+    });
+    window.addEventListener('pagehide', () => client.bye());
+
+    let answered = 0;
+    const forward: HttpResponseResolver = async ({ request }) => {
+      const reply = await client.request(await toWireRequest(request));
+      if (reply === UNHANDLED) return passthrough();
+      answered += 1;
+      return fromWireResponse(reply);
+    };
+    const worker = setupWorker(
+      http.all(`${window.location.origin}/api/*`, forward),
+      ...welcome.origins.map((origin) => http.all(`${origin}/*`, forward)),
+    );
     await worker.start({
       onUnhandledRequest: 'bypass',
       quiet: true,
-      serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
+      serviceWorker: { url: `${import.meta.env.BASE_URL}sim-service-worker.js` },
     });
-    return sim;
+    await controlled();
+
+    const before = answered;
+    const probe = await fetch(`${import.meta.env.BASE_URL}${READINESS_PATH}`, { cache: 'no-store' });
+    if (!probe.ok || answered === before)
+      throw new Error(
+        `The simulated world did not answer this page (GET /${READINESS_PATH} gave ${probe.status} ${probe.statusText}).`,
+      );
+    window.hciSim = relay(client);
   })();
   return started;
 }

@@ -48,6 +48,8 @@ export interface SimRuntime {
   snapshot(): string;
   /** replaces the world with a parsed file; throws SimError and keeps the current world when it is invalid */
   load(json: string): void;
+  /** replaces the world with one already built (a preset link's world, whose clock offset is its own) */
+  replace(world: World): void;
   subscribe(listener: ChangeListener): () => void;
   scenarios(): typeof SCENARIOS;
   faults(): { name: FaultName; scope: string; description: string }[];
@@ -148,6 +150,10 @@ export function createSimRuntime(options: SimRuntimeOptions): SimRuntime {
     load(json) {
       const world = freezeWorld(parseWorld(json));
       commit(world);
+      catchUp();
+    },
+    replace(world) {
+      commit(freezeWorld(world));
       catchUp();
     },
     subscribe(listener) {

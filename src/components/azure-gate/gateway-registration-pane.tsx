@@ -34,7 +34,6 @@ import {
   useIssueDeviceCode,
   useSignIn,
 } from './azure-api';
-import { useDeviceLoginRelay } from './device-login-relay';
 import { PermissionsDialog } from './permissions-dialog';
 
 type CloudName = GatewayRegistrationFlowDto['clouds'][number]['name'];
@@ -144,7 +143,6 @@ function PaneBody() {
   const styles = useStyles();
   const flow = useQuery(azureGatewayQueries.registration());
   const gateway = useQuery(azureGatewayQueries.gateway());
-  useDeviceLoginRelay(flow.data?.deviceCode?.code ?? null);
 
   if (flow.isPending || gateway.isPending) return <LoadingState />;
   const refreshError = flow.error ?? gateway.error;

@@ -13,7 +13,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type RefObject, type SyntheticEvent } from 'react';
 import type { DeviceLoginAccountDto } from '@/api/contract';
 import { azureGatewayQueries, useRedeemDeviceCode } from '@/components/azure-gate/azure-api';
-import { announceDeviceCodeRedeemed } from '@/components/azure-gate/device-login-relay';
 import { errorMessage } from '@/lib/api-client';
 import { useMarkAppReady } from '@/lib/app-ready';
 
@@ -246,7 +245,6 @@ function ConfirmStage({
       { code, upn: account.upn },
       {
         onSuccess: (result) => {
-          announceDeviceCodeRedeemed(code.toUpperCase(), account.upn);
           onDone(result.message);
         },
       },

@@ -3,7 +3,6 @@ import { OpenRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { azureGatewayQueries, useUnregisterGateway } from '@/components/azure-gate/azure-api';
-import { useDeviceLoginRelay } from '@/components/azure-gate/device-login-relay';
 import { GatewayRegistrationPane } from '@/components/azure-gate/gateway-registration-pane';
 import { SignInDialog } from '@/components/azure-gate/sign-in-dialog';
 import { Banner } from '@/components/banner/banner';
@@ -46,8 +45,6 @@ export function RegisterSettings() {
   const [confirmOpen, setConfirmOpen] = useState(false);
   const [signInOpen, setSignInOpen] = useState(false);
   const [unregistered, setUnregistered] = useState(false);
-  // The pane may be closed while the sign-in tab finishes: this page still takes the news.
-  useDeviceLoginRelay(flow.data?.deviceCode?.code ?? null);
   useMarkAppReady(!flow.isPending && !gateway.isPending);
 
   if (flow.isPending || gateway.isPending) return <LoadingState />;
