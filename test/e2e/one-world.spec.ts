@@ -1,0 +1,155 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, test, waitForApp, withScenario } from './fixtures';
+
+/** One browser profile, one simulated world: every tab of a context talks to the same one. */
+
+const ARM = 'https://management.azure.com';
+const SUBSCRIPTIONS = `${ARM}/subscriptions?api-version=2022-12-01`;
+const SERVERS = '/connections/cluster/hci-cluster01/tools/servers';
+
+async function open(context: BrowserContext, path: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(path);
+  await waitForApp(page);
+  return page;
+}
+
+/** An ARM call from the page, as a script in it would make: status and body. */
+function arm(page: Page, method: string, path: string, body?: unknown) {
+  return page.evaluate(
+    async ([m, url, b]) => {
+      const res = await fetch(url, {
+        method: m,
+        // No Authorization header: the simulated ARM acts as the account signed in to the gateway.
+        headers: { 'Content-Type': 'application/json' },
+        ...(b === undefined ? {} : { body: JSON.stringify(b) }),
+      });
+      return { status: res.status, text: await res.text() };
+    },
+    [method, `${ARM}${path}`, body] as const,
+  );
+}
+
+async function subscriptionId(page: Page): Promise<string> {
+  const { status, text } = await arm(page, 'GET', '/subscriptions?api-version=2022-12-01');
+  expect(status).toBe(200);
+  const id = (JSON.parse(text) as { value: { subscriptionId: string }[] }).value[0]?.subscriptionId;
+  if (!id) throw new Error(`no subscription in ${text}`);
+  return id;
+}
+
+const group = (subscription: string, name: string) =>
+  `/subscriptions/${subscription}/resourcegroups/${name}?api-version=2022-09-01`;
+
+test('a resource group created in one tab is there in the other, without a reload', async ({ context }) => {
+  const first = await open(context, withScenario('/', 'registered'));
+  const second = await open(context, '/');
+  const subscription = await subscriptionId(first);
+
+  expect((await arm(second, 'GET', group(subscription, 'rg-one-world'))).status).toBe(404);
+  const created = await arm(first, 'PUT', group(subscription, 'rg-one-world'), { location: 'eastus' });
+  expect(created.status).toBe(201);
+  const seen = await arm(second, 'GET', group(subscription, 'rg-one-world'));
+  expect(seen.status).toBe(200);
+  expect(JSON.parse(seen.text)).toMatchObject({ name: 'rg-one-world', location: 'eastus' });
+});
+
+test('both tabs write, both reload, and nothing is lost', async ({ context }) => {
+  const first = await open(context, withScenario('/', 'registered'));
+  const second = await open(context, '/');
+  const subscription = await subscriptionId(first);
+
+  expect((await arm(first, 'PUT', group(subscription, 'rg-from-first'), { location: 'eastus' })).status).toBe(
+    201,
+  );
+  expect(
+    (await arm(second, 'PUT', group(subscription, 'rg-from-second'), { location: 'westeurope' })).status,
+  ).toBe(201);
+
+  await first.reload();
+  await waitForApp(first);
+  await second.reload();
+  await waitForApp(second);
+  for (const page of [first, second]) {
+    expect((await arm(page, 'GET', group(subscription, 'rg-from-first'))).status).toBe(200);
+    expect((await arm(page, 'GET', group(subscription, 'rg-from-second'))).status).toBe(200);
+  }
+});
+
+test("the lab in a second window injects node-down, and the first window's Servers row shows it", async ({
+  context,
+}) => {
+  const demo = await open(context, withScenario(SERVERS, 'fresh'));
+  const row = demo.getByRole('row', { name: /hci-node2/ });
+  await expect(row.getByText('Up', { exact: true })).toBeVisible();
+
+  const lab = await open(context, '/lab');
+  const inject = lab.getByRole('button', { name: 'Inject node-down', exact: true });
+  await inject.locator('xpath=..').getByRole('combobox', { name: 'Target' }).selectOption('hci-node2');
+  await inject.click();
+  await expect(lab.getByRole('button', { name: 'Repair node-down on hci-node2' })).toBeVisible();
+
+  await expect(row.getByText('Down', { exact: true })).toBeVisible();
+});
+
+test('a preset link in one tab resets the world the other tab shows', async ({ context }) => {
+  const first = await open(context, withScenario(SERVERS, 'fresh'));
+  await first.evaluate(() => window.hciSim?.inject('node-down', 'hci-node2'));
+  const row = first.getByRole('row', { name: /hci-node2/ });
+  await expect(row.getByText('Down', { exact: true })).toBeVisible();
+
+  await open(context, withScenario('/', 'fresh'));
+  await expect(row.getByText('Up', { exact: true })).toBeVisible();
+});
+
+test('the sign-in in a second tab completes the gateway registration in the first', async ({ context }) => {
+  const page = await open(context, withScenario('/settings/register', 'fresh'));
+  await page.getByRole('button', { name: 'Register', exact: true }).click();
+  const pane = page.getByRole('dialog', { name: 'Get started with Azure in Windows Admin Center' });
+  const codeBox = pane.getByRole('textbox', { name: 'Device code' });
+  await expect(codeBox).toHaveValue(/^[A-Z2-9]{9}$/);
+  const code = await codeBox.inputValue();
+
+  const signIn = await open(context, '/device-login');
+  await signIn.getByRole('textbox', { name: 'Code' }).fill(code);
+  await signIn.getByRole('button', { name: 'Next' }).click();
+  await signIn.getByRole('button', { name: /admin@contoso\.onmicrosoft\.com/ }).click();
+  await signIn.getByRole('button', { name: 'Continue' }).click();
+  await expect(signIn.getByText(/You may now close this window\./)).toBeVisible();
+
+  await expect(pane.getByText('Signed in as admin@contoso.onmicrosoft.com.')).toBeVisible();
+});
+
+test('on a fresh browser context, the first ARM call made when window.hciSim appears is answered', async ({
+  browser,
+}) => {
+  for (let run = 0; run < 20; run++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.waitForFunction(() => window.hciSim !== undefined, undefined, { polling: 'raf' });
+    const status = await page.evaluate(async (url) => (await fetch(url)).status, SUBSCRIPTIONS);
+    expect(status, `run ${run + 1}`).toBe(200);
+    await context.close();
+  }
+});
+
+test('after the browser stops the service worker, the next fetch and navigation are answered by the world', async ({
+  page,
+  context,
+}) => {
+  await page.goto(withScenario('/', 'registered'));
+  await waitForApp(page);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+
+  const status = await page.evaluate(async (url) => (await fetch(url)).status, SUBSCRIPTIONS);
+  expect(status).toBe(200);
+
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await page.getByRole('link', { name: 'hci-cluster01' }).first().click();
+  await expect(page.getByRole('heading', { name: 'hci-cluster01' }).first()).toBeVisible();
+  await expect(page.getByText(/failed: 404/)).toHaveCount(0);
+  await expect(page.getByText('hci-node1').first()).toBeVisible();
+});
