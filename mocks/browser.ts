@@ -1,20 +1,20 @@
 /**
  * The simulation, as a page sees it. The world lives in a host shared by every tab (mocks/host): this page
- * keeps MSW as its interceptor, with forwarding handlers that post each request for the world to the host
- * and answer with its reply. `?scenario=` is handed to the host (and so resets the one world for every tab),
+ * keeps MSW's service worker as its interceptor and forwards each request meant for the world (same-origin
+ * /api/*, and the Azure origins the host's handlers answer) to the host, answering with its reply; the
+ * handlers run there. `?scenario=` is handed to the host (and so resets the one world for every tab),
  * the host's change notices become `hci-sim-changed` events, and `window.hciSim` relays to the host. It is
  * assigned only after a request from this page was answered by the world, so a test that waits for it can
  * fetch at once.
  */
-import { http, passthrough } from 'msw';
-import type { HttpResponseResolver } from 'msw';
-import { setupWorker } from 'msw/browser';
 import { WORLD_CHANGED_EVENT } from '../src/api/world-change-contract';
 import { createHostClient, sharedWorkerLink } from './host/client';
 import type { HostClient, HostLink } from './host/client';
 import { leaderLink } from './host/leader';
-import { CONTROL_METHODS, fromWireResponse, toWireRequest, UNHANDLED } from './host/protocol';
-import type { StartLink } from './host/protocol';
+import { startMockServiceWorker } from './host/mock-service-worker-client';
+import type { InterceptedRequest } from './host/mock-service-worker-client';
+import { CONTROL_METHODS, fromWireResponse, UNHANDLED } from './host/protocol';
+import type { StartLink, WireRequest } from './host/protocol';
 import type { HciSim } from './test-control';
 
 declare global {
@@ -74,6 +74,22 @@ async function controlled(): Promise<void> {
   });
 }
 
+/** Same-origin /api/*, and every path of the origins the host's handlers answer. */
+function isForTheWorld(origins: readonly string[]): (url: string) => boolean {
+  const api = new URL(`${import.meta.env.BASE_URL}api/`, window.location.origin).href;
+  const others = new Set(origins);
+  return (url) => url.startsWith(api) || others.has(new URL(url).origin);
+}
+
+function toWire(request: InterceptedRequest): WireRequest {
+  return {
+    method: request.method,
+    url: request.url,
+    headers: Object.entries(request.headers),
+    body: request.method === 'GET' || request.method === 'HEAD' ? null : request.body,
+  };
+}
+
 let started: Promise<void> | undefined;
 
 /** Connects to the world, starts interception, and resolves once the world answers this page. */
@@ -89,20 +105,13 @@ export function startSimulation(): Promise<void> {
     window.addEventListener('pagehide', () => client.bye());
 
     let answered = 0;
-    const forward: HttpResponseResolver = async ({ request }) => {
-      const reply = await client.request(await toWireRequest(request));
-      if (reply === UNHANDLED) return passthrough();
+    const forwarded = isForTheWorld(welcome.origins);
+    await startMockServiceWorker(`${import.meta.env.BASE_URL}sim-service-worker.js`, async (request) => {
+      if (!forwarded(request.url)) return undefined;
+      const reply = await client.request(toWire(request));
+      if (reply === UNHANDLED) return undefined;
       answered += 1;
       return fromWireResponse(reply);
-    };
-    const worker = setupWorker(
-      http.all(`${window.location.origin}/api/*`, forward),
-      ...welcome.origins.map((origin) => http.all(`${origin}/*`, forward)),
-    );
-    await worker.start({
-      onUnhandledRequest: 'bypass',
-      quiet: true,
-      serviceWorker: { url: `${import.meta.env.BASE_URL}sim-service-worker.js` },
     });
     await controlled();
 

@@ -47,6 +47,7 @@ async function readClients() {
 
 /** Once per start of this worker: the mocking pages that are still open, back into MSW's set. */
 let restored;
+let restoreDone = false;
 function restoreClients() {
   restored ??= (async () => {
     const ids = await readClients().catch(() => []);
@@ -55,6 +56,7 @@ function restoreClients() {
       if (await self.clients.get(id)) activeClientIds.add(id);
       else gone.push(id);
     }
+    restoreDone = true;
     if (gone.length > 0)
       await updateClients((store) => gone.forEach((id) => store.delete(id))).catch(() => undefined);
   })();
@@ -80,8 +82,9 @@ addEventListener('fetch', (event) => {
   if (request.cache === 'only-if-cached' && request.mode !== 'same-origin') return;
   // Known mocking page, or the pages are restored already: MSW's own listener decides.
   if (activeClientIds.has(event.clientId)) return;
-  if (restored !== undefined) return;
-  // First request since this worker started: restore, then answer as MSW would have.
+  if (restoreDone) return;
+  // A request before the pages are restored (the first since this worker started, or one that arrives
+  // while a keep-alive is restoring them): wait for them, then answer as MSW would have.
   event.stopImmediatePropagation();
   const interceptedAt = Date.now();
   event.respondWith(

@@ -1,13 +1,7 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router';
-import { AppProvider } from './app/provider';
-import { createAppRouter } from './app/router';
-import { createQueryClient } from './lib/query-client';
-
 /**
- * The simulation is the backend in every build (dev and production preview alike), so the worker must be
- * running, and `?scenario=` applied, before the first request leaves the page.
+ * The simulation is the backend in every build (dev and production preview alike), so the world must answer
+ * this page, and `?scenario=` be applied, before the first request leaves it. Connecting to the world and
+ * loading the app start together: the world boots in its workers while this thread evaluates the app.
  */
 async function enableMocking(): Promise<void> {
   const { startSimulation } = await import('../mocks/browser');
@@ -34,17 +28,11 @@ const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element.');
 
 try {
-  await enableMocking();
-  const queryClient = createQueryClient();
-  const router = createAppRouter(queryClient);
-  createRoot(rootElement).render(
-    <StrictMode>
-      <AppProvider queryClient={queryClient}>
-        <RouterProvider router={router} />
-      </AppProvider>
-    </StrictMode>,
-  );
+  const [, { renderApp }] = await Promise.all([enableMocking(), import('./render-app')]);
+  renderApp(rootElement);
 } catch (error) {
-  // Without the worker every request would fail; say so instead of showing a broken shell.
+  // Without the world every request would fail; say so instead of showing a broken shell.
   renderFatal(rootElement, error);
 }
+
+export {};
