@@ -41,16 +41,14 @@ function takeStartLink(): StartLink {
   return link;
 }
 
-/** A Web Lock held for this page's lifetime: its release tells the host the page is gone. */
-async function holdPageLock(): Promise<string | null> {
+/**
+ * A Web Lock held for this page's lifetime: its release tells the host the page is gone. Requested before
+ * the host hears of it, so the host's own request for it waits behind this page's.
+ */
+function holdPageLock(): string | null {
   if (typeof navigator.locks === 'undefined') return null;
   const name = `hci-simulated-world-page-${crypto.randomUUID()}`;
-  await new Promise<void>((acquired) => {
-    void navigator.locks.request(name, () => {
-      acquired();
-      return new Promise<never>(() => undefined);
-    });
-  });
+  void navigator.locks.request(name, () => new Promise<never>(() => undefined));
   return name;
 }
 
@@ -96,8 +94,10 @@ let started: Promise<void> | undefined;
 export function startSimulation(): Promise<void> {
   started ??= (async () => {
     const client = createHostClient(connect());
-    const lock = await holdPageLock();
-    const welcome = await client.hello(takeStartLink(), lock);
+    const lock = holdPageLock();
+    // The host boots (and applies the preset link) while the service worker registers.
+    const welcome = client.hello(takeStartLink(), lock);
+    const forwarded = welcome.then((w) => isForTheWorld(w.origins));
     client.onChange((change) => {
       if (change.resources.length === 0) return;
       window.dispatchEvent(new CustomEvent(WORLD_CHANGED_EVENT, { detail: change }));
@@ -105,14 +105,16 @@ export function startSimulation(): Promise<void> {
     window.addEventListener('pagehide', () => client.bye());
 
     let answered = 0;
-    const forwarded = isForTheWorld(welcome.origins);
-    await startMockServiceWorker(`${import.meta.env.BASE_URL}sim-service-worker.js`, async (request) => {
-      if (!forwarded(request.url)) return undefined;
-      const reply = await client.request(toWire(request));
-      if (reply === UNHANDLED) return undefined;
-      answered += 1;
-      return fromWireResponse(reply);
-    });
+    await Promise.all([
+      welcome,
+      startMockServiceWorker(`${import.meta.env.BASE_URL}sim-service-worker.js`, async (request) => {
+        if (!(await forwarded)(request.url)) return undefined;
+        const reply = await client.request(toWire(request));
+        if (reply === UNHANDLED) return undefined;
+        answered += 1;
+        return fromWireResponse(reply);
+      }),
+    ]);
     await controlled();
 
     const before = answered;
