@@ -97,6 +97,8 @@ export function startSimulation(): Promise<void> {
     const lock = holdPageLock();
     // The host boots (and applies the preset link) while the service worker registers.
     const welcome = client.hello(takeStartLink(), lock);
+    // Marks for DevTools' performance panel and the bench: where a cold start spends its time.
+    void welcome.then(() => performance.mark('hci-sim:host-ready'));
     const forwarded = welcome.then((w) => isForTheWorld(w.origins));
     client.onChange((change) => {
       if (change.resources.length === 0) return;
@@ -115,6 +117,7 @@ export function startSimulation(): Promise<void> {
         return fromWireResponse(reply);
       }),
     ]);
+    performance.mark('hci-sim:service-worker-ready');
     await controlled();
 
     const before = answered;
@@ -123,6 +126,7 @@ export function startSimulation(): Promise<void> {
       throw new Error(
         `The simulated world did not answer this page (GET /${READINESS_PATH} gave ${probe.status} ${probe.statusText}).`,
       );
+    performance.mark('hci-sim:answered');
     window.hciSim = relay(client);
   })();
   return started;
