@@ -40,8 +40,6 @@ export interface WorldHostOptions {
 export interface WorldHost {
   /** a page's message; replies go to its port */
   receive(port: HostPort, message: PageMessage): void;
-  /** the page is gone: no more messages to it */
-  disconnect(port: HostPort): void;
   /** writes the world now if a save is pending */
   flush(): Promise<void>;
   /** the runtime, once loaded (tests) */
@@ -163,9 +161,6 @@ export function createWorldHost(options: WorldHostOptions): WorldHost {
           void write();
           return;
       }
-    },
-    disconnect(port) {
-      ports.delete(port);
     },
     flush: write,
   };
