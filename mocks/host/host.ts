@@ -84,7 +84,7 @@ export function createWorldHost(options: WorldHostOptions): WorldHost {
   };
 
   const ready = (async () => {
-    const { world, notice } = await openSavedWorld(options.store, options.clock());
+    const { world, notice, fromSave } = await openSavedWorld(options.store, options.clock());
     const sim = createSimRuntime({ clock: options.clock, world });
     sim.subscribe((next, change) => {
       unsaved = next;
@@ -95,8 +95,12 @@ export function createWorldHost(options: WorldHostOptions): WorldHost {
       addNotice(sim, notice);
       console.warn(notice);
     }
-    unsaved = sim.world();
-    void write();
+    // A world just built (or rebuilt) is written at once, so a reload finds the same one; a saved one is
+    // written again only when it changes (a large world is a few MB of JSON).
+    if (!fromSave) {
+      unsaved = sim.world();
+      void write();
+    }
     return sim;
   })();
 

@@ -13,18 +13,21 @@ export interface OpenedWorld {
   world: World;
   /** why the saved world was not used */
   notice?: string;
+  /** the world is the saved one, so it need not be written back */
+  fromSave: boolean;
 }
 
 export async function openSavedWorld(store: WorldStore, now: Millis): Promise<OpenedWorld> {
   try {
     const saved = await store.load();
-    if (saved === undefined) return { world: buildScenario('fresh', now) };
-    return { world: parseWorld(saved) };
+    if (saved === undefined) return { world: buildScenario('fresh', now), fromSave: false };
+    return { world: parseWorld(saved), fromSave: true };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return {
       world: buildScenario('fresh', now),
       notice: `The saved simulation could not be read, so a fresh world was created. ${reason}`,
+      fromSave: false,
     };
   }
 }
