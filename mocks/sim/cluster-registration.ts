@@ -17,9 +17,18 @@ import { logEvent, logFileName, logLine } from './events';
 import { hasFault } from './faults-state';
 import { azureReadiness } from './gateway-registration';
 import { canAssignRoles, canGrantAdminConsent, canWrite } from './identity';
-import { defineJobKind, startJob } from './jobs';
+import { startJob } from './jobs';
 import type { JobOutcome } from './jobs';
-import type { CloudName, Job, JobStep, Millis, OnPremCluster, World } from './model';
+import type {
+  CloudName,
+  Job,
+  JobStep,
+  Millis,
+  OnPremCluster,
+  RegistrationPlan,
+  UnregisterRequest,
+  World,
+} from './model';
 import { refreshHeartbeats } from './reachability';
 import {
   attemptSync,
@@ -30,7 +39,6 @@ import {
   recordSync,
   scheduleNextSync,
 } from './registration';
-import type { RegistrationInput } from './registration';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RG_NAME = /^[-\w._()]{1,90}$/u;
@@ -286,12 +294,7 @@ function validateRequest(world: World, request: RegisterClusterRequest): void {
     throw new SimError('bad-request', 'LocationRequired', 'Select an Azure region.', { target: 'region' });
 }
 
-interface Plan extends RegistrationInput {
-  createdResourceGroup: boolean;
-  /** re-running on a cluster already registered to the same resource jumps straight to Arc */
-  alreadyRegistered: boolean;
-  legacyConsent: boolean;
-}
+type Plan = RegistrationPlan;
 
 function resourceUrl(cloud: CloudName, tenantId: string, sub: string, rg: string, name: string): string {
   return `${CLOUDS[cloud].portalUrl}#@${tenantId}/resource/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.AzureStackHCI/clusters/${name}/overview`;
@@ -547,9 +550,12 @@ export function startClusterRegistration(draft: World, request: RegisterClusterR
   return job;
 }
 
-defineJobKind('cluster/register', (draft, job, at) => {
-  const plan = job.input.plan as Plan;
-  const early = job.input.failure as { message: string; code: number } | null;
+export function completeClusterRegistration(
+  draft: World,
+  job: Job<'cluster/register'>,
+  at: Millis,
+): JobOutcome {
+  const { plan, failure: early } = job.input;
   const cluster = draft.clusters[plan.cluster];
   const fail = (message: string, code: number, result = 'Failed'): JobOutcome => {
     appendLog(draft, plan.cluster, job.id, logLine(at, 'ERROR', message));
@@ -674,16 +680,9 @@ defineJobKind('cluster/register', (draft, job, at) => {
     logLine(at, 'INFO', `Result: Success AzurePortalResourceURL: ${portal}`),
   );
   return { status: 'Succeeded', message: MESSAGES.success, result: 'Success' };
-});
+}
 
 // ───────────── Unregister ─────────────
-
-export interface UnregisterRequest {
-  cluster: string;
-  /** a different subscription or cloud than the registration: the local state is cleared, Azure keeps everything */
-  subscriptionId?: string;
-  cloud?: CloudName;
-}
 
 export function startClusterUnregistration(draft: World, request: UnregisterRequest, now: Millis): Job {
   const cluster = draft.clusters[request.cluster];
@@ -760,8 +759,12 @@ export function startClusterUnregistration(draft: World, request: UnregisterRequ
   return job;
 }
 
-defineJobKind('cluster/unregister', (draft, job, at) => {
-  const request = job.input.request as UnregisterRequest;
+export function completeClusterUnregistration(
+  draft: World,
+  job: Job<'cluster/unregister'>,
+  at: Millis,
+): JobOutcome {
+  const { request } = job.input;
   const cluster = draft.clusters[request.cluster];
   const reg = cluster?.registration;
   if (!cluster || !reg) return { status: 'Failed', message: MESSAGES.notRegistered, result: 'Failed' };
@@ -838,7 +841,7 @@ defineJobKind('cluster/unregister', (draft, job, at) => {
   );
   log('INFO', `Result: Success Details: ${MESSAGES.unregistered}`);
   return { status: 'Succeeded', message: MESSAGES.unregistered, result: 'Success' };
-});
+}
 
 // ───────────── Repair and sync ─────────────
 
@@ -887,8 +890,8 @@ export function startRepair(draft: World, clusterName: string, now: Millis): Job
   );
 }
 
-defineJobKind('cluster/repair', (draft, job, at) => {
-  const name = String(job.input.cluster);
+export function completeRepair(draft: World, job: Job<'cluster/repair'>, at: Millis): JobOutcome {
+  const name = job.input.cluster;
   const cluster = draft.clusters[name];
   const reg = cluster?.registration;
   if (!cluster || !reg) return { status: 'Failed', message: MESSAGES.repairNotRegistered, result: 'Failed' };
@@ -941,7 +944,7 @@ defineJobKind('cluster/repair', (draft, job, at) => {
   attemptSync(draft, name, at);
   scheduleNextSync(draft, name, at + SYNC_INTERVAL);
   return { status: 'Succeeded', message: MESSAGES.success, result: 'Success' };
-});
+}
 
 export function startSyncNow(draft: World, clusterName: string, now: Millis): Job {
   const cluster = draft.clusters[clusterName];
@@ -969,8 +972,8 @@ export function startSyncNow(draft: World, clusterName: string, now: Millis): Jo
   );
 }
 
-defineJobKind('cluster/sync', (draft, job, at) => {
-  const name = String(job.input.cluster);
+export function completeSyncNow(draft: World, job: Job<'cluster/sync'>, at: Millis): JobOutcome {
+  const name = job.input.cluster;
   const cluster = draft.clusters[name];
   const failure = attemptSync(draft, name, at);
   if (failure !== undefined)
@@ -985,4 +988,4 @@ defineJobKind('cluster/sync', (draft, job, at) => {
     message: `Successfully synced with Azure for cluster: ${cluster?.fqdn ?? name}`,
     result: 'Success',
   };
-});
+}

@@ -9,11 +9,11 @@
  * name or nothing (every registered cluster).
  */
 import { hciClusterId, resourceKey } from './arm-ids';
-import { SimError, onScheduledEvent, schedule, unschedule } from './core';
+import { SimError, schedule, unschedule } from './core';
 import { clusterNodes } from './derive';
 import { logHciAdmin } from './events';
 import { FAULT_NAMES } from './model';
-import type { ActiveFault, AppRegistration, FaultName, Millis, World } from './model';
+import type { ActiveFault, AppRegistration, FaultName, Millis, ScheduledEvent, World } from './model';
 import { refreshHeartbeats } from './reachability';
 import { createApp, putClusterResource } from './registration';
 import { failOverVmsFrom } from './vms';
@@ -309,14 +309,16 @@ function repairClusterFault(draft: World, active: ActiveFault, now: Millis): voi
 }
 
 /** The automatic recovery of 21H2 + KB5010421: the licence data is rebuilt and the fault clears itself. */
-onScheduledEvent('node/data-repaired', (draft, event) => {
-  if (event.kind !== 'node/data-repaired') return;
+export function dataRepaired(
+  draft: World,
+  event: Extract<ScheduledEvent, { kind: 'node/data-repaired' }>,
+): void {
   const node = draft.nodes[event.node];
   if (!node?.tpmCleared) return;
   draft.faults = draft.faults.filter((f) => !(f.fault === 'tpm-cleared' && f.target === node.name));
   node.tpmCleared = false;
   logHciAdmin(draft, node.name, 592, event.at);
-});
+}
 
 /** api-latency's delay in milliseconds, or 0 when the fault is off. */
 export function apiLatencyMs(world: World): number {

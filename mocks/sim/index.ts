@@ -1,9 +1,11 @@
 /**
- * The simulation's public surface. Importing it registers every scheduled-event and job handler, so
- * import from here (not from the modules) anywhere a world is advanced.
+ * The simulation's public surface. Time is advanced and operations run by engine.ts, which dispatches
+ * scheduled events and job completions through the complete tables of dispatch.ts.
  */
 export * from './model';
 export * from './core';
+export * from './engine';
+export { EVENT_HANDLERS, JOB_COMPLETIONS } from './dispatch';
 export * from './derive';
 export * from './durations';
 export * from './clouds';

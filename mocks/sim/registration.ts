@@ -9,27 +9,21 @@
  */
 import { hciClusterId, machineId, resourceKey, rgKey } from './arm-ids';
 import { CREATED_BY_TAG } from './clouds';
-import { guidFrom, newGuid, onScheduledEvent, schedule, unschedule } from './core';
+import { guidFrom, newGuid, schedule, unschedule } from './core';
 import { ATTESTATION_VALIDITY, SYNC_INTERVAL, clusterNodes, nodeCanSync } from './derive';
 import { logHciAdmin, logHciDebug } from './events';
-import type { AppRegistration, CloudName, HciClusterResource, Millis, SystemData, World } from './model';
+import type {
+  AppRegistration,
+  HciClusterResource,
+  Millis,
+  RegistrationInput,
+  ScheduledEvent,
+  SystemData,
+  World,
+} from './model';
 import { refreshHeartbeats } from './reachability';
 
 export const ARC_AGENT_VERSION = '1.34.02716.1166';
-
-export interface RegistrationInput {
-  cluster: string;
-  cloud: CloudName;
-  subscriptionId: string;
-  resourceGroup: string;
-  region: string;
-  resourceName: string;
-  tenantId: string;
-  enableArc: boolean;
-  arcResourceGroup: string;
-  /** who registered, for systemData */
-  upn: string;
-}
 
 export function systemData(upn: string, at: Millis): SystemData {
   return {
@@ -378,8 +372,11 @@ export function attemptSync(draft: World, clusterName: string, at: Millis): stri
  * is due before the next tick, the run of successful syncs up to the horizon collapses into its last one:
  * a healthy month costs one step per cluster, and failures (which log events) are still taken one by one.
  */
-onScheduledEvent('cluster/sync', (draft, event, until) => {
-  if (event.kind !== 'cluster/sync') return;
+export function scheduledSync(
+  draft: World,
+  event: Extract<ScheduledEvent, { kind: 'cluster/sync' }>,
+  until: Millis,
+): void {
   if (!draft.clusters[event.cluster]?.registration) return;
   const failure = attemptSync(draft, event.cluster, event.at);
   let last = event.at;
@@ -393,4 +390,4 @@ onScheduledEvent('cluster/sync', (draft, event, until) => {
     }
   }
   scheduleNextSync(draft, event.cluster, last + SYNC_INTERVAL);
-});
+}

@@ -9,7 +9,8 @@
  */
 import { SimError } from './core';
 import { actingUser } from './identity';
-import { defineJobKind, startJob } from './jobs';
+import { startJob } from './jobs';
+import type { JobOutcome } from './jobs';
 import type { Job, Millis, WapCloud, WapNetwork, World } from './model';
 import { setWapGuard } from './vms';
 
@@ -164,10 +165,8 @@ export function startDeleteWapNetwork(draft: World, cloudName: string, networkId
   );
 }
 
-defineJobKind('vnet/delete', (draft, job) => {
-  const cloudName = String(job.input.cloud);
-  const networkId = String(job.input.networkId);
-  const name = String(job.input.networkName);
+export function completeDeleteWapNetwork(draft: World, job: Job<'vnet/delete'>): JobOutcome {
+  const { cloud: cloudName, networkId, networkName: name } = job.input;
   const failure = `Couldn't delete the virtual network '${name}'.`;
   const cloud = draft.wapClouds[cloudName];
   const network = cloud?.networks[networkId];
@@ -180,4 +179,4 @@ defineJobKind('vnet/delete', (draft, job) => {
   const { [networkId]: _gone, ...rest } = cloud.networks;
   cloud.networks = rest;
   return { status: 'Succeeded', message: `Successfully deleted the virtual network '${name}'.` };
-});
+}
