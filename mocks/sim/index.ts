@@ -24,6 +24,7 @@ export * from './gateway-registration';
 export * from './cluster-registration';
 export * from './benefits';
 export * from './arc';
+export * from './wap-clouds';
 export * from './wap';
 export * from './troubleshooter';
 export * from './diagnostics';

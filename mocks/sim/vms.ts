@@ -13,6 +13,7 @@
 import { SimError, guidFrom, nextSeq, plain } from './core';
 import { clusterNodes, nodeIsUp, registrationView } from './derive';
 import { startJob } from './jobs';
+import { ensureWapCloudAvailable } from './wap-clouds';
 import type { JobOutcome } from './jobs';
 import type {
   CreateVmInput,
@@ -104,17 +105,6 @@ export interface VmRef {
 
 type AnyVm = VirtualMachine | WapVm;
 
-/**
- * Guards every job that touches a WAP cloud: its connector must answer. wap.ts registers the real check, so
- * this module stays free of the cloud rules while a job's completion still applies them.
- */
-let wapGuard: (draft: World, cloud: string, action: string) => void = (_d, cloud) => {
-  throw new SimError('not-found', 'CloudNotFound', `The cloud '${cloud}' was not found.`);
-};
-export function setWapGuard(guard: typeof wapGuard): void {
-  wapGuard = guard;
-}
-
 function findVm(draft: World, ref: VmRef): AnyVm | undefined {
   return ref.cloud === undefined ? draft.vms[ref.vmId] : draft.wapClouds[ref.cloud]?.vms[ref.vmId];
 }
@@ -140,7 +130,7 @@ function targetOf(draft: World, ref: VmRef, vm: AnyVm): Job['target'] {
 /** Host up (cluster VMs) or connector reachable (WAP VMs); throws the failure message otherwise. */
 function ensureReachable(draft: World, ref: VmRef, vm: AnyVm, failure: string): void {
   if (ref.cloud !== undefined) {
-    wapGuard(draft, ref.cloud, failure);
+    ensureWapCloudAvailable(draft, ref.cloud, failure);
     return;
   }
   const hostName = (vm as VirtualMachine).hostNode;
