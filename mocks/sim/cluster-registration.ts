@@ -15,6 +15,8 @@ import { SimError, unschedule } from './core';
 import { SYNC_INTERVAL, clusterNodes, nodeIsUp, nodeReachesAzure } from './derive';
 import { logEvent, logFileName, logLine } from './events';
 import { hasFault } from './faults-state';
+import { FAULTS } from './faults';
+import { ARC_PATCH_FAILED, arcDisableFailed } from './guide-texts';
 import { azureReadiness } from './gateway-registration';
 import { canAssignRoles, canGrantAdminConsent, canWrite } from './identity';
 import { startJob } from './jobs';
@@ -34,6 +36,7 @@ import {
   attemptSync,
   createApp,
   enableArcIntegration,
+  onboardClusterNodes,
   ensureResourceGroup,
   putClusterResource,
   recordSync,
@@ -667,9 +670,22 @@ export function completeClusterRegistration(
         resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName))
       ];
     if (resource) {
-      enableArcIntegration(draft, { ...plan, region: reg.region }, resource, at);
+      const pending = enableArcIntegration(draft, { ...plan, region: reg.region }, resource, at);
       reg.arcEnabled = true;
       reg.arcResourceGroup = plan.arcResourceGroup;
+      if (pending.length > 0) {
+        // "Registration completes successfully but Azure Arc connection in portal says Not Installed": the
+        // cmdlet warns (ArcSettingsPatchFailedWarningMessage, event 9123) and ArcRegistrationTask retries hourly.
+        appendLog(draft, plan.cluster, job.id, logLine(at, 'WARN', ARC_PATCH_FAILED));
+        writeRegistrationEvent(draft, cluster.name, 9123, 'Warning', ARC_PATCH_FAILED, at);
+        appendLog(
+          draft,
+          plan.cluster,
+          job.id,
+          logLine(at, 'INFO', `Result: RegisterSucceededButArcFailed AzurePortalResourceURL: ${portal}`),
+        );
+        return { status: 'Succeeded', message: ARC_PATCH_FAILED, result: 'RegisterSucceededButArcFailed' };
+      }
     }
     writeRegistrationEvent(draft, cluster.name, 9003, 'Information', 'Azure Arc registration complete.', at);
   }
@@ -772,8 +788,27 @@ export function completeClusterUnregistration(
     (request.subscriptionId === undefined ||
       request.subscriptionId.toLowerCase() === reg.subscriptionId.toLowerCase()) &&
     (request.cloud === undefined || request.cloud === reg.cloud);
-  const log = (level: 'INFO' | 'WARN', text: string) =>
+  const log = (level: 'INFO' | 'WARN' | 'ERROR', text: string) =>
     appendLog(draft, cluster.name, job.id, logLine(at, level, text));
+  if (reg.arcEnabled && sameTarget) {
+    // Disabling Arc on a node signs in as the `<cluster>.arc` app; with the app deleted it cannot, and the
+    // whole unregistration stops there (the guide's "User deleted the App IDs by mistake"). A node whose
+    // agent was already disconnected locally (azcmagent disconnect --force-local-only) needs no sign-in.
+    const resource =
+      draft.cloud.hciClusters[
+        resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName))
+      ];
+    const arcApp = resource?.arcSetting?.arcApplicationClientId;
+    const stuck = clusterNodes(draft, cluster.name).find((n) => n.arc.connected);
+    if (arcApp !== undefined && !draft.cloud.apps[arcApp] && stuck) {
+      const message = arcDisableFailed(stuck.name);
+      log('ERROR', message);
+      log('INFO', `Result: Failed Details: ${message}`);
+      // behaviour.md names event 9117 "ARC unregistration failed" without its text; the error is written.
+      writeRegistrationEvent(draft, cluster.name, 9117, 'Error', message, at);
+      return { status: 'Failed', message, result: 'Failed' };
+    }
+  }
   // Local state goes whatever the target: the on-premises side believes it is unregistered.
   for (const node of clusterNodes(draft, cluster.name)) {
     if (reg.arcEnabled && sameTarget) {
@@ -830,7 +865,21 @@ export function completeClusterUnregistration(
       `Resource ${reg.resourceName} was not found in subscription ${request.subscriptionId ?? reg.subscriptionId} (${request.cloud ?? reg.cloud}); the Azure resources were not deleted.`,
     );
   }
-  unschedule(draft, (e) => e.kind === 'cluster/sync' && e.cluster === cluster.name);
+  unschedule(
+    draft,
+    (e) => (e.kind === 'cluster/sync' || e.kind === 'arc/registration-task') && e.cluster === cluster.name,
+  );
+  // What these cluster-scope faults describe (a deleted app or resource, a failing rotation) belonged to the
+  // registration that is now gone; the resource provider's role lives on the Arc resource group and stays.
+  if (sameTarget)
+    draft.faults = draft.faults.filter(
+      (f) =>
+        !(
+          FAULTS[f.fault].scope === 'cluster' &&
+          f.fault !== 'hci-rp-role-removed' &&
+          f.target === cluster.name
+        ),
+    );
   writeRegistrationEvent(
     draft,
     cluster.name,
@@ -940,7 +989,32 @@ export function completeRepair(draft: World, job: Job<'cluster/repair'>, at: Mil
   resource.aadClientId = app.appId;
   resource.aadApplicationObjectId = app.objectId;
   resource.aadServicePrincipalObjectId = app.servicePrincipalObjectId;
-  draft.faults = draft.faults.filter((f) => !(f.fault === 'cluster-app-deleted' && f.target === name));
+  // Repair assigns the resource provider's role on the Arc resource group again and adds new certificates to
+  // the app, which ends those two faults; it also re-runs the Arc part for nodes whose agent is disconnected.
+  draft.faults = draft.faults.filter(
+    (f) =>
+      !(
+        (f.fault === 'cluster-app-deleted' ||
+          f.fault === 'hci-rp-role-removed' ||
+          f.fault === 'cert-rotation-failing') &&
+        f.target === name
+      ),
+  );
+  if (reg.arcEnabled && resource.arcSetting) {
+    onboardClusterNodes(
+      draft,
+      name,
+      nodes.filter((n) => !n.arc.connected).map((n) => n.name),
+      {
+        subscriptionId: reg.subscriptionId,
+        resourceGroup: reg.arcResourceGroup,
+        region: reg.region,
+        clusterResourceId: hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName),
+        upn: job.input.upn,
+      },
+      at,
+    );
+  }
   attemptSync(draft, name, at);
   scheduleNextSync(draft, name, at + SYNC_INTERVAL);
   return { status: 'Succeeded', message: MESSAGES.success, result: 'Success' };

@@ -15,7 +15,7 @@ import { dataRepaired } from './faults';
 import { completeJob } from './jobs';
 import type { JobCompletions } from './jobs';
 import type { Millis, ScheduledEvent, ScheduledEventKind, World } from './model';
-import { scheduledSync } from './registration';
+import { arcRegistrationTask, scheduledSync } from './registration';
 import { completeCheckpointJob, completeCreateVm, completeDeleteVm, completePowerJob } from './vms';
 import { completeDeleteWapNetwork } from './wap';
 
@@ -61,6 +61,7 @@ export const EVENT_HANDLERS: EventHandlers = {
   },
   'cluster/sync': scheduledSync,
   'node/data-repaired': dataRepaired,
+  'arc/registration-task': arcRegistrationTask,
 };
 
 function runHandler<K extends ScheduledEventKind>(

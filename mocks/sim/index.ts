@@ -28,3 +28,4 @@ export * from './wap-clouds';
 export * from './wap';
 export * from './troubleshooter';
 export * from './diagnostics';
+export * from './guide-texts';

@@ -329,6 +329,8 @@ export interface ClusterNode {
   outboundBlocked: boolean;
   /** the node's proxy settings point nowhere useful */
   proxyMisconfigured: boolean;
+  /** the proxy is wrong only for the Azure Arc endpoints (absent in worlds saved before it existed) */
+  arcProxyMisconfigured?: boolean;
   /** node clock minus true time */
   clockSkewMs: number;
   osName: string;
@@ -641,6 +643,11 @@ export const FAULT_NAMES = [
   'api-latency',
   'api-errors',
   'api-throttling',
+  'secure-boot-off',
+  'node-restart',
+  'arc-proxy-misconfigured',
+  'hci-rp-role-removed',
+  'cert-rotation-failing',
 ] as const;
 
 export type FaultName = (typeof FAULT_NAMES)[number];
@@ -661,7 +668,9 @@ export interface ActiveFault {
 export type ScheduledEvent =
   | { at: Millis; kind: 'job/complete'; jobId: string }
   | { at: Millis; kind: 'cluster/sync'; cluster: string }
-  | { at: Millis; kind: 'node/data-repaired'; node: string };
+  | { at: Millis; kind: 'node/data-repaired'; node: string }
+  /** ArcRegistrationTask: retries the nodes a registration could not Arc-enable */
+  | { at: Millis; kind: 'arc/registration-task'; cluster: string; nodes: string[] };
 
 export type ScheduledEventKind = ScheduledEvent['kind'];
 

@@ -4,20 +4,42 @@ import {
   CASES,
   buildScenario,
   diagnose,
-  reproduceCase,
+  isReproducible,
+  playRecipe,
   runRemedy,
+  startClusterRegistration,
   setHcisvc,
   hasFault,
   MESSAGES,
 } from './index';
-import type { Op, RemedyStep } from './index';
+import type { Op, RegisterClusterRequest, RemedyStep, World } from './index';
 
 const T0 = Date.UTC(2026, 10, 22, 9, 0, 0);
 const CLUSTER = 'hci-cluster01';
 
-function setup(scenario = 'registered') {
+/** A world whose cluster is registered in another Azure cloud, as the gateway registration would leave it. */
+function inCloud(world: World, cloud: 'AzureUSGovernment' | 'AzureChinaCloud'): World {
+  const copy = JSON.parse(JSON.stringify(world)) as World;
+  const reg = copy.clusters[CLUSTER]?.registration;
+  if (reg) reg.cloud = cloud;
+  return copy;
+}
+
+function setup(scenario = 'registered', cloud?: 'AzureUSGovernment' | 'AzureChinaCloud') {
   let real = T0;
-  const sim = createSimRuntime({ clock: () => real, world: buildScenario(scenario, T0) });
+  const built = buildScenario(scenario, T0);
+  const sim = createSimRuntime({ clock: () => real, world: cloud ? inCloud(built, cloud) : built });
+  const reg = built.clusters[CLUSTER]?.registration;
+  /** what the registration wizard sends when the user registers the cluster again with its earlier choices */
+  const again: RegisterClusterRequest | undefined = reg && {
+    cluster: CLUSTER,
+    subscriptionId: reg.subscriptionId,
+    resourceGroup: reg.resourceGroup,
+    region: reg.region,
+    enableArc: reg.arcEnabled,
+    arcResourceGroup: reg.arcResourceGroup,
+    resourceName: reg.resourceName,
+  };
   const ok = <T>(op: Op<T>): T => {
     const outcome = sim.run(op);
     if (!outcome.ok) throw outcome.error;
@@ -28,7 +50,13 @@ function setup(scenario = 'registered') {
   const perform = (steps: RemedyStep[]) => {
     for (const step of steps) {
       const action = step.action;
-      if (!action || action.kind === 'open-registration') continue;
+      if (!action) continue;
+      if (action.kind === 'open-registration') {
+        if (!again || sim.read((w) => w.clusters[CLUSTER]?.registration)) continue;
+        const job = ok((draft, now) => startClusterRegistration(draft, again, now));
+        sim.advance(job.endsAt - job.startedAt + 1000);
+        continue;
+      }
       const result = ok((draft, now) => runRemedy(draft, CLUSTER, action, now));
       if (result.job) {
         sim.advance(result.job.endsAt - result.job.startedAt + 1000);
@@ -41,17 +69,20 @@ function setup(scenario = 'registered') {
       real += 1000;
     }
   };
-  return { sim, ok, diagnoseText, perform };
+  const reproduce = (id: string) => playRecipe(sim, CLUSTER, id);
+  return { sim, ok, diagnoseText, perform, reproduce };
 }
 
-const guideCases = CASES.filter((c) => c.source === 'guide' && c.reproduce);
+const guideCases = CASES.filter((c) => c.source === 'guide' && isReproducible(c.id));
+/** cases that happen only in Azure China / Azure US Government */
+const CLOUD_OF: Partial<Record<string, 'AzureUSGovernment'>> = { 'cert-rotation': 'AzureUSGovernment' };
 
 describe('troubleshooter: every guide case, end to end', () => {
   it.each(guideCases.map((c) => [c.id]))(
     '%s: the text is diagnosed, the remedy clears it and the check says so',
     (id) => {
-      const { ok, diagnoseText, perform } = setup();
-      const text = ok((draft, now) => reproduceCase(draft, CLUSTER, id, now));
+      const { diagnoseText, perform, reproduce } = setup('registered', CLOUD_OF[id]);
+      const text = reproduce(id);
       const before = diagnoseText(text);
       expect(before?.caseId).toBe(id);
       expect({ resolved: before?.check.resolved, detail: before?.check.detail }).toMatchObject({
@@ -120,11 +151,11 @@ describe('troubleshooter: reading the text', () => {
   });
 
   it('tells the three Arc "Not installed" scenarios apart by the world', () => {
-    const { ok, diagnoseText } = setup();
-    const text = ok((draft, now) => reproduceCase(draft, CLUSTER, 'arc-proxy', now));
+    const { diagnoseText, reproduce } = setup();
+    const text = reproduce('arc-proxy');
     expect(diagnoseText(text)?.caseId).toBe('arc-proxy');
     const other = setup();
-    other.ok((draft, now) => reproduceCase(draft, CLUSTER, 'arc-role-removed', now));
+    other.reproduce('arc-role-removed');
     expect(other.diagnoseText(text)?.caseId).toBe('arc-role-removed');
   });
 
