@@ -195,8 +195,8 @@ function setNode(draft: World, fault: FaultName, node: string, on: boolean, now:
       break;
     case 'tpm-cleared':
       n.tpmCleared = on;
-      if (on) licenceDataLost(draft, node, now);
-      else unschedule(draft, (e) => e.kind === 'node/data-repaired' && e.node === node);
+      // on: licenceDataLost runs once every target node has lost its data (injectFault)
+      if (!on) unschedule(draft, (e) => e.kind === 'node/data-repaired' && e.node === node);
       break;
     case 'secure-boot-off':
       n.secureBoot = !on;
@@ -268,8 +268,11 @@ export function injectFault(draft: World, fault: FaultName, target: string | und
         for (const node of nodesFor(draft, target)) restartNode(draft, node, now);
         return;
       }
-      for (const node of nodesFor(draft, target)) {
-        if (record(draft, fault, node, now)) setNode(draft, fault, node, true, now);
+      {
+        const changed = nodesFor(draft, target).filter((node) => record(draft, fault, node, now));
+        for (const node of changed) setNode(draft, fault, node, true, now);
+        // Whether a repair can start depends on every node cleared at the same moment.
+        if (fault === 'tpm-cleared') for (const node of changed) licenceDataLost(draft, node, now);
       }
       return;
     case 'account':

@@ -11,9 +11,20 @@ import {
   setHcisvc,
   hasFault,
   MESSAGES,
+  ARC_PATCH_FAILED,
+  HCI_ADMIN_EVENTS,
+  ROTATION_FAILED,
+  TIME_SKEW,
+  appNotFound,
+  arcDisableFailed,
+  portalConnectionText,
+  hciClusterId,
+  resourceKey,
+  vmLicensingError,
 } from './index';
 import type { Op, RegisterClusterRequest, RemedyStep, World } from './index';
 
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const T0 = Date.UTC(2026, 10, 22, 9, 0, 0);
 const CLUSTER = 'hci-cluster01';
 
@@ -206,5 +217,104 @@ describe('hcisvc start/stop', () => {
     expect(outcome.ok).toBe(false);
     expect(sim.snapshot()).toBe(before);
     expect(sim.run((draft, now) => setHcisvc(draft, CLUSTER, 'elsewhere', true, now)).ok).toBe(false);
+  });
+});
+
+describe("troubleshooter: the guide's own text, written where the product writes it", () => {
+  const GUIDE_TEXT: Record<string, (w: World) => string | RegExp> = {
+    certificates: () =>
+      /Couldn't generate self-signed certificate on node\(s\) \{?hci-node1\}?\. Couldn't set and verify registration certificate on node\(s\) \{?hci-node2\}?/,
+    'arc-disable-failed': () => arcDisableFailed('hci-node1'),
+    'cluster-app-deleted': (w) => appNotFound(w.clusters[CLUSTER]?.registration?.appId ?? ''),
+    'event-594': () => HCI_ADMIN_EVENTS[594].message,
+    'event-592': () => HCI_ADMIN_EVENTS[592].message,
+    'event-585': () => HCI_ADMIN_EVENTS[585].message,
+    'event-591': () => HCI_ADMIN_EVENTS[591].message,
+    'out-of-policy': () => 'ConnectionStatus : OutOfPolicy',
+    'not-yet-but-resources': () => 'RegistrationStatus : NotYet',
+    'sync-after-restart': () => 'hci-node4: Azure Arc Not installed',
+    'arc-role-removed': () => ARC_PATCH_FAILED,
+    'arc-transient': () => ARC_PATCH_FAILED,
+    'arc-proxy': () => ARC_PATCH_FAILED,
+    'cert-rotation': () => ROTATION_FAILED.assertion,
+    'time-skew': () => TIME_SKEW,
+    'aad-token-fetch': () => 'ExecuteWithRetry operation AADTokenFetch failed after all retries',
+    'nodes-cannot-connect': () => 'hci-node1: Azure Arc Expired',
+    'vm-create-licensing': () => vmLicensingError('vmname'),
+  };
+
+  it.each(Object.keys(GUIDE_TEXT).map((id) => [id]))("%s shows the guide's text", (id) => {
+    const { sim, reproduce } = setup('registered', CLOUD_OF[id]);
+    const text = reproduce(id);
+    const expected = sim.read((w) => GUIDE_TEXT[id]?.(w) ?? '');
+    expect(text).toMatch(expected instanceof RegExp ? expected : new RegExp(`^${escapeRe(expected)}$`));
+  });
+
+  it('Scenario 2 (transient) is resolved by the hourly Arc registration task within 12 hours, with nothing done', () => {
+    const { sim, reproduce, diagnoseText } = setup();
+    const text = reproduce('arc-transient');
+    expect(diagnoseText(text)?.check.resolved).toBe(false);
+    sim.advance('12h');
+    expect(diagnoseText(text)?.check).toMatchObject({ resolved: true });
+    expect(sim.read((w) => Object.values(w.nodes).every((n) => n.arc.connected))).toBe(true);
+  });
+
+  it('a TPM cleared on every node does not recover by itself; on one node the repair starts at once (592) and ends in 2 hours', () => {
+    const all = setup();
+    all.reproduce('event-594');
+    all.sim.advance('3d');
+    expect(all.sim.read((w) => Object.values(w.nodes).filter((n) => n.tpmCleared).length)).toBe(4);
+    expect(all.sim.read((w) => w.events.some((e) => e.id === 592))).toBe(false);
+
+    const one = setup();
+    one.reproduce('event-592');
+    const [e594, e592] = one.sim.read((w) => [594, 592].map((id) => w.events.find((e) => e.id === id)?.time));
+    expect(e592).toBe(e594);
+    one.sim.advance('2h');
+    expect(one.sim.read((w) => w.nodes['hci-node1']?.tpmCleared)).toBe(false);
+  });
+
+  it('the Debug channel carries AADSTS700027 with the expired key for a wrong clock', () => {
+    const { sim, reproduce } = setup();
+    reproduce('time-skew');
+    const debug = sim.read((w) =>
+      w.events
+        .filter((e) => e.node === 'hci-node1' && e.channel === 'Microsoft-AzureStack-HCI/Debug')
+        .map((e) => e.message),
+    );
+    expect(debug).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^AADSTS700027: Client assertion contains an invalid signature\. \[Reason - The key used is expired\. Thumbprint of key used by client: '[0-9A-F]{40}', Found key 'Start=\d\d\/\d\d\/\d{4} \d\d:\d\d:\d\d, End=\d\d\/\d\d\/\d{4} \d\d:\d\d:\d\d'$/,
+        ),
+      ]),
+    );
+  });
+
+  it('a failed certificate rotation in Azure US Government does not heal at the next sync, and Azure shows Disconnected until a repair', () => {
+    const { sim, reproduce, ok } = setup('registered', 'AzureUSGovernment');
+    reproduce('cert-rotation');
+    sim.advance('2d');
+    const connection = () =>
+      sim.read((w, now) => {
+        const reg = w.clusters[CLUSTER]?.registration;
+        const r =
+          reg &&
+          w.cloud.hciClusters[
+            resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName))
+          ];
+        return r ? portalConnectionText(r.lastSyncTimestamp, now) : '';
+      });
+    expect(connection()).toMatch(/^Disconnected/);
+    const job = ok((draft, now) => runRemedy(draft, CLUSTER, { kind: 'repair-registration' }, now)).job;
+    sim.advance((job?.endsAt ?? 0) - (job?.startedAt ?? 0) + 1000);
+    expect(connection()).toBe('Connected');
+  });
+
+  it('refuses to break certificate rotation in the public cloud, where it does not fail', () => {
+    const { sim } = setup();
+    expect(() => sim.inject('cert-rotation-failing', CLUSTER)).toThrow(
+      /only in Azure China and Azure US Government/,
+    );
   });
 });
