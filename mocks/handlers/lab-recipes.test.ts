@@ -131,3 +131,15 @@ describe('the lab reproduces a case as the field does', () => {
     expect(admin).toEqual(expect.arrayContaining([585, 591]));
   });
 });
+
+describe('Resource Manager of the other clouds', () => {
+  it.each([['https://management.usgovcloudapi.net'], ['https://management.chinacloudapi.cn']])(
+    '%s answers like Azure Resource Manager',
+    async (origin) => {
+      const response = await fetch(`${origin}/subscriptions?api-version=2022-12-01`);
+      expect(response.headers.get('content-type') ?? '').toContain('json');
+      const body = (await response.json()) as { value?: unknown[]; error?: { code: string } };
+      expect(body.value ?? body.error).toBeDefined();
+    },
+  );
+});
