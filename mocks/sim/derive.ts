@@ -223,10 +223,10 @@ export function vmBenefitsStatus(
   now: Millis,
 ): 'Connected' | 'Disconnected' | 'Off' {
   if (!vm.attestationNic) return 'Off';
+  // Get-AzStackHCIVMAttestation reports a guest Connected while its host serves attestation, whatever the
+  // guest's power state: the Benefits page counts it among "VMs with Azure benefits turned on" too.
   const host = world.nodes[vm.hostNode];
-  return host && benefitsNodeStatus(host, now) === 'Active' && vm.power === 'Running'
-    ? 'Connected'
-    : 'Disconnected';
+  return host && benefitsNodeStatus(host, now) === 'Active' ? 'Connected' : 'Disconnected';
 }
 
 // ───────────── Lookups ─────────────
