@@ -317,4 +317,18 @@ describe("troubleshooter: the guide's own text, written where the product writes
       /only in Azure China and Azure US Government/,
     );
   });
+
+  it('Secure Boot turned off on a server: event 594, the server falls out of policy, and turning it back on clears it', () => {
+    const { sim, diagnoseText, perform } = setup();
+    sim.inject('secure-boot-off', 'hci-node2');
+    const text = sim.read(
+      (w) => w.events.filter((e) => e.node === 'hci-node2' && e.id === 594).at(-1)?.message ?? '',
+    );
+    expect(text).toBe(HCI_ADMIN_EVENTS[594].message);
+    const before = diagnoseText(text);
+    expect(before).toMatchObject({ caseId: 'event-594', check: { resolved: false } });
+    expect(before?.steps.map((s) => s.actionLabel)).toContain('Turn on Secure Boot on hci-node2');
+    perform(before?.steps ?? []);
+    expect(diagnoseText(text)?.check.resolved).toBe(true);
+  });
 });

@@ -240,6 +240,7 @@ export const GUIDE_CASES: TroubleshootCase[] = [
       const all = damaged.length > 0 && damaged.length === ctx.cluster.nodeNames.length;
       return [
         { text: 'Check which nodes are affected (Get-AzureStackHCI on each server).' },
+        ...nodeFaultSteps(ctx.world, ctx.cluster.nodeNames, ['secure-boot-off']),
         ...(all
           ? [
               {
@@ -270,9 +271,11 @@ export const GUIDE_CASES: TroubleshootCase[] = [
       ];
     },
     check: (ctx) => {
-      const damaged = nodesOf(ctx.world, ctx.cluster)
-        .filter((n) => n.tpmCleared)
-        .map((n) => n.name);
+      const nodes = nodesOf(ctx.world, ctx.cluster);
+      const secureBootOff = nodes.filter((n) => !n.secureBoot).map((n) => n.name);
+      if (secureBootOff.length > 0)
+        return { resolved: false, detail: `Secure Boot is still off on ${secureBootOff.join(', ')}.` };
+      const damaged = nodes.filter((n) => n.tpmCleared).map((n) => n.name);
       return damaged.length > 0
         ? { resolved: false, detail: `The licence data on ${damaged.join(', ')} is still being repaired.` }
         : { resolved: true, detail: 'No server reports damaged licence data.' };

@@ -26,7 +26,7 @@ export const FAULT_FIX: Partial<Record<FaultName, { text: (node: string) => stri
   },
   'secure-boot-off': {
     text: (n) => `Secure Boot is off on ${n}. Turn it back on in the server's firmware settings.`,
-    label: 'Turn Secure Boot on',
+    label: 'Turn on Secure Boot',
   },
   'time-skew': {
     text: (n) =>
