@@ -420,6 +420,11 @@ function registrationSteps(plan: Plan, failFast: boolean): JobStep[] {
   return steps.map((s, i) => ({ ...s, at: i * STEP_GAP }));
 }
 
+/**
+ * The "HCI Registration" events of the Application log. behaviour.md §1.6 names them (9001 registration begin,
+ * 9004 registration complete, 9117 ARC unregistration failed …) without their message text; where an error
+ * text exists it is written, otherwise the event's name stands in for the message.
+ */
 function writeRegistrationEvent(
   draft: World,
   cluster: string,
