@@ -178,13 +178,8 @@ export function applyRegistration(draft: World, input: RegistrationInput, at: Mi
  * Why a node cannot be Arc-enabled right now, if it cannot: ArcRegistrationTask retries such nodes hourly.
  * No source gives a text for these reasons; they are the simulation's own, shown only in the lab's notes.
  */
-export function arcOnboardingBlocked(draft: World, node: ClusterNode, now: Millis): boolean {
-  return (
-    !nodeIsUp(node) ||
-    nodeWarmingUp(node, now) ||
-    !nodeReachesArc(node) ||
-    hasFault(draft, 'hci-rp-role-removed', node.cluster)
-  );
+export function arcOnboardingBlocked(draft: World, node: ClusterNode): boolean {
+  return !nodeIsUp(node) || !nodeReachesArc(node) || hasFault(draft, 'hci-rp-role-removed', node.cluster);
 }
 
 /** Onboards the nodes that can be; schedules ArcRegistrationTask for the rest. Returns the nodes left. */
@@ -205,7 +200,7 @@ export function onboardClusterNodes(
   for (const name of nodeNames) {
     const node = draft.nodes[name];
     if (!node) continue;
-    if (arcOnboardingBlocked(draft, node, at)) pending.push(name);
+    if (arcOnboardingBlocked(draft, node)) pending.push(name);
     else onboardNodeToArc(draft, name, where, at);
   }
   unschedule(draft, (e) => e.kind === 'arc/registration-task' && e.cluster === clusterName);

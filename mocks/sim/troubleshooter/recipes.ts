@@ -270,8 +270,16 @@ export const RECIPES: Readonly<Record<string, Recipe>> = {
   'arc-transient': {
     plan: (_w, c) => {
       const again = sameRegistration(c);
-      // A server restarted just before registration is still warming up when the Arc step runs.
-      return [unregister(c.name), settle, fault('node-restart', nodeAt(c, 0)), register(again), settle];
+      // The Arc endpoints do not answer one server while the registration runs, and do again right after.
+      const node = nodeAt(c, 0);
+      return [
+        unregister(c.name),
+        settle,
+        fault('arc-proxy-misconfigured', node),
+        register(again),
+        settle,
+        { kind: 'repair', fault: 'arc-proxy-misconfigured', target: node },
+      ];
     },
     observe: (w, c) => lastJob(w, c.name, 'cluster/register'),
   },
