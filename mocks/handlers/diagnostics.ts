@@ -67,6 +67,7 @@ function parseAction(value: unknown): RemedyAction {
     case 'azcmagent-disconnect':
     case 'delete-arc-resource':
     case 'enable-arc':
+    case 'restart-node':
       return { kind: a.kind, node: need('node') };
     case 'sync':
     case 'repair-registration':

@@ -6,7 +6,7 @@
 import { http, HttpResponse } from 'msw';
 import type { LabStateDto, ReproduceResultDto, TroubleshootCaseDto } from '../../src/api/lab-contract';
 import type { SimRuntime } from '../runtime';
-import { CASES, FAULTS, FAULT_NAMES, SimError, reproduceCase } from '../sim';
+import { CASES, FAULTS, FAULT_NAMES, SimError, isReproducible, playRecipe } from '../sim';
 import type { World } from '../sim';
 import { fromSimError, readJsonObject } from './http';
 
@@ -139,7 +139,7 @@ export function labHandlers(sim: SimRuntime) {
             title: c.title,
             source: c.source,
             sample: cluster ? c.sample(w, cluster) : '',
-            reproducible: c.reproduce !== undefined,
+            reproducible: isReproducible(c.id),
           }));
         });
         return HttpResponse.json(body);
@@ -158,9 +158,9 @@ export function labHandlers(sim: SimRuntime) {
             { target: 'cluster' },
           );
         const id = typeof params.id === 'string' ? params.id : '';
-        const outcome = sim.run((draft, now) => reproduceCase(draft, cluster, id, now));
-        if (!outcome.ok) return fromSimError(outcome.error);
-        const result: ReproduceResultDto = { cluster, text: outcome.value };
+        // The case is caused, not written: its recipe's faults, operations and time run one by one through
+        // the runtime, as the lab's own buttons would run them.
+        const result: ReproduceResultDto = { cluster, text: playRecipe(sim, cluster, id) };
         return HttpResponse.json(result);
       }),
     ),

@@ -20,7 +20,8 @@ import { clusterNodes, nodeIsUp, nodeReachesAzure } from './derive';
 import { logHciDebug } from './events';
 import { azureReadiness } from './gateway-registration';
 import { canAssignRoles } from './identity';
-import { defineJobKind, evenSteps, startJob } from './jobs';
+import { evenSteps, startJob } from './jobs';
+import type { JobOutcome } from './jobs';
 import type { ClusterNode, Job, Millis, OnPremCluster, World } from './model';
 import { MINUTE } from './model';
 import { refreshHeartbeats } from './reachability';
@@ -163,10 +164,8 @@ export function startArcEnable(
   );
 }
 
-defineJobKind('arc/enable', (draft, job, at) => {
-  const clusterName = String(job.input.cluster);
-  const nodes = Array.isArray(job.input.nodes) ? job.input.nodes.map(String) : [];
-  const upn = String(job.input.upn);
+export function completeArcEnable(draft: World, job: Job<'arc/enable'>, at: Millis): JobOutcome {
+  const { cluster: clusterName, nodes, upn } = job.input;
   const cluster = draft.clusters[clusterName];
   const reg = cluster?.registration;
   if (!cluster || !reg)
@@ -253,7 +252,7 @@ defineJobKind('arc/enable', (draft, job, at) => {
     return { status: 'Failed', message, result: done.length > 0 ? 'PartiallySucceeded' : 'Failed' };
   }
   return { status: 'Succeeded', message: ARC_MESSAGES.enabled(done), result: 'Success' };
-});
+}
 
 /** Disable-AzStackHCIArcIntegration for one server: its agent disconnects and its machine resource goes. */
 export function startArcDisable(draft: World, clusterName: string, nodeName: string, now: Millis): Job {
@@ -301,13 +300,13 @@ export function startArcDisable(draft: World, clusterName: string, nodeName: str
   );
 }
 
-defineJobKind('arc/disable', (draft, job, at) => {
-  const nodeName = String(job.input.node);
+export function completeArcDisable(draft: World, job: Job<'arc/disable'>, at: Millis): JobOutcome {
+  const nodeName = job.input.node;
   const node = draft.nodes[nodeName];
   if (!node || !nodeIsUp(node))
     return { status: 'Failed', message: ARC_MESSAGES.nodeUnreachable(nodeName), result: 'Failed' };
   detachAgent(draft, node, false, at);
-  const cluster = draft.clusters[String(job.input.cluster)];
+  const cluster = draft.clusters[job.input.cluster];
   if (cluster?.registration && !clusterNodes(draft, cluster.name).some((n) => arcEnabledOnNode(draft, n))) {
     cluster.registration.arcEnabled = false;
     const reg = cluster.registration;
@@ -318,7 +317,7 @@ defineJobKind('arc/disable', (draft, job, at) => {
     if (resource) delete resource.arcSetting;
   }
   return { status: 'Succeeded', message: ARC_MESSAGES.disabled(nodeName), result: 'Success' };
-});
+}
 
 /**
  * `azcmagent disconnect`: deletes the machine resource in Azure, then disconnects the agent. With

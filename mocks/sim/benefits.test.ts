@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimRuntime } from '../runtime';
 import {
+  vmBenefitsStatus,
   BENEFITS_MESSAGES,
   DAY,
   SimError,
@@ -405,5 +406,16 @@ describe('turning Azure benefits off', () => {
     expect(
       t.finish((d, now) => startDisableBenefits(d, { cluster: CLUSTER, removeVms: false }, now)).status,
     ).toBe('Succeeded');
+  });
+});
+
+describe('a VM with Azure benefits, seen from the VM list', () => {
+  it('is Connected while its host is Active, also when it is off or saved (as the Benefits page counts it)', () => {
+    const world = buildScenario('benefits-on', T0);
+    const vms = Object.values(world.vms);
+    expect(vms.filter((v) => v.power !== 'Running').length).toBeGreaterThan(0);
+    expect(vms.map((v) => `${v.name}: ${vmBenefitsStatus(world, v, T0)}`)).toEqual(
+      vms.map((v) => `${v.name}: Connected`),
+    );
   });
 });

@@ -17,9 +17,18 @@ import { SimError, plain } from './core';
 import type { SimErrorDetail } from './core';
 import { benefitsNodeStatus, clusterNodes, clusterVms, nodeIsUp, registrationView } from './derive';
 import type { BenefitsNodeStatus } from './derive';
-import { defineJobKind, startJob } from './jobs';
+import { startJob } from './jobs';
 import type { JobOutcome } from './jobs';
-import type { Job, JobStep, Millis, OnPremCluster, VirtualMachine, World } from './model';
+import type {
+  BenefitsFix,
+  BenefitsVmOutcome,
+  Job,
+  JobStep,
+  Millis,
+  OnPremCluster,
+  VirtualMachine,
+  World,
+} from './model';
 import { attemptSync } from './registration';
 
 export const HOST_SWITCH_NAME = 'AZSHCI_HOST-IMDS_DO_NOT_MODIFY';
@@ -51,9 +60,6 @@ export const BENEFITS_MESSAGES = {
     `Another Azure benefits operation is running on ${cluster}. Wait for it to finish, then try again.`,
   notAttached: (vm: string) => `${vm} doesn't have Azure benefits turned on.`,
 } as const;
-
-/** What fixes a refusal, so the page can offer it in place. */
-export type BenefitsFix = 'register' | 'start-servers' | 'host' | 'turn-off-vm' | 'remove-vms' | 'wait';
 
 export interface BenefitsBlocker {
   code: string;
@@ -206,23 +212,24 @@ function refuse(blocker: BenefitsBlocker, details?: SimErrorDetail[]): SimError 
 
 // ───────────── Per-VM outcomes, kept on the job ─────────────
 
-export interface BenefitsVmOutcome {
-  vmId: string;
-  vmName: string;
-  hostServer: string;
-  outcome: 'Succeeded' | 'Failed' | 'Pending';
-  /** the cmdlet's output status (Connected / Disconnected) or the reason it failed */
-  message: string;
-  code?: string;
-  fix?: BenefitsFix;
+type BenefitsJob = Job<'benefits/enable' | 'benefits/disable' | 'benefits/add-vm' | 'benefits/remove-vm'>;
+
+function isBenefitsJob(job: Job): job is BenefitsJob {
+  return (
+    job.kind === 'benefits/enable' ||
+    job.kind === 'benefits/disable' ||
+    job.kind === 'benefits/add-vm' ||
+    job.kind === 'benefits/remove-vm'
+  );
 }
 
 /** Outcomes so far: the refusals known at the start, then each VM's result once the job has completed. */
 export function benefitsVmOutcomes(job: Job): BenefitsVmOutcome[] {
-  const refused = (job.input.refused ?? []) as BenefitsVmOutcome[];
-  const results = job.input.results as BenefitsVmOutcome[] | undefined;
+  if (!isBenefitsJob(job)) return [];
+  const refused = 'refused' in job.input ? job.input.refused : [];
+  const results = job.input.results;
   if (results) return [...results, ...refused];
-  const pending = (job.input.vms ?? []) as { vmId: string; vmName: string; hostServer: string }[];
+  const pending = job.input.vms;
   return [
     ...pending.map((v): BenefitsVmOutcome => ({
       ...v,
@@ -323,15 +330,15 @@ function syncAfter(draft: World, clusterName: string, at: Millis): string | unde
   return attemptSync(draft, clusterName, at);
 }
 
-defineJobKind('benefits/enable', (draft, job, at): JobOutcome => {
-  const name = String(job.input.cluster);
+export function completeEnableBenefits(draft: World, job: Job<'benefits/enable'>, at: Millis): JobOutcome {
+  const name = job.input.cluster;
   const cluster = draft.clusters[name];
   if (!cluster)
     return { status: 'Failed', message: `The cluster '${name}' no longer exists.`, result: 'Failed' };
   const status = registrationView(draft, cluster, at).registrationStatus;
   if (status !== 'Registered')
     return { status: 'Failed', message: BENEFITS_MESSAGES.notRegistered, result: 'ImdsClusterNotRegistered' };
-  const targets = job.input.nodes as string[];
+  const targets = job.input.nodes;
   const failedNodes: string[] = [];
   for (const nodeName of targets) {
     const node = draft.nodes[nodeName];
@@ -346,7 +353,7 @@ defineJobKind('benefits/enable', (draft, job, at): JobOutcome => {
   if (configured.length > 0) cluster.imdsAttestation = 'Enabled';
 
   const results: BenefitsVmOutcome[] = [];
-  for (const planned of job.input.vms as { vmId: string; vmName: string; hostServer: string }[]) {
+  for (const planned of job.input.vms) {
     const vm = draft.vms[planned.vmId];
     if (!vm) {
       results.push({
@@ -382,7 +389,7 @@ defineJobKind('benefits/enable', (draft, job, at): JobOutcome => {
   job.input.results = results;
 
   const syncFailure = configured.length > 0 ? syncAfter(draft, name, at) : undefined;
-  const where = job.input.partial === true ? targets.join(', ') : cluster.fqdn;
+  const where = job.input.partial ? targets.join(', ') : cluster.fqdn;
   if (configured.length === 0) {
     return {
       status: 'Failed',
@@ -391,7 +398,7 @@ defineJobKind('benefits/enable', (draft, job, at): JobOutcome => {
     };
   }
   const parts = [
-    `Successfully turned on Azure benefits for ${job.input.partial === true ? configured.join(', ') : `cluster: ${cluster.fqdn}`}.`,
+    `Successfully turned on Azure benefits for ${job.input.partial ? configured.join(', ') : `cluster: ${cluster.fqdn}`}.`,
   ];
   if (failedNodes.length > 0)
     parts.push(BENEFITS_MESSAGES.hostConfigFailed(`${failedNodes.join(', ')} stopped responding.`));
@@ -411,7 +418,7 @@ defineJobKind('benefits/enable', (draft, job, at): JobOutcome => {
     message: parts.join(' '),
     result: clean ? 'Success' : 'SucceededWithWarnings',
   };
-});
+}
 
 export interface DisableBenefitsRequest {
   cluster: string;
@@ -465,8 +472,8 @@ export function startDisableBenefits(draft: World, request: DisableBenefitsReque
   );
 }
 
-defineJobKind('benefits/disable', (draft, job, at): JobOutcome => {
-  const name = String(job.input.cluster);
+export function completeDisableBenefits(draft: World, job: Job<'benefits/disable'>, at: Millis): JobOutcome {
+  const name = job.input.cluster;
   const cluster = draft.clusters[name];
   if (!cluster)
     return { status: 'Failed', message: `The cluster '${name}' no longer exists.`, result: 'Failed' };
@@ -480,7 +487,7 @@ defineJobKind('benefits/disable', (draft, job, at): JobOutcome => {
   if (clusterNodes(draft, name).some((n) => !nodeIsUp(n)))
     return fail(BENEFITS_MESSAGES.nodesOffline, 'AllClusterNodesAreNotOnline');
   const attached = clusterVms(draft, name).filter((v) => v.attestationNic);
-  if (attached.length > 0 && job.input.removeVms !== true)
+  if (attached.length > 0 && !job.input.removeVms)
     return fail(BENEFITS_MESSAGES.guestsConnected, 'GuestsStillConnected');
   const stuck = attached.filter(runningGen1);
   if (stuck.length > 0)
@@ -517,7 +524,7 @@ defineJobKind('benefits/disable', (draft, job, at): JobOutcome => {
     message,
     result: syncFailure === undefined ? 'Success' : 'SucceededWithWarnings',
   };
-});
+}
 
 export interface VmBenefitsRequest {
   cluster: string;
@@ -620,11 +627,15 @@ function vmGap(count: number): Millis {
   return Math.max(250, Math.min(VM_STEP_MS, Math.floor(60_000 / count)));
 }
 
-function completeVmJob(draft: World, job: Job, at: Millis): JobOutcome {
-  const action = job.input.action === 'remove' ? 'remove' : 'add';
+export function completeVmBenefits(
+  draft: World,
+  job: Job<'benefits/add-vm' | 'benefits/remove-vm'>,
+  at: Millis,
+): JobOutcome {
+  const action = job.input.action;
   const verb = action === 'add' ? 'on' : 'off';
   const results: BenefitsVmOutcome[] = [];
-  for (const planned of job.input.vms as { vmId: string; vmName: string; hostServer: string }[]) {
+  for (const planned of job.input.vms) {
     const vm = draft.vms[planned.vmId];
     if (!vm) {
       results.push({
@@ -658,7 +669,7 @@ function completeVmJob(draft: World, job: Job, at: Millis): JobOutcome {
     });
   }
   job.input.results = results;
-  const all = [...results, ...((job.input.refused ?? []) as BenefitsVmOutcome[])];
+  const all = [...results, ...job.input.refused];
   const ok = all.filter((r) => r.outcome === 'Succeeded');
   const failed = all.filter((r) => r.outcome === 'Failed');
   const names = (list: BenefitsVmOutcome[]) => list.map((r) => r.vmName).join(', ');
@@ -681,9 +692,6 @@ function completeVmJob(draft: World, job: Job, at: Millis): JobOutcome {
     result: 'PartiallySucceeded',
   };
 }
-
-defineJobKind('benefits/add-vm', completeVmJob);
-defineJobKind('benefits/remove-vm', completeVmJob);
 
 // ───────────── Views ─────────────
 

@@ -15,22 +15,33 @@ import { SimError, unschedule } from './core';
 import { SYNC_INTERVAL, clusterNodes, nodeIsUp, nodeReachesAzure } from './derive';
 import { logEvent, logFileName, logLine } from './events';
 import { hasFault } from './faults-state';
+import { FAULTS } from './faults';
+import { ARC_PATCH_FAILED, arcDisableFailed } from './guide-texts';
 import { azureReadiness } from './gateway-registration';
 import { canAssignRoles, canGrantAdminConsent, canWrite } from './identity';
-import { defineJobKind, startJob } from './jobs';
+import { startJob } from './jobs';
 import type { JobOutcome } from './jobs';
-import type { CloudName, Job, JobStep, Millis, OnPremCluster, World } from './model';
+import type {
+  CloudName,
+  Job,
+  JobStep,
+  Millis,
+  OnPremCluster,
+  RegistrationPlan,
+  UnregisterRequest,
+  World,
+} from './model';
 import { refreshHeartbeats } from './reachability';
 import {
   attemptSync,
   createApp,
   enableArcIntegration,
+  onboardClusterNodes,
   ensureResourceGroup,
   putClusterResource,
   recordSync,
   scheduleNextSync,
 } from './registration';
-import type { RegistrationInput } from './registration';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RG_NAME = /^[-\w._()]{1,90}$/u;
@@ -286,12 +297,7 @@ function validateRequest(world: World, request: RegisterClusterRequest): void {
     throw new SimError('bad-request', 'LocationRequired', 'Select an Azure region.', { target: 'region' });
 }
 
-interface Plan extends RegistrationInput {
-  createdResourceGroup: boolean;
-  /** re-running on a cluster already registered to the same resource jumps straight to Arc */
-  alreadyRegistered: boolean;
-  legacyConsent: boolean;
-}
+type Plan = RegistrationPlan;
 
 function resourceUrl(cloud: CloudName, tenantId: string, sub: string, rg: string, name: string): string {
   return `${CLOUDS[cloud].portalUrl}#@${tenantId}/resource/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.AzureStackHCI/clusters/${name}/overview`;
@@ -414,6 +420,11 @@ function registrationSteps(plan: Plan, failFast: boolean): JobStep[] {
   return steps.map((s, i) => ({ ...s, at: i * STEP_GAP }));
 }
 
+/**
+ * The "HCI Registration" events of the Application log. behaviour.md §1.6 names them (9001 registration begin,
+ * 9004 registration complete, 9117 ARC unregistration failed …) without their message text; where an error
+ * text exists it is written, otherwise the event's name stands in for the message.
+ */
 function writeRegistrationEvent(
   draft: World,
   cluster: string,
@@ -547,9 +558,12 @@ export function startClusterRegistration(draft: World, request: RegisterClusterR
   return job;
 }
 
-defineJobKind('cluster/register', (draft, job, at) => {
-  const plan = job.input.plan as Plan;
-  const early = job.input.failure as { message: string; code: number } | null;
+export function completeClusterRegistration(
+  draft: World,
+  job: Job<'cluster/register'>,
+  at: Millis,
+): JobOutcome {
+  const { plan, failure: early } = job.input;
   const cluster = draft.clusters[plan.cluster];
   const fail = (message: string, code: number, result = 'Failed'): JobOutcome => {
     appendLog(draft, plan.cluster, job.id, logLine(at, 'ERROR', message));
@@ -661,9 +675,22 @@ defineJobKind('cluster/register', (draft, job, at) => {
         resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName))
       ];
     if (resource) {
-      enableArcIntegration(draft, { ...plan, region: reg.region }, resource, at);
+      const pending = enableArcIntegration(draft, { ...plan, region: reg.region }, resource, at);
       reg.arcEnabled = true;
       reg.arcResourceGroup = plan.arcResourceGroup;
+      if (pending.length > 0) {
+        // "Registration completes successfully but Azure Arc connection in portal says Not Installed": the
+        // cmdlet warns (ArcSettingsPatchFailedWarningMessage, event 9123) and ArcRegistrationTask retries hourly.
+        appendLog(draft, plan.cluster, job.id, logLine(at, 'WARN', ARC_PATCH_FAILED));
+        writeRegistrationEvent(draft, cluster.name, 9123, 'Warning', ARC_PATCH_FAILED, at);
+        appendLog(
+          draft,
+          plan.cluster,
+          job.id,
+          logLine(at, 'INFO', `Result: RegisterSucceededButArcFailed AzurePortalResourceURL: ${portal}`),
+        );
+        return { status: 'Succeeded', message: ARC_PATCH_FAILED, result: 'RegisterSucceededButArcFailed' };
+      }
     }
     writeRegistrationEvent(draft, cluster.name, 9003, 'Information', 'Azure Arc registration complete.', at);
   }
@@ -674,16 +701,9 @@ defineJobKind('cluster/register', (draft, job, at) => {
     logLine(at, 'INFO', `Result: Success AzurePortalResourceURL: ${portal}`),
   );
   return { status: 'Succeeded', message: MESSAGES.success, result: 'Success' };
-});
+}
 
 // ───────────── Unregister ─────────────
-
-export interface UnregisterRequest {
-  cluster: string;
-  /** a different subscription or cloud than the registration: the local state is cleared, Azure keeps everything */
-  subscriptionId?: string;
-  cloud?: CloudName;
-}
 
 export function startClusterUnregistration(draft: World, request: UnregisterRequest, now: Millis): Job {
   const cluster = draft.clusters[request.cluster];
@@ -760,8 +780,12 @@ export function startClusterUnregistration(draft: World, request: UnregisterRequ
   return job;
 }
 
-defineJobKind('cluster/unregister', (draft, job, at) => {
-  const request = job.input.request as UnregisterRequest;
+export function completeClusterUnregistration(
+  draft: World,
+  job: Job<'cluster/unregister'>,
+  at: Millis,
+): JobOutcome {
+  const { request } = job.input;
   const cluster = draft.clusters[request.cluster];
   const reg = cluster?.registration;
   if (!cluster || !reg) return { status: 'Failed', message: MESSAGES.notRegistered, result: 'Failed' };
@@ -769,8 +793,27 @@ defineJobKind('cluster/unregister', (draft, job, at) => {
     (request.subscriptionId === undefined ||
       request.subscriptionId.toLowerCase() === reg.subscriptionId.toLowerCase()) &&
     (request.cloud === undefined || request.cloud === reg.cloud);
-  const log = (level: 'INFO' | 'WARN', text: string) =>
+  const log = (level: 'INFO' | 'WARN' | 'ERROR', text: string) =>
     appendLog(draft, cluster.name, job.id, logLine(at, level, text));
+  if (reg.arcEnabled && sameTarget) {
+    // Disabling Arc on a node signs in as the `<cluster>.arc` app; with the app deleted it cannot, and the
+    // whole unregistration stops there (the guide's "User deleted the App IDs by mistake"). A node whose
+    // agent was already disconnected locally (azcmagent disconnect --force-local-only) needs no sign-in.
+    const resource =
+      draft.cloud.hciClusters[
+        resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName))
+      ];
+    const arcApp = resource?.arcSetting?.arcApplicationClientId;
+    const stuck = clusterNodes(draft, cluster.name).find((n) => n.arc.connected);
+    if (arcApp !== undefined && !draft.cloud.apps[arcApp] && stuck) {
+      const message = arcDisableFailed(stuck.name);
+      log('ERROR', message);
+      log('INFO', `Result: Failed Details: ${message}`);
+      // behaviour.md names event 9117 "ARC unregistration failed" without its text; the error is written.
+      writeRegistrationEvent(draft, cluster.name, 9117, 'Error', message, at);
+      return { status: 'Failed', message, result: 'Failed' };
+    }
+  }
   // Local state goes whatever the target: the on-premises side believes it is unregistered.
   for (const node of clusterNodes(draft, cluster.name)) {
     if (reg.arcEnabled && sameTarget) {
@@ -827,7 +870,21 @@ defineJobKind('cluster/unregister', (draft, job, at) => {
       `Resource ${reg.resourceName} was not found in subscription ${request.subscriptionId ?? reg.subscriptionId} (${request.cloud ?? reg.cloud}); the Azure resources were not deleted.`,
     );
   }
-  unschedule(draft, (e) => e.kind === 'cluster/sync' && e.cluster === cluster.name);
+  unschedule(
+    draft,
+    (e) => (e.kind === 'cluster/sync' || e.kind === 'arc/registration-task') && e.cluster === cluster.name,
+  );
+  // What these cluster-scope faults describe (a deleted app or resource, a failing rotation) belonged to the
+  // registration that is now gone; the resource provider's role lives on the Arc resource group and stays.
+  if (sameTarget)
+    draft.faults = draft.faults.filter(
+      (f) =>
+        !(
+          FAULTS[f.fault].scope === 'cluster' &&
+          f.fault !== 'hci-rp-role-removed' &&
+          f.target === cluster.name
+        ),
+    );
   writeRegistrationEvent(
     draft,
     cluster.name,
@@ -838,7 +895,7 @@ defineJobKind('cluster/unregister', (draft, job, at) => {
   );
   log('INFO', `Result: Success Details: ${MESSAGES.unregistered}`);
   return { status: 'Succeeded', message: MESSAGES.unregistered, result: 'Success' };
-});
+}
 
 // ───────────── Repair and sync ─────────────
 
@@ -887,8 +944,8 @@ export function startRepair(draft: World, clusterName: string, now: Millis): Job
   );
 }
 
-defineJobKind('cluster/repair', (draft, job, at) => {
-  const name = String(job.input.cluster);
+export function completeRepair(draft: World, job: Job<'cluster/repair'>, at: Millis): JobOutcome {
+  const name = job.input.cluster;
   const cluster = draft.clusters[name];
   const reg = cluster?.registration;
   if (!cluster || !reg) return { status: 'Failed', message: MESSAGES.repairNotRegistered, result: 'Failed' };
@@ -937,11 +994,36 @@ defineJobKind('cluster/repair', (draft, job, at) => {
   resource.aadClientId = app.appId;
   resource.aadApplicationObjectId = app.objectId;
   resource.aadServicePrincipalObjectId = app.servicePrincipalObjectId;
-  draft.faults = draft.faults.filter((f) => !(f.fault === 'cluster-app-deleted' && f.target === name));
+  // Repair assigns the resource provider's role on the Arc resource group again and adds new certificates to
+  // the app, which ends those two faults; it also re-runs the Arc part for nodes whose agent is disconnected.
+  draft.faults = draft.faults.filter(
+    (f) =>
+      !(
+        (f.fault === 'cluster-app-deleted' ||
+          f.fault === 'hci-rp-role-removed' ||
+          f.fault === 'cert-rotation-failing') &&
+        f.target === name
+      ),
+  );
+  if (reg.arcEnabled && resource.arcSetting) {
+    onboardClusterNodes(
+      draft,
+      name,
+      nodes.filter((n) => !n.arc.connected).map((n) => n.name),
+      {
+        subscriptionId: reg.subscriptionId,
+        resourceGroup: reg.arcResourceGroup,
+        region: reg.region,
+        clusterResourceId: hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName),
+        upn: job.input.upn,
+      },
+      at,
+    );
+  }
   attemptSync(draft, name, at);
   scheduleNextSync(draft, name, at + SYNC_INTERVAL);
   return { status: 'Succeeded', message: MESSAGES.success, result: 'Success' };
-});
+}
 
 export function startSyncNow(draft: World, clusterName: string, now: Millis): Job {
   const cluster = draft.clusters[clusterName];
@@ -969,8 +1051,8 @@ export function startSyncNow(draft: World, clusterName: string, now: Millis): Jo
   );
 }
 
-defineJobKind('cluster/sync', (draft, job, at) => {
-  const name = String(job.input.cluster);
+export function completeSyncNow(draft: World, job: Job<'cluster/sync'>, at: Millis): JobOutcome {
+  const name = job.input.cluster;
   const cluster = draft.clusters[name];
   const failure = attemptSync(draft, name, at);
   if (failure !== undefined)
@@ -985,4 +1067,4 @@ defineJobKind('cluster/sync', (draft, job, at) => {
     message: `Successfully synced with Azure for cluster: ${cluster?.fqdn ?? name}`,
     result: 'Success',
   };
-});
+}

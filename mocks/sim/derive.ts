@@ -30,6 +30,18 @@ export const HEARTBEAT_INTERVAL = 5 * MINUTE;
 export const HEARTBEAT_MISSED_LIMIT = 5 * HEARTBEAT_INTERVAL;
 export const ARC_EXPIRED_AFTER = 45 * DAY;
 export const ATTESTATION_VALIDITY = 30 * DAY;
+/**
+ * The guide says only that "the HCI cluster has a small warmup time after a reboot to reconcile the cluster
+ * state"; 15 minutes is this simulation's choice.
+ */
+export const NODE_WARMUP = 15 * MINUTE;
+
+/** Just restarted: the node is reconciling the cluster state and is not in a census yet. */
+export function nodeWarmingUp(node: ClusterNode, now: Millis): boolean {
+  // A preset may write history before the node's last boot: a boot after `now` is not a warm-up at `now`.
+  const age = now - node.lastBootAt;
+  return node.power === 'Up' && age >= 0 && age < NODE_WARMUP;
+}
 
 // ───────────── Node reachability ─────────────
 
@@ -49,12 +61,18 @@ export function nodeCanSync(node: ClusterNode): boolean {
     nodeReachesAzure(node) &&
     node.hcisvcRunning &&
     Math.abs(node.clockSkewMs) < 5 * MINUTE &&
-    !node.tpmCleared
+    !node.tpmCleared &&
+    node.secureBoot
   );
 }
 
+/** The node reaches the Azure Arc endpoints (a proxy can be wrong for them alone). */
+export function nodeReachesArc(node: ClusterNode): boolean {
+  return nodeReachesAzure(node) && node.arcProxyMisconfigured !== true;
+}
+
 export function agentCanHeartbeat(node: ClusterNode): boolean {
-  return node.arc.installed && node.arc.connected && nodeReachesAzure(node);
+  return node.arc.installed && node.arc.connected && nodeReachesArc(node);
 }
 
 // ───────────── Arc heartbeats ─────────────
@@ -205,10 +223,10 @@ export function vmBenefitsStatus(
   now: Millis,
 ): 'Connected' | 'Disconnected' | 'Off' {
   if (!vm.attestationNic) return 'Off';
+  // Get-AzStackHCIVMAttestation reports a guest Connected while its host serves attestation, whatever the
+  // guest's power state: the Benefits page counts it among "VMs with Azure benefits turned on" too.
   const host = world.nodes[vm.hostNode];
-  return host && benefitsNodeStatus(host, now) === 'Active' && vm.power === 'Running'
-    ? 'Connected'
-    : 'Disconnected';
+  return host && benefitsNodeStatus(host, now) === 'Active' ? 'Connected' : 'Disconnected';
 }
 
 // ───────────── Lookups ─────────────

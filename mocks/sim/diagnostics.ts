@@ -4,7 +4,10 @@
  * certificate expires, until each Arc machine expires. They are derived at read time (a 30-day jump stores
  * nothing for them); each turns into an alert seven days before it happens.
  */
+import { SimError } from './core';
 import { ARC_EXPIRED_AFTER, clusterNodes, lastHeartbeat, registrationView } from './derive';
+import { logEvent } from './events';
+import { injectFault, repairFault } from './faults';
 import { DAY } from './model';
 import type { ClusterNode, Millis, World } from './model';
 
@@ -145,4 +148,58 @@ export function clusterCountdowns(world: World, clusterName: string, now: Millis
     }
   }
   return out.sort((a, b) => a.at - b.at);
+}
+
+/** hcisvc start/stop, consistent with the `hcisvc-stopped` fault (starting clears it for that node). */
+export function setHcisvc(
+  draft: World,
+  clusterName: string | undefined,
+  nodeName: string,
+  running: boolean,
+  now: Millis,
+): string {
+  const node = draft.nodes[nodeName];
+  if (!node || (clusterName !== undefined && node.cluster !== clusterName))
+    throw new SimError(
+      'not-found',
+      'ServerNotFound',
+      `There is no server named '${nodeName}'${clusterName ? ` in ${clusterName}` : ''}.`,
+    );
+  if (node.power !== 'Up')
+    throw new SimError(
+      'unavailable',
+      'ServerUnreachable',
+      `[SC] OpenSCManager FAILED 1722: The RPC server is unavailable. (${node.name} is not responding.)`,
+    );
+  if (running) {
+    if (node.hcisvcRunning)
+      throw new SimError(
+        'conflict',
+        'ServiceAlreadyRunning',
+        '[SC] StartService FAILED 1056: An instance of the service is already running.',
+      );
+    repairFault(draft, 'hcisvc-stopped', node.name, now);
+    node.hcisvcRunning = true;
+    logEvent(
+      draft,
+      node.name,
+      {
+        channel: 'Microsoft-AzureStack-HCI/Admin',
+        source: 'Microsoft-AzureStack-HCI',
+        id: 500,
+        level: 'Information',
+        message: 'The Azure Stack HCI service (hcisvc) started.',
+      },
+      now,
+    );
+    return `hcisvc started on ${node.name}.`;
+  }
+  if (!node.hcisvcRunning)
+    throw new SimError(
+      'conflict',
+      'ServiceNotActive',
+      '[SC] ControlService FAILED 1062: The service has not been started.',
+    );
+  injectFault(draft, 'hcisvc-stopped', node.name, now);
+  return `hcisvc stopped on ${node.name}.`;
 }

@@ -9,11 +9,11 @@
  * name or nothing (every registered cluster).
  */
 import { hciClusterId, resourceKey } from './arm-ids';
-import { SimError, onScheduledEvent, schedule, unschedule } from './core';
+import { SimError, schedule, unschedule } from './core';
 import { clusterNodes } from './derive';
 import { logHciAdmin } from './events';
 import { FAULT_NAMES } from './model';
-import type { ActiveFault, AppRegistration, FaultName, Millis, World } from './model';
+import type { ActiveFault, AppRegistration, FaultName, Millis, ScheduledEvent, World } from './model';
 import { refreshHeartbeats } from './reachability';
 import { createApp, putClusterResource } from './registration';
 import { failOverVmsFrom } from './vms';
@@ -57,7 +57,25 @@ export const FAULTS: Record<FaultName, FaultInfo> = {
     name: 'tpm-cleared',
     scope: 'node',
     description:
-      'The TPM was cleared: the licence data cannot be read (event 594), the cluster is OutOfPolicy until the automatic repair (event 592) completes in 2 hours.',
+      'The TPM was cleared: the licence data cannot be read (event 594). On some nodes the automatic repair starts at once (event 592) and completes in 2 hours; on every node of the cluster it cannot: unregister, restart the servers and register again.',
+  },
+  'secure-boot-off': {
+    name: 'secure-boot-off',
+    scope: 'node',
+    description:
+      'Secure Boot was turned off on the server: its licence data cannot be read (event 594) and it falls OutOfPolicy until Secure Boot is on again.',
+  },
+  'node-restart': {
+    name: 'node-restart',
+    scope: 'node',
+    description:
+      'The server restarts now (an event, not a lasting state): for 15 minutes it reconciles the cluster state, and a census sync in that window leaves it out, which removes its Arc resource.',
+  },
+  'arc-proxy-misconfigured': {
+    name: 'arc-proxy-misconfigured',
+    scope: 'node',
+    description:
+      'The proxy is wrong only for the Azure Arc endpoints: registration and sync work, Arc onboarding and heartbeats fail (Arc "Not installed").',
   },
   'no-aad-consent': {
     name: 'no-aad-consent',
@@ -86,6 +104,18 @@ export const FAULTS: Record<FaultName, FaultInfo> = {
     scope: 'cluster',
     description: "The cluster's Arc application (<cluster>.arc) was deleted.",
   },
+  'hci-rp-role-removed': {
+    name: 'hci-rp-role-removed',
+    scope: 'cluster',
+    description:
+      'The Azure Connected Machine Resource Manager role was removed from the HCI resource provider on the Arc resource group: Arc onboarding fails until a repair registration assigns it again.',
+  },
+  'cert-rotation-failing': {
+    name: 'cert-rotation-failing',
+    scope: 'cluster',
+    description:
+      'Azure China / Azure US Government only: the registration certificate cannot be rotated in the Azure AD application, so every sync fails and the cluster shows Disconnected until a repair registration adds new certificates.',
+  },
   'resource-deleted-in-portal': {
     name: 'resource-deleted-in-portal',
     scope: 'cluster',
@@ -111,6 +141,7 @@ export const FAULTS: Record<FaultName, FaultInfo> = {
 };
 
 export const TPM_REPAIR_DURATION: Millis = 2 * 60 * 60_000;
+
 const SKEW: Millis = 10 * 60_000;
 
 export function isFaultName(name: unknown): name is FaultName {
@@ -164,18 +195,57 @@ function setNode(draft: World, fault: FaultName, node: string, on: boolean, now:
       break;
     case 'tpm-cleared':
       n.tpmCleared = on;
-      if (on) {
-        logHciAdmin(draft, node, 594, now);
-        schedule(draft, { at: now + TPM_REPAIR_DURATION, kind: 'node/data-repaired', node });
-      } else {
-        unschedule(draft, (e) => e.kind === 'node/data-repaired' && e.node === node);
-        logHciAdmin(draft, node, 592, now);
-      }
+      // on: licenceDataLost runs once every target node has lost its data (injectFault)
+      if (!on) unschedule(draft, (e) => e.kind === 'node/data-repaired' && e.node === node);
+      break;
+    case 'secure-boot-off':
+      n.secureBoot = !on;
+      if (on) logHciAdmin(draft, node, 594, now);
+      break;
+    case 'arc-proxy-misconfigured':
+      n.arcProxyMisconfigured = on;
       break;
     default:
       return;
   }
   refreshHeartbeats(draft, node, now);
+}
+
+/**
+ * A node lost its licence data (event 594). 21H2 with KB5010421 repairs it from the other nodes: event 592
+ * when the repair starts, the data back 2 hours later. When every node of the cluster has lost it there is
+ * nothing to repair from, so nothing starts and pending repairs stop: the guide's manual path (unregister,
+ * restart, register) is the way out.
+ */
+function licenceDataLost(draft: World, node: string, now: Millis): void {
+  logHciAdmin(draft, node, 594, now);
+  const cluster = draft.nodes[node]?.cluster ?? '';
+  const nodes = clusterNodes(draft, cluster);
+  if (nodes.every((n) => n.tpmCleared)) {
+    const names = new Set(nodes.map((n) => n.name));
+    unschedule(draft, (e) => e.kind === 'node/data-repaired' && names.has(e.node));
+    return;
+  }
+  logHciAdmin(draft, node, 592, now);
+  schedule(draft, { at: now + TPM_REPAIR_DURATION, kind: 'node/data-repaired', node });
+}
+
+/**
+ * A restart: the server is back at once and warms up for NODE_WARMUP. A node whose licence data was lost
+ * gets a new store when it restarts while the cluster is not registered (the guide's unregister, restart,
+ * register).
+ */
+export function restartNode(draft: World, nodeName: string, now: Millis): void {
+  const node = draft.nodes[nodeName];
+  if (!node) throw new SimError('not-found', 'ServerNotFound', `There is no server named '${nodeName}'.`);
+  if (node.power !== 'Up')
+    throw new SimError('unavailable', 'ServerUnreachable', `${node.name} is not responding.`);
+  node.lastBootAt = now;
+  if (node.tpmCleared && !draft.clusters[node.cluster]?.registration) {
+    node.tpmCleared = false;
+    draft.faults = draft.faults.filter((f) => !(f.fault === 'tpm-cleared' && f.target === node.name));
+  }
+  refreshHeartbeats(draft, node.name, now);
 }
 
 function record(
@@ -194,8 +264,15 @@ export function injectFault(draft: World, fault: FaultName, target: string | und
   const info = FAULTS[fault];
   switch (info.scope) {
     case 'node':
-      for (const node of nodesFor(draft, target)) {
-        if (record(draft, fault, node, now)) setNode(draft, fault, node, true, now);
+      if (fault === 'node-restart') {
+        for (const node of nodesFor(draft, target)) restartNode(draft, node, now);
+        return;
+      }
+      {
+        const changed = nodesFor(draft, target).filter((node) => record(draft, fault, node, now));
+        for (const node of changed) setNode(draft, fault, node, true, now);
+        // Whether a repair can start depends on every node cleared at the same moment.
+        if (fault === 'tpm-cleared') for (const node of changed) licenceDataLost(draft, node, now);
       }
       return;
     case 'account':
@@ -235,6 +312,12 @@ function injectClusterFault(draft: World, fault: FaultName, clusterName: string,
         delete draft.cloud.apps[app.appId];
       }
     }
+  } else if (fault === 'cert-rotation-failing' && reg.cloud === 'AzureCloud') {
+    throw new SimError(
+      'precondition',
+      'NotInThisCloud',
+      `Certificate rotation fails only in Azure China and Azure US Government; '${clusterName}' is registered in AzureCloud.`,
+    );
   } else if (fault === 'resource-deleted-in-portal') {
     delete draft.cloud.hciClusters[
       resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName))
@@ -309,14 +392,15 @@ function repairClusterFault(draft: World, active: ActiveFault, now: Millis): voi
 }
 
 /** The automatic recovery of 21H2 + KB5010421: the licence data is rebuilt and the fault clears itself. */
-onScheduledEvent('node/data-repaired', (draft, event) => {
-  if (event.kind !== 'node/data-repaired') return;
+export function dataRepaired(
+  draft: World,
+  event: Extract<ScheduledEvent, { kind: 'node/data-repaired' }>,
+): void {
   const node = draft.nodes[event.node];
   if (!node?.tpmCleared) return;
   draft.faults = draft.faults.filter((f) => !(f.fault === 'tpm-cleared' && f.target === node.name));
   node.tpmCleared = false;
-  logHciAdmin(draft, node.name, 592, event.at);
-});
+}
 
 /** api-latency's delay in milliseconds, or 0 when the fault is off. */
 export function apiLatencyMs(world: World): number {

@@ -1,9 +1,11 @@
 /**
- * The simulation's public surface. Importing it registers every scheduled-event and job handler, so
- * import from here (not from the modules) anywhere a world is advanced.
+ * The simulation's public surface. Time is advanced and operations run by engine.ts, which dispatches
+ * scheduled events and job completions through the complete tables of dispatch.ts.
  */
 export * from './model';
 export * from './core';
+export * from './engine';
+export { EVENT_HANDLERS, JOB_COMPLETIONS } from './dispatch';
 export * from './derive';
 export * from './durations';
 export * from './clouds';
@@ -22,6 +24,8 @@ export * from './gateway-registration';
 export * from './cluster-registration';
 export * from './benefits';
 export * from './arc';
+export * from './wap-clouds';
 export * from './wap';
 export * from './troubleshooter';
 export * from './diagnostics';
+export * from './guide-texts';

@@ -1,13 +1,14 @@
 /**
  * Long-running jobs. A job's progress is derived from its start time and step offsets, so nothing ticks
- * while it runs: only its completion is scheduled. Each kind registers what its completion does; the
- * outcome is decided then, against the world as it is at that moment (a node can go down mid-job).
+ * while it runs: only its completion is scheduled. What each kind's completion does is in the job table
+ * of dispatch.ts; the outcome is decided then, against the world as it is at that moment (a node can go
+ * down mid-job).
  *
  *   start ──(steps by time)──▶ job/complete ──▶ Succeeded | Failed  (+ notification)
  */
-import { nextSeq, onScheduledEvent, schedule } from './core';
+import { nextSeq, schedule } from './core';
 import { notify } from './events';
-import type { Job, JobKind, JobStep, Millis, World } from './model';
+import type { Job, JobInputs, JobKind, JobStep, Millis, ScheduledEvent, World } from './model';
 
 export interface JobOutcome {
   status: 'Succeeded' | 'Failed';
@@ -16,29 +17,27 @@ export interface JobOutcome {
 }
 
 /** Applies a job's effect at its completion time and says how it ended. */
-export type JobCompletion = (draft: World, job: Job, at: Millis) => JobOutcome;
+export type JobCompletion<K extends JobKind> = (draft: World, job: Job<K>, at: Millis) => JobOutcome;
 
-const completions = new Map<JobKind, JobCompletion>();
+/** One completion per kind: a kind without one does not compile. */
+export type JobCompletions = { [K in JobKind]: JobCompletion<K> };
 
-export function defineJobKind(kind: JobKind, complete: JobCompletion): void {
-  completions.set(kind, complete);
-}
-
-export interface StartJob {
-  kind: JobKind;
+export interface StartJob<K extends JobKind> {
+  kind: K;
   title: string;
   target: Job['target'];
   /** steps with offsets from the start; the last offset is not the end: `durationMs` is */
   steps: JobStep[];
   durationMs: Millis;
-  input?: Record<string, unknown>;
+  input: JobInputs[K];
   /** notification title when it starts, e.g. "Starting virtual machine" */
   startedMessage: string;
 }
 
-export function startJob(draft: World, spec: StartJob, now: Millis): Job {
+export function startJob<K extends JobKind>(draft: World, spec: StartJob<K>, now: Millis): Job<K> {
   const id = `job-${nextSeq(draft)}`;
-  const job: Job = {
+  // `Job<K>` is a mapped union TypeScript cannot build or widen for a generic K; the fields are exactly its own.
+  const job = {
     id,
     kind: spec.kind,
     title: spec.title,
@@ -47,9 +46,9 @@ export function startJob(draft: World, spec: StartJob, now: Millis): Job {
     endsAt: now + spec.durationMs,
     steps: spec.steps,
     status: 'InProgress',
-    input: spec.input ?? {},
-  };
-  draft.jobs[id] = job;
+    input: spec.input,
+  } as Job<K>;
+  draft.jobs[id] = job as Job;
   schedule(draft, { at: job.endsAt, kind: 'job/complete', jobId: id });
   notify(draft, {
     time: now,
@@ -62,15 +61,19 @@ export function startJob(draft: World, spec: StartJob, now: Millis): Job {
   return job;
 }
 
+function completionOf<K extends JobKind>(job: Job<K>, completions: JobCompletions): JobCompletion<K> {
+  return completions[job.kind];
+}
+
 /** Jobs finish at their scheduled time; the kind's completion decides the outcome. */
-onScheduledEvent('job/complete', (draft, event) => {
-  if (event.kind !== 'job/complete') return;
+export function completeJob(
+  draft: World,
+  event: Extract<ScheduledEvent, { kind: 'job/complete' }>,
+  completions: JobCompletions,
+): void {
   const job = draft.jobs[event.jobId];
   if (job?.status !== 'InProgress') return;
-  const complete = completions.get(job.kind);
-  const outcome: JobOutcome = complete
-    ? complete(draft, job, event.at)
-    : { status: 'Failed', message: `No simulation is defined for jobs of kind ${job.kind}.` };
+  const outcome = completionOf(job, completions)(draft, job, event.at);
   job.status = outcome.status;
   job.message = outcome.message;
   if (outcome.result !== undefined) job.result = outcome.result;
@@ -82,7 +85,7 @@ onScheduledEvent('job/complete', (draft, event) => {
     message: outcome.message,
     jobId: job.id,
   });
-});
+}
 
 export interface JobProgress {
   percent: number;

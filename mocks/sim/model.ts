@@ -329,6 +329,8 @@ export interface ClusterNode {
   outboundBlocked: boolean;
   /** the node's proxy settings point nowhere useful */
   proxyMisconfigured: boolean;
+  /** the proxy is wrong only for the Azure Arc endpoints (absent in worlds saved before it existed) */
+  arcProxyMisconfigured?: boolean;
   /** node clock minus true time */
   clockSkewMs: number;
   osName: string;
@@ -459,33 +461,135 @@ export interface JobStep {
   text: string;
 }
 
-export type JobKind =
-  | 'vm/start'
-  | 'vm/stop'
-  | 'vm/shutdown'
-  | 'vm/save'
-  | 'vm/create'
-  | 'vm/delete'
-  | 'vm/checkpoint'
-  | 'vm/apply-checkpoint'
-  | 'vm/rename-checkpoint'
-  | 'vm/delete-checkpoint'
-  | 'vnet/delete'
-  | 'cluster/register'
-  | 'cluster/unregister'
-  | 'cluster/repair'
-  | 'cluster/sync'
-  | 'benefits/enable'
-  | 'benefits/disable'
-  | 'benefits/add-vm'
-  | 'benefits/remove-vm'
-  | 'arc/enable'
-  | 'arc/disable'
-  | 'gateway/register';
+/** A job's VM: on a cluster (no cloud) or in a Windows Azure Pack cloud. */
+interface VmJobRef {
+  vmId: string;
+  cloud?: string;
+  vmName: string;
+}
 
-export interface Job {
+export interface VmPowerJobInput extends VmJobRef {
+  action: string;
+  /** the state before the transitional one, put back when a WAP cloud's connector drops mid-job */
+  previous: VmPowerState;
+}
+
+export interface CheckpointJobInput extends VmJobRef {
+  op: 'create' | 'apply' | 'rename' | 'delete';
+  /** the checkpoint's name as the job reports it (the new name for a rename) */
+  label: string;
+  /** set when the job starts for apply/rename/delete, and by the completion for create */
+  checkpointId?: string;
+  name?: string;
+}
+
+export interface CreateVmInput {
+  cluster: string;
+  name: string;
+  hostNode: string;
+  generation: 1 | 2;
+  cpuCount: number;
+  memoryMiB: number;
+  os: string;
+}
+
+export type BenefitsFix = 'register' | 'start-servers' | 'host' | 'turn-off-vm' | 'remove-vms' | 'wait';
+
+export interface PlannedBenefitsVm {
+  vmId: string;
+  vmName: string;
+  hostServer: string;
+}
+
+export interface BenefitsVmOutcome extends PlannedBenefitsVm {
+  outcome: 'Succeeded' | 'Failed' | 'Pending';
+  /** the cmdlet's output status (Connected / Disconnected) or the reason it failed */
+  message: string;
+  code?: string;
+  fix?: BenefitsFix;
+}
+
+export interface RegistrationInput {
+  cluster: string;
+  cloud: CloudName;
+  subscriptionId: string;
+  resourceGroup: string;
+  region: string;
+  resourceName: string;
+  tenantId: string;
+  enableArc: boolean;
+  arcResourceGroup: string;
+  /** who registered, for systemData */
+  upn: string;
+}
+
+/** What a registration job was asked to do, decided when it starts. */
+export interface RegistrationPlan extends RegistrationInput {
+  createdResourceGroup: boolean;
+  /** re-running on a cluster already registered to the same resource jumps straight to Arc */
+  alreadyRegistered: boolean;
+  legacyConsent: boolean;
+}
+
+export interface UnregisterRequest {
+  cluster: string;
+  /** a different subscription or cloud than the registration: the local state is cleared, Azure keeps everything */
+  subscriptionId?: string;
+  cloud?: CloudName;
+}
+
+/**
+ * Every kind of job and the input its completion reads. `JobKind` is derived from it, and the dispatch table
+ * in dispatch.ts is a `Record` over it, so a kind added here without a completion does not compile.
+ */
+export interface JobInputs {
+  'vm/start': VmPowerJobInput;
+  'vm/stop': VmPowerJobInput;
+  'vm/shutdown': VmPowerJobInput;
+  'vm/save': VmPowerJobInput;
+  'vm/create': CreateVmInput & { vmId?: string };
+  'vm/delete': VmJobRef;
+  'vm/checkpoint': CheckpointJobInput;
+  'vm/apply-checkpoint': CheckpointJobInput;
+  'vm/rename-checkpoint': CheckpointJobInput;
+  'vm/delete-checkpoint': CheckpointJobInput;
+  'vnet/delete': { cloud: string; networkId: string; networkName: string };
+  'cluster/register': { plan: RegistrationPlan; failure: { message: string; code: number } | null };
+  'cluster/unregister': { request: UnregisterRequest };
+  'cluster/repair': { cluster: string; upn: string };
+  'cluster/sync': { cluster: string };
+  'benefits/enable': {
+    cluster: string;
+    addVms: boolean;
+    nodes: string[];
+    partial: boolean;
+    vms: PlannedBenefitsVm[];
+    results?: BenefitsVmOutcome[];
+  };
+  'benefits/disable': {
+    cluster: string;
+    removeVms: boolean;
+    vms: PlannedBenefitsVm[];
+    results?: BenefitsVmOutcome[];
+  };
+  'benefits/add-vm': BenefitsVmJobInput;
+  'benefits/remove-vm': BenefitsVmJobInput;
+  'arc/enable': { cluster: string; nodes: string[]; upn: string };
+  'arc/disable': { cluster: string; node: string };
+}
+
+export interface BenefitsVmJobInput {
+  cluster: string;
+  action: 'add' | 'remove';
+  vms: PlannedBenefitsVm[];
+  refused: BenefitsVmOutcome[];
+  results?: BenefitsVmOutcome[];
+}
+
+export type JobKind = keyof JobInputs;
+
+interface JobFields {
   id: string;
-  kind: JobKind;
   /** e.g. "Registering Azure Stack HCI with Azure..." */
   title: string;
   /** connection the job runs against, for "Go to … on …" links */
@@ -499,9 +603,12 @@ export interface Job {
   message?: string;
   /** machine-readable outcome, e.g. Success, PendingForAdminConsent, RegisterSucceededButArcFailed */
   result?: string;
-  /** job-kind-specific input, kept so completion can be applied when the job ends */
-  input: Record<string, unknown>;
 }
+
+/** A job of one kind (or, without the parameter, of any kind: a union narrowed by `kind`). */
+export type Job<K extends JobKind = JobKind> = {
+  [P in K]: JobFields & { kind: P; input: JobInputs[P] };
+}[K];
 
 export type EventLevel = 'Information' | 'Warning' | 'Error' | 'Critical' | 'Verbose';
 
@@ -536,6 +643,11 @@ export const FAULT_NAMES = [
   'api-latency',
   'api-errors',
   'api-throttling',
+  'secure-boot-off',
+  'node-restart',
+  'arc-proxy-misconfigured',
+  'hci-rp-role-removed',
+  'cert-rotation-failing',
 ] as const;
 
 export type FaultName = (typeof FAULT_NAMES)[number];
@@ -554,11 +666,13 @@ export interface ActiveFault {
  * uneventful (heartbeats, "is it still connected?") is derived.
  */
 export type ScheduledEvent =
-  | { at: Millis; kind: 'job/step'; jobId: string; stepIndex: number }
   | { at: Millis; kind: 'job/complete'; jobId: string }
   | { at: Millis; kind: 'cluster/sync'; cluster: string }
   | { at: Millis; kind: 'node/data-repaired'; node: string }
-  | { at: Millis; kind: 'vm/transition-complete'; vmId: string; to: VmPowerState };
+  /** ArcRegistrationTask: retries the nodes a registration could not Arc-enable */
+  | { at: Millis; kind: 'arc/registration-task'; cluster: string; nodes: string[] };
+
+export type ScheduledEventKind = ScheduledEvent['kind'];
 
 export interface Notification {
   id: string;

@@ -4,6 +4,7 @@
  * refused with a reason, and nothing of the current world is touched.
  */
 import { SimError } from './core';
+import { EVENT_HANDLERS } from './dispatch';
 import { FAULT_NAMES, SCHEMA_VERSION } from './model';
 import type { World } from './model';
 
@@ -111,6 +112,12 @@ export function parseWorld(text: string): World {
       throw invalid(`it lists an unknown fault ${JSON.stringify(isRecord(fault) ? fault.fault : fault)}.`);
   }
   const schedule = data.schedule as unknown[];
+  for (const event of schedule) {
+    if (!isRecord(event) || typeof event.kind !== 'string' || !Object.hasOwn(EVENT_HANDLERS, event.kind))
+      throw invalid(
+        `its schedule has an event of unknown kind ${JSON.stringify(isRecord(event) ? event.kind : event)}.`,
+      );
+  }
   for (let i = 1; i < schedule.length; i++) {
     const a = schedule[i - 1];
     const b = schedule[i];

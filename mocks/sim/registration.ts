@@ -9,27 +9,34 @@
  */
 import { hciClusterId, machineId, resourceKey, rgKey } from './arm-ids';
 import { CREATED_BY_TAG } from './clouds';
-import { guidFrom, newGuid, onScheduledEvent, schedule, unschedule } from './core';
-import { ATTESTATION_VALIDITY, SYNC_INTERVAL, clusterNodes, nodeCanSync } from './derive';
+import { guidFrom, newGuid, schedule, unschedule } from './core';
+import {
+  ATTESTATION_VALIDITY,
+  SYNC_INTERVAL,
+  clusterNodes,
+  nodeCanSync,
+  nodeIsUp,
+  nodeReachesArc,
+  nodeReachesAzure,
+  nodeWarmingUp,
+} from './derive';
 import { logHciAdmin, logHciDebug } from './events';
-import type { AppRegistration, CloudName, HciClusterResource, Millis, SystemData, World } from './model';
+import { hasFault } from './faults-state';
+import { AAD_TOKEN_FETCH, ROTATION_FAILED, TIME_SKEW, appNotFound, expiredKeyAssertion } from './guide-texts';
+import { DAY, HOUR, MINUTE } from './model';
+import type {
+  AppRegistration,
+  ClusterNode,
+  HciClusterResource,
+  Millis,
+  RegistrationInput,
+  ScheduledEvent,
+  SystemData,
+  World,
+} from './model';
 import { refreshHeartbeats } from './reachability';
 
 export const ARC_AGENT_VERSION = '1.34.02716.1166';
-
-export interface RegistrationInput {
-  cluster: string;
-  cloud: CloudName;
-  subscriptionId: string;
-  resourceGroup: string;
-  region: string;
-  resourceName: string;
-  tenantId: string;
-  enableArc: boolean;
-  arcResourceGroup: string;
-  /** who registered, for systemData */
-  upn: string;
-}
 
 export function systemData(upn: string, at: Millis): SystemData {
   return {
@@ -167,12 +174,78 @@ export function applyRegistration(draft: World, input: RegistrationInput, at: Mi
   scheduleNextSync(draft, input.cluster, at + SYNC_INTERVAL);
 }
 
+/**
+ * Why a node cannot be Arc-enabled right now, if it cannot: ArcRegistrationTask retries such nodes hourly.
+ * No source gives a text for these reasons; they are the simulation's own, shown only in the lab's notes.
+ */
+export function arcOnboardingBlocked(draft: World, node: ClusterNode): boolean {
+  return !nodeIsUp(node) || !nodeReachesArc(node) || hasFault(draft, 'hci-rp-role-removed', node.cluster);
+}
+
+/** Onboards the nodes that can be; schedules ArcRegistrationTask for the rest. Returns the nodes left. */
+export function onboardClusterNodes(
+  draft: World,
+  clusterName: string,
+  nodeNames: string[],
+  where: {
+    subscriptionId: string;
+    resourceGroup: string;
+    region: string;
+    clusterResourceId: string;
+    upn: string;
+  },
+  at: Millis,
+): string[] {
+  const pending: string[] = [];
+  for (const name of nodeNames) {
+    const node = draft.nodes[name];
+    if (!node) continue;
+    if (arcOnboardingBlocked(draft, node)) pending.push(name);
+    else onboardNodeToArc(draft, name, where, at);
+  }
+  unschedule(draft, (e) => e.kind === 'arc/registration-task' && e.cluster === clusterName);
+  if (pending.length > 0)
+    schedule(draft, {
+      at: at + ARC_TASK_INTERVAL,
+      kind: 'arc/registration-task',
+      cluster: clusterName,
+      nodes: pending,
+    });
+  return pending;
+}
+
+/** The clustered scheduled task ArcRegistrationTask: "runs hourly" (behaviour.md §1.3 step 21). */
+export const ARC_TASK_INTERVAL = HOUR;
+
+export function arcRegistrationTask(
+  draft: World,
+  event: Extract<ScheduledEvent, { kind: 'arc/registration-task' }>,
+): void {
+  const cluster = draft.clusters[event.cluster];
+  const reg = cluster?.registration;
+  if (!cluster || !reg?.arcEnabled) return;
+  onboardClusterNodes(
+    draft,
+    cluster.name,
+    event.nodes.filter((n) => draft.nodes[n]?.arc.connected !== true),
+    {
+      subscriptionId: reg.subscriptionId,
+      resourceGroup: reg.arcResourceGroup,
+      region: reg.region,
+      clusterResourceId: hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName),
+      upn: 'ArcRegistrationTask',
+    },
+    event.at,
+  );
+}
+
+/** Creates the arcSettings and the `.arc` app, and onboards the nodes that can be. Returns the nodes left. */
 export function enableArcIntegration(
   draft: World,
   input: RegistrationInput,
   resource: HciClusterResource,
   at: Millis,
-): void {
+): string[] {
   if (sub(draft, input.subscriptionId)) {
     const providers = draft.cloud.subscriptions[input.subscriptionId]?.providers;
     if (providers) {
@@ -204,20 +277,19 @@ export function enableArcIntegration(
     perNode: {},
     systemData: systemData(input.upn, at),
   };
-  for (const node of clusterNodes(draft, input.cluster)) {
-    onboardNodeToArc(
-      draft,
-      node.name,
-      {
-        subscriptionId: input.subscriptionId,
-        resourceGroup: input.arcResourceGroup,
-        region: input.region,
-        clusterResourceId: clusterId,
-        upn: input.upn,
-      },
-      at,
-    );
-  }
+  return onboardClusterNodes(
+    draft,
+    input.cluster,
+    clusterNodes(draft, input.cluster).map((n) => n.name),
+    {
+      subscriptionId: input.subscriptionId,
+      resourceGroup: input.arcResourceGroup,
+      region: input.region,
+      clusterResourceId: clusterId,
+      upn: input.upn,
+    },
+    at,
+  );
 }
 
 /** Installs and connects the node's agent and creates its machine resource. */
@@ -286,15 +358,18 @@ export function syncBlocker(draft: World, clusterName: string): string | undefin
     if (nodes.every((n) => n.power === 'Down')) return 'No server in the cluster is running.';
     if (nodes.some((n) => n.power === 'Up' && (n.outboundBlocked || n.proxyMisconfigured)))
       return 'The servers cannot reach Azure: outbound HTTPS connectivity is blocked or the proxy is misconfigured.';
-    if (nodes.some((n) => n.tpmCleared))
+    if (nodes.some((n) => n.tpmCleared || !n.secureBoot))
       return 'Azure Stack HCI cannot read its licence data on this cluster.';
     if (nodes.some((n) => Math.abs(n.clockSkewMs) >= 5 * 60_000))
       return 'The servers\u2019 clocks are out of sync with Azure.';
     return 'The Azure Stack HCI service (hcisvc) is not running on any server.';
   }
   const app = draft.cloud.apps[reg.appId];
+  // The job's failure texts below are the simulation's own (the product's Sync-AzureStackHCI error is not
+  // in the sources); the guide's texts are on the Debug channel (logNodeSyncFailure) and in the events.
   if (!app)
     return `The Azure AD application ${reg.resourceName} (${reg.appId}) no longer exists in the tenant.`;
+  if (hasFault(draft, 'cert-rotation-failing', clusterName)) return ROTATION_FAILED.assertion;
   const resource =
     draft.cloud.hciClusters[
       resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName))
@@ -316,14 +391,22 @@ export function recordSync(draft: World, clusterName: string, at: Millis): void 
   const nodes = clusterNodes(draft, clusterName);
   for (const node of nodes) {
     if (node.attestation.enabled && nodeCanSync(node)) node.attestation.expiresAt = at + ATTESTATION_VALIDITY;
-    if (node.debugChannelEnabled && node.power === 'Up')
-      logHciDebug(draft, node.name, 'Sync with Azure succeeded; license renewed.', at);
+    // Each node renews its own licence: one that cannot logs why, even when the cluster's sync succeeds.
+    if (node.power === 'Up' && node.hcisvcRunning && !nodeCanSync(node)) logNodeSyncFailure(draft, node, at);
   }
   const resource =
     draft.cloud.hciClusters[
       resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName))
     ];
   if (!resource) return;
+  // The guide's census case: a node still warming up after a restart is not in the census, and Azure removes
+  // the Arc resource of a node the census does not include. Its agent still believes it is connected.
+  for (const node of nodes) {
+    if (!nodeWarmingUp(node, at)) continue;
+    const id = node.arc.machineResourceId;
+    if (id !== undefined) delete draft.cloud.machines[resourceKey(id)];
+    if (resource.arcSetting) delete resource.arcSetting.perNode[node.name];
+  }
   resource.lastSyncTimestamp = at;
   resource.lastBillingTimestamp = at;
   const census = resource.reported;
@@ -366,11 +449,65 @@ export function attemptSync(draft: World, clusterName: string, at: Millis): stri
   cluster.registration.lastSyncError = blocker;
   for (const node of clusterNodes(draft, clusterName)) {
     if (node.power !== 'Up' || !node.hcisvcRunning) continue;
-    logHciAdmin(draft, node.name, 585, at);
     logHciAdmin(draft, node.name, 591, at);
-    logHciDebug(draft, node.name, `Sync with Azure failed: ${blocker}`, at);
+    logNodeSyncFailure(draft, node, at);
   }
   return blocker;
+}
+
+/** How many "failed with retryable error" lines precede the final one; the guide says "a few times". */
+const TOKEN_FETCH_RETRIES = 3;
+
+/**
+ * A node's failed licence renewal as hcisvc writes it: event 585 on the Admin channel, and on the Debug
+ * channel (when enabled) the guide's AADTokenFetch lines with the Azure AD exception that explains them.
+ * Where the guide gives no exception text (a blocked firewall, a cleared TPM) none is written.
+ */
+function logNodeSyncFailure(draft: World, node: ClusterNode, at: Millis): void {
+  logHciAdmin(draft, node.name, 585, at);
+  if (!node.debugChannelEnabled) return;
+  const reg = draft.clusters[node.cluster]?.registration;
+  if (!reg) return;
+  const debug = (line: string) => {
+    logHciDebug(draft, node.name, line, at);
+  };
+  if (!node.secureBoot || node.tpmCleared) return;
+  if (hasFault(draft, 'cert-rotation-failing', node.cluster)) {
+    debug(ROTATION_FAILED.assertion);
+    debug(ROTATION_FAILED.audience);
+    return;
+  }
+  for (let i = 0; i < TOKEN_FETCH_RETRIES; i++) debug(AAD_TOKEN_FETCH.retryable);
+  debug(AAD_TOKEN_FETCH.exhausted);
+  if (!nodeReachesAzure(node)) return;
+  if (Math.abs(node.clockSkewMs) >= 5 * MINUTE) {
+    debug(TIME_SKEW);
+    debug(
+      expiredKeyAssertion(
+        certificateThumbprint(node.name, reg.registeredAt),
+        usDate(reg.registeredAt),
+        usDate(reg.registeredAt + 2 * 365 * DAY),
+      ),
+    );
+    return;
+  }
+  if (!draft.cloud.apps[reg.appId]) debug(appNotFound(reg.appId));
+}
+
+/** The registration certificate's thumbprint: 40 hex digits, stable for a node and its registration. */
+function certificateThumbprint(node: string, registeredAt: Millis): string {
+  return [1, 2]
+    .map((n) => guidFrom(`thumbprint:${node}:${registeredAt}`, n).replace(/-/g, ''))
+    .join('')
+    .slice(0, 40)
+    .toUpperCase();
+}
+
+/** `MM/dd/yyyy HH:mm:ss`, as the guide's "Found key 'Start=06/29/2021 21:13:15, …'" shows it. */
+function usDate(at: Millis): string {
+  const d = new Date(at);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())}/${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }
 
 /**
@@ -378,8 +515,11 @@ export function attemptSync(draft: World, clusterName: string, at: Millis): stri
  * is due before the next tick, the run of successful syncs up to the horizon collapses into its last one:
  * a healthy month costs one step per cluster, and failures (which log events) are still taken one by one.
  */
-onScheduledEvent('cluster/sync', (draft, event, until) => {
-  if (event.kind !== 'cluster/sync') return;
+export function scheduledSync(
+  draft: World,
+  event: Extract<ScheduledEvent, { kind: 'cluster/sync' }>,
+  until: Millis,
+): void {
   if (!draft.clusters[event.cluster]?.registration) return;
   const failure = attemptSync(draft, event.cluster, event.at);
   let last = event.at;
@@ -393,4 +533,4 @@ onScheduledEvent('cluster/sync', (draft, event, until) => {
     }
   }
   scheduleNextSync(draft, event.cluster, last + SYNC_INTERVAL);
-});
+}

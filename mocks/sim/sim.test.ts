@@ -325,6 +325,14 @@ describe('persistence', () => {
     if (vm) vm.hostNode = 'ghost-node';
     expect(() => parseWorld(JSON.stringify(w))).toThrow(/hosted on 'ghost-node', which is not in the file/);
   });
+
+  it('refuses a world whose schedule holds an event this simulation has no handler for', () => {
+    const w = JSON.parse(serializeWorld(buildScenario('registered', T0))) as World;
+    (w.schedule as unknown[]).push({ at: T0 + 1, kind: 'vm/transition-complete', vmId: 'x' });
+    expect(() => parseWorld(JSON.stringify(w))).toThrow(
+      /schedule has an event of unknown kind "vm\/transition-complete"/,
+    );
+  });
 });
 
 describe('operations', () => {

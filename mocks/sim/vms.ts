@@ -12,11 +12,24 @@
  */
 import { SimError, guidFrom, nextSeq, plain } from './core';
 import { clusterNodes, nodeIsUp, registrationView } from './derive';
-import { defineJobKind, startJob } from './jobs';
-import type { Job, JobKind, Millis, VirtualMachine, VmCheckpoint, VmPowerState, WapVm, World } from './model';
+import { startJob } from './jobs';
+import { ensureWapCloudAvailable } from './wap-clouds';
+import type { JobOutcome } from './jobs';
+import type {
+  CreateVmInput,
+  Job,
+  Millis,
+  VirtualMachine,
+  VmCheckpoint,
+  VmPowerState,
+  WapVm,
+  World,
+} from './model';
+
+type PowerJobKind = 'vm/start' | 'vm/stop' | 'vm/shutdown' | 'vm/save';
 
 interface PowerAction {
-  kind: JobKind;
+  kind: PowerJobKind;
   from: VmPowerState[];
   transitional?: VmPowerState;
   to: VmPowerState;
@@ -92,17 +105,6 @@ export interface VmRef {
 
 type AnyVm = VirtualMachine | WapVm;
 
-/**
- * Guards every job that touches a WAP cloud: its connector must answer. wap.ts registers the real check, so
- * this module stays free of the cloud rules while a job's completion still applies them.
- */
-let wapGuard: (draft: World, cloud: string, action: string) => void = (_d, cloud) => {
-  throw new SimError('not-found', 'CloudNotFound', `The cloud '${cloud}' was not found.`);
-};
-export function setWapGuard(guard: typeof wapGuard): void {
-  wapGuard = guard;
-}
-
 function findVm(draft: World, ref: VmRef): AnyVm | undefined {
   return ref.cloud === undefined ? draft.vms[ref.vmId] : draft.wapClouds[ref.cloud]?.vms[ref.vmId];
 }
@@ -128,7 +130,7 @@ function targetOf(draft: World, ref: VmRef, vm: AnyVm): Job['target'] {
 /** Host up (cluster VMs) or connector reachable (WAP VMs); throws the failure message otherwise. */
 function ensureReachable(draft: World, ref: VmRef, vm: AnyVm, failure: string): void {
   if (ref.cloud !== undefined) {
-    wapGuard(draft, ref.cloud, failure);
+    ensureWapCloudAvailable(draft, ref.cloud, failure);
     return;
   }
   const hostName = (vm as VirtualMachine).hostNode;
@@ -153,9 +155,8 @@ function unreachableAtEnd(draft: World, ref: VmRef, vm: AnyVm, failure: string):
   }
 }
 
-function refOf(job: Job): VmRef {
-  const cloud = job.input.cloud;
-  return { vmId: String(job.input.vmId), ...(typeof cloud === 'string' ? { cloud } : {}) };
+function refOf(input: { vmId: string; cloud?: string }): VmRef {
+  return { vmId: input.vmId, ...(input.cloud !== undefined ? { cloud: input.cloud } : {}) };
 }
 
 // ───────────── Power ─────────────
@@ -193,30 +194,36 @@ export function powerVm(draft: World, vmId: string, action: PowerActionName, now
   return startPowerJob(draft, { vmId }, action, now);
 }
 
-for (const spec of Object.values(POWER_ACTIONS) as PowerAction[]) {
-  defineJobKind(spec.kind, (draft, job, at) => {
-    const ref = refOf(job);
-    const vm = findVm(draft, ref);
-    if (!vm)
-      return {
-        status: 'Failed',
-        message: `${spec.failure(typeof job.input.vmName === 'string' ? job.input.vmName : ref.vmId)} The virtual machine no longer exists.`,
-      };
-    const unreachable = unreachableAtEnd(draft, ref, vm, spec.failure(vm.name));
-    if (unreachable !== undefined) {
-      if (ref.cloud === undefined) {
-        vm.power = 'Off';
-        delete vm.startedAt;
-      } else {
-        vm.power = (job.input.previous as VmPowerState | undefined) ?? vm.power;
-      }
-      return { status: 'Failed', message: unreachable };
+const POWER_ACTION_BY_KIND: Record<PowerJobKind, PowerAction> = {
+  'vm/start': POWER_ACTIONS.start,
+  'vm/stop': POWER_ACTIONS['turn-off'],
+  'vm/shutdown': POWER_ACTIONS.shutdown,
+  'vm/save': POWER_ACTIONS.save,
+};
+
+export function completePowerJob(draft: World, job: Job<PowerJobKind>, at: Millis): JobOutcome {
+  const spec = POWER_ACTION_BY_KIND[job.kind];
+  const ref = refOf(job.input);
+  const vm = findVm(draft, ref);
+  if (!vm)
+    return {
+      status: 'Failed',
+      message: `${spec.failure(job.input.vmName)} The virtual machine no longer exists.`,
+    };
+  const unreachable = unreachableAtEnd(draft, ref, vm, spec.failure(vm.name));
+  if (unreachable !== undefined) {
+    if (ref.cloud === undefined) {
+      vm.power = 'Off';
+      delete vm.startedAt;
+    } else {
+      vm.power = job.input.previous;
     }
-    vm.power = spec.to;
-    if (spec.to === 'Running') vm.startedAt = at;
-    else delete vm.startedAt;
-    return { status: 'Succeeded', message: spec.success(vm.name) };
-  });
+    return { status: 'Failed', message: unreachable };
+  }
+  vm.power = spec.to;
+  if (spec.to === 'Running') vm.startedAt = at;
+  else delete vm.startedAt;
+  return { status: 'Succeeded', message: spec.success(vm.name) };
 }
 
 /** A node went down: clustered VMs move to the least-loaded running node, others are off. */
@@ -254,16 +261,6 @@ export function failOverVmsFrom(draft: World, nodeName: string, now: Millis): vo
 /** The job failure text of the troubleshooting guide (seeds 000/001), verbatim, for a VM refused by licensing. */
 export function vmLicensingError(vmName: string): string {
   return `There was a failure configuring the virtual machine role for '${vmName}'. Job failed. Error opening "${vmName}" clustered roles. The service being accessed is licensed for a particular number of connections. No more connections can be made to the service at this time because there are already as many connections as the service can accept.`;
-}
-
-export interface CreateVmInput {
-  cluster: string;
-  name: string;
-  hostNode: string;
-  generation: 1 | 2;
-  cpuCount: number;
-  memoryMiB: number;
-  os: string;
 }
 
 const VM_NAME = /^[A-Za-z0-9_](?:[A-Za-z0-9_ .-]{0,98}[A-Za-z0-9_.-])?$/;
@@ -405,8 +402,8 @@ export function startCreateVm(draft: World, input: CreateVmInput, now: Millis): 
   );
 }
 
-defineJobKind('vm/create', (draft, job, at) => {
-  const input = job.input as unknown as CreateVmInput;
+export function completeCreateVm(draft: World, job: Job<'vm/create'>, at: Millis): JobOutcome {
+  const input = job.input;
   try {
     const vm = createVm(draft, input, at);
     job.input.vmId = vm.id;
@@ -418,7 +415,7 @@ defineJobKind('vm/create', (draft, job, at) => {
     if (error instanceof SimError) return { status: 'Failed', message: error.message, result: error.code };
     throw error;
   }
-});
+}
 
 // ───────────── Delete ─────────────
 
@@ -460,10 +457,10 @@ export function startDeleteVm(draft: World, ref: VmRef, now: Millis): Job {
   );
 }
 
-defineJobKind('vm/delete', (draft, job) => {
-  const ref = refOf(job);
+export function completeDeleteVm(draft: World, job: Job<'vm/delete'>): JobOutcome {
+  const ref = refOf(job.input);
   const vm = findVm(draft, ref);
-  const name = String(job.input.vmName);
+  const name = job.input.vmName;
   if (!vm)
     return {
       status: 'Failed',
@@ -484,7 +481,7 @@ defineJobKind('vm/delete', (draft, job) => {
   }
   const extra = count > 0 ? ` and its ${count} checkpoint${count === 1 ? '' : 's'}` : '';
   return { status: 'Succeeded', message: `Successfully deleted the virtual machine '${name}'${extra}.` };
-});
+}
 
 // ───────────── Checkpoints ─────────────
 
@@ -592,58 +589,61 @@ export function startCheckpointJob(draft: World, ref: VmRef, request: Checkpoint
   );
 }
 
-for (const op of ['create', 'apply', 'rename', 'delete'] as const) {
-  defineJobKind(CHECKPOINT_KIND[op], (draft, job, at) => {
-    const ref = refOf(job);
-    const label = String(job.input.label);
-    const vm = findVm(draft, ref);
-    const texts = checkpointTexts(op, String(job.input.vmName), label);
-    if (!vm) return { status: 'Failed', message: `${texts.failure} The virtual machine no longer exists.` };
-    const unreachable = unreachableAtEnd(draft, ref, vm, texts.failure);
-    if (unreachable !== undefined) return { status: 'Failed', message: unreachable };
-    const checkpointId = String(job.input.checkpointId);
-    const cp = vm.checkpoints.find((c) => c.id === checkpointId);
-    if (op !== 'create' && !cp)
-      return { status: 'Failed', message: `${texts.failure} The checkpoint no longer exists.` };
-    switch (op) {
-      case 'create': {
-        const created: VmCheckpoint = {
-          id: guidFrom(`checkpoint:${ref.vmId}`, nextSeq(draft)),
-          name: label,
-          createdAt: at,
-          ...(vm.currentCheckpointId !== undefined ? { parentId: vm.currentCheckpointId } : {}),
-        };
-        vm.checkpoints.push(created);
-        vm.currentCheckpointId = created.id;
-        job.input.checkpointId = created.id;
-        break;
-      }
-      case 'apply':
-        vm.currentCheckpointId = checkpointId;
-        // Production checkpoints hold no memory: the VM is off after applying one.
-        vm.power = 'Off';
-        delete vm.startedAt;
-        break;
-      case 'rename':
-        if (cp) cp.name = label;
-        break;
-      case 'delete': {
-        const parentId = cp?.parentId;
-        for (const child of vm.checkpoints) {
-          if (child.parentId !== checkpointId) continue;
-          if (parentId === undefined) delete child.parentId;
-          else child.parentId = parentId;
-        }
-        vm.checkpoints = vm.checkpoints.filter((c) => c.id !== checkpointId);
-        if (vm.currentCheckpointId === checkpointId) {
-          if (parentId === undefined) delete vm.currentCheckpointId;
-          else vm.currentCheckpointId = parentId;
-        }
-        break;
-      }
+export function completeCheckpointJob(
+  draft: World,
+  job: Job<'vm/checkpoint' | 'vm/apply-checkpoint' | 'vm/rename-checkpoint' | 'vm/delete-checkpoint'>,
+  at: Millis,
+): JobOutcome {
+  const op = job.input.op;
+  const ref = refOf(job.input);
+  const label = job.input.label;
+  const vm = findVm(draft, ref);
+  const texts = checkpointTexts(op, job.input.vmName, label);
+  if (!vm) return { status: 'Failed', message: `${texts.failure} The virtual machine no longer exists.` };
+  const unreachable = unreachableAtEnd(draft, ref, vm, texts.failure);
+  if (unreachable !== undefined) return { status: 'Failed', message: unreachable };
+  const checkpointId = job.input.checkpointId ?? '';
+  const cp = vm.checkpoints.find((c) => c.id === checkpointId);
+  if (op !== 'create' && !cp)
+    return { status: 'Failed', message: `${texts.failure} The checkpoint no longer exists.` };
+  switch (op) {
+    case 'create': {
+      const created: VmCheckpoint = {
+        id: guidFrom(`checkpoint:${ref.vmId}`, nextSeq(draft)),
+        name: label,
+        createdAt: at,
+        ...(vm.currentCheckpointId !== undefined ? { parentId: vm.currentCheckpointId } : {}),
+      };
+      vm.checkpoints.push(created);
+      vm.currentCheckpointId = created.id;
+      job.input.checkpointId = created.id;
+      break;
     }
-    return { status: 'Succeeded', message: texts.success };
-  });
+    case 'apply':
+      vm.currentCheckpointId = checkpointId;
+      // Production checkpoints hold no memory: the VM is off after applying one.
+      vm.power = 'Off';
+      delete vm.startedAt;
+      break;
+    case 'rename':
+      if (cp) cp.name = label;
+      break;
+    case 'delete': {
+      const parentId = cp?.parentId;
+      for (const child of vm.checkpoints) {
+        if (child.parentId !== checkpointId) continue;
+        if (parentId === undefined) delete child.parentId;
+        else child.parentId = parentId;
+      }
+      vm.checkpoints = vm.checkpoints.filter((c) => c.id !== checkpointId);
+      if (vm.currentCheckpointId === checkpointId) {
+        if (parentId === undefined) delete vm.currentCheckpointId;
+        else vm.currentCheckpointId = parentId;
+      }
+      break;
+    }
+  }
+  return { status: 'Succeeded', message: texts.success };
 }
 
 /** The .rdp file Connect downloads: Remote Desktop Connection's own format, one `name:type:value` a line. */

@@ -48,6 +48,7 @@ export type RemedyActionDto =
   | { kind: 'azcmagent-disconnect'; node: string }
   | { kind: 'delete-arc-resource'; node: string }
   | { kind: 'enable-arc'; node: string }
+  | { kind: 'restart-node'; node: string }
   | { kind: 'delete-orphans' }
   | { kind: 'wait'; durationMs: number }
   | { kind: 'open-registration' };

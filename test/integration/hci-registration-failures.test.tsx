@@ -183,6 +183,42 @@ describe('The happy path and unregister', { timeout: 60_000 }, () => {
     const world = (await hciSim.snapshot()) as Snapshot;
     expect(Object.keys(world.cloud.hciClusters).filter((id) => id.endsWith('/hci-cluster01'))).toEqual([]);
     expect(Object.keys(world.cloud.machines).filter((id) => /hci-node\d$/.test(id))).toEqual([]);
+    // the finished banner is the outcome, not the in-progress activity title
+    expect(screen.queryByText('Unregistering Azure Stack HCI from Azure...')).not.toBeInTheDocument();
+    // the servers keep their agent, but with no Arc resource in Azure no version is shown next to "Not installed"
+    const servers = screen.getByRole('region', { name: 'Server status' });
+    expect(within(servers).queryByText(/^\d+\.\d+\.\d+\.\d+$/)).not.toBeInTheDocument();
+  });
+
+  it('asks before repairing, saying what the repair recreates and keeps', async () => {
+    const { user } = await renderRoute('/connections/cluster/hci-cluster01/tools/azure-arc/registration', {
+      scenario: 'registered',
+    });
+    await waitForAppReady();
+    const toolbar = await screen.findByRole('toolbar', { name: 'Registration actions' }, { timeout: 10_000 });
+    await user.click(within(toolbar).getByRole('button', { name: 'Repair registration' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Repair registration' });
+    expect(dialog).toHaveTextContent(
+      'Repairing the registration recreates the necessary Azure AD applications while retaining other information such as resource name, resource group and other registration choices.',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    const jobs = ((await hciSim.snapshot()) as { jobs: Record<string, { kind: string }> }).jobs;
+    expect(Object.values(jobs).filter((j) => j.kind === 'cluster/repair')).toEqual([]);
+    // while the dialog closes, the page behind it is still hidden from the accessibility tree
+    await user.click(await within(toolbar).findByRole('button', { name: 'Repair registration' }));
+    await user.click(
+      within(await screen.findByRole('alertdialog', { name: 'Repair registration' })).getByRole('button', {
+        name: 'Repair registration',
+      }),
+    );
+    await hciSim.advance('2m');
+    expect(
+      await screen.findByText(
+        'Azure Stack HCI is successfully registered.',
+        { exact: false },
+        { timeout: 8000 },
+      ),
+    ).toBeInTheDocument();
   });
 });
 

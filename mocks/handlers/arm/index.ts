@@ -13,6 +13,12 @@ import { armError, fromSimError, requestIdHeaders, withApiFaults } from '../resp
 import { matchArmRoute, pathSegments, unmatched } from './routes';
 
 export const ARM_ORIGIN = 'https://management.azure.com';
+/** Resource Manager of each cloud served: Azure, Azure China (Mooncake), Azure US Government (Fairfax). */
+export const ARM_ORIGINS = [
+  ARM_ORIGIN,
+  'https://management.chinacloudapi.cn',
+  'https://management.usgovcloudapi.net',
+] as const;
 
 const METHODS: readonly string[] = ['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE', 'POST'] satisfies ArmMethod[];
 const isArmMethod = (method: string): method is ArmMethod => METHODS.includes(method);
@@ -23,10 +29,10 @@ function queryParam(url: URL, name: string): string | undefined {
   return undefined;
 }
 
-function toResponse(reply: ArmReply, method: string): Response {
+function toResponse(reply: ArmReply, method: string, origin: string): Response {
   const headers: Record<string, string> = requestIdHeaders();
-  if (reply.location !== undefined) headers.Location = ARM_ORIGIN + reply.location;
-  if (reply.asyncOperation !== undefined) headers['Azure-AsyncOperation'] = ARM_ORIGIN + reply.asyncOperation;
+  if (reply.location !== undefined) headers.Location = origin + reply.location;
+  if (reply.asyncOperation !== undefined) headers['Azure-AsyncOperation'] = origin + reply.asyncOperation;
   if (method === 'HEAD' || reply.body === undefined)
     return new HttpResponse(null, { status: reply.status, headers });
   return HttpResponse.json(reply.body as Record<string, unknown>, { status: reply.status, headers });
@@ -58,7 +64,7 @@ async function answer(sim: SimRuntime, request: Request): Promise<Response> {
   const op = factory(req, match.params);
   if (method === 'GET' || method === 'HEAD') {
     try {
-      return toResponse(sim.read(op), method);
+      return toResponse(sim.read(op), method, url.origin);
     } catch (error) {
       if (error instanceof SimError)
         return method === 'HEAD'
@@ -68,14 +74,14 @@ async function answer(sim: SimRuntime, request: Request): Promise<Response> {
     }
   }
   const outcome = sim.run(op);
-  return outcome.ok ? toResponse(outcome.value, method) : fromSimError(outcome.error);
+  return outcome.ok ? toResponse(outcome.value, method, url.origin) : fromSimError(outcome.error);
 }
 
 /** The ARM handlers, for `setupWorker(...)` / `setupServer(...)`. */
 export function armHandlers(sim: SimRuntime): HttpHandler[] {
-  return [
+  return ARM_ORIGINS.map((origin) =>
     http.all(
-      `${ARM_ORIGIN}/*`,
+      `${origin}/*`,
       withApiFaults(sim, 'arm', async ({ request }) => {
         try {
           return await answer(sim, request);
@@ -90,5 +96,5 @@ export function armHandlers(sim: SimRuntime): HttpHandler[] {
         }
       }),
     ),
-  ];
+  );
 }

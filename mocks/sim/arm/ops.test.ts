@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createSimRuntime } from '../../runtime';
 import { hciClusterId, machineId, resourceKey } from '../arm-ids';
-import { SimError, run } from '../core';
+import { SimError } from '../core';
+import { run } from '../engine';
 import {
   ADMIN_UPN,
   AUDITOR_UPN,

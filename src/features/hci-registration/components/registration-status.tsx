@@ -145,12 +145,11 @@ function LastResult({ job }: { job: JobDto }) {
       : job.result === 'PendingForAdminConsent' || job.result === 'RegisterSucceededButArcFailed'
         ? 'warning'
         : 'error';
+  // The job's title is the in-progress activity ("Unregistering Azure Stack HCI from Azure..."); no source
+  // gives a title for the finished one, so the outcome is the job's own message, coloured by how it ended.
   return (
     <MessageBar intent={intent} layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>{job.title}</MessageBarTitle>
-        {job.message}
-      </MessageBarBody>
+      <MessageBarBody>{job.message}</MessageBarBody>
     </MessageBar>
   );
 }
@@ -186,6 +185,7 @@ export function RegistrationStatus({ clusterName, title }: RegistrationStatusPro
   const logs = useQuery(registrationQueries.logs(clusterName));
   const [lastJobId, setLastJobId] = useState<string | undefined>(undefined);
   const [confirmUnregister, setConfirmUnregister] = useState(false);
+  const [confirmRepair, setConfirmRepair] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const [downloadError, setDownloadError] = useState<string | null>(null);
   const sync = useSyncNow(clusterName);
@@ -275,7 +275,7 @@ export function RegistrationStatus({ clusterName, title }: RegistrationStatusPro
             <Button icon={<ArrowSyncRegular />} disabled={busy} onClick={() => startJob(sync)}>
               Sync now
             </Button>
-            <Button icon={<WrenchRegular />} disabled={busy} onClick={() => startJob(repair)}>
+            <Button icon={<WrenchRegular />} disabled={busy} onClick={() => setConfirmRepair(true)}>
               Repair registration
             </Button>
             <Button icon={<DeleteRegular />} disabled={busy} onClick={() => setConfirmUnregister(true)}>
@@ -380,7 +380,10 @@ export function RegistrationStatus({ clusterName, title }: RegistrationStatusPro
                 <TableCell>
                   <StatusBadge status={node.arc.agentStatus} />
                 </TableCell>
-                <TableCell>{node.arc.agentVersion ?? '-'}</TableCell>
+                {/* no version next to "Not installed": Azure has no Arc resource for the node */}
+                <TableCell>
+                  {node.arc.agentStatus === 'Not installed' ? '-' : (node.arc.agentVersion ?? '-')}
+                </TableCell>
                 <TableCell>{formatDateTime(node.arc.lastHeartbeat, '-')}</TableCell>
               </TableRow>
             ))}
@@ -474,6 +477,32 @@ export function RegistrationStatus({ clusterName, title }: RegistrationStatusPro
         </ul>
       </section>
 
+      <ConfirmDialog
+        open={confirmRepair}
+        title="Repair registration"
+        message={
+          <>
+            Repair the registration of {clusterName}? Repairing the registration recreates the necessary Azure
+            AD applications while retaining other information such as resource name, resource group and other
+            registration choices.
+          </>
+        }
+        confirmLabel="Repair registration"
+        cancelLabel="Cancel"
+        busy={repair.isPending}
+        error={actionError}
+        onCancel={() => setConfirmRepair(false)}
+        onConfirm={() => {
+          setActionError(null);
+          repair.mutate(undefined, {
+            onSuccess: (job) => {
+              setLastJobId(job.id);
+              setConfirmRepair(false);
+            },
+            onError: (error) => setActionError(errorMessage(error)),
+          });
+        }}
+      />
       <ConfirmDialog
         open={confirmUnregister}
         title="Unregister Azure Stack HCI"
