@@ -14,9 +14,8 @@ describe('The WAC shell', () => {
     const grid = screen.getByRole('grid', { name: 'Servers' });
     expect(within(within(grid).getByRole('row', { name: /^hci-node3/ })).getByText('Up')).toBeInTheDocument();
 
+    // The world host announces the change (test/setup does what the browser's host does).
     await hciSim.inject('node-down', 'hci-node3');
-    // The browser runtime announces every change this way (mocks/browser.ts); the node runtime does not.
-    window.dispatchEvent(new Event('hci-sim-changed'));
 
     expect(await within(grid).findByRole('row', { name: /^hci-node3\s*Down/ })).toBeInTheDocument();
   });
@@ -61,8 +60,7 @@ describe('The WAC shell', () => {
     await waitForAppReady();
     const response = await fetch('/api/clusters/hci-cluster01/sync', { method: 'POST' });
     expect(response.ok).toBe(true);
-    // Work started outside the UI shows up on the next refetch; the sim-changed event forces one now.
-    window.dispatchEvent(new Event('hci-sim-changed'));
+    // Work started outside the UI shows up at once: the world change names the jobs and notifications.
 
     await user.click(
       await screen.findByRole('button', {
@@ -78,7 +76,6 @@ describe('The WAC shell', () => {
     );
 
     await hciSim.advance('1h');
-    window.dispatchEvent(new Event('hci-sim-changed'));
     expect(await within(pane).findByText(/ succeeded$/)).toBeInTheDocument();
     expect(within(pane).queryByText(/^The task is \d+% complete$/)).not.toBeInTheDocument();
   });

@@ -2,7 +2,8 @@ import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { OpenRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { azureGatewayQueries, useUnregisterGateway } from '@/components/azure-gate/azure-api';
+import { gatewayQueries } from '@/api/queries/gateway-queries';
+import { useUnregisterGateway } from '@/components/azure-gate/azure-api';
 import { useDeviceLoginRelay } from '@/components/azure-gate/device-login-relay';
 import { GatewayRegistrationPane } from '@/components/azure-gate/gateway-registration-pane';
 import { SignInDialog } from '@/components/azure-gate/sign-in-dialog';
@@ -39,8 +40,8 @@ const useStyles = makeStyles({
 /** Settings → Gateway → Register: "Register with Azure", the registration pane, and Unregister → Confirm. */
 export function RegisterSettings() {
   const styles = useStyles();
-  const flow = useQuery(azureGatewayQueries.registration());
-  const gateway = useQuery(azureGatewayQueries.gateway());
+  const flow = useQuery(gatewayQueries.registration());
+  const gateway = useQuery(gatewayQueries.detail());
   const unregister = useUnregisterGateway();
   const [paneOpen, setPaneOpen] = useState(false);
   const [confirmOpen, setConfirmOpen] = useState(false);

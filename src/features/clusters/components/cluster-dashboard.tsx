@@ -11,7 +11,7 @@ import { StatusBadge } from '@/components/status-badge/status-badge';
 import { paths, settingsSections } from '@/config/paths';
 import { useMarkAppReady } from '@/lib/app-ready';
 import { plural } from '@/lib/format';
-import { clusterQueries } from '../api/cluster-queries';
+import { clusterQueries } from '@/api/queries/cluster-queries';
 import { arcRegistrationText, isOutOfPolicy, isRegistered, policyCountdown } from './registration-text';
 
 const useStyles = makeStyles({

@@ -27,6 +27,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ClusterDto, JobDto, PrerequisiteCheckDto, RegisterClusterRequestDto } from '@/api/contract';
+import { armQueries } from '@/api/queries/arm-queries';
+import { clusterQueries } from '@/api/queries/cluster-queries';
+import { gatewayQueries } from '@/api/queries/gateway-queries';
+import { jobQueries } from '@/api/queries/job-queries';
 import { AzureGate } from '@/components/azure-gate/azure-gate';
 import { ContextPane } from '@/components/context-pane/context-pane';
 import { ErrorState } from '@/components/query-state/query-state';
@@ -374,11 +378,11 @@ export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) 
   const [showForm, setShowForm] = useState(false);
   const firstErrorRef = useRef<HTMLDivElement>(null);
 
-  const readiness = useQuery({ ...registrationQueries.readiness(), enabled: open });
+  const readiness = useQuery({ ...gatewayQueries.readiness(), enabled: open });
   const ready = readiness.data?.ready === true;
-  const clusterQuery = useQuery({ ...registrationQueries.cluster(cluster), enabled: open });
-  const gateway = useQuery({ ...registrationQueries.gateway(), enabled: open && ready });
-  const subscriptions = useQuery({ ...registrationQueries.subscriptions(), enabled: open && ready });
+  const clusterQuery = useQuery({ ...clusterQueries.detail(cluster), enabled: open });
+  const gateway = useQuery({ ...gatewayQueries.detail(), enabled: open && ready });
+  const subscriptions = useQuery({ ...armQueries.subscriptions(), enabled: open && ready });
   const firstSubscription = subscriptions.data?.[0];
   const values: WizardValues = subscriptionEdited
     ? rawValues
@@ -391,10 +395,10 @@ export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) 
   const regions = useQuery({ ...registrationQueries.regions(cluster), enabled: open && ready });
   const subscriptionValid = subscriptionIdError(values.subscriptionId) === undefined;
   const groups = useQuery({
-    ...registrationQueries.resourceGroups(values.subscriptionId.trim()),
+    ...armQueries.resourceGroups(values.subscriptionId.trim()),
     enabled: open && ready && subscriptionValid,
   });
-  const jobs = useQuery({ ...registrationQueries.jobs(), enabled: open });
+  const jobs = useQuery({ ...jobQueries.list(), enabled: open });
   const prerequisites = useQuery({
     ...registrationQueries.prerequisites(
       cluster,
@@ -411,7 +415,7 @@ export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) 
   const [stickyJobId, setStickyJobId] = useState<string | undefined>(undefined);
   if (candidateJobId !== undefined && candidateJobId !== stickyJobId) setStickyJobId(candidateJobId);
   const jobId = candidateJobId ?? stickyJobId;
-  const job = useJob(jobId, cluster);
+  const job = useJob(jobId);
   const register = useRegisterCluster(cluster);
 
   const setJobInUrl = (id: string | undefined) => {
@@ -495,7 +499,7 @@ export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) 
     const previous = (jobId ? recallRequest(jobId) : undefined) ?? toRequest(values);
     // The first attempt may have created the resource group: ask ARM afresh, and re-run with Use existing if it did.
     void queryClient
-      .query({ ...registrationQueries.resourceGroups(previous.subscriptionId), staleTime: 0 })
+      .query({ ...armQueries.resourceGroups(previous.subscriptionId), staleTime: 0 })
       .catch(() => groups.data ?? [])
       .then((fresh) => {
         const exists = fresh.some((g) => g.name.toLowerCase() === previous.resourceGroup.toLowerCase());

@@ -24,18 +24,22 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ClusterDto, JobDto, NodeDto } from '@/api/contract';
+import { clusterQueries } from '@/api/queries/cluster-queries';
+import { fetchLogFile, logQueries } from '@/api/queries/log-queries';
+import { jobQueries } from '@/api/queries/job-queries';
 import { ConfirmDialog } from '@/components/confirm-dialog/confirm-dialog';
 import { DetailsGrid, type DetailsField } from '@/components/details-pane/details-pane';
 import { ErrorState, LoadingState } from '@/components/query-state/query-state';
 import { RouterLink } from '@/components/router-link/router-link';
 import { StatusBadge } from '@/components/status-badge/status-badge';
-import { api, errorMessage } from '@/lib/api-client';
+import { errorMessage } from '@/lib/api-client';
+import { downloadBlob } from '@/lib/download-file';
 import { useMarkAppReady } from '@/lib/app-ready';
 import { formatDateTime } from '@/lib/format';
 import { ShowPowerShell } from '@/components/show-powershell/show-powershell';
 import { repairAzStackHciRegistration, syncAzureStackHci, unregisterAzStackHci } from '@/lib/powershell';
 import { useRepairRegistration, useSyncNow, useUnregisterCluster } from '../api/registration-mutations';
-import { logDownloadUrl, REGISTRATION_JOB_KINDS, registrationQueries } from '../api/registration-queries';
+import { REGISTRATION_JOB_KINDS } from '../api/registration-queries';
 import { JobProgress } from './job-progress';
 import { RegisterWizard } from './register-wizard';
 import { runningJob, useJob } from './use-job';
@@ -156,15 +160,8 @@ function LastResult({ job }: { job: JobDto }) {
 }
 
 async function downloadLog(cluster: string, file: string): Promise<void> {
-  const text = await api.get<string>(logDownloadUrl(cluster, file), { headers: { Accept: 'text/plain' } });
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = file;
-  document.body.append(anchor);
-  anchor.click();
-  anchor.remove();
-  URL.revokeObjectURL(url);
+  const { blob } = await fetchLogFile(cluster, file);
+  downloadBlob(file, blob);
 }
 
 export interface RegistrationStatusProps {
@@ -181,9 +178,9 @@ export interface RegistrationStatusProps {
 export function RegistrationStatus({ clusterName, title }: RegistrationStatusProps) {
   const styles = useStyles();
   const [params, setParams] = useSearchParams();
-  const cluster = useQuery(registrationQueries.cluster(clusterName));
-  const jobs = useQuery(registrationQueries.jobs());
-  const logs = useQuery(registrationQueries.logs(clusterName));
+  const cluster = useQuery(clusterQueries.detail(clusterName));
+  const jobs = useQuery(jobQueries.list());
+  const logs = useQuery(logQueries.list(clusterName));
   const [lastJobId, setLastJobId] = useState<string | undefined>(undefined);
   const [confirmUnregister, setConfirmUnregister] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -199,7 +196,7 @@ export function RegistrationStatus({ clusterName, title }: RegistrationStatusPro
     REGISTRATION_JOB_KINDS.filter((k) => k !== 'cluster/register'),
   );
   const followedId = active?.id ?? lastJobId;
-  const followed = useJob(followedId, clusterName);
+  const followed = useJob(followedId);
   const registerRunning = runningJob(jobs.data, clusterName, ['cluster/register']);
 
   const wizardOpen = params.get('register') === 'open';

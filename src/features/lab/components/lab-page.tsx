@@ -27,11 +27,12 @@ import { PageLayout } from '@/components/page-header/page-layout';
 import { ErrorState, LoadingState } from '@/components/query-state/query-state';
 import { RouterLink } from '@/components/router-link/router-link';
 import { troubleshootPath } from '@/components/show-powershell/troubleshoot-link';
-import { errorMessage } from '@/lib/api-client';
+import { api, errorMessage } from '@/lib/api-client';
+import { downloadBlob } from '@/lib/download-file';
 import { useMarkAppReady } from '@/lib/app-ready';
 
 import { formatDateTime } from '@/lib/format';
-import { labQueries } from '../api/lab-queries';
+import { labQueries } from '@/api/queries/lab-queries';
 import {
   useAdvance,
   useImportWorld,
@@ -554,17 +555,6 @@ function CasesSection({ state }: { state: LabStateDto }) {
   );
 }
 
-function download(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  URL.revokeObjectURL(url);
-}
-
 function WorldFileSection({ state }: { state: LabStateDto }) {
   const styles = useStyles();
   const importWorld = useImportWorld();
@@ -576,11 +566,9 @@ function WorldFileSection({ state }: { state: LabStateDto }) {
     fb.clear();
     setExporting(true);
     try {
-      const response = await fetch('/api/sim/export');
-      if (!response.ok) throw new Error(`The export failed: ${response.status} ${response.statusText}.`);
-      const name =
-        /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'hci-world.json';
-      download(await response.blob(), name);
+      const { blob, fileName } = await api.getFile('/api/sim/export');
+      const name = fileName ?? 'hci-world.json';
+      downloadBlob(name, blob);
       fb.ok(`Exported the world as ${name}.`);
     } catch (error) {
       fb.fail(error);
