@@ -1,4 +1,4 @@
-import { within } from '@testing-library/react';
+import { waitFor, within } from '@testing-library/react';
 import { hciSim } from '../../mocks/node';
 import { renderRoute, screen, waitForAppReady } from '../utils/render';
 
@@ -12,7 +12,7 @@ function rowOf(name: string): HTMLElement {
  * closes, Fluent keeps the page aria-hidden for a moment, and a one-shot grid query would fail then.
  */
 async function expectRowText(name: string, text: string): Promise<void> {
-  await vi.waitFor(() => {
+  await waitFor(() => {
     expect(within(rowOf(name)).getByText(text)).toBeInTheDocument();
   });
 }
@@ -99,11 +99,11 @@ describe('Azure Arc tool', () => {
       "Invoke-Command -ComputerName 'hci-node2' -ScriptBlock { Disable-AzureStackHCIArcIntegration }",
     );
     await user.click(within(disable).getByRole('button', { name: 'Close' }));
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(screen.queryByRole('dialog', { name: 'PowerShell for Disable Azure Arc' })).toBeNull(),
     );
     await user.click(await within(confirm).findByRole('button', { name: 'No' }));
-    await vi.waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
 
     await user.click(await screen.findByRole('button', { name: 'Disconnect agent' }));
     const disconnect = await screen.findByRole('alertdialog');

@@ -1,4 +1,4 @@
-import { within } from '@testing-library/react';
+import { waitFor, within } from '@testing-library/react';
 import { hciSim, sim } from '../../mocks/node';
 import { ADMIN_UPN, CONTOSO_TENANT, createApp, hciClusterId } from '../../mocks/sim';
 import { renderRoute, screen, waitForAppReady } from '../utils/render';
@@ -22,7 +22,7 @@ describe('Azure portal (cloud view)', () => {
 
     await user.click(screen.getByRole('combobox', { name: 'Status' }));
     await user.click(await screen.findByRole('option', { name: 'Disconnected' }));
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(
         within(screen.getByRole('grid', { name: 'Machines - Azure Arc' })).queryByText('hci-node1'),
       ).not.toBeInTheDocument(),
@@ -118,14 +118,10 @@ describe('Azure portal (cloud view)', () => {
     await user.click(screen.getByRole('button', { name: 'Delete' }));
     const dialog = await screen.findByRole('alertdialog');
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
-    await vi.waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument(), {
-      timeout: 3000,
-    });
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
     expect(await screen.findByText('This Azure Stack HCI resource no longer exists')).toBeInTheDocument();
 
-    await user.click(
-      await screen.findByRole('button', { name: 'Unregister hci-cluster01' }, { timeout: 5000 }),
-    );
+    await user.click(await screen.findByRole('button', { name: 'Unregister hci-cluster01' }));
     expect(await screen.findByText(/started\. Follow its progress in Notifications\./)).toBeInTheDocument();
     await hciSim.advance('10m');
     expect(sim.read((w) => w.clusters['hci-cluster01']?.registration)).toBeUndefined();
@@ -154,7 +150,7 @@ describe('Azure portal (cloud view)', () => {
     ).toEqual([['Succeeded', expect.any(String)]]);
     expect(sim.read((w) => w.cloud.hciClusters[id.toLowerCase()]?.name)).toBe(reg.resourceName);
     await user.click(screen.getByRole('button', { name: 'Refresh' }));
-    expect(await screen.findByRole('heading', { name: 'Essentials' }, { timeout: 3000 })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Essentials' })).toBeInTheDocument();
     expect(screen.queryByText('This Azure Stack HCI resource no longer exists')).not.toBeInTheDocument();
     expect(screen.getAllByText('Connected').length).toBeGreaterThan(0);
     expect(screen.getByRole('grid', { name: 'Arc settings per server' })).toBeInTheDocument();

@@ -1,4 +1,4 @@
-import { within } from '@testing-library/react';
+import { waitFor, within } from '@testing-library/react';
 import { hciSim } from '../../mocks/node';
 import { renderRoute, screen, waitForAppReady } from '../utils/render';
 
@@ -41,10 +41,8 @@ describe('The WAC shell', () => {
         .map((item) => item.textContent),
     ).toEqual(['Cluster Manager', 'Azure portal (cloud view)', 'Azure Stack portal (multi-cloud)']);
     await user.click(within(menu).getByRole('menuitemradio', { name: 'Azure portal (cloud view)' }));
-    await vi.waitFor(() => expect(router.state.location.pathname).toBe('/azure'), { timeout: 5_000 });
-    await vi.waitFor(() => expect(document.title).toBe('Azure portal (cloud view) - Windows Admin Center'), {
-      timeout: 5_000,
-    });
+    await waitFor(() => expect(router.state.location.pathname).toBe('/azure'));
+    await waitFor(() => expect(document.title).toBe('Azure portal (cloud view) - Windows Admin Center'));
   });
 
   it('moves focus to the action toolbar with Ctrl+Alt+A', async () => {

@@ -4,7 +4,8 @@ import { WORLD_CHANGED_EVENT } from '@/api/world-change-contract';
 import { setPollMs } from '@/config/timing';
 import { hciSim, server, sim } from '../../mocks/node';
 
-// Two shared cores run these tests beside other work; a second of patience per query is too tight there.
+// How long a findBy/waitFor looks for what the user should see. Rendering, not time, is what it waits for
+// (simulated time moves only when a test advances it), and two shared cores render slowly.
 configure({ asyncUtilTimeout: 5_000 });
 
 // ── jsdom gaps that Fluent UI and the virtualiser rely on ──────────────────────────────────────────────

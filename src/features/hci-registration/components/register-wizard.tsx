@@ -24,7 +24,7 @@ import {
 } from '@fluentui/react-components';
 import { CheckmarkCircleFilled, DismissCircleFilled, WarningFilled } from '@fluentui/react-icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ClusterDto, JobDto, PrerequisiteCheckDto, RegisterClusterRequestDto } from '@/api/contract';
 import { armQueries } from '@/api/queries/arm-queries';
@@ -377,6 +377,14 @@ export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) 
   const [subscriptionText, setSubscriptionText] = useState('');
   const [showForm, setShowForm] = useState(false);
   const firstErrorRef = useRef<HTMLDivElement>(null);
+  // Set by a refused submit; the effect below moves focus once the render that marks the fields invalid is in
+  // the DOM (focusing in the click handler would reach the fields before React marked them).
+  const focusFirstError = useRef(false);
+  useEffect(() => {
+    if (!focusFirstError.current) return;
+    focusFirstError.current = false;
+    firstErrorRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  });
 
   const readiness = useQuery({ ...gatewayQueries.readiness(), enabled: open });
   const ready = readiness.data?.ready === true;
@@ -487,9 +495,7 @@ export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) 
   const submit = () => {
     setTouched({ subscriptionId: true, resourceGroup: true, region: true, arcResourceGroup: true });
     if (Object.keys(clientErrors).length > 0 || blocking.length > 0) {
-      requestAnimationFrame(() =>
-        firstErrorRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
-      );
+      focusFirstError.current = true;
       return;
     }
     start(toRequest(values));
