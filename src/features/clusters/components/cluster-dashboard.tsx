@@ -12,7 +12,8 @@ import { paths, settingsSections } from '@/config/paths';
 import { useMarkAppReady } from '@/lib/app-ready';
 import { plural } from '@/lib/format';
 import { clusterQueries } from '@/api/queries/cluster-queries';
-import { arcRegistrationText, isOutOfPolicy, isRegistered, policyCountdown } from './registration-text';
+import { isRegistered } from '@/lib/registration';
+import { arcRegistrationText, isOutOfPolicy, policyCountdown } from './registration-text';
 
 const useStyles = makeStyles({
   grid: {

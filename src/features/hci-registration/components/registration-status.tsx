@@ -36,6 +36,7 @@ import { errorMessage } from '@/lib/api-client';
 import { downloadBlob } from '@/lib/download-file';
 import { useMarkAppReady } from '@/lib/app-ready';
 import { formatDateTime } from '@/lib/format';
+import { isPolicyDeadlineNear, isRegistered } from '@/lib/registration';
 import { ShowPowerShell } from '@/components/show-powershell/show-powershell';
 import { repairAzStackHciRegistration, syncAzureStackHci, unregisterAzStackHci } from '@/lib/powershell';
 import { useRepairRegistration, useSyncNow, useUnregisterCluster } from '../api/registration-mutations';
@@ -74,15 +75,6 @@ const useStyles = makeStyles({
 
 const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
 
-/** Registered also while OutOfPolicy after a registration: only then is there an Azure resource. */
-function isRegistered(cluster: ClusterDto): boolean {
-  const r = cluster.registration;
-  return (
-    r.registrationStatus === 'Registered' ||
-    (r.registrationStatus === 'OutOfPolicy' && r.azureResourceUri !== null)
-  );
-}
-
 /** Registration status as WAC's page words it. */
 function registrationText(cluster: ClusterDto): string {
   const r = cluster.registration;
@@ -92,7 +84,7 @@ function registrationText(cluster: ClusterDto): string {
 
 /** A server's own link to Azure: it syncs only while up, running hcisvc and reaching Azure. */
 function serverConnection(cluster: ClusterDto, node: NodeDto): string {
-  if (!isRegistered(cluster)) return 'Not registered';
+  if (!isRegistered(cluster.registration)) return 'Not registered';
   if (node.state !== 'Up') return 'Disconnected';
   if (node.hcisvc !== 'Running' || node.outboundConnectivity !== 'Connected') return 'Disconnected';
   return cluster.registration.wacConnectionText;
@@ -100,7 +92,7 @@ function serverConnection(cluster: ClusterDto, node: NodeDto): string {
 
 function policyLine(cluster: ClusterDto): { text: string; urgent: boolean } | undefined {
   const r = cluster.registration;
-  const registered = isRegistered(cluster);
+  const registered = isRegistered(cluster.registration);
   if (r.vmCreationBlocked || registrationText(cluster) === 'Out of policy') {
     return {
       text: `Out of policy: new virtual machines can't be created until the cluster is ${registered ? 'synced' : 'registered'}.`,
@@ -110,7 +102,7 @@ function policyLine(cluster: ClusterDto): { text: string; urgent: boolean } | un
   if (r.daysUntilOutOfPolicy === null) return undefined;
   return {
     text: `${days(r.daysUntilOutOfPolicy)} left to ${registered ? 'sync' : 'register'} before the cluster is out of policy`,
-    urgent: r.daysUntilOutOfPolicy <= 7,
+    urgent: isPolicyDeadlineNear(r.daysUntilOutOfPolicy),
   };
 }
 
@@ -120,11 +112,15 @@ function systemFields(cluster: ClusterDto, monoClass: string): DetailsField[] {
     { label: 'Azure registration', value: <StatusBadge status={registrationText(cluster)} emphasiseError /> },
     {
       label: 'Azure connection status',
-      value: <StatusBadge status={isRegistered(cluster) ? r.wacConnectionText : 'Not yet registered'} />,
+      value: (
+        <StatusBadge
+          status={isRegistered(cluster.registration) ? r.wacConnectionText : 'Not yet registered'}
+        />
+      ),
     },
     { label: 'Last connected', value: formatDateTime(r.lastConnected) },
   ];
-  if (isRegistered(cluster)) {
+  if (isRegistered(cluster.registration)) {
     fields.push(
       { label: 'Next sync', value: formatDateTime(r.nextSync, '-') },
       { label: 'Azure resource name', value: r.azureResourceName ?? '-' },
@@ -226,7 +222,7 @@ export function RegistrationStatus({ clusterName, title }: RegistrationStatusPro
 
   const data = cluster.data;
   const r = data.registration;
-  const registered = isRegistered(data);
+  const registered = isRegistered(data.registration);
   const busy =
     active !== undefined ||
     registerRunning !== undefined ||
