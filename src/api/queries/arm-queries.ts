@@ -127,7 +127,8 @@ export const subscriptionsUrl = `${ARM_ENDPOINT}/subscriptions?api-version=${SUB
 export const resourceGroupsUrl = (subscriptionId: string) =>
   `${sub(subscriptionId)}/resourcegroups?api-version=${RESOURCE_GROUPS_API_VERSION}`;
 /** A resource by its id, in the api-version its provider speaks. */
-export const resourceUrl = (id: string, apiVersion: string) => `${ARM_ENDPOINT}${id}?api-version=${apiVersion}`;
+export const resourceUrl = (id: string, apiVersion: string) =>
+  `${ARM_ENDPOINT}${id}?api-version=${apiVersion}`;
 
 export const armKeys = {
   all: keyRoots.arm,
@@ -194,7 +195,10 @@ export const armQueries = {
     queryOptions({
       queryKey: armKeys.locations(subscriptionId),
       queryFn: ({ signal }) =>
-        listAll<ArmLocation>(`${sub(subscriptionId)}/locations?api-version=${SUBSCRIPTIONS_API_VERSION}`, signal),
+        listAll<ArmLocation>(
+          `${sub(subscriptionId)}/locations?api-version=${SUBSCRIPTIONS_API_VERSION}`,
+          signal,
+        ),
       staleTime: Infinity,
     }),
 };
