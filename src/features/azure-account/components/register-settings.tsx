@@ -52,7 +52,9 @@ export function RegisterSettings() {
   useMarkAppReady(!flow.isPending && !gateway.isPending);
 
   if (flow.isPending || gateway.isPending) return <LoadingState />;
-  if (flow.isError || gateway.isError) {
+  // Only without data: a failed background refresh (a world change while an API fault is on) must not unmount
+  // the open registration pane and lose what it was showing.
+  if (!flow.data || !gateway.data) {
     return (
       <ErrorState
         error={flow.error ?? gateway.error}
