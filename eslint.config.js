@@ -1,6 +1,5 @@
 // Flat ESLint config. Type-aware everywhere TypeScript is: the project service picks the nearest tsconfig.json
 // (the root one for src, mocks, test; test/e2e/tsconfig.json for the Playwright specs).
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import js from '@eslint/js';
 import tanstackQuery from '@tanstack/eslint-plugin-query';
@@ -21,6 +20,29 @@ const E2E = ['test/e2e/**/*.ts'];
 
 /** The style guide names files in kebab-case (dots separate suffixes: `thing.styles.ts`, `vite.config.ts`). */
 const KEBAB_FILE = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)*$/;
+// Features compose at the app level (src/app, src/shell): a feature imports no other feature, and shared code
+// imports none (bulletproof-react's one-way rule), however the import is spelt (`@/…` or relative).
+const SRC = path.join(import.meta.dirname, 'src');
+/** Code every feature may build on; it may not reach back into a feature. */
+const SHARED_DIRS = ['components', 'lib', 'api', 'config'];
+
+/** Where a module sits: `{ feature }` inside src/features/<feature>, `{ shared }` in shared code. */
+function areaOf(file) {
+  const rel = path.relative(SRC, file);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  const [top, second] = rel.split(path.sep);
+  if (top === 'features' && second) return { feature: second };
+  if (SHARED_DIRS.includes(top)) return { shared: `src/${top}` };
+  return undefined;
+}
+
+/** The file an import names, for the two ways the app spells one: `@/…` and relative paths. */
+function resolveSpecifier(file, spec) {
+  if (spec.startsWith('@/')) return path.join(SRC, spec.slice(2));
+  if (spec.startsWith('.')) return path.resolve(path.dirname(file), spec);
+  return undefined;
+}
+
 const local = {
   rules: {
     'kebab-case-filename': {
@@ -38,27 +60,69 @@ const local = {
         };
       },
     },
+    'feature-boundaries': {
+      meta: {
+        type: 'problem',
+        schema: [],
+        messages: {
+          crossFeature:
+            "A feature does not import another one ('{{from}}' → '{{to}}'): move what both need to the data layer (src/api/queries), src/components or src/lib, or compose in src/app.",
+          sharedToFeature:
+            "Shared code ({{from}}) does not import a feature ('{{to}}'): features build on shared code, never the other way round.",
+        },
+      },
+      create(context) {
+        const from = areaOf(context.filename);
+        if (!from) return {};
+        const check = (node) => {
+          const spec = node.source?.value;
+          if (typeof spec !== 'string') return;
+          const target = resolveSpecifier(context.filename, spec);
+          const to = target && areaOf(target);
+          if (!to || to.feature === undefined) return;
+          if (from.feature !== undefined && from.feature !== to.feature)
+            context.report({
+              node: node.source,
+              messageId: 'crossFeature',
+              data: { from: from.feature, to: to.feature },
+            });
+          else if (from.shared)
+            context.report({
+              node: node.source,
+              messageId: 'sharedToFeature',
+              data: { from: from.shared, to: to.feature },
+            });
+        };
+        return {
+          ImportDeclaration: check,
+          ExportNamedDeclaration: check,
+          ExportAllDeclaration: check,
+          ImportExpression: check,
+        };
+      },
+    },
   },
 };
-
-// Features compose at the app level: a feature may not import another one (bulletproof-react's rule).
-// Computed from the folders present when lint runs, so new features are covered without touching this file.
-const featureDir = path.join(import.meta.dirname, 'src', 'features');
-const features = (() => {
-  try {
-    return readdirSync(featureDir, { withFileTypes: true })
-      .filter((d) => d.isDirectory())
-      .map((d) => d.name);
-  } catch {
-    return [];
-  }
-})();
 
 const noMocksFromSrc = {
   group: ['@mocks', '@mocks/**', '**/mocks', '**/mocks/**'],
   message:
     'The UI talks to the simulation over HTTP only; src/main.tsx is the single place that starts the mocks.',
 };
+
+const FETCH_MESSAGE =
+  "Requests go through the API client (src/lib/api-client.ts: api.get/post/…, getText, getFile, postRaw), which turns every failure into an ApiError with the server's words.";
+
+const KEY_MESSAGE =
+  "Query keys come from a key factory (src/api/queries or a feature's api/*-queries.ts), so one resource has one key and invalidations reach it.";
+/** Inline query-key arrays: in `queryKey:`, in a mutation's `invalidates…` meta, and as a cache call's key. */
+const INLINE_KEYS = [
+  "Property[key.name='queryKey'] > ArrayExpression",
+  "Property[key.name='queryKey'] > TSAsExpression > ArrayExpression",
+  'Property[key.name=/^invalidates/] > ArrayExpression > ArrayExpression',
+  'Property[key.name=/^invalidates/] > TSAsExpression > ArrayExpression > ArrayExpression',
+  'CallExpression[callee.property.name=/^(setQueryData|getQueryData|getQueryState)$/] > ArrayExpression',
+].map((selector) => ({ selector, message: KEY_MESSAGE }));
 
 export default defineConfig(
   globalIgnores([
@@ -144,7 +208,25 @@ export default defineConfig(
       'react-hooks/incompatible-library': 'off',
       'no-console': ['error', { allow: ['warn', 'error'] }],
       'no-restricted-imports': ['error', { patterns: [noMocksFromSrc] }],
+      'local/feature-boundaries': 'error',
+      'no-restricted-globals': ['error', { name: 'fetch', message: FETCH_MESSAGE }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'window', property: 'fetch', message: FETCH_MESSAGE },
+        { object: 'globalThis', property: 'fetch', message: FETCH_MESSAGE },
+      ],
+      'no-restricted-syntax': ['error', ...INLINE_KEYS],
     },
+  },
+  {
+    // The one place that speaks HTTP.
+    files: ['src/lib/api-client.ts'],
+    rules: { 'no-restricted-globals': 'off', 'no-restricted-properties': 'off' },
+  },
+  {
+    // Key factories live here: the data layer (src/api/queries) and each feature's api/*-queries.ts.
+    files: ['src/**/*-queries.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     files: ['src/**/*.tsx'],
@@ -154,23 +236,6 @@ export default defineConfig(
     files: ['src/main.tsx'],
     rules: { 'no-restricted-imports': 'off' },
   },
-  ...features.map((feature) => ({
-    files: [`src/features/${feature}/**/*.{ts,tsx}`],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            noMocksFromSrc,
-            {
-              group: ['@/features/*', `!@/features/${feature}`],
-              message: `Features do not import each other: move shared code to src/components or src/lib, or compose in src/app.`,
-            },
-          ],
-        },
-      ],
-    },
-  })),
 
   // ── The simulation core: pure, deterministic, portable ───────────────────────────────────────────────────
   {
@@ -186,9 +251,16 @@ export default defineConfig(
         {
           patterns: [
             {
-              group: ['msw', 'msw/**', 'react', 'react/**', 'react-dom', 'react-dom/**', '@/**', '**/src/**'],
+              group: ['msw', 'msw/**', 'react', 'react/**', 'react-dom', 'react-dom/**', '@/**'],
               message:
                 'mocks/sim is a pure core: no MSW, no React, no UI code (immer and plain TypeScript are fine).',
+            },
+            {
+              // src/api/durations.ts is the one exception: a dependency-free grammar the UI's duration field
+              // shares with the sim, so both accept and refuse the same texts.
+              regex: String.raw`(?:^|/)src/(?!api/durations$)`,
+              message:
+                'mocks/sim is a pure core: no UI code (src/api/durations.ts, dependency-free, is the one shared module).',
             },
             {
               regex: String.raw`^(?:@mocks/|(?:\.\./)+)(?:runtime|browser|node|handlers)(?:/.*)?$`,

@@ -32,10 +32,10 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}', 'test/integration/**/*.test.{ts,tsx}'],
           setupFiles: ['./test/setup/vitest.setup.ts'],
-          // jsdom + Fluent's focus management is timing-sensitive on a loaded 2-core CI machine; one retry
-          // there (as Playwright has) keeps a scheduling hiccup from blocking a landing. A real failure fails twice.
-          retry: process.env.CI ? 1 : 0,
-          testTimeout: 20000,
+          // No retry: a test that fails once is a bug to fix. The timeout is CPU, not waiting: each test renders
+          // the whole app (router, Fluent, a virtualised grid) in jsdom, several seconds of work on a shared
+          // 2-core machine; simulated time, not the wall clock, moves the world.
+          testTimeout: 20_000,
         },
       },
     ],

@@ -1,28 +1,9 @@
 import { DAY, HOUR, MINUTE } from './model';
 import type { Millis } from './model';
 
-const UNIT: Record<string, Millis> = { ms: 1, s: 1000, m: MINUTE, h: HOUR, d: DAY, w: 7 * DAY };
-
-/**
- * Parses hciSim.advance's durations: a number of milliseconds, or strings like '90m', '12h', '31d',
- * '1d12h', '45s', '2w'. Returns undefined for anything else, including zero-length and negative values.
- */
-export function parseDuration(input: unknown): Millis | undefined {
-  if (typeof input === 'number') return Number.isFinite(input) && input > 0 ? Math.round(input) : undefined;
-  if (typeof input !== 'string') return undefined;
-  const text = input.trim().toLowerCase();
-  if (/^\d+(\.\d+)?$/.test(text)) return parseDuration(Number(text));
-  const pattern = /(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)/gy;
-  let total = 0;
-  let consumed = 0;
-  for (const match of text.matchAll(pattern)) {
-    const [whole, amount, unit] = match;
-    total += Number(amount) * (UNIT[unit ?? ''] ?? NaN);
-    consumed += whole.length;
-  }
-  if (consumed !== text.length || !Number.isFinite(total) || total <= 0) return undefined;
-  return Math.round(total);
-}
+// The grammar is shared with the UI's duration field so both accept and refuse the same texts.
+export { checkDuration, MAX_ADVANCE_MS, parseDuration } from '../../src/api/durations';
+export type { DurationCheck } from '../../src/api/durations';
 
 export function formatDuration(ms: Millis): string {
   const parts: string[] = [];

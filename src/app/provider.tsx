@@ -1,7 +1,7 @@
 import { FluentProvider, makeStaticStyles } from '@fluentui/react-components';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useEffect, type ReactNode } from 'react';
-import { subscribeToSimChanges } from '@/lib/sim-events';
+import { subscribeToWorldChanges } from '@/lib/sim-events';
 import { ThemePreferenceProvider } from '@/lib/theme-preference';
 import { AppErrorBoundary } from './app-error-boundary';
 import { themes } from './theme';
@@ -18,7 +18,7 @@ export interface AppProviderProps {
 
 export function AppProvider({ queryClient, children }: AppProviderProps) {
   useGlobalStyles();
-  useEffect(() => subscribeToSimChanges(queryClient), [queryClient]);
+  useEffect(() => subscribeToWorldChanges(queryClient), [queryClient]);
   return (
     <ThemePreferenceProvider>
       {(theme) => (

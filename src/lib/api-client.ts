@@ -58,17 +58,36 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-async function request<T>(
+/** How a request's body goes out and its answer comes back. */
+interface Transfer {
+  /** a body already serialised (a file's text sent as it is) instead of a value to JSON-encode */
+  raw?: string;
+  /** what the caller wants back: parsed JSON (the default), the text, or a file */
+  as?: 'json' | 'text' | 'file';
+  accept?: string;
+}
+
+/** A downloaded file: its bytes and the name the server suggests (Content-Disposition), if any. */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string | undefined;
+}
+
+async function send(
   method: string,
   url: string,
   body: unknown,
-  options: RequestOptions = {},
-): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  options: RequestOptions,
+  transfer: Transfer,
+): Promise<Response> {
+  const headers: Record<string, string> = {
+    Accept: transfer.accept ?? 'application/json',
+    ...options.headers,
+  };
   const init: RequestInit = { method, headers, signal: options.signal ?? null };
-  if (body !== undefined) {
+  if (transfer.raw !== undefined || body !== undefined) {
     headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(body);
+    init.body = transfer.raw ?? JSON.stringify(body);
   }
 
   let response: Response;
@@ -82,9 +101,8 @@ async function request<T>(
       `Couldn't reach the server for ${method} ${url}. Check that the portal is still running, then try again.`,
     );
   }
-
-  const payload = await readBody(response);
   if (!response.ok) {
+    const payload = await readBody(response);
     if (isApiErrorBody(payload)) {
       throw new ApiError(
         response.status,
@@ -101,6 +119,27 @@ async function request<T>(
       `${method} ${url} failed: ${response.status} ${statusText}.`,
     );
   }
+  return response;
+}
+
+async function request<T>(
+  method: string,
+  url: string,
+  body: unknown,
+  options: RequestOptions = {},
+  transfer: Transfer = {},
+): Promise<T> {
+  const response = await send(method, url, body, options, transfer);
+  if (transfer.as === 'text') return (await response.text()) as T;
+  if (transfer.as === 'file') {
+    const disposition = response.headers.get('content-disposition') ?? '';
+    const file: DownloadedFile = {
+      blob: await response.blob(),
+      fileName: /filename="?([^";]+)"?/.exec(disposition)?.[1],
+    };
+    return file as T;
+  }
+  const payload = await readBody(response);
   // A successful answer that is not JSON (e.g. the dev server's index.html for an unknown /api path) means
   // the endpoint does not exist; treating it as data would crash later in a less obvious place.
   if (
@@ -122,6 +161,15 @@ export const api = {
   patch: <T = void>(url: string, body?: unknown, options?: RequestOptions) =>
     request<T>('PATCH', url, body, options),
   delete: <T = void>(url: string, options?: RequestOptions) => request<T>('DELETE', url, undefined, options),
+  /** A text answer (a log file, an .rdp file); `accept` names the type asked for. */
+  getText: (url: string, { accept = 'text/plain', ...options }: RequestOptions & { accept?: string } = {}) =>
+    request<string>('GET', url, undefined, options, { as: 'text', accept: `${accept}, application/json` }),
+  /** A file to save, with the name the server gives it. */
+  getFile: (url: string, options?: RequestOptions) =>
+    request<DownloadedFile>('GET', url, undefined, options, { as: 'file', accept: '*/*' }),
+  /** Posts text that is already JSON (a file the user picked) as it is: the server judges it, not the client. */
+  postRaw: <T>(url: string, json: string, options?: RequestOptions) =>
+    request<T>('POST', url, undefined, options, { raw: json }),
 };
 
 /** The message to show for any thrown value, so no failure path ever renders "[object Object]". */

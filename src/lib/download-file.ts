@@ -1,6 +1,7 @@
-/** Saves text as a file through the browser's download, as a link with `download` would. */
-export function downloadText(fileName: string, text: string, type = 'text/plain'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Saves a file through the browser's download, as a link with `download` would. The one way the portal
+ * hands the user a file (logs, exports, scripts, .rdp files). */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -10,4 +11,9 @@ export function downloadText(fileName: string, text: string, type = 'text/plain'
   link.remove();
   // Revoked on the next task, after the browser has started the download.
   window.setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** Saves text as a file. */
+export function downloadText(fileName: string, text: string, type = 'text/plain'): void {
+  downloadBlob(fileName, new Blob([text], { type }));
 }

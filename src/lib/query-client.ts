@@ -1,5 +1,6 @@
 import { MutationCache, QueryClient, type QueryKey } from '@tanstack/react-query';
 import { ApiError } from './api-client';
+import { invalidateWhenJobEnds, startedJob } from './job-end';
 
 declare module '@tanstack/react-query' {
   interface Register {
@@ -7,6 +8,11 @@ declare module '@tanstack/react-query' {
     mutationMeta: {
       /** Query key prefixes to invalidate once the mutation succeeds; executed once, here, for every mutation. */
       invalidates?: readonly QueryKey[];
+      /**
+       * Query key prefixes to invalidate when the job the mutation started ends (its answer is a JobDto or carries
+       * one as `job`). The jobs and notifications are always refetched then too.
+       */
+      invalidatesWhenJobEnds?: readonly QueryKey[];
     };
   }
 }
@@ -19,7 +25,10 @@ export interface CreateQueryClientOptions {
 export function createQueryClient({ retry = 1 }: CreateQueryClientOptions = {}): QueryClient {
   const queryClient: QueryClient = new QueryClient({
     mutationCache: new MutationCache({
-      onSuccess: (_data, _variables, _context, mutation) => {
+      onSuccess: (data, _variables, _context, mutation) => {
+        const onJobEnd = mutation.meta?.invalidatesWhenJobEnds;
+        const job = onJobEnd ? startedJob(data) : undefined;
+        if (onJobEnd && job) invalidateWhenJobEnds(queryClient, job, onJobEnd);
         const keys = mutation.meta?.invalidates ?? [];
         return Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey }))).then(
           () => undefined,

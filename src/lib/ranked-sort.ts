@@ -1,12 +1,4 @@
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-
-function compare(a: string | number | null, b: string | number | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return collator.compare(String(a), String(b));
-}
+import { compareSortValues } from './sort';
 
 /**
  * A column sort value for large tables: the item's rank in the whole list, computed once (with one shared
@@ -22,7 +14,7 @@ export function rankedSortValue<T>(
   return (item) => {
     if (!ranks) {
       const keyed = all.map((entry) => ({ entry, key: value(entry) }));
-      keyed.sort((x, y) => compare(x.key, y.key));
+      keyed.sort((x, y) => compareSortValues(x.key, y.key));
       ranks = new Map(keyed.map((k, index) => [k.entry, index]));
     }
     return ranks.get(item) ?? Number.MAX_SAFE_INTEGER;

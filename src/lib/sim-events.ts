@@ -1,14 +1,32 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { keysReading } from '@/api/queries/world-keys';
+import {
+  WORLD_CHANGED_EVENT,
+  WORLD_RESOURCES,
+  type WorldChange,
+  type WorldResource,
+} from '@/api/world-change-contract';
 
-/** Dispatched on `window` by the simulation runtime whenever the world changes outside an HTTP request
- * (window.hciSim.reset/advance/inject/repair, or simulated time moving on). */
-export const SIM_CHANGED_EVENT = 'hci-sim-changed';
+const isResource = (value: unknown): value is WorldResource =>
+  (WORLD_RESOURCES as readonly unknown[]).includes(value);
 
-/** Refetches everything on screen when the simulated world changes, so presenters never need a reload. */
-export function subscribeToSimChanges(queryClient: QueryClient, target: Window = window): () => void {
-  const onChange = () => {
-    void queryClient.invalidateQueries();
+/** The resources an event names; an event without a readable detail (an older host) means "everything". */
+function changedResources(event: Event): readonly WorldResource[] {
+  const detail = (event as CustomEvent<Partial<WorldChange> | null>).detail;
+  if (!detail || !Array.isArray(detail.resources)) return WORLD_RESOURCES;
+  return detail.resources.filter(isResource);
+}
+
+/**
+ * Refetches what a world change touched, whoever changed it (this tab, another tab, `window.hciSim`, simulated
+ * time): the world host dispatches `WORLD_CHANGED_EVENT` with the slices that moved, and each slice's readers
+ * come from the data layer's table. In jsdom the test setup dispatches the same event from the in-process runtime.
+ */
+export function subscribeToWorldChanges(queryClient: QueryClient, target: Window = window): () => void {
+  const onChange = (event: Event) => {
+    for (const queryKey of keysReading(changedResources(event)))
+      void queryClient.invalidateQueries({ queryKey });
   };
-  target.addEventListener(SIM_CHANGED_EVENT, onChange);
-  return () => target.removeEventListener(SIM_CHANGED_EVENT, onChange);
+  target.addEventListener(WORLD_CHANGED_EVENT, onChange);
+  return () => target.removeEventListener(WORLD_CHANGED_EVENT, onChange);
 }

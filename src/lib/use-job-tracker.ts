@@ -1,62 +1,53 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { QueryObserver, useQueries, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { JobDto } from '@/api/contract';
-import { timing } from '@/config/timing';
-import { api } from './api-client';
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = window.setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      window.clearTimeout(timer);
-      resolve();
-    });
-  });
+import { jobKeys, jobQueries } from '@/api/queries/job-queries';
 
 /**
- * Follows the jobs a page started until each ends, polling only while they run. When one ends the jobs and
- * notifications are refetched and `onSettled` runs, so the page can refetch what the job changed. Leaving
- * the page stops the polling; the notifications pane keeps following the job.
+ * Follows the jobs a page started until each ends, through the shared job query (which polls only while a job
+ * runs), and calls `onSettled` once per job, so the page can say how it ended. Refetching what the job changed
+ * is not done here: the mutation that started it declares that (`meta.invalidatesWhenJobEnds`). Leaving the
+ * page stops following; the notifications pane still shows how the job ends.
  */
 export function useJobTracker(onSettled: (job: JobDto) => void) {
   const queryClient = useQueryClient();
-  const [running, setRunning] = useState<JobDto[]>([]);
+  const [ids, setIds] = useState<readonly string[]>([]);
   const settledRef = useRef(onSettled);
-  const controller = useRef<AbortController | null>(null);
+  const watches = useRef(new Map<string, () => void>());
   useEffect(() => {
     settledRef.current = onSettled;
   });
   useEffect(() => {
-    const own = new AbortController();
-    controller.current = own;
-    return () => own.abort();
+    const open = watches.current;
+    return () => {
+      for (const stop of open.values()) stop();
+      open.clear();
+    };
   }, []);
 
   const track = useCallback(
     (job: JobDto) => {
-      const signal = controller.current?.signal;
-      if (!signal) return;
-      const follow = async () => {
-        let current = job;
-        while (current.status === 'InProgress' && !signal.aborted) {
-          const shown = current;
-          setRunning((list) => [...list.filter((j) => j.id !== shown.id), shown]);
-          await sleep(timing.pollMs, signal);
-          current = await api.get<JobDto>(`/api/jobs/${encodeURIComponent(job.id)}`, { signal });
-        }
-        if (signal.aborted) return;
-        setRunning((list) => list.filter((j) => j.id !== job.id));
-        void queryClient.invalidateQueries({
-          predicate: (q) => q.queryKey[0] === 'jobs' || q.queryKey[0] === 'notifications',
-        });
-        settledRef.current(current);
-      };
-      follow().catch(() => {
-        // The job keeps running on the server; the notifications pane still shows how it ends.
-        setRunning((list) => list.filter((j) => j.id !== job.id));
+      if (watches.current.has(job.id)) return;
+      // The answer that started the job is its first reading: the page shows it running at once.
+      if (!queryClient.getQueryData(jobKeys.detail(job.id)))
+        queryClient.setQueryData(jobKeys.detail(job.id), job);
+      setIds((list) => [...list, job.id]);
+      const observer = new QueryObserver(queryClient, jobQueries.detail(job.id));
+      const stop = observer.subscribe((result) => {
+        const ended = result.data !== undefined && result.data.status !== 'InProgress';
+        if (!ended && !result.isError) return;
+        stop();
+        watches.current.delete(job.id);
+        setIds((list) => list.filter((id) => id !== job.id));
+        // A job that can no longer be read keeps running on the server; the notifications pane shows its end.
+        if (result.data && ended) settledRef.current(result.data);
       });
+      watches.current.set(job.id, stop);
     },
     [queryClient],
   );
+
+  const results = useQueries({ queries: ids.map((id) => jobQueries.detail(id)) });
+  const running = results.map((r) => r.data).filter((job): job is JobDto => job?.status === 'InProgress');
   return { track, running };
 }

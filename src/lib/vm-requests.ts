@@ -1,5 +1,6 @@
+import { useMutation, type QueryKey } from '@tanstack/react-query';
 import type { JobDto } from '@/api/contract';
-import { api, ApiError } from './api-client';
+import { api } from './api-client';
 
 const enc = encodeURIComponent;
 
@@ -23,15 +24,15 @@ export function checkpointRequest(vmPath: string, action: CheckpointAction): Pro
   }
 }
 
-/** Fetches the .rdp file; refusals (a VM that is not running) come back as ApiError with the server's text. */
-export async function fetchRdp(url: string): Promise<string> {
-  const response = await fetch(url, { headers: { Accept: 'application/x-rdp, application/json' } });
-  if (response.ok) return response.text();
-  const body = (await response.json().catch(() => undefined)) as
-    { error?: { code?: string; message?: string } } | undefined;
-  throw new ApiError(
-    response.status,
-    body?.error?.code ?? 'Unknown',
-    body?.error?.message ?? `Couldn't download the Remote Desktop file (HTTP ${response.status}).`,
-  );
-}
+/**
+ * A checkpoint action on the VM at `vmPath`, as a mutation: `changes` (the page's VM keys) are refetched when
+ * the action starts and again when its job ends.
+ */
+export const useCheckpointAction = (vmPath: string, changes: readonly QueryKey[]) =>
+  useMutation({
+    mutationFn: (action: CheckpointAction) => checkpointRequest(vmPath, action),
+    meta: { invalidates: changes, invalidatesWhenJobEnds: changes },
+  });
+
+/** The .rdp file of a running VM; a refusal (the VM is off) comes back as ApiError with the server's text. */
+export const fetchRdp = (url: string): Promise<string> => api.getText(url, { accept: 'application/x-rdp' });

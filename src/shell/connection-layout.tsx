@@ -8,7 +8,7 @@ import { PageLayout } from '@/components/page-header/page-layout';
 import { ErrorState, LoadingState } from '@/components/query-state/query-state';
 import { RouterButton } from '@/components/router-link/router-link';
 import { isConnectionType, paths } from '@/config/paths';
-import { connectionQueries } from '@/features/connections/api/connection-queries';
+import { connectionQueries } from '@/api/queries/connection-queries';
 import { useMarkAppReady } from '@/lib/app-ready';
 import { ToolPane } from './tool-pane';
 import { findTool, toolsFor } from './tools';

@@ -13,7 +13,7 @@ import { useQuery } from '@tanstack/react-query';
 import { version } from '../../package.json';
 import { errorMessage } from '@/lib/api-client';
 import { formatDateTime } from '@/lib/format';
-import { clockQueries } from './clock-queries';
+import { clockQueries } from '@/api/queries/clock-queries';
 
 const useStyles = makeStyles({
   section: {

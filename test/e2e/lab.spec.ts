@@ -31,24 +31,6 @@ for (const theme of ['light', 'dark'] as Theme[]) {
   });
 }
 
-test('a presenter reproduces a guide case from the lab, then fixes it from the troubleshooter', async ({
-  page,
-  hciSim,
-}) => {
-  await page.goto(withScenario('/lab', 'registered'));
-  await waitForApp(page);
-  await page.getByRole('button', { name: 'Reproduce cluster-app-deleted' }).click();
-  await page.getByRole('link', { name: 'Troubleshoot this error' }).click();
-  await expect(page.getByRole('heading', { name: 'User deleted the App IDs by mistake' })).toBeVisible();
-  await expect(page.getByTestId('troubleshoot-check')).toContainText('The problem is still there');
-  await page.getByRole('button', { name: 'Repair registration' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Repair started.' })).toBeVisible();
-  // the repair is a job in simulated time: move the clock past it from the console, as a presenter could
-  await hciSim.advance('10m');
-  await page.getByRole('button', { name: 'Check again' }).click();
-  await expect(page.getByTestId('troubleshoot-check')).toContainText('The problem is gone');
-});
-
 test('the lab follows window.hciSim, and its shareable link reproduces preset and clock', async ({
   page,
   hciSim,

@@ -31,7 +31,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: true,
   forbidOnly: isCI,
-  retries: isCI ? 1 : 0,
+  retries: 0,
   // Two cores are shared with builds and other engineers' runs.
   workers: 2,
   reporter: process.env.PW_HTML

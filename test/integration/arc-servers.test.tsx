@@ -1,12 +1,6 @@
-import { within } from '@testing-library/react';
+import { waitFor, within } from '@testing-library/react';
 import { hciSim } from '../../mocks/node';
 import { renderRoute, screen, waitForAppReady } from '../utils/render';
-
-/** What mocks/browser.ts does on every change of the world, so the page refetches as it does in the browser. */
-async function simChanged(action: Promise<unknown>) {
-  await action;
-  window.dispatchEvent(new CustomEvent('hci-sim-changed'));
-}
 
 function rowOf(name: string): HTMLElement {
   const grid = screen.getByRole('grid', { name: 'Arc-enabled servers' });
@@ -18,7 +12,7 @@ function rowOf(name: string): HTMLElement {
  * closes, Fluent keeps the page aria-hidden for a moment, and a one-shot grid query would fail then.
  */
 async function expectRowText(name: string, text: string): Promise<void> {
-  await vi.waitFor(() => {
+  await waitFor(() => {
     expect(within(rowOf(name)).getByText(text)).toBeInTheDocument();
   });
 }
@@ -54,8 +48,8 @@ describe('Azure Arc tool', () => {
       expect.stringMatching(/^\/azure\/resource\/subscriptions\/.+\/machines\/hci-node3$/) as unknown,
     );
 
-    await simChanged(hciSim.inject('node-down', 'hci-node3'));
-    await simChanged(hciSim.advance('30m'));
+    await hciSim.inject('node-down', 'hci-node3');
+    await hciSim.advance('30m');
     await expectRowText('hci-node3', 'Disconnected (Offline)');
     const details = screen.getByRole('region', { name: 'Details - hci-node3' });
     expect(
@@ -65,8 +59,8 @@ describe('Azure Arc tool', () => {
       within(within(details).getByRole('region', { name: 'In Azure' })).getByText('Disconnected'),
     ).toBeInTheDocument();
 
-    await simChanged(hciSim.repair('node-down', 'hci-node3'));
-    await simChanged(hciSim.advance('5m'));
+    await hciSim.repair('node-down', 'hci-node3');
+    await hciSim.advance('5m');
     await expectRowText('hci-node3', 'Connected');
   });
 
@@ -81,13 +75,13 @@ describe('Azure Arc tool', () => {
     expect(within(dialog).getByText(/Disable Azure Arc integration on hci-node2\?/)).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Disable' }));
     expect(await screen.findByText(/Disable Azure Arc on hci-node2: started/)).toBeInTheDocument();
-    await simChanged(hciSim.advance('2m'));
+    await hciSim.advance('2m');
     await expectRowText('hci-node2', 'Not enabled');
     await user.click(await screen.findByRole('button', { name: 'Enable Azure Arc on hci-node2' }));
     expect(await screen.findByText(/Enable Azure Arc on hci-cluster01: started/)).toBeInTheDocument();
-    await simChanged(hciSim.advance('4m'));
+    await hciSim.advance('4m');
     await expectRowText('hci-node2', 'Waiting for first heartbeat');
-    await simChanged(hciSim.advance('5m'));
+    await hciSim.advance('5m');
     await expectRowText('hci-node2', 'Connected');
   });
 
@@ -105,11 +99,11 @@ describe('Azure Arc tool', () => {
       "Invoke-Command -ComputerName 'hci-node2' -ScriptBlock { Disable-AzureStackHCIArcIntegration }",
     );
     await user.click(within(disable).getByRole('button', { name: 'Close' }));
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(screen.queryByRole('dialog', { name: 'PowerShell for Disable Azure Arc' })).toBeNull(),
     );
     await user.click(await within(confirm).findByRole('button', { name: 'No' }));
-    await vi.waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
 
     await user.click(await screen.findByRole('button', { name: 'Disconnect agent' }));
     const disconnect = await screen.findByRole('alertdialog');

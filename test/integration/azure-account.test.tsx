@@ -1,4 +1,4 @@
-import { configure, render, within } from '@testing-library/react';
+import { configure, render, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { AppProvider } from '@/app/provider';
@@ -35,7 +35,7 @@ async function openPane() {
   await view.user.click(screen.getByRole('button', { name: 'Register' }));
   const pane = await screen.findByRole('dialog', { name: 'Get started with Azure in Windows Admin Center' });
   const codeBox = await within(pane).findByRole('textbox', { name: 'Device code' });
-  await vi.waitFor(() => expect((codeBox as HTMLInputElement).value).toMatch(/^[A-Z2-9]{9}$/));
+  await waitFor(() => expect((codeBox as HTMLInputElement).value).toMatch(/^[A-Z2-9]{9}$/));
   return { ...view, pane, code: (codeBox as HTMLInputElement).value };
 }
 
@@ -82,7 +82,7 @@ describe('Register Windows Admin Center with Azure', () => {
     ).not.toBeChecked();
     await user.click(within(consent).getByRole('button', { name: 'Accept' }));
     // While the consent prompt (modal) closes, the pane behind it is hidden from the accessibility tree.
-    await vi.waitFor(() => {
+    await waitFor(() => {
       expect(screen.queryByRole('dialog', { name: 'Permissions requested' })).not.toBeInTheDocument();
       expect(pane).not.toHaveAttribute('aria-hidden');
     });
@@ -141,12 +141,12 @@ describe('Register Windows Admin Center with Azure', () => {
   it('says when the code has expired and offers a new one', async () => {
     const { user, pane, code } = await openPane();
     await hciSim.advance('16m');
-    expect(await within(pane).findByText('This code has expired', {}, { timeout: 3000 })).toBeInTheDocument();
+    expect(await within(pane).findByText('This code has expired')).toBeInTheDocument();
     expect(within(pane).getByRole('button', { name: 'Copy' })).toBeDisabled();
     expect((await post('/api/device-login', { code, upn: ADMIN_UPN })).status).toBe(400);
     await user.click(within(pane).getByRole('button', { name: 'Get a new code' }));
     const codeBox = within(pane).getByRole('textbox', { name: 'Device code' });
-    await vi.waitFor(() => expect((codeBox as HTMLInputElement).value).not.toBe(code));
+    await waitFor(() => expect((codeBox as HTMLInputElement).value).not.toBe(code));
     expect(within(pane).queryByText('This code has expired')).not.toBeInTheDocument();
     expect(within(pane).getByRole('button', { name: 'Copy' })).toBeEnabled();
   });
@@ -160,7 +160,7 @@ describe('Register Windows Admin Center with Azure', () => {
     const consent = await screen.findByRole('dialog', { name: 'Permissions requested' });
     await user.click(within(consent).getByRole('button', { name: 'Accept' }));
     // While the consent prompt (modal) closes, the pane behind it is hidden from the accessibility tree.
-    await vi.waitFor(() => {
+    await waitFor(() => {
       expect(screen.queryByRole('dialog', { name: 'Permissions requested' })).not.toBeInTheDocument();
       expect(pane).not.toHaveAttribute('aria-hidden');
     });
@@ -338,9 +338,7 @@ describe('Settings → Account and the AzureGate', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Sign in to Azure' });
     await within(dialog).findByRole('combobox', { name: /Account/ });
     await user.click(within(dialog).getByRole('button', { name: 'Sign in' }));
-    await vi.waitFor(() =>
-      expect(screen.queryByText('Your Azure session has expired')).not.toBeInTheDocument(),
-    );
+    await waitFor(() => expect(screen.queryByText('Your Azure session has expired')).not.toBeInTheDocument());
     expect(screen.getByText('Signed in')).toBeInTheDocument();
   });
 });

@@ -1,4 +1,4 @@
-import { within } from '@testing-library/react';
+import { waitFor, within } from '@testing-library/react';
 import { hciSim } from '../../mocks/node';
 import { renderRoute, screen, waitForAppReady } from '../utils/render';
 
@@ -41,7 +41,7 @@ async function expiryIn30Days(): Promise<string> {
 }
 
 // Jobs finish in simulated time, but each step still renders and polls: allow for a busy machine.
-describe('Azure benefits page', { timeout: 45_000 }, () => {
+describe('Azure benefits page', () => {
   it('is in the cluster settings menu under Azure Stack HCI, and starts with the empty state', async () => {
     await open('registered');
     const menu = screen.getByRole('navigation', { name: 'Settings' });
@@ -86,7 +86,7 @@ describe('Azure benefits page', { timeout: 45_000 }, () => {
 
     await user.click(within(pane).getByRole('button', { name: 'Turn off legacy-app01' }));
     await hciSim.advance('5s');
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(within(pane).queryByText(/Generation 1 VMs must be turned off first/)).not.toBeInTheDocument(),
     );
 
@@ -97,8 +97,8 @@ describe('Azure benefits page', { timeout: 45_000 }, () => {
     await hciSim.advance('2m');
 
     expect(await screen.findByText('Turn on Azure benefits: succeeded')).toBeInTheDocument();
-    await vi.waitFor(() => expect(headerValue('Azure benefits cluster status')).toBe('On'));
-    await vi.waitFor(() => expect(headerValue('VMs with Azure benefits turned on')).toBe('8 out of 8 VMs'));
+    await waitFor(() => expect(headerValue('Azure benefits cluster status')).toBe('On'));
+    await waitFor(() => expect(headerValue('VMs with Azure benefits turned on')).toBe('8 out of 8 VMs'));
     const expiry = await expiryIn30Days();
     expect(serverRows()).toEqual(
       ['hci-node1', 'hci-node2', 'hci-node3', 'hci-node4'].map(
@@ -148,7 +148,7 @@ describe('Azure benefits page', { timeout: 45_000 }, () => {
     await hciSim.inject('outbound-blocked');
     await hciSim.advance('31d');
     await queryClient.invalidateQueries();
-    await vi.waitFor(() => expect(serverRows().every((r) => r.includes('| Expired |'))).toBe(true));
+    await waitFor(() => expect(serverRows().every((r) => r.includes('| Expired |'))).toBe(true));
     expect(screen.getByText("The cluster can't sync with Azure now")).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Sync with Azure' }));
@@ -162,14 +162,14 @@ describe('Azure benefits page', { timeout: 45_000 }, () => {
 
     await hciSim.repair('outbound-blocked');
     await queryClient.invalidateQueries();
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(screen.queryByText("The cluster can't sync with Azure now")).not.toBeInTheDocument(),
     );
     await user.click(screen.getByRole('button', { name: 'Sync with Azure' }));
     await hciSim.advance('10s');
     expect(await screen.findByText('Sync with Azure: succeeded')).toBeInTheDocument();
     const expiry = await expiryIn30Days();
-    await vi.waitFor(() => expect(serverRows().every((r) => r.endsWith(`| Active | ${expiry}`))).toBe(true));
+    await waitFor(() => expect(serverRows().every((r) => r.endsWith(`| Active | ${expiry}`))).toBe(true));
   });
 
   it('enables a server added later from the banner, after which its VMs can be turned on', async () => {
@@ -199,7 +199,7 @@ describe('Azure benefits page', { timeout: 45_000 }, () => {
     await hciSim.advance('1m');
     expect(await screen.findByText('Enable inactive server: succeeded')).toBeInTheDocument();
     const expiry = await expiryIn30Days();
-    await vi.waitFor(() => expect(serverRows().at(-1)).toBe(`hci-node5.contoso.local | Active | ${expiry}`));
+    await waitFor(() => expect(serverRows().at(-1)).toBe(`hci-node5.contoso.local | Active | ${expiry}`));
     expect(screen.queryByRole('button', { name: 'Enable inactive server' })).not.toBeInTheDocument();
 
     await user.click(screen.getByRole('tab', { name: 'VMs' }));
@@ -208,7 +208,7 @@ describe('Azure benefits page', { timeout: 45_000 }, () => {
     await user.click(within(without2).getByRole('button', { name: 'Turn on Azure benefits for VMs' }));
     await hciSim.advance('1m');
     expect(await screen.findByText('Turn on Azure benefits for VMs: succeeded')).toBeInTheDocument();
-    await vi.waitFor(() => expect(headerValue('VMs with Azure benefits turned on')).toBe('10 out of 10 VMs'));
+    await waitFor(() => expect(headerValue('VMs with Azure benefits turned on')).toBe('10 out of 10 VMs'));
     expect(within(table('VMs without Azure benefits')).getByText('No records found')).toBeInTheDocument();
   });
 
@@ -222,7 +222,7 @@ describe('Azure benefits page', { timeout: 45_000 }, () => {
     await user.click(within(pane).getByRole('button', { name: 'Turn on' }));
     await hciSim.advance('2m');
     expect(await screen.findByText('Turn on Azure benefits: succeeded')).toBeInTheDocument();
-    await vi.waitFor(() => expect(headerValue('VMs with Azure benefits turned on')).toBe('0 out of 8 VMs'));
+    await waitFor(() => expect(headerValue('VMs with Azure benefits turned on')).toBe('0 out of 8 VMs'));
 
     await user.click(screen.getByRole('tab', { name: 'VMs' }));
     const without = table('VMs without Azure benefits');
@@ -244,10 +244,10 @@ describe('Azure benefits page', { timeout: 45_000 }, () => {
     );
     await hciSim.advance('1m');
     expect(await screen.findByText('Turn on Azure benefits for VMs: succeeded')).toBeInTheDocument();
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(within(table('VMs with Azure benefits')).getByText('legacy-app01')).toBeInTheDocument(),
     );
-    await vi.waitFor(() => expect(headerValue('VMs with Azure benefits turned on')).toBe('1 out of 8 VMs'));
+    await waitFor(() => expect(headerValue('VMs with Azure benefits turned on')).toBe('1 out of 8 VMs'));
   });
 
   it('shows the PowerShell for turning on, with -AddVM only while all existing VMs are ticked', async () => {
@@ -259,7 +259,7 @@ describe('Azure benefits page', { timeout: 45_000 }, () => {
       const dialog = await screen.findByRole('dialog', { name: 'PowerShell for Turn on Azure benefits' });
       const text = within(dialog).getByLabelText('PowerShell script').textContent;
       await user.click(within(dialog).getByRole('button', { name: 'Close' }));
-      await vi.waitFor(() =>
+      await waitFor(() =>
         expect(screen.queryByRole('dialog', { name: 'PowerShell for Turn on Azure benefits' })).toBeNull(),
       );
       return text;
@@ -310,7 +310,7 @@ describe('Azure benefits page', { timeout: 45_000 }, () => {
     await hciSim.advance('1m');
 
     expect(await screen.findByText('Turn off Azure benefits for VMs: succeeded')).toBeInTheDocument();
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(within(table('VMs with Azure benefits')).getByText('6 items')).toBeInTheDocument(),
     );
     const without = table('VMs without Azure benefits');
@@ -321,7 +321,7 @@ describe('Azure benefits page', { timeout: 45_000 }, () => {
         .slice(1)
         .map((r) => r.textContent),
     ).toEqual(['web01Offhci-node3Active', 'web02Offhci-node4Active']);
-    await vi.waitFor(() => expect(headerValue('VMs with Azure benefits turned on')).toBe('6 out of 8 VMs'));
+    await waitFor(() => expect(headerValue('VMs with Azure benefits turned on')).toBe('6 out of 8 VMs'));
   });
 
   it('turns off Azure benefits with its VMs, asking to turn off the running Generation 1 VM first', async () => {
@@ -347,7 +347,7 @@ describe('Azure benefits page', { timeout: 45_000 }, () => {
 
     await user.click(within(dialog).getByRole('button', { name: 'Turn off legacy-app01' }));
     await hciSim.advance('5s');
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(within(dialog).queryByText(/Synthetic Ethernet Port/)).not.toBeInTheDocument(),
     );
     await user.click(within(dialog).getByRole('button', { name: 'Turn off' }));

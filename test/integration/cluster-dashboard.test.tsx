@@ -1,4 +1,4 @@
-import { within } from '@testing-library/react';
+import { waitFor, within } from '@testing-library/react';
 import { toolsFor } from '@/shell/tools';
 import { renderRoute, screen, waitForAppReady } from '../utils/render';
 
@@ -25,12 +25,10 @@ describe('Cluster dashboard', () => {
     expect(document.title).toBe('Dashboard - hci-cluster01 - Windows Admin Center');
 
     await user.click(within(azure).getByRole('link', { name: 'Register this cluster' }));
-    await vi.waitFor(
-      () =>
-        expect(router.state.location.pathname).toBe(
-          '/connections/cluster/hci-cluster01/settings/azure-stack-hci-registration',
-        ),
-      { timeout: 5_000 },
+    await waitFor(() =>
+      expect(router.state.location.pathname).toBe(
+        '/connections/cluster/hci-cluster01/settings/azure-stack-hci-registration',
+      ),
     );
     // What opens there (the status page and the Register pane) is the registration feature's to test.
   });

@@ -1,4 +1,4 @@
-import { within } from '@testing-library/react';
+import { waitFor, within } from '@testing-library/react';
 import { renderRoute, screen, waitForAppReady } from '../utils/render';
 
 describe('All connections', () => {
@@ -49,9 +49,8 @@ describe('All connections', () => {
     ).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Yes' }));
 
-    await vi.waitFor(
-      () => expect(screen.queryByRole('link', { name: 'hci-cluster01' })).not.toBeInTheDocument(),
-      { timeout: 5_000 },
+    await waitFor(() =>
+      expect(screen.queryByRole('link', { name: 'hci-cluster01' })).not.toBeInTheDocument(),
     );
     expect(screen.queryByText('1 selected')).not.toBeInTheDocument();
   });

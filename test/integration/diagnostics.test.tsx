@@ -1,4 +1,4 @@
-import { within } from '@testing-library/react';
+import { waitFor, within } from '@testing-library/react';
 import { hciSim, sim } from '../../mocks/node';
 import { renderRoute, screen, waitForAppReady } from '../utils/render';
 
@@ -13,7 +13,7 @@ describe('Diagnostics', () => {
       'STATE              : 4  RUNNING',
     );
     await user.click(within(card).getByRole('button', { name: 'Stop hcisvc on hci-node1' }));
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(
         within(screen.getByTestId('service-hci-node1')).getByLabelText('sc.exe query hcisvc on hci-node1')
           .textContent,
@@ -25,7 +25,7 @@ describe('Diagnostics', () => {
         name: 'Start hcisvc on hci-node1',
       }),
     );
-    await vi.waitFor(() => expect(sim.world().faults).toEqual([]));
+    await waitFor(() => expect(sim.world().faults).toEqual([]));
   });
 
   it('lists the Admin channel events of a server, filters them and links errors to the troubleshooter', async () => {
@@ -74,7 +74,7 @@ describe('Troubleshooter', () => {
     expect(screen.getByText(/local time is too far from the true UTC time on hci-node2/)).toBeInTheDocument();
     expect(screen.getByTestId('troubleshoot-check')).toHaveTextContent('The problem is still there');
     await user.click(screen.getByRole('button', { name: 'Synchronise the clock on hci-node2' }));
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(screen.getByTestId('troubleshoot-check')).toHaveTextContent('The problem is gone'),
     );
     expect(sim.world().faults).toEqual([]);

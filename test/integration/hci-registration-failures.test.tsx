@@ -12,8 +12,8 @@ beforeEach(() => setPollMs({ pollMs: 50, idlePollMs: 100 }));
 async function openWizard() {
   const view = await renderRoute(`${SETTINGS}?register=open`);
   await waitForAppReady();
-  await screen.findByRole('dialog', { name: 'Register Azure Stack HCI' }, { timeout: 10_000 });
-  await within(pane()).findByRole('list', { name: 'Prerequisite checks' }, { timeout: 5000 });
+  await screen.findByRole('dialog', { name: 'Register Azure Stack HCI' });
+  await within(pane()).findByRole('list', { name: 'Prerequisite checks' });
   return view;
 }
 
@@ -24,86 +24,80 @@ async function runJob(
   outcome: string | RegExp,
 ) {
   await user.click(within(pane()).getByRole('button', { name: button }));
-  await waitFor(() => expect(within(pane()).getByLabelText('In progress')).toBeInTheDocument(), {
-    timeout: 5000,
-  });
+  await waitFor(() => expect(within(pane()).getByLabelText('In progress')).toBeInTheDocument());
   await hciSim.advance('2m');
-  await waitFor(() => expect(within(pane()).getByText(outcome)).toBeInTheDocument(), { timeout: 8000 });
+  await waitFor(() => expect(within(pane()).getByText(outcome)).toBeInTheDocument());
 }
 
 const SUCCESS = /^Azure Stack HCI is successfully registered\./;
 
-describe(
-  'Registration failures, each with its real text and a way forward that works',
-  { timeout: 60_000 },
-  () => {
-    it('node down and outbound blocked: each half of the certificate error names its nodes; fixing both and Register again succeeds', async () => {
-      await hciSim.reset('gateway-registered');
-      await hciSim.inject('node-down', 'hci-node2');
-      await hciSim.inject('outbound-blocked', 'hci-node3');
-      const { user } = await openWizard();
-      const checks = within(pane()).getByRole('list', { name: 'Prerequisite checks' });
-      expect(within(checks).getByText(/hci-node2 does not respond/)).toBeInTheDocument();
-      expect(within(checks).getByText(/hci-node3 can't reach Azure/)).toBeInTheDocument();
+describe('Registration failures, each with its real text and a way forward that works', () => {
+  it('node down and outbound blocked: each half of the certificate error names its nodes; fixing both and Register again succeeds', async () => {
+    await hciSim.reset('gateway-registered');
+    await hciSim.inject('node-down', 'hci-node2');
+    await hciSim.inject('outbound-blocked', 'hci-node3');
+    const { user } = await openWizard();
+    const checks = within(pane()).getByRole('list', { name: 'Prerequisite checks' });
+    expect(within(checks).getByText(/hci-node2 does not respond/)).toBeInTheDocument();
+    expect(within(checks).getByText(/hci-node3 can't reach Azure/)).toBeInTheDocument();
 
-      await runJob(
-        user,
-        'Register',
-        "Failed to register. Couldn't generate self-signed certificate on node(s) hci-node2. Couldn't set and verify registration certificate on node(s) hci-node3. Make sure every clustered node is up and has Internet connectivity (at least outbound to Azure).",
-      );
-      expect(within(pane()).getByRole('link', { name: 'Troubleshoot this error' })).toHaveAttribute(
-        'href',
-        expect.stringMatching(
-          /^\/connections\/cluster\/hci-cluster01\/tools\/diagnostics\/troubleshoot\?error=Failed%20to%20register/,
-        ) as string,
-      );
-      await hciSim.repair('node-down', 'hci-node2');
-      await hciSim.repair('outbound-blocked', 'hci-node3');
-      await runJob(user, 'Register again', SUCCESS);
-    });
+    await runJob(
+      user,
+      'Register',
+      "Failed to register. Couldn't generate self-signed certificate on node(s) hci-node2. Couldn't set and verify registration certificate on node(s) hci-node3. Make sure every clustered node is up and has Internet connectivity (at least outbound to Azure).",
+    );
+    expect(within(pane()).getByRole('link', { name: 'Troubleshoot this error' })).toHaveAttribute(
+      'href',
+      expect.stringMatching(
+        /^\/connections\/cluster\/hci-cluster01\/tools\/diagnostics\/troubleshoot\?error=Failed%20to%20register/,
+      ) as string,
+    );
+    await hciSim.repair('node-down', 'hci-node2');
+    await hciSim.repair('outbound-blocked', 'hci-node3');
+    await runJob(user, 'Register again', SUCCESS);
+  });
 
-    it('no admin consent: PendingForAdminConsent with the consent link, completed by registering again after consent', async () => {
-      await hciSim.reset('gateway-registered');
-      await hciSim.inject('no-aad-consent');
-      const { user } = await openWizard();
-      await runJob(
-        user,
-        'Register',
-        /^You need additional Azure Active Directory permissions to register in this Azure subscription\./,
-      );
-      expect(within(pane()).getByRole('link', { name: 'View consent in Azure AD' })).toHaveAttribute(
-        'href',
-        expect.stringMatching(/^\/azure\/app-registrations\/[0-9a-f-]{36}$/) as string,
-      );
-      await hciSim.repair('no-aad-consent');
-      await runJob(user, 'Register again', SUCCESS);
-    });
+  it('no admin consent: PendingForAdminConsent with the consent link, completed by registering again after consent', async () => {
+    await hciSim.reset('gateway-registered');
+    await hciSim.inject('no-aad-consent');
+    const { user } = await openWizard();
+    await runJob(
+      user,
+      'Register',
+      /^You need additional Azure Active Directory permissions to register in this Azure subscription\./,
+    );
+    expect(within(pane()).getByRole('link', { name: 'View consent in Azure AD' })).toHaveAttribute(
+      'href',
+      expect.stringMatching(/^\/azure\/app-registrations\/[0-9a-f-]{36}$/) as string,
+    );
+    await hciSim.repair('no-aad-consent');
+    await runJob(user, 'Register again', SUCCESS);
+  });
 
-    it('a region Azure Stack HCI is not in: listed as not available, the job fails with the supported list, and Change the settings keeps the choices', async () => {
-      await hciSim.reset('gateway-registered');
-      const { user } = await openWizard();
-      await user.click(within(pane()).getByRole('combobox', { name: /Azure region/ }));
-      const [option] = await screen.findAllByRole('option', { name: /\(not available\)/ });
-      if (!option) throw new Error('no unsupported region is listed');
-      const regionName = option.textContent.replace(' (not available)', '');
-      await user.click(option);
-      expect(
-        within(pane()).getByText(
-          `Azure Stack HCI isn't available in ${regionName}. Registration will fail there: choose one of the supported regions.`,
-        ),
-      ).toBeInTheDocument();
-      await runJob(
-        user,
-        'Register',
-        /^Azure Stack HCI is not yet available in region .+\. Please choose one of these regions: East US,/,
-      );
-      await user.click(within(pane()).getByRole('button', { name: 'Change the settings' }));
-      expect(within(pane()).getByRole('combobox', { name: /Azure region/ })).toHaveTextContent(regionName);
-    });
-  },
-);
+  it('a region Azure Stack HCI is not in: listed as not available, the job fails with the supported list, and Change the settings keeps the choices', async () => {
+    await hciSim.reset('gateway-registered');
+    const { user } = await openWizard();
+    await user.click(within(pane()).getByRole('combobox', { name: /Azure region/ }));
+    const [option] = await screen.findAllByRole('option', { name: /\(not available\)/ });
+    if (!option) throw new Error('no unsupported region is listed');
+    const regionName = option.textContent.replace(' (not available)', '');
+    await user.click(option);
+    expect(
+      within(pane()).getByText(
+        `Azure Stack HCI isn't available in ${regionName}. Registration will fail there: choose one of the supported regions.`,
+      ),
+    ).toBeInTheDocument();
+    await runJob(
+      user,
+      'Register',
+      /^Azure Stack HCI is not yet available in region .+\. Please choose one of these regions: East US,/,
+    );
+    await user.click(within(pane()).getByRole('button', { name: 'Change the settings' }));
+    expect(within(pane()).getByRole('combobox', { name: /Azure region/ })).toHaveTextContent(regionName);
+  });
+});
 
-describe('The happy path and unregister', { timeout: 60_000 }, () => {
+describe('The happy path and unregister', () => {
   it('registers with a new resource group in East US: every step checked, the success text, then Registered, Connected and Arc per node', async () => {
     await hciSim.reset('gateway-registered');
     const { user } = await openWizard();
@@ -127,14 +121,10 @@ describe('The happy path and unregister', { timeout: 60_000 }, () => {
     // the footer's Close (the header's X is labelled Close too)
     const closeButtons = within(pane()).getAllByRole('button', { name: 'Close' });
     await user.click(closeButtons[closeButtons.length - 1] as HTMLElement);
-    await waitFor(
-      () =>
-        expect(
-          within(screen.getByRole('region', { name: 'Azure Stack HCI system status' })).getByText(
-            'Connected',
-          ),
-        ).toBeInTheDocument(),
-      { timeout: 5000 },
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('region', { name: 'Azure Stack HCI system status' })).getByText('Connected'),
+      ).toBeInTheDocument(),
     );
     expect(
       within(screen.getByRole('region', { name: 'Azure Stack HCI system status' })).getByText('Registered'),
@@ -149,7 +139,7 @@ describe('The happy path and unregister', { timeout: 60_000 }, () => {
       scenario: 'registered',
     });
     await waitForAppReady();
-    const toolbar = await screen.findByRole('toolbar', { name: 'Registration actions' }, { timeout: 10_000 });
+    const toolbar = await screen.findByRole('toolbar', { name: 'Registration actions' });
     interface Snapshot {
       cloud: { hciClusters: Record<string, unknown>; machines: Record<string, unknown> };
     }
@@ -162,18 +152,14 @@ describe('The happy path and unregister', { timeout: 60_000 }, () => {
     const dialog = await screen.findByRole('alertdialog', { name: 'Unregister Azure Stack HCI' });
     expect(within(dialog).getByText('hci-cluster01', { selector: 'strong' })).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Unregister' }));
-    expect(
-      await screen.findByText('Arc for servers unregistration triggered', {}, { timeout: 5000 }),
-    ).toBeInTheDocument();
+    expect(await screen.findByText('Arc for servers unregistration triggered')).toBeInTheDocument();
     await hciSim.advance('2m');
-    await waitFor(
-      () =>
-        expect(
-          within(screen.getByRole('region', { name: 'Azure Stack HCI system status' })).getByText(
-            'Not registered',
-          ),
-        ).toBeInTheDocument(),
-      { timeout: 8000 },
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('region', { name: 'Azure Stack HCI system status' })).getByText(
+          'Not registered',
+        ),
+      ).toBeInTheDocument(),
     );
     expect(
       screen.getByText(
@@ -222,19 +208,13 @@ describe('The happy path and unregister', { timeout: 60_000 }, () => {
   });
 });
 
-describe('Before the gateway is ready', { timeout: 60_000 }, () => {
+describe('Before the gateway is ready', () => {
   it('offers the gateway registration instead of the cluster wizard when the gateway is not registered', async () => {
     await hciSim.reset('fresh');
     await renderRoute(`${SETTINGS}?register=open`);
     await waitForAppReady();
-    const dialog = await screen.findByRole(
-      'dialog',
-      { name: 'Register Azure Stack HCI' },
-      { timeout: 10_000 },
-    );
-    expect(
-      await within(dialog).findByRole('button', { name: 'Register with Azure' }, { timeout: 5000 }),
-    ).toBeInTheDocument();
+    const dialog = await screen.findByRole('dialog', { name: 'Register Azure Stack HCI' });
+    expect(await within(dialog).findByRole('button', { name: 'Register with Azure' })).toBeInTheDocument();
     expect(within(dialog).queryByRole('list', { name: 'Prerequisite checks' })).toBeNull();
     expect(within(dialog).getByRole('button', { name: 'Register' })).toBeDisabled();
   });

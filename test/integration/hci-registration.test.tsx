@@ -11,20 +11,20 @@ beforeEach(() => setPollMs({ pollMs: 50, idlePollMs: 100 }));
 async function openWizard(scenario = 'gateway-registered') {
   const view = await renderRoute(`${SETTINGS}?register=open`, { scenario });
   await waitForAppReady();
-  const pane = await screen.findByRole('dialog', { name: 'Register Azure Stack HCI' }, { timeout: 10_000 });
-  await within(pane).findByRole('list', { name: 'Prerequisite checks' }, { timeout: 5000 });
+  const pane = await screen.findByRole('dialog', { name: 'Register Azure Stack HCI' });
+  await within(pane).findByRole('list', { name: 'Prerequisite checks' });
   return { ...view, pane };
 }
 
 /** Runs simulated time forward until the job in the pane has ended, then returns its outcome text. */
 async function finishJob(pane: HTMLElement) {
   await within(pane).findByRole('list', { name: 'Steps' });
-  await within(pane).findByLabelText('In progress', {}, { timeout: 5000 });
+  await within(pane).findByLabelText('In progress');
   await hciSim.advance('2m');
-  await waitFor(() => expect(within(pane).queryByLabelText('In progress')).toBeNull(), { timeout: 5000 });
+  await waitFor(() => expect(within(pane).queryByLabelText('In progress')).toBeNull());
 }
 
-describe('Register Azure Stack HCI', { timeout: 60_000 }, () => {
+describe('Register Azure Stack HCI', () => {
   it('says what is wrong next to each field as you type, and sends nothing while anything is', async () => {
     const { user, pane } = await openWizard();
     const rg = within(pane).getByRole('textbox', { name: /New resource group name/ });
@@ -70,42 +70,36 @@ describe('Register Azure Stack HCI', { timeout: 60_000 }, () => {
   });
 });
 
-describe(
-  'Registration failures, each with its real text and a way forward that works',
-  { timeout: 60_000 },
-  () => {
-    it('no Arc role: registered but Arc failed, with retry once the role is granted', async () => {
-      await hciSim.reset('gateway-registered');
-      await hciSim.inject('no-arc-role');
-      const { user, pane } = await openWizard('');
-      expect(
-        within(pane).getByText(
-          /can't assign roles: the cluster will register but Azure Arc integration will fail/,
-        ),
-      ).toBeInTheDocument();
-      await user.click(within(pane).getByRole('button', { name: 'Register' }));
-      await finishJob(pane);
-      expect(
-        await within(pane).findByText(
-          'Failed to assign required roles for Azure Arc integration. Your Azure AD account must be an Owner or User Access Administrator in the subscription to enable Azure Arc integration.',
-        ),
-      ).toBeInTheDocument();
-      expect(within(pane).getByText('Registered, but Azure Arc integration failed')).toBeInTheDocument();
+describe('Registration failures, each with its real text and a way forward that works', () => {
+  it('no Arc role: registered but Arc failed, with retry once the role is granted', async () => {
+    await hciSim.reset('gateway-registered');
+    await hciSim.inject('no-arc-role');
+    const { user, pane } = await openWizard('');
+    expect(
+      within(pane).getByText(
+        /can't assign roles: the cluster will register but Azure Arc integration will fail/,
+      ),
+    ).toBeInTheDocument();
+    await user.click(within(pane).getByRole('button', { name: 'Register' }));
+    await finishJob(pane);
+    expect(
+      await within(pane).findByText(
+        'Failed to assign required roles for Azure Arc integration. Your Azure AD account must be an Owner or User Access Administrator in the subscription to enable Azure Arc integration.',
+      ),
+    ).toBeInTheDocument();
+    expect(within(pane).getByText('Registered, but Azure Arc integration failed')).toBeInTheDocument();
 
-      await hciSim.repair('no-arc-role');
-      await user.click(within(pane).getByRole('button', { name: 'Retry Azure Arc integration' }));
-      await waitFor(() => expect(within(pane).getByLabelText('In progress')).toBeInTheDocument(), {
-        timeout: 5000,
-      });
-      await finishJob(pane);
-      expect(
-        await within(pane).findByText(/^Azure Stack HCI is successfully registered\./),
-      ).toBeInTheDocument();
-    });
-  },
-);
+    await hciSim.repair('no-arc-role');
+    await user.click(within(pane).getByRole('button', { name: 'Retry Azure Arc integration' }));
+    await waitFor(() => expect(within(pane).getByLabelText('In progress')).toBeInTheDocument());
+    await finishJob(pane);
+    expect(
+      await within(pane).findByText(/^Azure Stack HCI is successfully registered\./),
+    ).toBeInTheDocument();
+  });
+});
 
-describe('Registration status page', { timeout: 60_000 }, () => {
+describe('Registration status page', () => {
   it('out of policy after 31 days with outbound blocked; Sync now after the repair makes it Connected again', async () => {
     await hciSim.reset('registered');
     await hciSim.inject('outbound-blocked');
@@ -120,22 +114,16 @@ describe('Registration status page', { timeout: 60_000 }, () => {
 
     await hciSim.repair('outbound-blocked');
     await user.click(screen.getByRole('button', { name: 'Sync now' }));
+    // The job has started once the page shows it running; only then does moving time finish it.
+    await screen.findByLabelText('In progress');
     await hciSim.advance('1m');
     expect(
-      await screen.findByText(
-        'Successfully synced with Azure for cluster: hci-cluster01.contoso.local',
-        {},
-        { timeout: 5000 },
-      ),
+      await screen.findByText('Successfully synced with Azure for cluster: hci-cluster01.contoso.local'),
     ).toBeInTheDocument();
-    await waitFor(
-      () =>
-        expect(
-          within(screen.getByRole('region', { name: 'Azure Stack HCI system status' })).getByText(
-            'Connected',
-          ),
-        ).toBeInTheDocument(),
-      { timeout: 5000 },
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('region', { name: 'Azure Stack HCI system status' })).getByText('Connected'),
+      ).toBeInTheDocument(),
     );
   });
 });

@@ -1,4 +1,4 @@
-import { fireEvent, within } from '@testing-library/react';
+import { fireEvent, waitFor, within } from '@testing-library/react';
 import { hciSim, sim } from '../../mocks/node';
 import { renderRoute, screen, waitForAppReady } from '../utils/render';
 
@@ -14,7 +14,7 @@ describe('Simulation lab', () => {
     const { user, router } = await renderRoute('/');
     await waitForAppReady();
     await user.click(screen.getByRole('button', { name: 'Simulation lab' }));
-    await vi.waitFor(() => expect(router.state.location.pathname).toBe('/lab'));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/lab'));
     expect(await screen.findByRole('heading', { name: 'Simulation lab' })).toBeInTheDocument();
   });
 
@@ -22,9 +22,9 @@ describe('Simulation lab', () => {
     const { user } = await openLab();
     const offset = sim.world().clockOffsetMs;
     await user.click(screen.getByRole('button', { name: '+1 day' }));
-    await vi.waitFor(() => expect(sim.world().clockOffsetMs - offset).toBe(86_400_000));
+    await waitFor(() => expect(sim.world().clockOffsetMs - offset).toBe(86_400_000));
     const days = Math.floor(sim.world().clockOffsetMs / 86_400_000);
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(screen.getByTestId('lab-offset')).toHaveTextContent(`${days} d ahead of real time`),
     );
   });
@@ -40,7 +40,7 @@ describe('Simulation lab', () => {
     await user.clear(screen.getByRole('textbox', { name: /Custom duration/ }));
     await user.type(screen.getByRole('textbox', { name: /Custom duration/ }), '1d12h');
     await user.click(screen.getByRole('button', { name: 'Advance' }));
-    await vi.waitFor(() => expect(sim.world().clockOffsetMs - offset).toBe(36 * 3_600_000));
+    await waitFor(() => expect(sim.world().clockOffsetMs - offset).toBe(36 * 3_600_000));
   });
 
   it('injects a fault on one server, shows where it is on, and repairs it', async () => {
@@ -51,8 +51,8 @@ describe('Simulation lab', () => {
     const repair = await within(row).findByRole('button', { name: 'Repair time-skew on hci-node2' });
     expect(sim.world().faults).toMatchObject([{ fault: 'time-skew', target: 'hci-node2' }]);
     await user.click(repair);
-    await vi.waitFor(() => expect(sim.world().faults).toEqual([]));
-    await vi.waitFor(() =>
+    await waitFor(() => expect(sim.world().faults).toEqual([]));
+    await waitFor(() =>
       expect(within(row).queryByRole('button', { name: /Repair time-skew on/ })).not.toBeInTheDocument(),
     );
   });
@@ -103,8 +103,8 @@ describe('Simulation lab', () => {
     const { user } = await openLab('benefits-on');
     const offset = sim.world().clockOffsetMs;
     await user.click(screen.getByRole('button', { name: '+7 days' }));
-    await vi.waitFor(() => expect(sim.world().clockOffsetMs - offset).toBe(7 * 86_400_000));
-    await vi.waitFor(() =>
+    await waitFor(() => expect(sim.world().clockOffsetMs - offset).toBe(7 * 86_400_000));
+    await waitFor(() =>
       expect(screen.getByRole<HTMLInputElement>('textbox', { name: /Shareable link/ }).value).toContain(
         `advance=${sim.world().clockOffsetMs}`,
       ),

@@ -1,4 +1,4 @@
-import { within } from '@testing-library/react';
+import { waitFor, within } from '@testing-library/react';
 import { hciSim, sim } from '../../mocks/node';
 import { setWapConnector, setWapUserKnown } from '../../mocks/sim';
 import { renderRoute, screen, waitForAppReady } from '../utils/render';
@@ -20,7 +20,7 @@ describe('Azure Stack portal (multi-cloud)', () => {
       'AzurePack_2',
     ]);
     await user.click(screen.getByRole('option', { name: 'AzurePack_1' }));
-    await vi.waitFor(() => expect(router.state.location.search).toContain('cloud=AzurePack_1'));
+    await waitFor(() => expect(router.state.location.search).toContain('cloud=AzurePack_1'));
     const grid = await screen.findByRole('grid', { name: 'Virtual machines of AzurePack_1' });
     expect(await within(grid).findByText('wap1-app01')).toBeInTheDocument();
     expect(screen.getByRole('status', { name: 'Status of AzurePack_1' })).toHaveTextContent(
@@ -37,14 +37,12 @@ describe('Azure Stack portal (multi-cloud)', () => {
     const details = await screen.findByRole('region', { name: 'Details - wap1-app01' });
     expect(await within(details).findByText('4,096 MB')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Stop' }));
-    await vi.waitFor(() => expect(sim.world().wapClouds.AzurePack_1?.vms[id]?.power).toBe('Stopping'));
+    await waitFor(() => expect(sim.world().wapClouds.AzurePack_1?.vms[id]?.power).toBe('Stopping'));
     await hciSim.advance('15s');
-    await vi.waitFor(
-      () =>
-        expect(
-          within(screen.getByRole('grid', { name: 'Virtual machines of AzurePack_1' })).getByText('Off'),
-        ).toBeInTheDocument(),
-      { timeout: 5000 },
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('grid', { name: 'Virtual machines of AzurePack_1' })).getByText('Off'),
+      ).toBeInTheDocument(),
     );
   });
 

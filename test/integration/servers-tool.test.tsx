@@ -1,4 +1,4 @@
-import { within } from '@testing-library/react';
+import { waitFor, within } from '@testing-library/react';
 import { hciSim } from '../../mocks/node';
 import { renderRoute, screen, waitForAppReady } from '../utils/render';
 
@@ -27,13 +27,11 @@ describe('Servers tool', () => {
     expect(within(details).getByText('Last heartbeat')).toBeInTheDocument();
 
     await user.type(screen.getByRole('searchbox', { name: 'Search servers' }), 'node3');
-    await vi.waitFor(() => expect(router.state.location.search).toContain('q=node3'), { timeout: 5_000 });
+    await waitFor(() => expect(router.state.location.search).toContain('q=node3'));
     expect(await screen.findByText('1 match')).toBeInTheDocument();
 
     await user.click(screen.getByText('hci-node3'));
-    await vi.waitFor(() => expect(router.state.location.search).toContain('selected=hci-node3'), {
-      timeout: 5_000,
-    });
+    await waitFor(() => expect(router.state.location.search).toContain('selected=hci-node3'));
     expect(await screen.findByRole('region', { name: 'Details - hci-node3' })).toBeInTheDocument();
   });
 });

@@ -1,4 +1,4 @@
-import { within } from '@testing-library/react';
+import { waitFor, within } from '@testing-library/react';
 import { hciSim } from '../../mocks/node';
 import { renderRoute, screen, waitForAppReady } from '../utils/render';
 
@@ -14,9 +14,8 @@ describe('The WAC shell', () => {
     const grid = screen.getByRole('grid', { name: 'Servers' });
     expect(within(within(grid).getByRole('row', { name: /^hci-node3/ })).getByText('Up')).toBeInTheDocument();
 
+    // The world host announces the change (test/setup does what the browser's host does).
     await hciSim.inject('node-down', 'hci-node3');
-    // The browser runtime announces every change this way (mocks/browser.ts); the node runtime does not.
-    window.dispatchEvent(new Event('hci-sim-changed'));
 
     expect(await within(grid).findByRole('row', { name: /^hci-node3\s*Down/ })).toBeInTheDocument();
   });
@@ -42,10 +41,8 @@ describe('The WAC shell', () => {
         .map((item) => item.textContent),
     ).toEqual(['Cluster Manager', 'Azure portal (cloud view)', 'Azure Stack portal (multi-cloud)']);
     await user.click(within(menu).getByRole('menuitemradio', { name: 'Azure portal (cloud view)' }));
-    await vi.waitFor(() => expect(router.state.location.pathname).toBe('/azure'), { timeout: 5_000 });
-    await vi.waitFor(() => expect(document.title).toBe('Azure portal (cloud view) - Windows Admin Center'), {
-      timeout: 5_000,
-    });
+    await waitFor(() => expect(router.state.location.pathname).toBe('/azure'));
+    await waitFor(() => expect(document.title).toBe('Azure portal (cloud view) - Windows Admin Center'));
   });
 
   it('moves focus to the action toolbar with Ctrl+Alt+A', async () => {
@@ -61,8 +58,7 @@ describe('The WAC shell', () => {
     await waitForAppReady();
     const response = await fetch('/api/clusters/hci-cluster01/sync', { method: 'POST' });
     expect(response.ok).toBe(true);
-    // Work started outside the UI shows up on the next refetch; the sim-changed event forces one now.
-    window.dispatchEvent(new Event('hci-sim-changed'));
+    // Work started outside the UI shows up at once: the world change names the jobs and notifications.
 
     await user.click(
       await screen.findByRole('button', {
@@ -78,7 +74,6 @@ describe('The WAC shell', () => {
     );
 
     await hciSim.advance('1h');
-    window.dispatchEvent(new Event('hci-sim-changed'));
     expect(await within(pane).findByText(/ succeeded$/)).toBeInTheDocument();
     expect(within(pane).queryByText(/^The task is \d+% complete$/)).not.toBeInTheDocument();
   });

@@ -1,4 +1,4 @@
-import { within } from '@testing-library/react';
+import { waitFor, within } from '@testing-library/react';
 import { hciSim, sim } from '../../mocks/node';
 import { vmLicensingError } from '../../mocks/sim';
 import { renderRoute, screen, waitForAppReady } from '../utils/render';
@@ -33,11 +33,9 @@ describe('Virtual machines tool', () => {
     await waitForAppReady();
     await screen.findByRole('region', { name: 'Details - web02' });
     await user.click(screen.getByRole('button', { name: 'Start' }));
-    await vi.waitFor(() => expect(within(rowOf('web02')).getByText('Starting')).toBeInTheDocument());
+    await waitFor(() => expect(within(rowOf('web02')).getByText('Starting')).toBeInTheDocument());
     await hciSim.advance('10s');
-    await vi.waitFor(() => expect(within(rowOf('web02')).getByText('Running')).toBeInTheDocument(), {
-      timeout: 5000,
-    });
+    await waitFor(() => expect(within(rowOf('web02')).getByText('Running')).toBeInTheDocument());
     expect(sim.world().notifications.at(-1)).toMatchObject({
       level: 'Success',
       message: "Successfully started the virtual machine 'web02'.",
@@ -55,13 +53,11 @@ describe('Virtual machines tool', () => {
     await user.click(within(pane).getByRole('combobox', { name: /Host server/ }));
     await user.click(await screen.findByRole('option', { name: /hci-node2/ }));
     await user.click(within(pane).getByRole('button', { name: 'Create' }));
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(Object.values(sim.world().jobs).some((j) => j.kind === 'vm/create')).toBe(true),
     );
     await hciSim.advance('10s');
-    expect(
-      await within(pane).findByText(vmLicensingError('app42'), { exact: false }, { timeout: 5000 }),
-    ).toBeInTheDocument();
+    expect(await within(pane).findByText(vmLicensingError('app42'), { exact: false })).toBeInTheDocument();
     expect(within(pane).getByRole('link', { name: 'Troubleshoot this error' })).toHaveAttribute(
       'href',
       expect.stringContaining('/tools/diagnostics/troubleshoot?error='),
@@ -87,13 +83,11 @@ describe('Virtual machines tool', () => {
     const dialog = await screen.findByRole('alertdialog', { name: "Delete the virtual machine 'web02'?" });
     expect(within(dialog).getByText(/with its 1 checkpoint\./)).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(Object.values(sim.world().jobs).some((j) => j.kind === 'vm/delete')).toBe(true),
     );
     await hciSim.advance('10s');
-    await vi.waitFor(() => expect(within(grid()).queryByText('web02')).not.toBeInTheDocument(), {
-      timeout: 5000,
-    });
+    await waitFor(() => expect(within(grid()).queryByText('web02')).not.toBeInTheDocument());
   });
 
   it('Show PowerShell gives the commands for the actions the selected VM allows, run against its host', async () => {

@@ -1,9 +1,11 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
+import { WORLD_CHANGED_EVENT } from '@/api/world-change-contract';
 import { setPollMs } from '@/config/timing';
-import { hciSim, server } from '../../mocks/node';
+import { hciSim, server, sim } from '../../mocks/node';
 
-// Two shared cores run these tests beside other work; a second of patience per query is too tight there.
+// How long a findBy/waitFor looks for what the user should see. Rendering, not time, is what it waits for
+// (simulated time moves only when a test advances it), and two shared cores render slowly.
 configure({ asyncUtilTimeout: 5_000 });
 
 // ── jsdom gaps that Fluent UI and the virtualiser rely on ──────────────────────────────────────────────
@@ -61,6 +63,13 @@ HTMLElement.prototype.getBoundingClientRect = function getBoundingClientRect() {
 };
 
 // ── the simulated backend: the same handlers as the browser ───────────────────────────────────────────
+// The browser's world host tells pages what changed with a window event; here the in-process runtime does,
+// with the same event and detail, so tests refetch through the same path as the browser.
+const unsubscribeWorld = sim.subscribe((_world, change) => {
+  if (change.resources.length > 0)
+    window.dispatchEvent(new CustomEvent(WORLD_CHANGED_EVENT, { detail: change }));
+});
+
 beforeAll(() => {
   server.listen({ onUnhandledRequest: 'error' });
   // Jobs progress in simulated time; polling fast keeps tests short without sleeping.
@@ -79,5 +88,6 @@ afterEach(() => {
 });
 
 afterAll(() => {
+  unsubscribeWorld();
   server.close();
 });

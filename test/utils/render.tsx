@@ -30,7 +30,7 @@ export async function renderRoute(url: string, { scenario }: RenderRouteOptions 
 
 /** Waits until the page has shown its data (the same signal Playwright waits on). */
 export async function waitForAppReady(): Promise<void> {
-  await waitFor(() => expect(document.body.dataset.appReady).toBe('true'), { timeout: 10_000 });
+  await waitFor(() => expect(document.body.dataset.appReady).toBe('true'));
 }
 
 export { screen };

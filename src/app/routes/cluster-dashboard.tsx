@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
 import { useParams } from 'react-router';
-import { clusterQueries } from '@/features/clusters/api/cluster-queries';
+import { clusterQueries } from '@/api/queries/cluster-queries';
 import { ClusterDashboard } from '@/features/clusters/components/cluster-dashboard';
 
 export const loader =

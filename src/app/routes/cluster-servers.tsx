@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
 import { useParams } from 'react-router';
-import { clusterQueries } from '@/features/clusters/api/cluster-queries';
+import { clusterQueries } from '@/api/queries/cluster-queries';
 import { ServersTool } from '@/features/clusters/components/servers-tool';
 
 export const loader =

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { connectionQueries } from '@/features/connections/api/connection-queries';
+import { connectionQueries } from '@/api/queries/connection-queries';
 import { ConnectionsPage } from '@/features/connections/components/connections-page';
 
 /** Starts the request while the route's code loads; the page shows its own loading and error states. */

@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
 import { useParams } from 'react-router';
-import { serverQueries } from '@/features/clusters/api/cluster-queries';
+import { serverQueries } from '@/api/queries/cluster-queries';
 import { ServerOverview } from '@/features/clusters/components/server-overview';
 
 export const loader =

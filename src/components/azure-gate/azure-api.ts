@@ -1,78 +1,25 @@
 /**
- * Queries and mutations of the gateway's Azure registration and sign-in, shared by the AzureGate (used by
- * every Azure page) and the gateway settings pages. Keys sit under ['gateway'] so one invalidation of
- * ['gateway'] refreshes the registration flow, the readiness check and GET /api/gateway together.
+ * Mutations of the gateway's Azure registration and sign-in, shared by the AzureGate (used by every Azure page)
+ * and the gateway settings pages. Their queries are in the data layer (`@/api/queries/gateway-queries`).
  */
-import { queryOptions, useMutation } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import type {
-  AzureReadinessDto,
-  AzureUserDto,
   DeviceCodeRequest,
-  DeviceLoginAccountDto,
   DeviceLoginRequest,
   GatewayConnectRequest,
   GatewayDto,
   GatewayRegistrationFlowDto,
   SignInRequest,
 } from '@/api/contract';
-import { timing } from '@/config/timing';
+import { directoryKeys, gatewayKeys } from '@/api/queries/gateway-queries';
+import { keysReading } from '@/api/queries/world-keys';
 import { api } from '@/lib/api-client';
 
-export const azureGatewayKeys = {
-  all: ['gateway'] as const,
-  detail: () => [...azureGatewayKeys.all, 'detail'] as const,
-  registration: () => [...azureGatewayKeys.all, 'registration'] as const,
-  readiness: () => [...azureGatewayKeys.all, 'azure-readiness'] as const,
-  cloudUsers: () => ['cloud', 'users'] as const,
-  cloudApps: () => ['cloud', 'apps'] as const,
-  deviceLoginAccounts: (code: string) => ['device-login', 'accounts', code] as const,
-};
-
 /** Steps before registration change the gateway and the tenant's app registrations (the cloud view lists them). */
-const invalidatesGateway = { invalidates: [azureGatewayKeys.all, azureGatewayKeys.cloudApps()] } as const;
-/** Registering, signing in or out changes what every Azure page may do: refetch everything on screen. */
-const invalidatesEverything = { invalidates: [[]] } as const;
-
-/** True while the pane waits for the code to be used on the sign-in page (it polls to notice). */
-export function awaitingRedemption(flow: GatewayRegistrationFlowDto | undefined): boolean {
-  if (!flow?.deviceCode || flow.registered) return false;
-  return flow.deviceCode.redeemedBy === null && !flow.deviceCode.expired;
-}
-
-export const azureGatewayQueries = {
-  gateway: () =>
-    queryOptions({
-      queryKey: azureGatewayKeys.detail(),
-      queryFn: ({ signal }) => api.get<GatewayDto>('/api/gateway', { signal }),
-    }),
-  registration: () =>
-    queryOptions({
-      queryKey: azureGatewayKeys.registration(),
-      queryFn: ({ signal }) => api.get<GatewayRegistrationFlowDto>('/api/gateway/registration', { signal }),
-      refetchInterval: (query) => (awaitingRedemption(query.state.data) ? timing.pollMs : false),
-    }),
-  readiness: () =>
-    queryOptions({
-      queryKey: azureGatewayKeys.readiness(),
-      queryFn: ({ signal }) => api.get<AzureReadinessDto>('/api/gateway/azure-readiness', { signal }),
-      // The token runs out with simulated time; a page left open notices.
-      refetchInterval: timing.backgroundRefreshMs,
-    }),
-  cloudUsers: () =>
-    queryOptions({
-      queryKey: azureGatewayKeys.cloudUsers(),
-      queryFn: ({ signal }) => api.get<AzureUserDto[]>('/api/cloud/users', { signal }),
-    }),
-  deviceLoginAccounts: (code: string) =>
-    queryOptions({
-      queryKey: azureGatewayKeys.deviceLoginAccounts(code),
-      queryFn: ({ signal }) =>
-        api.get<DeviceLoginAccountDto[]>(`/api/device-login/accounts?code=${encodeURIComponent(code)}`, {
-          signal,
-        }),
-      staleTime: 0,
-    }),
-};
+const invalidatesGateway = { invalidates: [gatewayKeys.all, directoryKeys.apps()] } as const;
+/** Registering, signing in or out changes what every Azure page may do: everything that reads the gateway's
+ * account or Azure is refetched. */
+const invalidatesAzure = { invalidates: keysReading(['gateway', 'cloud']) } as const;
 
 export function useIssueDeviceCode() {
   return useMutation({
@@ -100,34 +47,34 @@ export function useConnectGateway() {
 export function useAcceptPermissions() {
   return useMutation({
     mutationFn: () => api.post<GatewayRegistrationFlowDto>('/api/gateway/accept-permissions'),
-    meta: invalidatesEverything,
+    meta: invalidatesAzure,
   });
 }
 
 export function useCheckConsent() {
   return useMutation({
     mutationFn: () => api.post<GatewayRegistrationFlowDto>('/api/gateway/check-consent'),
-    meta: invalidatesEverything,
+    meta: invalidatesAzure,
   });
 }
 
 export function useSignIn() {
   return useMutation({
     mutationFn: (body: SignInRequest) => api.post<GatewayDto>('/api/gateway/sign-in', body),
-    meta: invalidatesEverything,
+    meta: invalidatesAzure,
   });
 }
 
 export function useSignOut() {
   return useMutation({
     mutationFn: () => api.post<GatewayDto>('/api/gateway/sign-out'),
-    meta: invalidatesEverything,
+    meta: invalidatesAzure,
   });
 }
 
 export function useUnregisterGateway() {
   return useMutation({
     mutationFn: () => api.post<GatewayRegistrationFlowDto>('/api/gateway/unregister'),
-    meta: invalidatesEverything,
+    meta: invalidatesAzure,
   });
 }

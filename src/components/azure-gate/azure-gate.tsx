@@ -4,7 +4,7 @@ import { useCallback, useRef, useState, type ReactNode } from 'react';
 import type { AzureReadinessDto } from '@/api/contract';
 import { Banner } from '@/components/banner/banner';
 import { ErrorState, LoadingState } from '@/components/query-state/query-state';
-import { azureGatewayQueries } from './azure-api';
+import { gatewayQueries } from '@/api/queries/gateway-queries';
 import { GatewayRegistrationPane } from './gateway-registration-pane';
 import { SignInDialog } from './sign-in-dialog';
 
@@ -22,7 +22,7 @@ const useStyles = makeStyles({
 
 /** The readiness check every Azure action needs first: is the gateway registered and someone signed in? */
 export function useAzureReadiness() {
-  return useQuery(azureGatewayQueries.readiness());
+  return useQuery(gatewayQueries.readiness());
 }
 
 export interface UseAzureGateResult {
@@ -60,7 +60,7 @@ export function useAzureGate(): UseAzureGateResult {
 
   const whenReady = useCallback(
     (action: () => void) => {
-      void queryClient.query({ ...azureGatewayQueries.readiness(), staleTime: 0 }).then(
+      void queryClient.query({ ...gatewayQueries.readiness(), staleTime: 0 }).then(
         (fresh) => {
           if (fresh.ready) {
             action();
@@ -82,7 +82,7 @@ export function useAzureGate(): UseAzureGateResult {
     const pendingAction = after.current;
     after.current = null;
     if (!pendingAction) return;
-    void queryClient.query({ ...azureGatewayQueries.readiness(), staleTime: 0 }).then((fresh) => {
+    void queryClient.query({ ...gatewayQueries.readiness(), staleTime: 0 }).then((fresh) => {
       if (fresh.ready) pendingAction();
     });
   }, [queryClient]);

@@ -26,8 +26,8 @@ import { ErrorState, LoadingState } from '@/components/query-state/query-state';
 import { RouterLink } from '@/components/router-link/router-link';
 import { ApiError, errorMessage } from '@/lib/api-client';
 import { formatDateTime } from '@/lib/format';
+import { gatewayQueries } from '@/api/queries/gateway-queries';
 import {
-  azureGatewayQueries,
   useAcceptPermissions,
   useCheckConsent,
   useConnectGateway,
@@ -141,8 +141,8 @@ function StepTitle({ n, done, children, id }: { n: number; done: boolean; childr
 
 function PaneBody() {
   const styles = useStyles();
-  const flow = useQuery(azureGatewayQueries.registration());
-  const gateway = useQuery(azureGatewayQueries.gateway());
+  const flow = useQuery(gatewayQueries.registration());
+  const gateway = useQuery(gatewayQueries.detail());
 
   if (flow.isPending || gateway.isPending) return <LoadingState />;
   const refreshError = flow.error ?? gateway.error;

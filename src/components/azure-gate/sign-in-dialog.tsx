@@ -15,7 +15,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorState, LoadingState } from '@/components/query-state/query-state';
 import { errorMessage } from '@/lib/api-client';
-import { azureGatewayQueries, useSignIn } from './azure-api';
+import { directoryQueries, gatewayQueries } from '@/api/queries/gateway-queries';
+import { useSignIn } from './azure-api';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -46,8 +47,8 @@ export function SignInDialog({ open, onClose, onSignedIn }: SignInDialogProps) {
 
 function SignInBody({ onClose, onSignedIn }: Omit<SignInDialogProps, 'open'>) {
   const styles = useStyles();
-  const gateway = useQuery(azureGatewayQueries.gateway());
-  const users = useQuery(azureGatewayQueries.cloudUsers());
+  const gateway = useQuery(gatewayQueries.detail());
+  const users = useQuery(directoryQueries.users());
   const signIn = useSignIn();
   const [choice, setChoice] = useState<string | null>(null);
 

@@ -11,6 +11,7 @@ import {
   type MouseEvent,
   type ReactNode,
 } from 'react';
+import { compareSortValues } from '@/lib/sort';
 import { useDataTableStyles } from './data-table.styles';
 
 export type SortDirection = 'ascending' | 'descending';
@@ -61,14 +62,6 @@ export interface DataTableProps<T> {
 
 const selectionColumnWidth = '44px';
 
-function compareValues(a: string | number | null, b: string | number | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a).localeCompare(String(b), undefined, { numeric: true, sensitivity: 'base' });
-}
-
 /**
  * WAC's master-view grid: sortable headers, single or checkbox multi-selection, the WAC keyboard model
  * (↑/↓, Home/End, PageUp/PageDown, Space to toggle, Enter to open) and virtual rows for long lists, so 10,000
@@ -105,7 +98,7 @@ export function DataTable<T>({
     const sortValue = column?.sortValue;
     if (!sort || !sortValue) return items;
     const factor = sort.direction === 'ascending' ? 1 : -1;
-    return [...items].sort((a, b) => factor * compareValues(sortValue(a), sortValue(b)));
+    return [...items].sort((a, b) => factor * compareSortValues(sortValue(a), sortValue(b)));
   }, [items, columns, sort]);
 
   const selected = useMemo(() => new Set(selectedIds), [selectedIds]);

@@ -9,7 +9,8 @@ import { RouterLink } from '@/components/router-link/router-link';
 import { StatusBadge } from '@/components/status-badge/status-badge';
 import { useMarkAppReady } from '@/lib/app-ready';
 import { formatDateTime } from '@/lib/format';
-import { arcQueries } from '../api/arc-queries';
+import { arcQueries } from '@/api/queries/arc-queries';
+import { clusterQueries } from '@/api/queries/cluster-queries';
 
 const useStyles = makeStyles({
   intro: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: '90ch' },
@@ -31,7 +32,7 @@ function registrationText(cluster: ClusterDto): string {
 /** Cluster Manager → Azure Arc → Overview: the two tiles, each leading to its page. */
 export function ArcOverview({ clusterName }: { clusterName: string }) {
   const styles = useStyles();
-  const summary = useQuery(arcQueries.summary(clusterName));
+  const summary = useQuery(clusterQueries.detail(clusterName));
   const arc = useQuery(arcQueries.cluster(clusterName));
   useMarkAppReady(!summary.isPending && !arc.isPending);
   const base = `/connections/cluster/${encodeURIComponent(clusterName)}/tools/azure-arc`;

@@ -20,7 +20,7 @@ import { formatDateTime } from '@/lib/format';
 import { azcmagentDisconnect, disableArcIntegration, enableArcIntegration } from '@/lib/powershell';
 import { matchesQuery, useSearchParam, useSearchText } from '@/lib/use-search-param';
 import { useDisableArc, useDisconnectAgent, useEnableArc } from '../api/arc-mutations';
-import { arcQueries } from '../api/arc-queries';
+import { arcQueries } from '@/api/queries/arc-queries';
 
 const useStyles = makeStyles({
   tableArea: { display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: '160px' },

@@ -11,7 +11,8 @@ import {
 } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { azureGatewayQueries, useSignOut } from '@/components/azure-gate/azure-api';
+import { directoryQueries, gatewayQueries } from '@/api/queries/gateway-queries';
+import { useSignOut } from '@/components/azure-gate/azure-api';
 import { SignInDialog } from '@/components/azure-gate/sign-in-dialog';
 import { Banner } from '@/components/banner/banner';
 import { DetailsGrid } from '@/components/details-pane/details-pane';
@@ -48,8 +49,8 @@ const useStyles = makeStyles({
 /** Settings → Account: the Azure account signed in on this gateway, its tenant and roles; Sign in / Sign out. */
 export function AzureAccountSettings() {
   const styles = useStyles();
-  const gateway = useQuery(azureGatewayQueries.gateway());
-  const users = useQuery(azureGatewayQueries.cloudUsers());
+  const gateway = useQuery(gatewayQueries.detail());
+  const users = useQuery(directoryQueries.users());
   const signOut = useSignOut();
   const [signInOpen, setSignInOpen] = useState(false);
   useMarkAppReady(!gateway.isPending && !users.isPending);

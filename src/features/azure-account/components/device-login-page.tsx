@@ -12,7 +12,8 @@ import { PersonRegular } from '@fluentui/react-icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type RefObject, type SyntheticEvent } from 'react';
 import type { DeviceLoginAccountDto } from '@/api/contract';
-import { azureGatewayQueries, useRedeemDeviceCode } from '@/components/azure-gate/azure-api';
+import { deviceLoginQueries } from '@/api/queries/gateway-queries';
+import { useRedeemDeviceCode } from '@/components/azure-gate/azure-api';
 import { errorMessage } from '@/lib/api-client';
 import { useMarkAppReady } from '@/lib/app-ready';
 
@@ -186,18 +187,16 @@ function CodeStage({
       return;
     }
     setChecking(true);
-    queryClient
-      .query({ ...azureGatewayQueries.deviceLoginAccounts(entered), staleTime: 0, retry: false })
-      .then(
-        (accounts) => {
-          setChecking(false);
-          onNext(entered, accounts);
-        },
-        (failure: unknown) => {
-          setChecking(false);
-          setError(errorMessage(failure));
-        },
-      );
+    queryClient.query({ ...deviceLoginQueries.accounts(entered), staleTime: 0, retry: false }).then(
+      (accounts) => {
+        setChecking(false);
+        onNext(entered, accounts);
+      },
+      (failure: unknown) => {
+        setChecking(false);
+        setError(errorMessage(failure));
+      },
+    );
   };
 
   return (

@@ -2,7 +2,8 @@ import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { OpenRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { azureGatewayQueries, useUnregisterGateway } from '@/components/azure-gate/azure-api';
+import { gatewayQueries } from '@/api/queries/gateway-queries';
+import { useUnregisterGateway } from '@/components/azure-gate/azure-api';
 import { GatewayRegistrationPane } from '@/components/azure-gate/gateway-registration-pane';
 import { SignInDialog } from '@/components/azure-gate/sign-in-dialog';
 import { Banner } from '@/components/banner/banner';
@@ -38,8 +39,8 @@ const useStyles = makeStyles({
 /** Settings → Gateway → Register: "Register with Azure", the registration pane, and Unregister → Confirm. */
 export function RegisterSettings() {
   const styles = useStyles();
-  const flow = useQuery(azureGatewayQueries.registration());
-  const gateway = useQuery(azureGatewayQueries.gateway());
+  const flow = useQuery(gatewayQueries.registration());
+  const gateway = useQuery(gatewayQueries.detail());
   const unregister = useUnregisterGateway();
   const [paneOpen, setPaneOpen] = useState(false);
   const [confirmOpen, setConfirmOpen] = useState(false);
@@ -48,7 +49,9 @@ export function RegisterSettings() {
   useMarkAppReady(!flow.isPending && !gateway.isPending);
 
   if (flow.isPending || gateway.isPending) return <LoadingState />;
-  if (flow.isError || gateway.isError) {
+  // Only without data: a failed background refresh (a world change while an API fault is on) must not unmount
+  // the open registration pane and lose what it was showing.
+  if (!flow.data || !gateway.data) {
     return (
       <ErrorState
         error={flow.error ?? gateway.error}

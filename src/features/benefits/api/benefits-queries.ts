@@ -1,12 +1,13 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { BenefitsOperationDto, ClusterBenefitsDto } from '@/api/benefits-contract';
 import { timing } from '@/config/timing';
+import { keyRoots } from '@/api/queries/key-roots';
 import { api } from '@/lib/api-client';
 
 const enc = encodeURIComponent;
 
 export const benefitsKeys = {
-  all: ['benefits'] as const,
+  all: keyRoots.benefits,
   cluster: (name: string) => [...benefitsKeys.all, 'cluster', name] as const,
   operation: (jobId: string) => [...benefitsKeys.all, 'operation', jobId] as const,
 };

@@ -18,9 +18,10 @@ import {
   useBenefitsPage,
   type BenefitsPageContextValue,
   type BenefitsTab,
+  type TrackedOperation,
 } from './benefits-context';
 import { ClusterTab } from './cluster-tab';
-import { OperationResult, type TrackedOperation } from './operation-result';
+import { OperationResult } from './operation-result';
 import { TurnOnPane } from './turn-on-pane';
 import { VmsTab } from './vms-tab';
 

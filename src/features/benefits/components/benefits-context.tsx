@@ -1,12 +1,9 @@
-import { Button, Text } from '@fluentui/react-components';
-import { PowerRegular } from '@fluentui/react-icons';
-import { createContext, useContext, useState } from 'react';
-import type { BenefitsFixDto, BenefitsVmDto, ClusterBenefitsDto } from '@/api/benefits-contract';
-import { RouterLink } from '@/components/router-link/router-link';
-import { paths, settingsSections } from '@/config/paths';
-import { errorMessage } from '@/lib/api-client';
-import { usePowerOffVm } from '../api/benefits-mutations';
-import type { TrackedOperation } from './operation-result';
+import { createContext, useContext } from 'react';
+import type { ClusterBenefitsDto } from '@/api/benefits-contract';
+import type { ApiError } from '@/lib/api-client';
+
+/** What the page shows the outcome of: a job it started, or a refusal the server answered with. */
+export type TrackedOperation = { title: string; jobId: string } | { title: string; error: ApiError };
 
 export type BenefitsTab = 'cluster' | 'vms';
 
@@ -30,99 +27,4 @@ export function useBenefitsPage(): BenefitsPageContextValue {
 /** A benefits job (or a sync) is running: WAC lets one run at a time per cluster. */
 export function benefitsJobRunning(data: ClusterBenefitsDto): boolean {
   return data.activeJobs.some((j) => j.kind.startsWith('benefits/'));
-}
-
-const TRANSITIONAL = new Set<BenefitsVmDto['state']>(['Stopping', 'Saving', 'Starting']);
-
-/**
- * Turns a running VM off from the page, so a Generation 1 VM can take (or give up) its network adapter.
- * Turn off is immediate; Shut down asks the guest OS first.
- */
-export function PowerOffVmButtons({ vm }: { vm: BenefitsVmDto }) {
-  const power = usePowerOffVm();
-  const [how, setHow] = useState<'turn-off' | 'shutdown' | null>(null);
-  if (vm.state === 'Off') return <Text>{vm.name} is off now: try again.</Text>;
-  if (TRANSITIONAL.has(vm.state))
-    return (
-      <Text>
-        {vm.name} is {vm.state.toLowerCase()}...
-      </Text>
-    );
-  const start = (next: 'turn-off' | 'shutdown') => {
-    setHow(next);
-    power.mutate({ vmId: vm.id, how: next });
-  };
-  return (
-    <>
-      <Button
-        size="small"
-        icon={<PowerRegular />}
-        disabled={power.isPending}
-        onClick={() => start('turn-off')}
-      >
-        Turn off {vm.name}
-      </Button>
-      {vm.state === 'Running' && (
-        <Button size="small" appearance="subtle" disabled={power.isPending} onClick={() => start('shutdown')}>
-          Shut down {vm.name}
-        </Button>
-      )}
-      {power.isError && (
-        <Text role="alert">
-          Couldn&apos;t {how === 'shutdown' ? 'shut down' : 'turn off'} {vm.name}. {errorMessage(power.error)}
-        </Text>
-      )}
-    </>
-  );
-}
-
-export interface FixActionProps {
-  fix: BenefitsFixDto | null;
-  /** the VM the refusal is about, when it is about one */
-  vmId?: string;
-  /** the host server the refusal is about */
-  server?: string;
-}
-
-/** The way out of a refusal, offered where the refusal is shown. */
-export function FixAction({ fix, vmId, server }: FixActionProps) {
-  const { data, showTab } = useBenefitsPage();
-  switch (fix) {
-    case 'turn-off-vm': {
-      const vm = data.vms.find((v) => v.id === vmId);
-      return vm ? <PowerOffVmButtons vm={vm} /> : null;
-    }
-    case 'host':
-      return (
-        <>
-          <Text>
-            Go to the Cluster tab to fix Azure benefits for {server ?? 'the host server'}, then try again.
-          </Text>
-          <Button size="small" onClick={() => showTab('cluster')}>
-            Go to the Cluster tab
-          </Button>
-        </>
-      );
-    case 'remove-vms':
-      return (
-        <Button size="small" onClick={() => showTab('vms')}>
-          Go to the VMs tab
-        </Button>
-      );
-    case 'register':
-      return (
-        <RouterLink to={paths.connectionSettings('cluster', data.cluster, settingsSections.registration)}>
-          Go to Azure Stack HCI registration
-        </RouterLink>
-      );
-    case 'start-servers':
-      return (
-        <Text>
-          Start the servers that are down (their status is Unknown on the Cluster tab), then try again.
-        </Text>
-      );
-    case 'wait':
-    case null:
-      return null;
-  }
 }

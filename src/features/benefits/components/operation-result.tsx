@@ -6,17 +6,14 @@ import {
   MessageBarTitle,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import type { ApiError } from '@/lib/api-client';
 import type { BenefitsFixDto, BenefitsVmOutcomeDto } from '@/api/benefits-contract';
 import { TroubleshootLink } from '@/components/show-powershell/troubleshoot-link';
-import type { ApiError } from '@/lib/api-client';
 import { benefitsQueries } from '../api/benefits-queries';
 import { useBenefitsStyles } from './azure-benefits-page.styles';
-import { FixAction, useBenefitsPage } from './benefits-context';
-
-/** What the page shows the outcome of: a job it started, or a refusal the server answered with. */
-export type TrackedOperation = { title: string; jobId: string } | { title: string; error: ApiError };
+import { useBenefitsPage, type TrackedOperation } from './benefits-context';
+import { FixAction } from './fix-action';
 
 /** Each VM that didn't change, with the reason and the way to fix it. */
 export function VmProblemList({
@@ -106,13 +103,9 @@ function Refusal({ title, error, onDismiss }: { title: string; error: ApiError; 
 }
 
 function JobResult({ title, jobId, onDismiss }: { title: string; jobId: string; onDismiss: () => void }) {
-  const queryClient = useQueryClient();
+  // What the job changed is refetched when it ends: its mutation declares that (meta.invalidatesWhenJobEnds).
   const operation = useQuery(benefitsQueries.operation(jobId));
   const status = operation.data?.job.status;
-  useEffect(() => {
-    // The job changed the world: the dashboard tile, notifications and every list on screen may depend on it.
-    if (status !== undefined && status !== 'InProgress') void queryClient.invalidateQueries();
-  }, [status, queryClient]);
 
   if (!operation.data || status === 'InProgress') return null;
   const { job, vms } = operation.data;

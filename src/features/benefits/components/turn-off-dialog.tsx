@@ -8,7 +8,8 @@ import { plural } from '@/lib/format';
 import { disableAzStackHciAttestation } from '@/lib/powershell';
 import { useTurnOffBenefits } from '../api/benefits-mutations';
 import { useBenefitsStyles } from './azure-benefits-page.styles';
-import { FixAction, PowerOffVmButtons, useBenefitsPage } from './benefits-context';
+import { useBenefitsPage } from './benefits-context';
+import { FixAction, PowerOffVmButtons } from './fix-action';
 
 export interface TurnOffDialogProps {
   open: boolean;

@@ -7,7 +7,8 @@ import { ApiError, errorMessage } from '@/lib/api-client';
 import { enableAzStackHciAttestation } from '@/lib/powershell';
 import { useTurnOnBenefits } from '../api/benefits-mutations';
 import { useBenefitsStyles } from './azure-benefits-page.styles';
-import { FixAction, PowerOffVmButtons, useBenefitsPage } from './benefits-context';
+import { useBenefitsPage } from './benefits-context';
+import { FixAction, PowerOffVmButtons } from './fix-action';
 
 export interface TurnOnPaneProps {
   open: boolean;

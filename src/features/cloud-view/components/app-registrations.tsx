@@ -17,7 +17,8 @@ import { StatusBadge } from '@/components/status-badge/status-badge';
 import { useMarkAppReady } from '@/lib/app-ready';
 import { formatDateTime } from '@/lib/format';
 import { matchesQuery, useSearchText } from '@/lib/use-search-param';
-import { azureQueries, useDeleteApp, useGrantConsent } from '../api/azure-queries';
+import { directoryQueries } from '@/api/queries/gateway-queries';
+import { useDeleteApp, useGrantConsent } from '../api/azure-mutations';
 
 const useStyles = makeStyles({
   table: { display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: '200px' },
@@ -74,7 +75,7 @@ const columns: DataTableColumn<AppRegistrationDto>[] = [
 /** Microsoft Entra ID → App registrations → All applications. */
 export function AppRegistrationsPage() {
   const styles = useStyles();
-  const apps = useQuery(azureQueries.apps());
+  const apps = useQuery(directoryQueries.apps());
   const [search, setSearch] = useSearchText('q');
   useMarkAppReady(!apps.isPending);
   const visible = (apps.data ?? []).filter((a) =>
@@ -123,8 +124,8 @@ export function AppRegistrationPage() {
   const styles = useStyles();
   const navigate = useNavigate();
   const { appId = '' } = useParams();
-  const apps = useQuery(azureQueries.apps());
-  const users = useQuery(azureQueries.users());
+  const apps = useQuery(directoryQueries.apps());
+  const users = useQuery(directoryQueries.users());
   const admins = (users.data ?? []).filter((u) => u.canGrantAdminConsent);
   const [upn, setUpn] = useState('');
   const grantAs = upn !== '' ? upn : (admins[0]?.upn ?? '');

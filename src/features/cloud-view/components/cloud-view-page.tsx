@@ -16,7 +16,7 @@ import {
   SUBSCRIPTIONS_API_VERSION,
   type ArmResourceGroup,
   type ArmSubscription,
-} from '../api/arm-queries';
+} from '@/api/queries/arm-queries';
 
 const useStyles = makeStyles({
   intro: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: '90ch' },

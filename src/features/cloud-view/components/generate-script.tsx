@@ -20,9 +20,10 @@ import { PageHeader } from '@/components/page-header/page-header';
 import { PageLayout } from '@/components/page-header/page-layout';
 import { RouterLink } from '@/components/router-link/router-link';
 import { useMarkAppReady } from '@/lib/app-ready';
+import { downloadText } from '@/lib/download-file';
 import { useSearchParam } from '@/lib/use-search-param';
-import { armQueries } from '../api/arm-queries';
-import { azureQueries, useRunOnboarding } from '../api/azure-queries';
+import { armQueries } from '@/api/queries/arm-queries';
+import { useRunOnboarding } from '../api/azure-mutations';
 import {
   generateOnboardingScript,
   LOCATION_TAGS,
@@ -74,15 +75,6 @@ interface CustomTag {
   value: string;
 }
 
-function download(fileName: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  URL.revokeObjectURL(url);
-}
-
 /** Azure Arc | Machines → Add → Add a single server → Generate script. */
 export function GenerateScriptPage() {
   const styles = useStyles();
@@ -93,7 +85,7 @@ export function GenerateScriptPage() {
   const subId = subscriptionId !== '' ? subscriptionId : (subscriptions.data?.[0]?.subscriptionId ?? '');
   const subscription = subscriptions.data?.find((s) => s.subscriptionId === subId);
   const groups = useQuery({ ...armQueries.resourceGroups(subId), enabled: subId !== '' });
-  const locations = useQuery({ ...azureQueries.locations(subId), enabled: subId !== '' });
+  const locations = useQuery({ ...armQueries.locations(subId), enabled: subId !== '' });
   const [resourceGroup, setResourceGroup] = useState('');
   const [region, setRegion] = useState('');
   const [os, setOs] = useState<OnboardingOs>('windows');
@@ -355,7 +347,7 @@ export function GenerateScriptPage() {
             <Button
               appearance="primary"
               icon={<ArrowDownloadRegular />}
-              onClick={() => download(SCRIPT_FILE_NAMES[os], script)}
+              onClick={() => downloadText(SCRIPT_FILE_NAMES[os], script)}
             >
               Download
             </Button>

@@ -13,8 +13,8 @@ import { StatusBadge } from '@/components/status-badge/status-badge';
 import { useMarkAppReady } from '@/lib/app-ready';
 import { formatDateTime } from '@/lib/format';
 import { matchesQuery, useSearchParam, useSearchText } from '@/lib/use-search-param';
-import { armQueries } from '../api/arm-queries';
-import { azureQueries, parseResourceId, type ArmMachine } from '../api/azure-queries';
+import { armQueries, parseResourceId, type ArmMachine } from '@/api/queries/arm-queries';
+import { serverQueries } from '@/api/queries/cluster-queries';
 
 const useStyles = makeStyles({
   filters: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap', alignItems: 'flex-end' },
@@ -128,7 +128,7 @@ export function MachinesPage() {
   const styles = useStyles();
   const subscriptions = useQuery(armQueries.subscriptions());
   const lists = useQueries({
-    queries: (subscriptions.data ?? []).map((s) => azureQueries.machines(s.subscriptionId)),
+    queries: (subscriptions.data ?? []).map((s) => armQueries.machines(s.subscriptionId)),
   });
   const [search, setSearch] = useSearchText('q');
   const [statusFilter, setStatusFilter] = useSearchParam('status');
@@ -234,7 +234,7 @@ export function MachinesPage() {
 /** Azure's record next to what the server's agent says, read from the gateway when it manages the server. */
 function MachineDetails({ machine }: { machine: MachineRow }) {
   const styles = useStyles();
-  const onPrem = useQuery(azureQueries.server(machine.name));
+  const onPrem = useQuery(serverQueries.arc(machine.name));
   const agent = onPrem.data;
   const differs = agent !== undefined && !agent.statusesAgree;
   return (

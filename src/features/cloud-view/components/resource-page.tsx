@@ -1,9 +1,8 @@
 import { Button, makeStyles, Tab, TabList, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, DeleteRegular } from '@fluentui/react-icons';
-import { useMutation, useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import type { JobDto } from '@/api/contract';
 import { Banner } from '@/components/banner/banner';
 import { ConfirmDialog } from '@/components/confirm-dialog/confirm-dialog';
 import { DataTable, type DataTableColumn } from '@/components/data-table/data-table';
@@ -13,20 +12,19 @@ import { PageLayout } from '@/components/page-header/page-layout';
 import { ErrorState, LoadingState } from '@/components/query-state/query-state';
 import { RouterLink } from '@/components/router-link/router-link';
 import { StatusBadge } from '@/components/status-badge/status-badge';
-import { api, ApiError } from '@/lib/api-client';
+import { ApiError } from '@/lib/api-client';
 import { useMarkAppReady } from '@/lib/app-ready';
 import { formatDateTime } from '@/lib/format';
 import { useSearchParam } from '@/lib/use-search-param';
-import { armQueries } from '../api/arm-queries';
 import {
-  azureQueries,
+  armQueries,
   parseResourceId,
-  useDeleteClusterResource,
-  useDeleteMachines,
   type ArmArcSetting,
   type ArmHciCluster,
   type ArmMachine,
-} from '../api/azure-queries';
+} from '@/api/queries/arm-queries';
+import { useUnregisterCluster } from '@/api/queries/cluster-mutations';
+import { useDeleteClusterResource, useDeleteMachines } from '../api/azure-mutations';
 
 const useStyles = makeStyles({
   essentials: {
@@ -97,8 +95,8 @@ function ClusterResourcePage({ id }: { id: string }) {
   const styles = useStyles();
   const navigate = useNavigate();
   const { subscriptionId, resourceGroup, name } = parseResourceId(id);
-  const cluster = useQuery(azureQueries.cluster(id));
-  const arc = useQuery({ ...azureQueries.arcSetting(id), enabled: cluster.isSuccess, retry: false });
+  const cluster = useQuery(armQueries.cluster(id));
+  const arc = useQuery({ ...armQueries.arcSetting(id), enabled: cluster.isSuccess, retry: false });
   const subscriptionName = useSubscriptionName(subscriptionId);
   const [tabParam, setTab] = useSearchParam('tab');
   const tab = tabParam === 'configuration' ? 'configuration' : 'overview';
@@ -332,15 +330,12 @@ function ClusterOverview({
 /** The troubleshooting guide's way back from a resource deleted in the portal: unregister on the cluster, then register again. */
 function DeletedClusterHelp({ id, name, message }: { id: string; name: string; message: string }) {
   const styles = useStyles();
-  const machines = useQuery(azureQueries.machines(parseResourceId(id).subscriptionId));
+  const machines = useQuery(armQueries.machines(parseResourceId(id).subscriptionId));
   const leftovers = (machines.data ?? []).filter(
     (m) => m.properties.parentClusterResourceId?.toLowerCase() === id.toLowerCase(),
   );
   const removeMachines = useDeleteMachines();
-  const unregister = useMutation({
-    mutationFn: () => api.post<JobDto>(`/api/clusters/${encodeURIComponent(name)}/unregister`, {}),
-    meta: { invalidates: [['clusters'], ['jobs'], ['notifications']] },
-  });
+  const unregister = useUnregisterCluster(name);
   const registration = `/connections/cluster/${encodeURIComponent(name)}/tools/azure-arc/registration`;
   return (
     <Banner intent="error" title="This Azure Stack HCI resource no longer exists">
@@ -395,7 +390,7 @@ function DeletedClusterHelp({ id, name, message }: { id: string; name: string; m
 function MachineResourcePage({ id }: { id: string }) {
   const styles = useStyles();
   const { subscriptionId, resourceGroup, name } = parseResourceId(id);
-  const machine = useQuery(azureQueries.machine(id));
+  const machine = useQuery(armQueries.machine(id));
   const subscriptionName = useSubscriptionName(subscriptionId);
   useMarkAppReady(!machine.isPending);
   const m: ArmMachine | undefined = machine.data;
@@ -496,7 +491,7 @@ function ResourceGroupPage({ id }: { id: string }) {
   const styles = useStyles();
   const { subscriptionId, resourceGroup } = parseResourceId(id);
   const [machines, clusters] = useQueries({
-    queries: [azureQueries.machines(subscriptionId), azureQueries.clusters(subscriptionId)],
+    queries: [armQueries.machines(subscriptionId), armQueries.clusters(subscriptionId)],
   });
   useMarkAppReady(!machines.isPending && !clusters.isPending);
   const inGroup = (rid: string) =>
@@ -563,7 +558,7 @@ export function HciClustersPage() {
   const styles = useStyles();
   const subscriptions = useQuery(armQueries.subscriptions());
   const lists = useQueries({
-    queries: (subscriptions.data ?? []).map((s) => azureQueries.clusters(s.subscriptionId)),
+    queries: (subscriptions.data ?? []).map((s) => armQueries.clusters(s.subscriptionId)),
   });
   const pending = subscriptions.isPending || lists.some((q) => q.isPending);
   useMarkAppReady(!pending);

@@ -11,8 +11,9 @@ import { StatusBadge } from '@/components/status-badge/status-badge';
 import { paths, settingsSections } from '@/config/paths';
 import { useMarkAppReady } from '@/lib/app-ready';
 import { plural } from '@/lib/format';
-import { clusterQueries } from '../api/cluster-queries';
-import { arcRegistrationText, isOutOfPolicy, isRegistered, policyCountdown } from './registration-text';
+import { clusterQueries } from '@/api/queries/cluster-queries';
+import { isRegistered } from '@/lib/registration';
+import { arcRegistrationText, isOutOfPolicy, policyCountdown } from './registration-text';
 
 const useStyles = makeStyles({
   grid: {

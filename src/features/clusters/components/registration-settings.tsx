@@ -4,7 +4,7 @@ import { ErrorState, LoadingState } from '@/components/query-state/query-state';
 import { RouterButton } from '@/components/router-link/router-link';
 import { paths, settingsSections } from '@/config/paths';
 import { useMarkAppReady } from '@/lib/app-ready';
-import { serverQueries } from '../api/cluster-queries';
+import { serverQueries } from '@/api/queries/cluster-queries';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '960px' },

@@ -1,13 +1,7 @@
 import type { AzureStackHciStatusDto, ClusterDto } from '@/api/contract';
+import { isPolicyDeadlineNear, isRegistered } from '@/lib/registration';
 
 const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
-
-/** OutOfPolicy happens both to clusters never registered and to registered ones that stopped syncing;
- * only the latter have an Azure resource. */
-export function isRegistered(registration: AzureStackHciStatusDto): boolean {
-  if (registration.registrationStatus === 'Registered') return true;
-  return registration.registrationStatus === 'OutOfPolicy' && registration.azureResourceUri !== null;
-}
 
 export function isOutOfPolicy(registration: AzureStackHciStatusDto): boolean {
   return registration.registrationStatus === 'OutOfPolicy' || registration.connectionStatus === 'OutOfPolicy';
@@ -31,7 +25,7 @@ export function policyCountdown(registration: AzureStackHciStatusDto): { text: s
   } else if (!registered && remaining !== null) {
     lines.push({
       text: `${days(remaining)} left to register before the cluster is out of policy`,
-      urgent: remaining <= 7,
+      urgent: isPolicyDeadlineNear(remaining),
     });
   }
 
@@ -41,7 +35,7 @@ export function policyCountdown(registration: AzureStackHciStatusDto): { text: s
     if (!past && registration.connectionStatus !== 'Connected' && remaining !== null) {
       lines.push({
         text: `${days(remaining)} left to sync before the cluster is out of policy`,
-        urgent: remaining <= 7,
+        urgent: isPolicyDeadlineNear(remaining),
       });
     }
   }

@@ -10,7 +10,7 @@ import { StatusBadge } from '@/components/status-badge/status-badge';
 import { paths } from '@/config/paths';
 import { useMarkAppReady } from '@/lib/app-ready';
 import { formatDate, formatDateTime, formatDuration } from '@/lib/format';
-import { serverQueries } from '../api/cluster-queries';
+import { serverQueries } from '@/api/queries/cluster-queries';
 
 const useStyles = makeStyles({
   grid: {

@@ -12,7 +12,7 @@ import { StatusBadge } from '@/components/status-badge/status-badge';
 import { useMarkAppReady } from '@/lib/app-ready';
 import { formatDate, formatDateTime, formatDuration } from '@/lib/format';
 import { matchesQuery, useSearchParam, useSearchText } from '@/lib/use-search-param';
-import { clusterQueries } from '../api/cluster-queries';
+import { clusterQueries } from '@/api/queries/cluster-queries';
 
 const useStyles = makeStyles({
   tableArea: { display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: '160px' },

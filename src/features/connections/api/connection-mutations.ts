@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import type { AddConnectionRequest, ConnectionDto } from '@/api/contract';
 import { api } from '@/lib/api-client';
-import { connectionKeys } from './connection-queries';
+import { connectionKeys } from '@/api/queries/connection-queries';
 
 export const useAddConnection = () =>
   useMutation({

@@ -15,7 +15,7 @@ import { paths } from '@/config/paths';
 import { useMarkAppReady } from '@/lib/app-ready';
 import { formatDateTime } from '@/lib/format';
 import { matchesQuery, useSearchParamList, useSearchText } from '@/lib/use-search-param';
-import { connectionQueries } from '../api/connection-queries';
+import { connectionQueries } from '@/api/queries/connection-queries';
 import { AddConnectionPane } from './add-connection-pane';
 import { RemoveConnectionsDialog } from './remove-connections-dialog';
 import { useConnectionsPageStyles } from './connections-page.styles';

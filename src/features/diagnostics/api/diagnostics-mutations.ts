@@ -1,10 +1,21 @@
 import { useMutation } from '@tanstack/react-query';
 import type { DiagnosisDto, RemedyActionDto, RemedyResultDto } from '@/api/lab-contract';
+import { clusterKeys, serverKeys } from '@/api/queries/cluster-queries';
+import { jobKeys, notificationKeys } from '@/api/queries/job-queries';
+import { keysReading } from '@/api/queries/world-keys';
+import { WORLD_RESOURCES } from '@/api/world-change-contract';
 import { api } from '@/lib/api-client';
 import { diagnosticsKeys } from './diagnostics-queries';
 
 const enc = encodeURIComponent;
-const invalidates = [diagnosticsKeys.all, ['clusters'], ['servers'], ['jobs'], ['notifications']] as const;
+/** The service and the Debug channel show on the Diagnostics page and in the servers' and cluster's status. */
+const invalidates = [
+  diagnosticsKeys.all,
+  clusterKeys.all,
+  serverKeys.all,
+  jobKeys.all,
+  notificationKeys.all,
+] as const;
 
 export const useHcisvc = (cluster: string) =>
   useMutation({
@@ -30,5 +41,6 @@ export const useRemedy = (cluster: string) =>
   useMutation({
     mutationFn: (action: RemedyActionDto) =>
       api.post<RemedyResultDto>(`/api/clusters/${enc(cluster)}/troubleshoot/remedy`, { action }),
-    meta: { invalidates: [[]] },
+    // A remedy may fix anything the guide covers (a service, a role, an app, a registration).
+    meta: { invalidates: keysReading(WORLD_RESOURCES) },
   });

@@ -1,15 +1,17 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { LogFileDto, NodeEventDto } from '@/api/contract';
-import type { DiagnosticsDto } from '@/api/lab-contract';
+import type { NodeEventDto } from '@/api/contract';
+import type { DiagnosisDto, DiagnosticsDto } from '@/api/lab-contract';
+import { keyRoots } from '@/api/queries/key-roots';
 import { api } from '@/lib/api-client';
 
 const enc = encodeURIComponent;
 
 export const diagnosticsKeys = {
-  all: ['diagnostics'] as const,
+  all: keyRoots.diagnostics,
   cluster: (cluster: string) => [...diagnosticsKeys.all, cluster] as const,
   events: (node: string, channel: string) => [...diagnosticsKeys.all, 'events', node, channel] as const,
-  logs: (cluster: string) => [...diagnosticsKeys.all, 'logs', cluster] as const,
+  troubleshoot: (cluster: string, text: string) =>
+    [...diagnosticsKeys.all, 'troubleshoot', cluster, text] as const,
 };
 
 export const diagnosticsQueries = {
@@ -26,10 +28,16 @@ export const diagnosticsQueries = {
         api.get<NodeEventDto[]>(`/api/nodes/${enc(node)}/events?channel=${enc(channel)}`, { signal }),
       enabled: node !== '',
     }),
-  logs: (cluster: string) =>
+  /** The troubleshooter's diagnosis of an error text: a read (nothing changes), so it is cached per text. */
+  troubleshoot: (cluster: string, text: string) =>
     queryOptions({
-      queryKey: diagnosticsKeys.logs(cluster),
+      queryKey: diagnosticsKeys.troubleshoot(cluster, text),
       queryFn: ({ signal }) =>
-        api.get<LogFileDto[]>(`/api/clusters/${enc(cluster)}/registration/logs`, { signal }),
+        api.post<{ diagnosis: DiagnosisDto | null }>(
+          `/api/clusters/${enc(cluster)}/troubleshoot`,
+          { text },
+          { signal },
+        ),
+      enabled: text.trim() !== '',
     }),
 };

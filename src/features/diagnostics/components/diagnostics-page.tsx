@@ -28,8 +28,10 @@ import { ErrorState, LoadingState } from '@/components/query-state/query-state';
 import { RouterLink } from '@/components/router-link/router-link';
 import { ShowPowerShell } from '@/components/show-powershell/show-powershell';
 import { TroubleshootLink } from '@/components/show-powershell/troubleshoot-link';
+import { fetchLogFile, logQueries } from '@/api/queries/log-queries';
 import { errorMessage } from '@/lib/api-client';
 import { useMarkAppReady } from '@/lib/app-ready';
+import { downloadBlob, downloadText } from '@/lib/download-file';
 
 import { formatDateTime } from '@/lib/format';
 import { enableDebugChannel, startHcisvc, stopHcisvc } from '@/lib/powershell';
@@ -100,17 +102,6 @@ export function eventsCsv(events: NodeEventDto[]): string {
     'Level,Date and Time,Source,Event ID,Task Category,Message',
     ...events.map((e) => [e.level, e.time, e.source, e.id, 'None', e.message].map(q).join(',')),
   ].join('\r\n');
-}
-
-function download(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  URL.revokeObjectURL(url);
 }
 
 function ServiceCard({ cluster, node }: { cluster: string; node: DiagnosticsNodeDto }) {
@@ -256,10 +247,7 @@ function EventViewer({ cluster, nodes }: { cluster: string; nodes: DiagnosticsNo
           icon={<ArrowDownloadRegular />}
           disabled={shown.length === 0}
           onClick={() =>
-            download(
-              new Blob([eventsCsv(shown)], { type: 'text/csv' }),
-              `${node}-${channel.replace(/[/\\]/g, '-')}.csv`,
-            )
+            downloadText(`${node}-${channel.replace(/[/\\]/g, '-')}.csv`, eventsCsv(shown), 'text/csv')
           }
         >
           Export
@@ -325,17 +313,13 @@ function EventViewer({ cluster, nodes }: { cluster: string; nodes: DiagnosticsNo
 
 function RegistrationLogs({ cluster }: { cluster: string }) {
   const styles = useStyles();
-  const logs = useQuery(diagnosticsQueries.logs(cluster));
+  const logs = useQuery(logQueries.list(cluster));
   const [problem, setProblem] = useState<string | null>(null);
   const get = async (name: string) => {
     setProblem(null);
     try {
-      const response = await fetch(
-        `/api/clusters/${encodeURIComponent(cluster)}/registration/logs/${encodeURIComponent(name)}`,
-      );
-      if (!response.ok)
-        throw new Error(`Couldn't download ${name}: ${response.status} ${response.statusText}.`);
-      download(await response.blob(), name);
+      const { blob } = await fetchLogFile(cluster, name);
+      downloadBlob(name, blob);
     } catch (error) {
       setProblem(errorMessage(error));
     }

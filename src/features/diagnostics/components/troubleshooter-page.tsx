@@ -12,16 +12,17 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowSyncRegular, CheckmarkCircleRegular } from '@fluentui/react-icons';
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState, type SyntheticEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import type { DiagnosisDto, RemedyActionDto, RemedyStepDto, TroubleshootCaseDto } from '@/api/lab-contract';
+import type { DiagnosisDto, RemedyActionDto, RemedyStepDto } from '@/api/lab-contract';
+import { labQueries } from '@/api/queries/lab-queries';
 import { PageHeader } from '@/components/page-header/page-header';
 import { PageLayout } from '@/components/page-header/page-layout';
 import { ErrorState, LoadingState } from '@/components/query-state/query-state';
 import { RouterLink } from '@/components/router-link/router-link';
 import { ShowPowerShell } from '@/components/show-powershell/show-powershell';
-import { api, errorMessage } from '@/lib/api-client';
+import { errorMessage } from '@/lib/api-client';
 import { useMarkAppReady } from '@/lib/app-ready';
 
 import {
@@ -32,7 +33,7 @@ import {
   syncAzureStackHci,
 } from '@/lib/powershell';
 import { useRemedy } from '../api/diagnostics-mutations';
-import { diagnosticsKeys } from '../api/diagnostics-queries';
+import { diagnosticsQueries } from '../api/diagnostics-queries';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '960px' },
@@ -62,25 +63,6 @@ const useStyles = makeStyles({
   step: { display: 'list-item', color: tokens.colorNeutralForeground1 },
   muted: { color: tokens.colorNeutralForeground2 },
 });
-
-const troubleshootQuery = (cluster: string, text: string) =>
-  queryOptions({
-    queryKey: [...diagnosticsKeys.all, 'troubleshoot', cluster, text] as const,
-    queryFn: ({ signal }) =>
-      api.post<{ diagnosis: DiagnosisDto | null }>(
-        `/api/clusters/${encodeURIComponent(cluster)}/troubleshoot`,
-        { text },
-        { signal },
-      ),
-    enabled: text.trim() !== '',
-  });
-
-const casesQuery = () =>
-  queryOptions({
-    queryKey: ['lab', 'cases'] as const,
-    queryFn: ({ signal }) => api.get<TroubleshootCaseDto[]>('/api/sim/cases', { signal }),
-    staleTime: Infinity,
-  });
 
 /** The command lines a step's button runs, where they need nothing but the server's name. */
 function stepPowerShell(action: RemedyActionDto): string[] {
@@ -242,8 +224,8 @@ export function TroubleshooterPage({ clusterName }: { clusterName: string }) {
   const submitted = params.get('error') ?? '';
   const [draft, setDraft] = useState(submitted);
   const [problem, setProblem] = useState<string | undefined>();
-  const cases = useQuery(casesQuery());
-  const result = useQuery(troubleshootQuery(clusterName, submitted));
+  const cases = useQuery(labQueries.cases());
+  const result = useQuery(diagnosticsQueries.troubleshoot(clusterName, submitted));
   useMarkAppReady(!cases.isPending && !(result.isFetching && !result.data));
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();

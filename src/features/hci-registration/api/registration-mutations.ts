@@ -1,37 +1,34 @@
 import { useMutation } from '@tanstack/react-query';
 import type { JobDto, RegisterClusterRequestDto } from '@/api/contract';
+import { REGISTRATION_JOB_CHANGES } from '@/api/queries/cluster-mutations';
+import { clusterKeys } from '@/api/queries/cluster-queries';
+import { logKeys } from '@/api/queries/log-queries';
 import { api } from '@/lib/api-client';
-import { registrationKeys } from './registration-queries';
+
+export { useUnregisterCluster } from '@/api/queries/cluster-mutations';
 
 const enc = encodeURIComponent;
-// A started job changes the jobs list and, soon, the cluster; the job itself is followed by polling.
-const invalidates = (cluster: string) => [
-  registrationKeys.jobs(),
-  registrationKeys.cluster(cluster),
-  registrationKeys.logs(cluster),
-];
+// A started job shows on the cluster at once (a job in progress); what it changed is refetched when it ends.
+const meta = (cluster: string) => ({
+  invalidates: [clusterKeys.detail(cluster), logKeys.list(cluster)],
+  invalidatesWhenJobEnds: REGISTRATION_JOB_CHANGES,
+});
 
 export const useRegisterCluster = (cluster: string) =>
   useMutation({
     mutationFn: (request: RegisterClusterRequestDto) =>
       api.post<JobDto>(`/api/clusters/${enc(cluster)}/registration`, request),
-    meta: { invalidates: invalidates(cluster) },
-  });
-
-export const useUnregisterCluster = (cluster: string) =>
-  useMutation({
-    mutationFn: () => api.post<JobDto>(`/api/clusters/${enc(cluster)}/unregister`, {}),
-    meta: { invalidates: invalidates(cluster) },
+    meta: meta(cluster),
   });
 
 export const useRepairRegistration = (cluster: string) =>
   useMutation({
     mutationFn: () => api.post<JobDto>(`/api/clusters/${enc(cluster)}/repair`),
-    meta: { invalidates: invalidates(cluster) },
+    meta: meta(cluster),
   });
 
 export const useSyncNow = (cluster: string) =>
   useMutation({
     mutationFn: () => api.post<JobDto>(`/api/clusters/${enc(cluster)}/sync`),
-    meta: { invalidates: invalidates(cluster) },
+    meta: meta(cluster),
   });

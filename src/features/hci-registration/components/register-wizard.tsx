@@ -24,9 +24,13 @@ import {
 } from '@fluentui/react-components';
 import { CheckmarkCircleFilled, DismissCircleFilled, WarningFilled } from '@fluentui/react-icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ClusterDto, JobDto, PrerequisiteCheckDto, RegisterClusterRequestDto } from '@/api/contract';
+import { armQueries } from '@/api/queries/arm-queries';
+import { clusterQueries } from '@/api/queries/cluster-queries';
+import { gatewayQueries } from '@/api/queries/gateway-queries';
+import { jobQueries } from '@/api/queries/job-queries';
 import { AzureGate } from '@/components/azure-gate/azure-gate';
 import { ContextPane } from '@/components/context-pane/context-pane';
 import { ErrorState } from '@/components/query-state/query-state';
@@ -373,12 +377,20 @@ export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) 
   const [subscriptionText, setSubscriptionText] = useState('');
   const [showForm, setShowForm] = useState(false);
   const firstErrorRef = useRef<HTMLDivElement>(null);
+  // Set by a refused submit; the effect below moves focus once the render that marks the fields invalid is in
+  // the DOM (focusing in the click handler would reach the fields before React marked them).
+  const focusFirstError = useRef(false);
+  useEffect(() => {
+    if (!focusFirstError.current) return;
+    focusFirstError.current = false;
+    firstErrorRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  });
 
-  const readiness = useQuery({ ...registrationQueries.readiness(), enabled: open });
+  const readiness = useQuery({ ...gatewayQueries.readiness(), enabled: open });
   const ready = readiness.data?.ready === true;
-  const clusterQuery = useQuery({ ...registrationQueries.cluster(cluster), enabled: open });
-  const gateway = useQuery({ ...registrationQueries.gateway(), enabled: open && ready });
-  const subscriptions = useQuery({ ...registrationQueries.subscriptions(), enabled: open && ready });
+  const clusterQuery = useQuery({ ...clusterQueries.detail(cluster), enabled: open });
+  const gateway = useQuery({ ...gatewayQueries.detail(), enabled: open && ready });
+  const subscriptions = useQuery({ ...armQueries.subscriptions(), enabled: open && ready });
   const firstSubscription = subscriptions.data?.[0];
   const values: WizardValues = subscriptionEdited
     ? rawValues
@@ -391,10 +403,10 @@ export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) 
   const regions = useQuery({ ...registrationQueries.regions(cluster), enabled: open && ready });
   const subscriptionValid = subscriptionIdError(values.subscriptionId) === undefined;
   const groups = useQuery({
-    ...registrationQueries.resourceGroups(values.subscriptionId.trim()),
+    ...armQueries.resourceGroups(values.subscriptionId.trim()),
     enabled: open && ready && subscriptionValid,
   });
-  const jobs = useQuery({ ...registrationQueries.jobs(), enabled: open });
+  const jobs = useQuery({ ...jobQueries.list(), enabled: open });
   const prerequisites = useQuery({
     ...registrationQueries.prerequisites(
       cluster,
@@ -411,7 +423,7 @@ export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) 
   const [stickyJobId, setStickyJobId] = useState<string | undefined>(undefined);
   if (candidateJobId !== undefined && candidateJobId !== stickyJobId) setStickyJobId(candidateJobId);
   const jobId = candidateJobId ?? stickyJobId;
-  const job = useJob(jobId, cluster);
+  const job = useJob(jobId);
   const register = useRegisterCluster(cluster);
 
   const setJobInUrl = (id: string | undefined) => {
@@ -483,9 +495,7 @@ export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) 
   const submit = () => {
     setTouched({ subscriptionId: true, resourceGroup: true, region: true, arcResourceGroup: true });
     if (Object.keys(clientErrors).length > 0 || blocking.length > 0) {
-      requestAnimationFrame(() =>
-        firstErrorRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
-      );
+      focusFirstError.current = true;
       return;
     }
     start(toRequest(values));
@@ -495,7 +505,7 @@ export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) 
     const previous = (jobId ? recallRequest(jobId) : undefined) ?? toRequest(values);
     // The first attempt may have created the resource group: ask ARM afresh, and re-run with Use existing if it did.
     void queryClient
-      .query({ ...registrationQueries.resourceGroups(previous.subscriptionId), staleTime: 0 })
+      .query({ ...armQueries.resourceGroups(previous.subscriptionId), staleTime: 0 })
       .catch(() => groups.data ?? [])
       .then((fresh) => {
         const exists = fresh.some((g) => g.name.toLowerCase() === previous.resourceGroup.toLowerCase());

@@ -24,18 +24,23 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ClusterDto, JobDto, NodeDto } from '@/api/contract';
+import { clusterQueries } from '@/api/queries/cluster-queries';
+import { fetchLogFile, logQueries } from '@/api/queries/log-queries';
+import { jobQueries } from '@/api/queries/job-queries';
 import { ConfirmDialog } from '@/components/confirm-dialog/confirm-dialog';
 import { DetailsGrid, type DetailsField } from '@/components/details-pane/details-pane';
 import { ErrorState, LoadingState } from '@/components/query-state/query-state';
 import { RouterLink } from '@/components/router-link/router-link';
 import { StatusBadge } from '@/components/status-badge/status-badge';
-import { api, errorMessage } from '@/lib/api-client';
+import { errorMessage } from '@/lib/api-client';
+import { downloadBlob } from '@/lib/download-file';
 import { useMarkAppReady } from '@/lib/app-ready';
 import { formatDateTime } from '@/lib/format';
+import { isPolicyDeadlineNear, isRegistered } from '@/lib/registration';
 import { ShowPowerShell } from '@/components/show-powershell/show-powershell';
 import { repairAzStackHciRegistration, syncAzureStackHci, unregisterAzStackHci } from '@/lib/powershell';
 import { useRepairRegistration, useSyncNow, useUnregisterCluster } from '../api/registration-mutations';
-import { logDownloadUrl, REGISTRATION_JOB_KINDS, registrationQueries } from '../api/registration-queries';
+import { REGISTRATION_JOB_KINDS } from '../api/registration-queries';
 import { JobProgress } from './job-progress';
 import { RegisterWizard } from './register-wizard';
 import { runningJob, useJob } from './use-job';
@@ -70,15 +75,6 @@ const useStyles = makeStyles({
 
 const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
 
-/** Registered also while OutOfPolicy after a registration: only then is there an Azure resource. */
-function isRegistered(cluster: ClusterDto): boolean {
-  const r = cluster.registration;
-  return (
-    r.registrationStatus === 'Registered' ||
-    (r.registrationStatus === 'OutOfPolicy' && r.azureResourceUri !== null)
-  );
-}
-
 /** Registration status as WAC's page words it. */
 function registrationText(cluster: ClusterDto): string {
   const r = cluster.registration;
@@ -88,7 +84,7 @@ function registrationText(cluster: ClusterDto): string {
 
 /** A server's own link to Azure: it syncs only while up, running hcisvc and reaching Azure. */
 function serverConnection(cluster: ClusterDto, node: NodeDto): string {
-  if (!isRegistered(cluster)) return 'Not registered';
+  if (!isRegistered(cluster.registration)) return 'Not registered';
   if (node.state !== 'Up') return 'Disconnected';
   if (node.hcisvc !== 'Running' || node.outboundConnectivity !== 'Connected') return 'Disconnected';
   return cluster.registration.wacConnectionText;
@@ -96,7 +92,7 @@ function serverConnection(cluster: ClusterDto, node: NodeDto): string {
 
 function policyLine(cluster: ClusterDto): { text: string; urgent: boolean } | undefined {
   const r = cluster.registration;
-  const registered = isRegistered(cluster);
+  const registered = isRegistered(cluster.registration);
   if (r.vmCreationBlocked || registrationText(cluster) === 'Out of policy') {
     return {
       text: `Out of policy: new virtual machines can't be created until the cluster is ${registered ? 'synced' : 'registered'}.`,
@@ -106,7 +102,7 @@ function policyLine(cluster: ClusterDto): { text: string; urgent: boolean } | un
   if (r.daysUntilOutOfPolicy === null) return undefined;
   return {
     text: `${days(r.daysUntilOutOfPolicy)} left to ${registered ? 'sync' : 'register'} before the cluster is out of policy`,
-    urgent: r.daysUntilOutOfPolicy <= 7,
+    urgent: isPolicyDeadlineNear(r.daysUntilOutOfPolicy),
   };
 }
 
@@ -116,11 +112,15 @@ function systemFields(cluster: ClusterDto, monoClass: string): DetailsField[] {
     { label: 'Azure registration', value: <StatusBadge status={registrationText(cluster)} emphasiseError /> },
     {
       label: 'Azure connection status',
-      value: <StatusBadge status={isRegistered(cluster) ? r.wacConnectionText : 'Not yet registered'} />,
+      value: (
+        <StatusBadge
+          status={isRegistered(cluster.registration) ? r.wacConnectionText : 'Not yet registered'}
+        />
+      ),
     },
     { label: 'Last connected', value: formatDateTime(r.lastConnected) },
   ];
-  if (isRegistered(cluster)) {
+  if (isRegistered(cluster.registration)) {
     fields.push(
       { label: 'Next sync', value: formatDateTime(r.nextSync, '-') },
       { label: 'Azure resource name', value: r.azureResourceName ?? '-' },
@@ -155,15 +155,8 @@ function LastResult({ job }: { job: JobDto }) {
 }
 
 async function downloadLog(cluster: string, file: string): Promise<void> {
-  const text = await api.get<string>(logDownloadUrl(cluster, file), { headers: { Accept: 'text/plain' } });
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = file;
-  document.body.append(anchor);
-  anchor.click();
-  anchor.remove();
-  URL.revokeObjectURL(url);
+  const { blob } = await fetchLogFile(cluster, file);
+  downloadBlob(file, blob);
 }
 
 export interface RegistrationStatusProps {
@@ -180,9 +173,9 @@ export interface RegistrationStatusProps {
 export function RegistrationStatus({ clusterName, title }: RegistrationStatusProps) {
   const styles = useStyles();
   const [params, setParams] = useSearchParams();
-  const cluster = useQuery(registrationQueries.cluster(clusterName));
-  const jobs = useQuery(registrationQueries.jobs());
-  const logs = useQuery(registrationQueries.logs(clusterName));
+  const cluster = useQuery(clusterQueries.detail(clusterName));
+  const jobs = useQuery(jobQueries.list());
+  const logs = useQuery(logQueries.list(clusterName));
   const [lastJobId, setLastJobId] = useState<string | undefined>(undefined);
   const [confirmUnregister, setConfirmUnregister] = useState(false);
   const [confirmRepair, setConfirmRepair] = useState(false);
@@ -199,7 +192,7 @@ export function RegistrationStatus({ clusterName, title }: RegistrationStatusPro
     REGISTRATION_JOB_KINDS.filter((k) => k !== 'cluster/register'),
   );
   const followedId = active?.id ?? lastJobId;
-  const followed = useJob(followedId, clusterName);
+  const followed = useJob(followedId);
   const registerRunning = runningJob(jobs.data, clusterName, ['cluster/register']);
 
   const wizardOpen = params.get('register') === 'open';
@@ -229,7 +222,7 @@ export function RegistrationStatus({ clusterName, title }: RegistrationStatusPro
 
   const data = cluster.data;
   const r = data.registration;
-  const registered = isRegistered(data);
+  const registered = isRegistered(data.registration);
   const busy =
     active !== undefined ||
     registerRunning !== undefined ||

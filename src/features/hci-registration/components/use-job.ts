@@ -1,41 +1,13 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { JobDto } from '@/api/contract';
-import { registrationKeys, registrationQueries } from '../api/registration-queries';
+import { jobQueries } from '@/api/queries/job-queries';
 
 /**
- * Follows one job by id. When it ends, everything it changed is refetched: the cluster's registration,
- * its log files, the jobs and notifications, and ARM (resource groups created or deleted).
+ * Follows one job by id; its query polls while it runs. What the job changed is refetched when it ends by
+ * the mutation that started it (or, for a job found after a reload, by the world-change notification).
  */
-export function useJob(jobId: string | undefined, cluster: string) {
-  const queryClient = useQueryClient();
-  const job = useQuery({
-    ...registrationQueries.job(jobId ?? ''),
-    enabled: jobId !== undefined && jobId !== '',
-  });
-  const status = job.data?.status;
-  const id = job.data?.id;
-  // Last status seen per job, so a moment without a job id (URL catching up) doesn't hide the job's end.
-  const seen = useRef(new Map<string, string>());
-  useEffect(() => {
-    if (id === undefined || status === undefined) return;
-    const previous = seen.current.get(id);
-    seen.current.set(id, status);
-    if (previous === 'InProgress' && status !== 'InProgress') {
-      for (const queryKey of [
-        registrationKeys.cluster(cluster),
-        registrationKeys.logs(cluster),
-        ['jobs'],
-        ['notifications'],
-        ['arm'],
-        ['cloud'],
-        ['servers'],
-      ]) {
-        void queryClient.invalidateQueries({ queryKey });
-      }
-    }
-  }, [id, status, cluster, queryClient]);
-  return job;
+export function useJob(jobId: string | undefined) {
+  return useQuery({ ...jobQueries.detail(jobId ?? ''), enabled: jobId !== undefined && jobId !== '' });
 }
 
 /** The newest job of `kind` on this cluster that is still running: how a reload finds its way back. */

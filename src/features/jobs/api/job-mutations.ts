@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-import { notificationKeys } from './job-queries';
+import { notificationKeys } from '@/api/queries/job-queries';
 
 export const useMarkNotificationsRead = () =>
   useMutation({

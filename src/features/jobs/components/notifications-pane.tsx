@@ -25,7 +25,7 @@ import {
   useClearNotification,
   useMarkNotificationsRead,
 } from '../api/job-mutations';
-import { jobQueries, notificationQueries } from '../api/job-queries';
+import { jobQueries, notificationQueries } from '@/api/queries/job-queries';
 
 const useStyles = makeStyles({
   drawer: { width: '400px', maxWidth: '100vw' },

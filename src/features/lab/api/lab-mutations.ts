@@ -1,9 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
 import type { LabStateDto, ReproduceResultDto } from '@/api/lab-contract';
-import { api, ApiError } from '@/lib/api-client';
+import { keysReading } from '@/api/queries/world-keys';
+import { WORLD_RESOURCES } from '@/api/world-change-contract';
+import { api } from '@/lib/api-client';
 
-/** A lab control changes the whole world: everything on screen refetches. */
-const invalidates = [[]] as const;
+/** A lab control may change any slice of the world: everything that reads one refetches. */
+const invalidates = keysReading(WORLD_RESOURCES);
 
 export const useAdvance = () =>
   useMutation({
@@ -37,23 +39,6 @@ export const useReproduce = () =>
 /** Sends a file's text as it is; the server validates it and answers the reason when it refuses it. */
 export const useImportWorld = () =>
   useMutation({
-    mutationFn: async (text: string) => {
-      const response = await fetch('/api/sim/import', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: text,
-      });
-      const body = (await response.json().catch(() => undefined)) as
-        { error?: { code: string; message: string } } | LabStateDto | undefined;
-      if (!response.ok) {
-        const error = body && 'error' in body ? body.error : undefined;
-        throw new ApiError(
-          response.status,
-          error?.code ?? `Http${response.status}`,
-          error?.message ?? `The import failed: ${response.status}.`,
-        );
-      }
-      return body as LabStateDto;
-    },
+    mutationFn: (text: string) => api.postRaw<LabStateDto>('/api/sim/import', text),
     meta: { invalidates },
   });

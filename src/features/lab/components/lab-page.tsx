@@ -27,11 +27,13 @@ import { PageLayout } from '@/components/page-header/page-layout';
 import { ErrorState, LoadingState } from '@/components/query-state/query-state';
 import { RouterLink } from '@/components/router-link/router-link';
 import { troubleshootPath } from '@/components/show-powershell/troubleshoot-link';
-import { errorMessage } from '@/lib/api-client';
+import { checkDuration } from '@/api/durations';
+import { api, errorMessage } from '@/lib/api-client';
+import { downloadBlob } from '@/lib/download-file';
 import { useMarkAppReady } from '@/lib/app-ready';
 
 import { formatDateTime } from '@/lib/format';
-import { labQueries } from '../api/lab-queries';
+import { labQueries } from '@/api/queries/lab-queries';
 import {
   useAdvance,
   useImportWorld,
@@ -117,23 +119,11 @@ const useStyles = makeStyles({
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** Same grammar as hciSim.advance: `90m`, `12h`, `3d`, `1d12h`, `2w`; at most a year at once. */
+/** What is wrong with the custom duration, if anything: the simulation's own grammar and bound. */
 export function durationProblem(text: string): string | undefined {
-  const t = text.trim().toLowerCase();
-  if (t === '') return 'Enter a duration, like 90m, 12h, 3d or 1d12h.';
-  const pattern = /(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)/gy;
-  const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: HOUR, d: DAY, w: 7 * DAY };
-  let total = 0;
-  let consumed = 0;
-  for (const match of t.matchAll(pattern)) {
-    total += Number(match[1]) * (units[match[2] ?? ''] ?? NaN);
-    consumed += match[0].length;
-  }
-  if (consumed !== t.length || !Number.isFinite(total))
-    return `'${text}' is not a duration. Use a number and a unit: ms, s, m, h, d or w (for example 90m or 1d12h).`;
-  if (total <= 0) return 'The duration must be more than zero: simulated time only moves forward.';
-  if (total > 366 * DAY) return 'Advance at most one year at a time.';
-  return undefined;
+  if (text.trim() === '') return 'Enter a duration, like 90m, 12h, 3d or 1d12h.';
+  const check = checkDuration(text);
+  return check.ok ? undefined : check.problem;
 }
 
 /** "3 d 4 h" from milliseconds. */
@@ -554,17 +544,6 @@ function CasesSection({ state }: { state: LabStateDto }) {
   );
 }
 
-function download(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  URL.revokeObjectURL(url);
-}
-
 function WorldFileSection({ state }: { state: LabStateDto }) {
   const styles = useStyles();
   const importWorld = useImportWorld();
@@ -576,11 +555,9 @@ function WorldFileSection({ state }: { state: LabStateDto }) {
     fb.clear();
     setExporting(true);
     try {
-      const response = await fetch('/api/sim/export');
-      if (!response.ok) throw new Error(`The export failed: ${response.status} ${response.statusText}.`);
-      const name =
-        /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'hci-world.json';
-      download(await response.blob(), name);
+      const { blob, fileName } = await api.getFile('/api/sim/export');
+      const name = fileName ?? 'hci-world.json';
+      downloadBlob(name, blob);
       fb.ok(`Exported the world as ${name}.`);
     } catch (error) {
       fb.fail(error);

@@ -1,22 +1,21 @@
 import { useMutation } from '@tanstack/react-query';
 import type { JobDto } from '@/api/contract';
+import { cloudKeys, cloudVmPath } from '@/api/queries/cloud-queries';
 import { api } from '@/lib/api-client';
-import { cloudKeys } from './cloud-queries';
 
 const enc = encodeURIComponent;
-const meta = { invalidates: [cloudKeys.all, ['jobs'], ['notifications']] };
+const meta = { invalidates: [cloudKeys.all], invalidatesWhenJobEnds: [cloudKeys.all] };
 
 export const useCloudVmPower = () =>
   useMutation({
     mutationFn: ({ cloud, id, action }: { cloud: string; id: string; action: 'start' | 'stop' }) =>
-      api.post<JobDto>(`/api/clouds/${enc(cloud)}/vms/${enc(id)}/${action}`),
+      api.post<JobDto>(`${cloudVmPath(cloud, id)}/${action}`),
     meta,
   });
 
 export const useDeleteCloudVm = () =>
   useMutation({
-    mutationFn: ({ cloud, id }: { cloud: string; id: string }) =>
-      api.delete<JobDto>(`/api/clouds/${enc(cloud)}/vms/${enc(id)}`),
+    mutationFn: ({ cloud, id }: { cloud: string; id: string }) => api.delete<JobDto>(cloudVmPath(cloud, id)),
     meta,
   });
 
@@ -26,5 +25,3 @@ export const useDeleteCloudNetwork = () =>
       api.delete<JobDto>(`/api/clouds/${enc(cloud)}/networks/${enc(id)}`),
     meta,
   });
-
-export const cloudVmPath = (cloud: string, id: string) => `/api/clouds/${enc(cloud)}/vms/${enc(id)}`;

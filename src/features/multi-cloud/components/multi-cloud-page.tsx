@@ -25,18 +25,13 @@ import { StatusBadge } from '@/components/status-badge/status-badge';
 import { ApiError, errorMessage } from '@/lib/api-client';
 import { useMarkAppReady } from '@/lib/app-ready';
 import { downloadText } from '@/lib/download-file';
+import { cloudKeys, cloudQueries, cloudVmPath } from '@/api/queries/cloud-queries';
 import { formatDuration } from '@/lib/format';
 import { rankedSortValue } from '@/lib/ranked-sort';
 import { useJobTracker } from '@/lib/use-job-tracker';
 import { checkpointRequest, fetchRdp } from '@/lib/vm-requests';
 import { useSearchParam, useSearchText } from '@/lib/use-search-param';
-import {
-  cloudVmPath,
-  useCloudVmPower,
-  useDeleteCloudNetwork,
-  useDeleteCloudVm,
-} from '../api/cloud-mutations';
-import { cloudKeys, cloudQueries } from '../api/cloud-queries';
+import { useCloudVmPower, useDeleteCloudNetwork, useDeleteCloudVm } from '../api/cloud-mutations';
 
 const useStyles = makeStyles({
   top: {

@@ -1,12 +1,14 @@
 import { useMutation } from '@tanstack/react-query';
 import type { CreateVmRequestDto, JobDto } from '@/api/contract';
+import { clusterKeys } from '@/api/queries/cluster-queries';
 import type { VmPowerActionDto } from '@/api/vms-contract';
 import { api } from '@/lib/api-client';
 import { fetchRdp } from '@/lib/vm-requests';
 import { vmKeys } from './vm-queries';
 
 const enc = encodeURIComponent;
-const meta = { invalidates: [vmKeys.all, ['jobs'], ['notifications']] };
+/** A VM job changes the VM lists and the cluster's VM counts (dashboard, Servers). */
+const meta = { invalidates: [vmKeys.all], invalidatesWhenJobEnds: [vmKeys.all, clusterKeys.all] };
 
 export const useCreateVm = (cluster: string) =>
   useMutation({

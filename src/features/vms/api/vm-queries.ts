@@ -1,19 +1,16 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { ClusterDto, NodeDto, VmDto, VmListDto } from '@/api/contract';
+import type { VmListDto } from '@/api/contract';
+import { keyRoots } from '@/api/queries/key-roots';
 import type { VmDetailDto } from '@/api/vms-contract';
 import { timing } from '@/config/timing';
 import { api } from '@/lib/api-client';
+import { isTransitional } from '@/lib/vm-power-state';
 
 export const vmKeys = {
-  all: ['vms'] as const,
+  all: keyRoots.vms,
   list: (cluster: string) => [...vmKeys.all, 'list', cluster] as const,
   detail: (id: string) => [...vmKeys.all, 'detail', id] as const,
-  hosts: (cluster: string) => [...vmKeys.all, 'hosts', cluster] as const,
-  cluster: (cluster: string) => [...vmKeys.all, 'cluster', cluster] as const,
 };
-
-const TRANSITIONAL: readonly VmDto['state'][] = ['Starting', 'Stopping', 'Saving'];
-export const isTransitional = (state: VmDto['state']) => TRANSITIONAL.includes(state);
 
 /** Every VM of the cluster in one answer (the server caps a page at 20,000); the table filters and sorts locally. */
 const ALL = 20_000;
@@ -35,18 +32,5 @@ export const vmQueries = {
       queryFn: ({ signal }) => api.get<VmDetailDto>(`/api/vms/${encodeURIComponent(id)}`, { signal }),
       refetchInterval: (query) =>
         query.state.data && isTransitional(query.state.data.state) ? timing.pollMs : false,
-    }),
-  /** The servers a VM can be created on, for the Create pane. */
-  hosts: (cluster: string) =>
-    queryOptions({
-      queryKey: vmKeys.hosts(cluster),
-      queryFn: ({ signal }) =>
-        api.get<NodeDto[]>(`/api/clusters/${encodeURIComponent(cluster)}/nodes`, { signal }),
-    }),
-  cluster: (cluster: string) =>
-    queryOptions({
-      queryKey: vmKeys.cluster(cluster),
-      queryFn: ({ signal }) =>
-        api.get<ClusterDto>(`/api/clusters/${encodeURIComponent(cluster)}`, { signal }),
     }),
 };

@@ -17,8 +17,8 @@ import { ContextPane } from '@/components/context-pane/context-pane';
 import { TroubleshootLink } from '@/components/show-powershell/troubleshoot-link';
 import { ApiError, errorMessage } from '@/lib/api-client';
 import { useJobTracker } from '@/lib/use-job-tracker';
+import { clusterQueries } from '@/api/queries/cluster-queries';
 import { useCreateVm } from '../api/vm-mutations';
-import { vmQueries } from '../api/vm-queries';
 
 export const OPERATING_SYSTEMS = [
   'Windows Server 2022 Datacenter: Azure Edition',
@@ -87,7 +87,7 @@ export interface CreateVmPaneProps {
 
 /** WAC's "Add virtual machine" pane. Create runs as a job; its failure (the licensing error) stays in the pane. */
 export function CreateVmPane({ cluster, existingNames, onClose, onCreated }: CreateVmPaneProps) {
-  const hosts = useQuery(vmQueries.hosts(cluster));
+  const hosts = useQuery(clusterQueries.nodes(cluster));
   const create = useCreateVm(cluster);
   const [form, setForm] = useState<Form>({
     name: '',

@@ -10,7 +10,7 @@ import {
   SettingsRegular,
   StopRegular,
 } from '@fluentui/react-icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { VmDto } from '@/api/contract';
 import type { VmPowerActionDto } from '@/api/vms-contract';
@@ -35,7 +35,8 @@ import { vmCommand } from '@/lib/powershell';
 import { rankedSortValue } from '@/lib/ranked-sort';
 import { useJobTracker } from '@/lib/use-job-tracker';
 import { useSearchParam, useSearchParamList, useSearchText } from '@/lib/use-search-param';
-import { checkpointRequest } from '@/lib/vm-requests';
+import { canConnect, canDelete, canPower, POWER_ACTIONS } from '@/lib/vm-power-state';
+import { useCheckpointAction } from '@/lib/vm-requests';
 import { useConnectRdp, useDeleteVm, useVmPower } from '../api/vm-mutations';
 import { vmKeys, vmQueries } from '../api/vm-queries';
 import { CreateVmPane } from './create-vm-pane';
@@ -61,13 +62,6 @@ const useStyles = makeStyles({
   banners: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
-const POWER: Record<VmPowerActionDto, { label: string; from: readonly VmDto['state'][] }> = {
-  start: { label: 'Start', from: ['Off', 'Saved', 'Paused'] },
-  'turn-off': { label: 'Turn off', from: ['Running', 'Paused', 'Starting'] },
-  shutdown: { label: 'Shut down', from: ['Running'] },
-  save: { label: 'Save', from: ['Running', 'Paused'] },
-};
-
 const STATE_FILTERS = ['Running', 'Off', 'Saved', 'Other'] as const;
 
 const formatMemory = (mib: number) =>
@@ -78,7 +72,6 @@ type DetailsTab = 'summary' | 'checkpoints';
 /** Cluster Manager's Virtual machines tool: the inventory, power and lifecycle actions as jobs, checkpoints, Connect. */
 export function VmsTool({ clusterName }: { clusterName: string }) {
   const styles = useStyles();
-  const queryClient = useQueryClient();
   const list = useQuery(vmQueries.list(clusterName));
   const [search, setSearch] = useSearchText('q');
   const [selectedIds, setSelectedIds] = useSearchParamList('selected');
@@ -93,9 +86,7 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
   const [notice, setNotice] = useState<string | undefined>();
   useMarkAppReady(!list.isPending);
 
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: vmKeys.all });
   const tracker = useJobTracker((job) => {
-    refresh();
     if (job.status === 'Failed' && job.message) setErrors((e) => [...e, job.message ?? '']);
   });
   const power = useVmPower();
@@ -189,19 +180,20 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
   const selected = all.filter((v) => selectedIds.includes(v.id));
   const single = selected.length === 1 ? selected[0] : undefined;
   const detail = useQuery({ ...vmQueries.detail(single?.id ?? ''), enabled: single !== undefined });
+  const checkpoint = useCheckpointAction(`/api/vms/${encodeURIComponent(single?.id ?? '')}`, [vmKeys.all]);
   const tab: DetailsTab = tabParam === 'checkpoints' ? 'checkpoints' : 'summary';
 
   const runPower = (action: VmPowerActionDto) => {
     setNotice(undefined);
-    for (const vm of selected.filter((v) => POWER[action].from.includes(v.state))) {
+    for (const vm of selected.filter((v) => canPower(action, v.state))) {
       power.mutate(
         { id: vm.id, action },
         { onSuccess: tracker.track, onError: (e) => setErrors((x) => [...x, errorMessage(e)]) },
       );
     }
   };
-  const can = (action: VmPowerActionDto) => selected.some((v) => POWER[action].from.includes(v.state));
-  const deletable = selected.filter((v) => v.state === 'Off' || v.state === 'Saved');
+  const can = (action: VmPowerActionDto) => selected.some((v) => canPower(action, v.state));
+  const deletable = selected.filter((v) => canDelete(v.state));
   // "Show PowerShell": each action the selection allows, one line a VM, run against the VM's host.
   const psSection = (
     label: string,
@@ -212,11 +204,11 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
       ? []
       : [`# ${label}`, ...vms.map((v) => vmCommand(action, { name: v.name, computerName: v.hostServer }))];
   const vmScript = [
-    ...(Object.keys(POWER) as VmPowerActionDto[]).flatMap((a) =>
+    ...(Object.keys(POWER_ACTIONS) as VmPowerActionDto[]).flatMap((a) =>
       psSection(
-        POWER[a].label,
+        POWER_ACTIONS[a].label,
         a,
-        selected.filter((v) => POWER[a].from.includes(v.state)),
+        selected.filter((v) => canPower(a, v.state)),
       ),
     ),
     ...psSection('Checkpoint', 'checkpoint', selected),
@@ -284,7 +276,7 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
             </ActionButton>
             <ActionButton
               icon={<DesktopRegular />}
-              disabled={single?.state !== 'Running' || rdp.isPending}
+              disabled={!single || !canConnect(single.state) || rdp.isPending}
               onClick={connect}
             >
               Connect
@@ -439,9 +431,7 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
               checkpoints={detail.data?.checkpoints ?? []}
               disabled={detail.isPending}
               onAction={async (request) => {
-                const job = await checkpointRequest(`/api/vms/${encodeURIComponent(single.id)}`, request);
-                tracker.track(job);
-                refresh();
+                tracker.track(await checkpoint.mutateAsync(request));
               }}
             />
           )}
@@ -464,7 +454,6 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
           onCreated={(job) => {
             setCreating(false);
             setNotice(job.message ?? undefined);
-            refresh();
           }}
         />
       )}

@@ -8,18 +8,22 @@ import type {
 } from '@/api/vms-contract';
 import { timing } from '@/config/timing';
 import { api } from '@/lib/api-client';
+import { isTransitional } from '@/lib/vm-power-state';
+import { keyRoots } from './key-roots';
 
 const enc = encodeURIComponent;
-const TRANSITIONAL = ['Starting', 'Stopping', 'Saving'];
 
+/** The multi-cloud portal's clouds: the local Azure Stack cloud and each Windows Azure Pack connector. */
 export const cloudKeys = {
-  all: ['clouds'] as const,
+  all: keyRoots.clouds,
   list: () => [...cloudKeys.all, 'list'] as const,
   subscriptions: (cloud: string) => [...cloudKeys.all, cloud, 'subscriptions'] as const,
   vms: (cloud: string) => [...cloudKeys.all, cloud, 'vms'] as const,
   vm: (cloud: string, id: string) => [...cloudKeys.all, cloud, 'vm', id] as const,
   networks: (cloud: string) => [...cloudKeys.all, cloud, 'networks'] as const,
 };
+
+export const cloudVmPath = (cloud: string, id: string) => `/api/clouds/${enc(cloud)}/vms/${enc(id)}`;
 
 export const cloudQueries = {
   /** The Cloud drop-down, with each connector's status; polled so a connector coming back is noticed. */
@@ -40,13 +44,12 @@ export const cloudQueries = {
       queryKey: cloudKeys.vms(cloud),
       queryFn: ({ signal }) => api.get<CloudVmDto[]>(`/api/clouds/${enc(cloud)}/vms`, { signal }),
       refetchInterval: (query) =>
-        query.state.data?.some((vm) => TRANSITIONAL.includes(vm.state)) ? timing.pollMs : false,
+        query.state.data?.some((vm) => isTransitional(vm.state)) ? timing.pollMs : false,
     }),
   vm: (cloud: string, id: string) =>
     queryOptions({
       queryKey: cloudKeys.vm(cloud, id),
-      queryFn: ({ signal }) =>
-        api.get<CloudVmDetailDto>(`/api/clouds/${enc(cloud)}/vms/${enc(id)}`, { signal }),
+      queryFn: ({ signal }) => api.get<CloudVmDetailDto>(cloudVmPath(cloud, id), { signal }),
     }),
   networks: (cloud: string) =>
     queryOptions({

@@ -1,12 +1,35 @@
-import { queryOptions, useMutation } from '@tanstack/react-query';
-import type { ArcServerDto, RunOnboardingRequest, RunOnboardingResultDto } from '@/api/arc-contract';
-import type { AppRegistrationDto, AzureUserDto } from '@/api/contract';
+/**
+ * Azure Resource Manager, as the signed-in account sees it: subscriptions, resource groups, Arc machines and
+ * HCI cluster resources. No Authorization header: the simulated ARM answers as the gateway's account.
+ */
+import { queryOptions } from '@tanstack/react-query';
 import { timing } from '@/config/timing';
 import { api } from '@/lib/api-client';
-import { ARM_ENDPOINT, armKeys, listAll } from './arm-queries';
+import { keyRoots } from './key-roots';
 
+export const ARM_ENDPOINT = 'https://management.azure.com';
+export const SUBSCRIPTIONS_API_VERSION = '2022-12-01';
+export const RESOURCE_GROUPS_API_VERSION = '2022-09-01';
 export const HCI_API_VERSION = '2024-04-01';
 export const HYBRID_COMPUTE_API_VERSION = '2022-12-27';
+
+/** Subscriptions - List (Microsoft.Resources 2022-12-01), the fields the portal shows. */
+export interface ArmSubscription {
+  id: string;
+  subscriptionId: string;
+  displayName: string;
+  state: string;
+  tenantId: string;
+}
+
+/** Resource Groups - List (Microsoft.Resources 2022-09-01). */
+export interface ArmResourceGroup {
+  id: string;
+  name: string;
+  location: string;
+  tags?: Record<string, string>;
+  properties?: { provisioningState?: string };
+}
 
 /** Microsoft.HybridCompute/machines 2022-12-27, the fields the portal shows. */
 export interface ArmMachine {
@@ -69,6 +92,23 @@ export interface ArmLocation {
   displayName: string;
 }
 
+interface ArmPage<T> {
+  value: T[];
+  nextLink?: string | null;
+}
+
+/** ARM pages long lists through `nextLink`; a client that ignores it silently shows a partial list. */
+export async function listAll<T>(url: string, signal: AbortSignal): Promise<T[]> {
+  const items: T[] = [];
+  let next: string | null | undefined = url;
+  while (next) {
+    const page: ArmPage<T> = await api.get<ArmPage<T>>(next, { signal });
+    items.push(...page.value);
+    next = page.nextLink;
+  }
+  return items;
+}
+
 export const parseResourceId = (id: string) => {
   const parts = id.split('/').filter(Boolean);
   const at = (key: string) => {
@@ -83,22 +123,38 @@ export const parseResourceId = (id: string) => {
 };
 
 const sub = (id: string) => `${ARM_ENDPOINT}/subscriptions/${encodeURIComponent(id)}`;
+export const subscriptionsUrl = `${ARM_ENDPOINT}/subscriptions?api-version=${SUBSCRIPTIONS_API_VERSION}`;
+export const resourceGroupsUrl = (subscriptionId: string) =>
+  `${sub(subscriptionId)}/resourcegroups?api-version=${RESOURCE_GROUPS_API_VERSION}`;
+/** A resource by its id, in the api-version its provider speaks. */
+export const resourceUrl = (id: string, apiVersion: string) =>
+  `${ARM_ENDPOINT}${id}?api-version=${apiVersion}`;
 
-export const azureKeys = {
+export const armKeys = {
+  all: keyRoots.arm,
+  subscriptions: () => [...armKeys.all, 'subscriptions'] as const,
+  resourceGroups: (subscriptionId: string) => [...armKeys.all, 'resource-groups', subscriptionId] as const,
   machines: (subscriptionId: string) => [...armKeys.all, 'machines', subscriptionId] as const,
   clusters: (subscriptionId: string) => [...armKeys.all, 'clusters', subscriptionId] as const,
   resource: (id: string) => [...armKeys.all, 'resource', id.toLowerCase()] as const,
   arcSetting: (clusterId: string) => [...armKeys.all, 'arc-setting', clusterId.toLowerCase()] as const,
   locations: (subscriptionId: string) => [...armKeys.all, 'locations', subscriptionId] as const,
-  apps: ['cloud', 'apps'] as const,
-  users: ['cloud', 'users'] as const,
-  server: (name: string) => ['arc', 'server', name] as const,
 };
 
-export const azureQueries = {
+export const armQueries = {
+  subscriptions: () =>
+    queryOptions({
+      queryKey: armKeys.subscriptions(),
+      queryFn: ({ signal }) => listAll<ArmSubscription>(subscriptionsUrl, signal),
+    }),
+  resourceGroups: (subscriptionId: string) =>
+    queryOptions({
+      queryKey: armKeys.resourceGroups(subscriptionId),
+      queryFn: ({ signal }) => listAll<ArmResourceGroup>(resourceGroupsUrl(subscriptionId), signal),
+    }),
   machines: (subscriptionId: string) =>
     queryOptions({
-      queryKey: azureKeys.machines(subscriptionId),
+      queryKey: armKeys.machines(subscriptionId),
       queryFn: ({ signal }) =>
         listAll<ArmMachine>(
           `${sub(subscriptionId)}/providers/Microsoft.HybridCompute/machines?api-version=${HYBRID_COMPUTE_API_VERSION}`,
@@ -108,7 +164,7 @@ export const azureQueries = {
     }),
   clusters: (subscriptionId: string) =>
     queryOptions({
-      queryKey: azureKeys.clusters(subscriptionId),
+      queryKey: armKeys.clusters(subscriptionId),
       queryFn: ({ signal }) =>
         listAll<ArmHciCluster>(
           `${sub(subscriptionId)}/providers/Microsoft.AzureStackHCI/clusters?api-version=${HCI_API_VERSION}`,
@@ -118,87 +174,31 @@ export const azureQueries = {
     }),
   cluster: (id: string) =>
     queryOptions({
-      queryKey: azureKeys.resource(id),
-      queryFn: ({ signal }) =>
-        api.get<ArmHciCluster>(`${ARM_ENDPOINT}${id}?api-version=${HCI_API_VERSION}`, { signal }),
+      queryKey: armKeys.resource(id),
+      queryFn: ({ signal }) => api.get<ArmHciCluster>(resourceUrl(id, HCI_API_VERSION), { signal }),
       refetchInterval: () => timing.backgroundRefreshMs,
     }),
   arcSetting: (clusterId: string) =>
     queryOptions({
-      queryKey: azureKeys.arcSetting(clusterId),
+      queryKey: armKeys.arcSetting(clusterId),
       queryFn: ({ signal }) =>
-        api.get<ArmArcSetting>(
-          `${ARM_ENDPOINT}${clusterId}/arcSettings/default?api-version=${HCI_API_VERSION}`,
-          { signal },
-        ),
+        api.get<ArmArcSetting>(resourceUrl(`${clusterId}/arcSettings/default`, HCI_API_VERSION), { signal }),
       refetchInterval: () => timing.backgroundRefreshMs,
     }),
   machine: (id: string) =>
     queryOptions({
-      queryKey: azureKeys.resource(id),
-      queryFn: ({ signal }) =>
-        api.get<ArmMachine>(`${ARM_ENDPOINT}${id}?api-version=${HYBRID_COMPUTE_API_VERSION}`, { signal }),
+      queryKey: armKeys.resource(id),
+      queryFn: ({ signal }) => api.get<ArmMachine>(resourceUrl(id, HYBRID_COMPUTE_API_VERSION), { signal }),
       refetchInterval: () => timing.backgroundRefreshMs,
     }),
   locations: (subscriptionId: string) =>
     queryOptions({
-      queryKey: azureKeys.locations(subscriptionId),
+      queryKey: armKeys.locations(subscriptionId),
       queryFn: ({ signal }) =>
-        listAll<ArmLocation>(`${sub(subscriptionId)}/locations?api-version=2022-12-01`, signal),
+        listAll<ArmLocation>(
+          `${sub(subscriptionId)}/locations?api-version=${SUBSCRIPTIONS_API_VERSION}`,
+          signal,
+        ),
       staleTime: Infinity,
     }),
-  users: () =>
-    queryOptions({
-      queryKey: azureKeys.users,
-      queryFn: ({ signal }) => api.get<AzureUserDto[]>('/api/cloud/users', { signal }),
-    }),
-  /** what the gateway reads from the server's own agent, when it manages that server */
-  server: (name: string) =>
-    queryOptions({
-      queryKey: azureKeys.server(name),
-      queryFn: ({ signal }) =>
-        api.get<ArcServerDto>(`/api/servers/${encodeURIComponent(name)}/arc`, { signal }),
-      retry: false,
-    }),
-  apps: () =>
-    queryOptions({
-      queryKey: azureKeys.apps,
-      queryFn: ({ signal }) => api.get<AppRegistrationDto[]>('/api/cloud/apps', { signal }),
-    }),
 };
-
-export const useDeleteClusterResource = () =>
-  useMutation({
-    mutationFn: (id: string) => api.delete(`${ARM_ENDPOINT}${id}?api-version=${HCI_API_VERSION}`),
-    meta: { invalidates: [armKeys.all, ['clusters'], ['arc']] },
-  });
-
-export const useGrantConsent = () =>
-  useMutation({
-    mutationFn: ({ appId, upn }: { appId: string; upn: string }) =>
-      api.post<AppRegistrationDto>(`/api/cloud/apps/${encodeURIComponent(appId)}/grant-consent`, { upn }),
-    meta: { invalidates: [azureKeys.apps, ['gateway']] },
-  });
-
-export const useDeleteApp = () =>
-  useMutation({
-    mutationFn: (appId: string) => api.delete(`/api/cloud/apps/${encodeURIComponent(appId)}`),
-    meta: { invalidates: [azureKeys.apps] },
-  });
-
-export const useRunOnboarding = () =>
-  useMutation({
-    mutationFn: (request: RunOnboardingRequest) =>
-      api.post<RunOnboardingResultDto>('/api/cloud/onboarding/run', request),
-    meta: { invalidates: [armKeys.all, ['connections']] },
-  });
-
-/** Machines_Delete, one or more: synchronous, 200 or 204. */
-export const useDeleteMachines = () =>
-  useMutation({
-    mutationFn: async (ids: readonly string[]) => {
-      for (const id of ids)
-        await api.delete(`${ARM_ENDPOINT}${id}?api-version=${HYBRID_COMPUTE_API_VERSION}`);
-    },
-    meta: { invalidates: [armKeys.all, ['arc']] },
-  });

@@ -1,9 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { ClockDto } from '@/api/contract';
 import { api } from '@/lib/api-client';
+import { keyRoots } from './key-roots';
 
 export const clockKeys = {
-  all: ['sim-clock'] as const,
+  all: keyRoots.clock,
 };
 
 export const clockQueries = {
