@@ -61,6 +61,12 @@ export interface DataTableProps<T> {
 
 const selectionColumnWidth = '44px';
 
+/** The narrowest a track may get: the px minimum of `minmax(Npx, …)` or of a fixed `Npx` track. */
+function trackMinPx(track: string): number {
+  const match = /^(?:minmax\(\s*)?(\d+(?:\.\d+)?)px/.exec(track.trim());
+  return match ? Number(match[1]) : 0;
+}
+
 function compareValues(a: string | number | null, b: string | number | null): number {
   if (a === b) return 0;
   if (a === null) return 1;
@@ -114,6 +120,12 @@ export function DataTable<T>({
     ...columns.map((c) => c.width ?? 'minmax(120px, 1fr)'),
   ].join(' ');
   const columnCount = columns.length + (selectionMode === 'multi' ? 1 : 0);
+  // Columns shrink to their minimum, then the grid scrolls sideways inside itself (never the page); rows and
+  // header keep that width so hover, selection and borders run the whole row.
+  const minRowWidth = `${[
+    ...(selectionMode === 'multi' ? [selectionColumnWidth] : []),
+    ...columns.map((c) => c.width ?? 'minmax(120px, 1fr)'),
+  ].reduce((sum, track) => sum + trackMinPx(track), 0)}px`;
 
   const virtual = sortedItems.length > virtualizeAbove;
   const virtualizer = useVirtualizer({
@@ -278,6 +290,7 @@ export function DataTable<T>({
         )}
         style={{
           gridTemplateColumns,
+          minWidth: minRowWidth,
           height: rowHeight,
           ...(virtualStart !== undefined ? { transform: `translateY(${virtualStart}px)` } : {}),
         }}
@@ -342,7 +355,7 @@ export function DataTable<T>({
           role="row"
           aria-rowindex={1}
           className={styles.header}
-          style={{ gridTemplateColumns }}
+          style={{ gridTemplateColumns, minWidth: minRowWidth }}
         >
           {selectionMode === 'multi' && (
             <div role="columnheader" className={mergeClasses(styles.headerCell, styles.selectionCell)}>
@@ -392,7 +405,9 @@ export function DataTable<T>({
       <div
         role="rowgroup"
         className={styles.body}
-        style={virtual ? { height: virtualizer.getTotalSize() } : undefined}
+        style={
+          virtual ? { height: virtualizer.getTotalSize(), minWidth: minRowWidth } : { minWidth: minRowWidth }
+        }
       >
         {message ? (
           <div role="row" aria-rowindex={2}>
