@@ -7,6 +7,7 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     paddingBottom: tokens.spacingVerticalM,
   },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase300 },
   toggle: { fontWeight: tokens.fontWeightSemibold, paddingInline: 0, minWidth: 0 },
   columns: {
     display: 'grid',
@@ -62,17 +63,19 @@ export function Essentials({
   const id = useId();
   return (
     <section className={styles.root} aria-label="Essentials">
-      <Button
-        appearance="transparent"
-        className={styles.toggle}
-        icon={open ? <ChevronUpRegular /> : <ChevronDownRegular />}
-        iconPosition="after"
-        aria-expanded={open}
-        aria-controls={id}
-        onClick={() => setOpen((o) => !o)}
-      >
-        Essentials
-      </Button>
+      <h2 className={styles.heading}>
+        <Button
+          appearance="transparent"
+          className={styles.toggle}
+          icon={open ? <ChevronUpRegular /> : <ChevronDownRegular />}
+          iconPosition="after"
+          aria-expanded={open}
+          aria-controls={id}
+          onClick={() => setOpen((o) => !o)}
+        >
+          Essentials
+        </Button>
+      </h2>
       {open && (
         <div id={id} className={styles.columns}>
           <FieldList fields={left} />
