@@ -69,7 +69,20 @@ export function PortalTopBar({
   const colours = { backgroundColor: chrome.headerBackground, color: chrome.headerForeground };
   return (
     <FluentProvider
-      theme={{ ...barTheme, colorNeutralBackground1: chrome.headerSearchBackground }}
+      // The bar's controls read white on the bar's colour (the dark theme's greys are too faint on blue).
+      theme={{
+        ...barTheme,
+        colorNeutralBackground1: chrome.headerSearchBackground,
+        colorNeutralForeground1: chrome.headerForeground,
+        colorNeutralForeground1Hover: chrome.headerForeground,
+        colorNeutralForeground1Pressed: chrome.headerForeground,
+        colorNeutralForeground2: chrome.headerForeground,
+        colorNeutralForeground2Hover: chrome.headerForeground,
+        colorNeutralForeground2Pressed: chrome.headerForeground,
+        colorNeutralForeground3: chrome.headerForeground,
+        colorSubtleBackgroundHover: 'rgba(255, 255, 255, 0.16)',
+        colorSubtleBackgroundPressed: 'rgba(255, 255, 255, 0.24)',
+      }}
       className={styles.provider}
     >
       <header className={styles.bar} style={colours}>

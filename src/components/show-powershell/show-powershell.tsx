@@ -42,6 +42,8 @@ export interface ShowPowerShellProps {
   buttonLabel?: string;
   /** @default 'subtle' */
   appearance?: 'subtle' | 'secondary' | 'transparent' | 'outline';
+  /** Match the buttons beside it. @default 'medium' */
+  size?: 'small' | 'medium';
   disabled?: boolean;
 }
 
@@ -59,6 +61,7 @@ export function ShowPowerShell({
   title = 'PowerShell',
   buttonLabel = 'Show PowerShell',
   appearance = 'subtle',
+  size = 'medium',
   disabled,
 }: ShowPowerShellProps) {
   const styles = useStyles();
@@ -87,7 +90,7 @@ export function ShowPowerShell({
   return (
     <Dialog onOpenChange={() => setStatus('')}>
       <DialogTrigger disableButtonEnhancement>
-        <Button appearance={appearance} icon={<CodeRegular />} disabled={isDisabled}>
+        <Button appearance={appearance} size={size} icon={<CodeRegular />} disabled={isDisabled}>
           {buttonLabel}
         </Button>
       </DialogTrigger>

@@ -22,6 +22,8 @@ const useStyles = makeStyles({
     alignItems: 'start',
   },
   wide: { gridColumn: '1 / -1' },
+  // Five cards in two or three columns: the last one takes two tracks, so no card sits alone in a row.
+  last: { '@media (min-width: 900px)': { gridColumn: 'span 2' } },
   countdown: { margin: 0, color: tokens.colorNeutralForeground2 },
   urgent: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   externalLink: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
@@ -188,7 +190,8 @@ export function ClusterDashboard({ clusterName }: { clusterName: string }) {
       <PageHeader title="Dashboard" />
       {cluster.isPending ? (
         <LoadingState />
-      ) : cluster.isError ? (
+      ) : cluster.data === undefined ? (
+        // Only a first load that failed: a failed refetch keeps the cards it had.
         <ErrorState
           error={cluster.error}
           title={`Couldn't load ${clusterName}`}
@@ -200,7 +203,9 @@ export function ClusterDashboard({ clusterName }: { clusterName: string }) {
           <AzureArcCard cluster={cluster.data} />
           <AzureBenefitsCard cluster={cluster.data} />
           <ServersCard cluster={cluster.data} />
-          <VirtualMachinesCard cluster={cluster.data} />
+          <div className={styles.last}>
+            <VirtualMachinesCard cluster={cluster.data} />
+          </div>
         </div>
       )}
     </PageLayout>
