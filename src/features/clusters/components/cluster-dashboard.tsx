@@ -17,13 +17,12 @@ import { arcRegistrationText, isOutOfPolicy, isRegistered, policyCountdown } fro
 const useStyles = makeStyles({
   grid: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(340px, 1fr))',
+    // At most two columns: under the wide Azure connection card the four others pair up, so none sits alone.
+    gridTemplateColumns: `repeat(auto-fill, minmax(max(340px, calc(50% - ${tokens.spacingHorizontalL})), 1fr))`,
     gap: tokens.spacingHorizontalL,
     alignItems: 'start',
   },
   wide: { gridColumn: '1 / -1' },
-  // Five cards in two or three columns: the last one takes two tracks, so no card sits alone in a row.
-  last: { '@media (min-width: 900px)': { gridColumn: 'span 2' } },
   countdown: { margin: 0, color: tokens.colorNeutralForeground2 },
   urgent: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   externalLink: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
@@ -203,9 +202,7 @@ export function ClusterDashboard({ clusterName }: { clusterName: string }) {
           <AzureArcCard cluster={cluster.data} />
           <AzureBenefitsCard cluster={cluster.data} />
           <ServersCard cluster={cluster.data} />
-          <div className={styles.last}>
-            <VirtualMachinesCard cluster={cluster.data} />
-          </div>
+          <VirtualMachinesCard cluster={cluster.data} />
         </div>
       )}
     </PageLayout>
