@@ -47,7 +47,7 @@ test('at 1280×720 the VM action bar stays on one line and moves what does not f
       .filter((b) => (b as HTMLElement).offsetParent !== null)
       .map((b) => {
         const r = b.getBoundingClientRect();
-        return { top: Math.round(r.top), height: Math.round(r.height), text: b.textContent ?? '' };
+        return { top: Math.round(r.top), height: Math.round(r.height), text: b.textContent };
       }),
   );
   expect(new Set(boxes.map((b) => b.top)).size, JSON.stringify(boxes)).toBe(1);
