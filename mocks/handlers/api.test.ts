@@ -70,6 +70,22 @@ describe('gateway API', () => {
     expect((await call('DELETE', '/api/connections/cluster/hci-lab02')).status).toBe(204);
   });
 
+  it("edits a connection's tags and the account it is managed as, and refuses bad input with nothing changed", async () => {
+    const edited = await call('PATCH', '/api/connections/cluster/hci-cluster01', {
+      tags: [' prod ', 'prod', 'hci'],
+      managingAs: 'CONTOSO\\ops',
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ tags: ['prod', 'hci'], managingAs: 'CONTOSO\\ops' });
+    const before = sim.snapshot();
+    expect((await call('PATCH', '/api/connections/cluster/hci-cluster01', { tags: [1] })).status).toBe(400);
+    expect((await call('PATCH', '/api/connections/cluster/hci-cluster01', { managingAs: ' ' })).status).toBe(
+      400,
+    );
+    expect((await call('PATCH', '/api/connections/cluster/nowhere', { tags: [] })).status).toBe(404);
+    expect(sim.snapshot()).toBe(before);
+  });
+
   it('shows a node fault without anything else changing', async () => {
     sim.inject('node-down', 'hci-node2');
     const nodes = (await call('GET', '/api/clusters/hci-cluster01/nodes')).body as NodeDto[];

@@ -3,7 +3,12 @@
  * src/api/contract.ts. Thin: parse and validate the request, run a query or an operation, serialise.
  */
 import { http, HttpResponse } from 'msw';
-import type { AddConnectionRequest, ClockDto, VmListDto } from '../../src/api/contract';
+import type {
+  AddConnectionRequest,
+  ClockDto,
+  UpdateConnectionRequest,
+  VmListDto,
+} from '../../src/api/contract';
 import type { SimRuntime } from '../runtime';
 import { SimError, clusterNodes, clusterVms, makeNode, nextSeq } from '../sim';
 import type { GatewayConnection, World } from '../sim';
@@ -141,6 +146,45 @@ export function gatewayHandlers(sim: SimRuntime) {
         });
         if (!outcome.ok) return fromSimError(outcome.error);
         return HttpResponse.json(outcome.value, { status: 201 });
+      }),
+    ),
+
+    // Edit Tags and Manage as: only the fields given change; anything else in the body is ignored.
+    http.patch(
+      '*/api/connections/:type/:name',
+      handle(async (request, params) => {
+        const body = (await readJsonObject(request)) as Partial<UpdateConnectionRequest>;
+        if (
+          body.tags !== undefined &&
+          (!Array.isArray(body.tags) || body.tags.some((t) => typeof t !== 'string'))
+        )
+          return errorResponse(400, 'InvalidParameter', 'Tags must be a list of strings.', 'tags');
+        if (
+          body.managingAs !== undefined &&
+          (typeof body.managingAs !== 'string' || body.managingAs.trim() === '')
+        )
+          return errorResponse(
+            400,
+            'InvalidParameter',
+            'Enter the account to manage the connection as.',
+            'managingAs',
+          );
+        const tags = body.tags?.map((t) => t.trim()).filter((t) => t !== '');
+        const managingAs = body.managingAs?.trim();
+        const outcome = sim.run((draft, now) => {
+          const existing = findConnection(draft, params.type ?? '', params.name ?? '');
+          if (!existing)
+            throw new SimError(
+              'not-found',
+              'ConnectionNotFound',
+              `'${params.name ?? ''}' is not in the connections list.`,
+            );
+          if (tags !== undefined) existing.tags = [...new Set(tags)];
+          if (managingAs !== undefined) existing.managingAs = managingAs;
+          return connectionDto(draft, existing, now);
+        });
+        if (!outcome.ok) return fromSimError(outcome.error);
+        return HttpResponse.json(outcome.value);
       }),
     ),
 

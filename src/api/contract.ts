@@ -49,6 +49,12 @@ export interface AddConnectionRequest {
   tags?: string[];
 }
 
+/** PATCH /api/connections/:type/:name — Edit Tags, Manage as; only the fields given change */
+export interface UpdateConnectionRequest {
+  tags?: string[];
+  managingAs?: string;
+}
+
 export type NodeStateDto = 'Up' | 'Down' | 'Paused';
 
 /** Get-AzureStackHCI as one node reports it, plus time-derived values */

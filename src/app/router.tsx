@@ -40,7 +40,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           children: [
             {
               index: true,
-              handle: crumb('All connections'),
+              handle: crumb('All Connections'),
               lazy: lazyRoute(queryClient, () => import('./routes/connections')),
             },
             {

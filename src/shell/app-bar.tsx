@@ -4,10 +4,8 @@ import {
   FluentProvider,
   makeStyles,
   Menu,
-  MenuButton,
   MenuItem,
   MenuItemCheckbox,
-  MenuItemRadio,
   MenuList,
   MenuPopover,
   MenuTrigger,
@@ -22,7 +20,7 @@ import {
   SettingsRegular,
 } from '@fluentui/react-icons';
 import { useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { JobDto } from '@/api/contract';
 import { darkTheme } from '@/app/theme';
 import { RouterLink } from '@/components/router-link/router-link';
@@ -34,7 +32,7 @@ import {
 } from '@/features/jobs/components/notifications-pane';
 import { useThemePreference } from '@/lib/theme-preference';
 import { HelpDialog } from './help-dialog';
-import { currentSolution, solutions } from './solutions';
+import { SolutionSelector } from './solution-selector';
 import { defaultToolFor } from './tools';
 
 const useStyles = makeStyles({
@@ -57,7 +55,6 @@ const useStyles = makeStyles({
     ':hover': { color: tokens.colorNeutralForeground1Hover },
   },
   separator: { color: tokens.colorNeutralForeground3, fontSize: '12px' },
-  solutionButton: { fontWeight: tokens.fontWeightRegular, minWidth: 0 },
   right: { display: 'flex', alignItems: 'stretch', height: '100%' },
   iconButton: {
     height: '40px',
@@ -81,36 +78,6 @@ function linkForTarget(target: JobDto['target']): JobTargetLink | null {
     return { toolTitle: 'Settings', connectionName: 'Windows Admin Center', to: paths.gatewaySettings() };
   }
   return null;
-}
-
-function SolutionSelector() {
-  const styles = useStyles();
-  const location = useLocation();
-  const navigate = useNavigate();
-  const current = currentSolution(location.pathname);
-  return (
-    <Menu checkedValues={{ solution: [current.id] }}>
-      <MenuTrigger disableButtonEnhancement>
-        <MenuButton appearance="subtle" aria-label="Solution Selector" className={styles.solutionButton}>
-          {current.title}
-        </MenuButton>
-      </MenuTrigger>
-      <MenuPopover>
-        <MenuList>
-          {solutions.map((solution) => (
-            <MenuItemRadio
-              key={solution.id}
-              name="solution"
-              value={solution.id}
-              onClick={() => void navigate(solution.to)}
-            >
-              {solution.title}
-            </MenuItemRadio>
-          ))}
-        </MenuList>
-      </MenuPopover>
-    </Menu>
-  );
 }
 
 function SettingsMenu() {

@@ -1,9 +1,10 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect } from 'react';
-import { Outlet } from 'react-router';
+import { Outlet, useLocation } from 'react-router';
 import { ACTION_BAR_ATTRIBUTE } from '@/components/action-bar/action-bar';
 import { AppBar } from './app-bar';
 import { useDocumentTitle } from './document-title';
+import { currentSolution } from './solutions';
 
 const useStyles = makeStyles({
   root: {
@@ -37,6 +38,9 @@ function focusActionBar(): boolean {
 
 export function AppShell() {
   const styles = useStyles();
+  const { pathname } = useLocation();
+  // The cloud portals wear their own chrome (their top bar carries the solution selector), not WAC's.
+  const wacChrome = currentSolution(pathname).id === 'cluster-manager';
   useDocumentTitle();
 
   useEffect(() => {
@@ -53,7 +57,7 @@ export function AppShell() {
       <a href="#main-content" className={styles.skipLink}>
         Skip to main content
       </a>
-      <AppBar />
+      {wacChrome && <AppBar />}
       <main id="main-content" className={styles.main} tabIndex={-1}>
         <Outlet />
       </main>

@@ -5,7 +5,7 @@ import type { ConnectionDto } from '@/api/contract';
 import { Banner } from '@/components/banner/banner';
 import { EmptyState } from '@/components/empty-state/empty-state';
 import { PageLayout } from '@/components/page-header/page-layout';
-import { ErrorState, LoadingState } from '@/components/query-state/query-state';
+import { ErrorState, isLoadFailure, LoadingState } from '@/components/query-state/query-state';
 import { RouterButton } from '@/components/router-link/router-link';
 import { isConnectionType, paths } from '@/config/paths';
 import { connectionQueries } from '@/api/queries/connection-queries';
@@ -62,7 +62,8 @@ export function ConnectionLayout() {
   const isToolRoute = !settingsMatch;
   const blocked = isToolRoute && connection !== undefined && blockingStatuses.includes(connection.status);
   // Pages mark readiness once they show data; the states below never reach a page, so they mark it here.
-  useMarkAppReady(connections.isError || blocked);
+  const loadFailed = isLoadFailure(connections);
+  useMarkAppReady(loadFailed || blocked);
 
   if (!isConnectionType(type) || !name) {
     return <NotInConnections name={name || 'This connection'} />;
@@ -79,7 +80,7 @@ export function ConnectionLayout() {
         <LoadingState />
       </PageLayout>
     );
-  } else if (connections.isError) {
+  } else if (loadFailed) {
     content = (
       <PageLayout>
         <ErrorState

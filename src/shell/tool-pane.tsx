@@ -68,6 +68,9 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   railSpacer: { flexGrow: 1 },
+  // The icon sits on the label's centre line, not above its baseline.
+  navItem: { alignItems: 'center' },
+  navIcon: { display: 'block', fontSize: '20px', flexShrink: 0 },
 });
 
 function ToolLink({
@@ -81,6 +84,7 @@ function ToolLink({
   icon: FluentIcon;
   children: ReactNode;
 }) {
+  const styles = useStyles();
   const href = useHref(to);
   const onClick = useLinkClickHandler(to);
   return (
@@ -88,7 +92,8 @@ function ToolLink({
       as="a"
       href={href}
       value={value}
-      icon={<Icon />}
+      className={styles.navItem}
+      icon={<Icon className={styles.navIcon} />}
       onClick={(event: MouseEvent<HTMLAnchorElement>) => onClick(event)}
     >
       {children}

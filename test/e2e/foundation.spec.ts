@@ -60,7 +60,7 @@ test('a fresh world lists the cluster, and its dashboard shows four servers not 
   gotoScenario,
 }) => {
   await gotoScenario('/', 'fresh');
-  await expect(page.getByRole('heading', { name: 'All connections' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'All Connections' })).toBeVisible();
   await expect(
     page
       .getByRole('link', { name: CLUSTER })
@@ -150,7 +150,7 @@ for (const theme of ['light', 'dark'] satisfies Theme[]) {
     await setTheme(page, theme);
 
     await gotoScenario('/', 'fresh');
-    await expect(page.getByRole('heading', { name: 'All connections' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'All Connections' })).toBeVisible();
     await expectTheme(page, theme);
     await expectNoSeriousA11yViolations(page);
 

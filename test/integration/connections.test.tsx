@@ -5,7 +5,7 @@ describe('All connections', () => {
   it('lists the fresh world cluster with its type and status', async () => {
     await renderRoute('/');
     await waitForAppReady();
-    expect(screen.getByRole('heading', { name: 'All connections' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'All Connections' })).toBeInTheDocument();
     const grid = screen.getByRole('grid', { name: 'All connections' });
     expect(within(grid).getByRole('link', { name: 'hci-cluster01' })).toHaveAttribute(
       'href',
@@ -13,7 +13,7 @@ describe('All connections', () => {
     );
     const row = within(grid).getByRole('row', { name: /hci-cluster01/ });
     expect(within(row).getByText('Server clusters')).toBeInTheDocument();
-    expect(document.title).toBe('All connections - Windows Admin Center');
+    expect(document.title).toBe('All Connections - Windows Admin Center');
   });
 
   it('shows an error next to the Name field for an invalid host name, then adds a valid one', async () => {

@@ -72,13 +72,23 @@ describe('Azure Stack portal (multi-cloud)', () => {
     unchanged(sim.run((d) => setWapConnector(d, 'AzurePack_2', { reachable: false, latencyMs: 0 })));
     const { user } = await renderRoute('/azure-stack?cloud=AzurePack_2');
     await waitForAppReady();
+    // Seed 004: errors about not being able to fetch subscriptions or extensions, closed with OK.
+    const errors = await screen.findByRole('alertdialog', {
+      name: 'Errors from the Azure Pack cloud AzurePack_2',
+    });
+    expect(
+      within(errors).getByText(
+        'Not able to fetch subscriptions or extensions from the Azure Pack cloud AzurePack_2.',
+      ),
+    ).toBeInTheDocument();
+    await user.click(within(errors).getByRole('button', { name: 'OK' }));
+    await vi.waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
     expect(await screen.findByText('AzurePack_2 is unavailable')).toBeInTheDocument();
     expect(
       screen.getByText(
         /The Windows Azure Pack Connector of AzurePack_2 \(https:\/\/waptenantportal2:40005\) is not responding/,
       ),
     ).toBeInTheDocument();
-    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     await user.click(screen.getByRole('combobox', { name: 'Cloud' }));
     await user.click(screen.getByRole('option', { name: 'AzurePack_1' }));
     expect(await screen.findByText('wap1-app01')).toBeInTheDocument();

@@ -57,6 +57,7 @@ export interface ArmHciCluster {
   id: string;
   name: string;
   location: string;
+  tags?: Record<string, string>;
   properties: {
     provisioningState?: string;
     status?: string;

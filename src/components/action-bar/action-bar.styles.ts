@@ -4,15 +4,25 @@ export const useActionBarStyles = makeStyles({
   root: {
     display: 'flex',
     alignItems: 'center',
-    flexWrap: 'wrap',
     gap: tokens.spacingHorizontalM,
     paddingBlock: tokens.spacingVerticalXS,
     minHeight: '40px',
+    minWidth: 0,
   },
-  actions: { flexGrow: 1, minWidth: 0, paddingInline: 0 },
+  // The toolbar takes what the count and search leave; what does not fit goes into "More".
+  actions: {
+    flexGrow: 1,
+    flexBasis: 0,
+    minWidth: 0,
+    paddingInline: 0,
+    flexWrap: 'nowrap',
+    overflow: 'hidden',
+  },
+  item: { display: 'inline-flex', flexShrink: 0, whiteSpace: 'nowrap' },
   meta: {
     display: 'flex',
     alignItems: 'center',
+    flexShrink: 0,
     gap: tokens.spacingHorizontalS,
     color: tokens.colorNeutralForeground2,
     fontSize: tokens.fontSizeBase200,
@@ -27,6 +37,6 @@ export const useActionBarStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground3,
     color: tokens.colorNeutralForeground1,
   },
-  search: { width: '220px' },
+  search: { width: '200px' },
   matchCount: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });

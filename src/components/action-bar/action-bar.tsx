@@ -1,13 +1,34 @@
 import {
   Button,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Overflow,
+  OverflowItem,
   SearchBox,
   Toolbar,
   ToolbarButton,
   Tooltip,
+  useIsOverflowItemVisible,
+  useOverflowMenu,
   type ToolbarButtonProps,
 } from '@fluentui/react-components';
-import { ArrowClockwiseRegular, DismissRegular } from '@fluentui/react-icons';
-import type { ReactNode } from 'react';
+import { ArrowClockwiseRegular, DismissRegular, MoreHorizontalRegular } from '@fluentui/react-icons';
+import {
+  Children,
+  Fragment,
+  isValidElement,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type MouseEvent,
+  type ReactElement,
+  type ReactNode,
+} from 'react';
+import { ActionBarSlotContext, useActionBarSlot, type ActionBarSlot } from './action-bar-slot';
 import { useActionBarStyles } from './action-bar.styles';
 
 /** Marks action toolbars so the global Ctrl+Alt+A shortcut can find the one on screen. */
@@ -27,7 +48,7 @@ export interface ActionBarSearch {
 }
 
 export interface ActionBarProps {
-  /** ActionButton elements: icon + one-word label. */
+  /** ActionButton elements (icon + one-word label), or ShowPowerShell; fragments are unwrapped. */
   actions?: ReactNode;
   /** @default 'Actions' */
   ariaLabel?: string;
@@ -42,7 +63,54 @@ export interface ActionBarProps {
   search?: ActionBarSearch;
 }
 
-/** One WAC master-view toolbar row: actions on the left, then count, selection, Refresh and Search. */
+/** The actions as a flat list, so each can be measured and moved into the menu on its own. */
+function flattenActions(node: ReactNode): ReactElement[] {
+  return Children.toArray(node).flatMap((child) => {
+    if (!isValidElement(child)) return [];
+    if (child.type === Fragment) return flattenActions((child.props as { children?: ReactNode }).children);
+    return [child];
+  });
+}
+
+/** One overflowed action, rendered by its own component as a menu item. */
+function OverflowedAction({ id, slot, children }: { id: string; slot: ActionBarSlot; children: ReactNode }) {
+  const visible = useIsOverflowItemVisible(id);
+  if (visible) return null;
+  return <ActionBarSlotContext.Provider value={slot}>{children}</ActionBarSlotContext.Provider>;
+}
+
+/** WAC's "More" (…): the actions that do not fit the row, in their order. */
+function MoreMenu({ actions, slots }: { actions: readonly ReactElement[]; slots: readonly ActionBarSlot[] }) {
+  const { ref, isOverflowing } = useOverflowMenu<HTMLButtonElement>();
+  if (!isOverflowing) return null;
+  return (
+    <Menu>
+      <MenuTrigger disableButtonEnhancement>
+        <Tooltip content="More" relationship="label">
+          <ToolbarButton ref={ref} appearance="subtle" icon={<MoreHorizontalRegular />} />
+        </Tooltip>
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          {actions.map((action, index) => (
+            <OverflowedAction
+              key={action.key ?? index}
+              id={String(index)}
+              slot={slots[index] ?? { inMenu: false }}
+            >
+              {action}
+            </OverflowedAction>
+          ))}
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+}
+
+/**
+ * One WAC master-view toolbar row: actions on the left, then count, selection, Refresh and Search. The row
+ * never wraps: actions that do not fit move, from the last one backwards, into a "More" (…) menu.
+ */
 export function ActionBar({
   actions,
   ariaLabel = 'Actions',
@@ -54,12 +122,58 @@ export function ActionBar({
   search,
 }: ActionBarProps) {
   const styles = useActionBarStyles();
+  const rootRef = useRef<HTMLDivElement>(null);
+  // Overflow measures widths. Where nothing is really laid out (a hidden container: all 0; a test DOM that
+  // gives every element the window's size) each action would count as not fitting, so the row overflows only
+  // once one action is measurably narrower than the row.
+  const [measurable, setMeasurable] = useState(false);
+  useLayoutEffect(() => {
+    const row = rootRef.current;
+    const first = row?.querySelector(`[${ACTION_BAR_ATTRIBUTE}] > *`);
+    setMeasurable(
+      row !== null &&
+        first !== null &&
+        first !== undefined &&
+        first.getBoundingClientRect().width < row.clientWidth,
+    );
+  }, []);
+  const items = flattenActions(actions);
+  const hosts = useRef(new Map<string, HTMLElement>());
+  const count = items.length;
+  const slots = useMemo(
+    () =>
+      Array.from({ length: count }, (_unused, index): ActionBarSlot => ({
+        inMenu: true,
+        activate: () => hosts.current.get(String(index))?.querySelector('button')?.click(),
+      })),
+    [count],
+  );
+  const toolbar = (
+    <Toolbar aria-label={ariaLabel} className={styles.actions} {...{ [ACTION_BAR_ATTRIBUTE]: '' }}>
+      {items.map((item, index) => (
+        <OverflowItem key={item.key ?? index} id={String(index)} priority={count - index}>
+          <span
+            className={styles.item}
+            ref={(element) => {
+              if (element) hosts.current.set(String(index), element);
+              else hosts.current.delete(String(index));
+            }}
+          >
+            {item}
+          </span>
+        </OverflowItem>
+      ))}
+      <MoreMenu actions={items} slots={slots} />
+    </Toolbar>
+  );
   return (
-    <div className={styles.root}>
-      {actions ? (
-        <Toolbar aria-label={ariaLabel} className={styles.actions} {...{ [ACTION_BAR_ATTRIBUTE]: '' }}>
-          {actions}
-        </Toolbar>
+    <div className={styles.root} ref={rootRef}>
+      {count > 0 ? (
+        measurable ? (
+          <Overflow padding={8}>{toolbar}</Overflow>
+        ) : (
+          toolbar
+        )
       ) : (
         <span className={styles.actions} />
       )}
@@ -112,7 +226,24 @@ export function ActionBar({
   );
 }
 
-/** An action-bar button: an icon and a one-word label. */
+/** An action-bar button: an icon and a one-word label; a menu item when the row overflows. */
 export function ActionButton(props: ToolbarButtonProps) {
+  const slot = useActionBarSlot();
+  if (slot.inMenu) {
+    const { disabled, onClick } = props;
+    const icon: unknown = props.icon;
+    const children = props.children as ReactNode;
+    return (
+      <MenuItem
+        icon={isValidElement(icon) ? icon : undefined}
+        disabled={disabled === true}
+        onClick={(event: MouseEvent<HTMLDivElement>) =>
+          onClick?.(event as unknown as MouseEvent<HTMLButtonElement & HTMLAnchorElement>)
+        }
+      >
+        {children}
+      </MenuItem>
+    );
+  }
   return <ToolbarButton appearance="subtle" {...props} />;
 }

@@ -62,6 +62,12 @@ export interface DataTableProps<T> {
 
 const selectionColumnWidth = '44px';
 
+/** The narrowest a track may get: the px minimum of `minmax(Npx, …)` or of a fixed `Npx` track. */
+function trackMinPx(track: string): number {
+  const match = /^(?:minmax\(\s*)?(\d+(?:\.\d+)?)px/.exec(track.trim());
+  return match ? Number(match[1]) : 0;
+}
+
 /**
  * WAC's master-view grid: sortable headers, single or checkbox multi-selection, the WAC keyboard model
  * (↑/↓, Home/End, PageUp/PageDown, Space to toggle, Enter to open) and virtual rows for long lists, so 10,000
@@ -107,6 +113,12 @@ export function DataTable<T>({
     ...columns.map((c) => c.width ?? 'minmax(120px, 1fr)'),
   ].join(' ');
   const columnCount = columns.length + (selectionMode === 'multi' ? 1 : 0);
+  // Columns shrink to their minimum, then the grid scrolls sideways inside itself (never the page); rows and
+  // header keep that width so hover, selection and borders run the whole row.
+  const minRowWidth = `${[
+    ...(selectionMode === 'multi' ? [selectionColumnWidth] : []),
+    ...columns.map((c) => c.width ?? 'minmax(120px, 1fr)'),
+  ].reduce((sum, track) => sum + trackMinPx(track), 0)}px`;
 
   const virtual = sortedItems.length > virtualizeAbove;
   const virtualizer = useVirtualizer({
@@ -273,6 +285,7 @@ export function DataTable<T>({
         )}
         style={{
           gridTemplateColumns,
+          minWidth: minRowWidth,
           height: rowHeight,
           ...(virtualStart !== undefined ? { transform: `translateY(${virtualStart}px)` } : {}),
         }}
@@ -337,7 +350,7 @@ export function DataTable<T>({
           role="row"
           aria-rowindex={1}
           className={styles.header}
-          style={{ gridTemplateColumns }}
+          style={{ gridTemplateColumns, minWidth: minRowWidth }}
         >
           {selectionMode === 'multi' && (
             <div role="columnheader" className={mergeClasses(styles.headerCell, styles.selectionCell)}>
@@ -387,7 +400,9 @@ export function DataTable<T>({
       <div
         role="rowgroup"
         className={styles.body}
-        style={virtual ? { height: virtualizer.getTotalSize() } : undefined}
+        style={
+          virtual ? { height: virtualizer.getTotalSize(), minWidth: minRowWidth } : { minWidth: minRowWidth }
+        }
       >
         {message ? (
           <div role="row" aria-rowindex={2}>

@@ -17,6 +17,14 @@ const useStyles = makeStyles({
   error: { marginBlock: tokens.spacingVerticalM },
 });
 
+/**
+ * A page shows its page-level error only when it has nothing to show: a query whose refetch failed (a world
+ * change or a mutation's invalidation while the API fails) still holds the data it had, and the page keeps it.
+ */
+export function isLoadFailure(query: { isError: boolean; data: unknown }): boolean {
+  return query.isError && query.data === undefined;
+}
+
 /** @default label 'Loading...' */
 export function LoadingState({ label = 'Loading...' }: { label?: string }) {
   const styles = useStyles();

@@ -8,11 +8,13 @@ import {
   DialogTitle,
   DialogTrigger,
   makeStyles,
+  MenuItem,
   Text,
   tokens,
 } from '@fluentui/react-components';
 import { CodeRegular, CopyRegular } from '@fluentui/react-icons';
 import { useId, useState } from 'react';
+import { useActionBarSlot } from '@/components/action-bar/action-bar-slot';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -40,6 +42,8 @@ export interface ShowPowerShellProps {
   buttonLabel?: string;
   /** @default 'subtle' */
   appearance?: 'subtle' | 'secondary' | 'transparent' | 'outline';
+  /** Match the buttons beside it. @default 'medium' */
+  size?: 'small' | 'medium';
   disabled?: boolean;
 }
 
@@ -57,9 +61,11 @@ export function ShowPowerShell({
   title = 'PowerShell',
   buttonLabel = 'Show PowerShell',
   appearance = 'subtle',
+  size = 'medium',
   disabled,
 }: ShowPowerShellProps) {
   const styles = useStyles();
+  const slot = useActionBarSlot();
   const [status, setStatus] = useState('');
   const descriptionId = useId();
   const text = scriptText(commands);
@@ -73,14 +79,18 @@ export function ShowPowerShell({
       );
     }
   };
+  const isDisabled = disabled === true || commands.length === 0;
+  // In an action bar's "More" menu: the dialog belongs to the (hidden) toolbar copy, which stays mounted.
+  if (slot.inMenu)
+    return (
+      <MenuItem icon={<CodeRegular />} disabled={isDisabled} onClick={slot.activate}>
+        {buttonLabel}
+      </MenuItem>
+    );
   return (
     <Dialog onOpenChange={() => setStatus('')}>
       <DialogTrigger disableButtonEnhancement>
-        <Button
-          appearance={appearance}
-          icon={<CodeRegular />}
-          disabled={disabled === true || commands.length === 0}
-        >
+        <Button appearance={appearance} size={size} icon={<CodeRegular />} disabled={isDisabled}>
           {buttonLabel}
         </Button>
       </DialogTrigger>

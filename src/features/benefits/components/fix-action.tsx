@@ -1,5 +1,5 @@
 import { Button, Text } from '@fluentui/react-components';
-import { PowerRegular } from '@fluentui/react-icons';
+import { PowerRegular, StopRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { BenefitsFixDto, BenefitsVmDto } from '@/api/benefits-contract';
 import { RouterLink } from '@/components/router-link/router-link';
@@ -38,7 +38,12 @@ export function PowerOffVmButtons({ vm }: { vm: BenefitsVmDto }) {
         Turn off {vm.name}
       </Button>
       {vm.state === 'Running' && (
-        <Button size="small" appearance="subtle" disabled={power.isPending} onClick={() => start('shutdown')}>
+        <Button
+          size="small"
+          icon={<StopRegular />}
+          disabled={power.isPending}
+          onClick={() => start('shutdown')}
+        >
           Shut down {vm.name}
         </Button>
       )}

@@ -1,6 +1,23 @@
-import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { Route, Routes, useLocation } from 'react-router';
+import {
+  Breadcrumb,
+  BreadcrumbButton,
+  BreadcrumbDivider,
+  BreadcrumbItem,
+  makeStyles,
+  mergeClasses,
+  SearchBox,
+  tokens,
+  type Theme,
+} from '@fluentui/react-components';
+import { PersonRegular } from '@fluentui/react-icons';
+import { useQuery } from '@tanstack/react-query';
+import { Fragment, useState, type ReactNode } from 'react';
+import { Route, Routes, useLocation, useNavigate } from 'react-router';
+import { gatewayQueries } from '@/api/queries/gateway-queries';
+import { PortalTopBar, type PortalChrome } from '@/components/portal-top-bar/portal-top-bar';
 import { RouterLink } from '@/components/router-link/router-link';
+import { parseResourceId } from '@/api/queries/arm-queries';
+import { AllResourcesPage } from './all-resources';
 import { AppRegistrationPage, AppRegistrationsPage } from './app-registrations';
 import { CloudViewPage } from './cloud-view-page';
 import { GenerateScriptPage } from './generate-script';
@@ -8,12 +25,14 @@ import { MachinesPage } from './machines-list';
 import { HciClustersPage, ResourcePage } from './resource-page';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexGrow: 1, minHeight: 0 },
+  root: { display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: 0, minWidth: 0 },
+  body: { display: 'flex', flexGrow: 1, minHeight: 0, minWidth: 0 },
   nav: {
-    width: '220px',
+    width: '200px',
     flexShrink: 0,
+    overflowY: 'auto',
     borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    paddingBlock: tokens.spacingVerticalM,
+    paddingBlock: tokens.spacingVerticalS,
     backgroundColor: tokens.colorNeutralBackground2,
   },
   list: { listStyleType: 'none', margin: 0, padding: 0 },
@@ -22,65 +41,203 @@ const useStyles = makeStyles({
     paddingInline: tokens.spacingHorizontalL,
     borderLeft: `${tokens.strokeWidthThick} solid transparent`,
   },
-  current: { borderLeftColor: tokens.colorCompoundBrandStroke },
-  content: { flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column', overflow: 'auto' },
+  current: {
+    borderLeftColor: tokens.colorCompoundBrandStroke,
+    backgroundColor: tokens.colorSubtleBackgroundSelected,
+  },
+  main: { flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column', minHeight: 0 },
+  crumbs: { paddingInline: tokens.spacingHorizontalL, paddingBlock: tokens.spacingVerticalXS, flexShrink: 0 },
+  content: {
+    flexGrow: 1,
+    minWidth: 0,
+    minHeight: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    overflow: 'auto',
+  },
+  search: { width: '100%', maxWidth: '520px' },
+  account: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    maxWidth: '260px',
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  accountText: { display: 'flex', flexDirection: 'column', minWidth: 0 },
+  ellipsis: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  tenant: { opacity: 0.8, fontSize: tokens.fontSizeBase100 },
 });
 
-const sections = [
+interface Section {
+  to: string;
+  label: string;
+  match: (pathname: string) => boolean;
+}
+
+const sections: readonly Section[] = [
   {
     to: '/azure',
     label: 'Subscriptions and resource groups',
-    match: (p: string) =>
+    match: (p) =>
       p === '/azure' || (p.startsWith('/azure/resource/subscriptions') && !/\/providers\//i.test(p)),
+  },
+  { to: '/azure/resources', label: 'All resources', match: (p) => p.startsWith('/azure/resources') },
+  {
+    to: '/azure/hci',
+    label: 'Azure Stack HCI',
+    match: (p) => p.startsWith('/azure/hci') || /azurestackhci/i.test(p),
   },
   {
     to: '/azure/machines',
     label: 'Machines - Azure Arc',
-    match: (p: string) => p.startsWith('/azure/machines') || /hybridcompute/i.test(p),
-  },
-  {
-    to: '/azure/hci',
-    label: 'Azure Stack HCI',
-    match: (p: string) => p.startsWith('/azure/hci') || /azurestackhci/i.test(p),
+    match: (p) => p.startsWith('/azure/machines') || /hybridcompute/i.test(p),
   },
   {
     to: '/azure/app-registrations',
     label: 'App registrations',
-    match: (p: string) => p.startsWith('/azure/app-registrations'),
+    match: (p) => p.startsWith('/azure/app-registrations'),
   },
 ];
 
-/** The Azure portal solution: the cloud side of the simulated world, read through ARM and Entra. */
-export function CloudView() {
+interface Crumb {
+  label: string;
+  to?: string;
+}
+
+/** Home > the service > the resource, as the portal's breadcrumb reads. */
+function crumbsFor(pathname: string): Crumb[] {
+  const home: Crumb = { label: 'Home', to: '/azure' };
+  const section = sections.find((s) => s.match(pathname));
+  const trail: Crumb[] = [home];
+  if (section && section.to !== '/azure') trail.push({ label: section.label, to: section.to });
+  if (pathname.startsWith('/azure/resource/')) {
+    const id = decodeURIComponent(pathname.slice('/azure/resource'.length));
+    const { name, resourceGroup } = parseResourceId(id);
+    if (!/\/providers\//i.test(id)) trail.push({ label: 'Resource groups', to: '/azure' });
+    trail.push({ label: name || resourceGroup });
+  } else if (pathname.startsWith('/azure/app-registrations/')) {
+    trail.push({ label: decodeURIComponent(pathname.split('/')[3] ?? '') });
+  } else if (pathname === '/azure/machines/add') {
+    trail.push({ label: 'Add a server with Azure Arc' });
+  }
+  return trail;
+}
+
+function SignedInAccount() {
+  const styles = useStyles();
+  const gateway = useQuery(gatewayQueries.detail());
+  const account = gateway.data?.account;
+  return (
+    <div className={styles.account} aria-label="Signed-in account" role="group">
+      <PersonRegular fontSize={20} aria-hidden="true" />
+      <span className={styles.accountText}>
+        <span className={styles.ellipsis}>{account ? account.upn : 'Not signed in'}</span>
+        {account && (
+          <span className={mergeClasses(styles.ellipsis, styles.tenant)}>{`Tenant ${account.tenantId}`}</span>
+        )}
+      </span>
+    </div>
+  );
+}
+
+/** The portal's global search: every resource whose name, group or type matches, on All resources. */
+function GlobalSearch() {
+  const styles = useStyles();
+  const navigate = useNavigate();
+  const [text, setText] = useState('');
+  return (
+    <form
+      role="search"
+      className={styles.search}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void navigate(`/azure/resources?filter=${encodeURIComponent(text.trim())}`);
+      }}
+    >
+      <SearchBox
+        className={styles.search}
+        size="small"
+        aria-label="Search resources, services, and docs (G+/)"
+        placeholder="Search resources, services, and docs (G+/)"
+        value={text}
+        onChange={(_e, d) => setText(d.value)}
+      />
+    </form>
+  );
+}
+
+export interface CloudViewProps {
+  chrome: PortalChrome;
+  barTheme: Theme;
+  /** The presenter's one-click switch back to WAC or to the Azure Stack portal. */
+  solutionSelector: ReactNode;
+}
+
+/** The Azure portal solution: its own chrome (top bar, menu, breadcrumb) over what ARM and Entra hold. */
+export function CloudView({ chrome, barTheme, solutionSelector }: CloudViewProps) {
   const styles = useStyles();
   const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const crumbs = crumbsFor(pathname);
   return (
     <div className={styles.root}>
-      <nav className={styles.nav} aria-label="Azure portal">
-        <ul className={styles.list}>
-          {sections.map((s) => {
-            const current = s.match(pathname);
-            return (
-              <li key={s.to} className={mergeClasses(styles.item, current && styles.current)}>
-                <RouterLink to={s.to} appearance="subtle">
-                  {s.label}
-                </RouterLink>
-              </li>
-            );
-          })}
-        </ul>
-      </nav>
-      <div className={styles.content}>
-        <Routes>
-          <Route index element={<CloudViewPage />} />
-          <Route path="machines" element={<MachinesPage />} />
-          <Route path="machines/add" element={<GenerateScriptPage />} />
-          <Route path="hci" element={<HciClustersPage />} />
-          <Route path="app-registrations" element={<AppRegistrationsPage />} />
-          <Route path="app-registrations/:appId" element={<AppRegistrationPage />} />
-          <Route path="resource/*" element={<ResourcePage />} />
-          <Route path="*" element={<CloudViewPage />} />
-        </Routes>
+      <PortalTopBar
+        productName="Microsoft Azure"
+        home="/azure"
+        chrome={chrome}
+        barTheme={barTheme}
+        left={solutionSelector}
+        search={<GlobalSearch />}
+        right={<SignedInAccount />}
+      />
+      <div className={styles.body}>
+        <nav className={styles.nav} aria-label="Portal menu">
+          <ul className={styles.list}>
+            {sections.map((s) => {
+              const current = s.match(pathname);
+              return (
+                <li key={s.to} className={mergeClasses(styles.item, current && styles.current)}>
+                  <RouterLink to={s.to} appearance="subtle">
+                    {s.label}
+                  </RouterLink>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+        <div className={styles.main}>
+          <Breadcrumb aria-label="Breadcrumb" size="small" className={styles.crumbs}>
+            {crumbs.map((crumb, index) => (
+              <Fragment key={`${index}-${crumb.label}`}>
+                {index > 0 && <BreadcrumbDivider />}
+                <BreadcrumbItem>
+                  <BreadcrumbButton
+                    current={index === crumbs.length - 1}
+                    onClick={
+                      crumb.to && index < crumbs.length - 1 ? () => void navigate(crumb.to ?? '') : undefined
+                    }
+                  >
+                    {crumb.label}
+                  </BreadcrumbButton>
+                </BreadcrumbItem>
+              </Fragment>
+            ))}
+          </Breadcrumb>
+          <div className={styles.content}>
+            <Routes>
+              <Route index element={<CloudViewPage />} />
+              <Route path="resources" element={<AllResourcesPage />} />
+              <Route path="machines" element={<MachinesPage />} />
+              <Route path="machines/add" element={<GenerateScriptPage />} />
+              <Route path="hci" element={<HciClustersPage />} />
+              <Route path="app-registrations" element={<AppRegistrationsPage />} />
+              <Route path="app-registrations/:appId" element={<AppRegistrationPage />} />
+              <Route path="resource/*" element={<ResourcePage />} />
+              <Route path="*" element={<CloudViewPage />} />
+            </Routes>
+          </div>
+        </div>
       </div>
     </div>
   );

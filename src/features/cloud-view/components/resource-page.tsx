@@ -1,17 +1,19 @@
-import { Button, makeStyles, Tab, TabList, tokens } from '@fluentui/react-components';
-import { ArrowClockwiseRegular, DeleteRegular } from '@fluentui/react-icons';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { ArrowClockwiseRegular, DeleteRegular, ServerRegular } from '@fluentui/react-icons';
 import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
+import { ActionBar, ActionButton } from '@/components/action-bar/action-bar';
 import { Banner } from '@/components/banner/banner';
 import { ConfirmDialog } from '@/components/confirm-dialog/confirm-dialog';
 import { DataTable, type DataTableColumn } from '@/components/data-table/data-table';
-import { DetailsGrid, type DetailsField } from '@/components/details-pane/details-pane';
+import { DetailsGrid } from '@/components/details-pane/details-pane';
 import { PageHeader } from '@/components/page-header/page-header';
 import { PageLayout } from '@/components/page-header/page-layout';
-import { ErrorState, LoadingState } from '@/components/query-state/query-state';
+import { ErrorState, isLoadFailure, LoadingState } from '@/components/query-state/query-state';
 import { RouterLink } from '@/components/router-link/router-link';
 import { StatusBadge } from '@/components/status-badge/status-badge';
+import { paths } from '@/config/paths';
 import { ApiError } from '@/lib/api-client';
 import { useMarkAppReady } from '@/lib/app-ready';
 import { formatDateTime } from '@/lib/format';
@@ -25,18 +27,13 @@ import {
 } from '@/api/queries/arm-queries';
 import { useUnregisterCluster } from '@/api/queries/cluster-mutations';
 import { useDeleteClusterResource, useDeleteMachines } from '../api/azure-mutations';
+import { BrowseList, type BrowseGrouping } from './portal/browse-list';
+import { Essentials, tagsText } from './portal/essentials';
+import { clusterStatusKind, clusterStatusText } from './portal/portal-status';
+import { ResourceBlade } from './portal/resource-blade';
 
 const useStyles = makeStyles({
-  essentials: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))',
-    gap: tokens.spacingHorizontalXXL,
-    padding: tokens.spacingHorizontalL,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  toolbar: { display: 'flex', gap: tokens.spacingHorizontalS },
   table: { display: 'flex', flexDirection: 'column', height: '240px' },
   steps: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
 });
@@ -106,81 +103,89 @@ function ClusterResourcePage({ id }: { id: string }) {
   const gone = cluster.error instanceof ApiError && cluster.error.status === 404;
 
   return (
-    <PageLayout>
-      <PageHeader title={name} />
-      <div className={styles.toolbar} role="toolbar" aria-label={`${name} commands`}>
-        <Button
-          appearance="subtle"
-          icon={<DeleteRegular />}
-          disabled={!cluster.isSuccess}
-          onClick={() => setConfirmDelete(true)}
-        >
-          Delete
-        </Button>
-        <Button appearance="subtle" icon={<ArrowClockwiseRegular />} onClick={() => void cluster.refetch()}>
-          Refresh
-        </Button>
-      </div>
+    <ResourceBlade
+      name={name}
+      type="Azure Stack HCI"
+      menu={[
+        { id: 'overview', label: 'Overview' },
+        { id: 'configuration', label: 'Configuration', group: 'Settings' },
+      ]}
+      active={tab}
+      onSelect={(next) => setTab(next === 'overview' ? '' : next)}
+      commands={
+        <ActionBar
+          ariaLabel={`${name} commands`}
+          actions={
+            <>
+              <ActionButton
+                icon={<DeleteRegular />}
+                disabled={!cluster.isSuccess}
+                onClick={() => setConfirmDelete(true)}
+              >
+                Delete
+              </ActionButton>
+              <ActionButton icon={<ArrowClockwiseRegular />} onClick={() => void cluster.refetch()}>
+                Refresh
+              </ActionButton>
+              <ActionButton
+                icon={<ServerRegular />}
+                onClick={() => void navigate(paths.tool('cluster', name, 'dashboard'))}
+              >
+                Open in Windows Admin Center
+              </ActionButton>
+            </>
+          }
+        />
+      }
+    >
       {gone ? (
         <DeletedClusterHelp id={id} name={name} message={cluster.error?.message ?? ''} />
-      ) : cluster.isError ? (
+      ) : isLoadFailure(cluster) ? (
         <ErrorState
           error={cluster.error}
           title={`Couldn't load ${name}`}
           onRetry={() => void cluster.refetch()}
         />
-      ) : cluster.isPending ? (
+      ) : !cluster.data ? (
         <LoadingState />
+      ) : tab === 'overview' ? (
+        <ClusterOverview
+          cluster={cluster.data}
+          subscriptionName={subscriptionName}
+          resourceGroup={resourceGroup}
+          subscriptionId={subscriptionId}
+          arc={arc}
+        />
       ) : (
-        <>
-          <TabList
-            selectedValue={tab}
-            onTabSelect={(_e, d) => setTab(d.value === 'overview' ? '' : String(d.value))}
-            aria-label={`${name} pages`}
-          >
-            <Tab value="overview">Overview</Tab>
-            <Tab value="configuration">Configuration</Tab>
-          </TabList>
-          {tab === 'overview' ? (
-            <ClusterOverview
-              cluster={cluster.data}
-              subscriptionName={subscriptionName}
-              resourceGroup={resourceGroup}
-              subscriptionId={subscriptionId}
-              arc={arc}
-            />
-          ) : (
-            <section aria-labelledby="cluster-configuration">
-              <h2 id="cluster-configuration" className={styles.heading}>
-                Configuration
-              </h2>
-              <DetailsGrid
-                fields={[
-                  {
-                    label: 'Azure benefits host attestation',
-                    value: (
-                      <StatusBadge
-                        status={cluster.data.properties.reportedProperties?.imdsAttestation ?? 'Disabled'}
-                      />
-                    ),
-                  },
-                  {
-                    label: 'Diagnostic level',
-                    value: cluster.data.properties.reportedProperties?.diagnosticLevel ?? '-',
-                  },
-                  {
-                    label: 'Cluster version',
-                    value: cluster.data.properties.reportedProperties?.clusterVersion ?? '-',
-                  },
-                  {
-                    label: 'Last reported',
-                    value: formatDateTime(cluster.data.properties.reportedProperties?.lastUpdated),
-                  },
-                ]}
-              />
-            </section>
-          )}
-        </>
+        <section aria-labelledby="cluster-configuration">
+          <h2 id="cluster-configuration" className={styles.heading}>
+            Configuration
+          </h2>
+          <DetailsGrid
+            fields={[
+              {
+                label: 'Azure benefits host attestation',
+                value: (
+                  <StatusBadge
+                    status={cluster.data.properties.reportedProperties?.imdsAttestation ?? 'Disabled'}
+                  />
+                ),
+              },
+              {
+                label: 'Diagnostic level',
+                value: cluster.data.properties.reportedProperties?.diagnosticLevel ?? '-',
+              },
+              {
+                label: 'Cluster version',
+                value: cluster.data.properties.reportedProperties?.clusterVersion ?? '-',
+              },
+              {
+                label: 'Last reported',
+                value: formatDateTime(cluster.data.properties.reportedProperties?.lastUpdated),
+              },
+            ]}
+          />
+        </section>
       )}
       <ConfirmDialog
         open={confirmDelete}
@@ -202,7 +207,7 @@ function ClusterResourcePage({ id }: { id: string }) {
           })
         }
       />
-    </PageLayout>
+    </ResourceBlade>
   );
 }
 
@@ -221,54 +226,6 @@ function ClusterOverview({
 }) {
   const styles = useStyles();
   const p = cluster.properties;
-  const left: DetailsField[] = [
-    {
-      label: 'Resource group',
-      value: (
-        <RouterLink to={`/azure/resource/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`}>
-          {resourceGroup}
-        </RouterLink>
-      ),
-    },
-    {
-      label: 'Status',
-      value: (
-        <StatusBadge
-          status={p.status ?? '-'}
-          kind={
-            p.status === 'ConnectedRecently'
-              ? 'success'
-              : p.status === 'Disconnected'
-                ? 'error'
-                : p.status === 'NotConnectedRecently'
-                  ? 'warning'
-                  : undefined
-          }
-        />
-      ),
-    },
-    { label: 'Location', value: cluster.location },
-    { label: 'Subscription', value: subscriptionName },
-    { label: 'Subscription ID', value: subscriptionId },
-  ];
-  const right: DetailsField[] = [
-    {
-      label: 'Azure Connection',
-      value: (
-        <StatusBadge
-          status={azureConnectionText(p.connectivityStatus)}
-          kind={p.connectivityStatus === 'Disconnected' ? 'error' : undefined}
-        />
-      ),
-    },
-    { label: 'Last sync', value: formatDateTime(p.lastSyncTimestamp) },
-    { label: 'Registration date', value: formatDateTime(p.registrationTimestamp) },
-    {
-      label: 'Billing model',
-      value: `${p.billingModel ?? '-'}${p.trialDaysRemaining !== undefined ? ` (${p.trialDaysRemaining} trial days remaining)` : ''}`,
-    },
-    { label: 'Servers', value: String(p.reportedProperties?.nodes?.length ?? 0) },
-  ];
   const nodes = arc.data?.properties.perNodeDetails ?? [];
   const columns: DataTableColumn<(typeof nodes)[number]>[] = [
     { id: 'name', header: 'Server', cell: (n) => n.name ?? '-', sortValue: (n) => n.name ?? '' },
@@ -293,18 +250,51 @@ function ClusterOverview({
   ];
   return (
     <>
-      <section aria-labelledby="essentials" className={styles.essentials}>
-        <h2 id="essentials" className={styles.heading} style={{ gridColumn: '1 / -1' }}>
-          Essentials
-        </h2>
-        <DetailsGrid fields={left} />
-        <DetailsGrid fields={right} />
-      </section>
+      <Essentials
+        left={[
+          {
+            label: 'Resource group',
+            value: (
+              <RouterLink
+                to={`/azure/resource/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`}
+              >
+                {resourceGroup}
+              </RouterLink>
+            ),
+          },
+          {
+            label: 'Status',
+            value: <StatusBadge status={clusterStatusText(p.status)} kind={clusterStatusKind(p.status)} />,
+          },
+          { label: 'Location', value: cluster.location },
+          { label: 'Subscription', value: subscriptionName },
+          { label: 'Subscription ID', value: subscriptionId },
+        ]}
+        right={[
+          {
+            label: 'Azure Connection',
+            value: (
+              <StatusBadge
+                status={azureConnectionText(p.connectivityStatus)}
+                kind={p.connectivityStatus === 'Disconnected' ? 'error' : undefined}
+              />
+            ),
+          },
+          { label: 'Last sync', value: formatDateTime(p.lastSyncTimestamp) },
+          { label: 'Registration date', value: formatDateTime(p.registrationTimestamp) },
+          {
+            label: 'Billing model',
+            value: `${p.billingModel ?? '-'}${p.trialDaysRemaining !== undefined ? ` (${p.trialDaysRemaining} trial days remaining)` : ''}`,
+          },
+          { label: 'Servers', value: String(p.reportedProperties?.nodes?.length ?? 0) },
+          { label: 'Tags', value: tagsText(cluster.tags) },
+        ]}
+      />
       <section aria-labelledby="arc-settings">
         <h2 id="arc-settings" className={styles.heading}>
           Arc settings{arc.data?.properties.aggregateState ? `: ${arc.data.properties.aggregateState}` : ''}
         </h2>
-        {arc.isError ? (
+        {arc.isError && !arc.data ? (
           <p>
             {arc.error instanceof ApiError && arc.error.status === 404
               ? 'Azure Arc integration is not enabled for this cluster.'
@@ -388,16 +378,38 @@ function DeletedClusterHelp({ id, name, message }: { id: string; name: string; m
 }
 
 function MachineResourcePage({ id }: { id: string }) {
-  const styles = useStyles();
   const { subscriptionId, resourceGroup, name } = parseResourceId(id);
   const machine = useQuery(armQueries.machine(id));
   const subscriptionName = useSubscriptionName(subscriptionId);
+  const navigate = useNavigate();
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const remove = useDeleteMachines();
   useMarkAppReady(!machine.isPending);
   const m: ArmMachine | undefined = machine.data;
   return (
-    <PageLayout>
-      <PageHeader title={name} />
-      {machine.isError ? (
+    <ResourceBlade
+      name={name}
+      type="Machine - Azure Arc"
+      menu={[{ id: 'overview', label: 'Overview' }]}
+      active="overview"
+      onSelect={() => undefined}
+      commands={
+        <ActionBar
+          ariaLabel={`${name} commands`}
+          actions={
+            <>
+              <ActionButton icon={<DeleteRegular />} disabled={!m} onClick={() => setConfirmDelete(true)}>
+                Delete
+              </ActionButton>
+              <ActionButton icon={<ArrowClockwiseRegular />} onClick={() => void machine.refetch()}>
+                Refresh
+              </ActionButton>
+            </>
+          }
+        />
+      }
+    >
+      {isLoadFailure(machine) ? (
         <ErrorState
           error={machine.error}
           title={`Couldn't load ${name}`}
@@ -407,65 +419,72 @@ function MachineResourcePage({ id }: { id: string }) {
       ) : !m ? (
         <LoadingState />
       ) : (
-        <section aria-labelledby="machine-essentials" className={styles.essentials}>
-          <h2 id="machine-essentials" className={styles.heading} style={{ gridColumn: '1 / -1' }}>
-            Essentials
-          </h2>
-          <DetailsGrid
-            fields={[
-              {
-                label: 'Resource group',
-                value: (
-                  <RouterLink
-                    to={`/azure/resource/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`}
-                  >
-                    {resourceGroup}
-                  </RouterLink>
-                ),
-              },
-              {
-                label: 'Status',
-                value: m.properties.status ? (
-                  <StatusBadge status={m.properties.status} />
-                ) : (
-                  'No status yet: waiting for the first heartbeat'
-                ),
-              },
-              { label: 'Location', value: m.location },
-              { label: 'Subscription', value: subscriptionName },
-              { label: 'Subscription ID', value: subscriptionId },
-            ]}
-          />
-          <DetailsGrid
-            fields={[
-              {
-                label: 'Operating system',
-                value: `${m.properties.osType === 'linux' ? 'Linux' : 'Windows'}${m.properties.osSku ? ` (${m.properties.osSku})` : ''}`,
-              },
-              { label: 'Agent version', value: m.properties.agentVersion ?? '-' },
-              { label: 'Last status change', value: formatDateTime(m.properties.lastStatusChange, '-') },
-              {
-                label: 'Cluster',
-                value: m.properties.parentClusterResourceId ? (
-                  <RouterLink to={`/azure/resource${m.properties.parentClusterResourceId}`}>
-                    {parseResourceId(m.properties.parentClusterResourceId).name}
-                  </RouterLink>
-                ) : (
-                  '-'
-                ),
-              },
-              {
-                label: 'Tags',
-                value:
-                  Object.entries(m.tags ?? {})
-                    .map(([k, v]) => `${k}: ${v}`)
-                    .join('; ') || 'None',
-              },
-            ]}
-          />
-        </section>
+        <Essentials
+          left={[
+            {
+              label: 'Resource group',
+              value: (
+                <RouterLink
+                  to={`/azure/resource/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`}
+                >
+                  {resourceGroup}
+                </RouterLink>
+              ),
+            },
+            {
+              label: 'Status',
+              value: m.properties.status ? (
+                <StatusBadge status={m.properties.status} />
+              ) : (
+                'No status yet: waiting for the first heartbeat'
+              ),
+            },
+            { label: 'Location', value: m.location },
+            { label: 'Subscription', value: subscriptionName },
+            { label: 'Subscription ID', value: subscriptionId },
+          ]}
+          right={[
+            {
+              label: 'Operating system',
+              value: `${m.properties.osType === 'linux' ? 'Linux' : 'Windows'}${m.properties.osSku ? ` (${m.properties.osSku})` : ''}`,
+            },
+            { label: 'Agent version', value: m.properties.agentVersion ?? '-' },
+            { label: 'Last status change', value: formatDateTime(m.properties.lastStatusChange, '-') },
+            {
+              label: 'Cluster',
+              value: m.properties.parentClusterResourceId ? (
+                <RouterLink to={`/azure/resource${m.properties.parentClusterResourceId}`}>
+                  {parseResourceId(m.properties.parentClusterResourceId).name}
+                </RouterLink>
+              ) : (
+                '-'
+              ),
+            },
+            { label: 'Tags', value: tagsText(m.tags) },
+          ]}
+        />
       )}
-    </PageLayout>
+      <ConfirmDialog
+        open={confirmDelete}
+        title={`Delete ${name}`}
+        message={`Delete the Arc-enabled server ${name} from resource group ${resourceGroup}? The Connected Machine agent on the server keeps running until it is disconnected there.`}
+        confirmLabel="Delete"
+        busy={remove.isPending}
+        error={remove.error?.message ?? null}
+        onCancel={() => {
+          remove.reset();
+          setConfirmDelete(false);
+        }}
+        onConfirm={() =>
+          remove.mutate([id], {
+            onSuccess: () => {
+              setConfirmDelete(false);
+              void navigate('/azure/machines');
+            },
+          })
+        }
+      />
+    </ResourceBlade>
   );
 }
 
@@ -490,10 +509,13 @@ const resourceColumns: DataTableColumn<ResourceRow>[] = [
 function ResourceGroupPage({ id }: { id: string }) {
   const styles = useStyles();
   const { subscriptionId, resourceGroup } = parseResourceId(id);
+  const subscriptionName = useSubscriptionName(subscriptionId);
+  const groups = useQuery(armQueries.resourceGroups(subscriptionId));
   const [machines, clusters] = useQueries({
     queries: [armQueries.machines(subscriptionId), armQueries.clusters(subscriptionId)],
   });
   useMarkAppReady(!machines.isPending && !clusters.isPending);
+  const group = groups.data?.find((g) => g.name.toLowerCase() === resourceGroup.toLowerCase());
   const inGroup = (rid: string) =>
     parseResourceId(rid).resourceGroup.toLowerCase() === resourceGroup.toLowerCase();
   const rows: ResourceRow[] = [
@@ -506,10 +528,44 @@ function ResourceGroupPage({ id }: { id: string }) {
   ];
   const error = machines.error ?? clusters.error;
   return (
-    <PageLayout>
-      <PageHeader title={resourceGroup} />
-      <p>Resource group</p>
-      {error && <ErrorState error={error} title={`Couldn't list the resources of ${resourceGroup}`} />}
+    <ResourceBlade
+      name={resourceGroup}
+      type="Resource group"
+      menu={[{ id: 'overview', label: 'Overview' }]}
+      active="overview"
+      onSelect={() => undefined}
+      commands={
+        <ActionBar
+          ariaLabel={`${resourceGroup} commands`}
+          actions={
+            <ActionButton
+              icon={<ArrowClockwiseRegular />}
+              onClick={() => {
+                void groups.refetch();
+                void machines.refetch();
+                void clusters.refetch();
+              }}
+            >
+              Refresh
+            </ActionButton>
+          }
+        />
+      }
+    >
+      <Essentials
+        left={[
+          { label: 'Subscription', value: subscriptionName },
+          { label: 'Subscription ID', value: subscriptionId },
+          { label: 'Location', value: group?.location ?? '-' },
+        ]}
+        right={[
+          { label: 'Provisioning state', value: group?.properties?.provisioningState ?? '-' },
+          { label: 'Tags', value: tagsText(group?.tags) },
+        ]}
+      />
+      {error && rows.length === 0 && (
+        <ErrorState error={error} title={`Couldn't list the resources of ${resourceGroup}`} />
+      )}
       <div className={styles.table}>
         <DataTable
           ariaLabel={`Resources in ${resourceGroup}`}
@@ -521,69 +577,97 @@ function ResourceGroupPage({ id }: { id: string }) {
           defaultSort={{ columnId: 'name', direction: 'ascending' }}
         />
       </div>
-    </PageLayout>
+    </ResourceBlade>
   );
 }
 
-const clusterColumns: DataTableColumn<ArmHciCluster>[] = [
+interface ClusterRow {
+  cluster: ArmHciCluster;
+  subscription: string;
+}
+
+const clusterColumns: DataTableColumn<ClusterRow>[] = [
   {
     id: 'name',
     header: 'Name',
-    cell: (c) => <RouterLink to={`/azure/resource${c.id}`}>{c.name}</RouterLink>,
-    sortValue: (c) => c.name,
+    width: 'minmax(150px, 1.2fr)',
+    cell: ({ cluster }) => <RouterLink to={`/azure/resource${cluster.id}`}>{cluster.name}</RouterLink>,
+    sortValue: ({ cluster }) => cluster.name,
   },
   {
     id: 'status',
     header: 'Status',
-    cell: (c) => c.properties.status ?? '-',
-    sortValue: (c) => c.properties.status ?? '',
-  },
-  {
-    id: 'connection',
-    header: 'Azure Connection',
-    width: 'minmax(240px, 2fr)',
-    cell: (c) => azureConnectionText(c.properties.connectivityStatus),
+    width: 'minmax(180px, 1.6fr)',
+    cell: ({ cluster }) => (
+      <StatusBadge
+        status={clusterStatusText(cluster.properties.status)}
+        kind={clusterStatusKind(cluster.properties.status)}
+      />
+    ),
+    sortValue: ({ cluster }) => clusterStatusText(cluster.properties.status),
   },
   {
     id: 'rg',
     header: 'Resource group',
-    cell: (c) => parseResourceId(c.id).resourceGroup,
-    sortValue: (c) => parseResourceId(c.id).resourceGroup,
+    width: 'minmax(150px, 1fr)',
+    cell: ({ cluster }) => parseResourceId(cluster.id).resourceGroup,
+    sortValue: ({ cluster }) => parseResourceId(cluster.id).resourceGroup,
   },
-  { id: 'location', header: 'Location', cell: (c) => c.location, sortValue: (c) => c.location },
+  {
+    id: 'location',
+    header: 'Location',
+    width: 'minmax(100px, 0.7fr)',
+    cell: ({ cluster }) => cluster.location,
+    sortValue: ({ cluster }) => cluster.location,
+  },
+  {
+    id: 'subscription',
+    header: 'Subscription',
+    width: 'minmax(150px, 1fr)',
+    cell: ({ subscription }) => subscription,
+    sortValue: ({ subscription }) => subscription,
+  },
 ];
 
-/** Azure Stack HCI: every cluster resource of every readable subscription. */
+const clusterGroupings: BrowseGrouping<ClusterRow>[] = [
+  {
+    id: 'resource-group',
+    label: 'Resource group',
+    value: ({ cluster }) => parseResourceId(cluster.id).resourceGroup,
+  },
+  { id: 'location', label: 'Location', value: ({ cluster }) => cluster.location },
+  { id: 'subscription', label: 'Subscription', value: ({ subscription }) => subscription },
+  { id: 'status', label: 'Status', value: ({ cluster }) => clusterStatusText(cluster.properties.status) },
+];
+
+/** Azure Stack HCI: every cluster resource of every readable subscription, in the portal's browse pattern. */
 export function HciClustersPage() {
-  const styles = useStyles();
   const subscriptions = useQuery(armQueries.subscriptions());
   const lists = useQueries({
     queries: (subscriptions.data ?? []).map((s) => armQueries.clusters(s.subscriptionId)),
   });
   const pending = subscriptions.isPending || lists.some((q) => q.isPending);
   useMarkAppReady(!pending);
-  const failed = lists.find((q) => q.isError);
+  const failed = subscriptions.isError ? subscriptions : lists.find((q) => q.isError);
+  const rows: ClusterRow[] = (subscriptions.data ?? []).flatMap((s, index) =>
+    (lists[index]?.data ?? []).map((cluster) => ({ cluster, subscription: s.displayName })),
+  );
   return (
-    <PageLayout>
-      <PageHeader title="Azure Stack HCI" />
-      {failed && (
-        <ErrorState
-          error={failed.error}
-          title="Couldn't list Azure Stack HCI clusters"
-          onRetry={() => void failed.refetch()}
-        />
-      )}
-      <div className={styles.table}>
-        <DataTable
-          ariaLabel="Azure Stack HCI clusters"
-          items={lists.flatMap((q) => q.data ?? [])}
-          columns={clusterColumns}
-          getRowId={(c) => c.id}
-          loading={pending}
-          emptyMessage="No Azure Stack HCI clusters to display"
-          defaultSort={{ columnId: 'name', direction: 'ascending' }}
-        />
-      </div>
-    </PageLayout>
+    <BrowseList
+      title="Azure Stack HCI"
+      subtitle="Azure Arc"
+      items={rows}
+      columns={clusterColumns}
+      getRowId={({ cluster }) => cluster.id}
+      filterText={({ cluster, subscription }) =>
+        `${cluster.name} ${clusterStatusText(cluster.properties.status)} ${parseResourceId(cluster.id).resourceGroup} ${cluster.location} ${subscription}`
+      }
+      groupings={clusterGroupings}
+      onRefresh={() => lists.forEach((q) => void q.refetch())}
+      loading={pending}
+      error={failed?.error ?? undefined}
+      onRetry={() => void failed?.refetch()}
+      emptyMessage="No Azure Stack HCI clusters to display"
+    />
   );
 }

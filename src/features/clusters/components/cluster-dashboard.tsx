@@ -18,7 +18,8 @@ import { arcRegistrationText, isOutOfPolicy, policyCountdown } from './registrat
 const useStyles = makeStyles({
   grid: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(340px, 1fr))',
+    // At most two columns: under the wide Azure connection card the four others pair up, so none sits alone.
+    gridTemplateColumns: `repeat(auto-fill, minmax(max(340px, calc(50% - ${tokens.spacingHorizontalL})), 1fr))`,
     gap: tokens.spacingHorizontalL,
     alignItems: 'start',
   },
@@ -189,7 +190,8 @@ export function ClusterDashboard({ clusterName }: { clusterName: string }) {
       <PageHeader title="Dashboard" />
       {cluster.isPending ? (
         <LoadingState />
-      ) : cluster.isError ? (
+      ) : cluster.data === undefined ? (
+        // Only a first load that failed: a failed refetch keeps the cards it had.
         <ErrorState
           error={cluster.error}
           title={`Couldn't load ${clusterName}`}

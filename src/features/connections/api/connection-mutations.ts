@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import type { AddConnectionRequest, ConnectionDto } from '@/api/contract';
+import type { AddConnectionRequest, ConnectionDto, UpdateConnectionRequest } from '@/api/contract';
 import { api } from '@/lib/api-client';
 import { connectionKeys } from '@/api/queries/connection-queries';
 
@@ -21,5 +21,16 @@ export const useRemoveConnections = () =>
       const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failure) throw failure.reason;
     },
+    meta: { invalidates: [connectionKeys.all] },
+  });
+
+/** Edit Tags and Manage as. */
+export const useUpdateConnection = () =>
+  useMutation({
+    mutationFn: ({ connection, change }: { connection: ConnectionRef; change: UpdateConnectionRequest }) =>
+      api.patch<ConnectionDto>(
+        `/api/connections/${connection.type}/${encodeURIComponent(connection.name)}`,
+        change,
+      ),
     meta: { invalidates: [connectionKeys.all] },
   });

@@ -1,14 +1,23 @@
 import { Tooltip } from '@fluentui/react-components';
-import { AddRegular, DeleteRegular, ServerMultipleRegular, ServerRegular } from '@fluentui/react-icons';
+import {
+  AddRegular,
+  DeleteRegular,
+  PersonRegular,
+  PlugConnectedRegular,
+  ServerMultipleRegular,
+  ServerRegular,
+  TagRegular,
+} from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
 import type { ConnectionDto } from '@/api/contract';
 import { ActionBar, ActionButton } from '@/components/action-bar/action-bar';
 import { DataTable, type DataTableColumn } from '@/components/data-table/data-table';
 import { EmptyState } from '@/components/empty-state/empty-state';
 import { PageHeader } from '@/components/page-header/page-header';
 import { PageLayout } from '@/components/page-header/page-layout';
-import { ErrorState } from '@/components/query-state/query-state';
+import { ErrorState, isLoadFailure } from '@/components/query-state/query-state';
 import { RouterLink } from '@/components/router-link/router-link';
 import { StatusBadge } from '@/components/status-badge/status-badge';
 import { paths } from '@/config/paths';
@@ -17,6 +26,7 @@ import { formatDateTime } from '@/lib/format';
 import { matchesQuery, useSearchParamList, useSearchText } from '@/lib/use-search-param';
 import { connectionQueries } from '@/api/queries/connection-queries';
 import { AddConnectionPane } from './add-connection-pane';
+import { EditConnectionPane, type ConnectionEdit } from './edit-connection-pane';
 import { RemoveConnectionsDialog } from './remove-connections-dialog';
 import { useConnectionsPageStyles } from './connections-page.styles';
 
@@ -77,6 +87,8 @@ export function ConnectionsPage() {
   const [selectedNames, setSelectedNames] = useSearchParamList('selected');
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState(false);
+  const [editing, setEditing] = useState<ConnectionEdit | undefined>();
+  const navigate = useNavigate();
   useMarkAppReady(!connections.isPending);
 
   const all = useMemo(() => connections.data ?? [], [connections.data]);
@@ -93,18 +105,38 @@ export function ConnectionsPage() {
         Add
       </ActionButton>
       <ActionButton
+        icon={<PlugConnectedRegular />}
+        disabled={selected.length !== 1}
+        onClick={() => {
+          const [connection] = selected;
+          if (connection) void navigate(paths.connection(connection.type, connection.name));
+        }}
+      >
+        Connect
+      </ActionButton>
+      <ActionButton
+        icon={<PersonRegular />}
+        disabled={selected.length === 0}
+        onClick={() => setEditing('manage-as')}
+      >
+        Manage as
+      </ActionButton>
+      <ActionButton
         icon={<DeleteRegular />}
         disabled={selected.length === 0}
         onClick={() => setRemoving(true)}
       >
         Remove
       </ActionButton>
+      <ActionButton icon={<TagRegular />} disabled={selected.length === 0} onClick={() => setEditing('tags')}>
+        Edit Tags
+      </ActionButton>
     </>
   );
 
   return (
     <PageLayout fill>
-      <PageHeader title="All connections" />
+      <PageHeader title="All Connections" />
       <ActionBar
         actions={actions}
         itemCount={connections.data ? all.length : undefined}
@@ -119,7 +151,7 @@ export function ConnectionsPage() {
           placeholder: 'Search connections',
         }}
       />
-      {connections.isError ? (
+      {isLoadFailure(connections) ? (
         <ErrorState
           error={connections.error}
           title="Couldn't load the connections list"
@@ -149,6 +181,9 @@ export function ConnectionsPage() {
         onClose={() => setAdding(false)}
         onAdded={(c) => setSelectedNames([c.name])}
       />
+      {editing && (
+        <EditConnectionPane edit={editing} connections={selected} onClose={() => setEditing(undefined)} />
+      )}
       <RemoveConnectionsDialog
         open={removing}
         connections={selected}

@@ -162,6 +162,8 @@ function ServiceCard({ cluster, node }: { cluster: string; node: DiagnosticsNode
           Stop
         </Button>
         <ShowPowerShell
+          size="small"
+          appearance="secondary"
           title={`hcisvc on ${node.name}`}
           commands={[running ? stopHcisvc(node.name) : startHcisvc(node.name)]}
         />

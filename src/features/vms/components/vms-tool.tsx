@@ -1,20 +1,10 @@
 import { Dropdown, makeStyles, Option, Tab, TabList, tokens } from '@fluentui/react-components';
-import {
-  AddRegular,
-  DeleteRegular,
-  DesktopRegular,
-  HistoryRegular,
-  PlayRegular,
-  PowerRegular,
-  SaveRegular,
-  SettingsRegular,
-  StopRegular,
-} from '@fluentui/react-icons';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { VmDto } from '@/api/contract';
 import type { VmPowerActionDto } from '@/api/vms-contract';
-import { ActionBar, ActionButton } from '@/components/action-bar/action-bar';
+import { ActionFailures } from '@/components/action-failure/action-failures';
+import { useActionFailures } from '@/components/action-failure/use-action-failures';
 import { Banner } from '@/components/banner/banner';
 import { CheckpointPanel } from '@/components/checkpoint-tree/checkpoint-panel';
 import { ConfirmDialog } from '@/components/confirm-dialog/confirm-dialog';
@@ -23,10 +13,11 @@ import { DataTable, type DataTableColumn } from '@/components/data-table/data-ta
 import { DetailsGrid, DetailsPane } from '@/components/details-pane/details-pane';
 import { PageHeader } from '@/components/page-header/page-header';
 import { PageLayout } from '@/components/page-header/page-layout';
-import { ErrorState } from '@/components/query-state/query-state';
+import { ErrorState, isLoadFailure } from '@/components/query-state/query-state';
 import { ShowPowerShell } from '@/components/show-powershell/show-powershell';
 import { TroubleshootLink } from '@/components/show-powershell/troubleshoot-link';
 import { StatusBadge } from '@/components/status-badge/status-badge';
+import { VmActionBar } from '@/components/vm-action-bar/vm-action-bar';
 import { errorMessage } from '@/lib/api-client';
 import { useMarkAppReady } from '@/lib/app-ready';
 import { downloadText } from '@/lib/download-file';
@@ -35,8 +26,8 @@ import { vmCommand } from '@/lib/powershell';
 import { rankedSortValue } from '@/lib/ranked-sort';
 import { useJobTracker } from '@/lib/use-job-tracker';
 import { useSearchParam, useSearchParamList, useSearchText } from '@/lib/use-search-param';
-import { canConnect, canDelete, canPower, POWER_ACTIONS } from '@/lib/vm-power-state';
-import { useCheckpointAction } from '@/lib/vm-requests';
+import { checkpointRequest } from '@/lib/vm-requests';
+import { canPower, POWER_ACTIONS } from '@/lib/vm-power-state';
 import { useConnectRdp, useDeleteVm, useVmPower } from '../api/vm-mutations';
 import { vmKeys, vmQueries } from '../api/vm-queries';
 import { CreateVmPane } from './create-vm-pane';
@@ -72,6 +63,7 @@ type DetailsTab = 'summary' | 'checkpoints';
 /** Cluster Manager's Virtual machines tool: the inventory, power and lifecycle actions as jobs, checkpoints, Connect. */
 export function VmsTool({ clusterName }: { clusterName: string }) {
   const styles = useStyles();
+  const queryClient = useQueryClient();
   const list = useQuery(vmQueries.list(clusterName));
   const [search, setSearch] = useSearchText('q');
   const [selectedIds, setSelectedIds] = useSearchParamList('selected');
@@ -82,12 +74,14 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
   const [creating, setCreating] = useState(false);
   const [confirm, setConfirm] = useState<'delete' | 'turn-off' | undefined>();
   const [showSettings, setShowSettings] = useState(false);
-  const [errors, setErrors] = useState<string[]>([]);
+  const { failures, report, dismiss } = useActionFailures();
   const [notice, setNotice] = useState<string | undefined>();
   useMarkAppReady(!list.isPending);
 
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: vmKeys.all });
   const tracker = useJobTracker((job) => {
-    if (job.status === 'Failed' && job.message) setErrors((e) => [...e, job.message ?? '']);
+    refresh();
+    if (job.status === 'Failed') report(`${job.title} failed`, job.message ?? `${job.title} failed.`);
   });
   const power = useVmPower();
   const del = useDeleteVm();
@@ -120,14 +114,14 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
       {
         id: 'name',
         header: 'Name',
-        width: 'minmax(150px, 1.4fr)',
+        width: 'minmax(140px, 1.4fr)',
         cell: (v) => v.name,
         sortValue: rankedSortValue(all, (v) => v.name),
       },
       {
         id: 'state',
         header: 'State',
-        width: 'minmax(100px, 0.9fr)',
+        width: 'minmax(110px, 0.9fr)',
         cell: (v) => <StatusBadge status={v.state} />,
         sortValue: rankedSortValue(all, (v) => v.state),
       },
@@ -141,14 +135,14 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
       {
         id: 'generation',
         header: 'Generation',
-        width: 'minmax(90px, 0.6fr)',
+        width: 'minmax(112px, 0.7fr)',
         cell: (v) => `Generation ${v.generation}`,
         sortValue: (v) => v.generation,
       },
       {
         id: 'cpu',
         header: 'CPU',
-        width: 'minmax(90px, 0.7fr)',
+        width: 'minmax(124px, 0.8fr)',
         cell: (v) => `${v.cpuUsagePercent}% of ${v.cpuCount} vCPU`,
         sortValue: (v) => v.cpuUsagePercent,
       },
@@ -169,7 +163,7 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
       {
         id: 'benefits',
         header: 'Azure benefits',
-        width: 'minmax(110px, 0.8fr)',
+        width: 'minmax(130px, 0.8fr)',
         cell: (v) => <StatusBadge status={v.azureBenefits} />,
         sortValue: rankedSortValue(all, (v) => v.azureBenefits),
       },
@@ -180,20 +174,32 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
   const selected = all.filter((v) => selectedIds.includes(v.id));
   const single = selected.length === 1 ? selected[0] : undefined;
   const detail = useQuery({ ...vmQueries.detail(single?.id ?? ''), enabled: single !== undefined });
-  const checkpoint = useCheckpointAction(`/api/vms/${encodeURIComponent(single?.id ?? '')}`, [vmKeys.all]);
   const tab: DetailsTab = tabParam === 'checkpoints' ? 'checkpoints' : 'summary';
 
+  const powerOne = (vm: VmDto, action: VmPowerActionDto) =>
+    power.mutate(
+      { id: vm.id, action },
+      {
+        onSuccess: tracker.track,
+        onError: (e) =>
+          report(
+            `Couldn't ${POWER_ACTIONS[action].label.toLowerCase()} the virtual machine '${vm.name}'.`,
+            e,
+            () => powerOne(vm, action),
+          ),
+      },
+    );
   const runPower = (action: VmPowerActionDto) => {
     setNotice(undefined);
-    for (const vm of selected.filter((v) => canPower(action, v.state))) {
-      power.mutate(
-        { id: vm.id, action },
-        { onSuccess: tracker.track, onError: (e) => setErrors((x) => [...x, errorMessage(e)]) },
-      );
-    }
+    for (const vm of selected.filter((v) => canPower(action, v.state))) powerOne(vm, action);
   };
+  const deleteOne = (vm: VmDto) =>
+    del.mutate(vm.id, {
+      onSuccess: tracker.track,
+      onError: (e) => report(`Couldn't delete the virtual machine '${vm.name}'.`, e, () => deleteOne(vm)),
+    });
   const can = (action: VmPowerActionDto) => selected.some((v) => canPower(action, v.state));
-  const deletable = selected.filter((v) => canDelete(v.state));
+  const deletable = selected.filter((v) => v.state === 'Off' || v.state === 'Saved');
   // "Show PowerShell": each action the selection allows, one line a VM, run against the VM's host.
   const psSection = (
     label: string,
@@ -215,18 +221,17 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
     ...psSection('Delete', 'delete', deletable.length === selected.length ? deletable : []),
   ];
 
-  const connect = () => {
-    if (!single) return;
+  const connect = (vm: VmDto) => {
     rdp.mutate(
-      { id: single.id, name: single.name },
+      { id: vm.id, name: vm.name },
       {
         onSuccess: (text) => {
-          downloadText(`${single.name}.rdp`, text, 'application/x-rdp');
+          downloadText(`${vm.name}.rdp`, text, 'application/x-rdp');
           setNotice(
-            `Downloaded ${single.name}.rdp: open it to connect to ${single.name} at ${single.ipAddress} with Remote Desktop Connection.`,
+            `Downloaded ${vm.name}.rdp: open it to connect to ${vm.name} at ${vm.ipAddress} with Remote Desktop Connection.`,
           );
         },
-        onError: (e) => setErrors((x) => [...x, errorMessage(e)]),
+        onError: (e) => report(`Couldn't connect to the virtual machine '${vm.name}'.`, e, () => connect(vm)),
       },
     );
   };
@@ -240,69 +245,42 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
   return (
     <PageLayout fill>
       <PageHeader title="Virtual machines" />
-      <ActionBar
-        ariaLabel="Virtual machine actions"
-        actions={
-          <>
-            <ActionButton icon={<AddRegular />} onClick={() => setCreating(true)}>
-              Create
-            </ActionButton>
-            <ActionButton icon={<PlayRegular />} disabled={!can('start')} onClick={() => runPower('start')}>
-              Start
-            </ActionButton>
-            <ActionButton
-              icon={<PowerRegular />}
-              disabled={!can('turn-off')}
-              onClick={() => setConfirm('turn-off')}
-            >
-              Turn off
-            </ActionButton>
-            <ActionButton
-              icon={<StopRegular />}
-              disabled={!can('shutdown')}
-              onClick={() => runPower('shutdown')}
-            >
-              Shut down
-            </ActionButton>
-            <ActionButton icon={<SaveRegular />} disabled={!can('save')} onClick={() => runPower('save')}>
-              Save
-            </ActionButton>
-            <ActionButton
-              icon={<DeleteRegular />}
-              disabled={deletable.length === 0 || deletable.length !== selected.length}
-              onClick={() => setConfirm('delete')}
-            >
-              Delete
-            </ActionButton>
-            <ActionButton
-              icon={<DesktopRegular />}
-              disabled={!single || !canConnect(single.state) || rdp.isPending}
-              onClick={connect}
-            >
-              Connect
-            </ActionButton>
-            <ActionButton
-              icon={<HistoryRegular />}
-              disabled={!single}
-              onClick={() => {
-                setTab('checkpoints');
-                setDetailsExpanded(true);
-              }}
-            >
-              Checkpoints
-            </ActionButton>
-            <ActionButton icon={<SettingsRegular />} disabled={!single} onClick={() => setShowSettings(true)}>
-              Settings
-            </ActionButton>
-            <ShowPowerShell
-              title={
-                single
-                  ? `PowerShell for the actions on '${single.name}'`
-                  : `PowerShell for the actions on ${selected.length} virtual machines`
-              }
-              commands={vmScript}
-            />
-          </>
+      <VmActionBar
+        commands={[
+          { id: 'create', onClick: () => setCreating(true) },
+          { id: 'start', disabled: !can('start'), onClick: () => runPower('start') },
+          { id: 'turn-off', disabled: !can('turn-off'), onClick: () => setConfirm('turn-off') },
+          { id: 'shutdown', disabled: !can('shutdown'), onClick: () => runPower('shutdown') },
+          { id: 'save', disabled: !can('save'), onClick: () => runPower('save') },
+          {
+            id: 'delete',
+            disabled: deletable.length === 0 || deletable.length !== selected.length,
+            onClick: () => setConfirm('delete'),
+          },
+          {
+            id: 'connect',
+            disabled: single?.state !== 'Running' || rdp.isPending,
+            onClick: () => single && connect(single),
+          },
+          {
+            id: 'checkpoints',
+            disabled: !single,
+            onClick: () => {
+              setTab('checkpoints');
+              setDetailsExpanded(true);
+            },
+          },
+          { id: 'settings', disabled: !single, onClick: () => setShowSettings(true) },
+        ]}
+        extra={
+          <ShowPowerShell
+            title={
+              single
+                ? `PowerShell for the actions on '${single.name}'`
+                : `PowerShell for the actions on ${selected.length} virtual machines`
+            }
+            commands={vmScript}
+          />
         }
         itemCount={list.data ? all.length : undefined}
         selectedCount={selected.length}
@@ -353,23 +331,20 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
             {tracker.running.map((j) => `${j.currentStep ?? j.title} ${j.percent}%`).join(' · ')}
           </Banner>
         )}
-        {errors.map((message, i) => (
-          <Banner
-            key={`${i}-${message}`}
-            intent="error"
-            action={<TroubleshootLink cluster={clusterName} error={message} />}
-            onDismiss={() => setErrors((x) => x.filter((_m, k) => k !== i))}
-          >
-            {message}
-          </Banner>
-        ))}
+        <ActionFailures
+          failures={failures}
+          onDismiss={dismiss}
+          renderAction={(failure) => (
+            <TroubleshootLink cluster={clusterName} error={errorMessage(failure.error)} />
+          )}
+        />
         {notice && (
           <Banner intent="success" onDismiss={() => setNotice(undefined)}>
             {notice}
           </Banner>
         )}
       </div>
-      {list.isError ? (
+      {isLoadFailure(list) ? (
         <ErrorState
           error={list.error}
           title={`Couldn't load the virtual machines of ${clusterName}`}
@@ -431,7 +406,9 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
               checkpoints={detail.data?.checkpoints ?? []}
               disabled={detail.isPending}
               onAction={async (request) => {
-                tracker.track(await checkpoint.mutateAsync(request));
+                const job = await checkpointRequest(`/api/vms/${encodeURIComponent(single.id)}`, request);
+                tracker.track(job);
+                refresh();
               }}
             />
           )}
@@ -454,6 +431,7 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
           onCreated={(job) => {
             setCreating(false);
             setNotice(job.message ?? undefined);
+            refresh();
           }}
         />
       )}
@@ -472,12 +450,7 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
         onCancel={() => setConfirm(undefined)}
         onConfirm={() => {
           setConfirm(undefined);
-          for (const vm of deletable) {
-            del.mutate(vm.id, {
-              onSuccess: tracker.track,
-              onError: (e) => setErrors((x) => [...x, errorMessage(e)]),
-            });
-          }
+          for (const vm of deletable) deleteOne(vm);
           setSelectedIds([]);
         }}
       />

@@ -1,0 +1,93 @@
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { ChevronDownRegular, ChevronUpRegular } from '@fluentui/react-icons';
+import { useId, useState, type ReactNode } from 'react';
+
+const useStyles = makeStyles({
+  root: {
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    paddingBottom: tokens.spacingVerticalM,
+  },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase300 },
+  toggle: { fontWeight: tokens.fontWeightSemibold, paddingInline: 0, minWidth: 0 },
+  columns: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(340px, 1fr))',
+    columnGap: tokens.spacingHorizontalXXXL,
+    marginTop: tokens.spacingVerticalS,
+  },
+  list: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(120px, 160px) minmax(0, 1fr)',
+    rowGap: tokens.spacingVerticalXS,
+    columnGap: tokens.spacingHorizontalM,
+    margin: 0,
+    alignContent: 'start',
+  },
+  pair: { display: 'contents' },
+  term: { color: tokens.colorNeutralForeground2, whiteSpace: 'nowrap' },
+  value: { margin: 0, minWidth: 0, overflowWrap: 'anywhere' },
+});
+
+export interface EssentialsField {
+  label: string;
+  value: ReactNode;
+}
+
+function FieldList({ fields }: { fields: readonly EssentialsField[] }) {
+  const styles = useStyles();
+  return (
+    <dl className={styles.list}>
+      {fields.map((f) => (
+        <div key={f.label} className={styles.pair}>
+          <dt className={styles.term}>{f.label}</dt>
+          <dd className={styles.value}>{f.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/**
+ * The Overview's Essentials panel: on the left Resource group, Status, Location, Subscription and Subscription
+ * ID; on the right up to five fields of the resource, then Tags (ui.md §1.7). Collapsible, as in the portal.
+ */
+export function Essentials({
+  left,
+  right,
+}: {
+  left: readonly EssentialsField[];
+  right: readonly EssentialsField[];
+}) {
+  const styles = useStyles();
+  const [open, setOpen] = useState(true);
+  const id = useId();
+  return (
+    <section className={styles.root} aria-label="Essentials">
+      <h2 className={styles.heading}>
+        <Button
+          appearance="transparent"
+          className={styles.toggle}
+          icon={open ? <ChevronUpRegular /> : <ChevronDownRegular />}
+          iconPosition="after"
+          aria-expanded={open}
+          aria-controls={id}
+          onClick={() => setOpen((o) => !o)}
+        >
+          Essentials
+        </Button>
+      </h2>
+      {open && (
+        <div id={id} className={styles.columns}>
+          <FieldList fields={left} />
+          <FieldList fields={right} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Tags as the Essentials shows them: "name : value" pairs, or "None". */
+export function tagsText(tags: Record<string, string> | undefined): string {
+  const entries = Object.entries(tags ?? {});
+  return entries.length === 0 ? 'None' : entries.map(([k, v]) => `${k} : ${v}`).join(', ');
+}
