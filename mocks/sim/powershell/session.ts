@@ -453,11 +453,12 @@ class Engine {
       const job = this.draft.jobs[id];
       if (job?.status !== 'InProgress') continue;
       const p = jobProgress(job, this.now);
-      this.progress = {
-        activity: pending.activity ?? job.title,
-        status: p.currentStep ?? '',
-        percent: p.percent,
-      };
+      // the job repeats the checks the cmdlet made before it signed in; the bar never moves back
+      const login = pending.resume.data.loginProgress as Progress | undefined;
+      this.progress =
+        login && p.percent < login.percent
+          ? login
+          : { activity: pending.activity ?? job.title, status: p.currentStep ?? '', percent: p.percent };
       return;
     }
   }

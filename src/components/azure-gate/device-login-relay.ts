@@ -29,6 +29,16 @@ export function announceDeviceCodeRedeemed(code: string, upn: string): void {
   channel.close();
 }
 
+/** Tells `listener` of every code another tab's sign-in page accepted (the PowerShell console waits on its own). */
+export function onDeviceCodeRedeemed(listener: (code: string, upn: string) => void): () => void {
+  if (typeof BroadcastChannel === 'undefined') return () => undefined;
+  const channel = new BroadcastChannel(CHANNEL);
+  channel.onmessage = (event: MessageEvent<unknown>) => {
+    if (isRedeemedMessage(event.data)) listener(event.data.code, event.data.upn);
+  };
+  return () => channel.close();
+}
+
 /** While mounted, redeems in this tab any code another tab's sign-in page accepted. */
 export function useDeviceLoginRelay(currentCode: string | null): void {
   const redeem = useRedeemDeviceCode();

@@ -1,0 +1,127 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type {
+  PowerShellCompletionDto,
+  PowerShellOutputDto,
+  PowerShellStepDto,
+} from '@/api/powershell-contract';
+import { onDeviceCodeRedeemed } from '@/components/azure-gate/device-login-relay';
+import { errorMessage } from '@/lib/api-client';
+import { powershellApi } from '../api/powershell-api';
+
+/** How often a console asks how its running cmdlet is doing (progress, sign-in, the end of a job). */
+const POLL_MS = 500;
+
+export interface ConsoleSession {
+  state: PowerShellStepDto | null;
+  /** why the session could not be opened or the last call failed */
+  error: string | null;
+  submit: (line: string) => void;
+  interrupt: () => void;
+  complete: (line: string, cursor: number) => Promise<PowerShellCompletionDto>;
+  resize: (columns: number) => void;
+  reopen: () => void;
+}
+
+/**
+ * One remote console on `server`. Output of every answer goes to `onOutput` in order (the terminal and the
+ * log render it); while a cmdlet runs the session is polled.
+ */
+export function useConsoleSession(
+  server: string,
+  columns: number,
+  onOutput: (output: PowerShellOutputDto[]) => void,
+): ConsoleSession {
+  const [state, setState] = useState<PowerShellStepDto | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [generation, setGeneration] = useState(0);
+  const outputRef = useRef(onOutput);
+  const columnsRef = useRef(columns);
+  const idRef = useRef<string | null>(null);
+  // one call at a time, in order: output must not interleave
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+
+  useEffect(() => {
+    outputRef.current = onOutput;
+    columnsRef.current = columns;
+  });
+
+  const apply = useCallback((step: PowerShellStepDto) => {
+    idRef.current = step.id;
+    if (step.output.length > 0) outputRef.current(step.output);
+    setState(step);
+    setError(null);
+  }, []);
+
+  const enqueue = useCallback(
+    (call: (id: string) => Promise<PowerShellStepDto>) => {
+      queue.current = queue.current.then(async () => {
+        const id = idRef.current;
+        if (id === null) return;
+        try {
+          apply(await call(id));
+        } catch (failure) {
+          setError(errorMessage(failure));
+        }
+      });
+    },
+    [apply],
+  );
+
+  useEffect(() => {
+    let cancelled = false;
+    idRef.current = null;
+    powershellApi.open({ server, columns: columnsRef.current }).then(
+      (step) => {
+        if (cancelled) {
+          void powershellApi.close(step.id).catch(() => undefined);
+          return;
+        }
+        apply(step);
+      },
+      (failure: unknown) => {
+        if (!cancelled) setError(errorMessage(failure));
+      },
+    );
+    return () => {
+      cancelled = true;
+      const id = idRef.current;
+      idRef.current = null;
+      if (id !== null) void powershellApi.close(id).catch(() => undefined);
+    };
+  }, [server, apply, generation]);
+
+  const busy = state?.busy === true;
+  useEffect(() => {
+    if (!busy) return undefined;
+    const timer = window.setInterval(() => enqueue((id) => powershellApi.poll(id)), POLL_MS);
+    return () => window.clearInterval(timer);
+  }, [busy, enqueue]);
+
+  // The sign-in page may run in another tab with its own copy of the world: redeem the same code here.
+  const code = state?.signIn?.code ?? null;
+  useEffect(() => {
+    if (code === null) return undefined;
+    return onDeviceCodeRedeemed((redeemed, upn) => {
+      if (redeemed.toUpperCase() !== code) return;
+      void powershellApi.redeem({ code, upn }).catch(() => undefined);
+    });
+  }, [code]);
+
+  return {
+    state,
+    error,
+    submit: (line) => enqueue((id) => powershellApi.input(id, { line })),
+    interrupt: () => enqueue((id) => powershellApi.input(id, { interrupt: true })),
+    complete: async (line, cursor) => {
+      const id = idRef.current;
+      if (id === null) return { start: cursor, end: cursor, matches: [] };
+      return powershellApi.complete(id, line, cursor);
+    },
+    resize: (cols) => enqueue((id) => powershellApi.input(id, { columns: cols })),
+    reopen: () => {
+      setState(null);
+      setError(null);
+      setGeneration((g) => g + 1);
+    },
+  };
+}
