@@ -197,7 +197,7 @@ const SHELL: CmdletDef[] = [
     aliases: ['cd', 'chdir', 'sl'],
     module: 'core',
     errorSource: 'Microsoft.PowerShell.Commands.SetLocationCommand',
-    params: [{ name: 'Path', type: 'string', position: 0 }],
+    params: [{ name: 'Path', type: 'string', position: 0, aliases: ['LiteralPath', 'PSPath'] }],
     run(ctx) {
       const raw = boundString(ctx, 'Path') ?? '~';
       let path = raw === '~' ? HOME : raw.replace(/[\\/]+$/, '') || 'C:\\';

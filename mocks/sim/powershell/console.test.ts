@@ -187,3 +187,15 @@ describe('PowerShell console', () => {
     expect(c.text()).toMatch(/^Name\n----/m);
   });
 });
+
+describe("the portal's Show PowerShell lines", () => {
+  it('runs an on-box cmdlet in Invoke-Command on the named server', () => {
+    const c = consoleOn('registered');
+    c.run("Invoke-Command -ComputerName 'hci-node2' -ScriptBlock { Get-AzureStackHCIAttestation }");
+    expect(c.text()).toMatch(/HCI-NODE2\s+Inactive/);
+    c.run(
+      "Invoke-Command -ComputerName 'hci-node3' -ScriptBlock { Set-Location -LiteralPath 'C:\\Program Files\\AzureConnectedMachineAgent'; .\\azcmagent.exe show }",
+    );
+    expect(c.text()).toMatch(/Resource Name +: hci-node3/);
+  });
+});

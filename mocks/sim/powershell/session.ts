@@ -44,6 +44,8 @@ interface Resume {
   rest: Statement[];
   line: string;
   assignTo?: string;
+  /** the server an Invoke-Command script block runs on, when not the session's */
+  server?: string;
 }
 
 export type Pending =
@@ -118,6 +120,7 @@ class Engine {
     readonly session: PsSession,
   ) {
     this.vars = new Map(session.variables);
+    this.server = session.server;
   }
 
   line(text: string, stream: 'output' | 'error' | 'warning' | 'verbose' = 'output') {
@@ -128,8 +131,11 @@ class Engine {
     for (const text of texts) this.line(text, stream);
   }
 
+  /** the server commands run on: the session's, or an Invoke-Command target while its block runs */
+  server: string;
+
   get node() {
-    return this.draft.nodes[this.session.server];
+    return this.draft.nodes[this.server];
   }
 
   evaluate: Evaluate = (word: Word): BoundValue => {
@@ -226,6 +232,8 @@ class Engine {
   runPipeline(commands: Command[], line: string, rest: Statement[], assignTo: string | undefined): boolean {
     const [first, ...downstream] = commands;
     if (!first) return false;
+    if (first.name.toLowerCase() === 'invoke-command' || first.name.toLowerCase() === 'icm')
+      return this.invokeCommand(first, line, rest);
     for (const command of commands) {
       if (!this.lookup(command.name)) {
         this.commandNotFound(command, line);
@@ -253,6 +261,7 @@ class Engine {
       rest,
       line,
       ...(assignTo !== undefined ? { assignTo } : {}),
+      ...(this.server !== this.session.server ? { server: this.server } : {}),
     };
     if (bound.missing.length > 0) {
       this.lines([
@@ -266,7 +275,7 @@ class Engine {
   }
 
   context(def: CmdletDef, resume: Resume, extra: Partial<CmdletContext>): CmdletContext | undefined {
-    const node = this.node;
+    const node = this.draft.nodes[resume.server ?? this.session.server];
     if (!node) return undefined;
     const session = this.session;
     return {
@@ -296,6 +305,67 @@ class Engine {
       },
       ...extra,
     };
+  }
+
+  /**
+   * `Invoke-Command -ComputerName node -ScriptBlock { … }`, the form the portal's "Show PowerShell" gives for
+   * on-box cmdlets: the block's statements run on that server (the rest of the line after it, here).
+   */
+  invokeCommand(command: Command, line: string, rest: Statement[]): boolean {
+    const def = INVOKE_COMMAND;
+    const bound = bind(def, command, line, this.evaluate);
+    if (!bound.ok) {
+      this.lines(bound.lines, 'error');
+      return false;
+    }
+    const computers = bound.bound.get('ComputerName');
+    const computer =
+      typeof computers === 'object' && computers !== null && computers.kind === 'array'
+        ? formatValue(computers.items[0] ?? null)
+        : this.server;
+    const block = bound.bound.get('ScriptBlock');
+    const text =
+      typeof block === 'object' && block !== null && block.kind === 'scriptblock' ? block.text : '';
+    const node = Object.values(this.draft.nodes).find(
+      (n) =>
+        n.name.toLowerCase() === computer.toLowerCase() || n.fqdn.toLowerCase() === computer.toLowerCase(),
+    );
+    if (node?.power !== 'Up') {
+      // WinRM's words when a remote computer does not answer
+      this.lines(
+        [
+          `[${computer}] Connecting to remote server ${computer} failed with the following error message : WinRM cannot complete the operation. Verify that the specified computer name is valid, that the computer is accessible over the network, and that a firewall exception for the WinRM service is enabled and allows access from this computer.`,
+          `    + CategoryInfo          : OpenError: (${computer}:String) [], PSRemotingTransportException`,
+          '    + FullyQualifiedErrorId : WinRMOperationTimeout,PSSessionStateBroken',
+          ' ',
+        ],
+        'error',
+      );
+      return false;
+    }
+    let statements: Statement[];
+    try {
+      statements = parseLine(text);
+    } catch (error) {
+      if (!(error instanceof ParseError)) throw error;
+      this.line(error.message, 'error');
+      return false;
+    }
+    const previous = this.server;
+    this.server = node.name;
+    // the block's statements carry the rest of the line, so a wait inside resumes them in order
+    const waiting = this.runBlock(statements, text, rest, line);
+    this.server = previous;
+    return waiting;
+  }
+
+  runBlock(statements: Statement[], text: string, rest: Statement[], line: string): boolean {
+    this.runStatements(statements, text);
+    if (this.waiting()) return true;
+    if (rest.length === 0) return false;
+    this.server = this.session.server;
+    this.runStatements(rest, line);
+    return this.waiting();
   }
 
   /** Calls the cmdlet at its stage and handles what it answers; true when it waits. */
@@ -580,6 +650,18 @@ class Engine {
     if (def) this.invoke(def, pending.resume, { answer: key });
   }
 }
+
+const INVOKE_COMMAND: CmdletDef = {
+  name: 'Invoke-Command',
+  aliases: ['icm'],
+  module: 'core',
+  errorSource: 'Microsoft.PowerShell.Commands.InvokeCommandCommand',
+  params: [
+    { name: 'ComputerName', type: 'strings', position: 0, aliases: ['Cn'] },
+    { name: 'ScriptBlock', type: 'scriptblock', position: 1 },
+    { name: 'Credential', type: 'credential' },
+  ],
+};
 
 function nativeArgs(command: Command, evaluate: Evaluate): string[] {
   return command.elements.flatMap((el) => {

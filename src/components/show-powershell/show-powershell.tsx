@@ -13,6 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { CodeRegular, CopyRegular } from '@fluentui/react-icons';
 import { useId, useState } from 'react';
+import { RunInPowerShell } from './run-in-powershell';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -41,6 +42,8 @@ export interface ShowPowerShellProps {
   /** @default 'subtle' */
   appearance?: 'subtle' | 'secondary' | 'transparent' | 'outline';
   disabled?: boolean;
+  /** the server "Run in PowerShell" opens the console on; the connection's first server when absent */
+  server?: string;
 }
 
 /** The script as text: one command a line, for Copy. */
@@ -58,6 +61,7 @@ export function ShowPowerShell({
   buttonLabel = 'Show PowerShell',
   appearance = 'subtle',
   disabled,
+  server,
 }: ShowPowerShellProps) {
   const styles = useStyles();
   const [status, setStatus] = useState('');
@@ -103,6 +107,7 @@ export function ShowPowerShell({
             <Button appearance="primary" icon={<CopyRegular />} onClick={() => void copy()}>
               Copy
             </Button>
+            <RunInPowerShell commands={commands} server={server} />
             <DialogTrigger disableButtonEnhancement>
               <Button appearance="secondary">Close</Button>
             </DialogTrigger>
