@@ -205,12 +205,29 @@ type ServiceAction = 'start' | 'stop' | 'restart';
 function serviceRun(action: ServiceAction) {
   return (ctx: CmdletContext, def: CmdletDef): CmdletResult => {
     const name = boundString(ctx, 'Name') ?? '';
-    const cluster = ctx.node.cluster === '' ? undefined : ctx.node.cluster;
+    const computer = boundString(ctx, 'ComputerName');
+    const node = computer
+      ? Object.values(ctx.draft.nodes).find(
+          (n) =>
+            n.name.toLowerCase() === computer.toLowerCase() ||
+            n.fqdn.toLowerCase() === computer.toLowerCase(),
+        )
+      : ctx.node;
+    if (!node) {
+      cmdletError(ctx, def, `Cannot find any service with service name '${name}'.`, {
+        category: 'ObjectNotFound',
+        target: `${name}:String`,
+        exception: 'ServiceCommandException',
+        errorId: 'NoServiceFoundForGivenName',
+      });
+      return done();
+    }
+    const cluster = node.cluster === '' ? undefined : node.cluster;
     if (name.toLowerCase() === 'hcisvc' && cluster !== undefined) {
-      const running = ctx.node.hcisvcRunning;
-      if (action !== 'start' && running) setHcisvc(ctx.draft, cluster, ctx.node.name, false, ctx.now);
+      const running = node.hcisvcRunning;
+      if (action !== 'start' && running) setHcisvc(ctx.draft, cluster, node.name, false, ctx.now);
       if (action !== 'stop' && (!running || action === 'restart'))
-        setHcisvc(ctx.draft, cluster, ctx.node.name, true, ctx.now);
+        setHcisvc(ctx.draft, cluster, node.name, true, ctx.now);
       return done();
     }
     if (name.toLowerCase() === 'himds' && ctx.node.arc.installed) {
@@ -438,6 +455,7 @@ export const SERVER_CMDLETS: CmdletDef[] = [
       shouldProcess: true,
       params: [
         { name: 'Name', type: 'string', position: 0, mandatory: true, aliases: ['ServiceName'] },
+        { name: 'ComputerName', type: 'string', aliases: ['Cn'] },
         { name: 'Force', type: 'switch' },
         { name: 'PassThru', type: 'switch' },
       ],

@@ -95,11 +95,10 @@ export function PowerShellConsole({ server, initialCommand, onCommandTyped }: Po
     [appendLog],
   );
 
-  const session = useConsoleSession(server, 120, onOutput);
-  const { state } = session;
-
   const typedRef = useRef(onCommandTyped);
   const shown = useRef<PowerShellStepDto | null>(null);
+  // the terminal the "Run in PowerShell" command was typed into (a remounted one gets it again)
+  const typedInto = useRef<TerminalHandle | null>(null);
   useEffect(() => {
     typedRef.current = onCommandTyped;
   });
@@ -110,17 +109,21 @@ export function PowerShellConsole({ server, initialCommand, onCommandTyped }: Po
     if (!handle || !step || shown.current === step) return;
     shown.current = step;
     handle.setPrompt(step.busy ? null : step.prompt);
-    if (!step.busy && command.current !== undefined) {
+    if (!step.busy && command.current !== undefined && typedInto.current !== handle) {
+      typedInto.current = handle;
       handle.type(command.current);
-      command.current = undefined;
+      // after "Run in PowerShell" the dialog that opened it hands focus back; the console takes it
+      window.requestAnimationFrame(() => handle.focus());
       typedRef.current?.();
     }
   }, []);
 
-  useEffect(() => {
-    latest.current = state;
-    showPrompt(state);
-  }, [state, showPrompt]);
+  const session = useConsoleSession(server, 120, (step) => {
+    if (step.output.length > 0) onOutput(step.output);
+    latest.current = step;
+    showPrompt(step);
+  });
+  const { state } = session;
 
   const attach = useCallback(
     (handle: TerminalHandle | null) => {
@@ -128,6 +131,7 @@ export function PowerShellConsole({ server, initialCommand, onCommandTyped }: Po
       if (!handle) return;
       handle.write(queued.current);
       queued.current = [];
+      shown.current = null;
       showPrompt(latest.current);
       handle.focus();
     },
@@ -196,6 +200,7 @@ export function PowerShellConsole({ server, initialCommand, onCommandTyped }: Po
             label={`PowerShell on ${server}`}
             history={state?.history ?? []}
             onSubmit={(line, prompt) => {
+              command.current = undefined;
               appendLog([{ text: `${prompt}${line}`, stream: 'input' }]);
               session.submit(line);
             }}

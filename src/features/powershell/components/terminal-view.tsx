@@ -1,4 +1,4 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens, useUncontrolledFocus } from '@fluentui/react-components';
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
@@ -69,6 +69,7 @@ export default function TerminalView({
   const line = useRef<LineState>(emptyLine(0));
   const prompt = useRef<string | null>(null);
   const pendingType = useRef<string | null>(null);
+  const submitAhead = useRef(false);
   const historyRef = useRef(history);
   const callbacks = useRef({ onSubmit, onInterrupt, onComplete, onResize });
   const cycle = useRef<{ start: number; matches: string[]; index: number; end: number } | null>(null);
@@ -126,10 +127,16 @@ export default function TerminalView({
       pendingType.current = null;
       line.current = emptyLine(historyRef.current.length, typed);
       termRef.current?.write(text + typed);
+      if (submitAhead.current) {
+        submitAhead.current = false;
+        termRef.current?.write('\r\n');
+        prompt.current = null;
+        callbacks.current.onSubmit(typed, text);
+      }
     },
     type(text) {
       if (prompt.current === null) {
-        pendingType.current = text;
+        pendingType.current = text + (pendingType.current ?? '');
         return;
       }
       setLine(emptyLine(historyRef.current.length, text));
@@ -179,6 +186,8 @@ export default function TerminalView({
         return false;
       }
       if (event.key !== 'Shift') escaped = false;
+      // Tab completes here; the browser must not move focus as well
+      if (event.key === 'Tab') event.preventDefault();
       return true;
     });
     const data = term.onData((input) => {
@@ -193,7 +202,14 @@ export default function TerminalView({
         }
         return;
       }
-      if (p === null) return;
+      if (p === null) {
+        // type-ahead while a command runs: kept for the next prompt, as a console keeps it
+        if (input === '\r') submitAhead.current = true;
+        else if (!input.startsWith('\x1b') && input !== '\t' && !submitAhead.current)
+          pendingType.current =
+            (pendingType.current ?? '') + Array.from(input, (c) => (c >= ' ' ? c : '')).join('');
+        return;
+      }
       if (input !== '\t') cycle.current = null;
       if (input === '\r') {
         const text = line.current.text;
@@ -269,5 +285,7 @@ export default function TerminalView({
     termRef.current?.textarea?.setAttribute('aria-label', label);
   }, [label]);
 
-  return <div ref={hostRef} className={styles.root} data-testid="powershell-terminal" />;
+  // Tab belongs to the terminal (completion); Fluent's focus manager must leave it alone in here
+  const uncontrolled = useUncontrolledFocus();
+  return <div ref={hostRef} className={styles.root} data-testid="powershell-terminal" {...uncontrolled} />;
 }

@@ -1,9 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type {
-  PowerShellCompletionDto,
-  PowerShellOutputDto,
-  PowerShellStepDto,
-} from '@/api/powershell-contract';
+import type { PowerShellCompletionDto, PowerShellStepDto } from '@/api/powershell-contract';
 import { onDeviceCodeRedeemed } from '@/components/azure-gate/device-login-relay';
 import { errorMessage } from '@/lib/api-client';
 import { powershellApi } from '../api/powershell-api';
@@ -23,31 +19,32 @@ export interface ConsoleSession {
 }
 
 /**
- * One remote console on `server`. Output of every answer goes to `onOutput` in order (the terminal and the
- * log render it); while a cmdlet runs the session is polled.
+ * One remote console on `server`. Every answer goes to `onStep` in order, before React renders it (the
+ * terminal writes its output and then its prompt, with no gap for keystrokes); while a cmdlet runs the
+ * session is polled.
  */
 export function useConsoleSession(
   server: string,
   columns: number,
-  onOutput: (output: PowerShellOutputDto[]) => void,
+  onStep: (step: PowerShellStepDto) => void,
 ): ConsoleSession {
   const [state, setState] = useState<PowerShellStepDto | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
-  const outputRef = useRef(onOutput);
+  const stepRef = useRef(onStep);
   const columnsRef = useRef(columns);
   const idRef = useRef<string | null>(null);
   // one call at a time, in order: output must not interleave
   const queue = useRef<Promise<unknown>>(Promise.resolve());
 
   useEffect(() => {
-    outputRef.current = onOutput;
+    stepRef.current = onStep;
     columnsRef.current = columns;
   });
 
   const apply = useCallback((step: PowerShellStepDto) => {
     idRef.current = step.id;
-    if (step.output.length > 0) outputRef.current(step.output);
+    stepRef.current(step);
     setState(step);
     setError(null);
   }, []);
