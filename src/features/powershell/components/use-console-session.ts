@@ -114,7 +114,13 @@ export function useConsoleSession(
       if (id === null) return { start: cursor, end: cursor, matches: [] };
       return powershellApi.complete(id, line, cursor);
     },
-    resize: (cols) => enqueue((id) => powershellApi.input(id, { columns: cols })),
+    // a resize answers with the session as it stands; shown, it would put a prompt before pending output
+    resize: (cols) => {
+      queue.current = queue.current.then(async () => {
+        const id = idRef.current;
+        if (id !== null) await powershellApi.input(id, { columns: cols }).catch(() => undefined);
+      });
+    },
     reopen: () => {
       setState(null);
       setError(null);
