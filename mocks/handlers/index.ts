@@ -6,6 +6,7 @@ import { benefitsHandlers } from './benefits';
 import { clusterOperationHandlers } from './cluster-operations';
 import { diagnosticsHandlers } from './diagnostics';
 import { labHandlers } from './lab';
+import { powershellHandlers } from './powershell';
 import { gatewayHandlers } from './gateway';
 import { gatewayRegistrationHandlers } from './gateway-registration';
 import { vmHandlers } from './vms';
@@ -18,6 +19,7 @@ type HandlerFactory = (sim: SimRuntime) => HttpHandler[];
  * general gateway routes go last because they end with the catch-all for unknown /api paths.
  */
 const featureHandlers: HandlerFactory[] = [
+  powershellHandlers,
   gatewayRegistrationHandlers,
   clusterOperationHandlers,
   arcHandlers,

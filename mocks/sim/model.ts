@@ -709,4 +709,9 @@ export interface World {
   faults: ActiveFault[];
   /** sorted by `at`, ascending */
   schedule: ScheduledEvent[];
+  /**
+   * Device codes of the PowerShell consoles' Azure sign-ins, redeemed on the same simulated sign-in page as
+   * the gateway's (the page may run in another tab, which only shares the world). Optional: older worlds load.
+   */
+  consoleDeviceCodes?: DeviceCode[];
 }

@@ -107,6 +107,11 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                       handle: crumb('Azure Stack HCI registration'),
                       lazy: lazyRoute(queryClient, () => import('./routes/cluster-registration')),
                     },
+                    {
+                      path: 'tools/powershell',
+                      handle: toolCrumb('powershell'),
+                      lazy: lazyRoute(queryClient, () => import('./routes/powershell')),
+                    },
                     // Unknown tool ids: the connection layout explains, with the tool list beside it.
                     {
                       path: 'tools/diagnostics/troubleshoot',

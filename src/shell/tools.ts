@@ -5,6 +5,7 @@ import {
   CloudLinkRegular,
   InfoRegular,
   ServerRegular,
+  WindowConsoleRegular,
   type FluentIcon,
 } from '@fluentui/react-icons';
 import type { ConnectionDto } from '@/api/contract';
@@ -28,6 +29,7 @@ export const tools: readonly ToolDefinition[] = [
   { id: 'azure-arc', title: 'Azure Arc', icon: CloudLinkRegular, isAvailable: isCluster },
   { id: 'diagnostics', title: 'Diagnostics', icon: StethoscopeRegular, isAvailable: isCluster },
   { id: 'overview', title: 'Overview', icon: InfoRegular, isAvailable: isServer },
+  { id: 'powershell', title: 'PowerShell', icon: WindowConsoleRegular, isAvailable: () => true },
 ];
 
 export function toolsFor(connection: Pick<ConnectionDto, 'type'>): ToolDefinition[] {

@@ -15,6 +15,7 @@ import {
 import { CodeRegular, CopyRegular } from '@fluentui/react-icons';
 import { useId, useState } from 'react';
 import { useActionBarSlot } from '@/components/action-bar/action-bar-slot';
+import { RunInPowerShell } from './run-in-powershell';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -45,6 +46,8 @@ export interface ShowPowerShellProps {
   /** Match the buttons beside it. @default 'medium' */
   size?: 'small' | 'medium';
   disabled?: boolean;
+  /** the server "Run in PowerShell" opens the console on; the connection's first server when absent */
+  server?: string;
 }
 
 /** The script as text: one command a line, for Copy. */
@@ -63,6 +66,7 @@ export function ShowPowerShell({
   appearance = 'subtle',
   size = 'medium',
   disabled,
+  server,
 }: ShowPowerShellProps) {
   const styles = useStyles();
   const slot = useActionBarSlot();
@@ -113,6 +117,7 @@ export function ShowPowerShell({
             <Button appearance="primary" icon={<CopyRegular />} onClick={() => void copy()}>
               Copy
             </Button>
+            <RunInPowerShell commands={commands} server={server} />
             <DialogTrigger disableButtonEnhancement>
               <Button appearance="secondary">Close</Button>
             </DialogTrigger>

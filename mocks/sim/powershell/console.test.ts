@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import { createSimRuntime } from '../../runtime';
+import { buildScenario, HOUR } from '../index';
+import type { World } from '../index';
+import { openSession, pollSession, submitLine } from './index';
+import type { PsSession, StepResult } from './index';
+
+const T0 = Date.UTC(2026, 10, 22, 9, 0, 0);
+
+function consoleOn(scenario: string, server = 'hci-node1') {
+  let clock = T0;
+  const sim = createSimRuntime({ clock: () => clock, world: buildScenario(scenario, T0) });
+  let session: PsSession = sim.read((w) => openSession(w, 's1', server, 120));
+  const lines: string[] = [];
+  const step = (result: StepResult | undefined) => {
+    if (!result) throw new Error('operation refused');
+    session = result.session;
+    for (const r of result.output) if (r.kind === 'line') lines.push(...r.text.split('\n'));
+    return result;
+  };
+  const run = (line: string) => {
+    const outcome = sim.run(submitLine(session, line));
+    if (!outcome.ok) throw outcome.error;
+    return step(outcome.value);
+  };
+  const poll = () => {
+    const outcome = sim.run(pollSession(session));
+    if (!outcome.ok) throw outcome.error;
+    return step(outcome.value);
+  };
+  const wait = (ms: number) => {
+    sim.advance(ms);
+    clock += 0;
+    return poll();
+  };
+  const text = () => lines.join('\n');
+  const redeem = (code: string, upn: string) =>
+    sim.run((draft: World) => {
+      const entry = draft.consoleDeviceCodes?.find((c) => c.code === code);
+      if (entry) entry.redeemedBy = upn;
+    });
+  return {
+    sim,
+    run,
+    poll,
+    wait,
+    text,
+    lines,
+    redeem,
+    get session() {
+      return session;
+    },
+  };
+}
+
+describe('PowerShell console', () => {
+  it("answers an unknown command in PowerShell's error layout", () => {
+    const c = consoleOn('fresh');
+    c.run('Get-Foo -Bar');
+    expect(c.text()).toContain(
+      "Get-Foo : The term 'Get-Foo' is not recognized as a name of a cmdlet, function, script file, or executable program.",
+    );
+    expect(c.text()).toContain('    + FullyQualifiedErrorId : CommandNotFoundException');
+  });
+
+  it('prints Get-AzureStackHCI in the layout of behaviour.md §3.1, and a bad parameter as PowerShell does', () => {
+    const c = consoleOn('registered');
+    c.run('Get-AzureStackHCI');
+    const list = c.lines
+      .filter((l) => / : |:$/.test(l))
+      .map((l) => l.split(' : ')[0]?.replace(/:$/, '').trimEnd());
+    expect(list).toEqual([
+      'ClusterStatus',
+      'RegistrationStatus',
+      'RegistrationDate',
+      'AzureResourceName',
+      'AzureResourceUri',
+      'ConnectionStatus',
+      'LastConnected',
+      'NextSync',
+      'IMDSAttestation',
+      'DiagnosticLevel',
+      'Region',
+    ]);
+    expect(c.text()).toContain('RegistrationStatus : Registered');
+    expect(c.text()).toMatch(/RegistrationDate {3}: \d{1,2}\/\d{1,2}\/\d{4} \d{1,2}:\d{2}:\d{2} (AM|PM)/);
+    c.run('Get-AzureStackHCI -Foo');
+    expect(c.text()).toContain(
+      [
+        "Get-AzureStackHCI : A parameter cannot be found that matches parameter name 'Foo'.",
+        'At line:1 char:19',
+        '+ Get-AzureStackHCI -Foo',
+        '+                   ~~~~',
+        '    + CategoryInfo          : InvalidArgument: (:) [Get-AzureStackHCI], ParameterBindingException',
+        '    + FullyQualifiedErrorId : NamedParameterNotFound,Get-AzureStackHCI',
+      ].join('\n'),
+    );
+  });
+
+  it('needs Install-Module first, asks NuGet and PSGallery, then registers after the device-code sign-in', () => {
+    const c = consoleOn('fresh');
+    c.run("Register-AzStackHCI -SubscriptionId 'x'");
+    expect(c.text()).toContain("The term 'Register-AzStackHCI' is not recognized");
+    const nuget = c.run('Install-Module -Name Az.StackHCI');
+    expect(c.text()).toContain('Do you want PowerShellGet to install and import the NuGet provider now?');
+    expect(nuget.prompt).toBe('[Y] Yes  [N] No  [S] Suspend  [?] Help (default is "Y"): ');
+    const gallery = c.run('');
+    expect(c.text()).toContain("Are you sure you want to install the modules from 'PSGallery'?");
+    expect(gallery.prompt).toContain('(default is "N")');
+    c.run('Y');
+    const sub = c.sim.read((w) => Object.keys(w.cloud.subscriptions)[0] ?? '');
+    const waiting = c.run(`$sub = '${sub}'; Register-AzStackHCI -SubscriptionId $sub -Region "East US"`);
+    expect(waiting.busy).toBe(true);
+    const code = waiting.signIn?.code ?? '';
+    expect(c.text()).toContain(
+      `[Login to Azure] To sign in, use a web browser to open the page https://microsoft.com/devicelogin and enter the code ${code} to authenticate.`,
+    );
+    expect(waiting.progress).toEqual({
+      activity: 'Registering Azure Stack HCI with Azure...',
+      status: 'Logging in to Azure',
+      percent: 30,
+    });
+    c.redeem(code, 'admin@contoso.onmicrosoft.com');
+    c.poll();
+    const midway = c.wait(20_000);
+    expect(midway.progress?.activity).toBe('Registering Azure Stack HCI with Azure...');
+    expect(midway.progress?.percent).toBeGreaterThan(30);
+    const finished = c.wait(HOUR);
+    expect(finished.busy).toBe(false);
+    expect(c.text()).toContain('Result                 : Success');
+    expect(c.text()).toContain('Azure Stack HCI is successfully registered.');
+    expect(c.sim.read((w) => w.clusters['hci-cluster01']?.registration?.subscriptionId)).toBe(sub);
+    c.run('Get-AzureStackHCIArcIntegration');
+    expect(c.text()).toContain(
+      'NodesArcStatus   : {[hci-node1, Enabled], [hci-node2, Enabled], [hci-node3, Enabled], [hci-node4, Enabled]}',
+    );
+  });
+
+  it('unregisters with a wrong subscription: the local state goes, the Azure resource stays', () => {
+    const c = consoleOn('registered');
+    c.run('Install-Module Az.StackHCI -Force');
+    const other = '00000000-0000-4000-8000-000000000001';
+    const confirm = c.run(`Unregister-AzStackHCI -SubscriptionId ${other}`);
+    expect(c.text()).toContain('Are you sure you want to perform this action?');
+    expect(confirm.prompt).toContain('[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend');
+    const signin = c.run('Y');
+    c.redeem(signin.signIn?.code ?? '', 'admin@contoso.onmicrosoft.com');
+    c.poll();
+    c.wait(HOUR);
+    expect(c.text()).toContain('Result  : Success');
+    expect(c.sim.read((w) => w.clusters['hci-cluster01']?.registration)).toBeUndefined();
+    expect(c.sim.read((w) => Object.keys(w.cloud.hciClusters).length)).toBe(1);
+  });
+
+  it('turns Benefits on and adds a VM', () => {
+    const c = consoleOn('registered');
+    c.run('Install-Module Az.StackHCI -Force');
+    c.run('Enable-AzStackHCIAttestation');
+    expect(c.text()).toContain(
+      'Enabling IMDS Attestation configures your cluster to use workloads that are exclusively available on Azure.',
+    );
+    c.run('y');
+    c.wait(HOUR);
+    expect(c.text()).toMatch(/ComputerName\s+Status Expiration/);
+    expect(c.text()).toMatch(/HCI-NODE1\s+Active/);
+    const vm = c.sim.read((w) =>
+      Object.values(w.vms).find((v) => v.hostNode === 'hci-node1' && v.generation === 2),
+    );
+    c.run(`Add-AzStackHCIVMAttestation -VMName '${vm?.name ?? ''}'`);
+    c.wait(HOUR);
+    expect(c.text()).toMatch(new RegExp(`${vm?.name ?? ''}\\s+HCI-NODE1\\s+Connected`));
+    expect(c.sim.read((w) => w.vms[vm?.id ?? '']?.attestationNic)).toBe(true);
+  });
+
+  it('shows event 594 after the TPM is cleared', () => {
+    const c = consoleOn('registered');
+    c.sim.inject('tpm-cleared', 'hci-node1');
+    c.run("Get-WinEvent -LogName 'Microsoft-AzureStack-HCI/Admin' -MaxEvents 5");
+    expect(c.text()).toMatch(/ +594 Error +Azure Stack HCI encountered an error accessing its data/);
+  });
+
+  it('runs sc.exe, binds positionally, pipes into Select-Object and Where-Object', () => {
+    const c = consoleOn('registered');
+    c.run('sc.exe query hcisvc');
+    expect(c.text()).toContain('        STATE              : 4  RUNNING');
+    c.run("Get-VM | Where-Object { $_.State -eq 'Running' } | Select-Object Name");
+    expect(c.text()).toMatch(/^Name\n----/m);
+  });
+});
+
+describe("the portal's Show PowerShell lines", () => {
+  it('runs an on-box cmdlet in Invoke-Command on the named server', () => {
+    const c = consoleOn('registered');
+    c.run("Invoke-Command -ComputerName 'hci-node2' -ScriptBlock { Get-AzureStackHCIAttestation }");
+    expect(c.text()).toMatch(/HCI-NODE2\s+Inactive/);
+    c.run(
+      "Invoke-Command -ComputerName 'hci-node3' -ScriptBlock { Set-Location -LiteralPath 'C:\\Program Files\\AzureConnectedMachineAgent'; .\\azcmagent.exe show }",
+    );
+    expect(c.text()).toMatch(/Resource Name +: hci-node3/);
+  });
+});

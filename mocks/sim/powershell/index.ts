@@ -1,0 +1,17 @@
+/** The PowerShell console's pure core: parse, bind, run against the world, format. */
+export {
+  completeLine,
+  describeSession,
+  interruptSession,
+  openSession,
+  pollSession,
+  resizeSession,
+  submitLine,
+  DEVICE_LOGIN_URL,
+  HOME,
+} from './session';
+export type { Completion, Progress, PsSession, StepResult } from './session';
+export type { OutputRecord, OutputStream } from './context';
+export { COMMANDS, findCommand } from './commands';
+export { parseLine, ParseError } from './syntax';
+export { formatDate, formatList, formatObjects, formatTable } from './format';
