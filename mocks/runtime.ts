@@ -6,14 +6,14 @@
  */
 import {
   buildScenario,
-  isFaultName,
   injectFault,
-  parseDuration,
+  advanceDuration,
+  faultNamed,
+  faultTarget,
   parseWorld,
   repairFault,
   run,
   serializeWorld,
-  SimError,
   advance as advanceWorld,
   freezeWorld,
   FAULT_NAMES,
@@ -29,7 +29,14 @@ export interface SimRuntimeOptions {
   clock: () => Millis;
   /** the world to start from; a `fresh` world is built when absent */
   world?: World;
+  /**
+   * How the transport waits out simulated latency (the `api-latency` fault, a WAP connector's latency).
+   * The browser really waits; node.ts passes one that returns at once, so tests never sleep.
+   */
+  delay?: (ms: Millis) => Promise<void>;
 }
+
+const realDelay = (ms: Millis): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Told after every commit, with the slices that differ from the world before it. */
 export type ChangeListener = (world: World, change: WorldChange) => void;
@@ -39,6 +46,8 @@ export interface SimRuntime {
   /** the world as of now */
   world(): World;
   read<T>(select: (world: World, now: Millis) => T): T;
+  /** waits `ms` of latency through the delay adapter the runtime was given */
+  delay(ms: Millis): Promise<void>;
   /** applies an operation; on success the new world is kept and listeners are told */
   run<T>(op: Op<T>): Outcome<T>;
   reset(scenario?: string): void;
@@ -77,31 +86,10 @@ export function createSimRuntime(options: SimRuntimeOptions): SimRuntime {
     return outcome.value;
   };
 
-  const target = (value: unknown): string | undefined => {
-    if (value === undefined || value === null || value === '') return undefined;
-    if (typeof value !== 'string')
-      throw new SimError(
-        'bad-request',
-        'InvalidTarget',
-        'A fault target must be a name (a server, cluster, account or API surface).',
-      );
-    return value;
-  };
-
-  const faultName = (value: unknown): FaultName => {
-    if (!isFaultName(value)) {
-      throw new SimError(
-        'bad-request',
-        'UnknownFault',
-        `There is no fault named ${JSON.stringify(value)}. Faults: ${FAULT_NAMES.join(', ')}.`,
-      );
-    }
-    return value;
-  };
-
   return {
     now,
     world: catchUp,
+    delay: (ms) => (ms > 0 ? (options.delay ?? realDelay)(ms) : Promise.resolve()),
     read(select) {
       const world = catchUp();
       return select(world, now());
@@ -119,27 +107,20 @@ export function createSimRuntime(options: SimRuntimeOptions): SimRuntime {
       commit(freezeWorld({ ...world, clockOffsetMs: offset }));
     },
     advance(duration) {
-      const ms = parseDuration(duration);
-      if (ms === undefined) {
-        throw new SimError(
-          'bad-request',
-          'InvalidDuration',
-          `${JSON.stringify(duration)} is not a duration: use milliseconds or strings like '90m', '12h', '31d'.`,
-        );
-      }
+      const ms = advanceDuration(duration);
       const target = now() + ms;
       const shifted = { ...current, clockOffsetMs: current.clockOffsetMs + ms };
       commit(advanceWorld(shifted, target));
       return ms;
     },
     inject(fault, where) {
-      const name = faultName(fault);
-      const t = target(where);
+      const name = faultNamed(fault);
+      const t = faultTarget(where);
       mustSucceed(run(current, now(), (draft, at) => injectFault(draft, name, t, at)));
     },
     repair(fault, where) {
-      const name = faultName(fault);
-      const t = target(where);
+      const name = faultNamed(fault);
+      const t = faultTarget(where);
       mustSucceed(run(current, now(), (draft, at) => repairFault(draft, name, t, at)));
     },
     snapshot() {

@@ -31,6 +31,7 @@ import { arcStatusChangedAt } from '../sim';
 import { machineStatus } from '../sim/arm/project';
 import { fromSimError, simRoute } from './http';
 import { iso, jobDto } from './views';
+import { own } from '../sim';
 
 async function jsonBody(request: Request): Promise<Record<string, unknown>> {
   const text = await request.text();
@@ -66,8 +67,8 @@ function onPremStatus(node: ClusterNode, now: Millis): OnPremAgentStatus {
 export function arcServerDto(world: World, node: ClusterNode, now: Millis): ArcServerDto {
   const agent = node.arc;
   const id = agent.machineResourceId;
-  const machine = id === undefined ? undefined : world.cloud.machines[resourceKey(id)];
-  const reg = world.clusters[node.cluster]?.registration;
+  const machine = id === undefined ? undefined : own(world.cloud.machines, resourceKey(id));
+  const reg = own(world.clusters, node.cluster)?.registration;
   const onPrem = onPremStatus(node, now);
   const azureStatus = machine ? (machineStatus(world, machine, now) ?? null) : null;
   const enabled = arcEnabledOnNode(world, node);
@@ -115,7 +116,7 @@ export function clusterArcDto(world: World, clusterName: string, now: Millis): C
   const reg = cluster.registration;
   const servers = clusterNodes(world, cluster.name).map((n) => arcServerDto(world, n, now));
   const clusterId = reg ? hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName) : undefined;
-  const resource = clusterId === undefined ? undefined : world.cloud.hciClusters[resourceKey(clusterId)];
+  const resource = clusterId === undefined ? undefined : own(world.cloud.hciClusters, resourceKey(clusterId));
   return {
     cluster: cluster.name,
     registered: reg !== undefined,

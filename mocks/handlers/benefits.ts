@@ -34,6 +34,7 @@ import {
 import type { BenefitsBlocker, BenefitsVmOutcome, Job, Millis, OnPremCluster, World } from '../sim';
 import { simRoute } from './http';
 import { iso, jobDto } from './views';
+import { own } from '../sim';
 
 export const BENEFITS_LEARN_MORE_URL = 'https://learn.microsoft.com/azure-stack/hci/manage/azure-benefits';
 
@@ -171,7 +172,7 @@ export function benefitsHandlers(sim: SimRuntime) {
     if (!outcome.ok) throw outcome.error;
     const job = outcome.value;
     return HttpResponse.json(
-      sim.read((w, now) => operationDto(w.jobs[job.id] ?? job, now)),
+      sim.read((w, now) => operationDto(own(w.jobs, job.id) ?? job, now)),
       { status: 202, headers: { Location: `/api/benefits/operations/${job.id}` } },
     );
   };
@@ -193,7 +194,7 @@ export function benefitsHandlers(sim: SimRuntime) {
         const addVms = booleanField(body, 'addVms');
         const servers = stringList(body, 'servers', false);
         const cluster = clusterName(params.name);
-        const unknown = servers?.find((s) => sim.read((w) => w.nodes[s]?.cluster !== cluster));
+        const unknown = servers?.find((s) => sim.read((w) => own(w.nodes, s)?.cluster !== cluster));
         if (unknown !== undefined)
           throw new SimError('bad-request', 'InvalidServer', `'${unknown}' is not a server of ${cluster}.`, {
             target: 'servers',
@@ -238,7 +239,7 @@ export function benefitsHandlers(sim: SimRuntime) {
       handle((_r, params) =>
         HttpResponse.json(
           sim.read((w, now) => {
-            const job = w.jobs[params.id ?? ''];
+            const job = own(w.jobs, params.id ?? '');
             if (!job)
               throw new SimError('not-found', 'JobNotFound', `The job '${params.id ?? ''}' was not found.`);
             return operationDto(job, now);

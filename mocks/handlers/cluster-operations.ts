@@ -19,6 +19,7 @@ import {
 import type { CloudName, Job, Op, World } from '../sim';
 import { errorResponse, fromSimError, readJsonObject, simRoute } from './http';
 import { jobDto } from './views';
+import { own } from '../sim';
 
 function clusterName(world: World, name: string): string {
   const cluster = Object.values(world.clusters).find(
@@ -110,7 +111,7 @@ export function clusterOperationHandlers(sim: SimRuntime) {
           return errorResponse(400, 'InvalidParameter', "'enableArc' must be true or false.", 'enableArc');
         if (
           body.createResourceGroup === true &&
-          sim.read((w) => w.cloud.resourceGroups[rgKey(subscriptionId, resourceGroup)] !== undefined)
+          sim.read((w) => own(w.cloud.resourceGroups, rgKey(subscriptionId, resourceGroup)) !== undefined)
         ) {
           return errorResponse(
             409,
@@ -121,7 +122,7 @@ export function clusterOperationHandlers(sim: SimRuntime) {
         }
         if (
           body.createResourceGroup === false &&
-          sim.read((w) => w.cloud.resourceGroups[rgKey(subscriptionId, resourceGroup)] === undefined)
+          sim.read((w) => own(w.cloud.resourceGroups, rgKey(subscriptionId, resourceGroup)) === undefined)
         ) {
           return errorResponse(
             404,
@@ -190,7 +191,7 @@ export function clusterOperationHandlers(sim: SimRuntime) {
       handle((_r, params) =>
         HttpResponse.json(
           sim.read((w) => {
-            const cluster = w.clusters[clusterName(w, params.name ?? '')];
+            const cluster = own(w.clusters, clusterName(w, params.name ?? ''));
             return (cluster?.logFiles ?? [])
               .map((f): LogFileDto => ({
                 name: f.name,
@@ -207,7 +208,7 @@ export function clusterOperationHandlers(sim: SimRuntime) {
       '*/api/clusters/:name/registration/logs/:file',
       handle((_r, params) => {
         const file = sim.read((w) =>
-          w.clusters[clusterName(w, params.name ?? '')]?.logFiles.find((f) => f.name === params.file),
+          own(w.clusters, clusterName(w, params.name ?? ''))?.logFiles.find((f) => f.name === params.file),
         );
         if (!file)
           return errorResponse(404, 'LogNotFound', `There is no log file named '${params.file ?? ''}'.`);

@@ -24,6 +24,7 @@ import {
 import type { FaultName, RemedyAction, World } from '../sim';
 import { fromSimError, readJsonObject, simRoute } from './http';
 import { jobDto } from './views';
+import { own } from '../sim';
 
 function clusterOr404(world: World, name: string): string {
   const cluster = Object.values(world.clusters).find(
@@ -195,7 +196,7 @@ export function diagnosticsHandlers(sim: SimRuntime) {
         const job = outcome.value.job;
         const result: RemedyResultDto = {
           message: outcome.value.message,
-          job: job ? sim.read((w, now) => jobDto(w.jobs[job.id] ?? job, now)) : null,
+          job: job ? sim.read((w, now) => jobDto(own(w.jobs, job.id) ?? job, now)) : null,
         };
         return HttpResponse.json(result, { status: job ? 202 : 200 });
       }),

@@ -34,11 +34,12 @@ import {
 import type { AppRegistration, Millis, Op, World } from '../sim';
 import { errorResponse, fromSimError, readJsonObject, simRoute, simRouteOwningFaults } from './http';
 import { gatewayDto, iso } from './views';
+import { own } from '../sim';
 
 function flowDto(world: World, now: Millis): GatewayRegistrationFlowDto {
   const dc = world.gateway.deviceCode;
   const pending = world.gateway.pending;
-  const pendingApp = pending ? world.cloud.apps[pending.appId] : undefined;
+  const pendingApp = pending ? own(world.cloud.apps, pending.appId) : undefined;
   let tenants: GatewayRegistrationFlowDto['tenants'] = [];
   if (dc?.redeemedBy) {
     tenants = tenantsForDeviceAccount(world).map((t) => ({
@@ -146,7 +147,7 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
         const accounts: DeviceLoginAccountDto[] = sim.read((w, now) => {
           const dc = checkDeviceCode(w, code, now);
           return Object.values(w.cloud.users)
-            .filter((u) => u.tenantIds.some((t) => w.cloud.tenants[t]?.cloud === dc.cloud))
+            .filter((u) => u.tenantIds.some((t) => own(w.cloud.tenants, t)?.cloud === dc.cloud))
             .map((u) => ({ upn: u.upn, displayName: u.displayName }));
         });
         return HttpResponse.json(accounts);

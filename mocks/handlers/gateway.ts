@@ -6,7 +6,7 @@ import { http, HttpResponse } from 'msw';
 import type { AddConnectionRequest, ClockDto, VmListDto } from '../../src/api/contract';
 import type { SimRuntime } from '../runtime';
 import { SimError, clusterNodes, clusterVms, makeNode, nextSeq } from '../sim';
-import type { GatewayConnection, World } from '../sim';
+import type { GatewayConnection, OnPremCluster, World } from '../sim';
 import {
   clusterDto,
   connectionDto,
@@ -18,6 +18,7 @@ import {
   vmDto,
 } from './views';
 import { errorResponse, fromSimError, readJsonObject, simRoute } from './http';
+import { own, setOwn } from '../sim';
 
 const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
 
@@ -39,7 +40,7 @@ function findConnection(world: World, type: string, name: string): GatewayConnec
 
 function clusterOr404(world: World, name: string) {
   const cluster =
-    world.clusters[name] ??
+    own(world.clusters, name) ??
     Object.values(world.clusters).find(
       (c) => c.name.toLowerCase() === name.toLowerCase() || c.fqdn.toLowerCase() === name.toLowerCase(),
     );
@@ -54,7 +55,7 @@ function clusterOr404(world: World, name: string) {
 
 function nodeOr404(world: World, name: string) {
   const node =
-    world.nodes[name] ??
+    own(world.nodes, name) ??
     Object.values(world.nodes).find(
       (n) => n.name.toLowerCase() === name.toLowerCase() || n.fqdn.toLowerCase() === name.toLowerCase(),
     );
@@ -128,7 +129,7 @@ export function gatewayHandlers(sim: SimRuntime) {
               `'${name}' is already in the connections list.`,
             );
           }
-          if (type === 'cluster' && !draft.clusters[name]) addSimulatedCluster(draft, name, now);
+          if (type === 'cluster' && !own(draft.clusters, name)) addSimulatedCluster(draft, name, now);
           const connection: GatewayConnection = {
             name,
             type,
@@ -270,7 +271,7 @@ export function gatewayHandlers(sim: SimRuntime) {
       handle((_r, params) =>
         HttpResponse.json(
           sim.read((w, now) => {
-            const job = w.jobs[params.id ?? ''];
+            const job = own(w.jobs, params.id ?? '');
             if (!job)
               throw new SimError('not-found', 'JobNotFound', `The job '${params.id ?? ''}' was not found.`);
             return jobDto(job, now);
@@ -343,7 +344,7 @@ function compare(a: unknown, b: unknown): number {
 /** "+ Add" of a cluster the world does not have yet: a new, unregistered two-node cluster, installed now. */
 function addSimulatedCluster(draft: World, name: string, now: number): void {
   const short = name.split('.')[0] ?? name;
-  draft.clusters[name] = {
+  const cluster: OnPremCluster = {
     name,
     domain: name.includes('.') ? name.slice(short.length + 1) : 'contoso.local',
     fqdn: name.includes('.') ? name : `${name}.contoso.local`,
@@ -356,10 +357,11 @@ function addSimulatedCluster(draft: World, name: string, now: number): void {
     diagnosticLevel: 'Basic',
     logFiles: [],
   };
+  setOwn(draft.clusters, name, cluster);
   for (let i = 1; i <= 2; i++) {
     const nodeName = `${short}-n${i}`;
-    if (draft.nodes[nodeName]) continue;
-    draft.clusters[name].nodeNames.push(nodeName);
+    if (own(draft.nodes, nodeName)) continue;
+    cluster.nodeNames.push(nodeName);
     draft.nodes[nodeName] = {
       ...makeNode(name, nodeName, i - 1, now, now),
       serialNumber: `SIM${String(nextSeq(draft)).padStart(6, '0')}`,

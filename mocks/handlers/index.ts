@@ -8,6 +8,7 @@ import { diagnosticsHandlers } from './diagnostics';
 import { labHandlers } from './lab';
 import { gatewayHandlers } from './gateway';
 import { gatewayRegistrationHandlers } from './gateway-registration';
+import { guardHandlers } from './guard';
 import { vmHandlers } from './vms';
 import { wapHandlers } from './wap';
 
@@ -31,6 +32,7 @@ const featureHandlers: HandlerFactory[] = [
 /** Every handler, in the order MSW should try them. */
 export function handlers(sim: SimRuntime): HttpHandler[] {
   return [
+    ...guardHandlers(),
     ...armHandlers(sim),
     ...featureHandlers.flatMap((factory) => factory(sim)),
     ...gatewayHandlers(sim),

@@ -21,6 +21,7 @@ import {
 import type { Job, Millis, Op, VirtualMachine, VmCheckpoint, VmRef, WapVm, World } from '../sim';
 import { fromSimError, readJsonObject, simRoute } from './http';
 import { jobDto, vmDto } from './views';
+import { own } from '../sim';
 
 export const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 
@@ -107,7 +108,7 @@ function clusterNameOr404(world: World, name: string): string {
 }
 
 function vmOr404(world: World, id: string): VirtualMachine {
-  const vm = world.vms[id];
+  const vm = own(world.vms, id);
   if (!vm)
     throw new SimError('not-found', 'VirtualMachineNotFound', `The virtual machine '${id}' was not found.`);
   return vm;

@@ -10,7 +10,7 @@
  *   PUT    /api/wap/clouds/:cloud/users/:upn   adds the UPN to the cloud's identity provider
  *   DELETE /api/wap/clouds/:cloud/users/:upn   removes it
  */
-import { delay, http, HttpResponse } from 'msw';
+import { http, HttpResponse } from 'msw';
 import type {
   CloudNetworkDto,
   CloudSubscriptionDto,
@@ -38,6 +38,7 @@ import {
 import type { Millis, VirtualMachine, VmRef, WapCloud, WapVm, World } from '../sim';
 import { errorResponse, fromSimError, readJsonObject, simRoute } from './http';
 import { checkpointDtos, checkpointRoutes, jobResponse, rdpResponse, vmSettings } from './vms';
+import { own } from '../sim';
 
 const isLocal = (cloud: string) => cloud.toLowerCase() === AZURE_STACK_CLOUD.toLowerCase();
 
@@ -78,7 +79,7 @@ function wapVmRow(cloud: WapCloud, vm: WapVm, now: Millis): CloudVmDto {
     memoryMiB: vm.memoryMiB,
     os: vm.os,
     ipAddress: vm.ipAddress,
-    networks: vm.networkIds.map((id) => cloud.networks[id]?.name ?? id),
+    networks: vm.networkIds.map((id) => own(cloud.networks, id)?.name ?? id),
     checkpointCount: vm.checkpoints.length,
     uptimeSeconds: uptime(vm, now),
   };
@@ -140,7 +141,7 @@ export function wapHandlers(sim: SimRuntime) {
       const requested = params.cloud ?? '';
       if (isLocal(requested)) return fn(request, params, AZURE_STACK_CLOUD);
       const cloud = sim.read((w) => wapCloudOr404(w, requested));
-      if (cloud.connectorLatencyMs > 0) await delay(cloud.connectorLatencyMs);
+      await sim.delay(cloud.connectorLatencyMs);
       sim.read((w) => ensureWapCloudAvailable(w, cloud.name));
       return fn(request, params, cloud.name);
     });
@@ -150,7 +151,7 @@ export function wapHandlers(sim: SimRuntime) {
     const id = params.id ?? '';
     return sim.read((w) => {
       if (isLocal(requested)) {
-        if (!w.vms[id])
+        if (!own(w.vms, id))
           throw new SimError(
             'not-found',
             'VirtualMachineNotFound',
@@ -159,7 +160,7 @@ export function wapHandlers(sim: SimRuntime) {
         return { vmId: id };
       }
       const cloud = wapCloudOr404(w, requested);
-      if (!cloud.vms[id])
+      if (!own(cloud.vms, id))
         throw new SimError(
           'not-found',
           'VirtualMachineNotFound',
@@ -253,11 +254,11 @@ export function wapHandlers(sim: SimRuntime) {
         return HttpResponse.json(
           sim.read((w, now): CloudVmDetailDto => {
             if (ref.cloud === undefined) {
-              const vm = w.vms[ref.vmId] as VirtualMachine;
+              const vm = own(w.vms, ref.vmId) as VirtualMachine;
               return {
                 ...localVmRow(vm, now),
                 cloud: cloudName,
-                subscriptionId: w.clusters[vm.cluster]?.registration?.subscriptionId ?? null,
+                subscriptionId: own(w.clusters, vm.cluster)?.registration?.subscriptionId ?? null,
                 createdAt: new Date(vm.createdAt).toISOString(),
                 checkpoints: checkpointDtos(vm),
                 settings: vmSettings(vm, vm.networks, [
@@ -267,7 +268,7 @@ export function wapHandlers(sim: SimRuntime) {
               };
             }
             const cloud = wapCloudOr404(w, ref.cloud);
-            const vm = cloud.vms[ref.vmId] as WapVm;
+            const vm = own(cloud.vms, ref.vmId) as WapVm;
             const row = wapVmRow(cloud, vm, now);
             return {
               ...row,
@@ -297,8 +298,8 @@ export function wapHandlers(sim: SimRuntime) {
         return rdpResponse(
           sim.read((w) =>
             ref.cloud === undefined
-              ? (w.vms[ref.vmId] as VirtualMachine)
-              : (w.wapClouds[ref.cloud]?.vms[ref.vmId] as WapVm),
+              ? (own(w.vms, ref.vmId) as VirtualMachine)
+              : (own(own(w.wapClouds, ref.cloud)?.vms, ref.vmId) as WapVm),
           ),
         );
       }),
@@ -412,7 +413,7 @@ export function wapHandlers(sim: SimRuntime) {
         '*/api/wap/clouds/:cloud/users/:upn',
         control((_r, params) => {
           const outcome = sim.run((d) => {
-            setWapUserKnown(d, params.cloud ?? '', decodeURIComponent(params.upn ?? ''), method === 'put');
+            setWapUserKnown(d, params.cloud ?? '', params.upn ?? '', method === 'put');
           });
           if (!outcome.ok) return Promise.resolve(fromSimError(outcome.error));
           return Promise.resolve(

@@ -25,6 +25,7 @@ import type { ClusterNode, Job, Millis, OnPremCluster, World } from './model';
 import { MINUTE } from './model';
 import { refreshHeartbeats } from './reachability';
 import { ARC_AGENT_VERSION, createApp, onboardNodeToArc, systemData } from './registration';
+import { own } from './lookup';
 
 export const ARC_MESSAGES = {
   notRegistered:
@@ -88,7 +89,7 @@ export function arcEnabledOnNode(world: World, node: ClusterNode): boolean {
     node.arc.installed &&
     node.arc.connected &&
     id !== undefined &&
-    world.cloud.machines[resourceKey(id)] !== undefined
+    own(world.cloud.machines, resourceKey(id)) !== undefined
   );
 }
 
@@ -167,12 +168,12 @@ defineJobKind('arc/enable', (draft, job, at) => {
   const clusterName = String(job.input.cluster);
   const nodes = Array.isArray(job.input.nodes) ? job.input.nodes.map(String) : [];
   const upn = String(job.input.upn);
-  const cluster = draft.clusters[clusterName];
+  const cluster = own(draft.clusters, clusterName);
   const reg = cluster?.registration;
   if (!cluster || !reg)
     return { status: 'Failed', message: ARC_MESSAGES.notRegistered, result: 'ClusterNotRegistered' };
   const clusterId = hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName);
-  const resource = draft.cloud.hciClusters[resourceKey(clusterId)];
+  const resource = own(draft.cloud.hciClusters, resourceKey(clusterId));
   if (!resource)
     return {
       status: 'Failed',
@@ -182,7 +183,7 @@ defineJobKind('arc/enable', (draft, job, at) => {
   if (!canAssignRoles(draft, upn, reg.subscriptionId))
     return { status: 'Failed', message: ARC_MESSAGES.arcRoles, result: 'ArcRoleAssignmentFailed' };
   const arcGroup = reg.arcResourceGroup === '' ? reg.resourceGroup : reg.arcResourceGroup;
-  if (!draft.cloud.resourceGroups[rgKey(reg.subscriptionId, arcGroup)]) {
+  if (!own(draft.cloud.resourceGroups, rgKey(reg.subscriptionId, arcGroup))) {
     draft.cloud.resourceGroups[rgKey(reg.subscriptionId, arcGroup)] = {
       subscriptionId: reg.subscriptionId,
       name: arcGroup,
@@ -192,7 +193,7 @@ defineJobKind('arc/enable', (draft, job, at) => {
       systemData: systemData(upn, at),
     };
   }
-  const providers = draft.cloud.subscriptions[reg.subscriptionId]?.providers;
+  const providers = own(draft.cloud.subscriptions, reg.subscriptionId)?.providers;
   if (providers) providers['Microsoft.HybridCompute'] = 'Registered';
   if (!resource.arcSetting) {
     const arcApp =
@@ -222,7 +223,7 @@ defineJobKind('arc/enable', (draft, job, at) => {
   const done: string[] = [];
   const failed: string[] = [];
   for (const name of nodes) {
-    const node = draft.nodes[name];
+    const node = own(draft.nodes, name);
     if (!node || !nodeReachesAzure(node)) {
       failed.push(name);
       continue;
@@ -303,18 +304,18 @@ export function startArcDisable(draft: World, clusterName: string, nodeName: str
 
 defineJobKind('arc/disable', (draft, job, at) => {
   const nodeName = String(job.input.node);
-  const node = draft.nodes[nodeName];
+  const node = own(draft.nodes, nodeName);
   if (!node || !nodeIsUp(node))
     return { status: 'Failed', message: ARC_MESSAGES.nodeUnreachable(nodeName), result: 'Failed' };
   detachAgent(draft, node, false, at);
-  const cluster = draft.clusters[String(job.input.cluster)];
+  const cluster = own(draft.clusters, String(job.input.cluster));
   if (cluster?.registration && !clusterNodes(draft, cluster.name).some((n) => arcEnabledOnNode(draft, n))) {
     cluster.registration.arcEnabled = false;
     const reg = cluster.registration;
-    const resource =
-      draft.cloud.hciClusters[
-        resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName))
-      ];
+    const resource = own(
+      draft.cloud.hciClusters,
+      resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName)),
+    );
     if (resource) delete resource.arcSetting;
   }
   return { status: 'Succeeded', message: ARC_MESSAGES.disabled(nodeName), result: 'Success' };
@@ -359,8 +360,9 @@ function detachAgent(draft: World, node: ClusterNode, forceLocalOnly: boolean, n
   if (!forceLocalOnly && id !== undefined) {
     delete draft.cloud.machines[resourceKey(id)];
     for (const resource of Object.values(draft.cloud.hciClusters)) {
-      if (resource.arcSetting?.perNode[node.name]?.arcInstance.toLowerCase() === id.toLowerCase())
-        delete resource.arcSetting.perNode[node.name];
+      const perNode = resource.arcSetting?.perNode;
+      if (perNode && own(perNode, node.name)?.arcInstance.toLowerCase() === id.toLowerCase())
+        delete perNode[node.name];
     }
     delete node.arc.machineResourceId;
   }
@@ -406,7 +408,7 @@ export function runOnboardingScript(
       { target: 'serverName' },
     );
   }
-  const sub = draft.cloud.subscriptions[input.subscriptionId];
+  const sub = own(draft.cloud.subscriptions, input.subscriptionId);
   if (!sub)
     throw new SimError(
       'bad-request',
@@ -414,7 +416,7 @@ export function runOnboardingScript(
       `The subscription '${input.subscriptionId}' could not be found.`,
       { target: 'subscriptionId' },
     );
-  const rg = draft.cloud.resourceGroups[rgKey(sub.subscriptionId, input.resourceGroup)];
+  const rg = own(draft.cloud.resourceGroups, rgKey(sub.subscriptionId, input.resourceGroup));
   if (!rg)
     throw new SimError(
       'not-found',
@@ -427,7 +429,7 @@ export function runOnboardingScript(
       target: 'region',
     });
   }
-  if (draft.cloud.machines[resourceKey(machineId(sub.subscriptionId, rg.name, name))]) {
+  if (own(draft.cloud.machines, resourceKey(machineId(sub.subscriptionId, rg.name, name)))) {
     throw new SimError(
       'conflict',
       'MachineExists',
@@ -436,7 +438,7 @@ export function runOnboardingScript(
     );
   }
   const linux = input.osType === 'linux';
-  const domain = draft.clusters[Object.keys(draft.clusters)[0] ?? '']?.domain ?? 'contoso.local';
+  const domain = own(draft.clusters, Object.keys(draft.clusters)[0] ?? '')?.domain ?? 'contoso.local';
   const node: ClusterNode = {
     name,
     cluster: '',
@@ -479,7 +481,7 @@ export function runOnboardingScript(
     now,
   );
   const id = machineId(sub.subscriptionId, rg.name, name);
-  const machine = draft.cloud.machines[resourceKey(id)];
+  const machine = own(draft.cloud.machines, resourceKey(id));
   if (machine) {
     machine.tags = { ...input.tags };
     machine.osType = input.osType;

@@ -21,6 +21,7 @@ import { defineJobKind, startJob } from './jobs';
 import type { JobOutcome } from './jobs';
 import type { Job, JobStep, Millis, OnPremCluster, VirtualMachine, World } from './model';
 import { attemptSync } from './registration';
+import { own } from './lookup';
 
 export const HOST_SWITCH_NAME = 'AZSHCI_HOST-IMDS_DO_NOT_MODIFY';
 export const GUEST_NIC_NAME = 'AZSHCI_GUEST-IMDS_DO_NOT_MODIFY';
@@ -78,7 +79,7 @@ const BENEFITS_KINDS: readonly string[] = [
 // ───────────── Preconditions ─────────────
 
 function clusterOrThrow(world: World, name: string): OnPremCluster {
-  const cluster = world.clusters[name];
+  const cluster = own(world.clusters, name);
   if (!cluster) throw new SimError('not-found', 'ClusterNotFound', `The cluster '${name}' was not found.`);
   return cluster;
 }
@@ -149,7 +150,7 @@ export function disableBlocker(
 }
 
 function hostBlocker(world: World, vm: VirtualMachine): BenefitsBlocker | undefined {
-  const host = world.nodes[vm.hostNode];
+  const host = own(world.nodes, vm.hostNode);
   if (!host || !nodeIsUp(host))
     return { code: 'HostUnreachable', message: BENEFITS_MESSAGES.hostDown(vm.hostNode), fix: 'host' };
   if (!host.hcisvcRunning)
@@ -170,7 +171,7 @@ function hostBlocker(world: World, vm: VirtualMachine): BenefitsBlocker | undefi
 
 /** Why Add-AzStackHCIVMAttestation would fail for this VM now (its host is not set up; a running Gen 1 VM). */
 export function vmAddBlocker(world: World, vm: VirtualMachine, now: Millis): BenefitsBlocker | undefined {
-  const cluster = world.clusters[vm.cluster];
+  const cluster = own(world.clusters, vm.cluster);
   if (cluster) {
     const status = registrationView(world, cluster, now).registrationStatus;
     if (cluster.registration === undefined || status === 'NotYet')
@@ -325,7 +326,7 @@ function syncAfter(draft: World, clusterName: string, at: Millis): string | unde
 
 defineJobKind('benefits/enable', (draft, job, at): JobOutcome => {
   const name = String(job.input.cluster);
-  const cluster = draft.clusters[name];
+  const cluster = own(draft.clusters, name);
   if (!cluster)
     return { status: 'Failed', message: `The cluster '${name}' no longer exists.`, result: 'Failed' };
   const status = registrationView(draft, cluster, at).registrationStatus;
@@ -334,7 +335,7 @@ defineJobKind('benefits/enable', (draft, job, at): JobOutcome => {
   const targets = job.input.nodes as string[];
   const failedNodes: string[] = [];
   for (const nodeName of targets) {
-    const node = draft.nodes[nodeName];
+    const node = own(draft.nodes, nodeName);
     if (!node || !nodeIsUp(node)) {
       failedNodes.push(nodeName);
       continue;
@@ -347,7 +348,7 @@ defineJobKind('benefits/enable', (draft, job, at): JobOutcome => {
 
   const results: BenefitsVmOutcome[] = [];
   for (const planned of job.input.vms as { vmId: string; vmName: string; hostServer: string }[]) {
-    const vm = draft.vms[planned.vmId];
+    const vm = own(draft.vms, planned.vmId);
     if (!vm) {
       results.push({
         ...planned,
@@ -467,7 +468,7 @@ export function startDisableBenefits(draft: World, request: DisableBenefitsReque
 
 defineJobKind('benefits/disable', (draft, job, at): JobOutcome => {
   const name = String(job.input.cluster);
-  const cluster = draft.clusters[name];
+  const cluster = own(draft.clusters, name);
   if (!cluster)
     return { status: 'Failed', message: `The cluster '${name}' no longer exists.`, result: 'Failed' };
   const fail = (message: string, result: string): JobOutcome => ({
@@ -488,7 +489,7 @@ defineJobKind('benefits/disable', (draft, job, at): JobOutcome => {
 
   const results: BenefitsVmOutcome[] = [];
   for (const vm of attached) {
-    const live = draft.vms[vm.id];
+    const live = own(draft.vms, vm.id);
     if (!live) continue;
     live.attestationNic = false;
     results.push({
@@ -625,7 +626,7 @@ function completeVmJob(draft: World, job: Job, at: Millis): JobOutcome {
   const verb = action === 'add' ? 'on' : 'off';
   const results: BenefitsVmOutcome[] = [];
   for (const planned of job.input.vms as { vmId: string; vmName: string; hostServer: string }[]) {
-    const vm = draft.vms[planned.vmId];
+    const vm = own(draft.vms, planned.vmId);
     if (!vm) {
       results.push({
         ...planned,
@@ -701,10 +702,10 @@ export function benefitsServerView(
   nodeName: string,
   now: Millis,
 ): BenefitsServerView | undefined {
-  const node = world.nodes[nodeName];
+  const node = own(world.nodes, nodeName);
   if (!node) return undefined;
   const status = benefitsNodeStatus(node, now);
-  const cluster = world.clusters[node.cluster];
+  const cluster = own(world.clusters, node.cluster);
   const view: BenefitsServerView = { name: node.name, fqdn: node.fqdn, status };
   if (node.attestation.enabled && node.attestation.expiresAt !== undefined)
     view.expiresAt = node.attestation.expiresAt;

@@ -31,6 +31,7 @@ import {
   scheduleNextSync,
 } from './registration';
 import type { RegistrationInput } from './registration';
+import { own } from './lookup';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RG_NAME = /^[-\w._()]{1,90}$/u;
@@ -202,7 +203,7 @@ export function registrationPrerequisites(
     upn !== undefined &&
     subscriptionId !== undefined &&
     GUID.test(subscriptionId) &&
-    world.cloud.subscriptions[subscriptionId]
+    own(world.cloud.subscriptions, subscriptionId)
   ) {
     checks.push(
       canWrite(world, upn, subscriptionId)
@@ -258,7 +259,7 @@ export interface RegisterClusterRequest {
 }
 
 function validateRequest(world: World, request: RegisterClusterRequest): void {
-  if (!world.clusters[request.cluster])
+  if (!own(world.clusters, request.cluster))
     throw new SimError('not-found', 'ClusterNotFound', `The cluster '${request.cluster}' was not found.`);
   if (!GUID.test(request.subscriptionId)) {
     throw new SimError(
@@ -313,7 +314,7 @@ function earlyFailure(
       return { message: MESSAGES.differentSubscription(reg.subscriptionId), code: 9128 };
   }
   const id = hciClusterId(plan.subscriptionId, plan.resourceGroup, plan.resourceName);
-  const existing = world.cloud.hciClusters[resourceKey(id)];
+  const existing = own(world.cloud.hciClusters, resourceKey(id));
   if (existing && normaliseRegion(existing.location) !== normaliseRegion(plan.region)) {
     return { message: MESSAGES.differentRegion(existing.location, plan.region), code: 9104 };
   }
@@ -321,11 +322,13 @@ function earlyFailure(
     const taken = clusterNodes(world, cluster.name)
       .map((n) => n.name)
       .filter((name) => {
-        const machine =
-          world.cloud.machines[resourceKey(machineId(plan.subscriptionId, plan.arcResourceGroup, name))];
+        const machine = own(
+          world.cloud.machines,
+          resourceKey(machineId(plan.subscriptionId, plan.arcResourceGroup, name)),
+        );
         return (
           machine !== undefined &&
-          world.nodes[name]?.arc.machineResourceId?.toLowerCase() !==
+          own(world.nodes, name)?.arc.machineResourceId?.toLowerCase() !==
             resourceKey(machineId(plan.subscriptionId, plan.arcResourceGroup, name))
         );
       });
@@ -422,13 +425,13 @@ function writeRegistrationEvent(
   message: string,
   at: Millis,
 ): void {
-  const first = draft.clusters[cluster]?.nodeNames[0];
+  const first = own(draft.clusters, cluster)?.nodeNames[0];
   if (first === undefined) return;
   logEvent(draft, first, { channel: 'Application', source: 'HCI Registration', id, level, message }, at);
 }
 
 function appendLog(draft: World, cluster: string, jobId: string, line: string): void {
-  const file = draft.clusters[cluster]?.logFiles.find((f) => f.lines[0]?.includes(`Job ${jobId}:`));
+  const file = own(draft.clusters, cluster)?.logFiles.find((f) => f.lines[0]?.includes(`Job ${jobId}:`));
   if (file) file.lines.push(line);
 }
 
@@ -451,7 +454,7 @@ export function startClusterRegistration(draft: World, request: RegisterClusterR
   validateRequest(draft, request);
   const readiness = azureReadiness(draft, now);
   if (readiness) throw new SimError('precondition', readiness.code, readiness.message);
-  const cluster = draft.clusters[request.cluster];
+  const cluster = own(draft.clusters, request.cluster);
   const account = draft.gateway.account;
   const gatewayReg = draft.gateway.registration;
   if (!cluster || !account || !gatewayReg)
@@ -467,10 +470,12 @@ export function startClusterRegistration(draft: World, request: RegisterClusterR
       `Another registration operation is running on ${cluster.name}. Wait for it to finish.`,
     );
   }
-  const sub = draft.cloud.subscriptions[request.subscriptionId];
+  const sub = own(draft.cloud.subscriptions, request.subscriptionId);
   if (
     !sub ||
-    !draft.cloud.users[account.upn]?.roleAssignments.some((r) => r.subscriptionId === request.subscriptionId)
+    !own(draft.cloud.users, account.upn)?.roleAssignments.some(
+      (r) => r.subscriptionId === request.subscriptionId,
+    )
   ) {
     throw new SimError(
       'not-found',
@@ -480,7 +485,7 @@ export function startClusterRegistration(draft: World, request: RegisterClusterR
     );
   }
   if (!canWrite(draft, account.upn, request.subscriptionId)) {
-    const user = draft.cloud.users[account.upn];
+    const user = own(draft.cloud.users, account.upn);
     throw new SimError(
       'forbidden',
       'AuthorizationFailed',
@@ -499,13 +504,13 @@ export function startClusterRegistration(draft: World, request: RegisterClusterR
     enableArc: request.enableArc,
     arcResourceGroup: request.arcResourceGroup ?? request.resourceGroup,
     upn: account.upn,
-    createdResourceGroup: !draft.cloud.resourceGroups[rgKey(sub.subscriptionId, request.resourceGroup)],
+    createdResourceGroup: !own(draft.cloud.resourceGroups, rgKey(sub.subscriptionId, request.resourceGroup)),
     alreadyRegistered: false,
     legacyConsent:
       hasFault(draft, 'no-aad-consent', account.upn) &&
       !(
         cluster.pendingConsent?.appId !== undefined &&
-        draft.cloud.apps[cluster.pendingConsent.appId]?.adminConsentGranted
+        own(draft.cloud.apps, cluster.pendingConsent.appId)?.adminConsentGranted
       ),
   };
   const failure = earlyFailure(draft, cluster, plan);
@@ -550,7 +555,7 @@ export function startClusterRegistration(draft: World, request: RegisterClusterR
 defineJobKind('cluster/register', (draft, job, at) => {
   const plan = job.input.plan as Plan;
   const early = job.input.failure as { message: string; code: number } | null;
-  const cluster = draft.clusters[plan.cluster];
+  const cluster = own(draft.clusters, plan.cluster);
   const fail = (message: string, code: number, result = 'Failed'): JobOutcome => {
     appendLog(draft, plan.cluster, job.id, logLine(at, 'ERROR', message));
     writeRegistrationEvent(draft, plan.cluster, code === 9110 ? 9110 : 9114, 'Error', message, at);
@@ -569,12 +574,12 @@ defineJobKind('cluster/register', (draft, job, at) => {
     // The resource group, the app and the cluster resource exist before the certificate step: a failure
     // there leaves them in Azure, and re-running with the same parameters carries on from them.
     ensureResourceGroup(draft, plan.subscriptionId, plan.resourceGroup, plan.region, plan.upn, at);
-    const sub = draft.cloud.subscriptions[plan.subscriptionId];
+    const sub = own(draft.cloud.subscriptions, plan.subscriptionId);
     if (sub) sub.providers['Microsoft.AzureStackHCI'] = 'Registered';
     const resourceId = hciClusterId(plan.subscriptionId, plan.resourceGroup, plan.resourceName);
-    const existing = draft.cloud.hciClusters[resourceKey(resourceId)];
-    let app = existing?.aadClientId !== undefined ? draft.cloud.apps[existing.aadClientId] : undefined;
-    if (cluster.pendingConsent) app = draft.cloud.apps[cluster.pendingConsent.appId] ?? app;
+    const existing = own(draft.cloud.hciClusters, resourceKey(resourceId));
+    let app = existing?.aadClientId !== undefined ? own(draft.cloud.apps, existing.aadClientId) : undefined;
+    if (cluster.pendingConsent) app = own(draft.cloud.apps, cluster.pendingConsent.appId) ?? app;
     app ??= createApp(
       draft,
       {
@@ -626,7 +631,7 @@ defineJobKind('cluster/register', (draft, job, at) => {
       arcEnabled: false,
       arcResourceGroup: plan.arcResourceGroup,
     };
-    const resource = draft.cloud.hciClusters[resourceKey(resourceId)];
+    const resource = own(draft.cloud.hciClusters, resourceKey(resourceId));
     if (resource) resource.registrationTimestamp = at;
     recordSync(draft, cluster.name, at);
     scheduleNextSync(draft, cluster.name, at + SYNC_INTERVAL);
@@ -656,10 +661,10 @@ defineJobKind('cluster/register', (draft, job, at) => {
       writeRegistrationEvent(draft, cluster.name, 9116, 'Error', MESSAGES.arcRoles, at);
       return { status: 'Failed', message: MESSAGES.arcRoles, result: 'RegisterSucceededButArcFailed' };
     }
-    const resource =
-      draft.cloud.hciClusters[
-        resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName))
-      ];
+    const resource = own(
+      draft.cloud.hciClusters,
+      resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName)),
+    );
     if (resource) {
       enableArcIntegration(draft, { ...plan, region: reg.region }, resource, at);
       reg.arcEnabled = true;
@@ -686,7 +691,7 @@ export interface UnregisterRequest {
 }
 
 export function startClusterUnregistration(draft: World, request: UnregisterRequest, now: Millis): Job {
-  const cluster = draft.clusters[request.cluster];
+  const cluster = own(draft.clusters, request.cluster);
   if (!cluster)
     throw new SimError('not-found', 'ClusterNotFound', `The cluster '${request.cluster}' was not found.`);
   if (!cluster.registration)
@@ -762,7 +767,7 @@ export function startClusterUnregistration(draft: World, request: UnregisterRequ
 
 defineJobKind('cluster/unregister', (draft, job, at) => {
   const request = job.input.request as UnregisterRequest;
-  const cluster = draft.clusters[request.cluster];
+  const cluster = own(draft.clusters, request.cluster);
   const reg = cluster?.registration;
   if (!cluster || !reg) return { status: 'Failed', message: MESSAGES.notRegistered, result: 'Failed' };
   const sameTarget =
@@ -782,7 +787,7 @@ defineJobKind('cluster/unregister', (draft, job, at) => {
   cluster.imdsAttestation = 'Disabled';
   if (sameTarget) {
     const resourceId = resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName));
-    const resource = draft.cloud.hciClusters[resourceId];
+    const resource = own(draft.cloud.hciClusters, resourceId);
     if (resource?.arcSetting) {
       for (const detail of Object.values(resource.arcSetting.perNode))
         delete draft.cloud.machines[detail.arcInstance.toLowerCase()];
@@ -795,7 +800,7 @@ defineJobKind('cluster/unregister', (draft, job, at) => {
     for (const rgName of new Set([reg.resourceGroup, reg.arcResourceGroup])) {
       log('INFO', `Trying to delete resource group: ${rgName}`);
       const key = rgKey(reg.subscriptionId, rgName);
-      const rg = draft.cloud.resourceGroups[key];
+      const rg = own(draft.cloud.resourceGroups, key);
       if (!rg) {
         log('INFO', 'Resource Group Not Found');
         continue;
@@ -843,7 +848,7 @@ defineJobKind('cluster/unregister', (draft, job, at) => {
 // ───────────── Repair and sync ─────────────
 
 export function startRepair(draft: World, clusterName: string, now: Millis): Job {
-  const cluster = draft.clusters[clusterName];
+  const cluster = own(draft.clusters, clusterName);
   if (!cluster)
     throw new SimError('not-found', 'ClusterNotFound', `The cluster '${clusterName}' was not found.`);
   if (!cluster.registration)
@@ -889,13 +894,13 @@ export function startRepair(draft: World, clusterName: string, now: Millis): Job
 
 defineJobKind('cluster/repair', (draft, job, at) => {
   const name = String(job.input.cluster);
-  const cluster = draft.clusters[name];
+  const cluster = own(draft.clusters, name);
   const reg = cluster?.registration;
   if (!cluster || !reg) return { status: 'Failed', message: MESSAGES.repairNotRegistered, result: 'Failed' };
-  const resource =
-    draft.cloud.hciClusters[
-      resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName))
-    ];
+  const resource = own(
+    draft.cloud.hciClusters,
+    resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName)),
+  );
   if (!resource) {
     return {
       status: 'Failed',
@@ -921,7 +926,7 @@ defineJobKind('cluster/repair', (draft, job, at) => {
     };
   // Repair recreates the app identity and keeps the resource name, group and the other choices.
   const app =
-    draft.cloud.apps[reg.appId] ??
+    own(draft.cloud.apps, reg.appId) ??
     createApp(
       draft,
       {
@@ -944,7 +949,7 @@ defineJobKind('cluster/repair', (draft, job, at) => {
 });
 
 export function startSyncNow(draft: World, clusterName: string, now: Millis): Job {
-  const cluster = draft.clusters[clusterName];
+  const cluster = own(draft.clusters, clusterName);
   if (!cluster)
     throw new SimError('not-found', 'ClusterNotFound', `The cluster '${clusterName}' was not found.`);
   if (!cluster.registration) {
@@ -971,7 +976,7 @@ export function startSyncNow(draft: World, clusterName: string, now: Millis): Jo
 
 defineJobKind('cluster/sync', (draft, job, at) => {
   const name = String(job.input.cluster);
-  const cluster = draft.clusters[name];
+  const cluster = own(draft.clusters, name);
   const failure = attemptSync(draft, name, at);
   if (failure !== undefined)
     return {

@@ -21,6 +21,7 @@ import type {
   VirtualMachine,
   World,
 } from './model';
+import { own } from './lookup';
 
 export const SYNC_INTERVAL = 12 * HOUR;
 export const CONNECTED_WINDOW = DAY;
@@ -205,7 +206,7 @@ export function vmBenefitsStatus(
   now: Millis,
 ): 'Connected' | 'Disconnected' | 'Off' {
   if (!vm.attestationNic) return 'Off';
-  const host = world.nodes[vm.hostNode];
+  const host = own(world.nodes, vm.hostNode);
   return host && benefitsNodeStatus(host, now) === 'Active' && vm.power === 'Running'
     ? 'Connected'
     : 'Disconnected';
@@ -214,10 +215,10 @@ export function vmBenefitsStatus(
 // ───────────── Lookups ─────────────
 
 export function clusterNodes(world: World, clusterName: string): ClusterNode[] {
-  const names = world.clusters[clusterName]?.nodeNames ?? [];
+  const names = own(world.clusters, clusterName)?.nodeNames ?? [];
   const nodes: ClusterNode[] = [];
   for (const name of names) {
-    const node = world.nodes[name];
+    const node = own(world.nodes, name);
     if (node) nodes.push(node);
   }
   return nodes;

@@ -7,6 +7,7 @@
 import { ARC_EXPIRED_AFTER, clusterNodes, lastHeartbeat, registrationView } from './derive';
 import { DAY } from './model';
 import type { ClusterNode, Millis, World } from './model';
+import { own } from './lookup';
 
 export const ALERT_WINDOW: Millis = 7 * DAY;
 
@@ -93,7 +94,7 @@ function countdown(
 
 /** Every countdown of one cluster, soonest first. */
 export function clusterCountdowns(world: World, clusterName: string, now: Millis): Countdown[] {
-  const cluster = world.clusters[clusterName];
+  const cluster = own(world.clusters, clusterName);
   if (!cluster) return [];
   const out: Countdown[] = [];
   const view = registrationView(world, cluster, now);

@@ -17,6 +17,7 @@ import type { ActiveFault, AppRegistration, FaultName, Millis, World } from './m
 import { refreshHeartbeats } from './reachability';
 import { createApp, putClusterResource } from './registration';
 import { failOverVmsFrom } from './vms';
+import { own } from './lookup';
 
 export type FaultScope = 'node' | 'account' | 'cluster' | 'api';
 
@@ -119,8 +120,8 @@ export function isFaultName(name: unknown): name is FaultName {
 
 function nodesFor(draft: World, target: string | undefined): string[] {
   if (target === undefined || target === '*') return Object.keys(draft.nodes);
-  if (draft.nodes[target]) return [target];
-  if (draft.clusters[target]) return clusterNodes(draft, target).map((n) => n.name);
+  if (own(draft.nodes, target)) return [target];
+  if (own(draft.clusters, target)) return clusterNodes(draft, target).map((n) => n.name);
   throw new SimError('not-found', 'TargetNotFound', `There is no server or cluster named '${target}'.`);
 }
 
@@ -129,20 +130,20 @@ function clustersFor(draft: World, target: string | undefined): string[] {
     return Object.values(draft.clusters)
       .filter((c) => c.registration)
       .map((c) => c.name);
-  if (draft.clusters[target]) return [target];
-  const node = draft.nodes[target];
+  if (own(draft.clusters, target)) return [target];
+  const node = own(draft.nodes, target);
   if (node) return [node.cluster];
   throw new SimError('not-found', 'TargetNotFound', `There is no cluster named '${target}'.`);
 }
 
 function checkAccount(draft: World, target: string | undefined): void {
-  if (target !== undefined && target !== '*' && !draft.cloud.users[target]) {
+  if (target !== undefined && target !== '*' && !own(draft.cloud.users, target)) {
     throw new SimError('not-found', 'TargetNotFound', `There is no Azure account named '${target}'.`);
   }
 }
 
 function setNode(draft: World, fault: FaultName, node: string, on: boolean, now: Millis): void {
-  const n = draft.nodes[node];
+  const n = own(draft.nodes, node);
   if (!n) return;
   switch (fault) {
     case 'node-down':
@@ -219,7 +220,7 @@ export function injectFault(draft: World, fault: FaultName, target: string | und
 }
 
 function injectClusterFault(draft: World, fault: FaultName, clusterName: string, now: Millis): void {
-  const reg = draft.clusters[clusterName]?.registration;
+  const reg = own(draft.clusters, clusterName)?.registration;
   if (!reg)
     throw new SimError(
       'precondition',
@@ -263,18 +264,18 @@ function matchesTarget(draft: World, active: ActiveFault, target: string | undef
   if (target === undefined || target === '*') return true;
   if (active.target.toLowerCase() === target.toLowerCase()) return true;
   // repairing a cluster repairs its nodes' faults
-  return draft.nodes[active.target]?.cluster === target;
+  return own(draft.nodes, active.target)?.cluster === target;
 }
 
 function repairClusterFault(draft: World, active: ActiveFault, now: Millis): void {
-  const cluster = draft.clusters[active.target];
+  const cluster = own(draft.clusters, active.target);
   const reg = cluster?.registration;
   for (const app of active.undo?.appRegistrations ?? []) draft.cloud.apps[app.appId] = app;
   if (active.fault === 'resource-deleted-in-portal' && cluster && reg) {
     const id = resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName));
-    if (!draft.cloud.hciClusters[id]) {
+    if (!own(draft.cloud.hciClusters, id)) {
       const app =
-        draft.cloud.apps[reg.appId] ??
+        own(draft.cloud.apps, reg.appId) ??
         createApp(
           draft,
           {
@@ -311,7 +312,7 @@ function repairClusterFault(draft: World, active: ActiveFault, now: Millis): voi
 /** The automatic recovery of 21H2 + KB5010421: the licence data is rebuilt and the fault clears itself. */
 onScheduledEvent('node/data-repaired', (draft, event) => {
   if (event.kind !== 'node/data-repaired') return;
-  const node = draft.nodes[event.node];
+  const node = own(draft.nodes, event.node);
   if (!node?.tpmCleared) return;
   draft.faults = draft.faults.filter((f) => !(f.fault === 'tpm-cleared' && f.target === node.name));
   node.tpmCleared = false;

@@ -14,6 +14,7 @@ import { ATTESTATION_VALIDITY, SYNC_INTERVAL, clusterNodes, nodeCanSync } from '
 import { logHciAdmin, logHciDebug } from './events';
 import type { AppRegistration, CloudName, HciClusterResource, Millis, SystemData, World } from './model';
 import { refreshHeartbeats } from './reachability';
+import { own } from './lookup';
 
 export const ARC_AGENT_VERSION = '1.34.02716.1166';
 
@@ -51,7 +52,7 @@ export function ensureResourceGroup(
   at: Millis,
 ): boolean {
   const key = rgKey(subscriptionId, name);
-  if (draft.cloud.resourceGroups[key]) return false;
+  if (own(draft.cloud.resourceGroups, key)) return false;
   draft.cloud.resourceGroups[key] = {
     subscriptionId,
     name,
@@ -108,7 +109,7 @@ export function putClusterResource(
   at: Millis,
 ): HciClusterResource {
   const id = hciClusterId(input.subscriptionId, input.resourceGroup, input.resourceName);
-  const cluster = draft.clusters[input.cluster];
+  const cluster = own(draft.clusters, input.cluster);
   const resource: HciClusterResource = {
     subscriptionId: input.subscriptionId,
     resourceGroup: input.resourceGroup,
@@ -132,7 +133,7 @@ export function putClusterResource(
 }
 
 export function applyRegistration(draft: World, input: RegistrationInput, at: Millis): void {
-  const cluster = draft.clusters[input.cluster];
+  const cluster = own(draft.clusters, input.cluster);
   if (!cluster) throw new Error(`No cluster ${input.cluster}`);
   ensureResourceGroup(draft, input.subscriptionId, input.resourceGroup, input.region, input.upn, at);
   const app = createApp(
@@ -146,7 +147,7 @@ export function applyRegistration(draft: World, input: RegistrationInput, at: Mi
     },
     at,
   );
-  const sub = draft.cloud.subscriptions[input.subscriptionId];
+  const sub = own(draft.cloud.subscriptions, input.subscriptionId);
   if (sub) sub.providers['Microsoft.AzureStackHCI'] = 'Registered';
   const resource = putClusterResource(draft, input, app, at);
   cluster.registration = {
@@ -174,7 +175,7 @@ export function enableArcIntegration(
   at: Millis,
 ): void {
   if (sub(draft, input.subscriptionId)) {
-    const providers = draft.cloud.subscriptions[input.subscriptionId]?.providers;
+    const providers = own(draft.cloud.subscriptions, input.subscriptionId)?.providers;
     if (providers) {
       providers['Microsoft.HybridCompute'] = 'Registered';
       providers['Microsoft.GuestConfiguration'] = 'Registered';
@@ -233,7 +234,7 @@ export function onboardNodeToArc(
   },
   at: Millis,
 ): void {
-  const node = draft.nodes[nodeName];
+  const node = own(draft.nodes, nodeName);
   if (!node) return;
   const id = machineId(where.subscriptionId, where.resourceGroup, node.name);
   draft.cloud.machines[resourceKey(id)] = {
@@ -256,7 +257,7 @@ export function onboardNodeToArc(
   };
   node.arc = { installed: true, version: ARC_AGENT_VERSION, connected: true, machineResourceId: id };
   if (where.clusterResourceId !== undefined) {
-    const resource = draft.cloud.hciClusters[resourceKey(where.clusterResourceId)];
+    const resource = own(draft.cloud.hciClusters, resourceKey(where.clusterResourceId));
     if (resource?.arcSetting) {
       resource.arcSetting.perNode[node.name] = {
         arcInstance: id,
@@ -268,7 +269,7 @@ export function onboardNodeToArc(
 }
 
 function sub(draft: World, id: string) {
-  return draft.cloud.subscriptions[id];
+  return own(draft.cloud.subscriptions, id);
 }
 
 export function scheduleNextSync(draft: World, clusterName: string, at: Millis): void {
@@ -278,7 +279,7 @@ export function scheduleNextSync(draft: World, clusterName: string, at: Millis):
 
 /** Why a sync attempt cannot reach the service, or undefined when it can. */
 export function syncBlocker(draft: World, clusterName: string): string | undefined {
-  const cluster = draft.clusters[clusterName];
+  const cluster = own(draft.clusters, clusterName);
   const reg = cluster?.registration;
   if (!cluster || !reg) return 'The cluster is not registered with Azure.';
   const nodes = clusterNodes(draft, clusterName);
@@ -292,13 +293,13 @@ export function syncBlocker(draft: World, clusterName: string): string | undefin
       return 'The servers\u2019 clocks are out of sync with Azure.';
     return 'The Azure Stack HCI service (hcisvc) is not running on any server.';
   }
-  const app = draft.cloud.apps[reg.appId];
+  const app = own(draft.cloud.apps, reg.appId);
   if (!app)
     return `The Azure AD application ${reg.resourceName} (${reg.appId}) no longer exists in the tenant.`;
-  const resource =
-    draft.cloud.hciClusters[
-      resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName))
-    ];
+  const resource = own(
+    draft.cloud.hciClusters,
+    resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName)),
+  );
   if (!resource) return `The Azure resource ${reg.resourceName} no longer exists.`;
   return undefined;
 }
@@ -308,7 +309,7 @@ export function syncBlocker(draft: World, clusterName: string): string | undefin
  * rebuilt when it changed, because a month of syncs across 32 clusters would otherwise dominate a jump.
  */
 export function recordSync(draft: World, clusterName: string, at: Millis): void {
-  const cluster = draft.clusters[clusterName];
+  const cluster = own(draft.clusters, clusterName);
   const reg = cluster?.registration;
   if (!cluster || !reg) return;
   reg.lastSyncAt = at;
@@ -319,10 +320,10 @@ export function recordSync(draft: World, clusterName: string, at: Millis): void 
     if (node.debugChannelEnabled && node.power === 'Up')
       logHciDebug(draft, node.name, 'Sync with Azure succeeded; license renewed.', at);
   }
-  const resource =
-    draft.cloud.hciClusters[
-      resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName))
-    ];
+  const resource = own(
+    draft.cloud.hciClusters,
+    resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName)),
+  );
   if (!resource) return;
   resource.lastSyncTimestamp = at;
   resource.lastBillingTimestamp = at;
@@ -357,7 +358,7 @@ export function recordSync(draft: World, clusterName: string, at: Millis): void 
 /** One sync attempt, as the scheduled task and "Sync now" both run it. Returns the reason it failed, if it did. */
 export function attemptSync(draft: World, clusterName: string, at: Millis): string | undefined {
   const blocker = syncBlocker(draft, clusterName);
-  const cluster = draft.clusters[clusterName];
+  const cluster = own(draft.clusters, clusterName);
   if (!cluster?.registration) return blocker;
   if (blocker === undefined) {
     recordSync(draft, clusterName, at);
@@ -380,7 +381,7 @@ export function attemptSync(draft: World, clusterName: string, at: Millis): stri
  */
 onScheduledEvent('cluster/sync', (draft, event, until) => {
   if (event.kind !== 'cluster/sync') return;
-  if (!draft.clusters[event.cluster]?.registration) return;
+  if (!own(draft.clusters, event.cluster)?.registration) return;
   const failure = attemptSync(draft, event.cluster, event.at);
   let last = event.at;
   if (failure === undefined) {

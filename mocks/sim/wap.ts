@@ -12,6 +12,7 @@ import { actingUser } from './identity';
 import { defineJobKind, startJob } from './jobs';
 import type { Job, Millis, WapCloud, WapNetwork, World } from './model';
 import { setWapGuard } from './vms';
+import { own } from './lookup';
 
 /** The label of the local cloud (Add-AzurePackConnector -AzureStackCloudName "AzureStack"). */
 export const AZURE_STACK_CLOUD = 'AzureStack';
@@ -55,7 +56,7 @@ export function wapCloudStatus(world: World, cloud: WapCloud): WapCloudStatus {
 
 export function wapCloudOr404(world: World, name: string): WapCloud {
   const cloud =
-    world.wapClouds[name] ??
+    own(world.wapClouds, name) ??
     Object.values(world.wapClouds).find((c) => c.name.toLowerCase() === name.toLowerCase());
   if (!cloud)
     throw new SimError(
@@ -138,7 +139,7 @@ function inUseMessage(network: WapNetwork, users: string[]): string {
 
 export function startDeleteWapNetwork(draft: World, cloudName: string, networkId: string, now: Millis): Job {
   const cloud = wapCloudOr404(draft, cloudName);
-  const network = cloud.networks[networkId];
+  const network = own(cloud.networks, networkId);
   if (!network)
     throw new SimError(
       'not-found',
@@ -169,8 +170,8 @@ defineJobKind('vnet/delete', (draft, job) => {
   const networkId = String(job.input.networkId);
   const name = String(job.input.networkName);
   const failure = `Couldn't delete the virtual network '${name}'.`;
-  const cloud = draft.wapClouds[cloudName];
-  const network = cloud?.networks[networkId];
+  const cloud = own(draft.wapClouds, cloudName);
+  const network = own(cloud?.networks, networkId);
   if (!cloud || !network)
     return { status: 'Failed', message: `${failure} The virtual network no longer exists.` };
   const status = wapCloudStatus(draft, cloud);

@@ -21,6 +21,7 @@ import {
   subscriptionNotFound,
 } from './errors';
 import { isGuid } from './validate';
+import { own } from '../lookup';
 
 /** An ARM request, reduced to what the operations need; the HTTP adapter fills it in. */
 export interface ArmRequest {
@@ -73,7 +74,7 @@ export function requireApiVersion(req: ArmRequest, family: ApiFamily): string {
 export function requireSubscription(world: World, subscriptionId: string): Subscription {
   if (!isGuid(subscriptionId)) throw invalidSubscriptionId(subscriptionId);
   const sub =
-    world.cloud.subscriptions[subscriptionId] ??
+    own(world.cloud.subscriptions, subscriptionId) ??
     Object.values(world.cloud.subscriptions).find(
       (s) => s.subscriptionId.toLowerCase() === subscriptionId.toLowerCase(),
     );
@@ -134,7 +135,7 @@ export function findResourceGroup(
   subscriptionId: string,
   name: string,
 ): ResourceGroup | undefined {
-  return world.cloud.resourceGroups[rgKey(subscriptionId, name)];
+  return own(world.cloud.resourceGroups, rgKey(subscriptionId, name));
 }
 
 export function requireResourceGroup(world: World, subscriptionId: string, name: string): ResourceGroup {
@@ -155,8 +156,8 @@ export const iso = (ms: Millis): string => new Date(ms).toISOString();
 
 /** The cloud a subscription lives in: its tenant's. */
 export function cloudOfSubscription(world: World, subscriptionId: string): CloudName {
-  const sub = world.cloud.subscriptions[subscriptionId];
-  return (sub && world.cloud.tenants[sub.tenantId]?.cloud) ?? 'AzureCloud';
+  const sub = own(world.cloud.subscriptions, subscriptionId);
+  return (sub && own(world.cloud.tenants, sub.tenantId)?.cloud) ?? 'AzureCloud';
 }
 
 /** The locations of one cloud: a public subscription cannot put anything in China East 2. */
