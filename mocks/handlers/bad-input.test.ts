@@ -6,6 +6,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serializeWorld } from '../sim';
+import type { World } from '../sim';
 import { encodeSimToken } from '../sim/arm';
 import { server, sim } from '../node';
 
@@ -321,6 +323,8 @@ function inputsFor(route: Route, fixture: Fixture, next: () => number): Input[] 
         (wrong === null) === (original === null);
       // an object where the schema allows any keys (tags: {}) is the right type
       if (sameType) continue;
+      // a duration may be milliseconds as well as a string
+      if (path === 'duration' && typeof wrong === 'number' && wrong > 0 && wrong < 1e11) continue;
       inputs.push({
         ...base,
         url,
@@ -360,12 +364,8 @@ function inputsFor(route: Route, fixture: Fixture, next: () => number): Input[] 
 
 const EXPECTED_PROTO_KEYS = Object.getOwnPropertyNames(Object.prototype).sort();
 
-let fixture: Fixture;
-
-beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' });
-  sim.reset('registered');
-  fixture = sim.read((w) => {
+function buildFixture(): Fixture {
+  return sim.read((w) => {
     const sub = Object.values(w.cloud.subscriptions)[0]?.subscriptionId ?? '';
     const reg = Object.values(w.clusters)[0]?.registration;
     const vm = Object.values(w.vms).find((x) => x.checkpoints.length > 0) ?? Object.values(w.vms)[0];
@@ -402,14 +402,24 @@ beforeAll(() => {
     };
     return { values, token: encodeSimToken(upn) };
   });
-});
+}
+
+sim.reset('registered');
+const fixture = buildFixture();
+let pristine: World = sim.world();
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 
 /** Sends one input and returns what is wrong with the answer (empty when it is as promised). */
 async function check(route: Route, input: Input): Promise<string[]> {
   const failures: string[] = [];
-  sim.reset('registered');
-  const before = sim.snapshot();
+  // the world is immutable: an unchanged world is the same object, so a reset is needed only after a change
+  if (sim.world() !== pristine) {
+    sim.reset('registered');
+    pristine = sim.world();
+  }
+  const before = pristine;
   const where = `${input.method} ${route.path} [${input.label}]`;
   let response: Response;
   try {
@@ -442,7 +452,9 @@ async function check(route: Route, input: Input): Promise<string[]> {
     else if (/\bundefined\b/.test(message) && !input.label.includes('undefined'))
       failures.push(`${where}: message says undefined: ${message.slice(0, 200)}`);
     else if (message.length > 1_000) failures.push(`${where}: message of ${message.length} characters`);
-    if (sim.snapshot() !== before) failures.push(`${where}: ${response.status} but the world changed`);
+    const after = sim.world();
+    if (after !== before && serializeWorld(after) !== serializeWorld(before))
+      failures.push(`${where}: ${response.status} but the world changed`);
   }
   const protoKeys = Object.getOwnPropertyNames(Object.prototype).sort();
   if (protoKeys.join() !== EXPECTED_PROTO_KEYS.join() || 'polluted' in {}) {
@@ -460,18 +472,27 @@ afterAll(() => {
 
 describe('generated bad input (seed 13)', () => {
   it('covers every state-changing route of both surfaces with at least 2,000 inputs', () => {
-    const next = random(13);
-    const total = ROUTES.reduce((n, route) => n + inputsFor(route, fixture, next).length, 0);
+    const total = ROUTES.reduce((n, route, i) => n + inputsFor(route, fixture, random(13 + i)).length, 0);
     expect(ROUTES.length).toBeGreaterThanOrEqual(68);
     expect(total).toBeGreaterThanOrEqual(2_000);
   });
 
-  it.each(ROUTES.map((route, i) => [`${route.method} ${route.path}`, route, i] as const))(
+  // a few inputs per test, so each test stays short on a busy machine
+  const CHUNK = 8;
+  const cases = ROUTES.flatMap((route, i) =>
+    Array.from(
+      { length: 8 },
+      (_, chunk) => [`${route.method} ${route.path} #${chunk + 1}`, route, i, chunk] as const,
+    ),
+  );
+  it.each(cases)(
     '%s: a clear 4xx, never a 5xx or a throw; nothing changed on refusal',
-    async (_label, route, i) => {
-      const next = random(13 + i);
+    async (_label, route, i, chunk) => {
+      const inputs = inputsFor(route, fixture, random(13 + i));
+      const mine =
+        chunk === 7 ? inputs.slice(chunk * CHUNK) : inputs.slice(chunk * CHUNK, (chunk + 1) * CHUNK);
       const failures: string[] = [];
-      for (const input of inputsFor(route, fixture, next)) failures.push(...(await check(route, input)));
+      for (const input of mine) failures.push(...(await check(route, input)));
       report.push(...failures);
       expect(failures.slice(0, 20)).toEqual([]);
     },

@@ -17,20 +17,9 @@ import {
   notificationDto,
   vmDto,
 } from './views';
-import { errorResponse, fromSimError, readJsonObject, simRoute } from './http';
+import { errorResponse, fromSimError, parseBody, simRoute } from './http';
+import { addConnectionSchema } from '../../src/api/request-schemas';
 import { own, setOwn } from '../sim';
-
-const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
-
-/** A DNS host name or FQDN, as WAC accepts for a connection. Returns the problem, or undefined. */
-export function hostNameProblem(name: string): string | undefined {
-  if (name.trim() === '') return 'Enter a server or cluster name.';
-  if (name.length > 253) return 'The name is longer than 253 characters.';
-  if (!name.split('.').every((label) => HOST_LABEL.test(label))) {
-    return `'${name}' is not a valid host name. Use letters, digits and hyphens, with dots between labels; a label can't start or end with a hyphen.`;
-  }
-  return undefined;
-}
 
 function findConnection(world: World, type: string, name: string): GatewayConnection | undefined {
   return world.gateway.connections.find(
@@ -110,16 +99,9 @@ export function gatewayHandlers(sim: SimRuntime) {
     http.post(
       '*/api/connections',
       handle(async (request) => {
-        const body = (await readJsonObject(request)) as Partial<AddConnectionRequest>;
-        const name = typeof body.name === 'string' ? body.name.trim() : '';
-        const problem = hostNameProblem(name);
-        if (problem) return errorResponse(400, 'InvalidParameter', problem, 'name');
-        if (body.type !== 'cluster' && body.type !== 'server') {
-          return errorResponse(400, 'InvalidParameter', "Type must be 'server' or 'cluster'.", 'type');
-        }
-        const tags = Array.isArray(body.tags)
-          ? body.tags.filter((t): t is string => typeof t === 'string' && t.trim() !== '')
-          : [];
+        const body: AddConnectionRequest = await parseBody(request, addConnectionSchema);
+        const name = body.name.trim();
+        const tags = (body.tags ?? []).filter((t) => t.trim() !== '');
         const type = body.type;
         const outcome = sim.run((draft, now) => {
           if (findConnection(draft, type, name)) {

@@ -36,7 +36,8 @@ import {
   wapCloudStatus,
 } from '../sim';
 import type { Millis, VirtualMachine, VmRef, WapCloud, WapVm, World } from '../sim';
-import { errorResponse, fromSimError, readJsonObject, simRoute } from './http';
+import { wapConnectorSchema } from '../../src/api/request-schemas';
+import { errorResponse, fromSimError, parseBody, simRoute } from './http';
 import { checkpointDtos, checkpointRoutes, jobResponse, rdpResponse, vmSettings } from './vms';
 import { own } from '../sim';
 
@@ -383,22 +384,11 @@ export function wapHandlers(sim: SimRuntime) {
     http.put(
       '*/api/wap/clouds/:cloud/connector',
       control(async (request, params) => {
-        const body = await readJsonObject(request);
-        if (body.reachable !== undefined && typeof body.reachable !== 'boolean') {
-          return errorResponse(400, 'InvalidParameter', "'reachable' must be true or false.", 'reachable');
-        }
-        if (body.latencyMs !== undefined && typeof body.latencyMs !== 'number') {
-          return errorResponse(
-            400,
-            'InvalidParameter',
-            "'latencyMs' must be a number of milliseconds.",
-            'latencyMs',
-          );
-        }
+        const body = await parseBody(request, wapConnectorSchema);
         const outcome = sim.run((d) => {
           setWapConnector(d, params.cloud ?? '', {
-            ...(typeof body.reachable === 'boolean' ? { reachable: body.reachable } : {}),
-            ...(typeof body.latencyMs === 'number' ? { latencyMs: body.latencyMs } : {}),
+            ...(body.reachable === undefined ? {} : { reachable: body.reachable }),
+            ...(body.latencyMs === undefined ? {} : { latencyMs: body.latencyMs }),
           });
         });
         if (!outcome.ok) return fromSimError(outcome.error);

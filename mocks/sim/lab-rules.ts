@@ -17,6 +17,9 @@ import type { FaultName, Millis } from './model';
  */
 export const MAX_ADVANCE_MS: Millis = 10 * 365 * DAY;
 
+/** What was sent, as JSON would show it (strings in double quotes), at most ~100 characters of it. */
+const shown = (value: unknown): string => (typeof value === 'string' ? `"${quote(value)}"` : quote(value));
+
 const DURATION_HELP = "use milliseconds or strings like '90m', '12h', '31d'";
 
 /** The milliseconds to advance by, or a 400 naming the problem; never moves anything itself. */
@@ -30,14 +33,14 @@ export function advanceDuration(input: unknown): Millis {
     throw new SimError(
       'bad-request',
       'InvalidDuration',
-      `${quote(input)} is not a duration: ${DURATION_HELP}.`,
+      `${shown(input)} is not a duration: ${DURATION_HELP}.`,
       { target: 'duration' },
     );
   if (ms > MAX_ADVANCE_MS)
     throw new SimError(
       'bad-request',
       'DurationTooLong',
-      `${quote(input)} is longer than the 10 years the clock can move at once (3650d): advance in smaller steps.`,
+      `${shown(input)} is longer than the 10 years the clock can move at once (3650d): advance in smaller steps.`,
       { target: 'duration' },
     );
   return ms;
@@ -47,7 +50,7 @@ export function advanceDuration(input: unknown): Millis {
 export function faultNamed(value: unknown): FaultName {
   if (isFaultName(value)) return value;
   const given =
-    value === undefined || value === null || value === '' ? 'no fault' : `no fault named ${quote(value)}`;
+    value === undefined || value === null || value === '' ? 'no fault' : `no fault named ${shown(value)}`;
   throw new SimError('bad-request', 'UnknownFault', `There is ${given}. Faults: ${FAULT_NAMES.join(', ')}.`, {
     target: 'fault',
   });

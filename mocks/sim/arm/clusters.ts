@@ -44,7 +44,7 @@ import {
   requireGenericResourceName,
 } from './validate';
 import type { JsonObject } from './validate';
-import { own } from '../lookup';
+import { own, quote } from '../lookup';
 
 const CLUSTER_TYPE = 'Microsoft.AzureStackHCI/clusters';
 const ACTION = {
@@ -414,7 +414,7 @@ export const putArcSetting =
     const arcRg = optionalString(props, 'arcInstanceResourceGroup', 'properties.arcInstanceResourceGroup');
     if (arcRg !== undefined && !isValidResourceGroupName(arcRg)) {
       throw invalidParameter(
-        `Resource group name '${arcRg}' is invalid.`,
+        `Resource group name '${quote(arcRg)}' is invalid.`,
         'properties.arcInstanceResourceGroup',
       );
     }

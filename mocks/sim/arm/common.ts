@@ -48,12 +48,21 @@ export type ArmOp = Op<ArmReply>;
 
 export type ApiFamily = 'subscriptions' | 'resources' | 'hci' | 'hybridCompute';
 
-/** The api-versions the simulation implements (SPEC §2), one per provider. */
+/**
+ * The api-versions accepted, per provider. The first is the version the simulation implements (SPEC §2)
+ * and whose shapes every answer has; the others are what the official JavaScript SDK packages send by
+ * default, answered with those same shapes so a client works without pinning a version:
+ *
+ *   @azure/arm-resources 7.0.0                → 2025-04-01 (answered as Resources 2022-09-01)
+ *   @azure/arm-resources-subscriptions 2.1.1  → 2022-12-01 (implemented)
+ *   @azure/arm-azurestackhci 3.1.0            → 2022-05-01 (answered as AzureStackHCI 2024-04-01)
+ *   @azure/arm-hybridcompute 3.0.0            → 2021-05-20 (answered as HybridCompute 2022-12-27)
+ */
 export const API_VERSIONS: Record<ApiFamily, readonly string[]> = {
   subscriptions: ['2022-12-01'],
-  resources: ['2022-09-01'],
-  hci: ['2024-04-01'],
-  hybridCompute: ['2022-12-27'],
+  resources: ['2022-09-01', '2025-04-01'],
+  hci: ['2024-04-01', '2022-05-01'],
+  hybridCompute: ['2022-12-27', '2021-05-20'],
 };
 
 export const NAMESPACES = {
