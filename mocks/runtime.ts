@@ -15,6 +15,8 @@ import {
   run,
   serializeWorld,
   advance as advanceWorld,
+  quote,
+  SimError,
   freezeWorld,
   FAULT_NAMES,
   FAULTS,
@@ -23,6 +25,30 @@ import {
 import type { FaultName, Millis, Op, Outcome, World } from './sim';
 import type { WorldChange } from '../src/api/world-change-contract';
 import { worldChange } from './world-change';
+import { worldFileSchema } from '../src/api/world-schema';
+
+/**
+ * The whole file against the world schema before the simulation's loader reads it: a refusal names the
+ * path of the first problem (`nodes.hci-node1.power`) and nothing is replaced.
+ */
+function checkWorldFile(json: string): void {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    return; // parseWorld answers unparseable files in its own words
+  }
+  const result = worldFileSchema.safeParse(data);
+  if (result.success) return;
+  const issue = result.error.issues[0];
+  const where = (issue?.path ?? []).map(String).join('.');
+  const got = issue !== undefined && 'input' in issue ? ` (it is ${quote(issue.input, 60)})` : '';
+  throw new SimError(
+    'bad-request',
+    'InvalidWorld',
+    `This file is not a world this portal can load: '${where}' is not valid${got}.`,
+  );
+}
 
 export interface SimRuntimeOptions {
   /** real time source; tests pass a manual clock */
@@ -127,6 +153,7 @@ export function createSimRuntime(options: SimRuntimeOptions): SimRuntime {
       return serializeWorld(catchUp());
     },
     load(json) {
+      checkWorldFile(json);
       const world = freezeWorld(parseWorld(json));
       commit(world);
       catchUp();
