@@ -31,6 +31,10 @@ export interface ArmRequest {
   authorization?: string | undefined;
   /** the raw request body ('' or undefined when there is none) */
   body?: string | undefined;
+  /** the `$top`, `$skipToken` and `$filter` query parameters of a list, where its OpenAPI file defines them */
+  top?: string | undefined;
+  skipToken?: string | undefined;
+  filter?: string | undefined;
 }
 
 /** An ARM answer. URIs are paths with their query (`/subscriptions/…?api-version=…`); the adapter adds the host. */
