@@ -180,6 +180,12 @@ const ROUTES: Route[] = [
   { method: 'POST', path: '/api/sim/inject', body: { fault: 'node-down', target: '{node}' } },
   { method: 'POST', path: '/api/sim/repair', body: { fault: 'node-down', target: '{node}' } },
   { method: 'POST', path: '/api/sim/cases/{case}/reproduce', body: { cluster: '{name}' } },
+  // a world file with a part of it bad is refused as a whole
+  {
+    method: 'POST',
+    path: '/api/sim/import',
+    body: { schemaVersion: 1, scenario: 'fresh', clockOffsetMs: 0 },
+  },
 ];
 
 /** mulberry32: a small, fixed-seed generator, so every run sends the same inputs. */
