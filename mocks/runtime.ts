@@ -153,8 +153,10 @@ export function createSimRuntime(options: SimRuntimeOptions): SimRuntime {
       return serializeWorld(catchUp());
     },
     load(json) {
+      // the loader's own checks first (JSON, top level, schema version), then the whole file
+      const parsed = parseWorld(json);
       checkWorldFile(json);
-      const world = freezeWorld(parseWorld(json));
+      const world = freezeWorld(parsed);
       commit(world);
       catchUp();
     },
