@@ -6,15 +6,17 @@
  */
 import {
   buildScenario,
-  isFaultName,
   injectFault,
-  parseDuration,
+  advanceDuration,
+  faultNamed,
+  faultTarget,
   parseWorld,
   repairFault,
   run,
   serializeWorld,
-  SimError,
   advance as advanceWorld,
+  quote,
+  SimError,
   freezeWorld,
   FAULT_NAMES,
   FAULTS,
@@ -23,13 +25,44 @@ import {
 import type { FaultName, Millis, Op, Outcome, World } from './sim';
 import type { WorldChange } from '../src/api/world-change-contract';
 import { worldChange } from './world-change';
+import { worldFileSchema } from '../src/api/world-schema';
+
+/**
+ * The whole file against the world schema before the simulation's loader reads it: a refusal names the
+ * path of the first problem (`nodes.hci-node1.power`) and nothing is replaced.
+ */
+function checkWorldFile(json: string): void {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    return; // parseWorld answers unparseable files in its own words
+  }
+  const result = worldFileSchema.safeParse(data);
+  if (result.success) return;
+  const issue = result.error.issues[0];
+  const where = (issue?.path ?? []).map(String).join('.');
+  const got = issue !== undefined && 'input' in issue ? ` (it is ${quote(issue.input, 60)})` : '';
+  throw new SimError(
+    'bad-request',
+    'InvalidWorld',
+    `This file is not a world this portal can load: '${where}' is not valid${got}.`,
+  );
+}
 
 export interface SimRuntimeOptions {
   /** real time source; tests pass a manual clock */
   clock: () => Millis;
   /** the world to start from; a `fresh` world is built when absent */
   world?: World;
+  /**
+   * How the transport waits out simulated latency (the `api-latency` fault, a WAP connector's latency).
+   * The browser really waits; node.ts passes one that returns at once, so tests never sleep.
+   */
+  delay?: (ms: Millis) => Promise<void>;
 }
+
+const realDelay = (ms: Millis): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Told after every commit, with the slices that differ from the world before it. */
 export type ChangeListener = (world: World, change: WorldChange) => void;
@@ -39,6 +72,8 @@ export interface SimRuntime {
   /** the world as of now */
   world(): World;
   read<T>(select: (world: World, now: Millis) => T): T;
+  /** waits `ms` of latency through the delay adapter the runtime was given */
+  delay(ms: Millis): Promise<void>;
   /** applies an operation; on success the new world is kept and listeners are told */
   run<T>(op: Op<T>): Outcome<T>;
   reset(scenario?: string): void;
@@ -79,31 +114,10 @@ export function createSimRuntime(options: SimRuntimeOptions): SimRuntime {
     return outcome.value;
   };
 
-  const target = (value: unknown): string | undefined => {
-    if (value === undefined || value === null || value === '') return undefined;
-    if (typeof value !== 'string')
-      throw new SimError(
-        'bad-request',
-        'InvalidTarget',
-        'A fault target must be a name (a server, cluster, account or API surface).',
-      );
-    return value;
-  };
-
-  const faultName = (value: unknown): FaultName => {
-    if (!isFaultName(value)) {
-      throw new SimError(
-        'bad-request',
-        'UnknownFault',
-        `There is no fault named ${JSON.stringify(value)}. Faults: ${FAULT_NAMES.join(', ')}.`,
-      );
-    }
-    return value;
-  };
-
   return {
     now,
     world: catchUp,
+    delay: (ms) => (ms > 0 ? (options.delay ?? realDelay)(ms) : Promise.resolve()),
     read(select) {
       const world = catchUp();
       return select(world, now());
@@ -121,34 +135,30 @@ export function createSimRuntime(options: SimRuntimeOptions): SimRuntime {
       commit(freezeWorld({ ...world, clockOffsetMs: offset }));
     },
     advance(duration) {
-      const ms = parseDuration(duration);
-      if (ms === undefined) {
-        throw new SimError(
-          'bad-request',
-          'InvalidDuration',
-          `${JSON.stringify(duration)} is not a duration: use milliseconds or strings like '90m', '12h', '31d'.`,
-        );
-      }
+      const ms = advanceDuration(duration);
       const target = now() + ms;
       const shifted = { ...current, clockOffsetMs: current.clockOffsetMs + ms };
       commit(advanceWorld(shifted, target));
       return ms;
     },
     inject(fault, where) {
-      const name = faultName(fault);
-      const t = target(where);
+      const name = faultNamed(fault);
+      const t = faultTarget(where);
       mustSucceed(run(current, now(), (draft, at) => injectFault(draft, name, t, at)));
     },
     repair(fault, where) {
-      const name = faultName(fault);
-      const t = target(where);
+      const name = faultNamed(fault);
+      const t = faultTarget(where);
       mustSucceed(run(current, now(), (draft, at) => repairFault(draft, name, t, at)));
     },
     snapshot() {
       return serializeWorld(catchUp());
     },
     load(json) {
-      const world = freezeWorld(parseWorld(json));
+      // the loader's own checks first (JSON, top level, schema version), then the whole file
+      const parsed = parseWorld(json);
+      checkWorldFile(json);
+      const world = freezeWorld(parsed);
       commit(world);
       catchUp();
     },

@@ -29,28 +29,10 @@ import {
 import type { ClusterNode, Job, Millis, Op, World } from '../sim';
 import { arcStatusChangedAt } from '../sim';
 import { machineStatus } from '../sim/arm/project';
-import { fromSimError, simRoute } from './http';
+import { disconnectAgentSchema, enableArcSchema, runOnboardingSchema } from '../../src/api/request-schemas';
+import { fromSimError, parseBody, simRoute } from './http';
 import { iso, jobDto } from './views';
-
-async function jsonBody(request: Request): Promise<Record<string, unknown>> {
-  const text = await request.text();
-  if (text.trim() === '') return {};
-  try {
-    const parsed = JSON.parse(text) as unknown;
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
-      return parsed as Record<string, unknown>;
-  } catch {
-    // answered below
-  }
-  throw new SimError('bad-request', 'InvalidRequestContent', 'The request body must be a JSON object.');
-}
-
-function requiredString(body: Record<string, unknown>, key: string, label: string): string {
-  const value = body[key];
-  if (typeof value !== 'string' || value.trim() === '')
-    throw new SimError('bad-request', 'InvalidParameter', `${label} is required.`, { target: key });
-  return value.trim();
-}
+import { own } from '../sim';
 
 function onPremStatus(node: ClusterNode, now: Millis): OnPremAgentStatus {
   if (node.power === 'Down') return 'Offline';
@@ -66,8 +48,8 @@ function onPremStatus(node: ClusterNode, now: Millis): OnPremAgentStatus {
 export function arcServerDto(world: World, node: ClusterNode, now: Millis): ArcServerDto {
   const agent = node.arc;
   const id = agent.machineResourceId;
-  const machine = id === undefined ? undefined : world.cloud.machines[resourceKey(id)];
-  const reg = world.clusters[node.cluster]?.registration;
+  const machine = id === undefined ? undefined : own(world.cloud.machines, resourceKey(id));
+  const reg = own(world.clusters, node.cluster)?.registration;
   const onPrem = onPremStatus(node, now);
   const azureStatus = machine ? (machineStatus(world, machine, now) ?? null) : null;
   const enabled = arcEnabledOnNode(world, node);
@@ -115,7 +97,7 @@ export function clusterArcDto(world: World, clusterName: string, now: Millis): C
   const reg = cluster.registration;
   const servers = clusterNodes(world, cluster.name).map((n) => arcServerDto(world, n, now));
   const clusterId = reg ? hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName) : undefined;
-  const resource = clusterId === undefined ? undefined : world.cloud.hciClusters[resourceKey(clusterId)];
+  const resource = clusterId === undefined ? undefined : own(world.cloud.hciClusters, resourceKey(clusterId));
   return {
     cluster: cluster.name,
     registered: reg !== undefined,
@@ -149,16 +131,7 @@ export function arcHandlers(sim: SimRuntime) {
     http.post(
       '*/api/clusters/:name/arc/enable',
       handle(async (request, params) => {
-        const body = await jsonBody(request);
-        let nodes: string[] | undefined;
-        if (body.nodes !== undefined) {
-          if (!Array.isArray(body.nodes) || !body.nodes.every((n): n is string => typeof n === 'string')) {
-            throw new SimError('bad-request', 'InvalidParameter', 'nodes must be a list of server names.', {
-              target: 'nodes',
-            });
-          }
-          nodes = body.nodes;
-        }
+        const { nodes } = await parseBody(request, enableArcSchema);
         return startJob((d, now) => startArcEnable(d, params.name ?? '', nodes, now));
       }),
     ),
@@ -180,13 +153,7 @@ export function arcHandlers(sim: SimRuntime) {
     http.post(
       '*/api/servers/:name/arc/disconnect',
       handle(async (request, params) => {
-        const body = await jsonBody(request);
-        if (body.forceLocalOnly !== undefined && typeof body.forceLocalOnly !== 'boolean') {
-          throw new SimError('bad-request', 'InvalidParameter', 'forceLocalOnly must be true or false.', {
-            target: 'forceLocalOnly',
-          });
-        }
-        const force = body.forceLocalOnly === true;
+        const force = (await parseBody(request, disconnectAgentSchema)).forceLocalOnly === true;
         const outcome = sim.run((d, now) => {
           const node = requireServer(d, params.name ?? '');
           disconnectAgent(d, node.name, force, now);
@@ -200,42 +167,12 @@ export function arcHandlers(sim: SimRuntime) {
     http.post(
       '*/api/cloud/onboarding/run',
       handle(async (request) => {
-        const body = await jsonBody(request);
-        const osType = body.osType;
-        if (osType !== 'windows' && osType !== 'linux')
-          throw new SimError('bad-request', 'InvalidParameter', "osType must be 'windows' or 'linux'.", {
-            target: 'osType',
-          });
-        const tags: Record<string, string> = {};
-        if (body.tags !== undefined) {
-          if (typeof body.tags !== 'object' || body.tags === null || Array.isArray(body.tags)) {
-            throw new SimError(
-              'bad-request',
-              'InvalidParameter',
-              'tags must be an object of names and values.',
-              { target: 'tags' },
-            );
-          }
-          for (const [k, v] of Object.entries(body.tags as Record<string, unknown>)) {
-            if (typeof v !== 'string')
-              throw new SimError(
-                'bad-request',
-                'InvalidParameter',
-                `The value of tag '${k}' must be a string.`,
-                { target: 'tags' },
-              );
-            tags[k] = v;
-          }
-        }
+        const body = await parseBody(request, runOnboardingSchema);
         const input = {
-          serverName: requiredString(body, 'serverName', 'Server name'),
-          subscriptionId: requiredString(body, 'subscriptionId', 'Subscription'),
-          resourceGroup: requiredString(body, 'resourceGroup', 'Resource group'),
-          region: requiredString(body, 'region', 'Region'),
-          osType,
-          tags,
-          ...(typeof body.proxyUrl === 'string' && body.proxyUrl !== '' ? { proxyUrl: body.proxyUrl } : {}),
-        } as const;
+          ...body,
+          tags: body.tags ?? {},
+          proxyUrl: body.proxyUrl === '' ? undefined : body.proxyUrl,
+        };
         const outcome = sim.run((d, now) => runOnboardingScript(d, input, now));
         if (!outcome.ok) return fromSimError(outcome.error);
         const result: RunOnboardingResultDto = {

@@ -199,7 +199,7 @@ describe('Azure benefits API', () => {
     ['/api/clusters/hci-cluster01/benefits/enable', { addVms: true, servers: ['hci-node9'] }, 'servers'],
     ['/api/clusters/hci-cluster01/benefits/disable', { removeVms: 'yes' }, 'removeVms'],
     ['/api/clusters/hci-cluster01/benefits/vms/add', { vmIds: [] }, 'vmIds'],
-    ['/api/clusters/hci-cluster01/benefits/vms/add', { vmIds: [1] }, 'vmIds'],
+    ['/api/clusters/hci-cluster01/benefits/vms/add', { vmIds: [1] }, 'vmIds.0'],
     ['/api/clusters/hci-cluster01/benefits/vms/toggle', { vmIds: ['x'] }, 'action'],
   ])('answers POST %s %j with 400 naming %s', async (path, body, target) => {
     const before = sim.snapshot();

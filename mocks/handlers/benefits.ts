@@ -32,8 +32,10 @@ import {
   vmRemoveBlocker,
 } from '../sim';
 import type { BenefitsBlocker, BenefitsVmOutcome, Job, Millis, OnPremCluster, World } from '../sim';
-import { simRoute } from './http';
+import { disableBenefitsSchema, enableBenefitsSchema, vmBenefitsSchema } from '../../src/api/request-schemas';
+import { parseBody, simRoute } from './http';
 import { iso, jobDto } from './views';
+import { own } from '../sim';
 
 export const BENEFITS_LEARN_MORE_URL = 'https://learn.microsoft.com/azure-stack/hci/manage/azure-benefits';
 
@@ -129,39 +131,6 @@ export function clusterBenefitsDto(world: World, cluster: OnPremCluster, now: Mi
   };
 }
 
-async function jsonObject(request: Request): Promise<Record<string, unknown>> {
-  const text = await request.text();
-  if (text.trim() === '') return {};
-  try {
-    const parsed = JSON.parse(text) as unknown;
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
-      return parsed as Record<string, unknown>;
-  } catch {
-    // answered below
-  }
-  throw new SimError('bad-request', 'InvalidRequestContent', 'The request body must be a JSON object.');
-}
-
-function booleanField(body: Record<string, unknown>, field: string): boolean {
-  const value = body[field];
-  if (typeof value !== 'boolean')
-    throw new SimError('bad-request', 'InvalidParameter', `'${field}' must be true or false.`, {
-      target: field,
-    });
-  return value;
-}
-
-function stringList(body: Record<string, unknown>, field: string, required: boolean): string[] | undefined {
-  const value = body[field];
-  if (value === undefined && !required) return undefined;
-  if (!Array.isArray(value) || !value.every((v): v is string => typeof v === 'string' && v.trim() !== '')) {
-    throw new SimError('bad-request', 'InvalidParameter', `'${field}' must be a list of names.`, {
-      target: field,
-    });
-  }
-  return value;
-}
-
 export function benefitsHandlers(sim: SimRuntime) {
   const handle = (fn: Parameters<typeof simRoute>[1]) => simRoute(sim, fn);
   const clusterName = (name: string | undefined) => sim.read((w) => clusterOr404(w, name ?? '').name);
@@ -171,7 +140,7 @@ export function benefitsHandlers(sim: SimRuntime) {
     if (!outcome.ok) throw outcome.error;
     const job = outcome.value;
     return HttpResponse.json(
-      sim.read((w, now) => operationDto(w.jobs[job.id] ?? job, now)),
+      sim.read((w, now) => operationDto(own(w.jobs, job.id) ?? job, now)),
       { status: 202, headers: { Location: `/api/benefits/operations/${job.id}` } },
     );
   };
@@ -189,11 +158,9 @@ export function benefitsHandlers(sim: SimRuntime) {
     http.post(
       '*/api/clusters/:name/benefits/enable',
       handle(async (request, params) => {
-        const body = await jsonObject(request);
-        const addVms = booleanField(body, 'addVms');
-        const servers = stringList(body, 'servers', false);
+        const { addVms, servers } = await parseBody(request, enableBenefitsSchema);
         const cluster = clusterName(params.name);
-        const unknown = servers?.find((s) => sim.read((w) => w.nodes[s]?.cluster !== cluster));
+        const unknown = servers?.find((s) => sim.read((w) => own(w.nodes, s)?.cluster !== cluster));
         if (unknown !== undefined)
           throw new SimError('bad-request', 'InvalidServer', `'${unknown}' is not a server of ${cluster}.`, {
             target: 'servers',
@@ -207,8 +174,7 @@ export function benefitsHandlers(sim: SimRuntime) {
     http.post(
       '*/api/clusters/:name/benefits/disable',
       handle(async (request, params) => {
-        const body = await jsonObject(request);
-        const removeVms = booleanField(body, 'removeVms');
+        const { removeVms } = await parseBody(request, disableBenefitsSchema);
         const cluster = clusterName(params.name);
         return started((draft, now) => startDisableBenefits(draft, { cluster, removeVms }, now));
       }),
@@ -226,8 +192,7 @@ export function benefitsHandlers(sim: SimRuntime) {
             { target: 'action' },
           );
         }
-        const body = await jsonObject(request);
-        const vmIds = stringList(body, 'vmIds', true) ?? [];
+        const { vmIds } = await parseBody(request, vmBenefitsSchema);
         const cluster = clusterName(params.name);
         return started((draft, now) => startVmBenefits(draft, { cluster, vmIds, action }, now));
       }),
@@ -238,7 +203,7 @@ export function benefitsHandlers(sim: SimRuntime) {
       handle((_r, params) =>
         HttpResponse.json(
           sim.read((w, now) => {
-            const job = w.jobs[params.id ?? ''];
+            const job = own(w.jobs, params.id ?? '');
             if (!job)
               throw new SimError('not-found', 'JobNotFound', `The job '${params.id ?? ''}' was not found.`);
             return operationDto(job, now);

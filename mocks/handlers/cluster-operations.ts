@@ -17,8 +17,10 @@ import {
   startSyncNow,
 } from '../sim';
 import type { CloudName, Job, Op, World } from '../sim';
-import { errorResponse, fromSimError, readJsonObject, simRoute } from './http';
+import { registerClusterSchema, unregisterClusterSchema } from '../../src/api/request-schemas';
+import { errorResponse, fromSimError, parseBody, simRoute } from './http';
 import { jobDto } from './views';
+import { own } from '../sim';
 
 function clusterName(world: World, name: string): string {
   const cluster = Object.values(world.clusters).find(
@@ -27,8 +29,6 @@ function clusterName(world: World, name: string): string {
   if (!cluster) throw new SimError('not-found', 'ClusterNotFound', `The cluster '${name}' was not found.`);
   return cluster.name;
 }
-
-const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 
 export function clusterOperationHandlers(sim: SimRuntime) {
   const handle = (fn: Parameters<typeof simRoute>[1]) => simRoute(sim, fn);
@@ -93,24 +93,13 @@ export function clusterOperationHandlers(sim: SimRuntime) {
     http.post(
       '*/api/clusters/:name/registration',
       handle(async (request, params) => {
-        const body = await readJsonObject(request);
+        const body = await parseBody(request, registerClusterSchema);
         const name = sim.read((w) => clusterName(w, params.name ?? ''));
-        const subscriptionId = text(body.subscriptionId);
-        const resourceGroup = text(body.resourceGroup);
-        if (subscriptionId === '')
-          return errorResponse(
-            400,
-            'InvalidParameter',
-            'Select or enter an Azure subscription ID.',
-            'subscriptionId',
-          );
-        if (resourceGroup === '')
-          return errorResponse(400, 'InvalidParameter', 'Enter a resource group name.', 'resourceGroup');
-        if (typeof body.enableArc !== 'boolean')
-          return errorResponse(400, 'InvalidParameter', "'enableArc' must be true or false.", 'enableArc');
+        const subscriptionId = body.subscriptionId.trim();
+        const resourceGroup = body.resourceGroup;
         if (
           body.createResourceGroup === true &&
-          sim.read((w) => w.cloud.resourceGroups[rgKey(subscriptionId, resourceGroup)] !== undefined)
+          sim.read((w) => own(w.cloud.resourceGroups, rgKey(subscriptionId, resourceGroup)) !== undefined)
         ) {
           return errorResponse(
             409,
@@ -121,7 +110,7 @@ export function clusterOperationHandlers(sim: SimRuntime) {
         }
         if (
           body.createResourceGroup === false &&
-          sim.read((w) => w.cloud.resourceGroups[rgKey(subscriptionId, resourceGroup)] === undefined)
+          sim.read((w) => own(w.cloud.resourceGroups, rgKey(subscriptionId, resourceGroup)) === undefined)
         ) {
           return errorResponse(
             404,
@@ -130,7 +119,7 @@ export function clusterOperationHandlers(sim: SimRuntime) {
             'resourceGroup',
           );
         }
-        const arcResourceGroup = text(body.arcResourceGroup);
+        const arcResourceGroup = body.arcResourceGroup ?? '';
         return startJob((draft, now) =>
           startClusterRegistration(
             draft,
@@ -138,8 +127,8 @@ export function clusterOperationHandlers(sim: SimRuntime) {
               cluster: name,
               subscriptionId,
               resourceGroup,
-              region: text(body.region),
-              enableArc: body.enableArc === true,
+              region: body.region.trim(),
+              enableArc: body.enableArc,
               ...(arcResourceGroup !== '' ? { arcResourceGroup } : {}),
             },
             now,
@@ -151,19 +140,17 @@ export function clusterOperationHandlers(sim: SimRuntime) {
     http.post(
       '*/api/clusters/:name/unregister',
       handle(async (request, params) => {
-        const body = await readJsonObject(request);
+        const body = await parseBody(request, unregisterClusterSchema);
         const name = sim.read((w) => clusterName(w, params.name ?? ''));
-        const subscriptionId = text(body.subscriptionId);
-        const cloud = text(body.cloud);
-        if (cloud !== '' && !(cloud in CLOUDS))
-          return errorResponse(400, 'InvalidParameter', `'${cloud}' is not an Azure cloud.`, 'cloud');
+        const subscriptionId = body.subscriptionId?.trim() ?? '';
+        const cloud = body.cloud ?? '';
         return startJob((draft, now) =>
           startClusterUnregistration(
             draft,
             {
               cluster: name,
               ...(subscriptionId !== '' ? { subscriptionId } : {}),
-              ...(cloud !== '' ? { cloud: cloud as CloudName } : {}),
+              ...(cloud !== '' ? { cloud } : {}),
             },
             now,
           ),
@@ -190,7 +177,7 @@ export function clusterOperationHandlers(sim: SimRuntime) {
       handle((_r, params) =>
         HttpResponse.json(
           sim.read((w) => {
-            const cluster = w.clusters[clusterName(w, params.name ?? '')];
+            const cluster = own(w.clusters, clusterName(w, params.name ?? ''));
             return (cluster?.logFiles ?? [])
               .map((f): LogFileDto => ({
                 name: f.name,
@@ -207,7 +194,7 @@ export function clusterOperationHandlers(sim: SimRuntime) {
       '*/api/clusters/:name/registration/logs/:file',
       handle((_r, params) => {
         const file = sim.read((w) =>
-          w.clusters[clusterName(w, params.name ?? '')]?.logFiles.find((f) => f.name === params.file),
+          own(w.clusters, clusterName(w, params.name ?? ''))?.logFiles.find((f) => f.name === params.file),
         );
         if (!file)
           return errorResponse(404, 'LogNotFound', `There is no log file named '${params.file ?? ''}'.`);

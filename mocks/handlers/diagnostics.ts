@@ -22,8 +22,10 @@ import {
   setHcisvc,
 } from '../sim';
 import type { FaultName, RemedyAction, World } from '../sim';
-import { fromSimError, readJsonObject, simRoute } from './http';
+import { hcisvcSchema, remedySchema, troubleshootSchema } from '../../src/api/request-schemas';
+import { fromSimError, parseBody, simRoute } from './http';
 import { jobDto } from './views';
+import { own } from '../sim';
 
 function clusterOr404(world: World, name: string): string {
   const cluster = Object.values(world.clusters).find(
@@ -126,11 +128,7 @@ export function diagnosticsHandlers(sim: SimRuntime) {
     http.post(
       '*/api/clusters/:name/nodes/:node/hcisvc',
       handle(async (request, params) => {
-        const body = await readJsonObject(request);
-        if (body.action !== 'start' && body.action !== 'stop')
-          throw new SimError('bad-request', 'InvalidParameter', "'action' must be 'start' or 'stop'.", {
-            target: 'action',
-          });
+        const body = await parseBody(request, hcisvcSchema);
         const cluster = sim.read((w) => clusterOr404(w, params.name ?? ''));
         const outcome = sim.run((draft, now) =>
           setHcisvc(draft, cluster, params.node ?? '', body.action === 'start', now),
@@ -155,8 +153,7 @@ export function diagnosticsHandlers(sim: SimRuntime) {
     http.post(
       '*/api/clusters/:name/troubleshoot',
       handle(async (request, params) => {
-        const body = await readJsonObject(request);
-        const text = str(body.text);
+        const { text } = await parseBody(request, troubleshootSchema);
         if (text.trim() === '')
           throw new SimError('bad-request', 'InvalidParameter', 'Paste or pick an error text.', {
             target: 'text',
@@ -187,8 +184,7 @@ export function diagnosticsHandlers(sim: SimRuntime) {
     http.post(
       '*/api/clusters/:name/troubleshoot/remedy',
       handle(async (request, params) => {
-        const body = await readJsonObject(request);
-        const action = parseAction(body.action);
+        const action = parseAction((await parseBody(request, remedySchema)).action);
         const cluster = sim.read((w) => clusterOr404(w, params.name ?? ''));
         const outcome = sim.run((draft, now) => runRemedy(draft, cluster, action, now));
         if (!outcome.ok) return fromSimError(outcome.error);
@@ -196,7 +192,7 @@ export function diagnosticsHandlers(sim: SimRuntime) {
         const job = outcome.value.job;
         const result: RemedyResultDto = {
           message: outcome.value.message,
-          job: job ? sim.read((w, now) => jobDto(w.jobs[job.id] ?? job, now)) : null,
+          job: job ? sim.read((w, now) => jobDto(own(w.jobs, job.id) ?? job, now)) : null,
         };
         return HttpResponse.json(result, { status: job ? 202 : 200 });
       }),

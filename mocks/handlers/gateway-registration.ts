@@ -32,13 +32,28 @@ import {
   unregisterGateway,
 } from '../sim';
 import type { AppRegistration, Millis, Op, World } from '../sim';
-import { errorResponse, fromSimError, readJsonObject, simRoute, simRouteOwningFaults } from './http';
+import {
+  connectGatewaySchema,
+  deviceCodeSchema,
+  deviceLoginSchema,
+  grantConsentSchema,
+  signInSchema,
+} from '../../src/api/request-schemas';
+import {
+  errorResponse,
+  fromSimError,
+  parseBody,
+  readJsonObject,
+  simRoute,
+  simRouteOwningFaults,
+} from './http';
 import { gatewayDto, iso } from './views';
+import { own } from '../sim';
 
 function flowDto(world: World, now: Millis): GatewayRegistrationFlowDto {
   const dc = world.gateway.deviceCode;
   const pending = world.gateway.pending;
-  const pendingApp = pending ? world.cloud.apps[pending.appId] : undefined;
+  const pendingApp = pending ? own(world.cloud.apps, pending.appId) : undefined;
   let tenants: GatewayRegistrationFlowDto['tenants'] = [];
   if (dc?.redeemedBy) {
     tenants = tenantsForDeviceAccount(world).map((t) => ({
@@ -92,8 +107,6 @@ export function appDto(app: AppRegistration): AppRegistrationDto {
   };
 }
 
-const str = (value: unknown): string => (typeof value === 'string' ? value : '');
-
 export function gatewayRegistrationHandlers(sim: SimRuntime) {
   const handle = (fn: Parameters<typeof simRoute>[1]) => simRoute(sim, fn);
 
@@ -124,8 +137,8 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
     http.post(
       '*/api/gateway/device-code',
       handle(async (request) => {
-        const { cloud } = await readJsonObject(request);
-        if (!isCloudName(cloud)) {
+        const body = await readJsonObject(request.clone());
+        if (typeof body.cloud !== 'string' || !isCloudName(body.cloud)) {
           return errorResponse(
             400,
             'InvalidParameter',
@@ -135,6 +148,7 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
             'cloud',
           );
         }
+        const { cloud } = await parseBody(request, deviceCodeSchema);
         return step((draft, now) => issueDeviceCode(draft, cloud, now), 201);
       }),
     ),
@@ -146,7 +160,7 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
         const accounts: DeviceLoginAccountDto[] = sim.read((w, now) => {
           const dc = checkDeviceCode(w, code, now);
           return Object.values(w.cloud.users)
-            .filter((u) => u.tenantIds.some((t) => w.cloud.tenants[t]?.cloud === dc.cloud))
+            .filter((u) => u.tenantIds.some((t) => own(w.cloud.tenants, t)?.cloud === dc.cloud))
             .map((u) => ({ upn: u.upn, displayName: u.displayName }));
         });
         return HttpResponse.json(accounts);
@@ -156,10 +170,8 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
     http.post(
       '*/api/device-login',
       handle(async (request) => {
-        const input = await readJsonObject(request);
-        const outcome = sim.run((draft, now) =>
-          redeemDeviceCode(draft, str(input.code), str(input.upn), now),
-        );
+        const input = await parseBody(request, deviceLoginSchema);
+        const outcome = sim.run((draft, now) => redeemDeviceCode(draft, input.code, input.upn, now));
         if (!outcome.ok) return fromSimError(outcome.error);
         return HttpResponse.json({
           message:
@@ -171,9 +183,10 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
     http.post(
       '*/api/gateway/connect',
       simRouteOwningFaults(async (request) => {
-        const input = await readJsonObject(request);
-        const app = input.application as { mode?: unknown; appId?: unknown } | undefined;
-        if (app?.mode !== 'create' && app?.mode !== 'existing') {
+        const raw = await readJsonObject(request.clone());
+        const app = raw.application;
+        const mode = typeof app === 'object' && app !== null ? (app as { mode?: unknown }).mode : undefined;
+        if (mode !== 'create' && mode !== 'existing') {
           return errorResponse(
             400,
             'InvalidParameter',
@@ -181,12 +194,9 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
             'application',
           );
         }
-        const application =
-          app.mode === 'create'
-            ? ({ mode: 'create' } as const)
-            : ({ mode: 'existing', appId: str(app.appId) } as const);
+        const input = await parseBody(request, connectGatewaySchema);
         return step((draft, now) =>
-          connectGateway(draft, { tenantId: str(input.tenantId), application }, now),
+          connectGateway(draft, { tenantId: input.tenantId ?? '', application: input.application }, now),
         );
       }),
     ),
@@ -203,8 +213,8 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
     http.post(
       '*/api/gateway/sign-in',
       handle(async (request) => {
-        const input = await readJsonObject(request);
-        const upn = typeof input.upn === 'string' && input.upn !== '' ? input.upn : undefined;
+        const input = await parseBody(request, signInSchema);
+        const upn = input.upn === '' ? undefined : input.upn;
         const outcome = sim.run((draft, now) => signIn(draft, upn, now));
         if (!outcome.ok) return fromSimError(outcome.error);
         return HttpResponse.json(sim.read(gatewayDto));
@@ -241,8 +251,7 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
     http.post(
       '*/api/cloud/apps/:appId/grant-consent',
       handle(async (request, params) => {
-        const input = await readJsonObject(request);
-        const admin = str(input.upn);
+        const admin = (await parseBody(request, grantConsentSchema)).upn ?? '';
         const outcome = sim.run((draft) => appDto(grantAdminConsent(draft, params.appId ?? '', admin)));
         if (!outcome.ok) return fromSimError(outcome.error);
         return HttpResponse.json(outcome.value);

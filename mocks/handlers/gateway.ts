@@ -11,7 +11,7 @@ import type {
 } from '../../src/api/contract';
 import type { SimRuntime } from '../runtime';
 import { SimError, clusterNodes, clusterVms, makeNode, nextSeq } from '../sim';
-import type { GatewayConnection, World } from '../sim';
+import type { GatewayConnection, OnPremCluster, World } from '../sim';
 import {
   clusterDto,
   connectionDto,
@@ -22,19 +22,9 @@ import {
   notificationDto,
   vmDto,
 } from './views';
-import { errorResponse, fromSimError, readJsonObject, simRoute } from './http';
-
-const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
-
-/** A DNS host name or FQDN, as WAC accepts for a connection. Returns the problem, or undefined. */
-export function hostNameProblem(name: string): string | undefined {
-  if (name.trim() === '') return 'Enter a server or cluster name.';
-  if (name.length > 253) return 'The name is longer than 253 characters.';
-  if (!name.split('.').every((label) => HOST_LABEL.test(label))) {
-    return `'${name}' is not a valid host name. Use letters, digits and hyphens, with dots between labels; a label can't start or end with a hyphen.`;
-  }
-  return undefined;
-}
+import { errorResponse, fromSimError, parseBody, readJsonObject, simRoute } from './http';
+import { addConnectionSchema } from '../../src/api/request-schemas';
+import { own, setOwn } from '../sim';
 
 function findConnection(world: World, type: string, name: string): GatewayConnection | undefined {
   return world.gateway.connections.find(
@@ -44,7 +34,7 @@ function findConnection(world: World, type: string, name: string): GatewayConnec
 
 function clusterOr404(world: World, name: string) {
   const cluster =
-    world.clusters[name] ??
+    own(world.clusters, name) ??
     Object.values(world.clusters).find(
       (c) => c.name.toLowerCase() === name.toLowerCase() || c.fqdn.toLowerCase() === name.toLowerCase(),
     );
@@ -59,7 +49,7 @@ function clusterOr404(world: World, name: string) {
 
 function nodeOr404(world: World, name: string) {
   const node =
-    world.nodes[name] ??
+    own(world.nodes, name) ??
     Object.values(world.nodes).find(
       (n) => n.name.toLowerCase() === name.toLowerCase() || n.fqdn.toLowerCase() === name.toLowerCase(),
     );
@@ -114,16 +104,9 @@ export function gatewayHandlers(sim: SimRuntime) {
     http.post(
       '*/api/connections',
       handle(async (request) => {
-        const body = (await readJsonObject(request)) as Partial<AddConnectionRequest>;
-        const name = typeof body.name === 'string' ? body.name.trim() : '';
-        const problem = hostNameProblem(name);
-        if (problem) return errorResponse(400, 'InvalidParameter', problem, 'name');
-        if (body.type !== 'cluster' && body.type !== 'server') {
-          return errorResponse(400, 'InvalidParameter', "Type must be 'server' or 'cluster'.", 'type');
-        }
-        const tags = Array.isArray(body.tags)
-          ? body.tags.filter((t): t is string => typeof t === 'string' && t.trim() !== '')
-          : [];
+        const body: AddConnectionRequest = await parseBody(request, addConnectionSchema);
+        const name = body.name.trim();
+        const tags = (body.tags ?? []).filter((t) => t.trim() !== '');
         const type = body.type;
         const outcome = sim.run((draft, now) => {
           if (findConnection(draft, type, name)) {
@@ -133,7 +116,7 @@ export function gatewayHandlers(sim: SimRuntime) {
               `'${name}' is already in the connections list.`,
             );
           }
-          if (type === 'cluster' && !draft.clusters[name]) addSimulatedCluster(draft, name, now);
+          if (type === 'cluster' && !own(draft.clusters, name)) addSimulatedCluster(draft, name, now);
           const connection: GatewayConnection = {
             name,
             type,
@@ -314,7 +297,7 @@ export function gatewayHandlers(sim: SimRuntime) {
       handle((_r, params) =>
         HttpResponse.json(
           sim.read((w, now) => {
-            const job = w.jobs[params.id ?? ''];
+            const job = own(w.jobs, params.id ?? '');
             if (!job)
               throw new SimError('not-found', 'JobNotFound', `The job '${params.id ?? ''}' was not found.`);
             return jobDto(job, now);
@@ -387,7 +370,7 @@ function compare(a: unknown, b: unknown): number {
 /** "+ Add" of a cluster the world does not have yet: a new, unregistered two-node cluster, installed now. */
 function addSimulatedCluster(draft: World, name: string, now: number): void {
   const short = name.split('.')[0] ?? name;
-  draft.clusters[name] = {
+  const cluster: OnPremCluster = {
     name,
     domain: name.includes('.') ? name.slice(short.length + 1) : 'contoso.local',
     fqdn: name.includes('.') ? name : `${name}.contoso.local`,
@@ -400,10 +383,11 @@ function addSimulatedCluster(draft: World, name: string, now: number): void {
     diagnosticLevel: 'Basic',
     logFiles: [],
   };
+  setOwn(draft.clusters, name, cluster);
   for (let i = 1; i <= 2; i++) {
     const nodeName = `${short}-n${i}`;
-    if (draft.nodes[nodeName]) continue;
-    draft.clusters[name].nodeNames.push(nodeName);
+    if (own(draft.nodes, nodeName)) continue;
+    cluster.nodeNames.push(nodeName);
     draft.nodes[nodeName] = {
       ...makeNode(name, nodeName, i - 1, now, now),
       serialNumber: `SIM${String(nextSeq(draft)).padStart(6, '0')}`,

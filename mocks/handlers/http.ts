@@ -3,8 +3,9 @@
  * and the API fault switches): one implementation for both surfaces.
  */
 import type { PathParams } from 'msw';
+import type * as z from 'zod/mini';
 import type { SimRuntime } from '../runtime';
-import { SimError } from '../sim';
+import { SimError, own, quote } from '../sim';
 import { armError, fromSimError, withApiFaults } from './respond';
 
 export { fromSimError };
@@ -70,4 +71,70 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
     // answered below, in the API's own words
   }
   throw new SimError('bad-request', 'InvalidRequestContent', 'The request body must be a JSON object.');
+}
+
+interface SchemaIssue {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  input?: unknown;
+  expected?: string;
+  values?: readonly unknown[];
+  errors?: SchemaIssue[][];
+}
+
+const EXPECTED: Record<string, string> = {
+  string: 'a string',
+  number: 'a number',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'a list',
+  record: 'an object of names and values',
+};
+
+/** One issue as a sentence naming the field; a rule's own message is kept as the rule wrote it. */
+function describeIssue(issue: SchemaIssue, field: string): string {
+  const label = field === '' ? 'The body' : `'${field}'`;
+  switch (issue.code) {
+    case 'custom':
+      return issue.message;
+    case 'invalid_type':
+      if (issue.input === undefined) return `${label} is required.`;
+      return `${label} must be ${own(EXPECTED, issue.expected ?? '') ?? issue.expected ?? 'of another type'}.`;
+    case 'invalid_value':
+      return `${label} must be ${(issue.values ?? []).map((v) => quote(v)).join(' or ')}.`;
+    case 'invalid_union': {
+      // a union of '' and a rule: the rule's message says more than "no option matched"
+      const inner = (issue.errors ?? []).flat().find((i) => i.code === 'custom');
+      if (inner) return inner.message;
+      return issue.input === undefined ? `${label} is required.` : `${label} is not valid.`;
+    }
+    default:
+      return `${label} ${issue.message}.`;
+  }
+}
+
+/** What `schema.safeParse` gives back, reduced to what the error answer needs. */
+interface SafeParsing<T> {
+  success: boolean;
+  data?: T;
+  error?: { issues: readonly SchemaIssue[] };
+}
+
+/**
+ * The request's JSON body, parsed with its schema from src/api/request-schemas.ts; the first problem is
+ * refused with 400 InvalidParameter naming the field path (as `target` and in the message).
+ */
+export async function parseBody<S extends z.ZodMiniType>(request: Request, schema: S): Promise<z.output<S>> {
+  const body = await readJsonObject(request);
+  const result = schema.safeParse(body) as SafeParsing<z.output<S>>;
+  if (result.success) return result.data as z.output<S>;
+  const issue = result.error?.issues[0];
+  const field = (issue?.path ?? []).map(String).join('.');
+  throw new SimError(
+    'bad-request',
+    'InvalidParameter',
+    issue ? describeIssue(issue, field) : 'The request body is not valid.',
+    field === '' ? {} : { target: field },
+  );
 }

@@ -9,6 +9,7 @@ import { labHandlers } from './lab';
 import { powershellHandlers } from './powershell';
 import { gatewayHandlers } from './gateway';
 import { gatewayRegistrationHandlers } from './gateway-registration';
+import { guardHandlers } from './guard';
 import { vmHandlers } from './vms';
 import { wapHandlers } from './wap';
 
@@ -33,6 +34,7 @@ const featureHandlers: HandlerFactory[] = [
 /** Every handler, in the order MSW should try them. */
 export function handlers(sim: SimRuntime): HttpHandler[] {
   return [
+    ...guardHandlers(),
     ...armHandlers(sim),
     ...featureHandlers.flatMap((factory) => factory(sim)),
     ...gatewayHandlers(sim),

@@ -6,9 +6,10 @@
 import { http, HttpResponse } from 'msw';
 import type { LabStateDto, ReproduceResultDto, TroubleshootCaseDto } from '../../src/api/lab-contract';
 import type { SimRuntime } from '../runtime';
-import { CASES, FAULTS, FAULT_NAMES, SimError, isReproducible, playRecipe } from '../sim';
+import { CASES, FAULTS, FAULT_NAMES, SimError, advanceDuration, isReproducible, playRecipe } from '../sim';
 import type { World } from '../sim';
-import { fromSimError, readJsonObject } from './http';
+import { advanceSchema, faultSchema, reproduceSchema, resetSchema } from '../../src/api/request-schemas';
+import { fromSimError, parseBody, readJsonObject } from './http';
 
 function labState(
   world: World,
@@ -52,13 +53,6 @@ async function control(fn: () => Promise<Response> | Response): Promise<Response
   }
 }
 
-const optionalString = (value: unknown, field: string): string | undefined => {
-  if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string')
-    throw new SimError('bad-request', 'InvalidParameter', `'${field}' must be a string.`, { target: field });
-  return value;
-};
-
 export function labHandlers(sim: SimRuntime) {
   const state = () => HttpResponse.json(sim.read((w, now) => labState(w, now, sim.scenarios())));
   return [
@@ -66,39 +60,35 @@ export function labHandlers(sim: SimRuntime) {
 
     http.post('*/api/sim/reset', ({ request }) =>
       control(async () => {
-        const body = await readJsonObject(request);
-        sim.reset(optionalString(body.scenario, 'scenario') ?? 'fresh');
+        const { scenario } = await parseBody(request, resetSchema);
+        sim.reset(scenario === undefined || scenario === '' ? 'fresh' : scenario);
         return state();
       }),
     ),
 
     http.post('*/api/sim/advance', ({ request }) =>
       control(async () => {
-        const body = await readJsonObject(request);
-        if (body.duration === undefined)
-          throw new SimError(
-            'bad-request',
-            'InvalidDuration',
-            "Give a 'duration': milliseconds or a string like '90m', '12h', '31d'.",
-            { target: 'duration' },
-          );
-        sim.advance(body.duration);
+        const body = await readJsonObject(request.clone());
+        // the lab's own message for a missing duration, before the schema's generic one
+        advanceDuration(body.duration);
+        const { duration } = await parseBody(request, advanceSchema);
+        sim.advance(duration);
         return state();
       }),
     ),
 
     http.post('*/api/sim/inject', ({ request }) =>
       control(async () => {
-        const body = await readJsonObject(request);
-        sim.inject(body.fault, optionalString(body.target, 'target'));
+        const body = await parseBody(request, faultSchema);
+        sim.inject(body.fault, body.target ?? undefined);
         return state();
       }),
     ),
 
     http.post('*/api/sim/repair', ({ request }) =>
       control(async () => {
-        const body = await readJsonObject(request);
-        sim.repair(body.fault, optionalString(body.target, 'target'));
+        const body = await parseBody(request, faultSchema);
+        sim.repair(body.fault, body.target ?? undefined);
         return state();
       }),
     ),
@@ -148,15 +138,15 @@ export function labHandlers(sim: SimRuntime) {
 
     http.post('*/api/sim/cases/:id/reproduce', ({ request, params }) =>
       control(async () => {
-        const body = await readJsonObject(request);
-        const cluster = optionalString(body.cluster, 'cluster');
-        if (cluster === undefined)
+        const body = await readJsonObject(request.clone());
+        if (body.cluster === undefined || body.cluster === null || body.cluster === '')
           throw new SimError(
             'bad-request',
             'InvalidParameter',
             "Choose the 'cluster' to reproduce the case on.",
             { target: 'cluster' },
           );
+        const { cluster } = await parseBody(request, reproduceSchema);
         const id = typeof params.id === 'string' ? params.id : '';
         // The case is caused, not written: its recipe's faults, operations and time run one by one through
         // the runtime, as the lab's own buttons would run them.

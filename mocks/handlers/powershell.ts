@@ -3,6 +3,7 @@
  * outlive its page either), each moved by the pure core in mocks/sim/powershell. Also answers the simulated
  * sign-in page for the consoles' device codes, before the gateway's routes; other codes pass through.
  */
+import { own } from '../sim';
 import { http, HttpResponse } from 'msw';
 import type { PowerShellCompletionDto, PowerShellStepDto } from '../../src/api/powershell-contract';
 import type { SimRuntime } from '../runtime';
@@ -148,7 +149,7 @@ export function powershellHandlers(sim: SimRuntime) {
         const entry = consoleCode(w, code);
         if (!entry || now >= entry.expiresAt) return undefined;
         return Object.values(w.cloud.users)
-          .filter((u) => u.tenantIds.some((t) => w.cloud.tenants[t]?.cloud === entry.cloud))
+          .filter((u) => u.tenantIds.some((t) => own(w.cloud.tenants, t)?.cloud === entry.cloud))
           .map((u) => ({ upn: u.upn, displayName: u.displayName }));
       });
       return accounts ? HttpResponse.json(accounts) : undefined;
@@ -173,8 +174,8 @@ export function powershellHandlers(sim: SimRuntime) {
             'The code you entered has expired. Get a new code from the device you\u2019re trying to sign in to and try again.',
             { target: 'code' },
           );
-        const user = draft.cloud.users[upn];
-        if (!user?.tenantIds.some((t) => draft.cloud.tenants[t]?.cloud === entry.cloud))
+        const user = own(draft.cloud.users, upn);
+        if (!user?.tenantIds.some((t) => own(draft.cloud.tenants, t)?.cloud === entry.cloud))
           throw new SimError(
             'bad-request',
             'UserNotInCloud',

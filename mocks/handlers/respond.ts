@@ -6,13 +6,13 @@
  *   with `x-ms-request-id` / `x-ms-correlation-request-id` headers, as ARM sends on every answer.
  * - `fromSimError(error)`: a SimError refused by the simulation, as that error response.
  * - `withApiFaults(sim, surface, resolver)`: wraps a resolver with the API fault switches for one surface
- *   ('arm' or 'api'): api-latency waits first, then api-throttling answers 429 TooManyRequests with
+ *   ('arm' or 'api'): api-latency waits first (through the runtime's delay adapter), then api-throttling answers 429 TooManyRequests with
  *   `Retry-After: 10`, then api-errors answers 500 InternalServerError; otherwise the resolver runs.
  *   Never wrap the test-control endpoints: a presenter must always be able to switch the faults off.
  *
  * Request ids come from a counter, so a test run gives the same ids every time.
  */
-import { delay, HttpResponse } from 'msw';
+import { HttpResponse } from 'msw';
 import type { DefaultBodyType, HttpResponseResolver, JsonBodyType, PathParams } from 'msw';
 import type { SimRuntime } from '../runtime';
 import { apiFaultActive, apiLatencyMs, guidFrom } from '../sim';
@@ -112,7 +112,7 @@ export function withApiFaults<Params extends PathParams, RequestBody extends Def
 ): HttpResponseResolver<Params, RequestBody> {
   return async (info) => {
     const latency = sim.read((world) => apiLatencyMs(world));
-    if (latency > 0) await delay(latency);
+    await sim.delay(latency);
     return faultResponse(sim, surface, info.request) ?? resolver(info);
   };
 }

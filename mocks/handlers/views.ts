@@ -40,6 +40,7 @@ import type {
   VirtualMachine,
   World,
 } from '../sim';
+import { own } from '../sim';
 
 export const iso = (t: Millis | undefined): string | null =>
   t === undefined ? null : new Date(t).toISOString();
@@ -60,7 +61,7 @@ export function connectionDto(world: World, c: GatewayConnection, now: Millis): 
     const down = nodes.filter((n) => n.power === 'Down');
     if (down.length === nodes.length)
       return { ...base, status: 'Server Unreachable', statusDetail: 'No server of the cluster answers.' };
-    const cluster = world.clusters[c.name];
+    const cluster = own(world.clusters, c.name);
     if (down.length > 0) {
       return {
         ...base,
@@ -73,7 +74,7 @@ export function connectionDto(world: World, c: GatewayConnection, now: Millis): 
     }
     return { ...base, status: 'Online' };
   }
-  const node = world.nodes[c.name];
+  const node = own(world.nodes, c.name);
   if (!node) return { ...base, status: 'Server Unreachable', statusDetail: 'This server does not answer.' };
   if (node.power === 'Down')
     return { ...base, status: 'Server Unreachable', statusDetail: 'The server is not responding.' };
@@ -108,9 +109,9 @@ export function registrationDto(world: World, cluster: OnPremCluster, now: Milli
 function arcDto(world: World, node: ClusterNode, now: Millis): ArcNodeStatusDto {
   const agent = node.arc;
   const machine = agent.machineResourceId
-    ? world.cloud.machines[agent.machineResourceId.toLowerCase()]
+    ? own(world.cloud.machines, agent.machineResourceId.toLowerCase())
     : undefined;
-  const reg = world.clusters[node.cluster]?.registration;
+  const reg = own(world.clusters, node.cluster)?.registration;
   // A server onboarded on its own (no cluster) is Arc-enabled by its agent alone; a cluster node through the
   // cluster's Arc integration.
   const standalone = node.cluster === '';
@@ -282,7 +283,7 @@ export function eventDto(e: NodeEvent): NodeEventDto {
 
 export function gatewayDto(world: World, now: Millis): GatewayDto {
   const { registration, account } = world.gateway;
-  const user = account ? world.cloud.users[account.upn] : undefined;
+  const user = account ? own(world.cloud.users, account.upn) : undefined;
   return {
     hostName: world.gateway.hostName,
     registered: registration !== undefined,

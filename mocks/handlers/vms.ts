@@ -19,8 +19,10 @@ import {
   vmBenefitsStatus,
 } from '../sim';
 import type { Job, Millis, Op, VirtualMachine, VmCheckpoint, VmRef, WapVm, World } from '../sim';
-import { fromSimError, readJsonObject, simRoute } from './http';
+import { checkpointNameSchema, createVmSchema } from '../../src/api/request-schemas';
+import { fromSimError, parseBody, simRoute } from './http';
 import { jobDto, vmDto } from './views';
+import { own } from '../sim';
 
 export const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 
@@ -107,7 +109,7 @@ function clusterNameOr404(world: World, name: string): string {
 }
 
 function vmOr404(world: World, id: string): VirtualMachine {
-  const vm = world.vms[id];
+  const vm = own(world.vms, id);
   if (!vm)
     throw new SimError('not-found', 'VirtualMachineNotFound', `The virtual machine '${id}' was not found.`);
   return vm;
@@ -141,10 +143,8 @@ export function checkpointRoutes(
     http.post(
       `${base}/checkpoints`,
       handle(async (request, params) => {
-        const body = await readJsonObject(request);
-        return jobResponse(sim, (d, now) =>
-          startCheckpointJob(d, ref(params), { op: 'create', name: str(body.name) }, now),
-        );
+        const { name } = await parseBody(request, checkpointNameSchema);
+        return jobResponse(sim, (d, now) => startCheckpointJob(d, ref(params), { op: 'create', name }, now));
       }),
     ),
     http.post(
@@ -158,12 +158,12 @@ export function checkpointRoutes(
     http.patch(
       `${base}/checkpoints/:checkpointId`,
       handle(async (request, params) => {
-        const body = await readJsonObject(request);
+        const { name } = await parseBody(request, checkpointNameSchema);
         return jobResponse(sim, (d, now) =>
           startCheckpointJob(
             d,
             ref(params),
-            { op: 'rename', checkpointId: params.checkpointId ?? '', name: str(body.name) },
+            { op: 'rename', checkpointId: params.checkpointId ?? '', name },
             now,
           ),
         );
@@ -190,24 +190,19 @@ export function vmHandlers(sim: SimRuntime) {
     http.post(
       '*/api/clusters/:name/vms',
       handle(async (request, params) => {
-        const body = await readJsonObject(request);
+        const body = await parseBody(request, createVmSchema);
         const cluster = sim.read((w) => clusterNameOr404(w, params.name ?? ''));
-        if (body.generation !== 1 && body.generation !== 2)
-          throw new SimError('bad-request', 'InvalidParameter', 'Generation must be 1 or 2.', {
-            target: 'generation',
-          });
-        const number = (v: unknown) => (typeof v === 'number' ? v : Number.NaN);
         return jobResponse(sim, (d, now) =>
           startCreateVm(
             d,
             {
               cluster,
-              name: str(body.name),
-              hostNode: str(body.hostServer),
-              generation: body.generation as 1 | 2,
-              cpuCount: number(body.cpuCount),
-              memoryMiB: number(body.memoryMiB),
-              os: str(body.os),
+              name: body.name,
+              hostNode: body.hostServer,
+              generation: body.generation,
+              cpuCount: body.cpuCount,
+              memoryMiB: body.memoryMiB,
+              os: body.os,
             },
             now,
           ),

@@ -10,7 +10,7 @@
  *   PUT    /api/wap/clouds/:cloud/users/:upn   adds the UPN to the cloud's identity provider
  *   DELETE /api/wap/clouds/:cloud/users/:upn   removes it
  */
-import { delay, http, HttpResponse } from 'msw';
+import { http, HttpResponse } from 'msw';
 import type {
   CloudNetworkDto,
   CloudSubscriptionDto,
@@ -36,8 +36,10 @@ import {
   wapCloudStatus,
 } from '../sim';
 import type { Millis, VirtualMachine, VmRef, WapCloud, WapVm, World } from '../sim';
-import { errorResponse, fromSimError, readJsonObject, simRoute } from './http';
+import { wapConnectorSchema } from '../../src/api/request-schemas';
+import { errorResponse, fromSimError, parseBody, simRoute } from './http';
 import { checkpointDtos, checkpointRoutes, jobResponse, rdpResponse, vmSettings } from './vms';
+import { own } from '../sim';
 
 const isLocal = (cloud: string) => cloud.toLowerCase() === AZURE_STACK_CLOUD.toLowerCase();
 
@@ -78,7 +80,7 @@ function wapVmRow(cloud: WapCloud, vm: WapVm, now: Millis): CloudVmDto {
     memoryMiB: vm.memoryMiB,
     os: vm.os,
     ipAddress: vm.ipAddress,
-    networks: vm.networkIds.map((id) => cloud.networks[id]?.name ?? id),
+    networks: vm.networkIds.map((id) => own(cloud.networks, id)?.name ?? id),
     checkpointCount: vm.checkpoints.length,
     uptimeSeconds: uptime(vm, now),
   };
@@ -140,7 +142,7 @@ export function wapHandlers(sim: SimRuntime) {
       const requested = params.cloud ?? '';
       if (isLocal(requested)) return fn(request, params, AZURE_STACK_CLOUD);
       const cloud = sim.read((w) => wapCloudOr404(w, requested));
-      if (cloud.connectorLatencyMs > 0) await delay(cloud.connectorLatencyMs);
+      await sim.delay(cloud.connectorLatencyMs);
       sim.read((w) => ensureWapCloudAvailable(w, cloud.name));
       return fn(request, params, cloud.name);
     });
@@ -150,7 +152,7 @@ export function wapHandlers(sim: SimRuntime) {
     const id = params.id ?? '';
     return sim.read((w) => {
       if (isLocal(requested)) {
-        if (!w.vms[id])
+        if (!own(w.vms, id))
           throw new SimError(
             'not-found',
             'VirtualMachineNotFound',
@@ -159,7 +161,7 @@ export function wapHandlers(sim: SimRuntime) {
         return { vmId: id };
       }
       const cloud = wapCloudOr404(w, requested);
-      if (!cloud.vms[id])
+      if (!own(cloud.vms, id))
         throw new SimError(
           'not-found',
           'VirtualMachineNotFound',
@@ -253,11 +255,11 @@ export function wapHandlers(sim: SimRuntime) {
         return HttpResponse.json(
           sim.read((w, now): CloudVmDetailDto => {
             if (ref.cloud === undefined) {
-              const vm = w.vms[ref.vmId] as VirtualMachine;
+              const vm = own(w.vms, ref.vmId) as VirtualMachine;
               return {
                 ...localVmRow(vm, now),
                 cloud: cloudName,
-                subscriptionId: w.clusters[vm.cluster]?.registration?.subscriptionId ?? null,
+                subscriptionId: own(w.clusters, vm.cluster)?.registration?.subscriptionId ?? null,
                 createdAt: new Date(vm.createdAt).toISOString(),
                 checkpoints: checkpointDtos(vm),
                 settings: vmSettings(vm, vm.networks, [
@@ -267,7 +269,7 @@ export function wapHandlers(sim: SimRuntime) {
               };
             }
             const cloud = wapCloudOr404(w, ref.cloud);
-            const vm = cloud.vms[ref.vmId] as WapVm;
+            const vm = own(cloud.vms, ref.vmId) as WapVm;
             const row = wapVmRow(cloud, vm, now);
             return {
               ...row,
@@ -297,8 +299,8 @@ export function wapHandlers(sim: SimRuntime) {
         return rdpResponse(
           sim.read((w) =>
             ref.cloud === undefined
-              ? (w.vms[ref.vmId] as VirtualMachine)
-              : (w.wapClouds[ref.cloud]?.vms[ref.vmId] as WapVm),
+              ? (own(w.vms, ref.vmId) as VirtualMachine)
+              : (own(own(w.wapClouds, ref.cloud)?.vms, ref.vmId) as WapVm),
           ),
         );
       }),
@@ -382,22 +384,11 @@ export function wapHandlers(sim: SimRuntime) {
     http.put(
       '*/api/wap/clouds/:cloud/connector',
       control(async (request, params) => {
-        const body = await readJsonObject(request);
-        if (body.reachable !== undefined && typeof body.reachable !== 'boolean') {
-          return errorResponse(400, 'InvalidParameter', "'reachable' must be true or false.", 'reachable');
-        }
-        if (body.latencyMs !== undefined && typeof body.latencyMs !== 'number') {
-          return errorResponse(
-            400,
-            'InvalidParameter',
-            "'latencyMs' must be a number of milliseconds.",
-            'latencyMs',
-          );
-        }
+        const body = await parseBody(request, wapConnectorSchema);
         const outcome = sim.run((d) => {
           setWapConnector(d, params.cloud ?? '', {
-            ...(typeof body.reachable === 'boolean' ? { reachable: body.reachable } : {}),
-            ...(typeof body.latencyMs === 'number' ? { latencyMs: body.latencyMs } : {}),
+            ...(body.reachable === undefined ? {} : { reachable: body.reachable }),
+            ...(body.latencyMs === undefined ? {} : { latencyMs: body.latencyMs }),
           });
         });
         if (!outcome.ok) return fromSimError(outcome.error);
@@ -412,7 +403,7 @@ export function wapHandlers(sim: SimRuntime) {
         '*/api/wap/clouds/:cloud/users/:upn',
         control((_r, params) => {
           const outcome = sim.run((d) => {
-            setWapUserKnown(d, params.cloud ?? '', decodeURIComponent(params.upn ?? ''), method === 'put');
+            setWapUserKnown(d, params.cloud ?? '', params.upn ?? '', method === 'put');
           });
           if (!outcome.ok) return Promise.resolve(fromSimError(outcome.error));
           return Promise.resolve(

@@ -26,6 +26,7 @@ import type { ClusterNode, Job, Millis, OnPremCluster, World } from './model';
 import { MINUTE } from './model';
 import { refreshHeartbeats } from './reachability';
 import { ARC_AGENT_VERSION, createApp, onboardNodeToArc, systemData } from './registration';
+import { own } from './lookup';
 
 export const ARC_MESSAGES = {
   notRegistered:
@@ -89,7 +90,7 @@ export function arcEnabledOnNode(world: World, node: ClusterNode): boolean {
     node.arc.installed &&
     node.arc.connected &&
     id !== undefined &&
-    world.cloud.machines[resourceKey(id)] !== undefined
+    own(world.cloud.machines, resourceKey(id)) !== undefined
   );
 }
 
@@ -166,12 +167,12 @@ export function startArcEnable(
 
 export function completeArcEnable(draft: World, job: Job<'arc/enable'>, at: Millis): JobOutcome {
   const { cluster: clusterName, nodes, upn } = job.input;
-  const cluster = draft.clusters[clusterName];
+  const cluster = own(draft.clusters, clusterName);
   const reg = cluster?.registration;
   if (!cluster || !reg)
     return { status: 'Failed', message: ARC_MESSAGES.notRegistered, result: 'ClusterNotRegistered' };
   const clusterId = hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName);
-  const resource = draft.cloud.hciClusters[resourceKey(clusterId)];
+  const resource = own(draft.cloud.hciClusters, resourceKey(clusterId));
   if (!resource)
     return {
       status: 'Failed',
@@ -181,7 +182,7 @@ export function completeArcEnable(draft: World, job: Job<'arc/enable'>, at: Mill
   if (!canAssignRoles(draft, upn, reg.subscriptionId))
     return { status: 'Failed', message: ARC_MESSAGES.arcRoles, result: 'ArcRoleAssignmentFailed' };
   const arcGroup = reg.arcResourceGroup === '' ? reg.resourceGroup : reg.arcResourceGroup;
-  if (!draft.cloud.resourceGroups[rgKey(reg.subscriptionId, arcGroup)]) {
+  if (!own(draft.cloud.resourceGroups, rgKey(reg.subscriptionId, arcGroup))) {
     draft.cloud.resourceGroups[rgKey(reg.subscriptionId, arcGroup)] = {
       subscriptionId: reg.subscriptionId,
       name: arcGroup,
@@ -191,7 +192,7 @@ export function completeArcEnable(draft: World, job: Job<'arc/enable'>, at: Mill
       systemData: systemData(upn, at),
     };
   }
-  const providers = draft.cloud.subscriptions[reg.subscriptionId]?.providers;
+  const providers = own(draft.cloud.subscriptions, reg.subscriptionId)?.providers;
   if (providers) providers['Microsoft.HybridCompute'] = 'Registered';
   if (!resource.arcSetting) {
     const arcApp =
@@ -221,7 +222,7 @@ export function completeArcEnable(draft: World, job: Job<'arc/enable'>, at: Mill
   const done: string[] = [];
   const failed: string[] = [];
   for (const name of nodes) {
-    const node = draft.nodes[name];
+    const node = own(draft.nodes, name);
     if (!node || !nodeReachesAzure(node)) {
       failed.push(name);
       continue;
@@ -302,18 +303,18 @@ export function startArcDisable(draft: World, clusterName: string, nodeName: str
 
 export function completeArcDisable(draft: World, job: Job<'arc/disable'>, at: Millis): JobOutcome {
   const nodeName = job.input.node;
-  const node = draft.nodes[nodeName];
+  const node = own(draft.nodes, nodeName);
   if (!node || !nodeIsUp(node))
     return { status: 'Failed', message: ARC_MESSAGES.nodeUnreachable(nodeName), result: 'Failed' };
   detachAgent(draft, node, false, at);
-  const cluster = draft.clusters[job.input.cluster];
+  const cluster = own(draft.clusters, job.input.cluster);
   if (cluster?.registration && !clusterNodes(draft, cluster.name).some((n) => arcEnabledOnNode(draft, n))) {
     cluster.registration.arcEnabled = false;
     const reg = cluster.registration;
-    const resource =
-      draft.cloud.hciClusters[
-        resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName))
-      ];
+    const resource = own(
+      draft.cloud.hciClusters,
+      resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName)),
+    );
     if (resource) delete resource.arcSetting;
   }
   return { status: 'Succeeded', message: ARC_MESSAGES.disabled(nodeName), result: 'Success' };
@@ -358,8 +359,9 @@ function detachAgent(draft: World, node: ClusterNode, forceLocalOnly: boolean, n
   if (!forceLocalOnly && id !== undefined) {
     delete draft.cloud.machines[resourceKey(id)];
     for (const resource of Object.values(draft.cloud.hciClusters)) {
-      if (resource.arcSetting?.perNode[node.name]?.arcInstance.toLowerCase() === id.toLowerCase())
-        delete resource.arcSetting.perNode[node.name];
+      const perNode = resource.arcSetting?.perNode;
+      if (perNode && own(perNode, node.name)?.arcInstance.toLowerCase() === id.toLowerCase())
+        delete perNode[node.name];
     }
     delete node.arc.machineResourceId;
   }
@@ -405,7 +407,7 @@ export function runOnboardingScript(
       { target: 'serverName' },
     );
   }
-  const sub = draft.cloud.subscriptions[input.subscriptionId];
+  const sub = own(draft.cloud.subscriptions, input.subscriptionId);
   if (!sub)
     throw new SimError(
       'bad-request',
@@ -413,7 +415,7 @@ export function runOnboardingScript(
       `The subscription '${input.subscriptionId}' could not be found.`,
       { target: 'subscriptionId' },
     );
-  const rg = draft.cloud.resourceGroups[rgKey(sub.subscriptionId, input.resourceGroup)];
+  const rg = own(draft.cloud.resourceGroups, rgKey(sub.subscriptionId, input.resourceGroup));
   if (!rg)
     throw new SimError(
       'not-found',
@@ -426,7 +428,7 @@ export function runOnboardingScript(
       target: 'region',
     });
   }
-  if (draft.cloud.machines[resourceKey(machineId(sub.subscriptionId, rg.name, name))]) {
+  if (own(draft.cloud.machines, resourceKey(machineId(sub.subscriptionId, rg.name, name)))) {
     throw new SimError(
       'conflict',
       'MachineExists',
@@ -435,7 +437,7 @@ export function runOnboardingScript(
     );
   }
   const linux = input.osType === 'linux';
-  const domain = draft.clusters[Object.keys(draft.clusters)[0] ?? '']?.domain ?? 'contoso.local';
+  const domain = own(draft.clusters, Object.keys(draft.clusters)[0] ?? '')?.domain ?? 'contoso.local';
   const node: ClusterNode = {
     name,
     cluster: '',
@@ -478,7 +480,7 @@ export function runOnboardingScript(
     now,
   );
   const id = machineId(sub.subscriptionId, rg.name, name);
-  const machine = draft.cloud.machines[resourceKey(id)];
+  const machine = own(draft.cloud.machines, resourceKey(id));
   if (machine) {
     machine.tags = { ...input.tags };
     machine.osType = input.osType;

@@ -30,6 +30,7 @@ import type {
   World,
 } from './model';
 import { attemptSync } from './registration';
+import { own } from './lookup';
 
 export const HOST_SWITCH_NAME = 'AZSHCI_HOST-IMDS_DO_NOT_MODIFY';
 export const GUEST_NIC_NAME = 'AZSHCI_GUEST-IMDS_DO_NOT_MODIFY';
@@ -84,7 +85,7 @@ const BENEFITS_KINDS: readonly string[] = [
 // ───────────── Preconditions ─────────────
 
 function clusterOrThrow(world: World, name: string): OnPremCluster {
-  const cluster = world.clusters[name];
+  const cluster = own(world.clusters, name);
   if (!cluster) throw new SimError('not-found', 'ClusterNotFound', `The cluster '${name}' was not found.`);
   return cluster;
 }
@@ -155,7 +156,7 @@ export function disableBlocker(
 }
 
 function hostBlocker(world: World, vm: VirtualMachine): BenefitsBlocker | undefined {
-  const host = world.nodes[vm.hostNode];
+  const host = own(world.nodes, vm.hostNode);
   if (!host || !nodeIsUp(host))
     return { code: 'HostUnreachable', message: BENEFITS_MESSAGES.hostDown(vm.hostNode), fix: 'host' };
   if (!host.hcisvcRunning)
@@ -176,7 +177,7 @@ function hostBlocker(world: World, vm: VirtualMachine): BenefitsBlocker | undefi
 
 /** Why Add-AzStackHCIVMAttestation would fail for this VM now (its host is not set up; a running Gen 1 VM). */
 export function vmAddBlocker(world: World, vm: VirtualMachine, now: Millis): BenefitsBlocker | undefined {
-  const cluster = world.clusters[vm.cluster];
+  const cluster = own(world.clusters, vm.cluster);
   if (cluster) {
     const status = registrationView(world, cluster, now).registrationStatus;
     if (cluster.registration === undefined || status === 'NotYet')
@@ -332,7 +333,7 @@ function syncAfter(draft: World, clusterName: string, at: Millis): string | unde
 
 export function completeEnableBenefits(draft: World, job: Job<'benefits/enable'>, at: Millis): JobOutcome {
   const name = job.input.cluster;
-  const cluster = draft.clusters[name];
+  const cluster = own(draft.clusters, name);
   if (!cluster)
     return { status: 'Failed', message: `The cluster '${name}' no longer exists.`, result: 'Failed' };
   const status = registrationView(draft, cluster, at).registrationStatus;
@@ -341,7 +342,7 @@ export function completeEnableBenefits(draft: World, job: Job<'benefits/enable'>
   const targets = job.input.nodes;
   const failedNodes: string[] = [];
   for (const nodeName of targets) {
-    const node = draft.nodes[nodeName];
+    const node = own(draft.nodes, nodeName);
     if (!node || !nodeIsUp(node)) {
       failedNodes.push(nodeName);
       continue;
@@ -354,7 +355,7 @@ export function completeEnableBenefits(draft: World, job: Job<'benefits/enable'>
 
   const results: BenefitsVmOutcome[] = [];
   for (const planned of job.input.vms) {
-    const vm = draft.vms[planned.vmId];
+    const vm = own(draft.vms, planned.vmId);
     if (!vm) {
       results.push({
         ...planned,
@@ -474,7 +475,7 @@ export function startDisableBenefits(draft: World, request: DisableBenefitsReque
 
 export function completeDisableBenefits(draft: World, job: Job<'benefits/disable'>, at: Millis): JobOutcome {
   const name = job.input.cluster;
-  const cluster = draft.clusters[name];
+  const cluster = own(draft.clusters, name);
   if (!cluster)
     return { status: 'Failed', message: `The cluster '${name}' no longer exists.`, result: 'Failed' };
   const fail = (message: string, result: string): JobOutcome => ({
@@ -495,7 +496,7 @@ export function completeDisableBenefits(draft: World, job: Job<'benefits/disable
 
   const results: BenefitsVmOutcome[] = [];
   for (const vm of attached) {
-    const live = draft.vms[vm.id];
+    const live = own(draft.vms, vm.id);
     if (!live) continue;
     live.attestationNic = false;
     results.push({
@@ -636,7 +637,7 @@ export function completeVmBenefits(
   const verb = action === 'add' ? 'on' : 'off';
   const results: BenefitsVmOutcome[] = [];
   for (const planned of job.input.vms) {
-    const vm = draft.vms[planned.vmId];
+    const vm = own(draft.vms, planned.vmId);
     if (!vm) {
       results.push({
         ...planned,
@@ -709,10 +710,10 @@ export function benefitsServerView(
   nodeName: string,
   now: Millis,
 ): BenefitsServerView | undefined {
-  const node = world.nodes[nodeName];
+  const node = own(world.nodes, nodeName);
   if (!node) return undefined;
   const status = benefitsNodeStatus(node, now);
-  const cluster = world.clusters[node.cluster];
+  const cluster = own(world.clusters, node.cluster);
   const view: BenefitsServerView = { name: node.name, fqdn: node.fqdn, status };
   if (node.attestation.enabled && node.attestation.expiresAt !== undefined)
     view.expiresAt = node.attestation.expiresAt;

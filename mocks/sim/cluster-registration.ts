@@ -9,6 +9,7 @@
  *                                                                      └─ registered + sync ─▶ Arc ─┬─ Success
  *                                                                                                   └─ no role: RegisterSucceededButArcFailed
  */
+import { own } from './lookup';
 import { hciClusterId, machineId, onBoxResourceUri, resourceKey, rgKey } from './arm-ids';
 import { CLOUDS, findLocation, normaliseRegion } from './clouds';
 import { SimError, unschedule } from './core';
@@ -213,7 +214,7 @@ export function registrationPrerequisites(
     upn !== undefined &&
     subscriptionId !== undefined &&
     GUID.test(subscriptionId) &&
-    world.cloud.subscriptions[subscriptionId]
+    own(world.cloud.subscriptions, subscriptionId)
   ) {
     checks.push(
       canWrite(world, upn, subscriptionId)
@@ -269,7 +270,7 @@ export interface RegisterClusterRequest {
 }
 
 function validateRequest(world: World, request: RegisterClusterRequest): void {
-  if (!world.clusters[request.cluster])
+  if (!own(world.clusters, request.cluster))
     throw new SimError('not-found', 'ClusterNotFound', `The cluster '${request.cluster}' was not found.`);
   if (!GUID.test(request.subscriptionId)) {
     throw new SimError(
@@ -319,7 +320,7 @@ function earlyFailure(
       return { message: MESSAGES.differentSubscription(reg.subscriptionId), code: 9128 };
   }
   const id = hciClusterId(plan.subscriptionId, plan.resourceGroup, plan.resourceName);
-  const existing = world.cloud.hciClusters[resourceKey(id)];
+  const existing = own(world.cloud.hciClusters, resourceKey(id));
   if (existing && normaliseRegion(existing.location) !== normaliseRegion(plan.region)) {
     return { message: MESSAGES.differentRegion(existing.location, plan.region), code: 9104 };
   }
@@ -327,11 +328,13 @@ function earlyFailure(
     const taken = clusterNodes(world, cluster.name)
       .map((n) => n.name)
       .filter((name) => {
-        const machine =
-          world.cloud.machines[resourceKey(machineId(plan.subscriptionId, plan.arcResourceGroup, name))];
+        const machine = own(
+          world.cloud.machines,
+          resourceKey(machineId(plan.subscriptionId, plan.arcResourceGroup, name)),
+        );
         return (
           machine !== undefined &&
-          world.nodes[name]?.arc.machineResourceId?.toLowerCase() !==
+          own(world.nodes, name)?.arc.machineResourceId?.toLowerCase() !==
             resourceKey(machineId(plan.subscriptionId, plan.arcResourceGroup, name))
         );
       });
@@ -433,13 +436,13 @@ function writeRegistrationEvent(
   message: string,
   at: Millis,
 ): void {
-  const first = draft.clusters[cluster]?.nodeNames[0];
+  const first = own(draft.clusters, cluster)?.nodeNames[0];
   if (first === undefined) return;
   logEvent(draft, first, { channel: 'Application', source: 'HCI Registration', id, level, message }, at);
 }
 
 function appendLog(draft: World, cluster: string, jobId: string, line: string): void {
-  const file = draft.clusters[cluster]?.logFiles.find((f) => f.lines[0]?.includes(`Job ${jobId}:`));
+  const file = own(draft.clusters, cluster)?.logFiles.find((f) => f.lines[0]?.includes(`Job ${jobId}:`));
   if (file) file.lines.push(line);
 }
 
@@ -462,7 +465,7 @@ export function startClusterRegistration(draft: World, request: RegisterClusterR
   validateRequest(draft, request);
   const readiness = azureReadiness(draft, now);
   if (readiness) throw new SimError('precondition', readiness.code, readiness.message);
-  const cluster = draft.clusters[request.cluster];
+  const cluster = own(draft.clusters, request.cluster);
   const account = draft.gateway.account;
   const gatewayReg = draft.gateway.registration;
   if (!cluster || !account || !gatewayReg)
@@ -478,10 +481,12 @@ export function startClusterRegistration(draft: World, request: RegisterClusterR
       `Another registration operation is running on ${cluster.name}. Wait for it to finish.`,
     );
   }
-  const sub = draft.cloud.subscriptions[request.subscriptionId];
+  const sub = own(draft.cloud.subscriptions, request.subscriptionId);
   if (
     !sub ||
-    !draft.cloud.users[account.upn]?.roleAssignments.some((r) => r.subscriptionId === request.subscriptionId)
+    !own(draft.cloud.users, account.upn)?.roleAssignments.some(
+      (r) => r.subscriptionId === request.subscriptionId,
+    )
   ) {
     throw new SimError(
       'not-found',
@@ -491,7 +496,7 @@ export function startClusterRegistration(draft: World, request: RegisterClusterR
     );
   }
   if (!canWrite(draft, account.upn, request.subscriptionId)) {
-    const user = draft.cloud.users[account.upn];
+    const user = own(draft.cloud.users, account.upn);
     throw new SimError(
       'forbidden',
       'AuthorizationFailed',
@@ -510,13 +515,13 @@ export function startClusterRegistration(draft: World, request: RegisterClusterR
     enableArc: request.enableArc,
     arcResourceGroup: request.arcResourceGroup ?? request.resourceGroup,
     upn: account.upn,
-    createdResourceGroup: !draft.cloud.resourceGroups[rgKey(sub.subscriptionId, request.resourceGroup)],
+    createdResourceGroup: !own(draft.cloud.resourceGroups, rgKey(sub.subscriptionId, request.resourceGroup)),
     alreadyRegistered: false,
     legacyConsent:
       hasFault(draft, 'no-aad-consent', account.upn) &&
       !(
         cluster.pendingConsent?.appId !== undefined &&
-        draft.cloud.apps[cluster.pendingConsent.appId]?.adminConsentGranted
+        own(draft.cloud.apps, cluster.pendingConsent.appId)?.adminConsentGranted
       ),
   };
   const failure = earlyFailure(draft, cluster, plan);
@@ -564,7 +569,7 @@ export function completeClusterRegistration(
   at: Millis,
 ): JobOutcome {
   const { plan, failure: early } = job.input;
-  const cluster = draft.clusters[plan.cluster];
+  const cluster = own(draft.clusters, plan.cluster);
   const fail = (message: string, code: number, result = 'Failed'): JobOutcome => {
     appendLog(draft, plan.cluster, job.id, logLine(at, 'ERROR', message));
     writeRegistrationEvent(draft, plan.cluster, code === 9110 ? 9110 : 9114, 'Error', message, at);
@@ -583,12 +588,12 @@ export function completeClusterRegistration(
     // The resource group, the app and the cluster resource exist before the certificate step: a failure
     // there leaves them in Azure, and re-running with the same parameters carries on from them.
     ensureResourceGroup(draft, plan.subscriptionId, plan.resourceGroup, plan.region, plan.upn, at);
-    const sub = draft.cloud.subscriptions[plan.subscriptionId];
+    const sub = own(draft.cloud.subscriptions, plan.subscriptionId);
     if (sub) sub.providers['Microsoft.AzureStackHCI'] = 'Registered';
     const resourceId = hciClusterId(plan.subscriptionId, plan.resourceGroup, plan.resourceName);
-    const existing = draft.cloud.hciClusters[resourceKey(resourceId)];
-    let app = existing?.aadClientId !== undefined ? draft.cloud.apps[existing.aadClientId] : undefined;
-    if (cluster.pendingConsent) app = draft.cloud.apps[cluster.pendingConsent.appId] ?? app;
+    const existing = own(draft.cloud.hciClusters, resourceKey(resourceId));
+    let app = existing?.aadClientId !== undefined ? own(draft.cloud.apps, existing.aadClientId) : undefined;
+    if (cluster.pendingConsent) app = own(draft.cloud.apps, cluster.pendingConsent.appId) ?? app;
     app ??= createApp(
       draft,
       {
@@ -640,7 +645,7 @@ export function completeClusterRegistration(
       arcEnabled: false,
       arcResourceGroup: plan.arcResourceGroup,
     };
-    const resource = draft.cloud.hciClusters[resourceKey(resourceId)];
+    const resource = own(draft.cloud.hciClusters, resourceKey(resourceId));
     if (resource) resource.registrationTimestamp = at;
     recordSync(draft, cluster.name, at);
     scheduleNextSync(draft, cluster.name, at + SYNC_INTERVAL);
@@ -670,10 +675,10 @@ export function completeClusterRegistration(
       writeRegistrationEvent(draft, cluster.name, 9116, 'Error', MESSAGES.arcRoles, at);
       return { status: 'Failed', message: MESSAGES.arcRoles, result: 'RegisterSucceededButArcFailed' };
     }
-    const resource =
-      draft.cloud.hciClusters[
-        resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName))
-      ];
+    const resource = own(
+      draft.cloud.hciClusters,
+      resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName)),
+    );
     if (resource) {
       const pending = enableArcIntegration(draft, { ...plan, region: reg.region }, resource, at);
       reg.arcEnabled = true;
@@ -706,7 +711,7 @@ export function completeClusterRegistration(
 // ───────────── Unregister ─────────────
 
 export function startClusterUnregistration(draft: World, request: UnregisterRequest, now: Millis): Job {
-  const cluster = draft.clusters[request.cluster];
+  const cluster = own(draft.clusters, request.cluster);
   if (!cluster)
     throw new SimError('not-found', 'ClusterNotFound', `The cluster '${request.cluster}' was not found.`);
   if (!cluster.registration)
@@ -786,7 +791,7 @@ export function completeClusterUnregistration(
   at: Millis,
 ): JobOutcome {
   const { request } = job.input;
-  const cluster = draft.clusters[request.cluster];
+  const cluster = own(draft.clusters, request.cluster);
   const reg = cluster?.registration;
   if (!cluster || !reg) return { status: 'Failed', message: MESSAGES.notRegistered, result: 'Failed' };
   const sameTarget =
@@ -799,13 +804,13 @@ export function completeClusterUnregistration(
     // Disabling Arc on a node signs in as the `<cluster>.arc` app; with the app deleted it cannot, and the
     // whole unregistration stops there (the guide's "User deleted the App IDs by mistake"). A node whose
     // agent was already disconnected locally (azcmagent disconnect --force-local-only) needs no sign-in.
-    const resource =
-      draft.cloud.hciClusters[
-        resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName))
-      ];
+    const resource = own(
+      draft.cloud.hciClusters,
+      resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName)),
+    );
     const arcApp = resource?.arcSetting?.arcApplicationClientId;
     const stuck = clusterNodes(draft, cluster.name).find((n) => n.arc.connected);
-    if (arcApp !== undefined && !draft.cloud.apps[arcApp] && stuck) {
+    if (arcApp !== undefined && !own(draft.cloud.apps, arcApp) && stuck) {
       const message = arcDisableFailed(stuck.name);
       log('ERROR', message);
       log('INFO', `Result: Failed Details: ${message}`);
@@ -825,7 +830,7 @@ export function completeClusterUnregistration(
   cluster.imdsAttestation = 'Disabled';
   if (sameTarget) {
     const resourceId = resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName));
-    const resource = draft.cloud.hciClusters[resourceId];
+    const resource = own(draft.cloud.hciClusters, resourceId);
     if (resource?.arcSetting) {
       for (const detail of Object.values(resource.arcSetting.perNode))
         delete draft.cloud.machines[detail.arcInstance.toLowerCase()];
@@ -838,7 +843,7 @@ export function completeClusterUnregistration(
     for (const rgName of new Set([reg.resourceGroup, reg.arcResourceGroup])) {
       log('INFO', `Trying to delete resource group: ${rgName}`);
       const key = rgKey(reg.subscriptionId, rgName);
-      const rg = draft.cloud.resourceGroups[key];
+      const rg = own(draft.cloud.resourceGroups, key);
       if (!rg) {
         log('INFO', 'Resource Group Not Found');
         continue;
@@ -900,7 +905,7 @@ export function completeClusterUnregistration(
 // ───────────── Repair and sync ─────────────
 
 export function startRepair(draft: World, clusterName: string, now: Millis): Job {
-  const cluster = draft.clusters[clusterName];
+  const cluster = own(draft.clusters, clusterName);
   if (!cluster)
     throw new SimError('not-found', 'ClusterNotFound', `The cluster '${clusterName}' was not found.`);
   if (!cluster.registration)
@@ -946,13 +951,13 @@ export function startRepair(draft: World, clusterName: string, now: Millis): Job
 
 export function completeRepair(draft: World, job: Job<'cluster/repair'>, at: Millis): JobOutcome {
   const name = job.input.cluster;
-  const cluster = draft.clusters[name];
+  const cluster = own(draft.clusters, name);
   const reg = cluster?.registration;
   if (!cluster || !reg) return { status: 'Failed', message: MESSAGES.repairNotRegistered, result: 'Failed' };
-  const resource =
-    draft.cloud.hciClusters[
-      resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName))
-    ];
+  const resource = own(
+    draft.cloud.hciClusters,
+    resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName)),
+  );
   if (!resource) {
     return {
       status: 'Failed',
@@ -978,7 +983,7 @@ export function completeRepair(draft: World, job: Job<'cluster/repair'>, at: Mil
     };
   // Repair recreates the app identity and keeps the resource name, group and the other choices.
   const app =
-    draft.cloud.apps[reg.appId] ??
+    own(draft.cloud.apps, reg.appId) ??
     createApp(
       draft,
       {
@@ -1026,7 +1031,7 @@ export function completeRepair(draft: World, job: Job<'cluster/repair'>, at: Mil
 }
 
 export function startSyncNow(draft: World, clusterName: string, now: Millis): Job {
-  const cluster = draft.clusters[clusterName];
+  const cluster = own(draft.clusters, clusterName);
   if (!cluster)
     throw new SimError('not-found', 'ClusterNotFound', `The cluster '${clusterName}' was not found.`);
   if (!cluster.registration) {
@@ -1053,7 +1058,7 @@ export function startSyncNow(draft: World, clusterName: string, now: Millis): Jo
 
 export function completeSyncNow(draft: World, job: Job<'cluster/sync'>, at: Millis): JobOutcome {
   const name = job.input.cluster;
-  const cluster = draft.clusters[name];
+  const cluster = own(draft.clusters, name);
   const failure = attemptSync(draft, name, at);
   if (failure !== undefined)
     return {

@@ -21,6 +21,7 @@ import type {
   VirtualMachine,
   World,
 } from './model';
+import { own } from './lookup';
 
 export const SYNC_INTERVAL = 12 * HOUR;
 export const CONNECTED_WINDOW = DAY;
@@ -225,17 +226,17 @@ export function vmBenefitsStatus(
   if (!vm.attestationNic) return 'Off';
   // Get-AzStackHCIVMAttestation reports a guest Connected while its host serves attestation, whatever the
   // guest's power state: the Benefits page counts it among "VMs with Azure benefits turned on" too.
-  const host = world.nodes[vm.hostNode];
+  const host = own(world.nodes, vm.hostNode);
   return host && benefitsNodeStatus(host, now) === 'Active' ? 'Connected' : 'Disconnected';
 }
 
 // ───────────── Lookups ─────────────
 
 export function clusterNodes(world: World, clusterName: string): ClusterNode[] {
-  const names = world.clusters[clusterName]?.nodeNames ?? [];
+  const names = own(world.clusters, clusterName)?.nodeNames ?? [];
   const nodes: ClusterNode[] = [];
   for (const name of names) {
-    const node = world.nodes[name];
+    const node = own(world.nodes, name);
     if (node) nodes.push(node);
   }
   return nodes;

@@ -10,6 +10,7 @@ import { logEvent } from './events';
 import { injectFault, repairFault } from './faults';
 import { DAY } from './model';
 import type { ClusterNode, Millis, World } from './model';
+import { own } from './lookup';
 
 export const ALERT_WINDOW: Millis = 7 * DAY;
 
@@ -96,7 +97,7 @@ function countdown(
 
 /** Every countdown of one cluster, soonest first. */
 export function clusterCountdowns(world: World, clusterName: string, now: Millis): Countdown[] {
-  const cluster = world.clusters[clusterName];
+  const cluster = own(world.clusters, clusterName);
   if (!cluster) return [];
   const out: Countdown[] = [];
   const view = registrationView(world, cluster, now);
@@ -158,7 +159,7 @@ export function setHcisvc(
   running: boolean,
   now: Millis,
 ): string {
-  const node = draft.nodes[nodeName];
+  const node = own(draft.nodes, nodeName);
   if (!node || (clusterName !== undefined && node.cluster !== clusterName))
     throw new SimError(
       'not-found',

@@ -17,6 +17,7 @@ import type { ActiveFault, AppRegistration, FaultName, Millis, ScheduledEvent, W
 import { refreshHeartbeats } from './reachability';
 import { createApp, putClusterResource } from './registration';
 import { failOverVmsFrom } from './vms';
+import { own } from './lookup';
 
 export type FaultScope = 'node' | 'account' | 'cluster' | 'api';
 
@@ -150,8 +151,8 @@ export function isFaultName(name: unknown): name is FaultName {
 
 function nodesFor(draft: World, target: string | undefined): string[] {
   if (target === undefined || target === '*') return Object.keys(draft.nodes);
-  if (draft.nodes[target]) return [target];
-  if (draft.clusters[target]) return clusterNodes(draft, target).map((n) => n.name);
+  if (own(draft.nodes, target)) return [target];
+  if (own(draft.clusters, target)) return clusterNodes(draft, target).map((n) => n.name);
   throw new SimError('not-found', 'TargetNotFound', `There is no server or cluster named '${target}'.`);
 }
 
@@ -160,20 +161,20 @@ function clustersFor(draft: World, target: string | undefined): string[] {
     return Object.values(draft.clusters)
       .filter((c) => c.registration)
       .map((c) => c.name);
-  if (draft.clusters[target]) return [target];
-  const node = draft.nodes[target];
+  if (own(draft.clusters, target)) return [target];
+  const node = own(draft.nodes, target);
   if (node) return [node.cluster];
   throw new SimError('not-found', 'TargetNotFound', `There is no cluster named '${target}'.`);
 }
 
 function checkAccount(draft: World, target: string | undefined): void {
-  if (target !== undefined && target !== '*' && !draft.cloud.users[target]) {
+  if (target !== undefined && target !== '*' && !own(draft.cloud.users, target)) {
     throw new SimError('not-found', 'TargetNotFound', `There is no Azure account named '${target}'.`);
   }
 }
 
 function setNode(draft: World, fault: FaultName, node: string, on: boolean, now: Millis): void {
-  const n = draft.nodes[node];
+  const n = own(draft.nodes, node);
   if (!n) return;
   switch (fault) {
     case 'node-down':
@@ -219,7 +220,7 @@ function setNode(draft: World, fault: FaultName, node: string, on: boolean, now:
  */
 function licenceDataLost(draft: World, node: string, now: Millis): void {
   logHciAdmin(draft, node, 594, now);
-  const cluster = draft.nodes[node]?.cluster ?? '';
+  const cluster = own(draft.nodes, node)?.cluster ?? '';
   const nodes = clusterNodes(draft, cluster);
   if (nodes.every((n) => n.tpmCleared)) {
     const names = new Set(nodes.map((n) => n.name));
@@ -236,12 +237,12 @@ function licenceDataLost(draft: World, node: string, now: Millis): void {
  * register).
  */
 export function restartNode(draft: World, nodeName: string, now: Millis): void {
-  const node = draft.nodes[nodeName];
+  const node = own(draft.nodes, nodeName);
   if (!node) throw new SimError('not-found', 'ServerNotFound', `There is no server named '${nodeName}'.`);
   if (node.power !== 'Up')
     throw new SimError('unavailable', 'ServerUnreachable', `${node.name} is not responding.`);
   node.lastBootAt = now;
-  if (node.tpmCleared && !draft.clusters[node.cluster]?.registration) {
+  if (node.tpmCleared && !own(draft.clusters, node.cluster)?.registration) {
     node.tpmCleared = false;
     draft.faults = draft.faults.filter((f) => !(f.fault === 'tpm-cleared' && f.target === node.name));
   }
@@ -296,7 +297,7 @@ export function injectFault(draft: World, fault: FaultName, target: string | und
 }
 
 function injectClusterFault(draft: World, fault: FaultName, clusterName: string, now: Millis): void {
-  const reg = draft.clusters[clusterName]?.registration;
+  const reg = own(draft.clusters, clusterName)?.registration;
   if (!reg)
     throw new SimError(
       'precondition',
@@ -346,18 +347,18 @@ function matchesTarget(draft: World, active: ActiveFault, target: string | undef
   if (target === undefined || target === '*') return true;
   if (active.target.toLowerCase() === target.toLowerCase()) return true;
   // repairing a cluster repairs its nodes' faults
-  return draft.nodes[active.target]?.cluster === target;
+  return own(draft.nodes, active.target)?.cluster === target;
 }
 
 function repairClusterFault(draft: World, active: ActiveFault, now: Millis): void {
-  const cluster = draft.clusters[active.target];
+  const cluster = own(draft.clusters, active.target);
   const reg = cluster?.registration;
   for (const app of active.undo?.appRegistrations ?? []) draft.cloud.apps[app.appId] = app;
   if (active.fault === 'resource-deleted-in-portal' && cluster && reg) {
     const id = resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName));
-    if (!draft.cloud.hciClusters[id]) {
+    if (!own(draft.cloud.hciClusters, id)) {
       const app =
-        draft.cloud.apps[reg.appId] ??
+        own(draft.cloud.apps, reg.appId) ??
         createApp(
           draft,
           {
@@ -396,7 +397,7 @@ export function dataRepaired(
   draft: World,
   event: Extract<ScheduledEvent, { kind: 'node/data-repaired' }>,
 ): void {
-  const node = draft.nodes[event.node];
+  const node = own(draft.nodes, event.node);
   if (!node?.tpmCleared) return;
   draft.faults = draft.faults.filter((f) => !(f.fault === 'tpm-cleared' && f.target === node.name));
   node.tpmCleared = false;

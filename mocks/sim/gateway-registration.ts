@@ -15,6 +15,7 @@ import { canGrantAdminConsent } from './identity';
 import { DAY, MINUTE } from './model';
 import type { AppRegistration, CloudName, DeviceCode, Millis, World } from './model';
 import { createApp } from './registration';
+import { own } from './lookup';
 
 export const DEVICE_CODE_LIFETIME: Millis = 15 * MINUTE;
 export const GATEWAY_TOKEN_LIFETIME: Millis = 90 * DAY;
@@ -81,7 +82,7 @@ export function checkDeviceCode(world: World, code: string, now: Millis): Device
 
 export function redeemDeviceCode(draft: World, code: string, upn: string, now: Millis): void {
   const current = checkDeviceCode(draft, code, now);
-  const user = draft.cloud.users[upn];
+  const user = own(draft.cloud.users, upn);
   if (!user)
     throw new SimError(
       'bad-request',
@@ -90,7 +91,7 @@ export function redeemDeviceCode(draft: World, code: string, upn: string, now: M
       { target: 'upn' },
     );
   const cloud = current.cloud;
-  if (!user.tenantIds.some((t) => draft.cloud.tenants[t]?.cloud === cloud)) {
+  if (!user.tenantIds.some((t) => own(draft.cloud.tenants, t)?.cloud === cloud)) {
     throw new SimError(
       'bad-request',
       'UserNotInCloud',
@@ -118,9 +119,9 @@ function deviceAccount(world: World): { upn: string; cloud: CloudName } {
 
 export function tenantsForDeviceAccount(world: World) {
   const { upn, cloud } = deviceAccount(world);
-  const user = world.cloud.users[upn];
+  const user = own(world.cloud.users, upn);
   return (user?.tenantIds ?? []).flatMap((id) => {
-    const tenant = world.cloud.tenants[id];
+    const tenant = own(world.cloud.tenants, id);
     return tenant?.cloud === cloud ? [tenant] : [];
   });
 }
@@ -134,11 +135,11 @@ export function connectGateway(
   now: Millis,
 ): AppRegistration {
   const { upn, cloud } = deviceAccount(draft);
-  const user = draft.cloud.users[upn];
+  const user = own(draft.cloud.users, upn);
   if (
     !GUID.test(input.tenantId) ||
     !user?.tenantIds.includes(input.tenantId) ||
-    !draft.cloud.tenants[input.tenantId]
+    !own(draft.cloud.tenants, input.tenantId)
   ) {
     throw new SimError(
       'bad-request',
@@ -219,7 +220,7 @@ function pendingOrThrow(world: World) {
   const pending = world.gateway.pending;
   if (!pending)
     throw new SimError('precondition', 'NotConnected', 'Connect to Azure Active Directory first (step 4).');
-  const app = world.cloud.apps[pending.appId];
+  const app = own(world.cloud.apps, pending.appId);
   if (!app) {
     throw new SimError(
       'conflict',
@@ -273,14 +274,14 @@ function completeGatewayRegistration(draft: World, now: Millis): void {
 
 /** Grant admin consent, as an administrator does in the cloud view (Entra ID → App registrations → API permissions). */
 export function grantAdminConsent(draft: World, appId: string, adminUpn: string): AppRegistration {
-  const app = draft.cloud.apps[appId];
+  const app = own(draft.cloud.apps, appId);
   if (!app)
     throw new SimError(
       'not-found',
       'ApplicationNotFound',
       `A registered application with the ID '${appId}' was not found.`,
     );
-  const admin = draft.cloud.users[adminUpn];
+  const admin = own(draft.cloud.users, adminUpn);
   if (!admin?.canGrantAdminConsent || !admin.tenantIds.includes(app.tenantId)) {
     throw new SimError(
       'forbidden',
@@ -293,7 +294,7 @@ export function grantAdminConsent(draft: World, appId: string, adminUpn: string)
 }
 
 export function deleteApp(draft: World, appId: string): void {
-  if (!draft.cloud.apps[appId])
+  if (!own(draft.cloud.apps, appId))
     throw new SimError(
       'not-found',
       'ApplicationNotFound',
@@ -317,7 +318,7 @@ export function signIn(draft: World, upn: string | undefined, now: Millis): void
     throw new SimError('bad-request', 'AccountRequired', 'Choose the account to sign in with.', {
       target: 'upn',
     });
-  const user = draft.cloud.users[account];
+  const user = own(draft.cloud.users, account);
   if (!user)
     throw new SimError(
       'bad-request',
@@ -332,7 +333,7 @@ export function signIn(draft: World, upn: string | undefined, now: Millis): void
       `The account ${account} is not a member of the tenant this gateway is registered with (${registration.tenantId}).`,
     );
   }
-  const app = draft.cloud.apps[registration.appId];
+  const app = own(draft.cloud.apps, registration.appId);
   if (!app) {
     throw new SimError(
       'conflict',

@@ -4,13 +4,14 @@
  */
 import type { AzureUser, Millis, RoleName, World } from './model';
 import { hasFault } from './faults-state';
+import { own } from './lookup';
 
 export const WRITE_ROLES: readonly RoleName[] = ['Owner', 'Contributor'];
 /** Assigning the Arc onboarding roles needs Owner or User Access Administrator. */
 export const ROLE_ASSIGNMENT_ROLES: readonly RoleName[] = ['Owner', 'User Access Administrator'];
 
 export function effectiveRoles(world: World, upn: string, subscriptionId: string): RoleName[] {
-  const user = world.cloud.users[upn];
+  const user = own(world.cloud.users, upn);
   if (!user) return [];
   if (hasFault(world, 'reader-only', upn)) {
     return user.roleAssignments.some((r) => r.subscriptionId === subscriptionId) ? ['Reader'] : [];
@@ -37,7 +38,7 @@ export function canAssignRoles(world: World, upn: string, subscriptionId: string
 }
 
 export function canGrantAdminConsent(world: World, upn: string): boolean {
-  const user = world.cloud.users[upn];
+  const user = own(world.cloud.users, upn);
   return !!user && user.canGrantAdminConsent && !hasFault(world, 'no-aad-consent', upn);
 }
 
@@ -47,9 +48,9 @@ export function canGrantAdminConsent(world: World, upn: string): boolean {
  * before anyone has signed in).
  */
 export function actingUser(world: World, tokenUpn: string | undefined): AzureUser | undefined {
-  if (tokenUpn !== undefined) return world.cloud.users[tokenUpn];
+  if (tokenUpn !== undefined) return own(world.cloud.users, tokenUpn);
   const signedIn = world.gateway.account?.upn;
-  if (signedIn !== undefined) return world.cloud.users[signedIn];
+  if (signedIn !== undefined) return own(world.cloud.users, signedIn);
   return Object.values(world.cloud.users).find((u) => u.canGrantAdminConsent);
 }
 

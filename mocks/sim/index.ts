@@ -20,6 +20,8 @@ export * from './reachability';
 export * from './vms';
 export * from './scenarios';
 export * from './persist';
+export * from './lookup';
+export * from './lab-rules';
 export * from './gateway-registration';
 export * from './cluster-registration';
 export * from './benefits';

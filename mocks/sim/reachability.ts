@@ -5,9 +5,10 @@
  */
 import { ARC_EXPIRED_AFTER, agentCanHeartbeat, lastHeartbeat } from './derive';
 import type { Millis, World } from './model';
+import { own } from './lookup';
 
 export function refreshHeartbeats(draft: World, nodeName: string, now: Millis): void {
-  const node = draft.nodes[nodeName];
+  const node = own(draft.nodes, nodeName);
   if (!node) return;
   const agent = node.arc;
   const can = agentCanHeartbeat(node);

@@ -35,6 +35,7 @@ import type {
   World,
 } from './model';
 import { refreshHeartbeats } from './reachability';
+import { own } from './lookup';
 
 export const ARC_AGENT_VERSION = '1.34.02716.1166';
 
@@ -58,7 +59,7 @@ export function ensureResourceGroup(
   at: Millis,
 ): boolean {
   const key = rgKey(subscriptionId, name);
-  if (draft.cloud.resourceGroups[key]) return false;
+  if (own(draft.cloud.resourceGroups, key)) return false;
   draft.cloud.resourceGroups[key] = {
     subscriptionId,
     name,
@@ -115,7 +116,7 @@ export function putClusterResource(
   at: Millis,
 ): HciClusterResource {
   const id = hciClusterId(input.subscriptionId, input.resourceGroup, input.resourceName);
-  const cluster = draft.clusters[input.cluster];
+  const cluster = own(draft.clusters, input.cluster);
   const resource: HciClusterResource = {
     subscriptionId: input.subscriptionId,
     resourceGroup: input.resourceGroup,
@@ -139,7 +140,7 @@ export function putClusterResource(
 }
 
 export function applyRegistration(draft: World, input: RegistrationInput, at: Millis): void {
-  const cluster = draft.clusters[input.cluster];
+  const cluster = own(draft.clusters, input.cluster);
   if (!cluster) throw new Error(`No cluster ${input.cluster}`);
   ensureResourceGroup(draft, input.subscriptionId, input.resourceGroup, input.region, input.upn, at);
   const app = createApp(
@@ -153,7 +154,7 @@ export function applyRegistration(draft: World, input: RegistrationInput, at: Mi
     },
     at,
   );
-  const sub = draft.cloud.subscriptions[input.subscriptionId];
+  const sub = own(draft.cloud.subscriptions, input.subscriptionId);
   if (sub) sub.providers['Microsoft.AzureStackHCI'] = 'Registered';
   const resource = putClusterResource(draft, input, app, at);
   cluster.registration = {
@@ -198,7 +199,7 @@ export function onboardClusterNodes(
 ): string[] {
   const pending: string[] = [];
   for (const name of nodeNames) {
-    const node = draft.nodes[name];
+    const node = own(draft.nodes, name);
     if (!node) continue;
     if (arcOnboardingBlocked(draft, node)) pending.push(name);
     else onboardNodeToArc(draft, name, where, at);
@@ -221,13 +222,13 @@ export function arcRegistrationTask(
   draft: World,
   event: Extract<ScheduledEvent, { kind: 'arc/registration-task' }>,
 ): void {
-  const cluster = draft.clusters[event.cluster];
+  const cluster = own(draft.clusters, event.cluster);
   const reg = cluster?.registration;
   if (!cluster || !reg?.arcEnabled) return;
   onboardClusterNodes(
     draft,
     cluster.name,
-    event.nodes.filter((n) => draft.nodes[n]?.arc.connected !== true),
+    event.nodes.filter((n) => own(draft.nodes, n)?.arc.connected !== true),
     {
       subscriptionId: reg.subscriptionId,
       resourceGroup: reg.arcResourceGroup,
@@ -247,7 +248,7 @@ export function enableArcIntegration(
   at: Millis,
 ): string[] {
   if (sub(draft, input.subscriptionId)) {
-    const providers = draft.cloud.subscriptions[input.subscriptionId]?.providers;
+    const providers = own(draft.cloud.subscriptions, input.subscriptionId)?.providers;
     if (providers) {
       providers['Microsoft.HybridCompute'] = 'Registered';
       providers['Microsoft.GuestConfiguration'] = 'Registered';
@@ -305,7 +306,7 @@ export function onboardNodeToArc(
   },
   at: Millis,
 ): void {
-  const node = draft.nodes[nodeName];
+  const node = own(draft.nodes, nodeName);
   if (!node) return;
   const id = machineId(where.subscriptionId, where.resourceGroup, node.name);
   draft.cloud.machines[resourceKey(id)] = {
@@ -328,7 +329,7 @@ export function onboardNodeToArc(
   };
   node.arc = { installed: true, version: ARC_AGENT_VERSION, connected: true, machineResourceId: id };
   if (where.clusterResourceId !== undefined) {
-    const resource = draft.cloud.hciClusters[resourceKey(where.clusterResourceId)];
+    const resource = own(draft.cloud.hciClusters, resourceKey(where.clusterResourceId));
     if (resource?.arcSetting) {
       resource.arcSetting.perNode[node.name] = {
         arcInstance: id,
@@ -340,7 +341,7 @@ export function onboardNodeToArc(
 }
 
 function sub(draft: World, id: string) {
-  return draft.cloud.subscriptions[id];
+  return own(draft.cloud.subscriptions, id);
 }
 
 export function scheduleNextSync(draft: World, clusterName: string, at: Millis): void {
@@ -350,7 +351,7 @@ export function scheduleNextSync(draft: World, clusterName: string, at: Millis):
 
 /** Why a sync attempt cannot reach the service, or undefined when it can. */
 export function syncBlocker(draft: World, clusterName: string): string | undefined {
-  const cluster = draft.clusters[clusterName];
+  const cluster = own(draft.clusters, clusterName);
   const reg = cluster?.registration;
   if (!cluster || !reg) return 'The cluster is not registered with Azure.';
   const nodes = clusterNodes(draft, clusterName);
@@ -364,16 +365,16 @@ export function syncBlocker(draft: World, clusterName: string): string | undefin
       return 'The servers\u2019 clocks are out of sync with Azure.';
     return 'The Azure Stack HCI service (hcisvc) is not running on any server.';
   }
-  const app = draft.cloud.apps[reg.appId];
+  const app = own(draft.cloud.apps, reg.appId);
   // The job's failure texts below are the simulation's own (the product's Sync-AzureStackHCI error is not
   // in the sources); the guide's texts are on the Debug channel (logNodeSyncFailure) and in the events.
   if (!app)
     return `The Azure AD application ${reg.resourceName} (${reg.appId}) no longer exists in the tenant.`;
   if (hasFault(draft, 'cert-rotation-failing', clusterName)) return ROTATION_FAILED.assertion;
-  const resource =
-    draft.cloud.hciClusters[
-      resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName))
-    ];
+  const resource = own(
+    draft.cloud.hciClusters,
+    resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName)),
+  );
   if (!resource) return `The Azure resource ${reg.resourceName} no longer exists.`;
   return undefined;
 }
@@ -383,7 +384,7 @@ export function syncBlocker(draft: World, clusterName: string): string | undefin
  * rebuilt when it changed, because a month of syncs across 32 clusters would otherwise dominate a jump.
  */
 export function recordSync(draft: World, clusterName: string, at: Millis): void {
-  const cluster = draft.clusters[clusterName];
+  const cluster = own(draft.clusters, clusterName);
   const reg = cluster?.registration;
   if (!cluster || !reg) return;
   reg.lastSyncAt = at;
@@ -394,10 +395,10 @@ export function recordSync(draft: World, clusterName: string, at: Millis): void 
     // Each node renews its own licence: one that cannot logs why, even when the cluster's sync succeeds.
     if (node.power === 'Up' && node.hcisvcRunning && !nodeCanSync(node)) logNodeSyncFailure(draft, node, at);
   }
-  const resource =
-    draft.cloud.hciClusters[
-      resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName))
-    ];
+  const resource = own(
+    draft.cloud.hciClusters,
+    resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName)),
+  );
   if (!resource) return;
   // The guide's census case: a node still warming up after a restart is not in the census, and Azure removes
   // the Arc resource of a node the census does not include. Its agent still believes it is connected.
@@ -440,7 +441,7 @@ export function recordSync(draft: World, clusterName: string, at: Millis): void 
 /** One sync attempt, as the scheduled task and "Sync now" both run it. Returns the reason it failed, if it did. */
 export function attemptSync(draft: World, clusterName: string, at: Millis): string | undefined {
   const blocker = syncBlocker(draft, clusterName);
-  const cluster = draft.clusters[clusterName];
+  const cluster = own(draft.clusters, clusterName);
   if (!cluster?.registration) return blocker;
   if (blocker === undefined) {
     recordSync(draft, clusterName, at);
@@ -466,7 +467,7 @@ const TOKEN_FETCH_RETRIES = 3;
 function logNodeSyncFailure(draft: World, node: ClusterNode, at: Millis): void {
   logHciAdmin(draft, node.name, 585, at);
   if (!node.debugChannelEnabled) return;
-  const reg = draft.clusters[node.cluster]?.registration;
+  const reg = own(draft.clusters, node.cluster)?.registration;
   if (!reg) return;
   const debug = (line: string) => {
     logHciDebug(draft, node.name, line, at);
@@ -491,7 +492,7 @@ function logNodeSyncFailure(draft: World, node: ClusterNode, at: Millis): void {
     );
     return;
   }
-  if (!draft.cloud.apps[reg.appId]) debug(appNotFound(reg.appId));
+  if (!own(draft.cloud.apps, reg.appId)) debug(appNotFound(reg.appId));
 }
 
 /** The registration certificate's thumbprint: 40 hex digits, stable for a node and its registration. */
@@ -520,7 +521,7 @@ export function scheduledSync(
   event: Extract<ScheduledEvent, { kind: 'cluster/sync' }>,
   until: Millis,
 ): void {
-  if (!draft.clusters[event.cluster]?.registration) return;
+  if (!own(draft.clusters, event.cluster)?.registration) return;
   const failure = attemptSync(draft, event.cluster, event.at);
   let last = event.at;
   if (failure === undefined) {

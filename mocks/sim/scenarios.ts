@@ -19,6 +19,7 @@ import {
   systemData,
 } from './registration';
 import { injectFault } from './faults';
+import { own } from './lookup';
 
 export const CONTOSO_TENANT = guidFrom('tenant:contoso', 1);
 export const FABRIKAM_TENANT = guidFrom('tenant:fabrikam', 1);
@@ -506,7 +507,7 @@ function buildRegistered(now: Millis, scenario = 'registered'): World {
 }
 
 function turnOnBenefits(w: World, clusterName: string): void {
-  const cluster = w.clusters[clusterName];
+  const cluster = own(w.clusters, clusterName);
   if (!cluster?.registration) return;
   cluster.imdsAttestation = 'Enabled';
   for (const node of clusterNodes(w, clusterName)) {
@@ -689,7 +690,7 @@ function buildLarge(now: Millis): World {
       i + 1,
       now,
     );
-    if (w.clusters[cluster]?.imdsAttestation === 'Enabled') vm.attestationNic = true;
+    if (own(w.clusters, cluster)?.imdsAttestation === 'Enabled') vm.attestationNic = true;
   }
   addWapClouds(w, now);
   refreshAllHeartbeats(w, now);

@@ -10,6 +10,7 @@
  *
  * Creating a VM is refused while the cluster is out of policy: the licensing job error of the guide.
  */
+import { own } from './lookup';
 import { SimError, guidFrom, nextSeq, plain } from './core';
 import { clusterNodes, nodeIsUp, registrationView } from './derive';
 import { startJob } from './jobs';
@@ -106,7 +107,9 @@ export interface VmRef {
 type AnyVm = VirtualMachine | WapVm;
 
 function findVm(draft: World, ref: VmRef): AnyVm | undefined {
-  return ref.cloud === undefined ? draft.vms[ref.vmId] : draft.wapClouds[ref.cloud]?.vms[ref.vmId];
+  return ref.cloud === undefined
+    ? own(draft.vms, ref.vmId)
+    : own(own(draft.wapClouds, ref.cloud)?.vms, ref.vmId);
 }
 
 function vmOr404(draft: World, ref: VmRef): AnyVm {
@@ -124,7 +127,7 @@ function vmOr404(draft: World, ref: VmRef): AnyVm {
 function targetOf(draft: World, ref: VmRef, vm: AnyVm): Job['target'] {
   return ref.cloud === undefined
     ? { type: 'cluster', name: (vm as VirtualMachine).cluster }
-    : { type: 'cloud', name: draft.wapClouds[ref.cloud]?.name ?? ref.cloud };
+    : { type: 'cloud', name: own(draft.wapClouds, ref.cloud)?.name ?? ref.cloud };
 }
 
 /** Host up (cluster VMs) or connector reachable (WAP VMs); throws the failure message otherwise. */
@@ -134,7 +137,7 @@ function ensureReachable(draft: World, ref: VmRef, vm: AnyVm, failure: string): 
     return;
   }
   const hostName = (vm as VirtualMachine).hostNode;
-  const host = draft.nodes[hostName];
+  const host = own(draft.nodes, hostName);
   if (!host || !nodeIsUp(host)) {
     throw new SimError(
       'conflict',
@@ -228,7 +231,7 @@ export function completePowerJob(draft: World, job: Job<PowerJobKind>, at: Milli
 
 /** A node went down: clustered VMs move to the least-loaded running node, others are off. */
 export function failOverVmsFrom(draft: World, nodeName: string, now: Millis): void {
-  const node = draft.nodes[nodeName];
+  const node = own(draft.nodes, nodeName);
   if (!node) return;
   const candidates = clusterNodes(draft, node.cluster).filter((n) => n.name !== nodeName && nodeIsUp(n));
   const load = new Map(candidates.map((n) => [n.name, 0]));
@@ -236,7 +239,7 @@ export function failOverVmsFrom(draft: World, nodeName: string, now: Millis): vo
   for (const vm of all) if (load.has(vm.hostNode)) load.set(vm.hostNode, (load.get(vm.hostNode) ?? 0) + 1);
   for (const { id, hostNode } of all) {
     if (hostNode !== nodeName) continue;
-    const vm = draft.vms[id];
+    const vm = own(draft.vms, id);
     if (!vm) continue;
     const wasRunning = vm.power === 'Running' || vm.power === 'Starting';
     if (vm.clustered && candidates.length > 0) {
@@ -283,7 +286,7 @@ export function validateCreateVm(world: World, input: CreateVmInput): void {
     );
   if (!(input.generation in VM_LIMITS)) throw bad('generation', 'Generation must be 1 or 2.');
   const limits = VM_LIMITS[input.generation];
-  const host = world.nodes[input.hostNode];
+  const host = own(world.nodes, input.hostNode);
   if (input.hostNode === '') throw bad('hostServer', 'Select the server to create the virtual machine on.');
   if (host?.cluster !== input.cluster)
     throw bad('hostServer', `'${input.hostNode}' is not a server of ${input.cluster}.`);
@@ -329,14 +332,14 @@ export function validateCreateVm(world: World, input: CreateVmInput): void {
 
 /** Adds the VM at once; refused with the licensing error while the cluster is out of policy. */
 export function createVm(draft: World, input: CreateVmInput, now: Millis): VirtualMachine {
-  const cluster = draft.clusters[input.cluster];
+  const cluster = own(draft.clusters, input.cluster);
   if (!cluster)
     throw new SimError('not-found', 'ClusterNotFound', `The cluster '${input.cluster}' was not found.`);
   const view = registrationView(draft, cluster, now);
   if (view.vmCreationBlocked)
     throw new SimError('conflict', 'VmCreationBlockedByLicensing', vmLicensingError(input.name));
   validateCreateVm(draft, input);
-  const host = draft.nodes[input.hostNode];
+  const host = own(draft.nodes, input.hostNode);
   if (!host || !nodeIsUp(host))
     throw new SimError(
       'conflict',
@@ -371,10 +374,10 @@ export function createVm(draft: World, input: CreateVmInput, now: Millis): Virtu
  * the licensing check happens when the role is configured, so the job fails with the guide's text.
  */
 export function startCreateVm(draft: World, input: CreateVmInput, now: Millis): Job {
-  if (!draft.clusters[input.cluster])
+  if (!own(draft.clusters, input.cluster))
     throw new SimError('not-found', 'ClusterNotFound', `The cluster '${input.cluster}' was not found.`);
   validateCreateVm(draft, input);
-  const host = draft.nodes[input.hostNode];
+  const host = own(draft.nodes, input.hostNode);
   if (!host || !nodeIsUp(host)) {
     throw new SimError(
       'conflict',
@@ -473,7 +476,7 @@ export function completeDeleteVm(draft: World, job: Job<'vm/delete'>): JobOutcom
     const { [ref.vmId]: _gone, ...rest } = draft.vms;
     draft.vms = rest;
   } else {
-    const cloud = draft.wapClouds[ref.cloud];
+    const cloud = own(draft.wapClouds, ref.cloud);
     if (cloud) {
       const { [ref.vmId]: _gone, ...rest } = cloud.vms;
       cloud.vms = rest;

@@ -6,6 +6,7 @@
  *   cloud status: Available ─(connector down)─▶ ConnectorUnreachable ─(connector back)─▶ Available
  *                 Available ─(UPN missing in the cloud's STS)─▶ UserNotFound
  */
+import { own } from './lookup';
 import { SimError } from './core';
 import { actingUser } from './identity';
 import type { WapCloud, World } from './model';
@@ -51,7 +52,7 @@ export function wapCloudStatus(world: World, cloud: WapCloud): WapCloudStatus {
 
 export function wapCloudOr404(world: World, name: string): WapCloud {
   const cloud =
-    world.wapClouds[name] ??
+    own(world.wapClouds, name) ??
     Object.values(world.wapClouds).find((c) => c.name.toLowerCase() === name.toLowerCase());
   if (!cloud)
     throw new SimError(

@@ -7,6 +7,7 @@
  *   cloud status: Available ─(connector down)─▶ ConnectorUnreachable ─(connector back)─▶ Available
  *                 Available ─(UPN missing in the cloud's STS)─▶ UserNotFound
  */
+import { own } from './lookup';
 import { SimError } from './core';
 import { startJob } from './jobs';
 import type { JobOutcome } from './jobs';
@@ -70,7 +71,7 @@ function inUseMessage(network: WapNetwork, users: string[]): string {
 
 export function startDeleteWapNetwork(draft: World, cloudName: string, networkId: string, now: Millis): Job {
   const cloud = wapCloudOr404(draft, cloudName);
-  const network = cloud.networks[networkId];
+  const network = own(cloud.networks, networkId);
   if (!network)
     throw new SimError(
       'not-found',
@@ -99,8 +100,8 @@ export function startDeleteWapNetwork(draft: World, cloudName: string, networkId
 export function completeDeleteWapNetwork(draft: World, job: Job<'vnet/delete'>): JobOutcome {
   const { cloud: cloudName, networkId, networkName: name } = job.input;
   const failure = `Couldn't delete the virtual network '${name}'.`;
-  const cloud = draft.wapClouds[cloudName];
-  const network = cloud?.networks[networkId];
+  const cloud = own(draft.wapClouds, cloudName);
+  const network = own(cloud?.networks, networkId);
   if (!cloud || !network)
     return { status: 'Failed', message: `${failure} The virtual network no longer exists.` };
   const status = wapCloudStatus(draft, cloud);

@@ -10,13 +10,23 @@ const DAY = 24 * HOUR;
 
 const UNIT: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: MINUTE, h: HOUR, d: DAY, w: 7 * DAY };
 
-/** The longest single move of simulated time: a year (and a leap day) covers every countdown the world has. */
-export const MAX_ADVANCE_MS = 366 * DAY;
+/**
+ * How far one advance may move the clock. Advancing runs everything that happens meanwhile (syncs every few
+ * hours per cluster), so a century would keep the world busy for minutes; ten years covers every countdown the
+ * portal shows (30-day sync policy, 90-day Arc expiry, certificate lifetimes) with room.
+ */
+export const MAX_ADVANCE_MS = 3650 * DAY;
+
+/** At most ~100 characters of what was sent: a refusal never echoes a huge input back. */
+const shown = (input: unknown): string => {
+  const text = typeof input === 'string' ? `'${input}'` : String(input);
+  return text.length > 100 ? `${text.slice(0, 100)}…` : text;
+};
 
 export type DurationCheck = { ok: true; ms: number } | { ok: false; problem: string };
 
 const INVALID = (input: unknown) =>
-  `${typeof input === 'string' ? `'${input}'` : String(input)} is not a duration: use milliseconds or strings like '90m', '12h', '31d' (units ms, s, m, h, d, w).`;
+  `${shown(input)} is not a duration: use milliseconds or strings like '90m', '12h', '31d' (units ms, s, m, h, d, w).`;
 
 function total(input: unknown): number | undefined {
   if (typeof input === 'number') return Number.isFinite(input) ? input : undefined;
@@ -44,7 +54,11 @@ export function checkDuration(input: unknown): DurationCheck {
       ok: false,
       problem: `${INVALID(input)} It must be more than zero: simulated time only moves forward.`,
     };
-  if (ms > MAX_ADVANCE_MS) return { ok: false, problem: 'Advance at most one year (366 days) at a time.' };
+  if (ms > MAX_ADVANCE_MS)
+    return {
+      ok: false,
+      problem: `${shown(input)} is longer than the 10 years (3650d) the clock can move at once: advance in smaller steps.`,
+    };
   return { ok: true, ms: Math.round(ms) };
 }
 

@@ -60,6 +60,9 @@ async function answer(sim: SimRuntime, request: Request): Promise<Response> {
     apiVersion,
     authorization: request.headers.get('authorization') ?? undefined,
     body: method === 'GET' || method === 'HEAD' ? undefined : await request.text(),
+    top: queryParam(url, '$top'),
+    skipToken: queryParam(url, '$skiptoken'),
+    filter: queryParam(url, '$filter'),
   };
   const op = factory(req, match.params);
   if (method === 'GET' || method === 'HEAD') {

@@ -44,6 +44,7 @@ import {
   requireGenericResourceName,
 } from './validate';
 import type { JsonObject } from './validate';
+import { own, quote } from '../lookup';
 
 const CLUSTER_TYPE = 'Microsoft.AzureStackHCI/clusters';
 const ACTION = {
@@ -100,7 +101,7 @@ function clusterKey(p: ClusterParams): string {
 /** The resource group must exist (404 ResourceGroupNotFound), then the cluster (404 ResourceNotFound). */
 function requireCluster(world: World, p: ClusterParams): HciClusterResource {
   const rg = requireResourceGroup(world, p.subscriptionId, p.resourceGroup);
-  const cluster = world.cloud.hciClusters[clusterKey(p)];
+  const cluster = own(world.cloud.hciClusters, clusterKey(p));
   if (!cluster) throw resourceNotFound(`${CLUSTER_TYPE}/${p.clusterName}`, rg.name);
   return cluster;
 }
@@ -252,7 +253,7 @@ export const putCluster =
     const tags = readTags(body);
     const props = readClusterProperties(body);
     const key = resourceKey(hciClusterId(sub.subscriptionId, rg.name, p.clusterName));
-    const existing = draft.cloud.hciClusters[key];
+    const existing = own(draft.cloud.hciClusters, key);
     if (existing) {
       if (normaliseRegion(existing.location) !== location)
         throw resourceLocationConflict(existing.name, existing.location, rg.name, location);
@@ -345,7 +346,7 @@ export const deleteCluster =
     );
     requireResourceGroup(draft, sub.subscriptionId, p.resourceGroup);
     const key = clusterKey({ ...p, subscriptionId: sub.subscriptionId });
-    const cluster = draft.cloud.hciClusters[key];
+    const cluster = own(draft.cloud.hciClusters, key);
     if (!cluster) return { status: 204 };
     const id = idOf(cluster);
     const location = cluster.location;
@@ -413,7 +414,7 @@ export const putArcSetting =
     const arcRg = optionalString(props, 'arcInstanceResourceGroup', 'properties.arcInstanceResourceGroup');
     if (arcRg !== undefined && !isValidResourceGroupName(arcRg)) {
       throw invalidParameter(
-        `Resource group name '${arcRg}' is invalid.`,
+        `Resource group name '${quote(arcRg)}' is invalid.`,
         'properties.arcInstanceResourceGroup',
       );
     }

@@ -21,6 +21,7 @@ import {
   subscriptionNotFound,
 } from './errors';
 import { isGuid } from './validate';
+import { own } from '../lookup';
 
 /** An ARM request, reduced to what the operations need; the HTTP adapter fills it in. */
 export interface ArmRequest {
@@ -30,6 +31,10 @@ export interface ArmRequest {
   authorization?: string | undefined;
   /** the raw request body ('' or undefined when there is none) */
   body?: string | undefined;
+  /** the `$top`, `$skipToken` and `$filter` query parameters of a list, where its OpenAPI file defines them */
+  top?: string | undefined;
+  skipToken?: string | undefined;
+  filter?: string | undefined;
 }
 
 /** An ARM answer. URIs are paths with their query (`/subscriptions/…?api-version=…`); the adapter adds the host. */
@@ -47,12 +52,21 @@ export type ArmOp = Op<ArmReply>;
 
 export type ApiFamily = 'subscriptions' | 'resources' | 'hci' | 'hybridCompute';
 
-/** The api-versions the simulation implements (SPEC §2), one per provider. */
+/**
+ * The api-versions accepted, per provider. The first is the version the simulation implements (SPEC §2)
+ * and whose shapes every answer has; the others are what the official JavaScript SDK packages send by
+ * default, answered with those same shapes so a client works without pinning a version:
+ *
+ *   @azure/arm-resources 7.0.0                → 2025-04-01 (answered as Resources 2022-09-01)
+ *   @azure/arm-resources-subscriptions 2.1.1  → 2022-12-01 (implemented)
+ *   @azure/arm-azurestackhci 3.1.0            → 2022-05-01 (answered as AzureStackHCI 2024-04-01)
+ *   @azure/arm-hybridcompute 3.0.0            → 2021-05-20 (answered as HybridCompute 2022-12-27)
+ */
 export const API_VERSIONS: Record<ApiFamily, readonly string[]> = {
   subscriptions: ['2022-12-01'],
-  resources: ['2022-09-01'],
-  hci: ['2024-04-01'],
-  hybridCompute: ['2022-12-27'],
+  resources: ['2022-09-01', '2025-04-01'],
+  hci: ['2024-04-01', '2022-05-01'],
+  hybridCompute: ['2022-12-27', '2021-05-20'],
 };
 
 export const NAMESPACES = {
@@ -73,7 +87,7 @@ export function requireApiVersion(req: ArmRequest, family: ApiFamily): string {
 export function requireSubscription(world: World, subscriptionId: string): Subscription {
   if (!isGuid(subscriptionId)) throw invalidSubscriptionId(subscriptionId);
   const sub =
-    world.cloud.subscriptions[subscriptionId] ??
+    own(world.cloud.subscriptions, subscriptionId) ??
     Object.values(world.cloud.subscriptions).find(
       (s) => s.subscriptionId.toLowerCase() === subscriptionId.toLowerCase(),
     );
@@ -134,7 +148,7 @@ export function findResourceGroup(
   subscriptionId: string,
   name: string,
 ): ResourceGroup | undefined {
-  return world.cloud.resourceGroups[rgKey(subscriptionId, name)];
+  return own(world.cloud.resourceGroups, rgKey(subscriptionId, name));
 }
 
 export function requireResourceGroup(world: World, subscriptionId: string, name: string): ResourceGroup {
@@ -155,8 +169,8 @@ export const iso = (ms: Millis): string => new Date(ms).toISOString();
 
 /** The cloud a subscription lives in: its tenant's. */
 export function cloudOfSubscription(world: World, subscriptionId: string): CloudName {
-  const sub = world.cloud.subscriptions[subscriptionId];
-  return (sub && world.cloud.tenants[sub.tenantId]?.cloud) ?? 'AzureCloud';
+  const sub = own(world.cloud.subscriptions, subscriptionId);
+  return (sub && own(world.cloud.tenants, sub.tenantId)?.cloud) ?? 'AzureCloud';
 }
 
 /** The locations of one cloud: a public subscription cannot put anything in China East 2. */

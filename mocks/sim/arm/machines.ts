@@ -37,6 +37,7 @@ import {
   requireMachineName,
 } from './validate';
 import type { JsonObject } from './validate';
+import { own } from '../lookup';
 
 const MACHINE_TYPE = 'Microsoft.HybridCompute/machines';
 const ACTION = {
@@ -57,7 +58,7 @@ const keyOf = (p: MachineParams) => resourceKey(machineId(p.subscriptionId, p.re
 
 function requireMachine(world: World, p: MachineParams): HybridMachineResource {
   const rg = requireResourceGroup(world, p.subscriptionId, p.resourceGroup);
-  const machine = world.cloud.machines[keyOf(p)];
+  const machine = own(world.cloud.machines, keyOf(p));
   if (!machine) throw resourceNotFound(`${MACHINE_TYPE}/${p.machineName}`, rg.name);
   return machine;
 }
@@ -177,7 +178,7 @@ export const putMachine =
     const tags = readTags(body);
     const props = readMachineProperties(body);
     const key = keyOf({ ...p, subscriptionId: sub.subscriptionId });
-    const existing = draft.cloud.machines[key];
+    const existing = own(draft.cloud.machines, key);
     if (existing) {
       if (normaliseRegion(existing.location) !== location)
         throw resourceLocationConflict(existing.name, existing.location, rg.name, location);
@@ -260,7 +261,7 @@ export const deleteMachine =
     );
     requireResourceGroup(draft, sub.subscriptionId, p.resourceGroup);
     const key = keyOf({ ...p, subscriptionId: sub.subscriptionId });
-    if (!draft.cloud.machines[key]) return { status: 204 };
+    if (!own(draft.cloud.machines, key)) return { status: 204 };
     delete draft.cloud.machines[key];
     return { status: 200 };
   };

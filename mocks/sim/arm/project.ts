@@ -27,6 +27,7 @@ import type {
   World,
 } from '../model';
 import { cloudLocations, cloudOfSubscription, iso } from './common';
+import { own } from '../lookup';
 
 export const TYPES = {
   resourceGroup: 'Microsoft.Resources/resourceGroups',
@@ -154,7 +155,7 @@ export function armCluster(world: World, r: HciClusterResource, now: Millis) {
   const sinceRegistration =
     r.registrationTimestamp === undefined ? 0 : Math.max(0, now - r.registrationTimestamp);
   const reported = r.reported;
-  const firstNode = reported?.nodes[0] === undefined ? undefined : world.nodes[reported.nodes[0].name];
+  const firstNode = reported?.nodes[0] === undefined ? undefined : own(world.nodes, reported.nodes[0].name);
   return {
     id: hciClusterId(r.subscriptionId, r.resourceGroup, r.name),
     name: r.name,
@@ -190,7 +191,7 @@ export function armCluster(world: World, r: HciClusterResource, now: Millis) {
             ...(firstNode ? { manufacturer: firstNode.manufacturer } : {}),
             oemActivation: 'Disabled',
             nodes: reported.nodes.map((n) => {
-              const node = world.nodes[n.name];
+              const node = own(world.nodes, n.name);
               return {
                 name: n.name,
                 id: n.id,
@@ -231,7 +232,7 @@ export function armCluster(world: World, r: HciClusterResource, now: Millis) {
 
 /** The node's Arc state as arcSettings reports it: from the machine its agent reports to. */
 export function nodeArcState(world: World, arcInstance: string, now: Millis): ArcNodeState {
-  const machine = world.cloud.machines[resourceKey(arcInstance)];
+  const machine = own(world.cloud.machines, resourceKey(arcInstance));
   if (!machine) return 'NotSpecified';
   const status = machineStatus(world, machine, now);
   if (status === undefined) return 'Creating';
@@ -288,7 +289,7 @@ export function armArcSetting(world: World, clusterResourceId: string, a: ArcSet
 
 /** The agent that reports to this machine resource, if any: the host's agent, pointed at this very id. */
 function agentOf(world: World, m: HybridMachineResource) {
-  const node = world.nodes[m.hostName];
+  const node = own(world.nodes, m.hostName);
   const id = resourceKey(machineId(m.subscriptionId, m.resourceGroup, m.name));
   return node?.arc.machineResourceId !== undefined && resourceKey(node.arc.machineResourceId) === id
     ? node
@@ -309,7 +310,7 @@ export function armMachine(world: World, m: HybridMachineResource, now: Millis) 
   const node = agentOf(world, m);
   const status = node ? arcMachineStatus(node.arc, now) : undefined;
   const changedAt = node ? arcStatusChangedAt(node.arc, now) : undefined;
-  const tenantId = world.cloud.subscriptions[m.subscriptionId]?.tenantId;
+  const tenantId = own(world.cloud.subscriptions, m.subscriptionId)?.tenantId;
   const fqdn = node?.fqdn;
   const domain = fqdn?.includes('.') ? fqdn.slice(fqdn.indexOf('.') + 1) : undefined;
   const id = machineId(m.subscriptionId, m.resourceGroup, m.name);

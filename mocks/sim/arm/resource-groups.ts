@@ -19,6 +19,7 @@ import {
 import type { ArmOp, ArmRequest } from './common';
 import { resourceGroupLocationConflict } from './errors';
 import { resourceGroupOperationUri } from './lro';
+import { page, tagFilter } from './paging';
 import { armResourceGroup } from './project';
 import { removeClusterResource } from './clusters';
 import {
@@ -53,11 +54,16 @@ export const listResourceGroups =
       ACTION.read,
       (s) => `/subscriptions/${s}`,
     );
-    const value = Object.values(world.cloud.resourceGroups)
-      .filter((rg) => rg.subscriptionId === sub.subscriptionId)
+    const matches = tagFilter(req.filter);
+    const all = Object.values(world.cloud.resourceGroups)
+      .filter((rg) => rg.subscriptionId === sub.subscriptionId && matches(rg))
       .sort(byName)
       .map(armResourceGroup);
-    return { status: 200, body: { value } };
+    const apiVersion = req.apiVersion ?? API_VERSIONS.resources[0] ?? '2022-09-01';
+    return {
+      status: 200,
+      body: page(all, req, `/subscriptions/${sub.subscriptionId}/resourcegroups`, apiVersion),
+    };
   };
 
 export const getResourceGroup =

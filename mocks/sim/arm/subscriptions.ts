@@ -15,6 +15,7 @@ import {
 import type { ArmOp, ArmRequest } from './common';
 import { invalidResourceNamespace } from './errors';
 import { PROVIDER_RESOURCE_TYPES, armProvider, armSubscription, armTenant } from './project';
+import { own } from '../lookup';
 
 export const listSubscriptions =
   (req: ArmRequest): ArmOp =>
@@ -76,7 +77,7 @@ export const listTenants =
     requireApiVersion(req, 'subscriptions');
     const caller = resolveCaller(world, req.authorization, now);
     const value = caller.tenantIds.flatMap((id) => {
-      const tenant = world.cloud.tenants[id];
+      const tenant = own(world.cloud.tenants, id);
       return tenant ? [armTenant(tenant, caller)] : [];
     });
     return { status: 200, body: { value } };
@@ -152,7 +153,7 @@ export const setProviderRegistration =
       `/subscriptions/${sub.subscriptionId}`,
     );
     if (ns !== NAMESPACES.resources) {
-      const stored = draft.cloud.subscriptions[sub.subscriptionId];
+      const stored = own(draft.cloud.subscriptions, sub.subscriptionId);
       if (stored) stored.providers[ns] = p.register ? 'Registered' : 'NotRegistered';
     }
     return {

@@ -3,6 +3,7 @@
  * would answer with, so an operation can validate everything before it changes anything.
  */
 import { normaliseRegion } from '../clouds';
+import { quote } from '../lookup';
 import type { Region } from '../clouds';
 import {
   invalidParameter,
@@ -88,7 +89,7 @@ export function parseJsonObject(text: string | undefined, emptyIsObject: boolean
 
 const typeError = (value: unknown, expected: string, path: string) =>
   invalidRequestContent(
-    `Error converting value ${JSON.stringify(value)} to type '${expected}'. Path '${path}'.`,
+    `Error converting value ${typeof value === 'string' ? `"${quote(value)}"` : quote(value)} to type '${expected}'. Path '${path}'.`,
   );
 
 /** An optional string property; absent and null both read as undefined. */
@@ -96,8 +97,16 @@ export function optionalString(obj: JsonObject, key: string, path: string): stri
   const value = obj[key];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') throw typeError(value, 'System.String', path);
+  // No source gives ARM's bound for a plain string property; nothing the portal sends comes near 4 KB.
+  if (value.length > MAX_STRING)
+    throw invalidParameter(
+      `The value of '${path}' is ${value.length} characters long; the limit is ${MAX_STRING}.`,
+      path,
+    );
   return value;
 }
+
+const MAX_STRING = 4_096;
 
 export function optionalObject(obj: JsonObject, key: string, path: string): JsonObject | undefined {
   const value = obj[key];
@@ -117,7 +126,7 @@ export function optionalEnum<T extends string>(
   const match = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
   if (match === undefined) {
     throw invalidParameter(
-      `The value '${value}' is not valid for '${path}'. Allowed values are '${allowed.join("', '")}'.`,
+      `The value '${quote(value)}' is not valid for '${path}'. Allowed values are '${allowed.join("', '")}'.`,
       path,
     );
   }
@@ -127,7 +136,7 @@ export function optionalEnum<T extends string>(
 export function optionalGuid(obj: JsonObject, key: string, path: string): string | undefined {
   const value = optionalString(obj, key, path);
   if (value !== undefined && !isGuid(value)) {
-    throw invalidParameter(`The value '${value}' of '${path}' is not a valid GUID.`, path);
+    throw invalidParameter(`The value '${quote(value)}' of '${path}' is not a valid GUID.`, path);
   }
   return value;
 }
@@ -153,7 +162,7 @@ export function readTags(body: JsonObject): Record<string, string> | undefined {
   const tags: Record<string, string> = {};
   const seen = new Set<string>();
   for (const [name, tagValue] of entries) {
-    if (typeof tagValue !== 'string') throw typeError(tagValue, 'System.String', `tags.${name}`);
+    if (typeof tagValue !== 'string') throw typeError(tagValue, 'System.String', `tags.${quote(name, 32)}`);
     if (name.trim() === '') throw invalidTag('InvalidTag', 'A tag name cannot be empty.');
     if (name.length > MAX_TAG_NAME) {
       throw invalidTag(
@@ -164,20 +173,20 @@ export function readTags(body: JsonObject): Record<string, string> | undefined {
     if (tagValue.length > MAX_TAG_VALUE) {
       throw invalidTag(
         'InvalidTag',
-        `The value of tag '${name}' exceeds the maximum length of ${MAX_TAG_VALUE} characters.`,
+        `The value of tag '${quote(name, 32)}' exceeds the maximum length of ${MAX_TAG_VALUE} characters.`,
       );
     }
     if (TAG_NAME_FORBIDDEN.test(name)) {
       throw invalidTag(
         'InvalidTagNameCharacters',
-        `The tag names '${name}' have reserved characters '<,>,%,&,\\,?,/' or control characters.`,
+        `The tag names '${quote(name, 32)}' have reserved characters '<,>,%,&,\\,?,/' or control characters.`,
       );
     }
     // tag names are case-insensitive in ARM
     if (seen.has(name.toLowerCase()))
       throw invalidTag(
         'InvalidTag',
-        `The tag name '${name}' appears more than once (tag names are case-insensitive).`,
+        `The tag name '${quote(name, 32)}' appears more than once (tag names are case-insensitive).`,
       );
     seen.add(name.toLowerCase());
     tags[name] = tagValue;
@@ -193,7 +202,7 @@ export function readResourceGroupLocation(body: JsonObject, regions: readonly Re
   const region = regions.find((r) => r.name === key);
   if (!region)
     throw locationNotAvailableForResourceGroup(
-      given,
+      quote(given),
       regions.map((r) => r.name),
     );
   return region.name;
@@ -211,7 +220,7 @@ export function readResourceLocation(
   const region = regions.find((r) => r.name === key);
   if (!region)
     throw locationNotAvailableForResourceType(
-      given,
+      quote(given),
       resourceType,
       regions.map((r) => r.name),
     );

@@ -3,6 +3,7 @@
  * sign in to Azure by device code (or -ArmAccessToken/-AccountId), then run the same registration jobs as
  * the portal with the console's account instead of the gateway's.
  */
+import { own } from '../lookup';
 import { onBoxResourceUri } from '../arm-ids';
 import { CLOUDS } from '../clouds';
 import {
@@ -82,7 +83,7 @@ function targetCluster(ctx: CmdletContext): OnPremCluster | undefined {
           n.name.toLowerCase() === computer.toLowerCase() || n.fqdn.toLowerCase() === computer.toLowerCase(),
       )
     : ctx.node;
-  const cluster = node && node.cluster !== '' ? ctx.draft.clusters[node.cluster] : undefined;
+  const cluster = node && node.cluster !== '' ? own(ctx.draft.clusters, node.cluster) : undefined;
   if (!cluster)
     writeError(
       ctx,
@@ -105,7 +106,7 @@ function signIn(
     const user = Object.values(ctx.draft.cloud.users).find(
       (u) => u.upn.toLowerCase() === accountId.toLowerCase(),
     );
-    const tenant = tenantId ?? user?.tenantIds.find((t) => ctx.draft.cloud.tenants[t]?.cloud === cloud);
+    const tenant = tenantId ?? user?.tenantIds.find((t) => own(ctx.draft.cloud.tenants, t)?.cloud === cloud);
     if (!user || tenant === undefined) {
       // No reference file gives Connect-AzAccount's words for an unknown account.
       writeError(ctx, `The account '${accountId}' is not an account of the simulated directory in ${cloud}.`);

@@ -2,6 +2,7 @@
  * Azure Benefits from the console (behaviour.md §4.3–4.7): the same jobs as the Azure benefits page, with
  * the cmdlets' prompts (-Force skips them), their refusals in their own words, and their output rows.
  */
+import { own } from '../lookup';
 import {
   BENEFITS_MESSAGES,
   disableBlocker,
@@ -35,7 +36,7 @@ function vmRow(name: string, host: string, status: string): PsObject {
 
 function nodeRows(ctx: CmdletContext, names: readonly string[]): PsObject[] {
   return names.flatMap((n) => {
-    const node = ctx.draft.nodes[n];
+    const node = own(ctx.draft.nodes, n);
     const row = node ? attestationObject(node, ctx.now) : undefined;
     return row ? [row] : [];
   });

@@ -3,6 +3,7 @@
  * event channels with Get-WinEvent, the hcisvc and himds services, and the native tools the guide uses
  * (`sc.exe query hcisvc`, `wevtutil sl`, `azcmagent`).
  */
+import { own } from '../lookup';
 import { arcEnabledOnNode, disconnectAgent } from '../arc';
 import { startSyncNow } from '../cluster-registration';
 import { CLOUDS } from '../clouds';
@@ -20,7 +21,7 @@ const AGENT_DIR = 'C:\\Program Files\\AzureConnectedMachineAgent';
 
 /** Get-AzureStackHCI, in the field order of behaviour.md §3.1 (22H2 builds add NextSync and Region). */
 export function azureStackHciObject(world: World, node: ClusterNode, now: number): PsObject {
-  const cluster = world.clusters[node.cluster];
+  const cluster = own(world.clusters, node.cluster);
   const reg = cluster?.registration;
   const view = cluster ? registrationView(world, cluster, now) : undefined;
   const props: [string, PsValue][] = [
@@ -330,8 +331,8 @@ function azcmagentRun(ctx: CmdletContext): CmdletResult {
       return { kind: 'done', text: [`azcmagent version ${node.arc.version || ARC_AGENT_VERSION}`] };
     case 'show': {
       const id = node.arc.machineResourceId;
-      const machine = id ? ctx.draft.cloud.machines[id.toLowerCase()] : undefined;
-      const sub = machine ? ctx.draft.cloud.subscriptions[machine.subscriptionId] : undefined;
+      const machine = id ? own(ctx.draft.cloud.machines, id.toLowerCase()) : undefined;
+      const sub = machine ? own(ctx.draft.cloud.subscriptions, machine.subscriptionId) : undefined;
       const last = lastHeartbeat(node.arc, ctx.now);
       const connected = node.arc.connected;
       // The layout of azcmagent 1.x `show`; the reference files name the command, not its output.

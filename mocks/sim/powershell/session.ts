@@ -12,6 +12,7 @@
  * Everything here is an operation `(draft, now)`: the caller runs it through the runtime, so the world and
  * the session move together. Sessions themselves are values kept by the caller, one per console.
  */
+import { own } from '../lookup';
 import { guidFrom, nextSeq, SimError } from '../core';
 import { jobProgress } from '../jobs';
 import { MINUTE } from '../model';
@@ -135,7 +136,7 @@ class Engine {
   server: string;
 
   get node() {
-    return this.draft.nodes[this.server];
+    return own(this.draft.nodes, this.server);
   }
 
   evaluate: Evaluate = (word: Word): BoundValue => {
@@ -275,14 +276,14 @@ class Engine {
   }
 
   context(def: CmdletDef, resume: Resume, extra: Partial<CmdletContext>): CmdletContext | undefined {
-    const node = this.draft.nodes[resume.server ?? this.session.server];
+    const node = own(this.draft.nodes, resume.server ?? this.session.server);
     if (!node) return undefined;
     const session = this.session;
     return {
       draft: this.draft,
       now: this.now,
       node,
-      cluster: node.cluster === '' ? undefined : this.draft.clusters[node.cluster],
+      cluster: node.cluster === '' ? undefined : own(this.draft.clusters, node.cluster),
       width: session.width,
       cwd: session.cwd,
       bound: new Map(resume.bound),
@@ -520,7 +521,7 @@ class Engine {
     const pending = this.session.pending;
     if (pending?.kind !== 'job') return;
     for (const id of pending.jobIds) {
-      const job = this.draft.jobs[id];
+      const job = own(this.draft.jobs, id);
       if (job?.status !== 'InProgress') continue;
       const p = jobProgress(job, this.now);
       // the job repeats the checks the cmdlet made before it signed in; the bar never moves back
@@ -543,11 +544,11 @@ class Engine {
       const def = this.lookup(pending.resume.def);
       if (!def) return;
       if (entry?.redeemedBy !== undefined) {
-        const user = this.draft.cloud.users[entry.redeemedBy];
+        const user = own(this.draft.cloud.users, entry.redeemedBy);
         this.draft.consoleDeviceCodes = codes.filter((c) => c.code !== pending.code);
         const tenantId =
           pending.tenantId ??
-          user?.tenantIds.find((t) => this.draft.cloud.tenants[t]?.cloud === pending.cloud) ??
+          user?.tenantIds.find((t) => own(this.draft.cloud.tenants, t)?.cloud === pending.cloud) ??
           '';
         const account: AzContext = { upn: entry.redeemedBy, tenantId, cloud: pending.cloud };
         delete this.session.pending;
@@ -581,7 +582,7 @@ class Engine {
       return;
     }
     if (pending.kind === 'job') {
-      const jobs = pending.jobIds.map((id) => this.draft.jobs[id]);
+      const jobs = pending.jobIds.map((id) => own(this.draft.jobs, id));
       if (jobs.some((j) => j?.status === 'InProgress')) {
         this.reportProgress();
         return;

@@ -1,0 +1,152 @@
+/**
+ * One schema per request body of the gateway API (`/api`), written with zod/mini (tree-shakable: a form
+ * that imports one schema pulls in only the checks it uses). The handlers parse every body with these
+ * and answer 400 naming the field path; the forms can use the same schemas, or the rules they are built
+ * from (rules.ts). Unknown properties are ignored, as in ARM.
+ */
+import * as z from 'zod/mini';
+import {
+  MAX_TAG_VALUE,
+  hostNameProblem,
+  isGuid,
+  proxyUrlProblem,
+  resourceGroupNameProblem,
+  subscriptionIdProblem,
+  tagsProblem,
+  upnProblem,
+} from './rules';
+
+/** A check from rules.ts as a zod refinement with the rule's own message. */
+const rule = (problem: (value: string) => string | undefined) =>
+  z.superRefine((value: string, ctx) => {
+    const message = problem(value);
+    if (message !== undefined) ctx.addIssue({ code: 'custom', message, input: value });
+  });
+
+/** A string of at most `max` characters (names, ids, free text with a bound). */
+const text = (max: number) => z.string().check(z.maxLength(max, `must be at most ${max} characters`));
+const name = text(260);
+
+export const cloudNameSchema = z.enum(['AzureCloud', 'AzureChinaCloud', 'AzureUSGovernment']);
+export const subscriptionIdSchema = z.string().check(rule(subscriptionIdProblem));
+export const resourceGroupNameSchema = z.string().check(rule(resourceGroupNameProblem));
+export const hostNameSchema = z.string().check(rule(hostNameProblem));
+export const upnSchema = z.string().check(rule(upnProblem));
+export const guidSchema = z.string().check(z.refine(isGuid, 'must be a GUID'));
+export const tagsSchema = z.record(text(512), text(MAX_TAG_VALUE)).check(
+  z.superRefine((tags, ctx) => {
+    const message = tagsProblem(tags);
+    if (message !== undefined) ctx.addIssue({ code: 'custom', message, input: tags });
+  }),
+);
+const names = z.array(name).check(z.maxLength(10_000, 'has too many entries'));
+
+// ───────────── connections and gateway registration ─────────────
+
+export const addConnectionSchema = z.object({
+  name: hostNameSchema,
+  type: z.enum(['server', 'cluster']),
+  tags: z.optional(z.array(text(64)).check(z.maxLength(20, 'can have at most 20 tags'))),
+});
+
+export const deviceCodeSchema = z.object({ cloud: cloudNameSchema });
+export const deviceLoginSchema = z.object({ code: text(64), upn: text(256) });
+export const connectGatewaySchema = z.object({
+  tenantId: z.optional(text(64)),
+  application: z.discriminatedUnion('mode', [
+    z.object({ mode: z.literal('create') }),
+    z.object({ mode: z.literal('existing'), appId: text(64) }),
+  ]),
+});
+export const signInSchema = z.object({ upn: z.optional(z.union([z.literal(''), upnSchema])) });
+export const grantConsentSchema = z.object({ upn: z.optional(text(256)) });
+
+// ───────────── cluster registration ─────────────
+
+export const registerClusterSchema = z.object({
+  subscriptionId: subscriptionIdSchema,
+  resourceGroup: resourceGroupNameSchema,
+  region: text(64),
+  enableArc: z.boolean(),
+  createResourceGroup: z.optional(z.boolean()),
+  arcResourceGroup: z.optional(z.union([z.literal(''), resourceGroupNameSchema])),
+});
+export const unregisterClusterSchema = z.object({
+  subscriptionId: z.optional(z.union([z.literal(''), subscriptionIdSchema])),
+  cloud: z.optional(z.union([z.literal(''), cloudNameSchema])),
+});
+
+// ───────────── Arc ─────────────
+
+export const enableArcSchema = z.object({ nodes: z.optional(names) });
+export const disconnectAgentSchema = z.object({ forceLocalOnly: z.optional(z.boolean()) });
+export const runOnboardingSchema = z.object({
+  serverName: text(15),
+  subscriptionId: subscriptionIdSchema,
+  resourceGroup: resourceGroupNameSchema,
+  region: text(64),
+  osType: z.enum(['windows', 'linux']),
+  tags: z.optional(tagsSchema),
+  proxyUrl: z.optional(z.union([z.literal(''), z.string().check(rule(proxyUrlProblem))])),
+});
+
+// ───────────── Benefits ─────────────
+
+export const enableBenefitsSchema = z.object({ addVms: z.boolean(), servers: z.optional(names) });
+export const disableBenefitsSchema = z.object({ removeVms: z.boolean() });
+export const vmBenefitsSchema = z.object({ vmIds: names });
+
+// ───────────── diagnostics ─────────────
+
+export const hcisvcSchema = z.object({ action: z.enum(['start', 'stop']) });
+export const troubleshootSchema = z.object({
+  text: z.string().check(z.maxLength(20_000, 'is longer than 20,000 characters: paste only the error')),
+});
+export const remedySchema = z.object({
+  action: z.looseObject({ kind: text(64), node: z.optional(name), fault: z.optional(text(64)) }),
+});
+
+// ───────────── virtual machines ─────────────
+
+const count = (max: number) =>
+  z
+    .number()
+    .check(
+      z.int('must be a whole number'),
+      z.minimum(1, 'must be at least 1'),
+      z.maximum(max, `must be at most ${max}`),
+    );
+
+export const createVmSchema = z.object({
+  name: text(100),
+  hostServer: name,
+  generation: z.union([z.literal(1), z.literal(2)]),
+  cpuCount: count(1_024),
+  memoryMiB: count(16_777_216),
+  os: text(100),
+});
+export const checkpointNameSchema = z.object({ name: text(100) });
+export const wapConnectorSchema = z.object({
+  reachable: z.optional(z.boolean()),
+  latencyMs: z.optional(
+    z
+      .number()
+      .check(
+        z.int('must be a whole number'),
+        z.minimum(0, 'must be at least 0'),
+        z.maximum(30_000, 'must be at most 30000'),
+      ),
+  ),
+});
+
+// ───────────── simulation lab ─────────────
+
+export const resetSchema = z.object({ scenario: z.optional(text(64)) });
+export const advanceSchema = z.object({
+  duration: z.union([z.number(), text(64)], "must be milliseconds or a string like '90m', '12h', '31d'"),
+});
+export const faultSchema = z.object({
+  fault: text(64),
+  target: z.optional(z.nullable(name)),
+});
+export const reproduceSchema = z.object({ cluster: name });

@@ -1,0 +1,115 @@
+/**
+ * The input rules both sides apply: the forms check them as the user types, and the request schemas
+ * (request-schemas.ts) apply the same functions to what arrives at the API. Each returns the message to
+ * show, or undefined when the value is fine. Messages quote at most ~100 characters of the value.
+ */
+
+/** At most `max` characters of a value, for quoting back in a message. */
+export function quoted(value: string, max = 100): string {
+  return value.length <= max ? value : `${value.slice(0, max)}… (${value.length} characters)`;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const isGuid = (value: string): boolean => GUID.test(value);
+
+export function subscriptionIdProblem(value: string): string | undefined {
+  const v = value.trim();
+  if (v === '') return 'Select or enter an Azure subscription ID.';
+  if (!GUID.test(v))
+    return `'${quoted(v)}' isn't a subscription ID. A subscription ID is a GUID such as 00000000-0000-0000-0000-000000000000.`;
+  return undefined;
+}
+
+export const RESOURCE_GROUP_NAME_MAX = 90;
+// ARM's `^[-\w\._\(\)]+$` with .NET's \w: letters, non-spacing marks, decimal digits, connector punctuation.
+const RG_CHAR = /[-\p{L}\p{Mn}\p{Nd}\p{Pc}.()]/u;
+const RG_NAME = /^[-\p{L}\p{Mn}\p{Nd}\p{Pc}.()]+$/u;
+
+export function resourceGroupNameProblem(value: string): string | undefined {
+  if (value === '') return 'Enter a resource group name.';
+  if (value.length > RESOURCE_GROUP_NAME_MAX)
+    return `The name is ${value.length} characters long; a resource group name can have at most ${RESOURCE_GROUP_NAME_MAX}.`;
+  if (!RG_NAME.test(value)) {
+    const bad = [...new Set(Array.from(value).filter((c) => !RG_CHAR.test(c)))]
+      .slice(0, 10)
+      .map((c) => (c === ' ' ? 'space' : `'${c}'`));
+    return `A resource group name can only include letters, digits, underscores, hyphens, periods and parentheses (not ${bad.join(', ')}).`;
+  }
+  if (value.endsWith('.')) return "A resource group name can't end with a period.";
+  return undefined;
+}
+
+export const HOST_NAME_MAX = 253;
+
+/**
+ * A connection name as a DNS host name (RFC 1123): 1–253 characters in dot-separated labels of 1–63
+ * letters, digits or hyphens, no label starting or ending with a hyphen.
+ */
+export function hostNameProblem(raw: string): string | undefined {
+  const name = raw.trim();
+  if (name === '') return "'Name' is required.";
+  if (name.length > HOST_NAME_MAX) return `A host name can be at most ${HOST_NAME_MAX} characters long.`;
+  const labels = name.replace(/\.$/, '').split('.');
+  for (const label of labels) {
+    if (label.length === 0)
+      return 'A host name cannot contain empty labels (two dots in a row, or a leading dot).';
+    if (label.length > 63) return `The label '${label.slice(0, 20)}…' is longer than 63 characters.`;
+    if (!/^[A-Za-z0-9-]+$/.test(label))
+      return `'${quoted(name)}' is not a valid host name. Use letters, digits, hyphens and dots only.`;
+    if (label.startsWith('-') || label.endsWith('-'))
+      return `'${quoted(name)}' is not a valid host name. A label cannot start or end with a hyphen.`;
+  }
+  return undefined;
+}
+
+export const UPN_MAX = 256;
+
+/** A user principal name: name@domain, at most 256 characters (Azure AD's limit for a UPN suffix + name). */
+export function upnProblem(value: string): string | undefined {
+  if (value.length > UPN_MAX) return `A user principal name has at most ${UPN_MAX} characters.`;
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value))
+    return `'${quoted(value)}' is not a user principal name (name@domain).`;
+  return undefined;
+}
+
+// ARM's tag limits (Resources: 50 tags, names ≤ 512, values ≤ 256, no < > % & \ ? / in names).
+export const MAX_TAGS = 50;
+export const MAX_TAG_NAME = 512;
+export const MAX_TAG_VALUE = 256;
+const TAG_NAME_FORBIDDEN = /[<>%&\\?/]/;
+
+/** ARM's rules for a resource's tags, as the problem with the first tag that breaks one. */
+export function tagsProblem(tags: Readonly<Record<string, string>>): string | undefined {
+  const entries = Object.entries(tags);
+  if (entries.length > MAX_TAGS)
+    return `The number of tags (${entries.length}) exceeds the maximum of ${MAX_TAGS} tags per resource.`;
+  const seen = new Set<string>();
+  for (const [name, value] of entries) {
+    if (name.trim() === '') return 'A tag name cannot be empty.';
+    if (name.length > MAX_TAG_NAME)
+      return `The tag name '${name.slice(0, 32)}…' exceeds the maximum length of ${MAX_TAG_NAME} characters.`;
+    if (value.length > MAX_TAG_VALUE)
+      return `The value of tag '${quoted(name)}' exceeds the maximum length of ${MAX_TAG_VALUE} characters.`;
+    if (TAG_NAME_FORBIDDEN.test(name))
+      return `The tag names '${quoted(name)}' have reserved characters '<,>,%,&,\\,?,/' or control characters.`;
+    if (seen.has(name.toLowerCase()))
+      return `The tag name '${quoted(name)}' appears more than once (tag names are case-insensitive).`;
+    seen.add(name.toLowerCase());
+  }
+  return undefined;
+}
+
+/** An HTTP(S) proxy URL as azcmagent takes it (`--proxy-url`): http://host[:port], at most 2,048 characters. */
+export function proxyUrlProblem(value: string): string | undefined {
+  if (value.length > 2_048) return 'The proxy URL is longer than 2,048 characters.';
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `'${quoted(value)}' is not a URL: use http://host:port.`;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return `'${quoted(value)}' is not an HTTP proxy: use http://host:port.`;
+  return undefined;
+}
