@@ -68,7 +68,13 @@ describe('the world host', () => {
     const { store } = memoryStore();
     const host = createWorldHost({ store, clock: () => T0 });
     const tab = page(host);
-    expect(await tab.hello('registered')).toEqual({ origins: ['https://management.azure.com'] });
+    expect(await tab.hello('registered')).toEqual({
+      origins: [
+        'https://management.azure.com',
+        'https://management.chinacloudapi.cn',
+        'https://management.usgovcloudapi.net',
+      ],
+    });
 
     const armReply = await tab.request('https://management.azure.com/subscriptions?api-version=2022-12-01');
     if (armReply === UNHANDLED) throw new Error('ARM went unanswered');

@@ -4,6 +4,7 @@
  * refused with a reason, and nothing of the current world is touched.
  */
 import { SimError } from './core';
+import { quote } from './lookup';
 import { EVENT_HANDLERS } from './dispatch';
 import { FAULT_NAMES, SCHEMA_VERSION } from './model';
 import type { World } from './model';
@@ -53,7 +54,9 @@ export function parseWorld(text: string): World {
   if (!isRecord(data)) throw invalid('the top level is not an object.');
   if (data.schemaVersion !== SCHEMA_VERSION) {
     throw invalid(
-      `its schema version is ${JSON.stringify(data.schemaVersion)}, and this portal reads version ${SCHEMA_VERSION}.`,
+      data.schemaVersion === undefined
+        ? `it has no schemaVersion; this portal reads version ${SCHEMA_VERSION}.`
+        : `its schema version is ${quote(JSON.stringify(data.schemaVersion))}, and this portal reads version ${SCHEMA_VERSION}.`,
     );
   }
   if (typeof data.scenario !== 'string') throw invalid("'scenario' is missing.");
