@@ -76,8 +76,7 @@ async function signIn(page: Page) {
   await expect(page.getByText('Sign in to Azure', { exact: true })).toBeHidden();
 }
 
-// fixme: the empty answer to the NuGet prompt can race the choice prompt's display (see the report)
-test.fixme("the seed's PowerShell path: module missing, Install-Module with its prompts, Register-AzStackHCI with device-code sign-in and progress, then the portal shows Registered", async ({
+test("the seed's PowerShell path: module missing, Install-Module with its prompts, Register-AzStackHCI with device-code sign-in and progress, then the portal shows Registered", async ({
   page,
   gotoScenario,
   hciSim,
@@ -216,8 +215,7 @@ test('Get-WinEvent shows event 594 after the TPM is cleared; an unknown command 
   );
 });
 
-// fixme: a key pressed in the moment between output and prompt can be lost (see the report)
-test.fixme('keyboard only: Tab completes, Up recalls, Ctrl+C stops, Esc then Tab leaves the console', async ({
+test('keyboard only: Tab completes, Up recalls, Ctrl+C stops, Esc then Tab leaves the console', async ({
   page,
   gotoScenario,
 }) => {

@@ -108,7 +108,7 @@ export function PowerShellConsole({ server, initialCommand, onCommandTyped }: Po
     const handle = terminal.current;
     if (!handle || !step || shown.current === step) return;
     shown.current = step;
-    handle.setPrompt(step.busy ? null : step.prompt);
+    handle.setPrompt(step.busy ? null : step.prompt, step.history);
     if (!step.busy && command.current !== undefined && typedInto.current !== handle) {
       typedInto.current = handle;
       handle.type(command.current);
@@ -124,6 +124,16 @@ export function PowerShellConsole({ server, initialCommand, onCommandTyped }: Po
     showPrompt(step);
   });
   const { state } = session;
+
+  // The sign-in link held focus; when the bar goes away with it, focus would fall to the page and the next
+  // keys would go nowhere. It returns to the console, where the command's prompt is.
+  const signingIn = Boolean(state?.signIn);
+  const wasSigningIn = useRef(false);
+  useEffect(() => {
+    const dropped = document.activeElement === null || document.activeElement === document.body;
+    if (wasSigningIn.current && !signingIn && dropped) terminal.current?.focus();
+    wasSigningIn.current = signingIn;
+  }, [signingIn]);
 
   const attach = useCallback(
     (handle: TerminalHandle | null) => {
@@ -198,7 +208,6 @@ export function PowerShellConsole({ server, initialCommand, onCommandTyped }: Po
           <TerminalView
             handleRef={attach}
             label={`PowerShell on ${server}`}
-            history={state?.history ?? []}
             onSubmit={(line, prompt) => {
               command.current = undefined;
               appendLog([{ text: `${prompt}${line}`, stream: 'input' }]);

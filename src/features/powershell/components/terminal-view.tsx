@@ -2,10 +2,11 @@ import { makeStyles, tokens, useUncontrolledFocus } from '@fluentui/react-compon
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
-import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react';
 import type { PowerShellCompletionDto, PowerShellOutputDto } from '@/api/powershell-contract';
 import { edit, emptyLine, insert, KEY_SEQUENCES, replaceRange } from './line-editor';
 import type { LineState } from './line-editor';
+import { createTypeAhead } from './type-ahead';
 
 const useStyles = makeStyles({
   root: {
@@ -29,12 +30,16 @@ const COLOURS: Record<string, string> = {
   verbose: '\x1b[93m',
 };
 const RESET = '\x1b[0m';
+const COMPLETELY_UNCONTROLLED = JSON.stringify({ uncontrolled: { completely: true } });
 
 export interface TerminalHandle {
   /** output of a call, in order */
   write: (output: readonly PowerShellOutputDto[]) => void;
-  /** shows the prompt and accepts input; null while a cmdlet runs */
-  setPrompt: (prompt: string | null) => void;
+  /**
+   * Shows the prompt and accepts input, first replaying what was typed ahead; null while a cmdlet runs.
+   * `history` is the session's, as of this answer (Up at this prompt must see the line just run).
+   */
+  setPrompt: (prompt: string | null, history?: readonly string[]) => void;
   /** types text into the input line without running it */
   type: (text: string) => void;
   focus: () => void;
@@ -42,7 +47,6 @@ export interface TerminalHandle {
 
 export interface TerminalViewProps {
   label: string;
-  history: readonly string[];
   onSubmit: (line: string, prompt: string) => void;
   onInterrupt: (line: string, prompt: string) => void;
   onComplete: (line: string, cursor: number) => Promise<PowerShellCompletionDto>;
@@ -56,7 +60,6 @@ export interface TerminalViewProps {
  */
 export default function TerminalView({
   label,
-  history,
   onSubmit,
   onInterrupt,
   onComplete,
@@ -69,13 +72,14 @@ export default function TerminalView({
   const line = useRef<LineState>(emptyLine(0));
   const prompt = useRef<string | null>(null);
   const pendingType = useRef<string | null>(null);
-  const submitAhead = useRef(false);
-  const historyRef = useRef(history);
+  const ahead = useRef(createTypeAhead());
+  // the terminal's input handler, for replaying type-ahead through the same path as live keys
+  const handleInput = useRef<(input: string) => void>(() => undefined);
+  const historyRef = useRef<readonly string[]>([]);
   const callbacks = useRef({ onSubmit, onInterrupt, onComplete, onResize });
   const cycle = useRef<{ start: number; matches: string[]; index: number; end: number } | null>(null);
 
   useEffect(() => {
-    historyRef.current = history;
     callbacks.current = { onSubmit, onInterrupt, onComplete, onResize };
   });
 
@@ -103,52 +107,15 @@ export default function TerminalView({
     render(before);
   };
 
-  useImperativeHandle(handleRef, () => ({
-    write(output) {
-      const term = termRef.current;
-      if (!term) return;
-      for (const record of output) {
-        if (record.kind === 'clear') {
-          term.clear();
-          term.write('\x1b[2J\x1b[H');
-          continue;
-        }
-        const colour = COLOURS[record.stream];
-        for (const text of record.text.split('\n'))
-          term.write(`${colour ?? ''}${text}${colour ? RESET : ''}\r\n`);
-      }
-    },
-    setPrompt(text) {
-      // a prompt already taking input stays as it is (answers to a resize or a Ctrl+C repeat it)
-      if (text !== null && prompt.current !== null) return;
-      prompt.current = text;
-      if (text === null) return;
-      const typed = pendingType.current ?? '';
-      pendingType.current = null;
-      line.current = emptyLine(historyRef.current.length, typed);
-      termRef.current?.write(text + typed);
-      if (submitAhead.current) {
-        submitAhead.current = false;
-        termRef.current?.write('\r\n');
-        prompt.current = null;
-        callbacks.current.onSubmit(typed, text);
-      }
-    },
-    type(text) {
-      if (prompt.current === null) {
-        pendingType.current = text + (pendingType.current ?? '');
-        return;
-      }
-      setLine(emptyLine(historyRef.current.length, text));
-    },
-    focus() {
-      termRef.current?.focus();
-    },
-  }));
-
-  useEffect(() => {
+  // A layout effect, declared before the handle: the terminal exists when the console is handed the handle
+  // (it writes the first prompt and takes focus at once). Created in a passive effect, it came after the
+  // handle, so the first prompt was written to no terminal and focus went nowhere.
+  useLayoutEffect(() => {
     const host = hostRef.current;
     if (!host) return undefined;
+    // a new terminal shows no prompt yet; the handle attached next writes the current one
+    prompt.current = null;
+    line.current = emptyLine(0);
     const term = new Terminal({
       cursorBlink: true,
       fontFamily: 'Consolas, "Cascadia Mono", "Courier New", monospace',
@@ -190,9 +157,10 @@ export default function TerminalView({
       if (event.key === 'Tab') event.preventDefault();
       return true;
     });
-    const data = term.onData((input) => {
+    const onInput = (input: string) => {
       const p = prompt.current;
       if (input === '\x03') {
+        ahead.current.clear();
         const typed = line.current.text;
         term.write('^C\r\n');
         callbacks.current.onInterrupt(typed, p ?? '');
@@ -203,11 +171,8 @@ export default function TerminalView({
         return;
       }
       if (p === null) {
-        // type-ahead while a command runs: kept for the next prompt, as a console keeps it
-        if (input === '\r') submitAhead.current = true;
-        else if (!input.startsWith('\x1b') && input !== '\t' && !submitAhead.current)
-          pendingType.current =
-            (pendingType.current ?? '') + Array.from(input, (c) => (c >= ' ' ? c : '')).join('');
+        // type-ahead while a command runs or its answer is on the way: replayed at the next prompt
+        ahead.current.push(input);
         return;
       }
       if (input !== '\t') cycle.current = null;
@@ -262,7 +227,9 @@ export default function TerminalView({
         prompt.current = null;
         callbacks.current.onSubmit(text, p);
       }
-    });
+    };
+    handleInput.current = onInput;
+    const data = term.onData(onInput);
     let resizeTimer: number | undefined;
     const observer = new ResizeObserver(() => {
       doFit();
@@ -281,11 +248,68 @@ export default function TerminalView({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  useImperativeHandle(
+    handleRef,
+    () => ({
+      write(output) {
+        const term = termRef.current;
+        if (!term) return;
+        for (const record of output) {
+          if (record.kind === 'clear') {
+            term.clear();
+            term.write('\x1b[2J\x1b[H');
+            continue;
+          }
+          const colour = COLOURS[record.stream];
+          for (const text of record.text.split('\n'))
+            term.write(`${colour ?? ''}${text}${colour ? RESET : ''}\r\n`);
+        }
+      },
+      setPrompt(text, history) {
+        if (history) historyRef.current = history;
+        // a prompt already taking input stays as it is (answers to a resize or a Ctrl+C repeat it)
+        if (text !== null && prompt.current !== null) return;
+        prompt.current = text;
+        if (text === null) return;
+        const typed = pendingType.current ?? '';
+        pendingType.current = null;
+        line.current = emptyLine(historyRef.current.length, typed);
+        termRef.current?.write(text + typed);
+        ahead.current.drain(() => prompt.current !== null, handleInput.current);
+      },
+      type(text) {
+        if (prompt.current === null) {
+          pendingType.current = text + (pendingType.current ?? '');
+          return;
+        }
+        setLine(emptyLine(historyRef.current.length, text));
+      },
+      focus() {
+        termRef.current?.focus();
+      },
+    }),
+    // Made once: it reads refs only. Without deps it was remade on every render, and each remake attached the
+    // console again, which re-showed the last shown prompt while a command's answer was still on the way;
+    // keys then went to that stale prompt and the real one (NuGet, PSGallery) was never shown.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
+
   useEffect(() => {
     termRef.current?.textarea?.setAttribute('aria-label', label);
   }, [label]);
 
-  // Tab belongs to the terminal (completion); Fluent's focus manager must leave it alone in here
-  const uncontrolled = useUncontrolledFocus();
-  return <div ref={hostRef} className={styles.root} data-testid="powershell-terminal" {...uncontrolled} />;
+  // Tab belongs to the terminal (completion); Fluent's focus manager (Tabster) must leave it alone in here.
+  // Plain "uncontrolled" is not enough: Tabster still answers Tab by moving focus to its dummy element at the
+  // end of the page, so every key after a completion was lost. "completely" hands Tab over to the terminal;
+  // Esc then Tab, which the terminal leaves alone, gets the browser's own Tab.
+  useUncontrolledFocus();
+  return (
+    <div
+      ref={hostRef}
+      className={styles.root}
+      data-testid="powershell-terminal"
+      data-tabster={COMPLETELY_UNCONTROLLED}
+    />
+  );
 }
