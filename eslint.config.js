@@ -244,16 +244,9 @@ export default defineConfig(
   },
 
   {
-    // User input reaches the world's records through the handlers and the simulation. The troubleshooter and
-    // the event/job dispatch are being restructured on another branch: they join once that has landed.
+    // User input reaches the world's records through the handlers and the simulation.
     files: ['mocks/handlers/**/*.ts', 'mocks/sim/**/*.ts'],
-    ignores: [
-      '**/*.test.ts',
-      'mocks/sim/troubleshooter*.ts',
-      'mocks/sim/troubleshooter/**',
-      'mocks/sim/events.ts',
-      'mocks/sim/jobs.ts',
-    ],
+    ignores: ['**/*.test.ts'],
     rules: { 'local/keyed-record-read': 'error' },
   },
 

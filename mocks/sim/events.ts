@@ -1,4 +1,5 @@
 /** Per-node event logs and the gateway's notifications. Both are capped so long simulations stay small. */
+import { own } from './lookup';
 import { nextSeq } from './core';
 import type { EventChannel, EventLevel, Millis, Notification, World } from './model';
 
@@ -66,7 +67,7 @@ export function logHciAdmin(draft: World, node: string, id: keyof typeof HCI_ADM
 
 /** hcisvc debug lines go to the Debug channel only once it has been enabled (wevtutil sl /e:true). */
 export function logHciDebug(draft: World, node: string, message: string, at: Millis): void {
-  if (!draft.nodes[node]?.debugChannelEnabled) return;
+  if (!own(draft.nodes, node)?.debugChannelEnabled) return;
   logEvent(
     draft,
     node,

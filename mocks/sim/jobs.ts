@@ -6,6 +6,7 @@
  *
  *   start ──(steps by time)──▶ job/complete ──▶ Succeeded | Failed  (+ notification)
  */
+import { own } from './lookup';
 import { nextSeq, schedule } from './core';
 import { notify } from './events';
 import type { Job, JobInputs, JobKind, JobStep, Millis, ScheduledEvent, World } from './model';
@@ -71,7 +72,7 @@ export function completeJob(
   event: Extract<ScheduledEvent, { kind: 'job/complete' }>,
   completions: JobCompletions,
 ): void {
-  const job = draft.jobs[event.jobId];
+  const job = own(draft.jobs, event.jobId);
   if (job?.status !== 'InProgress') return;
   const outcome = completionOf(job, completions)(draft, job, event.at);
   job.status = outcome.status;
@@ -125,7 +126,7 @@ function pruneJobs(draft: World): void {
   const ids = Object.keys(draft.jobs);
   if (ids.length <= 500) return;
   const finished = ids
-    .map((id) => draft.jobs[id])
+    .map((id) => own(draft.jobs, id))
     .filter((j): j is Job => j !== undefined && j.status !== 'InProgress')
     .sort((a, b) => a.startedAt - b.startedAt);
   for (const job of finished.slice(0, ids.length - 500)) {

@@ -2,6 +2,7 @@
  * What the troubleshooter observes in the world to tell whether a case still holds: servers, services,
  * connectivity, syncs, Arc machines and their heartbeats, events, jobs. Never which fault or recipe ran.
  */
+import { own } from '../lookup';
 import { hciClusterId, machineId, resourceKey } from '../arm-ids';
 import { SimError } from '../core';
 import {
@@ -33,9 +34,10 @@ export function clusterResourceExists(world: World, cluster: OnPremCluster): boo
   const reg = cluster.registration;
   return (
     !!reg &&
-    !!world.cloud.hciClusters[
-      resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName))
-    ]
+    !!own(
+      world.cloud.hciClusters,
+      resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName)),
+    )
   );
 }
 
@@ -70,16 +72,16 @@ export function firstNode(cluster: OnPremCluster): string {
 
 export function arcMachineIdFor(world: World, cluster: OnPremCluster, node: string): string | undefined {
   const reg = cluster.registration;
-  if (!reg) return world.nodes[node]?.arc.machineResourceId;
+  if (!reg) return own(world.nodes, node)?.arc.machineResourceId;
   return (
-    world.nodes[node]?.arc.machineResourceId ?? machineId(reg.subscriptionId, reg.arcResourceGroup, node)
+    own(world.nodes, node)?.arc.machineResourceId ?? machineId(reg.subscriptionId, reg.arcResourceGroup, node)
   );
 }
 
 export function arcHealthy(world: World, cluster: OnPremCluster, node: string, now: Millis): boolean {
-  const n = world.nodes[node];
+  const n = own(world.nodes, node);
   const id = arcMachineIdFor(world, cluster, node);
-  if (!n?.arc.connected || id === undefined || !world.cloud.machines[resourceKey(id)]) return false;
+  if (!n?.arc.connected || id === undefined || !own(world.cloud.machines, resourceKey(id))) return false;
   const status = arcMachineStatus(n.arc, now);
   // just onboarded: the first heartbeat is under way
   return status === 'Connected' || (status === undefined && n.arc.heartbeatAnchor !== undefined);
@@ -103,7 +105,7 @@ export function connectivityFaultNodes(ctx: CaseContext): string[] {
 
 export function skewedNodes(ctx: CaseContext): string[] {
   const nodes = ctx.nodes.length > 0 ? ctx.nodes : ctx.cluster.nodeNames;
-  return nodes.filter((n) => Math.abs(ctx.world.nodes[n]?.clockSkewMs ?? 0) >= 5 * 60_000);
+  return nodes.filter((n) => Math.abs(own(ctx.world.nodes, n)?.clockSkewMs ?? 0) >= 5 * 60_000);
 }
 
 export function expiredArcNodes(ctx: CaseContext): string[] {
@@ -169,12 +171,12 @@ export const unregisteredCheck = (ctx: CaseContext): CheckResult =>
 export function arcAppMissing(ctx: CaseContext): boolean {
   const reg = ctx.cluster.registration;
   if (!reg) return false;
-  const resource =
-    ctx.world.cloud.hciClusters[
-      resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName))
-    ];
+  const resource = own(
+    ctx.world.cloud.hciClusters,
+    resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName)),
+  );
   const appId = resource?.arcSetting?.arcApplicationClientId;
-  return appId !== undefined && !ctx.world.cloud.apps[appId];
+  return appId !== undefined && !own(ctx.world.cloud.apps, appId);
 }
 
 /** Nodes whose Arc agent still believes it is connected. */

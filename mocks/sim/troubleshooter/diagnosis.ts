@@ -2,6 +2,7 @@
  * Diagnosis: for a pasted error text, the case it belongs to in this world, the nodes it names, the cause,
  * the steps and the check. Several cases may match one text; the one whose observed state applies wins.
  */
+import { own } from '../lookup';
 import { SimError } from '../core';
 import type { Millis, OnPremCluster, World } from '../model';
 import { GUIDE_CASES } from './guide-cases';
@@ -29,7 +30,7 @@ export function diagnose(
   text: string,
   now: Millis,
 ): Diagnosis | undefined {
-  const cluster = world.clusters[clusterName];
+  const cluster = own(world.clusters, clusterName);
   if (!cluster)
     throw new SimError('not-found', 'ClusterNotFound', `The cluster '${clusterName}' was not found.`);
   const trimmed = text.trim();

@@ -2,6 +2,7 @@
  * Every case of the registration troubleshooting guide (seed 001) as data: the error text and where it
  * appears, the cause in this world, the guide's remediation, and a check of whether it is gone.
  */
+import { own } from '../lookup';
 import { onBoxResourceUri, resourceKey } from '../arm-ids';
 import { MESSAGES } from '../cluster-registration';
 import { registrationView } from '../derive';
@@ -89,7 +90,7 @@ export const GUIDE_CASES: TroubleshootCase[] = [
     ],
     check: (ctx) => {
       const bad = [...ctx.generateNodes, ...ctx.verifyNodes]
-        .map((n) => ctx.world.nodes[n])
+        .map((n) => own(ctx.world.nodes, n))
         .filter((n): n is ClusterNode => !!n && !nodeHealthy(n));
       if (bad.length > 0)
         return {
@@ -213,7 +214,7 @@ export const GUIDE_CASES: TroubleshootCase[] = [
     check: (ctx) => {
       const reg = ctx.cluster.registration;
       if (!reg) return { resolved: false, detail: 'The cluster is not registered.' };
-      if (!ctx.world.cloud.apps[reg.appId])
+      if (!own(ctx.world.cloud.apps, reg.appId))
         return { resolved: false, detail: `The application ${reg.appId} still doesn't exist in the tenant.` };
       return {
         resolved: true,
@@ -322,7 +323,7 @@ export const GUIDE_CASES: TroubleshootCase[] = [
     },
     steps: (ctx) => [
       ...ctx.cluster.nodeNames
-        .filter((n) => !ctx.world.nodes[n]?.debugChannelEnabled)
+        .filter((n) => !own(ctx.world.nodes, n)?.debugChannelEnabled)
         .map((node): RemedyStep => ({
           text: `Enable the Debug channel on ${node}: wevtutil.exe sl /q /e:true Microsoft-AzureStack-HCI/Debug.`,
           action: { kind: 'enable-debug', node },
@@ -432,9 +433,9 @@ export const GUIDE_CASES: TroubleshootCase[] = [
     patterns: [/Not\s+installed/i, /Arc resource deletion|Arc resource .* (was )?(removed|deleted)/i],
     applies: (ctx) =>
       ctx.nodes.some((n) => {
-        const node = ctx.world.nodes[n];
+        const node = own(ctx.world.nodes, n);
         const id = node?.arc.machineResourceId;
-        return !!node?.arc.connected && !!id && !ctx.world.cloud.machines[resourceKey(id)];
+        return !!node?.arc.connected && !!id && !own(ctx.world.cloud.machines, resourceKey(id));
       }),
     cause: (ctx) =>
       `A census sync ran before the cluster reconciled after a restart, without ${ctx.nodes.join(', ') || 'the node'}, so Azure removed that node's Arc resource. Sync-AzureStackHCI must not run right after rebooting a node.`,

@@ -6,6 +6,7 @@
  *
  *   plan(world) ─▶ [fault | repair | operation | wait | settle]* ─▶ observe(world) = the text a user sees
  */
+import { own } from '../lookup';
 import { resourceKey } from '../arm-ids';
 import {
   startClusterRegistration,
@@ -52,7 +53,7 @@ function enableDebug(nodes: string[]): RecipeStep {
     name: `wevtutil.exe sl /q /e:true Microsoft-AzureStack-HCI/Debug on ${nodes.join(', ')}`,
     op: (draft) => {
       for (const n of nodes) {
-        const node = draft.nodes[n];
+        const node = own(draft.nodes, n);
         if (node) node.debugChannelEnabled = true;
       }
     },
@@ -162,9 +163,9 @@ const debugLine =
 
 /** The portal's per-node Azure Arc column for a node: Not installed when Azure has no Arc resource for it. */
 function arcColumn(world: World, node: string, now: Millis): string {
-  const n = world.nodes[node];
+  const n = own(world.nodes, node);
   const id = n?.arc.machineResourceId;
-  if (!n || id === undefined || !world.cloud.machines[resourceKey(id)])
+  if (!n || id === undefined || !own(world.cloud.machines, resourceKey(id)))
     return `${node}: Azure Arc Not installed`;
   return `${node}: Azure Arc ${arcMachineStatus(n.arc, now) ?? 'Connected'}`;
 }
@@ -382,7 +383,7 @@ export function playRecipe(player: RecipePlayer, clusterName: string, caseId: st
   if (!recipe)
     throw new SimError('not-found', 'CaseNotFound', `There is no troubleshooting case '${caseId}'.`);
   const clusterOf = (world: World): OnPremCluster => {
-    const cluster = world.clusters[clusterName];
+    const cluster = own(world.clusters, clusterName);
     if (!cluster)
       throw new SimError('not-found', 'ClusterNotFound', `The cluster '${clusterName}' was not found.`);
     return cluster;

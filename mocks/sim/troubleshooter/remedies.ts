@@ -1,4 +1,5 @@
 /** Performs one remediation step's action as an operation on the world, as the portal or the cmdlet would. */
+import { own } from '../lookup';
 import { hciClusterId, resourceKey } from '../arm-ids';
 import { MESSAGES, startClusterUnregistration, startRepair, startSyncNow } from '../cluster-registration';
 import { SimError } from '../core';
@@ -14,7 +15,7 @@ import { arcMachineIdFor, clusterResourceExists, orphans } from './checks';
 import type { RemedyAction, RemedyResult } from './types';
 
 function nodeOf(draft: World, cluster: OnPremCluster, name: string): ClusterNode {
-  const node = draft.nodes[name];
+  const node = own(draft.nodes, name);
   if (node?.cluster !== cluster.name)
     throw new SimError('not-found', 'ServerNotFound', `'${name}' is not a server of ${cluster.name}.`);
   return node;
@@ -26,16 +27,16 @@ export function runRemedy(
   action: RemedyAction,
   now: Millis,
 ): RemedyResult {
-  const cluster = draft.clusters[clusterName];
+  const cluster = own(draft.clusters, clusterName);
   if (!cluster)
     throw new SimError('not-found', 'ClusterNotFound', `The cluster '${clusterName}' was not found.`);
   switch (action.kind) {
     case 'repair-fault': {
       if (
         action.target !== '*' &&
-        !draft.nodes[action.target] &&
+        !own(draft.nodes, action.target) &&
         action.target !== cluster.name &&
-        !draft.cloud.users[action.target]
+        !own(draft.cloud.users, action.target)
       ) {
         throw new SimError(
           'not-found',
@@ -84,14 +85,14 @@ export function runRemedy(
     case 'delete-arc-resource': {
       const node = nodeOf(draft, cluster, action.node);
       const id = arcMachineIdFor(draft, cluster, node.name);
-      const existed = id !== undefined && !!draft.cloud.machines[resourceKey(id)];
+      const existed = id !== undefined && !!own(draft.cloud.machines, resourceKey(id));
       if (id !== undefined) delete draft.cloud.machines[resourceKey(id)];
       const reg = cluster.registration;
       if (reg) {
-        const resource =
-          draft.cloud.hciClusters[
-            resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName))
-          ];
+        const resource = own(
+          draft.cloud.hciClusters,
+          resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName)),
+        );
         if (resource?.arcSetting) delete resource.arcSetting.perNode[node.name];
       }
       if (node.arc.connected) disconnectArc(draft, cluster, node.name, now, false);
@@ -178,16 +179,16 @@ function disconnectArc(
   now: Millis,
   deleteResource: boolean,
 ): void {
-  const n = draft.nodes[node];
+  const n = own(draft.nodes, node);
   if (!n) return;
   const id = n.arc.machineResourceId;
   if (deleteResource && id) delete draft.cloud.machines[resourceKey(id)];
   const reg = cluster.registration;
   if (deleteResource && reg) {
-    const resource =
-      draft.cloud.hciClusters[
-        resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName))
-      ];
+    const resource = own(
+      draft.cloud.hciClusters,
+      resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName)),
+    );
     if (resource?.arcSetting) delete resource.arcSetting.perNode[node];
   }
   n.arc = { installed: n.arc.installed, version: n.arc.version, connected: false };
