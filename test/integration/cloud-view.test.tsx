@@ -107,6 +107,14 @@ describe('Azure portal (cloud view)', () => {
     const menu = screen.getByRole('navigation', { name: 'hci-cluster01 menu' });
     await user.click(within(menu).getByRole('button', { name: 'Configuration' }));
     expect(await screen.findByText('Azure benefits host attestation')).toBeInTheDocument();
+    // JSON View: the Resource ID may wrap after each "/" and nowhere else it can help, and it has a Copy button.
+    await user.click(within(menu).getByRole('button', { name: 'Overview' }));
+    await user.click(await screen.findByRole('button', { name: 'JSON View' }));
+    const json = await screen.findByRole('dialog', { name: 'Resource JSON' });
+    const rendered = within(json).getByText(id);
+    expect(rendered.innerHTML.split('<wbr>')).toHaveLength(id.split('/').length);
+    expect(rendered.innerHTML).toContain('/<wbr>resourceGroups/<wbr>');
+    expect(within(json).getByRole('button', { name: 'Copy Resource ID' })).toBeInTheDocument();
   });
 
   it('deletes the cluster resource and walks back to a healthy registration: unregister on the cluster, register again', async () => {
@@ -177,10 +185,40 @@ describe('Azure portal (cloud view)', () => {
     if (!appId.ok) throw appId.error;
     const { user } = await renderRoute(`/azure/app-registrations/${appId.value}`);
     await waitForAppReady();
+    // The app is a blade: Essentials on its Overview, the command bar, and API permissions in its menu.
+    expect(await screen.findByRole('heading', { level: 1, name: 'hci-lab' })).toBeInTheDocument();
+    const essentials = screen.getByRole('region', { name: 'Essentials' });
+    expect(within(essentials).getByText('Application (client) ID')).toBeInTheDocument();
+    expect(within(essentials).getByText(appId.value)).toBeInTheDocument();
+    expect(within(essentials).getByText(CONTOSO_TENANT)).toBeInTheDocument();
+    expect(within(essentials).getByRole('button', { name: 'Copy Object ID' })).toBeInTheDocument();
+    const commands = screen.getByRole('toolbar', { name: 'hci-lab commands' });
+    expect(within(commands).getByRole('button', { name: 'Delete' })).toBeEnabled();
+    const menu = screen.getByRole('navigation', { name: 'hci-lab menu' });
+    await user.click(within(menu).getByRole('button', { name: 'API permissions' }));
     expect(await screen.findByText('Not granted')).toBeInTheDocument();
     expect(screen.getByRole('combobox', { name: 'Signed in to the portal as' })).toHaveTextContent(ADMIN_UPN);
     await user.click(screen.getByRole('button', { name: 'Grant admin consent' }));
     expect(await screen.findByText('Admin consent granted for hci-lab.')).toBeInTheDocument();
     expect(sim.read((w) => w.cloud.apps[appId.value]?.adminConsentGranted)).toBe(true);
+  });
+
+  it('lists the app registrations in the browse pattern and opens one as a blade', async () => {
+    const { user } = await renderRoute('/azure/app-registrations', { scenario: 'registered' });
+    await waitForAppReady();
+    expect(screen.getByRole('heading', { level: 1, name: 'App registrations' })).toBeInTheDocument();
+    expect(screen.getByRole('toolbar', { name: 'App registrations commands' })).toBeInTheDocument();
+    const grid = screen.getByRole('grid', { name: 'App registrations' });
+    const count = within(grid).getAllByRole('link').length;
+    expect(count).toBeGreaterThan(0);
+    expect(screen.getByText(`Showing 1 to ${count} of ${count} records.`)).toBeInTheDocument();
+    await user.type(screen.getByRole('searchbox', { name: 'Filter for any field...' }), 'no such app');
+    expect(await screen.findByText(`Showing 0 of ${count} records.`)).toBeInTheDocument();
+    await user.clear(screen.getByRole('searchbox', { name: 'Filter for any field...' }));
+    const first = within(screen.getByRole('grid', { name: 'App registrations' })).getAllByRole('link')[0];
+    const name = first?.textContent ?? '';
+    if (first) await user.click(first);
+    expect(await screen.findByRole('navigation', { name: `${name} menu` })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Essentials' })).toBeInTheDocument();
   });
 });

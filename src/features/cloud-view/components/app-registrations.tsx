@@ -1,27 +1,27 @@
 import { Button, Dropdown, Field, makeStyles, Option, tokens } from '@fluentui/react-components';
-import { DeleteRegular, ShieldCheckmarkRegular } from '@fluentui/react-icons';
+import { ArrowClockwiseRegular, DeleteRegular, ShieldCheckmarkRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { AppRegistrationDto } from '@/api/contract';
-import { ActionBar } from '@/components/action-bar/action-bar';
+import { ActionBar, ActionButton } from '@/components/action-bar/action-bar';
 import { Banner } from '@/components/banner/banner';
 import { ConfirmDialog } from '@/components/confirm-dialog/confirm-dialog';
-import { DataTable, type DataTableColumn } from '@/components/data-table/data-table';
-import { DetailsGrid } from '@/components/details-pane/details-pane';
-import { PageHeader } from '@/components/page-header/page-header';
-import { PageLayout } from '@/components/page-header/page-layout';
-import { ErrorState, LoadingState } from '@/components/query-state/query-state';
+import type { DataTableColumn } from '@/components/data-table/data-table';
+import { ErrorState, isLoadFailure, LoadingState } from '@/components/query-state/query-state';
 import { RouterLink } from '@/components/router-link/router-link';
 import { StatusBadge } from '@/components/status-badge/status-badge';
 import { useMarkAppReady } from '@/lib/app-ready';
 import { formatDateTime } from '@/lib/format';
-import { matchesQuery, useSearchText } from '@/lib/use-search-param';
+import { useSearchParam } from '@/lib/use-search-param';
 import { directoryQueries } from '@/api/queries/gateway-queries';
 import { useDeleteApp, useGrantConsent } from '../api/azure-mutations';
+import { BrowseList, type BrowseGrouping } from './portal/browse-list';
+import { Essentials } from './portal/essentials';
+import { ResourceBlade } from './portal/resource-blade';
+import { ResourceId } from './portal/resource-id';
 
 const useStyles = makeStyles({
-  table: { display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: '200px' },
   toolbar: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end', flexWrap: 'wrap' },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
@@ -48,7 +48,7 @@ const columns: DataTableColumn<AppRegistrationDto>[] = [
     id: 'appId',
     header: 'Application (client) ID',
     width: 'minmax(280px, 2fr)',
-    cell: (a) => a.appId,
+    cell: (a) => <ResourceId value={a.appId} label={`Application (client) ID of ${a.displayName}`} />,
     sortValue: (a) => a.appId,
   },
   {
@@ -72,105 +72,184 @@ const columns: DataTableColumn<AppRegistrationDto>[] = [
   },
 ];
 
-/** Microsoft Entra ID → App registrations → All applications. */
+const groupings: BrowseGrouping<AppRegistrationDto>[] = [
+  { id: 'used-by', label: 'Used by', value: (a) => KIND_TEXT[a.kind] },
+  { id: 'consent', label: 'Admin consent', value: consentText },
+];
+
+/** Microsoft Entra ID → App registrations → All applications, in the portal's browse pattern. */
 export function AppRegistrationsPage() {
-  const styles = useStyles();
   const apps = useQuery(directoryQueries.apps());
-  const [search, setSearch] = useSearchText('q');
   useMarkAppReady(!apps.isPending);
-  const visible = (apps.data ?? []).filter((a) =>
-    matchesQuery(search, [a.displayName, a.appId, KIND_TEXT[a.kind]]),
-  );
   return (
-    <PageLayout fill>
-      <PageHeader title="App registrations" />
-      <ActionBar
-        ariaLabel="App registration actions"
-        itemCount={apps.data?.length}
-        onRefresh={() => void apps.refetch()}
-        search={{
-          value: search,
-          onChange: setSearch,
-          matchCount: visible.length,
-          placeholder: 'Search applications',
-        }}
-      />
-      {apps.isError ? (
-        <ErrorState
-          error={apps.error}
-          title="Couldn't list the app registrations"
-          onRetry={() => void apps.refetch()}
-        />
-      ) : (
-        <div className={styles.table}>
-          <DataTable
-            ariaLabel="App registrations"
-            items={visible}
-            columns={columns}
-            getRowId={(a) => a.appId}
-            getRowLabel={(a) => a.displayName}
-            loading={apps.isPending}
-            emptyMessage="No applications"
-            defaultSort={{ columnId: 'name', direction: 'ascending' }}
-          />
-        </div>
-      )}
-    </PageLayout>
+    <BrowseList
+      title="App registrations"
+      subtitle="Microsoft Entra ID"
+      items={apps.data ?? []}
+      columns={columns}
+      getRowId={(a) => a.appId}
+      filterText={(a) => `${a.displayName} ${a.appId} ${KIND_TEXT[a.kind]} ${consentText(a)}`}
+      groupings={groupings}
+      onRefresh={() => void apps.refetch()}
+      loading={apps.isPending}
+      error={apps.isError ? apps.error : undefined}
+      onRetry={() => void apps.refetch()}
+      emptyMessage="No applications"
+    />
   );
 }
 
-/** One app registration: its API permissions with Grant admin consent, and Delete. */
+type AppTab = 'overview' | 'authentication' | 'permissions';
+
+function appTab(param: string): AppTab {
+  return param === 'authentication' || param === 'permissions' ? param : 'overview';
+}
+
+/** One app registration as a blade: Overview with Essentials, Authentication, API permissions (Grant admin consent). */
 export function AppRegistrationPage() {
-  const styles = useStyles();
   const navigate = useNavigate();
   const { appId = '' } = useParams();
   const apps = useQuery(directoryQueries.apps());
+  const remove = useDeleteApp();
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [tabParam, setTab] = useSearchParam('tab');
+  const tab = appTab(tabParam);
+  useMarkAppReady(!apps.isPending);
+  const app = apps.data?.find((a) => a.appId.toLowerCase() === appId.toLowerCase());
+  const name = app?.displayName ?? appId;
+
+  return (
+    <ResourceBlade
+      name={name}
+      type="App registration"
+      menu={[
+        { id: 'overview', label: 'Overview' },
+        { id: 'authentication', label: 'Authentication', group: 'Manage' },
+        { id: 'permissions', label: 'API permissions', group: 'Manage' },
+      ]}
+      active={tab}
+      onSelect={(next) => setTab(next === 'overview' ? '' : next)}
+      commands={
+        <ActionBar
+          ariaLabel={`${name} commands`}
+          actions={
+            <>
+              <ActionButton icon={<DeleteRegular />} disabled={!app} onClick={() => setConfirmDelete(true)}>
+                Delete
+              </ActionButton>
+              <ActionButton icon={<ArrowClockwiseRegular />} onClick={() => void apps.refetch()}>
+                Refresh
+              </ActionButton>
+            </>
+          }
+        />
+      }
+    >
+      {isLoadFailure(apps) ? (
+        <ErrorState
+          error={apps.error}
+          title="Couldn't load the app registrations"
+          onRetry={() => void apps.refetch()}
+        />
+      ) : apps.isPending ? (
+        <LoadingState />
+      ) : !app ? (
+        <ErrorState
+          error={new Error(`A registered application with the ID '${appId}' was not found.`)}
+          action={<RouterLink to="/azure/app-registrations">Go to App registrations</RouterLink>}
+        />
+      ) : tab === 'overview' ? (
+        <AppEssentials app={app} />
+      ) : tab === 'authentication' ? (
+        <AppAuthentication app={app} />
+      ) : (
+        <AppPermissions app={app} />
+      )}
+      {app && (
+        <ConfirmDialog
+          open={confirmDelete}
+          title={`Delete ${app.displayName}`}
+          message={`Delete the app registration ${app.displayName} (${app.appId})? Anything that signs in with it, such as ${app.clusterName ?? 'the gateway'}, stops working until it is registered again.`}
+          confirmLabel="Delete"
+          busy={remove.isPending}
+          error={remove.error?.message ?? null}
+          onCancel={() => {
+            remove.reset();
+            setConfirmDelete(false);
+          }}
+          onConfirm={() =>
+            remove.mutate(app.appId, { onSuccess: () => void navigate('/azure/app-registrations') })
+          }
+        />
+      )}
+    </ResourceBlade>
+  );
+}
+
+/**
+ * The app's Essentials, with the fields the directory holds for it. The portal's "Supported account types" and
+ * "Application ID URI" are not in the simulated directory, so they are not shown.
+ */
+function AppEssentials({ app }: { app: AppRegistrationDto }) {
+  return (
+    <Essentials
+      left={[
+        { label: 'Display name', value: app.displayName },
+        {
+          label: 'Application (client) ID',
+          value: <ResourceId value={app.appId} label="Application (client) ID" />,
+        },
+        { label: 'Object ID', value: <ResourceId value={app.objectId} label="Object ID" /> },
+        {
+          label: 'Directory (tenant) ID',
+          value: <ResourceId value={app.tenantId} label="Directory (tenant) ID" />,
+        },
+      ]}
+      right={[
+        {
+          label: 'Redirect URIs',
+          value: String(app.replyUrls.length),
+        },
+        {
+          label: 'Used by',
+          value: app.clusterName ? `${KIND_TEXT[app.kind]} (${app.clusterName})` : KIND_TEXT[app.kind],
+        },
+        { label: 'Created', value: formatDateTime(app.createdAt) },
+      ]}
+    />
+  );
+}
+
+function AppAuthentication({ app }: { app: AppRegistrationDto }) {
+  const styles = useStyles();
+  return (
+    <section aria-labelledby="app-redirect-uris">
+      <h2 id="app-redirect-uris" className={styles.heading}>
+        Redirect URIs
+      </h2>
+      {app.replyUrls.length === 0 ? (
+        <p>None</p>
+      ) : (
+        <ul className={styles.list}>
+          {app.replyUrls.map((u) => (
+            <li key={u}>{u}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** API permissions, where "Grant admin consent" lives in the portal; it acts as the account chosen here. */
+function AppPermissions({ app }: { app: AppRegistrationDto }) {
+  const styles = useStyles();
   const users = useQuery(directoryQueries.users());
   const admins = (users.data ?? []).filter((u) => u.canGrantAdminConsent);
   const [upn, setUpn] = useState('');
   const grantAs = upn !== '' ? upn : (admins[0]?.upn ?? '');
   const grant = useGrantConsent();
-  const remove = useDeleteApp();
-  const [confirmDelete, setConfirmDelete] = useState(false);
-  useMarkAppReady(!apps.isPending);
-  const app = apps.data?.find((a) => a.appId.toLowerCase() === appId.toLowerCase());
-
-  if (apps.isPending) return <LoadingState />;
-  if (apps.isError)
-    return (
-      <ErrorState
-        error={apps.error}
-        title="Couldn't load the app registrations"
-        onRetry={() => void apps.refetch()}
-      />
-    );
-  if (!app) {
-    return (
-      <PageLayout>
-        <PageHeader title="App registrations" />
-        <ErrorState
-          error={new Error(`A registered application with the ID '${appId}' was not found.`)}
-          action={<RouterLink to="/azure/app-registrations">Go to App registrations</RouterLink>}
-        />
-      </PageLayout>
-    );
-  }
-
   return (
-    <PageLayout>
-      <PageHeader title={app.displayName} />
-      <DetailsGrid
-        fields={[
-          { label: 'Application (client) ID', value: app.appId },
-          { label: 'Object ID', value: app.objectId },
-          { label: 'Directory (tenant) ID', value: app.tenantId },
-          {
-            label: 'Used by',
-            value: app.clusterName ? `${KIND_TEXT[app.kind]} (${app.clusterName})` : KIND_TEXT[app.kind],
-          },
-          { label: 'Redirect URIs', value: app.replyUrls.length > 0 ? app.replyUrls.join(', ') : 'None' },
-        ]}
-      />
+    <>
       <section aria-labelledby="api-permissions">
         <h2 id="api-permissions" className={styles.heading}>
           API permissions
@@ -213,25 +292,7 @@ export function AppRegistrationPage() {
         >
           Grant admin consent
         </Button>
-        <Button icon={<DeleteRegular />} onClick={() => setConfirmDelete(true)}>
-          Delete
-        </Button>
       </div>
-      <ConfirmDialog
-        open={confirmDelete}
-        title={`Delete ${app.displayName}`}
-        message={`Delete the app registration ${app.displayName} (${app.appId})? Anything that signs in with it, such as ${app.clusterName ?? 'the gateway'}, stops working until it is registered again.`}
-        confirmLabel="Delete"
-        busy={remove.isPending}
-        error={remove.error?.message ?? null}
-        onCancel={() => {
-          remove.reset();
-          setConfirmDelete(false);
-        }}
-        onConfirm={() =>
-          remove.mutate(app.appId, { onSuccess: () => void navigate('/azure/app-registrations') })
-        }
-      />
-    </PageLayout>
+    </>
   );
 }

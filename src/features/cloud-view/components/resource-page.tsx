@@ -31,6 +31,7 @@ import { BrowseList, type BrowseGrouping } from './portal/browse-list';
 import { Essentials, tagsText } from './portal/essentials';
 import { clusterStatusKind, clusterStatusText } from './portal/portal-status';
 import { ResourceBlade } from './portal/resource-blade';
+import { ResourceId } from './portal/resource-id';
 
 const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
@@ -268,8 +269,12 @@ function ClusterOverview({
           },
           { label: 'Location', value: cluster.location },
           { label: 'Subscription', value: subscriptionName },
-          { label: 'Subscription ID', value: subscriptionId },
+          {
+            label: 'Subscription ID',
+            value: <ResourceId value={subscriptionId} label="Subscription ID" />,
+          },
         ]}
+        resource={cluster}
         right={[
           {
             label: 'Azure Connection',
@@ -420,6 +425,7 @@ function MachineResourcePage({ id }: { id: string }) {
         <LoadingState />
       ) : (
         <Essentials
+          resource={m}
           left={[
             {
               label: 'Resource group',
@@ -441,7 +447,10 @@ function MachineResourcePage({ id }: { id: string }) {
             },
             { label: 'Location', value: m.location },
             { label: 'Subscription', value: subscriptionName },
-            { label: 'Subscription ID', value: subscriptionId },
+            {
+              label: 'Subscription ID',
+              value: <ResourceId value={subscriptionId} label="Subscription ID" />,
+            },
           ]}
           right={[
             {
@@ -553,9 +562,13 @@ function ResourceGroupPage({ id }: { id: string }) {
       }
     >
       <Essentials
+        resource={group}
         left={[
           { label: 'Subscription', value: subscriptionName },
-          { label: 'Subscription ID', value: subscriptionId },
+          {
+            label: 'Subscription ID',
+            value: <ResourceId value={subscriptionId} label="Subscription ID" />,
+          },
           { label: 'Location', value: group?.location ?? '-' },
         ]}
         right={[

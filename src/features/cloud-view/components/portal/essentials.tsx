@@ -1,13 +1,47 @@
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { ChevronDownRegular, ChevronUpRegular } from '@fluentui/react-icons';
 import { useId, useState, type ReactNode } from 'react';
+import { ResourceId } from './resource-id';
 
 const useStyles = makeStyles({
   root: {
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     paddingBottom: tokens.spacingVerticalM,
   },
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalM,
+  },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300 },
+  json: {
+    margin: 0,
+    maxHeight: '50vh',
+    overflow: 'auto',
+    padding: tokens.spacingHorizontalS,
+    backgroundColor: tokens.colorNeutralBackground3,
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+  },
+  idRow: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    marginBottom: tokens.spacingVerticalM,
+  },
+  idLabel: { color: tokens.colorNeutralForeground2 },
   toggle: { fontWeight: tokens.fontWeightSemibold, paddingInline: 0, minWidth: 0 },
   columns: {
     display: 'grid',
@@ -54,28 +88,34 @@ function FieldList({ fields }: { fields: readonly EssentialsField[] }) {
 export function Essentials({
   left,
   right,
+  resource,
 }: {
   left: readonly EssentialsField[];
   right: readonly EssentialsField[];
+  /** The resource as ARM returned it: the portal's "JSON View" shows its Resource ID (with Copy) and body. */
+  resource?: { id: string };
 }) {
   const styles = useStyles();
   const [open, setOpen] = useState(true);
   const id = useId();
   return (
     <section className={styles.root} aria-label="Essentials">
-      <h2 className={styles.heading}>
-        <Button
-          appearance="transparent"
-          className={styles.toggle}
-          icon={open ? <ChevronUpRegular /> : <ChevronDownRegular />}
-          iconPosition="after"
-          aria-expanded={open}
-          aria-controls={id}
-          onClick={() => setOpen((o) => !o)}
-        >
-          Essentials
-        </Button>
-      </h2>
+      <div className={styles.header}>
+        <h2 className={styles.heading}>
+          <Button
+            appearance="transparent"
+            className={styles.toggle}
+            icon={open ? <ChevronUpRegular /> : <ChevronDownRegular />}
+            iconPosition="after"
+            aria-expanded={open}
+            aria-controls={id}
+            onClick={() => setOpen((o) => !o)}
+          >
+            Essentials
+          </Button>
+        </h2>
+        {resource && <JsonView resource={resource} />}
+      </div>
       {open && (
         <div id={id} className={styles.columns}>
           <FieldList fields={left} />
@@ -83,6 +123,36 @@ export function Essentials({
         </div>
       )}
     </section>
+  );
+}
+
+function JsonView({ resource }: { resource: { id: string } }) {
+  const styles = useStyles();
+  return (
+    <Dialog>
+      <DialogTrigger disableButtonEnhancement>
+        <Button appearance="transparent" size="small">
+          JSON View
+        </Button>
+      </DialogTrigger>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>Resource JSON</DialogTitle>
+          <DialogContent>
+            <div className={styles.idRow}>
+              <span className={styles.idLabel}>Resource ID</span>
+              <ResourceId value={resource.id} label="Resource ID" />
+            </div>
+            <pre className={styles.json}>{JSON.stringify(resource, null, 2)}</pre>
+          </DialogContent>
+          <DialogActions>
+            <DialogTrigger disableButtonEnhancement>
+              <Button appearance="secondary">Close</Button>
+            </DialogTrigger>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
   );
 }
 
