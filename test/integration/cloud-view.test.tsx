@@ -111,9 +111,10 @@ describe('Azure portal (cloud view)', () => {
     await user.click(within(menu).getByRole('button', { name: 'Overview' }));
     await user.click(await screen.findByRole('button', { name: 'JSON View' }));
     const json = await screen.findByRole('dialog', { name: 'Resource JSON' });
-    const rendered = within(json).getByText(id);
-    expect(rendered.innerHTML.split('<wbr>')).toHaveLength(id.split('/').length);
-    expect(rendered.innerHTML).toContain('/<wbr>resourceGroups/<wbr>');
+    const rendered = within(json).getByText((_text, el) => el?.getAttribute('data-resource-id') === id);
+    expect(rendered).toHaveTextContent(id);
+    expect(rendered.innerHTML.split('/</span><wbr>')).toHaveLength(id.split('/').length);
+    expect(rendered.innerHTML).toMatch(/>resourceGroups\/<\/span><wbr>/);
     expect(within(json).getByRole('button', { name: 'Copy Resource ID' })).toBeInTheDocument();
   });
 

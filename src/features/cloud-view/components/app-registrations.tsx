@@ -48,7 +48,7 @@ const columns: DataTableColumn<AppRegistrationDto>[] = [
     id: 'appId',
     header: 'Application (client) ID',
     width: 'minmax(280px, 2fr)',
-    cell: (a) => <ResourceId value={a.appId} label={`Application (client) ID of ${a.displayName}`} />,
+    cell: (a) => <ResourceId value={a.appId} label="Application (client) ID" copy={false} />,
     sortValue: (a) => a.appId,
   },
   {

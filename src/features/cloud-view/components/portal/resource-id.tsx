@@ -4,8 +4,10 @@ import { Fragment, useState } from 'react';
 
 const useStyles = makeStyles({
   root: { display: 'inline-flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalXXS, minWidth: 0 },
-  // Break opportunities sit after each "/"; anywhere only if one segment alone is wider than the column.
-  text: { minWidth: 0, overflowWrap: 'anywhere', fontFamily: 'inherit' },
+  text: { minWidth: 0 },
+  // Each "segment/" is atomic, so a line breaks at the <wbr> after a "/" and never at a hyphen inside a name;
+  // a segment wider than the whole column is the one case that breaks inside (max-width + anywhere).
+  segment: { display: 'inline-block', maxWidth: '100%', overflowWrap: 'anywhere' },
   status: {
     position: 'absolute',
     width: '1px',
@@ -26,12 +28,8 @@ export function ResourceId({ value, label, copy = true }: { value: string; label
       <span className={styles.text} data-resource-id={value}>
         {parts.map((part, index) => (
           <Fragment key={index}>
-            {part}
-            {index < parts.length - 1 && (
-              <>
-                /<wbr />
-              </>
-            )}
+            <span className={styles.segment}>{index < parts.length - 1 ? `${part}/` : part}</span>
+            {index < parts.length - 1 && <wbr />}
           </Fragment>
         ))}
       </span>
