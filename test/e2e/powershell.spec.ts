@@ -1,9 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, setTheme, test, type Theme } from './fixtures';
 
-// Registration and Benefits jobs run in simulated time the test moves on, but each journey types many lines.
-test.describe.configure({ timeout: 120_000 });
-
 const CLUSTER = 'hci-cluster01';
 const TOOL = `/connections/cluster/${CLUSTER}/tools/powershell`;
 const ADMIN = 'admin@contoso.onmicrosoft.com';

@@ -181,7 +181,7 @@ describe('The happy path and unregister', () => {
       scenario: 'registered',
     });
     await waitForAppReady();
-    const toolbar = await screen.findByRole('toolbar', { name: 'Registration actions' }, { timeout: 10_000 });
+    const toolbar = await screen.findByRole('toolbar', { name: 'Registration actions' });
     await user.click(within(toolbar).getByRole('button', { name: 'Repair registration' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'Repair registration' });
     expect(dialog).toHaveTextContent(
@@ -199,11 +199,7 @@ describe('The happy path and unregister', () => {
     );
     await hciSim.advance('2m');
     expect(
-      await screen.findByText(
-        'Azure Stack HCI is successfully registered.',
-        { exact: false },
-        { timeout: 8000 },
-      ),
+      await screen.findByText('Azure Stack HCI is successfully registered.', { exact: false }),
     ).toBeInTheDocument();
   });
 });
