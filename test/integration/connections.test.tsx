@@ -20,16 +20,18 @@ describe('All connections', () => {
     const { user } = await renderRoute('/');
     await waitForAppReady();
     await user.click(screen.getByRole('button', { name: 'Add' }));
-    const name = await screen.findByRole('textbox', { name: /Name/ });
+    // The pane's own Add: the toolbar's Add stays in the tree until Fluent's modalizer hides it.
+    const pane = await screen.findByRole('dialog', { name: 'Add a connection' });
+    const name = within(pane).getByRole('textbox', { name: /Name/ });
     await user.type(name, 'bad name!');
-    await user.click(screen.getByRole('button', { name: 'Add' }));
+    await user.click(within(pane).getByRole('button', { name: 'Add' }));
     expect(await screen.findByText(/'bad name!' is not a valid host name/)).toBeInTheDocument();
     expect(name).toHaveAttribute('aria-invalid', 'true');
 
     await user.clear(name);
     await user.type(name, 'hci-cluster02');
-    await user.click(screen.getByRole('radio', { name: 'Server clusters' }));
-    await user.click(screen.getByRole('button', { name: 'Add' }));
+    await user.click(within(pane).getByRole('radio', { name: 'Server clusters' }));
+    await user.click(within(pane).getByRole('button', { name: 'Add' }));
 
     const grid = await screen.findByRole('grid', { name: 'All connections' });
     expect(await within(grid).findByRole('link', { name: 'hci-cluster02' })).toBeInTheDocument();
