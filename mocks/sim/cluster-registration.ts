@@ -362,6 +362,24 @@ function earlyFailure(
 }
 
 const STEP_GAP = 4_000;
+const ARC_TRIGGERED = 'Arc for servers registration triggered';
+
+/**
+ * Every run of Register-AzStackHCI that reaches its Arc part assigns "Azure Connected Machine Resource Manager"
+ * to the HCI resource provider on the Arc resource group (behaviour.md §1.3 step 16; `Set-ArcRoleforRPSpn`
+ * succeeds at once when the assignment is already there), so registering again, from the wizard or the
+ * cmdlet, undoes a removal made before that moment. A removal after it, while the agents are still being
+ * onboarded, is the guide's Scenario 1: the nodes stay "Not installed" until a repair assigns it again.
+ */
+function assignRpRole(draft: World, job: Job<'cluster/register'>): void {
+  const step = job.steps.find((s) => s.text === ARC_TRIGGERED);
+  if (!step) return;
+  const assignedAt = job.startedAt + step.at;
+  draft.faults = draft.faults.filter(
+    (f) =>
+      !(f.fault === 'hci-rp-role-removed' && f.target === job.input.plan.cluster && f.since <= assignedAt),
+  );
+}
 
 function registrationSteps(plan: Plan, failFast: boolean): JobStep[] {
   const steps: { percent: number; text: string }[] = [
@@ -408,7 +426,7 @@ function registrationSteps(plan: Plan, failFast: boolean): JobStep[] {
     }
     if (plan.enableArc) {
       steps.push(
-        { percent: 93, text: 'Arc for servers registration triggered' },
+        { percent: 93, text: ARC_TRIGGERED },
         {
           percent: 94,
           text: 'Registering Microsoft.HybridCompute and Microsoft.GuestConfiguration resource providers to subscription',
@@ -668,6 +686,31 @@ export function completeClusterRegistration(
     reg.resourceGroup,
     reg.resourceName,
   );
+  if (plan.enableArc) assignRpRole(draft, job);
+  if (plan.enableArc && reg.arcEnabled) {
+    // Registered already with the same resource: the cmdlet goes straight to Arc enablement (§1.3 step 13),
+    // which onboards the servers whose agent is not connected.
+    const pending = onboardClusterNodes(
+      draft,
+      cluster.name,
+      clusterNodes(draft, cluster.name)
+        .filter((n) => !n.arc.connected)
+        .map((n) => n.name),
+      {
+        subscriptionId: reg.subscriptionId,
+        resourceGroup: reg.arcResourceGroup,
+        region: reg.region,
+        clusterResourceId: hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName),
+        upn: plan.upn,
+      },
+      at,
+    );
+    if (pending.length > 0) {
+      appendLog(draft, plan.cluster, job.id, logLine(at, 'WARN', ARC_PATCH_FAILED));
+      writeRegistrationEvent(draft, cluster.name, 9123, 'Warning', ARC_PATCH_FAILED, at);
+      return { status: 'Succeeded', message: ARC_PATCH_FAILED, result: 'RegisterSucceededButArcFailed' };
+    }
+  }
   if (plan.enableArc && !reg.arcEnabled) {
     writeRegistrationEvent(draft, cluster.name, 9002, 'Information', 'Azure Arc registration start.', at);
     if (!canAssignRoles(draft, plan.upn, plan.subscriptionId)) {

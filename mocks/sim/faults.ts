@@ -298,6 +298,11 @@ export function injectFault(draft: World, fault: FaultName, target: string | und
 
 function injectClusterFault(draft: World, fault: FaultName, clusterName: string, now: Millis): void {
   const reg = own(draft.clusters, clusterName)?.registration;
+  // The resource provider's role lives on the Arc resource group, with or without a registration in place.
+  if (fault === 'hci-rp-role-removed') {
+    record(draft, fault, clusterName, now);
+    return;
+  }
   if (!reg)
     throw new SimError(
       'precondition',

@@ -28,7 +28,9 @@ export type RecipeStep =
   | { kind: 'operation'; name: string; op: Op<unknown> }
   | { kind: 'wait'; ms: Millis }
   /** let the cluster's running jobs finish */
-  | { kind: 'settle' };
+  | { kind: 'settle' }
+  /** let the cluster's running job get past the step with this text */
+  | { kind: 'reach'; step: string };
 
 export interface Recipe {
   /** the steps, planned from the world as it is when the recipe starts; throws when it cannot apply */
@@ -264,7 +266,15 @@ export const RECIPES: Readonly<Record<string, Recipe>> = {
   'arc-role-removed': {
     plan: (_w, c) => {
       const again = sameRegistration(c);
-      return [fault('hci-rp-role-removed', c.name), unregister(c.name), settle, register(again), settle];
+      // Registering assigns the role, so it is removed after that, while the servers are being onboarded.
+      return [
+        unregister(c.name),
+        settle,
+        register(again),
+        { kind: 'reach', step: 'Arc for servers registration triggered' },
+        fault('hci-rp-role-removed', c.name),
+        settle,
+      ];
     },
     observe: (w, c) => lastJob(w, c.name, 'cluster/register'),
   },
@@ -405,6 +415,18 @@ export function playRecipe(player: RecipePlayer, clusterName: string, caseId: st
       case 'wait':
         player.advance(step.ms);
         break;
+      case 'reach': {
+        const text = step.step;
+        const remaining = player.read((world, now) => {
+          const job = Object.values(world.jobs).find(
+            (j) => j.status === 'InProgress' && j.target.name === clusterName,
+          );
+          const at = job?.steps.find((s) => s.text === text)?.at;
+          return job && at !== undefined ? job.startedAt + at + 1 - now : 0;
+        });
+        if (remaining > 0) player.advance(remaining);
+        break;
+      }
       case 'settle': {
         const remaining = player.read((world, now) =>
           Math.max(
