@@ -35,3 +35,21 @@ describe('Servers tool', () => {
     expect(await screen.findByRole('region', { name: 'Details - hci-node3' })).toBeInTheDocument();
   });
 });
+
+describe('Servers tool after Unregister', () => {
+  it('shows no agent version beside an Azure Arc status of Not installed', async () => {
+    await hciSim.reset('registered');
+    const started = await fetch('/api/clusters/hci-cluster01/unregister', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(started.status).toBe(202);
+    await hciSim.advance('10m');
+    await renderRoute('/connections/cluster/hci-cluster01/tools/servers?selected=hci-node2&tab=arc');
+    await waitForAppReady();
+    const details = screen.getByRole('region', { name: 'Details - hci-node2' });
+    expect(await within(details).findByText('Not installed')).toBeInTheDocument();
+    expect(within(details).queryByText(/^1\.\d+\./)).not.toBeInTheDocument();
+  });
+});

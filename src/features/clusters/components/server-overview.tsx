@@ -77,7 +77,11 @@ function OverviewCards({ node }: { node: NodeDto }) {
         <CardFields
           fields={[
             { label: 'Azure Arc', value: <StatusBadge status={node.arc.agentStatus} /> },
-            { label: 'Arc agent version', value: node.arc.agentVersion ?? 'Not installed' },
+            {
+              label: 'Arc agent version',
+              // as on the registration page: no version beside an agent Azure does not know (after Unregister)
+              value: node.arc.agentStatus === 'Not installed' ? '-' : (node.arc.agentVersion ?? '-'),
+            },
             { label: 'Last heartbeat', value: formatDateTime(node.arc.lastHeartbeat) },
             { label: 'Azure benefits', value: <StatusBadge status={node.benefits.status} /> },
             { label: 'Expiration date', value: formatDate(node.benefits.expiration) },

@@ -120,7 +120,11 @@ function detailsFields(node: NodeDto, tab: DetailsTab): DetailsField[] {
       return [
         { label: 'Azure Arc status', value: <StatusBadge status={node.arc.agentStatus} /> },
         { label: 'Arc integration', value: node.arc.arcStatus },
-        { label: 'Arc agent version', value: node.arc.agentVersion ?? 'Not installed' },
+        {
+          label: 'Arc agent version',
+          // as on the registration page: no version beside an agent Azure does not know (after Unregister)
+          value: node.arc.agentStatus === 'Not installed' ? '-' : (node.arc.agentVersion ?? '-'),
+        },
         { label: 'Last heartbeat', value: formatDateTime(node.arc.lastHeartbeat) },
         { label: 'Machine resource ID', value: node.arc.machineResourceId ?? '-' },
       ];
