@@ -7,7 +7,9 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DiagnosisDto, RemedyResultDto } from '../../src/api/lab-contract';
+import type { PowerShellStepDto } from '../../src/api/powershell-contract';
 import { CASES } from '../sim';
+import { SOVEREIGN } from '../sim/scenarios';
 import { server, sim } from '../node';
 
 const base = 'http://localhost';
@@ -143,6 +145,29 @@ async function expectHealthy() {
   for (const node of NODES) expect(await arcColumn(node)).toBe(`${node}: Azure Arc Connected`);
 }
 
+/**
+ * Runs a line in a PowerShell console on `server` (Az.StackHCI installed first) and follows it to its end,
+ * letting simulated time pass while it works; returns everything the console printed for it.
+ */
+async function powershell(line: string, server = 'hci-node1'): Promise<string> {
+  const opened = await call('POST', '/api/powershell/sessions', { server, columns: 200 });
+  const id = (opened.body as PowerShellStepDto).id;
+  await call('POST', `/api/powershell/sessions/${id}/input`, { line: 'Install-Module Az.StackHCI -Force' });
+  let step = (await call('POST', `/api/powershell/sessions/${id}/input`, { line })).body as PowerShellStepDto;
+  const output = [...step.output];
+  for (let i = 0; i < 10 && step.busy; i++) {
+    await advance('2m');
+    step = (await call('GET', `/api/powershell/sessions/${id}`)).body as PowerShellStepDto;
+    output.push(...step.output);
+  }
+  expect(step.busy).toBe(false);
+  return output.map((o) => (o.kind === 'line' ? o.text : '')).join('\n');
+}
+
+const GOV = SOVEREIGN.AzureUSGovernment;
+/** the -ArmAccessToken / -AccountId sign-in of Register-AzStackHCI, as the Azure US Government admin */
+const GOV_SIGN_IN = `-EnvironmentName AzureUSGovernment -SubscriptionId ${GOV.subscriptionId} -ArmAccessToken token -AccountId ${GOV.upn}`;
+
 /** Unregistered, nothing of the registration left in Azure (what the troubleshooter's check looks for). */
 async function expectUnregistered() {
   expect((await clusterView()).registration?.registrationStatus).toBe('NotYet');
@@ -156,6 +181,8 @@ interface GuideRow {
   cause: () => Promise<string>;
   /** the guide's text (a pattern where the text names generated ids) */
   expected: string | RegExp;
+  /** the guide's remedy, where it is a cmdlet rather than a step the troubleshooter's buttons run */
+  remedy?: () => Promise<void>;
   /** the guide's remedy is time alone (Scenario 2) */
   remedyIsTime?: string;
   /** where the guide's remedy leaves the cluster: registered and healthy (default), or cleanly unregistered */
@@ -305,6 +332,24 @@ const ROWS: GuideRow[] = [
     expected: /^Arc for Servers registration failed\. Visit https:\/\/learn\.microsoft\.com\//,
   },
   {
+    id: 'cert-rotation',
+    cause: async () => {
+      // registered in Azure US Government from PowerShell, where rotation can fail
+      await operation('unregister');
+      expect(await powershell(`Register-AzStackHCI ${GOV_SIGN_IN}`)).toMatch(/Result\s+: Success/);
+      await enableDebug(NODES);
+      await inject('cert-rotation-failing', CLUSTER);
+      await advance('21h');
+      return debugLine('hci-node1', /Client assertion failed signature validation/);
+    },
+    expected: 'exception: AADSTS700027: Client assertion failed signature validation',
+    remedy: async () => {
+      expect(await powershell(`Register-AzStackHCI ${GOV_SIGN_IN} -RepairRegistration`)).toMatch(
+        /Result\s+: Success/,
+      );
+    },
+  },
+  {
     id: 'time-skew',
     cause: async () => {
       await enableDebug(['hci-node1']);
@@ -375,6 +420,7 @@ describe('every case of the guide, caused naturally and remedied over HTTP', () 
     });
 
     if (row.remedyIsTime !== undefined) await advance(row.remedyIsTime);
+    else if (row.remedy) await row.remedy();
     else if (before) await applyRemedy(before);
 
     // The same text may now read as another case (the world no longer shows this one's cause): what counts
@@ -412,5 +458,48 @@ describe('every case of the guide, caused naturally and remedied over HTTP', () 
     expect(CASES.filter((c) => c.source === 'guide').map((c) => c.id)).toEqual(
       expect.arrayContaining(ROWS.map((r) => r.id)),
     );
+  });
+});
+
+describe("each cloud's Resource Manager answers from its own cloud", () => {
+  const token = (upn: string) => `Bearer sim.${Buffer.from(upn).toString('base64url')}`;
+  const arm = async (origin: string, path: string, upn: string) => {
+    const response = await fetch(`${origin}${path}`, { headers: { Authorization: token(upn) } });
+    return { status: response.status, body: (await response.json()) as { value?: { id: string }[] } };
+  };
+
+  it('a registration with -EnvironmentName AzureChinaCloud lands in Azure China; the public host does not show it', async () => {
+    const china = SOVEREIGN.AzureChinaCloud;
+    await operation('unregister');
+    const output = await powershell(
+      `Register-AzStackHCI -EnvironmentName AzureChinaCloud -SubscriptionId ${china.subscriptionId} -ArmAccessToken token -AccountId ${china.upn}`,
+    );
+    expect(output).toContain(`/Subscriptions/${china.subscriptionId}/resourceGroups/hci-cluster01-rg/`);
+    const clusters = `/subscriptions/${china.subscriptionId}/providers/Microsoft.AzureStackHCI/clusters?api-version=2024-04-01`;
+
+    const inChina = await arm('https://management.chinacloudapi.cn', clusters, china.upn);
+    expect(inChina.body.value?.map((c) => c.id)).toEqual([
+      `/subscriptions/${china.subscriptionId}/resourceGroups/hci-cluster01-rg/providers/Microsoft.AzureStackHCI/clusters/hci-cluster01`,
+    ]);
+    const subscriptions = '/subscriptions?api-version=2022-12-01';
+    expect(
+      (await arm('https://management.chinacloudapi.cn', subscriptions, china.upn)).body.value?.map(
+        (s) => s.id,
+      ),
+    ).toEqual([`/subscriptions/${china.subscriptionId}`]);
+
+    expect(await arm('https://management.azure.com', clusters, china.upn)).toMatchObject({ status: 404 });
+    expect((await arm('https://management.azure.com', subscriptions, china.upn)).body.value).toEqual([]);
+    expect(await arm('https://management.usgovcloudapi.net', clusters, china.upn)).toMatchObject({
+      status: 404,
+    });
+  });
+
+  it("the public cloud's subscriptions are not on the sovereign hosts", async () => {
+    const prod = `/subscriptions/${AGAIN.subscriptionId}?api-version=2022-12-01`;
+    const admin = 'admin@contoso.onmicrosoft.com';
+    expect(await arm('https://management.azure.com', prod, admin)).toMatchObject({ status: 200 });
+    expect(await arm('https://management.usgovcloudapi.net', prod, admin)).toMatchObject({ status: 404 });
+    expect(await arm('https://management.chinacloudapi.cn', prod, admin)).toMatchObject({ status: 404 });
   });
 });

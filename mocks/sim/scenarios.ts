@@ -7,7 +7,8 @@ import { guidFrom, SimError } from './core';
 import { SYNC_INTERVAL, clusterNodes } from './derive';
 import { logEvent, logHciAdmin } from './events';
 import { DAY, HOUR, MINUTE, SCHEMA_VERSION } from './model';
-import type { ClusterNode, Millis, OnPremCluster, VirtualMachine, WapCloud, World } from './model';
+import type { CloudName, ClusterNode, Millis, OnPremCluster, VirtualMachine, WapCloud, World } from './model';
+import { CLOUDS } from './clouds';
 import { refreshAllHeartbeats } from './reachability';
 import {
   applyRegistration,
@@ -26,6 +27,23 @@ export const FABRIKAM_TENANT = guidFrom('tenant:fabrikam', 1);
 export const PROD_SUBSCRIPTION = guidFrom('subscription:contoso-production', 1);
 export const DEV_SUBSCRIPTION = guidFrom('subscription:contoso-devtest', 1);
 export const FABRIKAM_SUBSCRIPTION = guidFrom('subscription:fabrikam-lab', 1);
+/** Contoso's directories in Azure China and Azure US Government: separate tenants, accounts and subscriptions. */
+export const SOVEREIGN = {
+  AzureChinaCloud: {
+    tenantId: guidFrom('tenant:contoso-china', 1),
+    subscriptionId: guidFrom('subscription:contoso-china', 1),
+    upn: 'admin@contoso.partner.onmschina.cn',
+    domain: 'contoso.partner.onmschina.cn',
+    displayName: 'Contoso (Azure China)',
+  },
+  AzureUSGovernment: {
+    tenantId: guidFrom('tenant:contoso-government', 1),
+    subscriptionId: guidFrom('subscription:contoso-government', 1),
+    upn: 'admin@contoso.onmicrosoft.us',
+    domain: 'contoso.onmicrosoft.us',
+    displayName: 'Contoso (Azure Government)',
+  },
+} as const;
 export const ADMIN_UPN = 'admin@contoso.onmicrosoft.com';
 export const OPERATOR_UPN = 'operator@contoso.onmicrosoft.com';
 export const AUDITOR_UPN = 'auditor@contoso.onmicrosoft.com';
@@ -137,6 +155,40 @@ function addCloudDirectory(w: World, now: Millis): void {
     ],
     canGrantAdminConsent: false,
   };
+  // The sovereign clouds are separate worlds of identity: their own tenant, account and subscription each.
+  // No source names them; these are the simulation's own.
+  for (const [cloud, d] of Object.entries(SOVEREIGN) as [
+    CloudName,
+    (typeof SOVEREIGN)[keyof typeof SOVEREIGN],
+  ][]) {
+    w.cloud.tenants[d.tenantId] = {
+      tenantId: d.tenantId,
+      displayName: d.displayName,
+      defaultDomain: d.domain,
+      cloud,
+    };
+    w.cloud.subscriptions[d.subscriptionId] = {
+      subscriptionId: d.subscriptionId,
+      displayName: `${d.displayName} Production`,
+      tenantId: d.tenantId,
+      state: 'Enabled',
+      providers: {
+        'Microsoft.AzureStackHCI': 'NotRegistered',
+        'Microsoft.HybridCompute': 'NotRegistered',
+        'Microsoft.GuestConfiguration': 'NotRegistered',
+        'Microsoft.HybridConnectivity': 'NotRegistered',
+        'Microsoft.Resources': 'Registered',
+      },
+    };
+    w.cloud.users[d.upn] = {
+      upn: d.upn,
+      displayName: `Contoso Admin (${CLOUDS[cloud].displayName})`,
+      objectId: guidFrom(`user:${d.upn}`, 1),
+      tenantIds: [d.tenantId],
+      roleAssignments: [{ subscriptionId: d.subscriptionId, role: 'Owner' }],
+      canGrantAdminConsent: true,
+    };
+  }
   const rgs = [
     { sub: PROD_SUBSCRIPTION, name: 'contoso-infra-rg', location: 'westeurope' },
     { sub: PROD_SUBSCRIPTION, name: 'NetworkWatcherRG', location: 'eastus' },

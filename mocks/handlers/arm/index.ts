@@ -7,18 +7,23 @@ import { http, HttpResponse } from 'msw';
 import type { HttpHandler } from 'msw';
 import type { SimRuntime } from '../../runtime';
 import { SimError } from '../../sim';
+import type { CloudName } from '../../sim';
 import type { ArmMethod } from './routes';
 import type { ArmReply, ArmRequest } from '../../sim/arm';
 import { armError, fromSimError, requestIdHeaders, withApiFaults } from '../respond';
 import { matchArmRoute, pathSegments, unmatched } from './routes';
 
 export const ARM_ORIGIN = 'https://management.azure.com';
-/** Resource Manager of each cloud served: Azure, Azure China (Mooncake), Azure US Government (Fairfax). */
-export const ARM_ORIGINS = [
-  ARM_ORIGIN,
-  'https://management.chinacloudapi.cn',
-  'https://management.usgovcloudapi.net',
-] as const;
+/**
+ * Resource Manager of each cloud served: Azure, Azure China (Mooncake), Azure US Government (Fairfax). Each
+ * answers from its own cloud's subscriptions (a subscription's cloud is its tenant's).
+ */
+const CLOUD_OF_ORIGIN = {
+  [ARM_ORIGIN]: 'AzureCloud',
+  'https://management.chinacloudapi.cn': 'AzureChinaCloud',
+  'https://management.usgovcloudapi.net': 'AzureUSGovernment',
+} as const satisfies Record<string, CloudName>;
+export const ARM_ORIGINS = Object.keys(CLOUD_OF_ORIGIN) as (keyof typeof CLOUD_OF_ORIGIN)[];
 
 const METHODS: readonly string[] = ['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE', 'POST'] satisfies ArmMethod[];
 const isArmMethod = (method: string): method is ArmMethod => METHODS.includes(method);
@@ -38,7 +43,7 @@ function toResponse(reply: ArmReply, method: string, origin: string): Response {
   return HttpResponse.json(reply.body as Record<string, unknown>, { status: reply.status, headers });
 }
 
-async function answer(sim: SimRuntime, request: Request): Promise<Response> {
+async function answer(sim: SimRuntime, request: Request, cloud: CloudName): Promise<Response> {
   const url = new URL(request.url);
   const method = request.method.toUpperCase();
   const apiVersion = queryParam(url, 'api-version');
@@ -63,6 +68,7 @@ async function answer(sim: SimRuntime, request: Request): Promise<Response> {
     top: queryParam(url, '$top'),
     skipToken: queryParam(url, '$skiptoken'),
     filter: queryParam(url, '$filter'),
+    cloud,
   };
   const op = factory(req, match.params);
   if (method === 'GET' || method === 'HEAD') {
@@ -87,7 +93,7 @@ export function armHandlers(sim: SimRuntime): HttpHandler[] {
       `${origin}/*`,
       withApiFaults(sim, 'arm', async ({ request }) => {
         try {
-          return await answer(sim, request);
+          return await answer(sim, request, CLOUD_OF_ORIGIN[origin]);
         } catch (error) {
           // A bug must still answer in ARM's shape rather than take the page's fetch down with it.
           console.error('Simulated ARM failed on', request.method, request.url, error);

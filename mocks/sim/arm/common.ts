@@ -35,6 +35,8 @@ export interface ArmRequest {
   top?: string | undefined;
   skipToken?: string | undefined;
   filter?: string | undefined;
+  /** the cloud whose Resource Manager host was called (management.chinacloudapi.cn …); AzureCloud when absent */
+  cloud?: CloudName | undefined;
 }
 
 /** An ARM answer. URIs are paths with their query (`/subscriptions/…?api-version=…`); the adapter adds the host. */
@@ -83,15 +85,23 @@ export function requireApiVersion(req: ArmRequest, family: ApiFamily): string {
   return given;
 }
 
-/** The subscription named in a path: a GUID, and one the world knows (case-insensitively). */
-export function requireSubscription(world: World, subscriptionId: string): Subscription {
+/**
+ * The subscription named in a path: a GUID, and one the world knows (case-insensitively) in the cloud whose
+ * Resource Manager was called: each cloud's ARM knows only its own subscriptions.
+ */
+export function requireSubscription(
+  world: World,
+  subscriptionId: string,
+  cloud: CloudName = 'AzureCloud',
+): Subscription {
   if (!isGuid(subscriptionId)) throw invalidSubscriptionId(subscriptionId);
   const sub =
     own(world.cloud.subscriptions, subscriptionId) ??
     Object.values(world.cloud.subscriptions).find(
       (s) => s.subscriptionId.toLowerCase() === subscriptionId.toLowerCase(),
     );
-  if (!sub) throw subscriptionNotFound(subscriptionId);
+  if (!sub || cloudOfSubscription(world, sub.subscriptionId) !== cloud)
+    throw subscriptionNotFound(subscriptionId);
   return sub;
 }
 
@@ -105,7 +115,7 @@ export function begin(
 ): { caller: AzureUser; sub: Subscription } {
   requireApiVersion(req, family);
   const caller = resolveCaller(world, req.authorization, now);
-  const sub = requireSubscription(world, subscriptionId);
+  const sub = requireSubscription(world, subscriptionId, req.cloud);
   return { caller, sub };
 }
 

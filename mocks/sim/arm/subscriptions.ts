@@ -22,8 +22,13 @@ export const listSubscriptions =
   (world, now) => {
     requireApiVersion(req, 'subscriptions');
     const caller = resolveCaller(world, req.authorization, now);
+    const cloud = req.cloud ?? 'AzureCloud';
     const value = Object.values(world.cloud.subscriptions)
-      .filter((s) => hasAccess(world, caller, s.subscriptionId, 'read'))
+      .filter(
+        (s) =>
+          cloudOfSubscription(world, s.subscriptionId) === cloud &&
+          hasAccess(world, caller, s.subscriptionId, 'read'),
+      )
       .sort((a, b) => (a.displayName < b.displayName ? -1 : a.displayName > b.displayName ? 1 : 0))
       .map((s) => armSubscription(world, s));
     return { status: 200, body: { value } };
@@ -78,7 +83,7 @@ export const listTenants =
     const caller = resolveCaller(world, req.authorization, now);
     const value = caller.tenantIds.flatMap((id) => {
       const tenant = own(world.cloud.tenants, id);
-      return tenant ? [armTenant(tenant, caller)] : [];
+      return tenant?.cloud === (req.cloud ?? 'AzureCloud') ? [armTenant(tenant, caller)] : [];
     });
     return { status: 200, body: { value } };
   };
