@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DiagnosisDto, RemedyResultDto } from '../../src/api/lab-contract';
 import type { PowerShellStepDto } from '../../src/api/powershell-contract';
 import { CASES } from '../sim';
-import { SOVEREIGN } from '../sim/scenarios';
+import { ADMIN_UPN, CONTOSO_TENANT, SOVEREIGN } from '../sim/scenarios';
 import { server, sim } from '../node';
 
 const base = 'http://localhost';
@@ -150,7 +150,7 @@ async function expectHealthy() {
  * letting simulated time pass while it works; returns everything the console printed for it.
  */
 async function powershell(line: string, server = 'hci-node1'): Promise<string> {
-  const opened = await call('POST', '/api/powershell/sessions', { server, columns: 200 });
+  const opened = await call('POST', '/api/powershell/sessions', { server, columns: 400 });
   const id = (opened.body as PowerShellStepDto).id;
   await call('POST', `/api/powershell/sessions/${id}/input`, { line: 'Install-Module Az.StackHCI -Force' });
   let step = (await call('POST', `/api/powershell/sessions/${id}/input`, { line })).body as PowerShellStepDto;
@@ -167,6 +167,16 @@ async function powershell(line: string, server = 'hci-node1'): Promise<string> {
 const GOV = SOVEREIGN.AzureUSGovernment;
 /** the -ArmAccessToken / -AccountId sign-in of Register-AzStackHCI, as the Azure US Government admin */
 const GOV_SIGN_IN = `-EnvironmentName AzureUSGovernment -SubscriptionId ${GOV.subscriptionId} -ArmAccessToken token -AccountId ${GOV.upn}`;
+
+/** The error a cmdlet wrote, without the "Cmdlet-Name : " PowerShell puts in front of it. */
+const errorLine = (output: string, pattern: RegExp) =>
+  output
+    .split('\n')
+    .find((l) => pattern.test(l))
+    ?.replace(/^[\w-]+ : /, '') ?? '';
+
+/** Register-AzStackHCI as the portal's admin signs in to it in PowerShell, with the preset's choices */
+const REGISTER_PS = `Register-AzStackHCI -SubscriptionId ${AGAIN.subscriptionId} -ResourceGroupName ${AGAIN.resourceGroup} -Region ${AGAIN.region} -ArmAccessToken token -AccountId ${ADMIN_UPN}`;
 
 /** Unregistered, nothing of the registration left in Azure (what the troubleshooter's check looks for). */
 async function expectUnregistered() {
@@ -350,6 +360,42 @@ const ROWS: GuideRow[] = [
     },
   },
   {
+    id: 'tenant-mfa',
+    cause: async () => {
+      // the admin is in two tenants, the other one requires MFA, and -TenantId is left out
+      await operation('unregister');
+      await inject('tenant-mfa-required', ADMIN_UPN);
+      return errorLine(await powershell(REGISTER_PS), /Unable to acquire token/);
+    },
+    expected:
+      'Unable to acquire token for tenant with error. You must use multi-factor authentication to access tenant. Please rerun Connect-AzAccount with additional parameter -TenantId.',
+    remedy: async () => {
+      expect(await powershell(`${REGISTER_PS} -TenantId ${CONTOSO_TENANT}`)).toMatch(/Result\s+: Success/);
+    },
+  },
+  {
+    id: 'common-resource-group',
+    cause: async () => {
+      await operation('unregister');
+      // another ARM client already put an Arc machine named hci-node1 in the shared group
+      const put = await fetch(
+        `https://management.azure.com/subscriptions/${AGAIN.subscriptionId}/resourceGroups/contoso-infra-rg/providers/Microsoft.HybridCompute/machines/hci-node1?api-version=2022-12-27`,
+        {
+          method: 'PUT',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ location: 'westeurope', properties: {} }),
+        },
+      );
+      expect(put.status).toBeLessThan(300);
+      const output = await powershell(
+        `${REGISTER_PS} -TenantId ${CONTOSO_TENANT} -ArcServerResourceGroupName contoso-infra-rg`,
+      );
+      return errorLine(output, /already exists in the Resource Group/);
+    },
+    expected:
+      'Arc machine(s) with names: hci-node1 already exists in the Resource Group contoso-infra-rg. Use a different Resource group for registration or specify a different Arc for Servers Resource Group.',
+  },
+  {
     id: 'time-skew',
     cause: async () => {
       await enableDebug(['hci-node1']);
@@ -454,9 +500,11 @@ describe('every case of the guide, caused naturally and remedied over HTTP', () 
     await expectHealthy();
   });
 
-  it('rows are cases of the troubleshooting guide', () => {
-    expect(CASES.filter((c) => c.source === 'guide').map((c) => c.id)).toEqual(
-      expect.arrayContaining(ROWS.map((r) => r.id)),
+  it('covers every case of the troubleshooting guide', () => {
+    expect(ROWS.map((r) => r.id).sort()).toEqual(
+      CASES.filter((c) => c.source === 'guide')
+        .map((c) => c.id)
+        .sort(),
     );
   });
 });
@@ -501,5 +549,37 @@ describe("each cloud's Resource Manager answers from its own cloud", () => {
     expect(await arm('https://management.azure.com', prod, admin)).toMatchObject({ status: 200 });
     expect(await arm('https://management.usgovcloudapi.net', prod, admin)).toMatchObject({ status: 404 });
     expect(await arm('https://management.chinacloudapi.cn', prod, admin)).toMatchObject({ status: 404 });
+  });
+});
+
+describe('a tenant that requires MFA, signing in with a device code', () => {
+  it('fails Unregister-AzStackHCI without -TenantId after the sign-in, and works with it', async () => {
+    await inject('tenant-mfa-required', ADMIN_UPN);
+    const run = async (line: string) => {
+      const { id } = (await call('POST', '/api/powershell/sessions', { server: 'hci-node1', columns: 400 }))
+        .body as PowerShellStepDto;
+      await call('POST', `/api/powershell/sessions/${id}/input`, {
+        line: 'Install-Module Az.StackHCI -Force',
+      });
+      const waiting = (await call('POST', `/api/powershell/sessions/${id}/input`, { line }))
+        .body as PowerShellStepDto;
+      await call('POST', '/api/device-login', { code: waiting.signIn?.code, upn: ADMIN_UPN });
+      const output: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        const step = (await call('GET', `/api/powershell/sessions/${id}`)).body as PowerShellStepDto;
+        output.push(...step.output.map((o) => (o.kind === 'line' ? o.text : '')));
+        if (!step.busy) break;
+        await advance('5m');
+      }
+      return output.join('\n');
+    };
+    const failed = await run('Unregister-AzStackHCI -Confirm:$false');
+    expect(errorLine(failed, /Unable to acquire token/)).toMatch(
+      /^Unable to acquire token for tenant with error\./,
+    );
+    expect((await clusterView()).registration?.registrationStatus).toBe('Registered');
+    expect(await run(`Unregister-AzStackHCI -TenantId ${CONTOSO_TENANT} -Confirm:$false`)).toMatch(
+      /Result\s+: Success/,
+    );
   });
 });

@@ -89,6 +89,12 @@ export const FAULTS: Record<FaultName, FaultInfo> = {
     scope: 'account',
     description: 'The account lacks Owner or User Access Administrator: Arc role assignments fail.',
   },
+  'tenant-mfa-required': {
+    name: 'tenant-mfa-required',
+    scope: 'account',
+    description:
+      "Another Azure AD tenant of the account requires multi-factor authentication: signing in without -TenantId (Register-AzStackHCI, Unregister-AzStackHCI) can't get a token for it; with -TenantId it works.",
+  },
   'reader-only': {
     name: 'reader-only',
     scope: 'account',

@@ -2,7 +2,8 @@
  * Who is acting, and what they may do. Roles are per subscription; faults change the effective roles
  * without touching the stored assignments, so repairing a fault restores exactly what was there.
  */
-import type { AzureUser, Millis, RoleName, World } from './model';
+import type { AzureUser, CloudName, Millis, RoleName, World } from './model';
+import { TENANT_MFA } from './guide-texts';
 import { hasFault } from './faults-state';
 import { own } from './lookup';
 
@@ -57,4 +58,21 @@ export function actingUser(world: World, tokenUpn: string | undefined): AzureUse
 export function tokenExpired(world: World, now: Millis): boolean {
   const account = world.gateway.account;
   return account !== undefined && now >= account.tokenExpiresAt;
+}
+
+/**
+ * Connect-AzAccount without -TenantId signs in to the account's home tenant and then asks for a token in each
+ * of its other tenants of that cloud; one that requires multi-factor authentication fails the sign-in with the
+ * guide's "Unable to acquire token for tenant". With -TenantId only that tenant is asked.
+ */
+export function tenantSignInError(
+  world: World,
+  upn: string,
+  cloud: CloudName,
+  tenantId: string | undefined,
+): string | undefined {
+  if (tenantId !== undefined) return undefined;
+  const user = own(world.cloud.users, upn);
+  const tenants = (user?.tenantIds ?? []).filter((t) => own(world.cloud.tenants, t)?.cloud === cloud);
+  return tenants.length > 1 && hasFault(world, 'tenant-mfa-required', upn) ? TENANT_MFA : undefined;
 }

@@ -648,6 +648,7 @@ export const FAULT_NAMES = [
   'arc-proxy-misconfigured',
   'hci-rp-role-removed',
   'cert-rotation-failing',
+  'tenant-mfa-required',
 ] as const;
 
 export type FaultName = (typeof FAULT_NAMES)[number];

@@ -15,6 +15,7 @@ import {
   HCI_ADMIN_EVENTS,
   ROTATION_FAILED,
   TIME_SKEW,
+  TENANT_MFA,
   appNotFound,
   arcDisableFailed,
   portalConnectionText,
@@ -100,7 +101,7 @@ describe('troubleshooter: every guide case, end to end', () => {
         resolved: false,
       });
       expect(before?.cause.length).toBeGreaterThan(20);
-      expect(before?.steps.some((s) => s.action && s.action.kind !== 'open-registration')).toBe(true);
+      expect(before?.steps.some((s) => s.action)).toBe(true);
       perform(before?.steps ?? []);
       const after = diagnoseText(text);
       expect({ resolved: after?.check.resolved, detail: after?.check.detail }).toMatchObject({
@@ -241,6 +242,8 @@ describe("troubleshooter: the guide's own text, written where the product writes
     'aad-token-fetch': () => 'ExecuteWithRetry operation AADTokenFetch failed after all retries',
     'nodes-cannot-connect': () => 'hci-node1: Azure Arc Expired',
     'vm-create-licensing': () => vmLicensingError('vmname'),
+    'tenant-mfa': () => TENANT_MFA,
+    'common-resource-group': () => MESSAGES.arcMachinesExist(['hci-node1'], 'contoso-infra-rg'),
   };
 
   it.each(Object.keys(GUIDE_TEXT).map((id) => [id]))("%s shows the guide's text", (id) => {

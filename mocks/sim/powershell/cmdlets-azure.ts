@@ -13,6 +13,7 @@ import {
   startRepair,
 } from '../cluster-registration';
 import { clusterNodes, nodeReachesAzure } from '../derive';
+import { tenantSignInError } from '../identity';
 import { HOUR } from '../model';
 import type { CloudName, Job, Millis, OnPremCluster, World } from '../model';
 import {
@@ -110,6 +111,11 @@ function signIn(
     if (!user || tenant === undefined) {
       // No reference file gives Connect-AzAccount's words for an unknown account.
       writeError(ctx, `The account '${accountId}' is not an account of the simulated directory in ${cloud}.`);
+      return done();
+    }
+    const mfa = tenantSignInError(ctx.draft, user.upn, cloud, tenantId);
+    if (mfa !== undefined) {
+      writeError(ctx, mfa);
       return done();
     }
     return { upn: user.upn, tenantId: tenant, cloud };

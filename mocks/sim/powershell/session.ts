@@ -15,6 +15,7 @@
 import { own } from '../lookup';
 import { guidFrom, nextSeq, SimError } from '../core';
 import { jobProgress } from '../jobs';
+import { tenantSignInError } from '../identity';
 import { MINUTE } from '../model';
 import type { CloudName, Millis, World } from '../model';
 import { bind, resolveParam } from './binder';
@@ -552,6 +553,30 @@ class Engine {
           '';
         const account: AzContext = { upn: entry.redeemedBy, tenantId, cloud: pending.cloud };
         delete this.session.pending;
+        const mfa = tenantSignInError(this.draft, entry.redeemedBy, pending.cloud, pending.tenantId);
+        if (mfa !== undefined) {
+          // the cmdlet stops at its sign-in, as writeError reports it from the cmdlet itself
+          this.lines(
+            formatError(
+              {
+                command: pending.resume.def,
+                message: mfa,
+                category: 'NotSpecified',
+                target: ':',
+                activity: 'Write-Error',
+                exception: 'WriteErrorException',
+                errorId: `Microsoft.PowerShell.Commands.WriteErrorException,${pending.resume.def}`,
+              },
+              {
+                line: pending.resume.line,
+                start: pending.resume.command.start,
+                end: pending.resume.command.end,
+              },
+            ),
+            'error',
+          );
+          return;
+        }
         this.invoke(def, pending.resume, { account });
         return;
       }

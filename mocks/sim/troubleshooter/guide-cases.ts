@@ -704,8 +704,9 @@ export const GUIDE_CASES: TroubleshootCase[] = [
     ],
     cause: () =>
       'Clusters registered with Az.StackHCI 1.4.1 or earlier can\u2019t use a common or pre-existing resource group for Arc-for-Server resources, and an Arc machine of the same name already exists in the chosen group.',
-    steps: () => [
-      UNREGISTER_STEP,
+    steps: (ctx) => [
+      // registration stops before anything is written when the machines are found, so there may be nothing to unregister
+      ...(ctx.cluster.registration ? [UNREGISTER_STEP] : []),
       { text: 'Install the latest PowerShell module: Install-Module Az.StackHCI -Force.' },
       {
         ...REGISTER_STEP,

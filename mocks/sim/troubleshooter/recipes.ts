@@ -18,7 +18,10 @@ import type { RegisterClusterRequest } from '../cluster-registration';
 import { SimError } from '../core';
 import type { Op, Outcome } from '../core';
 import { arcMachineStatus, registrationView } from '../derive';
-import { DAY, HOUR } from '../model';
+import { DAY, HOUR, MINUTE } from '../model';
+import { API_VERSIONS } from '../arm/common';
+import { putMachine } from '../arm/machines';
+import { openSession, pollSession, submitLine } from '../powershell';
 import type { FaultName, JobKind, Millis, OnPremCluster, World } from '../model';
 import { startCreateVm } from '../vms';
 
@@ -30,13 +33,18 @@ export type RecipeStep =
   /** let the cluster's running jobs finish */
   | { kind: 'settle' }
   /** let the cluster's running job get past the step with this text */
-  | { kind: 'reach'; step: string };
+  | { kind: 'reach'; step: string }
+  /**
+   * a line typed in a PowerShell console on `server` (Az.StackHCI installed first), followed to its end while
+   * simulated time passes: for the cases that come from the user's own session and its inputs
+   */
+  | { kind: 'powershell'; server: string; line: string };
 
 export interface Recipe {
   /** the steps, planned from the world as it is when the recipe starts; throws when it cannot apply */
   plan: (world: World, cluster: OnPremCluster) => RecipeStep[];
-  /** the text the product now shows, read from where it wrote it */
-  observe: (world: World, cluster: OnPremCluster, now: Millis) => string;
+  /** the text the product now shows, read from where it wrote it (`console`: the last console's output) */
+  observe: (world: World, cluster: OnPremCluster, now: Millis, console: string) => string;
 }
 
 // ───────────── Steps ─────────────
@@ -88,6 +96,23 @@ const register = (request: RegisterClusterRequest): RecipeStep => ({
   name: 'Register',
   op: (draft, now) => startClusterRegistration(draft, request, now),
 });
+
+const powershell = (server: string, line: string): RecipeStep => ({ kind: 'powershell', server, line });
+
+/** The console's line that carries `pattern`. */
+const consoleLine = (pattern: RegExp) => (_w: World, _c: OnPremCluster, _now: Millis, console: string) =>
+  console
+    .split('\n')
+    .find((l) => pattern.test(l))
+    ?.replace(/^.*? : (?=\S)/, '') ?? '';
+
+/** The account the cluster was registered with from the portal: the gateway's, signing in to PowerShell too. */
+function portalAccount(world: World): string {
+  const upn = world.gateway.account?.upn;
+  if (upn === undefined)
+    throw new SimError('precondition', 'NotSignedIn', 'This case needs the gateway signed in to Azure.');
+  return upn;
+}
 
 function registered(cluster: OnPremCluster): NonNullable<OnPremCluster['registration']> {
   if (!cluster.registration)
@@ -336,6 +361,71 @@ export const RECIPES: Readonly<Record<string, Recipe>> = {
     },
     observe: (w, c, now) => arcColumn(w, nodeAt(c, 0), now),
   },
+  'tenant-mfa': {
+    plan: (w, c) => {
+      const reg = registered(c);
+      const upn = portalAccount(w);
+      const tenants = own(w.cloud.users, upn)?.tenantIds.filter(
+        (t) => own(w.cloud.tenants, t)?.cloud === reg.cloud,
+      );
+      if ((tenants?.length ?? 0) < 2)
+        throw new SimError(
+          'precondition',
+          'SingleTenant',
+          `This case needs an account in several Azure AD tenants; ${upn} is in one.`,
+        );
+      // The account's other tenant requires MFA, and Register-AzStackHCI is run without -TenantId.
+      return [
+        unregister(c.name),
+        settle,
+        fault('tenant-mfa-required', upn),
+        powershell(
+          nodeAt(c, 0),
+          `Register-AzStackHCI -SubscriptionId ${reg.subscriptionId} -ResourceGroupName ${reg.resourceGroup} -Region ${reg.region} -ArmAccessToken token -AccountId ${upn}`,
+        ),
+      ];
+    },
+    observe: consoleLine(/Unable to acquire token for tenant/),
+  },
+  'common-resource-group': {
+    plan: (w, c) => {
+      const reg = registered(c);
+      const upn = portalAccount(w);
+      const shared = Object.values(w.cloud.resourceGroups).find(
+        (g) => g.subscriptionId === reg.subscriptionId && g.name !== reg.resourceGroup,
+      );
+      if (!shared)
+        throw new SimError(
+          'precondition',
+          'NoSharedGroup',
+          'This case needs another resource group in the subscription to share.',
+        );
+      const node = nodeAt(c, 0);
+      // The shared group already holds an Arc machine named like a server (created by another ARM client),
+      // and Register-AzStackHCI is pointed at that group for the Arc resources.
+      return [
+        unregister(c.name),
+        settle,
+        {
+          kind: 'operation',
+          name: `PUT Microsoft.HybridCompute/machines/${node} in ${shared.name}`,
+          op: putMachine(
+            {
+              apiVersion: API_VERSIONS.hybridCompute[0],
+              authorization: undefined,
+              body: JSON.stringify({ location: shared.location, properties: {} }),
+            },
+            { subscriptionId: reg.subscriptionId, resourceGroup: shared.name, machineName: node },
+          ),
+        },
+        powershell(
+          node,
+          `Register-AzStackHCI -SubscriptionId ${reg.subscriptionId} -ResourceGroupName ${reg.resourceGroup} -Region ${reg.region} -ArcServerResourceGroupName ${shared.name} -TenantId ${reg.tenantId} -ArmAccessToken token -AccountId ${upn}`,
+        ),
+      ];
+    },
+    observe: consoleLine(/already exists in the Resource Group/),
+  },
   'vm-create-licensing': {
     plan: (_w, c) => {
       registered(c);
@@ -399,7 +489,8 @@ export function playRecipe(player: RecipePlayer, clusterName: string, caseId: st
     return cluster;
   };
   const steps = player.read((world) => recipe.plan(world, clusterOf(world)));
-  for (const step of steps) {
+  let console = '';
+  for (const [index, step] of steps.entries()) {
     switch (step.kind) {
       case 'fault':
         player.inject(step.fault, step.target);
@@ -415,6 +506,23 @@ export function playRecipe(player: RecipePlayer, clusterName: string, caseId: st
       case 'wait':
         player.advance(step.ms);
         break;
+      case 'powershell': {
+        let session = player.read((world) => openSession(world, `recipe-${index}`, step.server, 400));
+        for (const line of ['Install-Module Az.StackHCI -Force', step.line]) {
+          let result = player.run(submitLine(session, line));
+          const output: string[] = [];
+          for (let i = 0; result.ok && i < 30; i++) {
+            output.push(...result.value.output.flatMap((o) => (o.kind === 'line' ? [o.text] : [])));
+            if (!result.value.busy) break;
+            player.advance(MINUTE);
+            result = player.run(pollSession(result.value.session));
+          }
+          if (!result.ok) throw result.error;
+          session = result.value.session;
+          console = output.join('\n');
+        }
+        break;
+      }
       case 'reach': {
         const text = step.step;
         const remaining = player.read((world, now) => {
@@ -441,5 +549,5 @@ export function playRecipe(player: RecipePlayer, clusterName: string, caseId: st
       }
     }
   }
-  return player.read((world, now) => recipe.observe(world, clusterOf(world), now));
+  return player.read((world, now) => recipe.observe(world, clusterOf(world), now, console));
 }
