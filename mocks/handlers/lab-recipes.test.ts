@@ -108,6 +108,34 @@ describe('the lab reproduces a case as the field does', () => {
     expect(viaLab.diagnosis).toMatchObject({ caseId: 'sync-after-restart', check: { resolved: false } });
   });
 
+  it('tenant-mfa: the same state as running Register-AzStackHCI without -TenantId in a console by hand', async () => {
+    const reproduced = (await call('POST', '/api/sim/cases/tenant-mfa/reproduce', { cluster: CLUSTER }))
+      .body as ReproduceResultDto;
+    expect(reproduced.text).toBe(
+      'Unable to acquire token for tenant with error. You must use multi-factor authentication to access tenant. Please rerun Connect-AzAccount with additional parameter -TenantId.',
+    );
+    const viaLab = await observed(reproduced.text);
+
+    sim.reset('registered');
+    expect((await call('POST', `/api/clusters/${CLUSTER}/unregister`, {})).status).toBe(202);
+    await settleJobs();
+    await call('POST', '/api/sim/inject', {
+      fault: 'tenant-mfa-required',
+      target: 'admin@contoso.onmicrosoft.com',
+    });
+    const { id } = (await call('POST', '/api/powershell/sessions', { server: 'hci-node1', columns: 400 }))
+      .body as { id: string };
+    await call('POST', `/api/powershell/sessions/${id}/input`, { line: 'Install-Module Az.StackHCI -Force' });
+    const ran = (
+      await call('POST', `/api/powershell/sessions/${id}/input`, {
+        line: 'Register-AzStackHCI -SubscriptionId eef151e4-d95f-47a4-8ee8-31d8a70d4978 -ResourceGroupName hci-cluster01-rg -Region eastus -ArmAccessToken token -AccountId admin@contoso.onmicrosoft.com',
+      })
+    ).body as { output: { kind: string; text?: string }[] };
+    expect(ran.output.map((o) => o.text ?? '').join('\n')).toContain(reproduced.text);
+    expect(await observed(reproduced.text)).toEqual(viaLab);
+    expect(viaLab.diagnosis).toMatchObject({ caseId: 'tenant-mfa', check: { resolved: false } });
+  });
+
   it('event-585: outbound blocked, half a day later: 585 and 591, and the Debug channel has the guide\u2019s lines', async () => {
     await call('POST', `/api/clusters/${CLUSTER}/nodes/hci-node1/debug-channel`, {});
     await call('POST', '/api/sim/inject', { fault: 'outbound-blocked', target: CLUSTER });
@@ -129,6 +157,20 @@ describe('the lab reproduces a case as the field does', () => {
         .body as EventDto[]
     ).map((e) => e.id);
     expect(admin).toEqual(expect.arrayContaining([585, 591]));
+  });
+});
+
+describe('a case of another cloud', () => {
+  it('cert-rotation from the public preset: registered in Azure US Government first, where rotation fails', async () => {
+    const reproduced = (await call('POST', '/api/sim/cases/cert-rotation/reproduce', { cluster: CLUSTER }))
+      .body as ReproduceResultDto;
+    expect(reproduced.text).toBe('exception: AADSTS700027: Client assertion failed signature validation');
+    const view = (await call('GET', `/api/clusters/${CLUSTER}`)).body as {
+      registration: { cloud: string; connectionStatus: string };
+    };
+    expect(view.registration.cloud).toBe('Azure Government');
+    const diagnosis = (await observed(reproduced.text)).diagnosis;
+    expect(diagnosis).toMatchObject({ caseId: 'cert-rotation', check: { resolved: false } });
   });
 });
 

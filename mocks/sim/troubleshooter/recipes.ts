@@ -327,9 +327,39 @@ export const RECIPES: Readonly<Record<string, Recipe>> = {
     observe: (w, c) => lastJob(w, c.name, 'cluster/register'),
   },
   'cert-rotation': {
-    plan: (_w, c) => {
-      registered(c);
-      return [enableDebug(c.nodeNames), fault('cert-rotation-failing', c.name), wait(PAST_DISCONNECTED)];
+    plan: (w, c) => {
+      const reg = registered(c);
+      const failing = [
+        enableDebug(c.nodeNames),
+        fault('cert-rotation-failing', c.name),
+        wait(PAST_DISCONNECTED),
+      ];
+      if (reg.cloud !== 'AzureCloud') return failing;
+      // Rotation fails only in Azure US Government and Azure China: the cluster is registered there first,
+      // from PowerShell, by the Government directory's owner.
+      const sub = Object.values(w.cloud.subscriptions).find(
+        (s) => own(w.cloud.tenants, s.tenantId)?.cloud === 'AzureUSGovernment',
+      );
+      const owner =
+        sub &&
+        Object.values(w.cloud.users).find((u) =>
+          u.roleAssignments.some((r) => r.subscriptionId === sub.subscriptionId && r.role === 'Owner'),
+        );
+      if (!sub || !owner)
+        throw new SimError(
+          'precondition',
+          'NoGovernmentSubscription',
+          'This case needs an Azure US Government subscription with an owner in the world.',
+        );
+      return [
+        unregister(c.name),
+        settle,
+        powershell(
+          nodeAt(c, 0),
+          `Register-AzStackHCI -EnvironmentName AzureUSGovernment -SubscriptionId ${sub.subscriptionId} -ResourceGroupName ${reg.resourceGroup} -ArmAccessToken token -AccountId ${owner.upn}`,
+        ),
+        ...failing,
+      ];
     },
     observe: debugLine(/Client assertion failed signature validation/),
   },
