@@ -24,6 +24,7 @@ export * from './lookup';
 export * from './lab-rules';
 export * from './gateway-registration';
 export * from './cluster-registration';
+export * from './cluster-settings';
 export * from './benefits';
 export * from './arc';
 export * from './wap-clouds';

@@ -109,7 +109,12 @@ describe('PowerShell console', () => {
     expect(gallery.prompt).toContain('(default is "N")');
     c.run('Y');
     const sub = c.sim.read((w) => Object.keys(w.cloud.subscriptions)[0] ?? '');
-    const waiting = c.run(`$sub = '${sub}'; Register-AzStackHCI -SubscriptionId $sub -Region "East US"`);
+    const eos = c.run(`$sub = '${sub}'; Register-AzStackHCI -SubscriptionId $sub -Region "East US"`);
+    expect(c.text()).toContain(
+      'Confirm\nYour system is running Azure Local, version 22H2, and will no longer receive security updates and support after May 31, 2025.',
+    );
+    expect(eos.busy).toBe(false);
+    const waiting = c.run('Y');
     expect(waiting.busy).toBe(true);
     const code = waiting.signIn?.code ?? '';
     expect(c.text()).toContain(
@@ -140,7 +145,8 @@ describe('PowerShell console', () => {
     const c = consoleOn('registered');
     c.run('Install-Module Az.StackHCI -Force');
     const other = '00000000-0000-4000-8000-000000000001';
-    const confirm = c.run(`Unregister-AzStackHCI -SubscriptionId ${other}`);
+    c.run(`Unregister-AzStackHCI -SubscriptionId ${other}`);
+    const confirm = c.run('Y');
     expect(c.text()).toContain('Are you sure you want to perform this action?');
     expect(confirm.prompt).toContain('[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend');
     const signin = c.run('Y');
@@ -156,6 +162,7 @@ describe('PowerShell console', () => {
     const c = consoleOn('registered');
     c.run('Install-Module Az.StackHCI -Force');
     c.run('Enable-AzStackHCIAttestation');
+    c.run('Y');
     expect(c.text()).toContain(
       'Enabling IMDS Attestation configures your cluster to use workloads that are exclusively available on Azure.',
     );
@@ -166,7 +173,7 @@ describe('PowerShell console', () => {
     const vm = c.sim.read((w) =>
       Object.values(w.vms).find((v) => v.hostNode === 'hci-node1' && v.generation === 2),
     );
-    c.run(`Add-AzStackHCIVMAttestation -VMName '${vm?.name ?? ''}'`);
+    c.run(`Add-AzStackHCIVMAttestation -VMName '${vm?.name ?? ''}' -Confirm:$false`);
     c.wait(HOUR);
     expect(c.text()).toMatch(new RegExp(`${vm?.name ?? ''}\\s+HCI-NODE1\\s+Connected`));
     expect(c.sim.read((w) => w.vms[vm?.id ?? '']?.attestationNic)).toBe(true);
@@ -185,6 +192,82 @@ describe('PowerShell console', () => {
     expect(c.text()).toContain('        STATE              : 4  RUNNING');
     c.run("Get-VM | Where-Object { $_.State -eq 'Running' } | Select-Object Name");
     expect(c.text()).toMatch(/^Name\n----/m);
+  });
+});
+
+describe('Az.StackHCI on a 22H2 server', () => {
+  it('asks about the end of support first; No aborts the whole line as a thrown error', () => {
+    const c = consoleOn('registered');
+    c.run('Install-Module Az.StackHCI -Force');
+    const asked = c.run('Set-AzStackHCI -DiagnosticLevel Enhanced; Get-AzureStackHCI');
+    expect(asked.prompt).toBe(
+      '[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help (default is "Y"): ',
+    );
+    c.run('N');
+    expect(c.text()).toContain(
+      [
+        'Aborting based on user input',
+        'At line:1 char:1',
+        '+ Set-AzStackHCI -DiagnosticLevel Enhanced; Get-AzureStackHCI',
+        '+ ~~~~~~~~~~~~~~',
+        '    + CategoryInfo          : OperationStopped: (Aborting based on user input:String) [], RuntimeException',
+        '    + FullyQualifiedErrorId : Aborting based on user input',
+      ].join('\n'),
+    );
+    expect(c.text()).not.toContain('ClusterStatus');
+    expect(c.sim.read((w) => w.clusters['hci-cluster01']?.diagnosticLevel)).toBe('Basic');
+  });
+});
+
+describe('Set-AzStackHCI', () => {
+  it("sets the diagnostic level and Windows Server Subscription with the console's own sign-in", () => {
+    const c = consoleOn('registered');
+    const gatewayBefore = c.sim.read((w) => JSON.stringify(w.gateway));
+    c.run('Install-Module Az.StackHCI -Force');
+    c.run('Set-AzStackHCI -EnableWSSubscription $true -DiagnosticLevel Enhanced -Confirm:$false');
+    expect(c.text()).toContain(
+      'Configure Windows Server Subscription\nThis will enable or disable billing for Windows Server guest licenses through your Azure subscription.',
+    );
+    const signin = c.run('Y');
+    expect(signin.progress?.activity).toBe('Setting properties for the Azure Stack HCI resource in Azure...');
+    c.redeem(signin.signIn?.code ?? '', 'admin@contoso.onmicrosoft.com');
+    c.poll();
+    c.wait(HOUR);
+    expect(c.text()).toContain('Result  : Success');
+    expect(c.text()).toContain(
+      'Details : Successfully enabled Windows Server Subscription. Successfully configured',
+    );
+    const resource = c.sim.read((w) => Object.values(w.cloud.hciClusters)[0]);
+    expect(resource?.desiredWindowsServerSubscription).toBe('Enabled');
+    expect(resource?.reported?.diagnosticLevel).toBe('Enhanced');
+    c.run('Get-AzureStackHCI');
+    expect(c.text()).toContain('DiagnosticLevel    : Enhanced');
+    // the console signed in on its own: the gateway's account is untouched
+    expect(c.sim.read((w) => JSON.stringify(w.gateway))).toBe(gatewayBefore);
+  });
+
+  it('warns before turning diagnostics off, refuses an unknown level and an unregistered cluster', () => {
+    const c = consoleOn('registered');
+    c.run('Install-Module Az.StackHCI -Force');
+    c.run('Set-AzStackHCI -DiagnosticLevel Full -Confirm:$false');
+    expect(c.text()).toContain(
+      'Cannot bind parameter \'DiagnosticLevel\'. Cannot convert value "Full" to type "DiagnosticLevel".',
+    );
+    const signin = c.run(
+      'Set-AzStackHCI -DiagnosticLevel Off -Confirm:$false -ArmAccessToken t -AccountId admin@contoso.onmicrosoft.com',
+    );
+    expect(signin.busy).toBe(true);
+    expect(c.text()).toContain(
+      'WARNING: Setting diagnostic level to Off will prevent Microsoft from collecting important diagnostic information that helps improve Azure Stack HCI.',
+    );
+    c.wait(HOUR);
+    expect(c.text()).toContain('Successfully configured the Azure Stack HCI diagnostic level to Off.');
+    const fresh = consoleOn('fresh');
+    fresh.run('Install-Module Az.StackHCI -Force');
+    fresh.run('Set-AzStackHCI -DiagnosticLevel Basic -Confirm:$false');
+    expect(fresh.text()).toContain(
+      'Set-AzStackHCI : The cluster is not registered with Azure. Register the cluster using Register-AzStackHCI and then try again.',
+    );
   });
 });
 

@@ -23,6 +23,7 @@ import { COMMANDS, findCommand } from './commands';
 import type { AzContext, BoundValue, CmdletContext, CmdletDef, CmdletResult, OutputRecord } from './context';
 import { formatChoice, formatError, formatObjects, formatValue, valueLines } from './format';
 import type { ChoicePrompt } from './format';
+import { abortedLines, END_OF_SUPPORT_PROMPT, runsOutOfSupportOs } from './end-of-support';
 import { parseLine, ParseError } from './syntax';
 import type { Command, Statement, Word } from './syntax';
 import { isPsObject } from './values';
@@ -370,7 +371,39 @@ class Engine {
   }
 
   /** Calls the cmdlet at its stage and handles what it answers; true when it waits. */
-  invoke(def: CmdletDef, resume: Resume, extra: Partial<CmdletContext>): boolean {
+  invoke(def: CmdletDef, asked: Resume, given: Partial<CmdletContext>): boolean {
+    let resume = asked;
+    let extra = given;
+    const node = own(this.draft.nodes, resume.server ?? this.session.server);
+    // Az.StackHCI asks about 22H2's end of support before anything else; -Confirm:$false and -WhatIf turn
+    // ShouldProcess's question off, as they do for any ShouldProcess prompt.
+    if (def.module === 'Az.StackHCI' && resume.stage === 'start' && node && runsOutOfSupportOs(node)) {
+      const bound = new Map(resume.bound);
+      const asksAtAll = bound.get('Confirm') !== false && bound.get('WhatIf') !== true;
+      if (asksAtAll && resume.data.endOfSupport === undefined) {
+        this.lines(formatChoice(END_OF_SUPPORT_PROMPT).lines);
+        this.session.pending = {
+          kind: 'choice',
+          prompt: END_OF_SUPPORT_PROMPT,
+          resume: { ...resume, data: { ...resume.data, endOfSupport: 'asked' } },
+        };
+        return true;
+      }
+      if (resume.data.endOfSupport === 'asked') {
+        if (extra.answer !== 'Y' && extra.answer !== 'A') {
+          // a thrown error ends the whole line, not only this pipeline
+          this.lines(
+            abortedLines({ line: resume.line, start: resume.command.start, end: resume.command.end }),
+            'error',
+          );
+          delete this.session.pending;
+          return false;
+        }
+        resume = { ...resume, data: { ...resume.data, endOfSupport: 'accepted' } };
+        const { answer: _answered, ...rest } = extra;
+        extra = rest;
+      }
+    }
     const ctx = this.context(def, resume, extra);
     if (!ctx || !def.run) return false;
     let result: CmdletResult;
