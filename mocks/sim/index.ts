@@ -13,6 +13,7 @@ export * from './arm-ids';
 export * from './identity';
 export * from './faults-state';
 export * from './faults';
+export * from './node-restart';
 export * from './jobs';
 export * from './events';
 export * from './registration';

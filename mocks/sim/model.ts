@@ -669,6 +669,8 @@ export type ScheduledEvent =
   | { at: Millis; kind: 'job/complete'; jobId: string }
   | { at: Millis; kind: 'cluster/sync'; cluster: string }
   | { at: Millis; kind: 'node/data-repaired'; node: string }
+  /** the end of a Restart-Computer: the server answers again */
+  | { at: Millis; kind: 'node/boot'; node: string }
   /** ArcRegistrationTask: retries the nodes a registration could not Arc-enable */
   | { at: Millis; kind: 'arc/registration-task'; cluster: string; nodes: string[] };
 

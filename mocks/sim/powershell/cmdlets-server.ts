@@ -11,9 +11,19 @@ import { benefitsNodeStatus, clusterNodes, lastHeartbeat, registrationView } fro
 import { hcisvcStatus, scQueryText, setHcisvc } from '../diagnostics';
 import type { ClusterNode, EventChannel, World } from '../model';
 import { ARC_AGENT_VERSION } from '../registration';
+import { beginNodeRestart } from '../node-restart';
 import { runRemedy } from '../troubleshooter';
-import { boundString, boundSwitch, cmdletError, done, writeError, writeWarning } from './context';
+import {
+  boundString,
+  boundStrings,
+  boundSwitch,
+  cmdletError,
+  done,
+  writeError,
+  writeWarning,
+} from './context';
 import type { CmdletContext, CmdletDef, CmdletResult } from './context';
+import { confirmPrompt, isYes } from './prompts';
 import { psDate, psEnum, psObject } from './values';
 import type { PsObject, PsValue } from './values';
 
@@ -387,6 +397,72 @@ function azcmagentRun(ctx: CmdletContext): CmdletResult {
   }
 }
 
+// ───────────── Restart-Computer ─────────────
+
+/**
+ * Restart-Computer (Windows PowerShell 5.1): ShouldProcess with the cmdlet's own operation text, then the
+ * server goes down and boots in simulated time (`beginNodeRestart`). -Force is accepted; the simulation has
+ * no other signed-in users for it to override. -Wait, -For, -Timeout and -Delay are not simulated (their
+ * PowerShell waits have no counterpart here) and answer as unknown parameters. When the console's own server restarts, the next line answers
+ * with the broken session's error until the server is back; no reference file gives the console host's words
+ * for a remote session that drops, so none are printed at the moment it goes.
+ */
+function restartComputerRun(ctx: CmdletContext, def: CmdletDef): CmdletResult {
+  const names = boundStrings(ctx, 'ComputerName') ?? ['localhost'];
+  const targets = names.map((name) => {
+    const local = ['localhost', '.', ctx.node.name.toLowerCase()].includes(name.toLowerCase());
+    const node = local
+      ? ctx.node
+      : Object.values(ctx.draft.nodes).find(
+          (n) => n.name.toLowerCase() === name.toLowerCase() || n.fqdn.toLowerCase() === name.toLowerCase(),
+        );
+    return { name, local, node };
+  });
+  const operation = (local: boolean) =>
+    `Enable the ${local ? 'Local' : 'Remote'} shutdown access rights and restart the computer.`;
+  const target = (t: (typeof targets)[number]) =>
+    t.local ? `localhost (${ctx.node.name.toUpperCase()})` : t.name;
+  if (ctx.stage === 'start') {
+    if (boundSwitch(ctx, 'WhatIf')) {
+      for (const t of targets)
+        ctx.out.push({
+          kind: 'line',
+          stream: 'output',
+          text: `What if: Performing the operation "${operation(t.local)}" on target "${target(t)}".`,
+        });
+      return done();
+    }
+    const first = targets[0];
+    if (ctx.bound.get('Confirm') === true && first)
+      return {
+        kind: 'choice',
+        prompt: confirmPrompt(operation(first.local), target(first)),
+        stage: 'confirmed',
+      };
+    return restartComputerRun({ ...ctx, stage: 'confirmed', answer: 'Y' }, def);
+  }
+  if (!isYes(ctx.answer)) return done();
+  for (const t of targets) {
+    if (t.node?.power !== 'Up') {
+      // WinRM's words when a remote computer does not answer, as elsewhere in the console
+      cmdletError(
+        ctx,
+        def,
+        `Failed to restart the computer ${t.name} with the following error message: WinRM cannot complete the operation. Verify that the specified computer name is valid, that the computer is accessible over the network, and that a firewall exception for the WinRM service is enabled and allows access from this computer.`,
+        {
+          category: 'OperationStopped',
+          target: `${t.name}:String`,
+          exception: 'InvalidOperationException',
+          errorId: 'RestartcomputerFailed',
+        },
+      );
+      continue;
+    }
+    beginNodeRestart(ctx.draft, t.node.name, ctx.now);
+  }
+  return done();
+}
+
 function syncRun(ctx: CmdletContext): CmdletResult {
   const cluster = ctx.cluster;
   if (!cluster) return done();
@@ -462,6 +538,22 @@ export const SERVER_CMDLETS: CmdletDef[] = [
       ],
     }),
   ),
+  bindDef(restartComputerRun, {
+    name: 'Restart-Computer',
+    module: 'core',
+    errorSource: 'Microsoft.PowerShell.Commands.RestartComputerCommand',
+    shouldProcess: true,
+    params: [
+      {
+        name: 'ComputerName',
+        type: 'strings',
+        position: 0,
+        aliases: ['CN', '__SERVER', 'Server', 'IPAddress'],
+      },
+      { name: 'Credential', type: 'credential', position: 1 },
+      { name: 'Force', type: 'switch', aliases: ['f'] },
+    ],
+  }),
   { name: 'sc.exe', module: 'native', errorSource: 'sc.exe', params: [], run: scRun },
   {
     name: 'wevtutil',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSimRuntime } from '../../runtime';
-import { buildScenario, HOUR } from '../index';
+import { buildScenario, HOUR, NODE_RESTART_DURATION } from '../index';
 import type { World } from '../index';
 import { openSession, pollSession, submitLine } from './index';
 import type { PsSession, StepResult } from './index';
@@ -268,6 +268,37 @@ describe('Set-AzStackHCI', () => {
     expect(fresh.text()).toContain(
       'Set-AzStackHCI : The cluster is not registered with Azure. Register the cluster using Register-AzStackHCI and then try again.',
     );
+  });
+});
+
+describe('Restart-Computer', () => {
+  it('asks with -Confirm, takes the server down and brings it back in simulated time', () => {
+    const c = consoleOn('registered');
+    const confirm = c.run("Restart-Computer -ComputerName 'hci-node2' -Confirm");
+    expect(c.text()).toContain(
+      'Performing the operation "Enable the Remote shutdown access rights and restart the computer." on target "hci-node2".',
+    );
+    expect(confirm.prompt).toContain('[Y] Yes');
+    c.run('Y');
+    expect(c.sim.read((w) => w.nodes['hci-node2']?.power)).toBe('Down');
+    c.wait(NODE_RESTART_DURATION);
+    const node = c.sim.read((w) => w.nodes['hci-node2']);
+    expect(node?.power).toBe('Up');
+    expect(node?.lastBootAt).toBe(T0 + NODE_RESTART_DURATION);
+  });
+
+  it("drops the console's own session while its server restarts, and answers again once it is back", () => {
+    const c = consoleOn('registered');
+    c.run('Restart-Computer -WhatIf');
+    expect(c.text()).toContain(
+      'What if: Performing the operation "Enable the Local shutdown access rights and restart the computer." on target "localhost (HCI-NODE1)".',
+    );
+    c.run('Restart-Computer -Force');
+    c.run('hostname');
+    expect(c.text()).toContain('PSRemotingTransportException');
+    c.wait(NODE_RESTART_DURATION);
+    c.run('Get-AzureStackHCI');
+    expect(c.text()).toContain('RegistrationStatus : Registered');
   });
 });
 
