@@ -28,6 +28,7 @@ export * from './cluster-registration';
 export * from './cluster-settings';
 export * from './benefits';
 export * from './arc';
+export * from './arc-connect';
 export * from './wap-clouds';
 export * from './wap';
 export * from './troubleshooter';

@@ -238,6 +238,12 @@ export interface DeviceCode {
   expiresAt: Millis;
   /** set once the user has entered the code and picked an account */
   redeemedBy?: string;
+  /**
+   * The client application a console's code signs in to, as the sign-in page names it ("Are you trying to
+   * sign in to …?"); absent on the gateway's codes (Windows Admin Center) and on consoles' codes from older
+   * worlds (Microsoft Azure PowerShell).
+   */
+  appName?: string;
 }
 
 export type ConnectionType = 'cluster' | 'server';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSimRuntime } from '../../runtime';
+import { encodeSimToken } from '../arm/auth';
 import { buildScenario, HOUR, NODE_RESTART_DURATION } from '../index';
 import type { World } from '../index';
 import { openSession, pollSession, submitLine } from './index';
@@ -299,6 +300,58 @@ describe('Restart-Computer', () => {
     c.wait(NODE_RESTART_DURATION);
     c.run('Get-AzureStackHCI');
     expect(c.text()).toContain('RegistrationStatus : Registered');
+  });
+});
+
+describe('azcmagent connect', () => {
+  it('names the required flags, then connects with a device-code sign-in for the agent', () => {
+    const c = consoleOn('registered');
+    c.run('azcmagent disconnect --force-local-only');
+    const where = c.sim.read((w) => {
+      const reg = w.clusters['hci-cluster01']?.registration;
+      const sub = w.cloud.subscriptions[reg?.subscriptionId ?? ''];
+      return { sub: reg?.subscriptionId ?? '', rg: reg?.arcResourceGroup ?? '', tenant: sub?.tenantId ?? '' };
+    });
+    c.run(`azcmagent connect --resource-group "${where.rg}"`);
+    expect(c.text()).toContain('Error: required flag(s) "location", "subscription-id", "tenant-id" not set');
+    const signin = c.run(
+      `& "$env:ProgramFiles\\AzureConnectedMachineAgent\\azcmagent.exe" connect --resource-group "${where.rg}" --tenant-id "${where.tenant}" --location "eastus" --subscription-id "${where.sub}"`,
+    );
+    const code = signin.signIn?.code ?? '';
+    expect(c.text()).toContain(
+      `To sign in, use a web browser to open the page https://microsoft.com/devicelogin and enter the code ${code} to authenticate.`,
+    );
+    expect(c.text()).not.toContain(
+      `[Login to Azure] To sign in, use a web browser to open the page https://microsoft.com/devicelogin and enter the code ${code}`,
+    );
+    expect(c.sim.read((w) => w.consoleDeviceCodes?.find((d) => d.code === code)?.appName)).toBe(
+      'Azure Connected Machine Agent',
+    );
+    c.redeem(code, 'admin@contoso.onmicrosoft.com');
+    c.poll();
+    expect(c.text()).toContain('Successfully Onboarded Resource to Azure');
+    expect(c.sim.read((w) => w.nodes['hci-node1']?.arc.connected)).toBe(true);
+    c.run('azcmagent show');
+    expect(c.text()).toMatch(/Agent Status +: Connected/);
+  });
+
+  it('connects with --access-token, and says so when it is already connected', () => {
+    const c = consoleOn('registered');
+    c.run('azcmagent disconnect --force-local-only');
+    const where = c.sim.read((w) => {
+      const reg = w.clusters['hci-cluster01']?.registration;
+      return {
+        sub: reg?.subscriptionId ?? '',
+        rg: reg?.arcResourceGroup ?? '',
+        tenant: w.cloud.subscriptions[reg?.subscriptionId ?? '']?.tenantId ?? '',
+      };
+    });
+    const token = encodeSimToken('admin@contoso.onmicrosoft.com');
+    const line = `azcmagent connect -g ${where.rg} -t ${where.tenant} -l eastus -s ${where.sub} --access-token ${token}`;
+    c.run(line);
+    expect(c.text()).toContain('Successfully Onboarded Resource to Azure');
+    c.run(line);
+    expect(c.text()).toContain('hci-node1 is already connected to Azure');
   });
 });
 

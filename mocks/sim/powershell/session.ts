@@ -20,7 +20,15 @@ import type { CloudName, Millis, World } from '../model';
 import { bind, resolveParam } from './binder';
 import type { Evaluate } from './binder';
 import { COMMANDS, findCommand } from './commands';
-import type { AzContext, BoundValue, CmdletContext, CmdletDef, CmdletResult, OutputRecord } from './context';
+import type {
+  AzContext,
+  BoundValue,
+  CmdletContext,
+  CmdletDef,
+  CmdletResult,
+  OutputRecord,
+  SignInClient,
+} from './context';
 import { formatChoice, formatError, formatObjects, formatValue, valueLines } from './format';
 import type { ChoicePrompt } from './format';
 import { abortedLines, END_OF_SUPPORT_PROMPT, runsOutOfSupportOs } from './end-of-support';
@@ -34,6 +42,18 @@ export const DEVICE_LOGIN_URL = 'https://microsoft.com/devicelogin';
 const CONSOLE_CODE_LIFETIME: Millis = 15 * MINUTE;
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const HISTORY_LIMIT = 200;
+
+/**
+ * The app name the sign-in page shows for each client ("Are you trying to sign in to <app name>?"). Az
+ * PowerShell signs in as its well-known public client 1950a258-227b-4e31-a9cf-717495945fc2, whose display
+ * name is "Microsoft Azure PowerShell" (the name Azure AD's sign-in logs show for it; list of first-party client
+ * ids at https://gist.github.com/dafthack/2c0bbcac72b10c1ee205d1dd2fed3fe7). No reference names the app
+ * azcmagent signs in with; the page shows the agent's product name, "Azure Connected Machine Agent".
+ */
+export const SIGN_IN_APPS: Record<SignInClient, string> = {
+  'az-powershell': 'Microsoft Azure PowerShell',
+  azcmagent: 'Azure Connected Machine Agent',
+};
 
 interface Resume {
   def: string;
@@ -199,7 +219,9 @@ class Engine {
   }
 
   /** What a command name means on this server, given the modules installed so far. */
-  lookup(name: string): CmdletDef | undefined {
+  lookup(typed: string): CmdletDef | undefined {
+    // a path the call operator names may start with an environment variable ("$env:ProgramFiles\…")
+    const name = typed.replace(/\$env:(\w+)/gi, (_m, v: string) => formatValue(this.variable(`env:${v}`)));
     const def = findCommand(name, this.session.cwd);
     if (!def) return undefined;
     const node = this.node;
@@ -453,10 +475,10 @@ class Engine {
         return true;
       }
       case 'signin': {
-        const code = issueConsoleCode(this.draft, result.cloud, this.now);
-        this.line(
-          `[Login to Azure] To sign in, use a web browser to open the page ${DEVICE_LOGIN_URL} and enter the code ${code} to authenticate.`,
-        );
+        const client = result.client ?? 'az-powershell';
+        const code = issueConsoleCode(this.draft, result.cloud, this.now, SIGN_IN_APPS[client]);
+        const sentence = `To sign in, use a web browser to open the page ${DEVICE_LOGIN_URL} and enter the code ${code} to authenticate.`;
+        this.line(client === 'az-powershell' ? `[Login to Azure] ${sentence}` : sentence);
         this.session.pending = {
           kind: 'signin',
           code,
@@ -710,7 +732,7 @@ function nativeArgs(command: Command, evaluate: Evaluate): string[] {
 }
 
 /** A device code for this console, kept in the world so the sign-in page (maybe another tab) can find it. */
-function issueConsoleCode(draft: World, cloud: CloudName, now: Millis): string {
+function issueConsoleCode(draft: World, cloud: CloudName, now: Millis, appName: string): string {
   let n = guidFrom('console-device-code', nextSeq(draft)).replace(/-/g, '');
   let code = '';
   for (let i = 0; i < 9; i++) {
@@ -718,7 +740,7 @@ function issueConsoleCode(draft: World, cloud: CloudName, now: Millis): string {
     n = n.slice(2) || n;
   }
   const live = (draft.consoleDeviceCodes ?? []).filter((c) => c.expiresAt > now);
-  live.push({ code, cloud, issuedAt: now, expiresAt: now + CONSOLE_CODE_LIFETIME });
+  live.push({ code, cloud, issuedAt: now, expiresAt: now + CONSOLE_CODE_LIFETIME, appName });
   draft.consoleDeviceCodes = live.slice(-20);
   return code;
 }
