@@ -500,7 +500,7 @@ const SET_AZSTACKHCI: CmdletDef = {
     { name: 'Credential', type: 'credential' },
     { name: 'ResourceId', type: 'string' },
     { name: 'EnableWSSubscription', type: 'bool' },
-    { name: 'DiagnosticLevel', type: 'string' },
+    { name: 'DiagnosticLevel', type: 'string', typeName: 'DiagnosticLevel' },
     { name: 'TenantId', type: 'string' },
     { name: 'ArmAccessToken', type: 'string' },
     { name: 'AccountId', type: 'string' },

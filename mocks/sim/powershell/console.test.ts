@@ -250,6 +250,10 @@ describe('Set-AzStackHCI', () => {
   it('warns before turning diagnostics off, refuses an unknown level and an unregistered cluster', () => {
     const c = consoleOn('registered');
     c.run('Install-Module Az.StackHCI -Force');
+    c.run('Get-Help Set-AzStackHCI');
+    expect(c.text()).toContain(
+      '    Set-AzStackHCI [[-ComputerName] <String>] [-Credential <PSCredential>] [-ResourceId <String>] [-EnableWSSubscription <Boolean>] [-DiagnosticLevel <DiagnosticLevel>]',
+    );
     c.run('Set-AzStackHCI -DiagnosticLevel Full -Confirm:$false');
     expect(c.text()).toContain(
       'Cannot bind parameter \'DiagnosticLevel\'. Cannot convert value "Full" to type "DiagnosticLevel".',

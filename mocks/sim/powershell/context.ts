@@ -41,6 +41,8 @@ export interface ParamDef {
   position?: number;
   mandatory?: boolean;
   aliases?: readonly string[];
+  /** the type Get-Help's syntax names when it is not the binder's (an enum such as DiagnosticLevel) */
+  typeName?: string;
   /** parameter sets this parameter belongs to; absent: every set */
   sets?: readonly string[];
 }
