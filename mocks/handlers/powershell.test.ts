@@ -70,6 +70,13 @@ describe('PowerShell console API', () => {
     expect(code).toMatch(/^[A-Z0-9]{9}$/);
     const accounts = await call('GET', `/api/device-login/accounts?code=${code}`);
     expect(accounts.status).toBe(200);
+    // the page asks "Are you trying to sign in to <app name>?" with the console's client
+    expect((await call('GET', `/api/device-login/app?code=${code}`)).body).toEqual({
+      appName: 'Microsoft Azure PowerShell',
+    });
+    expect((await call('GET', '/api/device-login/app?code=GATEWAY1')).body).toEqual({
+      appName: 'Windows Admin Center',
+    });
     const redeemed = await call('POST', '/api/device-login', { code, upn: 'admin@contoso.onmicrosoft.com' });
     expect(redeemed.body).toEqual({
       message:

@@ -5,7 +5,11 @@
  */
 import { own } from '../sim';
 import { http, HttpResponse } from 'msw';
-import type { PowerShellCompletionDto, PowerShellStepDto } from '../../src/api/powershell-contract';
+import type {
+  DeviceLoginAppDto,
+  PowerShellCompletionDto,
+  PowerShellStepDto,
+} from '../../src/api/powershell-contract';
 import type { SimRuntime } from '../runtime';
 import { CLOUDS, SimError } from '../sim';
 import {
@@ -15,6 +19,7 @@ import {
   openSession,
   pollSession,
   resizeSession,
+  SIGN_IN_APPS,
   submitLine,
 } from '../sim/powershell';
 import type { PsSession, StepResult } from '../sim/powershell';
@@ -142,6 +147,21 @@ export function powershellHandlers(sim: SimRuntime) {
       }),
     ),
 
+    // Which app a code signs in to, for the page's "Are you trying to sign in to …?". The gateway's codes
+    // are Windows Admin Center's; a console's code names its client.
+    http.get(
+      '*/api/device-login/app',
+      handle((request) => {
+        const code = new URL(request.url).searchParams.get('code') ?? '';
+        const appName = sim.read((w) => {
+          const entry = consoleCode(w, code);
+          return entry ? (entry.appName ?? SIGN_IN_APPS['az-powershell']) : 'Windows Admin Center';
+        });
+        const body: DeviceLoginAppDto = { appName };
+        return HttpResponse.json(body);
+      }),
+    ),
+
     // The sign-in page checks a code and redeems it; a console's code is answered here.
     http.get('*/api/device-login/accounts', ({ request }) => {
       const code = new URL(request.url).searchParams.get('code') ?? '';
@@ -185,10 +205,10 @@ export function powershellHandlers(sim: SimRuntime) {
         entry.redeemedBy = upn;
       });
       if (!outcome.ok) return fromSimError(outcome.error);
+      const appName = sim.read((w) => consoleCode(w, code)?.appName) ?? SIGN_IN_APPS['az-powershell'];
       return HttpResponse.json({
-        // Azure PowerShell's confirmation on the real page; the reference files quote only the WAC one.
-        message:
-          'You have signed in to the Microsoft Azure PowerShell application on your device. You may now close this window.',
+        // The real page's confirmation with the client's name; the reference files quote only the WAC one.
+        message: `You have signed in to the ${appName} application on your device. You may now close this window.`,
       });
     }),
   ];

@@ -479,15 +479,38 @@ function openLog(
   if (cluster.logFiles.length > 50) cluster.logFiles.splice(0, cluster.logFiles.length - 50);
 }
 
-export function startClusterRegistration(draft: World, request: RegisterClusterRequest, now: Millis): Job {
-  validateRequest(draft, request);
+/**
+ * Who signed in to Azure for a registration operation: absent, the gateway's account (the portal's path,
+ * which also needs the gateway registered); given, an Azure sign-in of its own, such as a PowerShell console
+ * session's `Connect-AzAccount` token, which leaves the gateway's account alone.
+ */
+export interface AzureCaller {
+  upn: string;
+  tenantId: string;
+  cloud: CloudName;
+}
+
+export function registrationCaller(draft: World, now: Millis, caller: AzureCaller | undefined): AzureCaller {
+  if (caller) return caller;
   const readiness = azureReadiness(draft, now);
   if (readiness) throw new SimError('precondition', readiness.code, readiness.message);
-  const cluster = own(draft.clusters, request.cluster);
   const account = draft.gateway.account;
   const gatewayReg = draft.gateway.registration;
-  if (!cluster || !account || !gatewayReg)
-    throw new SimError('precondition', 'NotReady', 'Sign in to Azure first.');
+  if (!account || !gatewayReg) throw new SimError('precondition', 'NotReady', 'Sign in to Azure first.');
+  return { upn: account.upn, tenantId: account.tenantId, cloud: gatewayReg.cloud };
+}
+
+export function startClusterRegistration(
+  draft: World,
+  request: RegisterClusterRequest,
+  now: Millis,
+  caller?: AzureCaller,
+): Job {
+  validateRequest(draft, request);
+  const account = registrationCaller(draft, now, caller);
+  const cluster = own(draft.clusters, request.cluster);
+  if (!cluster)
+    throw new SimError('not-found', 'ClusterNotFound', `The cluster '${request.cluster}' was not found.`);
   if (
     Object.values(draft.jobs).some(
       (j) => j.status === 'InProgress' && j.target.name === cluster.name && j.kind.startsWith('cluster/'),
@@ -524,7 +547,7 @@ export function startClusterRegistration(draft: World, request: RegisterClusterR
   const location = findLocation(request.region);
   const plan: Plan = {
     cluster: cluster.name,
-    cloud: gatewayReg.cloud,
+    cloud: account.cloud,
     subscriptionId: sub.subscriptionId,
     resourceGroup: request.resourceGroup,
     region: location?.name ?? request.region,
@@ -753,14 +776,18 @@ export function completeClusterRegistration(
 
 // ───────────── Unregister ─────────────
 
-export function startClusterUnregistration(draft: World, request: UnregisterRequest, now: Millis): Job {
+export function startClusterUnregistration(
+  draft: World,
+  request: UnregisterRequest,
+  now: Millis,
+  caller?: AzureCaller,
+): Job {
   const cluster = own(draft.clusters, request.cluster);
   if (!cluster)
     throw new SimError('not-found', 'ClusterNotFound', `The cluster '${request.cluster}' was not found.`);
   if (!cluster.registration)
     throw new SimError('conflict', 'RegistrationInfoNotFound', MESSAGES.notRegistered);
-  const readiness = azureReadiness(draft, now);
-  if (readiness) throw new SimError('precondition', readiness.code, readiness.message);
+  registrationCaller(draft, now, caller);
   if (
     Object.values(draft.jobs).some(
       (j) => j.status === 'InProgress' && j.target.name === cluster.name && j.kind.startsWith('cluster/'),
@@ -947,14 +974,13 @@ export function completeClusterUnregistration(
 
 // ───────────── Repair and sync ─────────────
 
-export function startRepair(draft: World, clusterName: string, now: Millis): Job {
+export function startRepair(draft: World, clusterName: string, now: Millis, caller?: AzureCaller): Job {
   const cluster = own(draft.clusters, clusterName);
   if (!cluster)
     throw new SimError('not-found', 'ClusterNotFound', `The cluster '${clusterName}' was not found.`);
   if (!cluster.registration)
     throw new SimError('conflict', 'NoExistingRegistration', MESSAGES.repairNotRegistered);
-  const readiness = azureReadiness(draft, now);
-  if (readiness) throw new SimError('precondition', readiness.code, readiness.message);
+  const account = registrationCaller(draft, now, caller);
   const reg = cluster.registration;
   const steps = [
     { percent: 2, text: 'Checking whether the cluster is already registered' },
@@ -985,7 +1011,7 @@ export function startRepair(draft: World, clusterName: string, now: Millis): Job
       target: { type: 'cluster', name: cluster.name },
       steps,
       durationMs: steps.length * STEP_GAP,
-      input: { cluster: cluster.name, upn: draft.gateway.account?.upn ?? '' },
+      input: { cluster: cluster.name, upn: account.upn },
       startedMessage: `Repairing the registration of ${cluster.fqdn}...`,
     },
     now,

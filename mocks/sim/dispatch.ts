@@ -12,6 +12,7 @@ import {
   completeSyncNow,
 } from './cluster-registration';
 import { dataRepaired } from './faults';
+import { nodeBooted } from './node-restart';
 import { completeJob } from './jobs';
 import type { JobCompletions } from './jobs';
 import type { Millis, ScheduledEvent, ScheduledEventKind, World } from './model';
@@ -61,6 +62,7 @@ export const EVENT_HANDLERS: EventHandlers = {
   },
   'cluster/sync': scheduledSync,
   'node/data-repaired': dataRepaired,
+  'node/boot': nodeBooted,
   'arc/registration-task': arcRegistrationTask,
 };
 

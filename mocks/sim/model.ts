@@ -238,6 +238,12 @@ export interface DeviceCode {
   expiresAt: Millis;
   /** set once the user has entered the code and picked an account */
   redeemedBy?: string;
+  /**
+   * The client application a console's code signs in to, as the sign-in page names it ("Are you trying to
+   * sign in to …?"); absent on the gateway's codes (Windows Admin Center) and on consoles' codes from older
+   * worlds (Microsoft Azure PowerShell).
+   */
+  appName?: string;
 }
 
 export type ConnectionType = 'cluster' | 'server';
@@ -670,6 +676,8 @@ export type ScheduledEvent =
   | { at: Millis; kind: 'job/complete'; jobId: string }
   | { at: Millis; kind: 'cluster/sync'; cluster: string }
   | { at: Millis; kind: 'node/data-repaired'; node: string }
+  /** the end of a Restart-Computer: the server answers again */
+  | { at: Millis; kind: 'node/boot'; node: string }
   /** ArcRegistrationTask: retries the nodes a registration could not Arc-enable */
   | { at: Millis; kind: 'arc/registration-task'; cluster: string; nodes: string[] };
 

@@ -47,3 +47,8 @@ export interface PowerShellCompletionDto {
   end: number;
   matches: string[];
 }
+
+/** GET /api/device-login/app?code= — the app the sign-in page asks about ("Are you trying to sign in to …?") */
+export interface DeviceLoginAppDto {
+  appName: string;
+}

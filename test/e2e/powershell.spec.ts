@@ -5,6 +5,9 @@ const CLUSTER = 'hci-cluster01';
 const TOOL = `/connections/cluster/${CLUSTER}/tools/powershell`;
 const ADMIN = 'admin@contoso.onmicrosoft.com';
 const SHOTS = 'test/e2e/.artifacts/screenshots';
+/** behaviour.md §1.2: what Az.StackHCI asks first on a 22H2 server, as every preset's cluster is */
+const END_OF_SUPPORT =
+  'Your system is running Azure Local, version 22H2, and will no longer receive security updates';
 
 interface WorldView {
   cloud: { subscriptions: Record<string, unknown>; hciClusters: Record<string, unknown> };
@@ -64,6 +67,9 @@ async function signIn(page: Page) {
   await popup.getByRole('textbox', { name: 'Code' }).fill(code ?? '');
   await popup.getByRole('button', { name: 'Next' }).click();
   await popup.getByRole('button', { name: new RegExp(ADMIN) }).click();
+  await expect(
+    popup.getByRole('heading', { name: 'Are you trying to sign in to Microsoft Azure PowerShell?' }),
+  ).toBeVisible();
   await popup.getByRole('button', { name: 'Continue' }).click();
   await expect(
     popup.getByText('You have signed in to the Microsoft Azure PowerShell application'),
@@ -87,9 +93,10 @@ test("the seed's PowerShell path: module missing, Install-Module with its prompt
   );
   await installModule(page);
   const subscription = Object.keys((await world(hciSim)).cloud.subscriptions)[0] ?? '';
+  await run(page, `Register-AzStackHCI -SubscriptionId '${subscription}' -Region 'East US'`, END_OF_SUPPORT);
   await run(
     page,
-    `Register-AzStackHCI -SubscriptionId '${subscription}' -Region 'East US'`,
+    'Y',
     '[Login to Azure] To sign in, use a web browser to open the page https://microsoft.com/devicelogin',
   );
   const progress = page.getByRole('progressbar');
@@ -130,11 +137,8 @@ test("unregistering with the wrong subscription clears the cluster but leaves th
     "$wrong = '00000000-0000-4000-8000-000000000001'",
     "$wrong = '00000000-0000-4000-8000-000000000001'",
   );
-  await run(
-    page,
-    'Unregister-AzStackHCI -SubscriptionId $wrong',
-    'Are you sure you want to perform this action?',
-  );
+  await run(page, 'Unregister-AzStackHCI -SubscriptionId $wrong', END_OF_SUPPORT);
+  await run(page, 'Y', 'Are you sure you want to perform this action?');
   await run(page, 'Y', '[Login to Azure] To sign in');
   await signIn(page);
   await hciSim.advance('5m');
@@ -159,9 +163,10 @@ test('Azure Benefits from the console: Enable-AzStackHCIAttestation, then a VM a
     'Install-Module Az.StackHCI -Force',
     'PS C:\\Users\\hciadmin> Install-Module Az.StackHCI -Force',
   );
+  await run(page, 'Enable-AzStackHCIAttestation', END_OF_SUPPORT);
   await run(
     page,
-    'Enable-AzStackHCIAttestation',
+    'Y',
     'Enabling IMDS Attestation configures your cluster to use workloads that are exclusively available on Azure.',
   );
   await page.keyboard.type('Y');
@@ -171,11 +176,8 @@ test('Azure Benefits from the console: Enable-AzStackHCIAttestation, then a VM a
   await expect(output(page)).toContainText(/HCI-NODE1\s+Active/);
   await run(page, 'Get-VM', /Name\s+State/);
   const vm = benefitsReadyVm(await world(hciSim));
-  await run(
-    page,
-    `Add-AzStackHCIVMAttestation -VMName '${vm}'`,
-    `Add-AzStackHCIVMAttestation -VMName '${vm}'`,
-  );
+  await run(page, `Add-AzStackHCIVMAttestation -VMName '${vm}'`, END_OF_SUPPORT);
+  await run(page, 'Y', '(default is "Y"): Y');
   await hciSim.advance('5m');
   await run(
     page,
@@ -210,6 +212,58 @@ test('Get-WinEvent shows event 594 after the TPM is cleared; an unknown command 
   await expect(output(page)).toContainText(
     '+ FullyQualifiedErrorId : NamedParameterNotFound,Get-AzureStackHCI',
   );
+});
+
+/** Pastes text into the terminal as the clipboard would (xterm reads the paste event's text). */
+async function paste(page: Page, text: string) {
+  await page.getByRole('textbox', { name: /^PowerShell on / }).evaluate((textarea, pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', pasted);
+    textarea.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  }, text);
+}
+
+test('a multi-line paste runs line by line, a question takes the next line; Restart-Computer takes a server down and the portal follows it back', async ({
+  page,
+  gotoScenario,
+  hciSim,
+}) => {
+  // the portal in a tab of its own, open before the console's preset link resets the world they share
+  const portal = await page.context().newPage();
+  await portal.goto(`/connections/cluster/${CLUSTER}/tools/servers`);
+  await openTool(page, gotoScenario, 'registered');
+  const row = portal.getByRole('row', { name: /hci-node2/ });
+  await expect(row.getByText('Up', { exact: true })).toBeVisible();
+
+  await paste(
+    page,
+    "$n = 'hci-node2'\nRestart-Computer -ComputerName $n -Confirm\nY\nGet-AzureStackHCI | Select-Object RegistrationStatus\n",
+  );
+  const prompt = 'PS C:\\Users\\hciadmin> ';
+  await expect(output(page)).toContainText(`${prompt}Get-AzureStackHCI | Select-Object RegistrationStatus`);
+  await expect(output(page)).toContainText(`${prompt}$n = 'hci-node2'`);
+  await expect(output(page)).toContainText(
+    'Performing the operation "Enable the Remote shutdown access rights and restart the computer." on target "hci-node2".',
+  );
+  await expect(output(page)).toContainText('(default is "Y"): Y');
+  await expect(output(page)).toContainText(/RegistrationStatus\s*-+\s*Registered/);
+  await expect(row.getByText('Down', { exact: true })).toBeVisible();
+
+  await hciSim.advance('3m');
+  await expect(row.getByText('Up', { exact: true })).toBeVisible();
+
+  // the console's own server: the session answers with the broken connection until it is back
+  await run(page, 'Restart-Computer -Force', `${prompt}Restart-Computer -Force`);
+  await run(page, 'Get-AzureStackHCI', 'PSRemotingTransportException');
+  await hciSim.advance('3m');
+  await run(
+    page,
+    'Get-AzureStackHCI | Select-Object RegistrationStatus',
+    /RegistrationStatus\s*-+\s*Registered[\s\S]*RegistrationStatus\s*-+\s*Registered/,
+  );
+  await portal.close();
 });
 
 test('keyboard only: Tab completes, Up recalls, Ctrl+C stops, Esc then Tab leaves the console', async ({
@@ -270,7 +324,8 @@ for (const theme of ['light', 'dark'] as const satisfies readonly Theme[]) {
       'Install-Module Az.StackHCI -Force',
       'PS C:\\Users\\hciadmin> Install-Module Az.StackHCI -Force',
     );
-    await run(page, 'Unregister-AzStackHCI', 'Are you sure you want to perform this action?');
+    await run(page, 'Unregister-AzStackHCI', END_OF_SUPPORT);
+    await run(page, 'Y', 'Are you sure you want to perform this action?');
     await run(page, 'Y', '[Login to Azure]');
     await expectNoSeriousA11yViolations(page);
     for (const [width, height] of [

@@ -276,7 +276,7 @@ export function syntaxLines(def: CmdletDef): string[] {
     const parts = ordered.map((p) => {
       if (p.type === 'switch') return `[-${p.name}]`;
       const name = p.position !== undefined ? `[-${p.name}]` : `-${p.name}`;
-      const type = `<${TYPE_NAMES[p.type].replace(/^System\.(Management\.Automation\.|Collections\.)?/, '')}>`;
+      const type = `<${p.typeName ?? TYPE_NAMES[p.type].replace(/^System\.(Management\.Automation\.|Collections\.)?/, '')}>`;
       const text = `${name} ${type}`;
       return p.mandatory === true ? text : `[${text}]`;
     });

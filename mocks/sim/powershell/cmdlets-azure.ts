@@ -12,14 +12,16 @@ import {
   startClusterUnregistration,
   startRepair,
 } from '../cluster-registration';
-import { clusterNodes, nodeReachesAzure } from '../derive';
+import { setClusterSettings, SETTINGS_MESSAGES } from '../cluster-settings';
+import type { ClusterSettingsChange, DiagnosticLevel } from '../cluster-settings';
+import { clusterNodes, nodeIsUp, nodeReachesAzure } from '../derive';
 import { tenantSignInError } from '../identity';
-import { HOUR } from '../model';
-import type { CloudName, Job, Millis, OnPremCluster, World } from '../model';
+import type { CloudName, Job, OnPremCluster } from '../model';
 import {
   boundString,
   boundStrings,
   boundSwitch,
+  cmdletError,
   done,
   writeError,
   writeVerbose,
@@ -27,7 +29,7 @@ import {
 } from './context';
 import type { AzContext, CmdletContext, CmdletDef, CmdletResult } from './context';
 import { formatError } from './format';
-import { confirmPrompt, isYes, NUGET_PROMPT, PSGALLERY_PROMPT } from './prompts';
+import { confirmPrompt, continuePrompt, isYes, NUGET_PROMPT, PSGALLERY_PROMPT } from './prompts';
 import { psEnum, psObject } from './values';
 import type { PsObject, PsValue } from './values';
 
@@ -37,31 +39,6 @@ const GALLERY_MODULES = ['Az.StackHCI', 'Az.Accounts', 'Az.Resources'];
 
 const MANDATORY_EXTENSION_INFO =
   'You agree that by registering Azure Stack HCI with an Azure subscription, additional features will be installed by Microsoft which may transmit data to Microsoft to help identify issues, improve product quality, and facilitate remote support. Learn more at aka.ms/azurestackhcimandatoryextensions.';
-
-/**
- * The console's Azure account takes the place of the gateway's for the length of one operation: the
- * registration rules read the caller from the gateway (the portal path), and PowerShell has no gateway.
- */
-function asCaller<T>(draft: World, account: AzContext, now: Millis, fn: () => T): T {
-  const gateway = draft.gateway;
-  const registration = gateway.registration;
-  const signedIn = gateway.account;
-  gateway.registration = { cloud: account.cloud, tenantId: account.tenantId, appId: '', registeredAt: now };
-  gateway.account = {
-    upn: account.upn,
-    tenantId: account.tenantId,
-    signedInAt: now,
-    tokenExpiresAt: now + HOUR,
-  };
-  try {
-    return fn();
-  } finally {
-    if (registration) gateway.registration = registration;
-    else delete gateway.registration;
-    if (signedIn) gateway.account = signedIn;
-    else delete gateway.account;
-  }
-}
 
 function environment(ctx: CmdletContext): CloudName | undefined {
   const env = boundString(ctx, 'EnvironmentName') ?? 'AzureCloud';
@@ -169,7 +146,7 @@ function registerRun(ctx: CmdletContext): CmdletResult {
       const reg = cluster.registration;
       let job: Job;
       if (repair) {
-        job = asCaller(ctx.draft, account, ctx.now, () => startRepair(ctx.draft, cluster.name, ctx.now));
+        job = startRepair(ctx.draft, cluster.name, ctx.now, account);
       } else {
         if (['22H2', '23H2'].includes(cluster.osDisplayVersion)) writeWarning(ctx, MANDATORY_EXTENSION_INFO);
         const resourceName = boundString(ctx, 'ResourceName') ?? reg?.resourceName ?? cluster.name;
@@ -177,20 +154,19 @@ function registerRun(ctx: CmdletContext): CmdletResult {
           boundString(ctx, 'ResourceGroupName') ?? reg?.resourceGroup ?? `${resourceName}-rg`;
         const arcGroup = boundString(ctx, 'ArcServerResourceGroupName');
         const enableArc = ctx.bound.get('EnableAzureArcServer');
-        job = asCaller(ctx.draft, account, ctx.now, () =>
-          startClusterRegistration(
-            ctx.draft,
-            {
-              cluster: cluster.name,
-              subscriptionId: boundString(ctx, 'SubscriptionId') ?? '',
-              resourceGroup,
-              resourceName,
-              region: boundString(ctx, 'Region') ?? reg?.region ?? CLOUDS[cloud].defaultRegion,
-              enableArc: enableArc !== false,
-              ...(arcGroup !== undefined ? { arcResourceGroup: arcGroup } : {}),
-            },
-            ctx.now,
-          ),
+        job = startClusterRegistration(
+          ctx.draft,
+          {
+            cluster: cluster.name,
+            subscriptionId: boundString(ctx, 'SubscriptionId') ?? '',
+            resourceGroup,
+            resourceName,
+            region: boundString(ctx, 'Region') ?? reg?.region ?? CLOUDS[cloud].defaultRegion,
+            enableArc: enableArc !== false,
+            ...(arcGroup !== undefined ? { arcResourceGroup: arcGroup } : {}),
+          },
+          ctx.now,
+          account,
         );
       }
       return { kind: 'job', jobIds: [job.id], stage: 'finished', activity: REGISTER_ACTIVITY };
@@ -269,12 +245,11 @@ function unregisterRun(ctx: CmdletContext): CmdletResult {
         writeError(ctx, MESSAGES.notRegistered);
         return done();
       }
-      const job = asCaller(ctx.draft, account, ctx.now, () =>
-        startClusterUnregistration(
-          ctx.draft,
-          { cluster: cluster.name, ...(subscriptionId !== undefined ? { subscriptionId } : {}), cloud },
-          ctx.now,
-        ),
+      const job = startClusterUnregistration(
+        ctx.draft,
+        { cluster: cluster.name, ...(subscriptionId !== undefined ? { subscriptionId } : {}), cloud },
+        ctx.now,
+        account,
       );
       return { kind: 'job', jobIds: [job.id], stage: 'finished' };
     }
@@ -295,6 +270,133 @@ function unregisterRun(ctx: CmdletContext): CmdletResult {
           { kind: 'list', columns: ['Result', 'Details'] },
         ),
       ]);
+    }
+  }
+  return done();
+}
+
+// ───────────── Set-AzStackHCI (behaviour.md §2.4) ─────────────
+
+const SET_ACTIVITY = 'Setting properties for the Azure Stack HCI resource in Azure...';
+const SET_TARGET =
+  'Update the resource properties to change Windows Server Subscription or Azure Stack HCI diagnostic level';
+const DIAGNOSTIC_LEVELS: readonly DiagnosticLevel[] = ['Off', 'Basic', 'Enhanced'];
+
+/** -DiagnosticLevel binds to the module's enum: an unknown name is PowerShell's conversion error. */
+function diagnosticLevel(ctx: CmdletContext, def: CmdletDef): DiagnosticLevel | null | undefined {
+  const raw = boundString(ctx, 'DiagnosticLevel');
+  if (raw === undefined) return undefined;
+  const level = DIAGNOSTIC_LEVELS.find((l) => l.toLowerCase() === raw.toLowerCase());
+  if (level) return level;
+  cmdletError(
+    ctx,
+    def,
+    `Cannot bind parameter 'DiagnosticLevel'. Cannot convert value "${raw}" to type "DiagnosticLevel". Error: "Unable to match the identifier name ${raw} to a valid enumerator name. Specify one of the following enumerator names and try again:\n${DIAGNOSTIC_LEVELS.join(', ')}"`,
+    {
+      category: 'InvalidArgument',
+      exception: 'ParameterBindingException',
+      errorId: 'CannotConvertArgumentNoMessage',
+    },
+  );
+  return null;
+}
+
+function settingsChange(ctx: CmdletContext, level: DiagnosticLevel | undefined): ClusterSettingsChange {
+  const wss = ctx.bound.get('EnableWSSubscription');
+  return {
+    ...(typeof wss === 'boolean' ? { windowsServerSubscription: wss ? 'Enabled' : 'Disabled' } : {}),
+    ...(level !== undefined ? { diagnosticLevel: level } : {}),
+  };
+}
+
+function setRun(ctx: CmdletContext, def: CmdletDef): CmdletResult {
+  const level = diagnosticLevel(ctx, def);
+  if (level === null) return done();
+  const change = settingsChange(ctx, level);
+  switch (ctx.stage) {
+    case 'start': {
+      const cluster = targetCluster(ctx);
+      if (!cluster) return done();
+      if (!environment(ctx)) return done();
+      if (!cluster.registration) {
+        writeError(ctx, SETTINGS_MESSAGES.notRegistered);
+        return done();
+      }
+      if (clusterNodes(ctx.draft, cluster.name).some((n) => !nodeIsUp(n))) {
+        writeError(ctx, SETTINGS_MESSAGES.nodesOffline);
+        return done();
+      }
+      if (boundSwitch(ctx, 'WhatIf')) {
+        ctx.out.push({
+          kind: 'line',
+          stream: 'output',
+          text: `What if: Performing the operation "Set-AzStackHCI" on target "${SET_TARGET}".`,
+        });
+        return done();
+      }
+      if (ctx.bound.get('Confirm') === true)
+        return { kind: 'choice', prompt: confirmPrompt('Set-AzStackHCI', SET_TARGET), stage: 'confirmed' };
+      return setRun({ ...ctx, stage: 'confirmed', answer: 'Y' }, def);
+    }
+    case 'confirmed': {
+      if (!isYes(ctx.answer)) return done();
+      if (change.windowsServerSubscription !== undefined && !boundSwitch(ctx, 'Force'))
+        return {
+          kind: 'choice',
+          prompt: continuePrompt(
+            'Configure Windows Server Subscription',
+            'This will enable or disable billing for Windows Server guest licenses through your Azure subscription.',
+          ),
+          stage: 'continued',
+        };
+      return setRun({ ...ctx, stage: 'continued', answer: 'Y' }, def);
+    }
+    case 'continued': {
+      if (!isYes(ctx.answer)) return done();
+      const cloud = environment(ctx);
+      if (!cloud) return done();
+      const login = signIn(ctx, cloud, 'signed-in', SET_ACTIVITY);
+      if ('kind' in login) return login;
+      return setRun({ ...ctx, stage: 'signed-in', account: login }, def);
+    }
+    case 'signed-in': {
+      const cluster = targetCluster(ctx);
+      if (!cluster || !ctx.account) return done();
+      if (change.diagnosticLevel === 'Off')
+        writeWarning(
+          ctx,
+          'Setting diagnostic level to Off will prevent Microsoft from collecting important diagnostic information that helps improve Azure Stack HCI.',
+        );
+      if (change.windowsServerSubscription === 'Disabled')
+        writeWarning(
+          ctx,
+          'Windows Server Subscription will no longer activate your Windows Server VMs. Please check that your VMs are being activated another way.',
+        );
+      const job = setClusterSettings(ctx.draft, cluster.name, change, ctx.now, ctx.account);
+      return { kind: 'job', jobIds: [job.id], stage: 'finished', activity: SET_ACTIVITY };
+    }
+    case 'finished': {
+      const job = ctx.jobs?.[0];
+      if (!job) return done();
+      if (job.status !== 'Succeeded') {
+        writeError(ctx, job.message ?? '');
+        return done();
+      }
+      // behaviour.md gives one Details sentence per change; with both changed the console gives both.
+      const details = [
+        change.windowsServerSubscription === 'Enabled'
+          ? 'Successfully enabled Windows Server Subscription.'
+          : '',
+        change.windowsServerSubscription === 'Disabled'
+          ? 'Successfully disabled Windows Server Subscription.'
+          : '',
+        change.diagnosticLevel !== undefined
+          ? `Successfully configured the Azure Stack HCI diagnostic level to ${change.diagnosticLevel}.`
+          : '',
+      ].filter((d) => d !== '');
+      const props: [string, PsValue][] = [['Result', psEnum('Success')]];
+      if (details.length > 0) props.push(['Details', details.join(' ')]);
+      return done([psObject('SetAzStackHCIOutput', props, { kind: 'list', columns: props.map(([n]) => n) })]);
     }
   }
   return done();
@@ -391,6 +493,30 @@ function installModuleRun(ctx: CmdletContext): CmdletResult {
   return done();
 }
 
+const SET_AZSTACKHCI: CmdletDef = {
+  name: 'Set-AzStackHCI',
+  module: 'Az.StackHCI',
+  errorSource: 'Set-AzStackHCI',
+  shouldProcess: true,
+  synopsis:
+    'Set-AzStackHCI modifies resource properties of the Microsoft.AzureStackHCI cloud resource representing the on-premises cluster to enable or disable features.',
+  // the parameter table of the module's help (Set-AzStackHCI.md): only -ComputerName is positional
+  params: [
+    { name: 'ComputerName', type: 'string', position: 0 },
+    { name: 'Credential', type: 'credential' },
+    { name: 'ResourceId', type: 'string' },
+    { name: 'EnableWSSubscription', type: 'bool' },
+    { name: 'DiagnosticLevel', type: 'string', typeName: 'DiagnosticLevel' },
+    { name: 'TenantId', type: 'string' },
+    { name: 'ArmAccessToken', type: 'string' },
+    { name: 'AccountId', type: 'string' },
+    { name: 'EnvironmentName', type: 'string' },
+    { name: 'UseDeviceAuthentication', type: 'switch' },
+    { name: 'Force', type: 'switch' },
+  ],
+  run: (ctx) => setRun(ctx, SET_AZSTACKHCI),
+};
+
 export const AZURE_CMDLETS: CmdletDef[] = [
   {
     name: 'Register-AzStackHCI',
@@ -445,6 +571,7 @@ export const AZURE_CMDLETS: CmdletDef[] = [
     ],
     run: unregisterRun,
   },
+  SET_AZSTACKHCI,
   {
     name: 'Test-AzStackHCIConnection',
     module: 'Az.StackHCI',

@@ -9,11 +9,16 @@ import { startSyncNow } from '../cluster-registration';
 import { CLOUDS } from '../clouds';
 import { benefitsNodeStatus, clusterNodes, lastHeartbeat, registrationView } from '../derive';
 import { hcisvcStatus, scQueryText, setHcisvc } from '../diagnostics';
-import type { ClusterNode, EventChannel, World } from '../model';
+import type { CloudName, ClusterNode, EventChannel, World } from '../model';
 import { ARC_AGENT_VERSION } from '../registration';
+import { connectArcAgent } from '../arc-connect';
+import { decodeSimToken } from '../arm/auth';
+import { SimError } from '../core';
+import { beginNodeRestart } from '../node-restart';
 import { runRemedy } from '../troubleshooter';
-import { boundString, boundSwitch, cmdletError, done, writeError, writeWarning } from './context';
+import { boundString, boundStrings, boundSwitch, cmdletError, done, writeError } from './context';
 import type { CmdletContext, CmdletDef, CmdletResult } from './context';
+import { confirmPrompt, isYes } from './prompts';
 import { psDate, psEnum, psObject } from './values';
 import type { PsObject, PsValue } from './values';
 
@@ -323,6 +328,103 @@ function wevtutilRun(ctx: CmdletContext): CmdletResult {
   return done();
 }
 
+// ───────────── azcmagent connect ─────────────
+
+const CONNECT_FLAGS: Record<string, string> = {
+  'resource-group': 'resource-group',
+  g: 'resource-group',
+  'tenant-id': 'tenant-id',
+  t: 'tenant-id',
+  location: 'location',
+  l: 'location',
+  'subscription-id': 'subscription-id',
+  s: 'subscription-id',
+  cloud: 'cloud',
+  'access-token': 'access-token',
+  a: 'access-token',
+};
+
+/** `--flag value`, `--flag=value` and the short forms; unknown flags are named back. */
+function connectFlags(options: readonly string[]): { flags: Map<string, string>; unknown?: string } {
+  const flags = new Map<string, string>();
+  for (let i = 0; i < options.length; i++) {
+    const option = options[i] ?? '';
+    const match = /^--?([A-Za-z-]+)(?:[=:](.*))?$/.exec(option);
+    if (!match) continue;
+    const [, raw = '', inline] = match;
+    const name = Object.hasOwn(CONNECT_FLAGS, raw.toLowerCase())
+      ? CONNECT_FLAGS[raw.toLowerCase()]
+      : undefined;
+    if (name === undefined) return { flags, unknown: option };
+    const next = options[i + 1];
+    const value = inline ?? (next !== undefined && !next.startsWith('-') ? next : '');
+    if (inline === undefined && value !== '') i++;
+    flags.set(name, value);
+  }
+  return { flags };
+}
+
+/** The agent's error, as a line of its own (azcmagent is not a cmdlet: no error record). */
+function agentError(ctx: CmdletContext, text: string): CmdletResult {
+  ctx.out.push({ kind: 'line', stream: 'error', text });
+  return done();
+}
+
+/**
+ * `azcmagent connect` (seed 002's onboarding line): connects this server's installed agent to Azure with
+ * --resource-group, --tenant-id, --location and --subscription-id, signed in by --access-token or, without
+ * one, by device code. The required-flag error is the CLI framework's (cobra) own; seed 002 gives the success
+ * line, "Successfully Onboarded Resource to Azure". The agent's other progress lines are not quoted by any
+ * reference file and are not printed.
+ */
+function agentConnect(ctx: CmdletContext, options: readonly string[]): CmdletResult {
+  const { flags, unknown } = connectFlags(options);
+  if (unknown !== undefined) return agentError(ctx, `Error: unknown flag: ${unknown}`);
+  const missing = ['location', 'resource-group', 'subscription-id', 'tenant-id'].filter(
+    (f) => (flags.get(f) ?? '') === '',
+  );
+  if (missing.length > 0)
+    return agentError(ctx, `Error: required flag(s) ${missing.map((m) => `"${m}"`).join(', ')} not set`);
+  const cloudFlag = flags.get('cloud') ?? 'AzureCloud';
+  const cloud = (Object.keys(CLOUDS) as CloudName[]).find((c) => c.toLowerCase() === cloudFlag.toLowerCase());
+  if (!cloud)
+    return agentError(
+      ctx,
+      `The simulation models the AzureCloud, AzureChinaCloud and AzureUSGovernment clouds; '${cloudFlag}' is not one of them.`,
+    );
+  const tenantId = flags.get('tenant-id') ?? '';
+  const request = {
+    subscriptionId: flags.get('subscription-id') ?? '',
+    resourceGroup: flags.get('resource-group') ?? '',
+    location: flags.get('location') ?? '',
+    tenantId,
+    cloud,
+  };
+  let upn = ctx.account?.upn;
+  if (ctx.stage === 'start') {
+    const token = flags.get('access-token');
+    if (token !== undefined) {
+      upn = decodeSimToken(token);
+      // No reference gives the agent's words for a token Azure AD refuses.
+      if (upn === undefined || !own(ctx.draft.cloud.users, upn))
+        return agentError(
+          ctx,
+          'The access token was not accepted: it is not a token of the simulated directory.',
+        );
+    } else {
+      return { kind: 'signin', cloud, tenantId, stage: 'signed-in', client: 'azcmagent' };
+    }
+  }
+  if (upn === undefined) return done();
+  try {
+    connectArcAgent(ctx.draft, ctx.node.name, request, upn, ctx.now);
+  } catch (error) {
+    if (!(error instanceof SimError)) throw error;
+    return agentError(ctx, error.message);
+  }
+  return { kind: 'done', text: ['Successfully Onboarded Resource to Azure'] };
+}
+
 function azcmagentRun(ctx: CmdletContext): CmdletResult {
   const [verb, ...options] = ctx.args;
   const node = ctx.node;
@@ -362,11 +464,7 @@ function azcmagentRun(ctx: CmdletContext): CmdletResult {
       return done();
     }
     case 'connect':
-      writeWarning(
-        ctx,
-        'Run Register-AzStackHCI (or Enable-AzureStackHCIArcIntegration) to connect a cluster server to Azure Arc: the cluster\u2019s Arc integration installs and connects the agent on every server.',
-      );
-      return done();
+      return agentConnect(ctx, options);
     default:
       return {
         kind: 'done',
@@ -385,6 +483,72 @@ function azcmagentRun(ctx: CmdletContext): CmdletResult {
         ],
       };
   }
+}
+
+// ───────────── Restart-Computer ─────────────
+
+/**
+ * Restart-Computer (Windows PowerShell 5.1): ShouldProcess with the cmdlet's own operation text, then the
+ * server goes down and boots in simulated time (`beginNodeRestart`). -Force is accepted; the simulation has
+ * no other signed-in users for it to override. -Wait, -For, -Timeout and -Delay are not simulated (their
+ * PowerShell waits have no counterpart here) and answer as unknown parameters. When the console's own server restarts, the next line answers
+ * with the broken session's error until the server is back; no reference file gives the console host's words
+ * for a remote session that drops, so none are printed at the moment it goes.
+ */
+function restartComputerRun(ctx: CmdletContext, def: CmdletDef): CmdletResult {
+  const names = boundStrings(ctx, 'ComputerName') ?? ['localhost'];
+  const targets = names.map((name) => {
+    const local = ['localhost', '.', ctx.node.name.toLowerCase()].includes(name.toLowerCase());
+    const node = local
+      ? ctx.node
+      : Object.values(ctx.draft.nodes).find(
+          (n) => n.name.toLowerCase() === name.toLowerCase() || n.fqdn.toLowerCase() === name.toLowerCase(),
+        );
+    return { name, local, node };
+  });
+  const operation = (local: boolean) =>
+    `Enable the ${local ? 'Local' : 'Remote'} shutdown access rights and restart the computer.`;
+  const target = (t: (typeof targets)[number]) =>
+    t.local ? `localhost (${ctx.node.name.toUpperCase()})` : t.name;
+  if (ctx.stage === 'start') {
+    if (boundSwitch(ctx, 'WhatIf')) {
+      for (const t of targets)
+        ctx.out.push({
+          kind: 'line',
+          stream: 'output',
+          text: `What if: Performing the operation "${operation(t.local)}" on target "${target(t)}".`,
+        });
+      return done();
+    }
+    const first = targets[0];
+    if (ctx.bound.get('Confirm') === true && first)
+      return {
+        kind: 'choice',
+        prompt: confirmPrompt(operation(first.local), target(first)),
+        stage: 'confirmed',
+      };
+    return restartComputerRun({ ...ctx, stage: 'confirmed', answer: 'Y' }, def);
+  }
+  if (!isYes(ctx.answer)) return done();
+  for (const t of targets) {
+    if (t.node?.power !== 'Up') {
+      // WinRM's words when a remote computer does not answer, as elsewhere in the console
+      cmdletError(
+        ctx,
+        def,
+        `Failed to restart the computer ${t.name} with the following error message: WinRM cannot complete the operation. Verify that the specified computer name is valid, that the computer is accessible over the network, and that a firewall exception for the WinRM service is enabled and allows access from this computer.`,
+        {
+          category: 'OperationStopped',
+          target: `${t.name}:String`,
+          exception: 'InvalidOperationException',
+          errorId: 'RestartcomputerFailed',
+        },
+      );
+      continue;
+    }
+    beginNodeRestart(ctx.draft, t.node.name, ctx.now);
+  }
+  return done();
 }
 
 function syncRun(ctx: CmdletContext): CmdletResult {
@@ -462,6 +626,22 @@ export const SERVER_CMDLETS: CmdletDef[] = [
       ],
     }),
   ),
+  bindDef(restartComputerRun, {
+    name: 'Restart-Computer',
+    module: 'core',
+    errorSource: 'Microsoft.PowerShell.Commands.RestartComputerCommand',
+    shouldProcess: true,
+    params: [
+      {
+        name: 'ComputerName',
+        type: 'strings',
+        position: 0,
+        aliases: ['CN', '__SERVER', 'Server', 'IPAddress'],
+      },
+      { name: 'Credential', type: 'credential', position: 1 },
+      { name: 'Force', type: 'switch', aliases: ['f'] },
+    ],
+  }),
   { name: 'sc.exe', module: 'native', errorSource: 'sc.exe', params: [], run: scRun },
   {
     name: 'wevtutil',

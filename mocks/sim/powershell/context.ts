@@ -18,6 +18,12 @@ export interface AzContext {
   cloud: CloudName;
 }
 
+/**
+ * Who asks for a device code: Az PowerShell's Connect-AzAccount prints "[Login to Azure] …" (its client app is
+ * "Microsoft Azure PowerShell" on the sign-in page); azcmagent prints the sign-in sentence alone.
+ */
+export type SignInClient = 'az-powershell' | 'azcmagent';
+
 export interface ScriptBlock {
   readonly kind: 'scriptblock';
   readonly text: string;
@@ -35,6 +41,8 @@ export interface ParamDef {
   position?: number;
   mandatory?: boolean;
   aliases?: readonly string[];
+  /** the type Get-Help's syntax names when it is not the binder's (an enum such as DiagnosticLevel) */
+  typeName?: string;
   /** parameter sets this parameter belongs to; absent: every set */
   sets?: readonly string[];
 }
@@ -76,7 +84,15 @@ export interface CmdletContext {
 export type CmdletResult =
   | { kind: 'done'; objects?: PsObject[]; text?: string[] }
   | { kind: 'choice'; prompt: ChoicePrompt; stage: string; data?: Record<string, unknown> }
-  | { kind: 'signin'; cloud: CloudName; tenantId?: string; stage: string; data?: Record<string, unknown> }
+  | {
+      kind: 'signin';
+      cloud: CloudName;
+      tenantId?: string;
+      stage: string;
+      data?: Record<string, unknown>;
+      /** the client that asks, for the sign-in page and the line that prints the code (default: Az PowerShell) */
+      client?: SignInClient;
+    }
   | { kind: 'job'; jobIds: string[]; stage: string; data?: Record<string, unknown>; activity?: string }
   | { kind: 'clear' };
 

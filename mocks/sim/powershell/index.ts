@@ -8,6 +8,7 @@ export {
   resizeSession,
   submitLine,
   DEVICE_LOGIN_URL,
+  SIGN_IN_APPS,
   HOME,
 } from './session';
 export type { Completion, Progress, PsSession, StepResult } from './session';

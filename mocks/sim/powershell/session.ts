@@ -21,9 +21,18 @@ import type { CloudName, Millis, World } from '../model';
 import { bind, resolveParam } from './binder';
 import type { Evaluate } from './binder';
 import { COMMANDS, findCommand } from './commands';
-import type { AzContext, BoundValue, CmdletContext, CmdletDef, CmdletResult, OutputRecord } from './context';
+import type {
+  AzContext,
+  BoundValue,
+  CmdletContext,
+  CmdletDef,
+  CmdletResult,
+  OutputRecord,
+  SignInClient,
+} from './context';
 import { formatChoice, formatError, formatObjects, formatValue, valueLines } from './format';
 import type { ChoicePrompt } from './format';
+import { abortedLines, END_OF_SUPPORT_PROMPT, runsOutOfSupportOs } from './end-of-support';
 import { parseLine, ParseError } from './syntax';
 import type { Command, Statement, Word } from './syntax';
 import { isPsObject } from './values';
@@ -34,6 +43,18 @@ export const DEVICE_LOGIN_URL = 'https://microsoft.com/devicelogin';
 const CONSOLE_CODE_LIFETIME: Millis = 15 * MINUTE;
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const HISTORY_LIMIT = 200;
+
+/**
+ * The app name the sign-in page shows for each client ("Are you trying to sign in to <app name>?"). Az
+ * PowerShell signs in as its well-known public client 1950a258-227b-4e31-a9cf-717495945fc2, whose display
+ * name is "Microsoft Azure PowerShell" (the name Azure AD's sign-in logs show for it; list of first-party client
+ * ids at https://gist.github.com/dafthack/2c0bbcac72b10c1ee205d1dd2fed3fe7). No reference names the app
+ * azcmagent signs in with; the page shows the agent's product name, "Azure Connected Machine Agent".
+ */
+export const SIGN_IN_APPS: Record<SignInClient, string> = {
+  'az-powershell': 'Microsoft Azure PowerShell',
+  azcmagent: 'Azure Connected Machine Agent',
+};
 
 interface Resume {
   def: string;
@@ -199,7 +220,9 @@ class Engine {
   }
 
   /** What a command name means on this server, given the modules installed so far. */
-  lookup(name: string): CmdletDef | undefined {
+  lookup(typed: string): CmdletDef | undefined {
+    // a path the call operator names may start with an environment variable ("$env:ProgramFiles\…")
+    const name = typed.replace(/\$env:(\w+)/gi, (_m, v: string) => formatValue(this.variable(`env:${v}`)));
     const def = findCommand(name, this.session.cwd);
     if (!def) return undefined;
     const node = this.node;
@@ -371,7 +394,39 @@ class Engine {
   }
 
   /** Calls the cmdlet at its stage and handles what it answers; true when it waits. */
-  invoke(def: CmdletDef, resume: Resume, extra: Partial<CmdletContext>): boolean {
+  invoke(def: CmdletDef, asked: Resume, given: Partial<CmdletContext>): boolean {
+    let resume = asked;
+    let extra = given;
+    const node = own(this.draft.nodes, resume.server ?? this.session.server);
+    // Az.StackHCI asks about 22H2's end of support before anything else; -Confirm:$false and -WhatIf turn
+    // ShouldProcess's question off, as they do for any ShouldProcess prompt.
+    if (def.module === 'Az.StackHCI' && resume.stage === 'start' && node && runsOutOfSupportOs(node)) {
+      const bound = new Map(resume.bound);
+      const asksAtAll = bound.get('Confirm') !== false && bound.get('WhatIf') !== true;
+      if (asksAtAll && resume.data.endOfSupport === undefined) {
+        this.lines(formatChoice(END_OF_SUPPORT_PROMPT).lines);
+        this.session.pending = {
+          kind: 'choice',
+          prompt: END_OF_SUPPORT_PROMPT,
+          resume: { ...resume, data: { ...resume.data, endOfSupport: 'asked' } },
+        };
+        return true;
+      }
+      if (resume.data.endOfSupport === 'asked') {
+        if (extra.answer !== 'Y' && extra.answer !== 'A') {
+          // a thrown error ends the whole line, not only this pipeline
+          this.lines(
+            abortedLines({ line: resume.line, start: resume.command.start, end: resume.command.end }),
+            'error',
+          );
+          delete this.session.pending;
+          return false;
+        }
+        resume = { ...resume, data: { ...resume.data, endOfSupport: 'accepted' } };
+        const { answer: _answered, ...rest } = extra;
+        extra = rest;
+      }
+    }
     const ctx = this.context(def, resume, extra);
     if (!ctx || !def.run) return false;
     let result: CmdletResult;
@@ -421,10 +476,10 @@ class Engine {
         return true;
       }
       case 'signin': {
-        const code = issueConsoleCode(this.draft, result.cloud, this.now);
-        this.line(
-          `[Login to Azure] To sign in, use a web browser to open the page ${DEVICE_LOGIN_URL} and enter the code ${code} to authenticate.`,
-        );
+        const client = result.client ?? 'az-powershell';
+        const code = issueConsoleCode(this.draft, result.cloud, this.now, SIGN_IN_APPS[client]);
+        const sentence = `To sign in, use a web browser to open the page ${DEVICE_LOGIN_URL} and enter the code ${code} to authenticate.`;
+        this.line(client === 'az-powershell' ? `[Login to Azure] ${sentence}` : sentence);
         this.session.pending = {
           kind: 'signin',
           code,
@@ -702,7 +757,7 @@ function nativeArgs(command: Command, evaluate: Evaluate): string[] {
 }
 
 /** A device code for this console, kept in the world so the sign-in page (maybe another tab) can find it. */
-function issueConsoleCode(draft: World, cloud: CloudName, now: Millis): string {
+function issueConsoleCode(draft: World, cloud: CloudName, now: Millis, appName: string): string {
   let n = guidFrom('console-device-code', nextSeq(draft)).replace(/-/g, '');
   let code = '';
   for (let i = 0; i < 9; i++) {
@@ -710,7 +765,7 @@ function issueConsoleCode(draft: World, cloud: CloudName, now: Millis): string {
     n = n.slice(2) || n;
   }
   const live = (draft.consoleDeviceCodes ?? []).filter((c) => c.expiresAt > now);
-  live.push({ code, cloud, issuedAt: now, expiresAt: now + CONSOLE_CODE_LIFETIME });
+  live.push({ code, cloud, issuedAt: now, expiresAt: now + CONSOLE_CODE_LIFETIME, appName });
   draft.consoleDeviceCodes = live.slice(-20);
   return code;
 }

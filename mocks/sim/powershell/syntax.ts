@@ -321,7 +321,17 @@ function parsePipeline(tokens: Token[], from: number, to: number, line: string):
         'UnexpectedToken',
       );
     }
-    const nameWord = head.word;
+    // `& "path\to\tool.exe" args`: the call operator runs the command the next word names
+    const callOperator = head.word.kind === 'literal' && !head.word.quoted && head.word.text === '&';
+    const called = callOperator ? tokens[k + 1] : undefined;
+    if (callOperator && called?.t !== 'word')
+      throw new ParseError(
+        "Missing expression after unary operator '&'.",
+        head.word.start,
+        'MissingExpressionAfterOperator',
+      );
+    if (called?.t === 'word') k++;
+    const nameWord = called?.t === 'word' ? called.word : head.word;
     const name =
       nameWord.kind === 'literal'
         ? nameWord.text

@@ -12,6 +12,7 @@ import type {
   GatewayDto,
   GatewayRegistrationFlowDto,
 } from '@/api/contract';
+import type { DeviceLoginAppDto } from '@/api/powershell-contract';
 import { timing } from '@/config/timing';
 import { api } from '@/lib/api-client';
 import { keyRoots } from './key-roots';
@@ -33,6 +34,7 @@ export const directoryKeys = {
 export const deviceLoginKeys = {
   all: keyRoots.deviceLogin,
   accounts: (code: string) => [...deviceLoginKeys.all, 'accounts', code] as const,
+  app: (code: string) => [...deviceLoginKeys.all, 'app', code] as const,
 };
 
 /** True while the pane waits for the code to be used on the sign-in page (it polls to notice). */
@@ -84,6 +86,14 @@ export const deviceLoginQueries = {
         api.get<DeviceLoginAccountDto[]>(`/api/device-login/accounts?code=${encodeURIComponent(code)}`, {
           signal,
         }),
+      staleTime: 0,
+    }),
+  /** The app a code signs in to: Windows Admin Center for the gateway's, a console's client for its own. */
+  app: (code: string) =>
+    queryOptions({
+      queryKey: deviceLoginKeys.app(code),
+      queryFn: ({ signal }) =>
+        api.get<DeviceLoginAppDto>(`/api/device-login/app?code=${encodeURIComponent(code)}`, { signal }),
       staleTime: 0,
     }),
 };

@@ -70,9 +70,9 @@ const useStyles = makeStyles({
 
 type Stage =
   | { name: 'code' }
-  | { name: 'account'; code: string; accounts: DeviceLoginAccountDto[] }
-  | { name: 'confirm'; code: string; account: DeviceLoginAccountDto }
-  | { name: 'done'; message: string };
+  | { name: 'account'; code: string; appName: string; accounts: DeviceLoginAccountDto[] }
+  | { name: 'confirm'; code: string; appName: string; account: DeviceLoginAccountDto }
+  | { name: 'done'; appName: string; message: string };
 
 /**
  * The simulated Microsoft device-code sign-in ("Enter code"), opened by step 3 of the gateway registration
@@ -105,7 +105,7 @@ export function DeviceLoginPage() {
         {stage.name === 'code' && (
           <CodeStage
             headingRef={headingRef}
-            onNext={(code, accounts) => setStage({ name: 'account', code, accounts })}
+            onNext={(code, appName, accounts) => setStage({ name: 'account', code, appName, accounts })}
           />
         )}
         {stage.name === 'account' && (
@@ -127,7 +127,9 @@ export function DeviceLoginPage() {
                     appearance="subtle"
                     className={styles.account}
                     icon={<PersonRegular />}
-                    onClick={() => setStage({ name: 'confirm', code: stage.code, account: a })}
+                    onClick={() =>
+                      setStage({ name: 'confirm', code: stage.code, appName: stage.appName, account: a })
+                    }
                   >
                     <span className={styles.accountText}>
                       <span>{a.displayName}</span>
@@ -146,15 +148,16 @@ export function DeviceLoginPage() {
           <ConfirmStage
             headingRef={headingRef}
             code={stage.code}
+            appName={stage.appName}
             account={stage.account}
             onCancel={() => setStage({ name: 'code' })}
-            onDone={(message) => setStage({ name: 'done', message })}
+            onDone={(message) => setStage({ name: 'done', appName: stage.appName, message })}
           />
         )}
         {stage.name === 'done' && (
           <>
             <h1 id="device-login-title" className={styles.title} tabIndex={-1} ref={headingRef}>
-              Windows Admin Center
+              {stage.appName}
             </h1>
             <p className={styles.text} role="status">
               {stage.message}
@@ -171,7 +174,7 @@ function CodeStage({
   onNext,
 }: {
   headingRef: RefObject<HTMLHeadingElement | null>;
-  onNext: (code: string, accounts: DeviceLoginAccountDto[]) => void;
+  onNext: (code: string, appName: string, accounts: DeviceLoginAccountDto[]) => void;
 }) {
   const styles = useStyles();
   const queryClient = useQueryClient();
@@ -187,10 +190,13 @@ function CodeStage({
       return;
     }
     setChecking(true);
-    queryClient.query({ ...deviceLoginQueries.accounts(entered), staleTime: 0, retry: false }).then(
-      (accounts) => {
+    Promise.all([
+      queryClient.query({ ...deviceLoginQueries.accounts(entered), staleTime: 0, retry: false }),
+      queryClient.query({ ...deviceLoginQueries.app(entered), staleTime: 0, retry: false }),
+    ]).then(
+      ([accounts, app]) => {
         setChecking(false);
-        onNext(entered, accounts);
+        onNext(entered, app.appName, accounts);
       },
       (failure: unknown) => {
         setChecking(false);
@@ -227,12 +233,15 @@ function CodeStage({
 function ConfirmStage({
   headingRef,
   code,
+  appName,
   account,
   onCancel,
   onDone,
 }: {
   headingRef: RefObject<HTMLHeadingElement | null>;
   code: string;
+  /** the client the code was issued to: the real page asks "Are you trying to sign in to <app name>?" */
+  appName: string;
   account: DeviceLoginAccountDto;
   onCancel: () => void;
   onDone: (message: string) => void;
@@ -253,7 +262,7 @@ function ConfirmStage({
     <>
       <p className={styles.text}>{account.upn}</p>
       <h1 id="device-login-title" className={styles.title} tabIndex={-1} ref={headingRef}>
-        Are you trying to sign in to Windows Admin Center?
+        Are you trying to sign in to {appName}?
       </h1>
       <p className={styles.text}>
         Only continue if you downloaded the app from a store or website that you trust.

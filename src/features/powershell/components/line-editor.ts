@@ -82,3 +82,13 @@ export const KEY_SEQUENCES: Readonly<Record<string, EditKey>> = {
   '\b': 'backspace',
   '\x1b[3~': 'delete',
 };
+
+/**
+ * Pasted (or typed) text split at its first newline: the printable part that goes on the line, and what
+ * follows the newline — null when there was none (the line is not run), '' when the newline ended the text.
+ */
+export function splitInput(input: string): { text: string; after: string | null } {
+  const [first = '', ...rest] = input.replace(/\r\n?/g, '\n').split('\n');
+  const text = Array.from(first, (c) => (c >= ' ' ? c : '')).join('');
+  return { text, after: rest.length > 0 ? rest.join('\n') : null };
+}

@@ -4,7 +4,7 @@ import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react';
 import type { PowerShellCompletionDto, PowerShellOutputDto } from '@/api/powershell-contract';
-import { edit, emptyLine, insert, KEY_SEQUENCES, replaceRange } from './line-editor';
+import { edit, emptyLine, insert, KEY_SEQUENCES, replaceRange, splitInput } from './line-editor';
 import type { LineState } from './line-editor';
 import { createTypeAhead } from './type-ahead';
 
@@ -217,14 +217,15 @@ export default function TerminalView({
         return;
       }
       if (input.startsWith('\x1b')) return;
-      // typed or pasted text; a pasted newline runs the line, as in a console
-      const [first = '', ...rest] = input.replace(/\r\n?/g, '\n').split('\n');
-      const printable = Array.from(first, (c) => (c >= ' ' ? c : '')).join('');
+      // Typed or pasted text. A pasted newline runs the line, as in a console; the lines after it wait, in
+      // order, for the prompts that follow — a cmdlet's question takes the next pasted line as its answer.
+      const { text: printable, after } = splitInput(input);
       setLine(insert(line.current, printable));
-      if (rest.length > 0) {
+      if (after !== null) {
         const text = line.current.text;
         term.write('\r\n');
         prompt.current = null;
+        if (after !== '') ahead.current.pushFront(after);
         callbacks.current.onSubmit(text, p);
       }
     };

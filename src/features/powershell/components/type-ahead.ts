@@ -6,6 +6,8 @@
  */
 export interface TypeAhead {
   push: (input: string) => void;
+  /** puts input back at the front: the rest of a paste runs before anything typed after it */
+  pushFront: (input: string) => void;
   /** hands queued input to `handle` while `accepting()` holds; what is left waits for the next prompt */
   drain: (accepting: () => boolean, handle: (input: string) => void) => void;
   /** Ctrl+C discards what was typed ahead */
@@ -18,6 +20,9 @@ export function createTypeAhead(): TypeAhead {
   return {
     push(input) {
       queue.push(input);
+    },
+    pushFront(input) {
+      queue.unshift(input);
     },
     drain(accepting, handle) {
       while (queue.length > 0 && accepting()) handle(queue.shift() ?? '');
