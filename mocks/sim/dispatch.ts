@@ -4,6 +4,7 @@
  * a kind without its handler fails to compile, and nothing depends on which modules happen to be imported.
  */
 import { completeArcDisable, completeArcEnable } from './arc';
+import { completeArmDelete } from './arm/deletes';
 import { completeDisableBenefits, completeEnableBenefits, completeVmBenefits } from './benefits';
 import {
   completeClusterRegistration,
@@ -62,6 +63,7 @@ export const EVENT_HANDLERS: EventHandlers = {
   'cluster/sync': scheduledSync,
   'node/data-repaired': dataRepaired,
   'arc/registration-task': arcRegistrationTask,
+  'arm/delete': completeArmDelete,
 };
 
 function runHandler<K extends ScheduledEventKind>(

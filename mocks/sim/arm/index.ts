@@ -9,6 +9,7 @@ export * from './errors';
 export * from './validate';
 export * from './project';
 export * from './lro';
+export * from './deletes';
 export * from './paging';
 export * from './subscriptions';
 export * from './resource-groups';
