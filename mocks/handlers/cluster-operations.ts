@@ -8,7 +8,6 @@ import type { SimRuntime } from '../runtime';
 import {
   ALL_LOCATIONS,
   CLOUDS,
-  SimError,
   registrationPrerequisites,
   rgKey,
   startClusterRegistration,
@@ -18,29 +17,15 @@ import {
 } from '../sim';
 import type { CloudName, Job, Op, World } from '../sim';
 import { registerClusterSchema, unregisterClusterSchema } from '../../src/api/request-schemas';
-import { errorResponse, fromSimError, parseBody, simRoute } from './http';
-import { jobDto } from './views';
-import { own } from '../sim';
+import { acceptedJob, errorResponse, parseBody, simRoute } from './http';
+import { own, requireCluster } from '../sim';
 
-function clusterName(world: World, name: string): string {
-  const cluster = Object.values(world.clusters).find(
-    (c) => c.name.toLowerCase() === name.toLowerCase() || c.fqdn.toLowerCase() === name.toLowerCase(),
-  );
-  if (!cluster) throw new SimError('not-found', 'ClusterNotFound', `The cluster '${name}' was not found.`);
-  return cluster.name;
-}
+const clusterName = (world: World, name: string): string => requireCluster(world, name).name;
 
 export function clusterOperationHandlers(sim: SimRuntime) {
   const handle = (fn: Parameters<typeof simRoute>[1]) => simRoute(sim, fn);
 
-  const startJob = (op: Op<Job>) => {
-    const outcome = sim.run(op);
-    if (!outcome.ok) return fromSimError(outcome.error);
-    return HttpResponse.json(
-      sim.read((_w, now) => jobDto(outcome.value, now)),
-      { status: 202, headers: { Location: `/api/jobs/${outcome.value.id}` } },
-    );
-  };
+  const startJob = (op: Op<Job>) => acceptedJob(sim, op);
 
   return [
     http.get(

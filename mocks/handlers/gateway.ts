@@ -24,7 +24,7 @@ import {
 } from './views';
 import { errorResponse, fromSimError, parseBody, readJsonObject, simRoute } from './http';
 import { addConnectionSchema } from '../../src/api/request-schemas';
-import { own, setOwn } from '../sim';
+import { own, requireCluster, requireNode, setOwn } from '../sim';
 
 function findConnection(world: World, type: string, name: string): GatewayConnection | undefined {
   return world.gateway.connections.find(
@@ -32,30 +32,8 @@ function findConnection(world: World, type: string, name: string): GatewayConnec
   );
 }
 
-function clusterOr404(world: World, name: string) {
-  const cluster =
-    own(world.clusters, name) ??
-    Object.values(world.clusters).find(
-      (c) => c.name.toLowerCase() === name.toLowerCase() || c.fqdn.toLowerCase() === name.toLowerCase(),
-    );
-  if (!cluster)
-    throw new SimError(
-      'not-found',
-      'ClusterNotFound',
-      `The cluster '${name}' was not found. Check the name, or add it from All connections.`,
-    );
-  return cluster;
-}
-
-function nodeOr404(world: World, name: string) {
-  const node =
-    own(world.nodes, name) ??
-    Object.values(world.nodes).find(
-      (n) => n.name.toLowerCase() === name.toLowerCase() || n.fqdn.toLowerCase() === name.toLowerCase(),
-    );
-  if (!node) throw new SimError('not-found', 'ServerNotFound', `The server '${name}' was not found.`);
-  return node;
-}
+const clusterOr404 = requireCluster;
+const nodeOr404 = requireNode;
 
 const VM_SORTS = [
   'name',

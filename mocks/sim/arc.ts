@@ -22,11 +22,12 @@ import { azureReadiness } from './gateway-registration';
 import { canAssignRoles } from './identity';
 import { evenSteps, startJob } from './jobs';
 import type { JobOutcome } from './jobs';
-import type { ClusterNode, Job, Millis, OnPremCluster, World } from './model';
+import type { ClusterNode, Job, Millis, World } from './model';
 import { MINUTE } from './model';
 import { refreshHeartbeats } from './reachability';
 import { ARC_AGENT_VERSION, createApp, onboardNodeToArc, systemData } from './registration';
 import { own } from './lookup';
+import { requireCluster } from './cluster-lookup';
 
 export const ARC_MESSAGES = {
   notRegistered:
@@ -56,12 +57,6 @@ const DISABLE_STEPS = [
 ];
 export const ARC_ENABLE_DURATION: Millis = 3 * MINUTE;
 export const ARC_DISABLE_DURATION: Millis = MINUTE;
-
-function requireCluster(world: World, name: string): OnPremCluster {
-  const cluster = Object.values(world.clusters).find((c) => c.name.toLowerCase() === name.toLowerCase());
-  if (!cluster) throw new SimError('not-found', 'ClusterNotFound', `The cluster '${name}' was not found.`);
-  return cluster;
-}
 
 export function requireServer(world: World, name: string): ClusterNode {
   const node = Object.values(world.nodes).find(

@@ -31,6 +31,7 @@ import type {
 } from './model';
 import { attemptSync } from './registration';
 import { own } from './lookup';
+import { requireCluster } from './cluster-lookup';
 
 export const HOST_SWITCH_NAME = 'AZSHCI_HOST-IMDS_DO_NOT_MODIFY';
 export const GUEST_NIC_NAME = 'AZSHCI_GUEST-IMDS_DO_NOT_MODIFY';
@@ -84,11 +85,7 @@ const BENEFITS_KINDS: readonly string[] = [
 
 // ───────────── Preconditions ─────────────
 
-function clusterOrThrow(world: World, name: string): OnPremCluster {
-  const cluster = own(world.clusters, name);
-  if (!cluster) throw new SimError('not-found', 'ClusterNotFound', `The cluster '${name}' was not found.`);
-  return cluster;
-}
+const clusterOrThrow = requireCluster;
 
 export function benefitsJobRunning(world: World, clusterName: string): Job | undefined {
   return Object.values(world.jobs).find(

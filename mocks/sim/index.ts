@@ -21,6 +21,7 @@ export * from './vms';
 export * from './scenarios';
 export * from './persist';
 export * from './lookup';
+export * from './cluster-lookup';
 export * from './lab-rules';
 export * from './gateway-registration';
 export * from './cluster-registration';
