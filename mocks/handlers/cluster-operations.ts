@@ -9,7 +9,6 @@ import {
   ALL_LOCATIONS,
   CLOUDS,
   registrationPrerequisites,
-  rgKey,
   startClusterRegistration,
   startClusterUnregistration,
   startRepair,
@@ -79,45 +78,8 @@ export function clusterOperationHandlers(sim: SimRuntime) {
       '*/api/clusters/:name/registration',
       handle(async (request, params) => {
         const body = await parseBody(request, registerClusterSchema);
-        const name = sim.read((w) => clusterName(w, params.name ?? ''));
-        const subscriptionId = body.subscriptionId.trim();
-        const resourceGroup = body.resourceGroup;
-        if (
-          body.createResourceGroup === true &&
-          sim.read((w) => own(w.cloud.resourceGroups, rgKey(subscriptionId, resourceGroup)) !== undefined)
-        ) {
-          return errorResponse(
-            409,
-            'ResourceGroupExists',
-            `A resource group named '${resourceGroup}' already exists in this subscription. Choose Use existing, or another name.`,
-            'resourceGroup',
-          );
-        }
-        if (
-          body.createResourceGroup === false &&
-          sim.read((w) => own(w.cloud.resourceGroups, rgKey(subscriptionId, resourceGroup)) === undefined)
-        ) {
-          return errorResponse(
-            404,
-            'ResourceGroupNotFound',
-            `Resource group '${resourceGroup}' could not be found.`,
-            'resourceGroup',
-          );
-        }
-        const arcResourceGroup = body.arcResourceGroup ?? '';
         return startJob((draft, now) =>
-          startClusterRegistration(
-            draft,
-            {
-              cluster: name,
-              subscriptionId,
-              resourceGroup,
-              region: body.region.trim(),
-              enableArc: body.enableArc,
-              ...(arcResourceGroup !== '' ? { arcResourceGroup } : {}),
-            },
-            now,
-          ),
+          startClusterRegistration(draft, { ...body, cluster: params.name ?? '' }, now),
         );
       }),
     ),
@@ -126,19 +88,8 @@ export function clusterOperationHandlers(sim: SimRuntime) {
       '*/api/clusters/:name/unregister',
       handle(async (request, params) => {
         const body = await parseBody(request, unregisterClusterSchema);
-        const name = sim.read((w) => clusterName(w, params.name ?? ''));
-        const subscriptionId = body.subscriptionId?.trim() ?? '';
-        const cloud = body.cloud ?? '';
         return startJob((draft, now) =>
-          startClusterUnregistration(
-            draft,
-            {
-              cluster: name,
-              ...(subscriptionId !== '' ? { subscriptionId } : {}),
-              ...(cloud !== '' ? { cloud } : {}),
-            },
-            now,
-          ),
+          startClusterUnregistration(draft, { ...body, cluster: params.name ?? '' }, now),
         );
       }),
     ),

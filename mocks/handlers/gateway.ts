@@ -10,8 +10,14 @@ import type {
   VmListDto,
 } from '../../src/api/contract';
 import type { SimRuntime } from '../runtime';
-import { SimError, clusterNodes, clusterVms, makeNode, nextSeq } from '../sim';
-import type { GatewayConnection, OnPremCluster, World } from '../sim';
+import {
+  SimError,
+  addConnection,
+  clusterNodes,
+  clusterVms,
+  removeConnection,
+  updateConnection,
+} from '../sim';
 import {
   clusterDto,
   connectionDto,
@@ -22,15 +28,9 @@ import {
   notificationDto,
   vmDto,
 } from './views';
-import { errorResponse, fromSimError, parseBody, readJsonObject, simRoute } from './http';
-import { addConnectionSchema } from '../../src/api/request-schemas';
-import { own, requireCluster, requireNode, setOwn } from '../sim';
-
-function findConnection(world: World, type: string, name: string): GatewayConnection | undefined {
-  return world.gateway.connections.find(
-    (c) => c.type === type && c.name.toLowerCase() === name.toLowerCase(),
-  );
-}
+import { errorResponse, fromSimError, parseBody, simRoute } from './http';
+import { addConnectionSchema, updateConnectionSchema } from '../../src/api/request-schemas';
+import { own, requireCluster, requireNode } from '../sim';
 
 const clusterOr404 = requireCluster;
 const nodeOr404 = requireNode;
@@ -83,28 +83,7 @@ export function gatewayHandlers(sim: SimRuntime) {
       '*/api/connections',
       handle(async (request) => {
         const body: AddConnectionRequest = await parseBody(request, addConnectionSchema);
-        const name = body.name.trim();
-        const tags = (body.tags ?? []).filter((t) => t.trim() !== '');
-        const type = body.type;
-        const outcome = sim.run((draft, now) => {
-          if (findConnection(draft, type, name)) {
-            throw new SimError(
-              'conflict',
-              'ConnectionExists',
-              `'${name}' is already in the connections list.`,
-            );
-          }
-          if (type === 'cluster' && !own(draft.clusters, name)) addSimulatedCluster(draft, name, now);
-          const connection: GatewayConnection = {
-            name,
-            type,
-            managingAs: 'CONTOSO\\hciadmin',
-            tags,
-            addedAt: now,
-          };
-          draft.gateway.connections.push(connection);
-          return connectionDto(draft, connection, now);
-        });
+        const outcome = sim.run((draft, now) => connectionDto(draft, addConnection(draft, body, now), now));
         if (!outcome.ok) return fromSimError(outcome.error);
         return HttpResponse.json(outcome.value, { status: 201 });
       }),
@@ -114,36 +93,10 @@ export function gatewayHandlers(sim: SimRuntime) {
     http.patch(
       '*/api/connections/:type/:name',
       handle(async (request, params) => {
-        const body = (await readJsonObject(request)) as Partial<UpdateConnectionRequest>;
-        if (
-          body.tags !== undefined &&
-          (!Array.isArray(body.tags) || body.tags.some((t) => typeof t !== 'string'))
-        )
-          return errorResponse(400, 'InvalidParameter', 'Tags must be a list of strings.', 'tags');
-        if (
-          body.managingAs !== undefined &&
-          (typeof body.managingAs !== 'string' || body.managingAs.trim() === '')
-        )
-          return errorResponse(
-            400,
-            'InvalidParameter',
-            'Enter the account to manage the connection as.',
-            'managingAs',
-          );
-        const tags = body.tags?.map((t) => t.trim()).filter((t) => t !== '');
-        const managingAs = body.managingAs?.trim();
-        const outcome = sim.run((draft, now) => {
-          const existing = findConnection(draft, params.type ?? '', params.name ?? '');
-          if (!existing)
-            throw new SimError(
-              'not-found',
-              'ConnectionNotFound',
-              `'${params.name ?? ''}' is not in the connections list.`,
-            );
-          if (tags !== undefined) existing.tags = [...new Set(tags)];
-          if (managingAs !== undefined) existing.managingAs = managingAs;
-          return connectionDto(draft, existing, now);
-        });
+        const change: UpdateConnectionRequest = await parseBody(request, updateConnectionSchema);
+        const outcome = sim.run((draft, now) =>
+          connectionDto(draft, updateConnection(draft, params.type ?? '', params.name ?? '', change), now),
+        );
         if (!outcome.ok) return fromSimError(outcome.error);
         return HttpResponse.json(outcome.value);
       }),
@@ -152,16 +105,7 @@ export function gatewayHandlers(sim: SimRuntime) {
     http.delete(
       '*/api/connections/:type/:name',
       handle((_request, params) => {
-        const outcome = sim.run((draft) => {
-          const existing = findConnection(draft, params.type ?? '', params.name ?? '');
-          if (!existing)
-            throw new SimError(
-              'not-found',
-              'ConnectionNotFound',
-              `'${params.name ?? ''}' is not in the connections list.`,
-            );
-          draft.gateway.connections = draft.gateway.connections.filter((c) => c !== existing);
-        });
+        const outcome = sim.run((draft) => removeConnection(draft, params.type ?? '', params.name ?? ''));
         if (!outcome.ok) return fromSimError(outcome.error);
         return new HttpResponse(null, { status: 204 });
       }),
@@ -343,35 +287,4 @@ function compare(a: unknown, b: unknown): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (typeof a === 'string' && typeof b === 'string') return a.localeCompare(b, 'en', { numeric: true });
   return 0;
-}
-
-/** "+ Add" of a cluster the world does not have yet: a new, unregistered two-node cluster, installed now. */
-function addSimulatedCluster(draft: World, name: string, now: number): void {
-  const short = name.split('.')[0] ?? name;
-  const cluster: OnPremCluster = {
-    name,
-    domain: name.includes('.') ? name.slice(short.length + 1) : 'contoso.local',
-    fqdn: name.includes('.') ? name : `${name}.contoso.local`,
-    installedAt: now,
-    clusteredAt: now,
-    osBuild: '20349.1607',
-    osDisplayVersion: '22H2',
-    nodeNames: [],
-    imdsAttestation: 'Disabled',
-    diagnosticLevel: 'Basic',
-    logFiles: [],
-  };
-  setOwn(draft.clusters, name, cluster);
-  for (let i = 1; i <= 2; i++) {
-    const nodeName = `${short}-n${i}`;
-    if (own(draft.nodes, nodeName)) continue;
-    cluster.nodeNames.push(nodeName);
-    draft.nodes[nodeName] = {
-      ...makeNode(name, nodeName, i - 1, now, now),
-      serialNumber: `SIM${String(nextSeq(draft)).padStart(6, '0')}`,
-      coreCount: 16,
-      memoryGiB: 256,
-      lastBootAt: now,
-    };
-  }
 }

@@ -19,6 +19,7 @@ import {
   benefitsNodeStatus,
   clusterNodes,
   clusterVms,
+  connectionStatus,
   daysLeft,
   hciClusterId,
   jobProgress,
@@ -52,33 +53,9 @@ export function connectionDto(world: World, c: GatewayConnection, now: Millis): 
     typeLabel: c.type === 'cluster' ? 'Server clusters' : 'Servers',
     lastConnected: iso(c.lastConnectedAt),
     managingAs: c.managingAs,
-    tags: c.tags,
+    tags: [...c.tags],
   };
-  if (c.type === 'cluster') {
-    const nodes = clusterNodes(world, c.name);
-    if (nodes.length === 0)
-      return { ...base, status: 'Server Unreachable', statusDetail: 'No cluster by this name answers.' };
-    const down = nodes.filter((n) => n.power === 'Down');
-    if (down.length === nodes.length)
-      return { ...base, status: 'Server Unreachable', statusDetail: 'No server of the cluster answers.' };
-    const cluster = own(world.clusters, c.name);
-    if (down.length > 0) {
-      return {
-        ...base,
-        status: 'Warning',
-        statusDetail: `${down.map((n) => n.name).join(', ')} ${down.length === 1 ? 'is' : 'are'} down.`,
-      };
-    }
-    if (cluster && registrationView(world, cluster, now).registrationStatus === 'OutOfPolicy') {
-      return { ...base, status: 'Warning', statusDetail: 'Azure Stack HCI is out of policy.' };
-    }
-    return { ...base, status: 'Online' };
-  }
-  const node = own(world.nodes, c.name);
-  if (!node) return { ...base, status: 'Server Unreachable', statusDetail: 'This server does not answer.' };
-  if (node.power === 'Down')
-    return { ...base, status: 'Server Unreachable', statusDetail: 'The server is not responding.' };
-  return { ...base, status: 'Online' };
+  return { ...base, ...connectionStatus(world, c, now) };
 }
 
 export function registrationDto(world: World, cluster: OnPremCluster, now: Millis): AzureStackHciStatusDto {
