@@ -122,6 +122,40 @@ describe('the Azure SDK against the simulated ARM', () => {
     });
   });
 
+  it('lists resources: top pages through nextLink, $filter by tag, by type and by name', async () => {
+    const client = resources();
+    await client.providers.register('Microsoft.AzureStackHCI');
+    await client.resourceGroups.createOrUpdate('sdk-list', { location: 'eastus' });
+    const hci = new AzureStackHCIClient(credential(ADMIN_UPN), subscriptionId);
+    for (const [name, team] of [
+      ['list-1', 'red'],
+      ['list-2', 'blue'],
+      ['list-3', 'red'],
+    ] as const)
+      await hci.clusters.create('sdk-list', name, { location: 'eastus', tags: { team } });
+
+    const pages: string[][] = [];
+    for await (const page of client.resources.listByResourceGroup('sdk-list', { top: 2 }).byPage())
+      pages.push(page.map((r) => r.name ?? ''));
+    expect(pages).toEqual([['list-1', 'list-2'], ['list-3']]);
+
+    const red: string[] = [];
+    for await (const r of client.resources.list({ filter: "tagName eq 'team' and tagValue eq 'red'" }))
+      red.push(r.name ?? '');
+    expect(red).toEqual(['list-1', 'list-3']);
+
+    const typed: string[] = [];
+    for await (const r of client.resources.listByResourceGroup('sdk-list', {
+      filter: "resourceType eq 'Microsoft.AzureStackHCI/clusters' and substringof('2', name)",
+    }))
+      typed.push(r.type + '/' + (r.name ?? ''));
+    expect(typed).toEqual(['Microsoft.AzureStackHCI/clusters/list-2']);
+
+    await expect(
+      client.resources.list({ filter: "plan/publisher eq 'x' or name eq 'y'" }).next(),
+    ).rejects.toMatchObject({ statusCode: 400, code: 'InvalidParameter' });
+  });
+
   it('refuses a Reader with 403 AuthorizationFailed', async () => {
     await expect(
       resources(AUDITOR_UPN).resourceGroups.createOrUpdate('sdk-reader', { location: 'eastus' }),

@@ -403,8 +403,15 @@ describe.runIf(SPECS_FOUND)('ARM contract', () => {
           'GET',
           q(`${sub(s)}/resourcegroups`, V.rg),
         );
+        expect((await call('Resources_List', 'GET', `${q(`${sub(s)}/resources`, V.rg)}&$top=2`)).status).toBe(
+          200,
+        );
         for (const g of groups.json.value) {
           expect((await call('ResourceGroups_Get', 'GET', q(rgPath(s, g.name), V.rg))).status).toBe(200);
+          expect(
+            (await call('Resources_ListByResourceGroup', 'GET', q(`${rgPath(s, g.name)}/resources`, V.rg)))
+              .status,
+          ).toBe(200);
           expect(
             (await call('ResourceGroups_CheckExistence', 'HEAD', q(rgPath(s, g.name), V.rg))).status,
           ).toBe(204);

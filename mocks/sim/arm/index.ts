@@ -13,5 +13,6 @@ export * from './deletes';
 export * from './paging';
 export * from './subscriptions';
 export * from './resource-groups';
+export * from './generic-resources';
 export * from './clusters';
 export * from './machines';
