@@ -148,7 +148,7 @@ describe('the Azure SDK against the simulated ARM', () => {
     for await (const r of client.resources.listByResourceGroup('sdk-list', {
       filter: "resourceType eq 'Microsoft.AzureStackHCI/clusters' and substringof('2', name)",
     }))
-      typed.push(r.type + '/' + (r.name ?? ''));
+      typed.push(`${r.type ?? ''}/${r.name ?? ''}`);
     expect(typed).toEqual(['Microsoft.AzureStackHCI/clusters/list-2']);
 
     await expect(
