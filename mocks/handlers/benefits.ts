@@ -120,7 +120,6 @@ export function clusterBenefitsDto(world: World, cluster: OnPremCluster, now: Mi
 
 export function benefitsHandlers(sim: SimRuntime) {
   const handle = (fn: Parameters<typeof simRoute>[1]) => simRoute(sim, fn);
-  const clusterName = (name: string | undefined) => sim.read((w) => requireCluster(w, name ?? '').name);
 
   const started = (run: Op<Job>) =>
     acceptedJob(
@@ -144,14 +143,12 @@ export function benefitsHandlers(sim: SimRuntime) {
       '*/api/clusters/:name/benefits/enable',
       handle(async (request, params) => {
         const { addVms, servers } = await parseBody(request, enableBenefitsSchema);
-        const cluster = clusterName(params.name);
-        const unknown = servers?.find((s) => sim.read((w) => own(w.nodes, s)?.cluster !== cluster));
-        if (unknown !== undefined)
-          throw new SimError('bad-request', 'InvalidServer', `'${unknown}' is not a server of ${cluster}.`, {
-            target: 'servers',
-          });
         return started((draft, now) =>
-          startEnableBenefits(draft, { cluster, addVms, ...(servers ? { nodes: servers } : {}) }, now),
+          startEnableBenefits(
+            draft,
+            { cluster: params.name ?? '', addVms, ...(servers ? { nodes: servers } : {}) },
+            now,
+          ),
         );
       }),
     ),
@@ -160,8 +157,9 @@ export function benefitsHandlers(sim: SimRuntime) {
       '*/api/clusters/:name/benefits/disable',
       handle(async (request, params) => {
         const { removeVms } = await parseBody(request, disableBenefitsSchema);
-        const cluster = clusterName(params.name);
-        return started((draft, now) => startDisableBenefits(draft, { cluster, removeVms }, now));
+        return started((draft, now) =>
+          startDisableBenefits(draft, { cluster: params.name ?? '', removeVms }, now),
+        );
       }),
     ),
 
@@ -178,8 +176,9 @@ export function benefitsHandlers(sim: SimRuntime) {
           );
         }
         const { vmIds } = await parseBody(request, vmBenefitsSchema);
-        const cluster = clusterName(params.name);
-        return started((draft, now) => startVmBenefits(draft, { cluster, vmIds, action }, now));
+        return started((draft, now) =>
+          startVmBenefits(draft, { cluster: params.name ?? '', vmIds, action }, now),
+        );
       }),
     ),
 

@@ -13,7 +13,11 @@ import type { SimRuntime } from '../runtime';
 import {
   SimError,
   addConnection,
+  clearNotifications,
   clusterNodes,
+  dismissNotification,
+  markNotificationsRead,
+  readNodeEvents,
   clusterVms,
   removeConnection,
   updateConnection,
@@ -173,24 +177,9 @@ export function gatewayHandlers(sim: SimRuntime) {
     http.get(
       '*/api/nodes/:name/events',
       handle((request, params) => {
-        const url = new URL(request.url);
-        const channel = url.searchParams.get('channel');
+        const channel = new URL(request.url).searchParams.get('channel') ?? undefined;
         return HttpResponse.json(
-          sim.read((w) => {
-            const node = nodeOr404(w, params.name ?? '');
-            if (node.power === 'Down') {
-              throw new SimError(
-                'unavailable',
-                'ServerUnreachable',
-                `Couldn't read the event log of '${node.name}': the server is not responding.`,
-              );
-            }
-            return w.events
-              .filter((e) => e.node === node.name && (channel === null || e.channel === channel))
-              .slice(-1000)
-              .reverse()
-              .map(eventDto);
-          }),
+          sim.read((w) => readNodeEvents(w, params.name ?? '', channel).map(eventDto)),
         );
       }),
     ),
@@ -236,9 +225,7 @@ export function gatewayHandlers(sim: SimRuntime) {
     http.post(
       '*/api/notifications/read-all',
       handle(() => {
-        sim.run((draft) => {
-          for (const n of draft.notifications) n.read = true;
-        });
+        sim.run(markNotificationsRead);
         return new HttpResponse(null, { status: 204 });
       }),
     ),
@@ -246,9 +233,7 @@ export function gatewayHandlers(sim: SimRuntime) {
     http.delete(
       '*/api/notifications',
       handle(() => {
-        sim.run((draft) => {
-          draft.notifications = [];
-        });
+        sim.run(clearNotifications);
         return new HttpResponse(null, { status: 204 });
       }),
     ),
@@ -256,12 +241,7 @@ export function gatewayHandlers(sim: SimRuntime) {
     http.delete(
       '*/api/notifications/:id',
       handle((_r, params) => {
-        const outcome = sim.run((draft) => {
-          const before = draft.notifications.length;
-          draft.notifications = draft.notifications.filter((n) => n.id !== params.id);
-          if (draft.notifications.length === before)
-            throw new SimError('not-found', 'NotificationNotFound', 'That notification was already cleared.');
-        });
+        const outcome = sim.run((draft) => dismissNotification(draft, params.id ?? ''));
         if (!outcome.ok) return fromSimError(outcome.error);
         return new HttpResponse(null, { status: 204 });
       }),

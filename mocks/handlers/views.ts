@@ -15,7 +15,7 @@ import type {
   VmDto,
 } from '../../src/api/contract';
 import {
-  arcMachineStatus,
+  arcNodeStatus,
   benefitsNodeStatus,
   clusterNodes,
   clusterVms,
@@ -23,7 +23,6 @@ import {
   daysLeft,
   hciClusterId,
   jobProgress,
-  lastHeartbeat,
   onBoxResourceUri,
   registrationView,
   tokenExpired,
@@ -84,27 +83,14 @@ export function registrationDto(world: World, cluster: OnPremCluster, now: Milli
 }
 
 function arcDto(world: World, node: ClusterNode, now: Millis): ArcNodeStatusDto {
-  const agent = node.arc;
-  const machine = agent.machineResourceId
-    ? own(world.cloud.machines, agent.machineResourceId.toLowerCase())
-    : undefined;
-  const reg = own(world.clusters, node.cluster)?.registration;
-  // A server onboarded on its own (no cluster) is Arc-enabled by its agent alone; a cluster node through the
-  // cluster's Arc integration.
-  const standalone = node.cluster === '';
-  let arcStatus: ArcNodeStatusDto['arcStatus'] = 'Disabled';
-  if (agent.installed && agent.connected && (standalone || reg?.arcEnabled)) arcStatus = 'Enabled';
-  else if (!standalone && !reg) arcStatus = 'Unknown';
-  let agentStatus: ArcNodeStatusDto['agentStatus'];
-  if (!agent.installed || !machine) agentStatus = 'Not installed';
-  else agentStatus = arcMachineStatus(agent, now) ?? 'Pending';
+  const arc = arcNodeStatus(world, node, now);
   return {
     nodeName: node.name,
-    arcStatus,
-    agentStatus,
-    agentVersion: agent.installed ? agent.version : null,
-    lastHeartbeat: iso(lastHeartbeat(agent, now)),
-    machineResourceId: machine ? (agent.machineResourceId ?? null) : null,
+    arcStatus: arc.arcStatus,
+    agentStatus: arc.agentStatus,
+    agentVersion: arc.agentVersion ?? null,
+    lastHeartbeat: iso(arc.lastHeartbeat),
+    machineResourceId: arc.machineResourceId ?? null,
   };
 }
 

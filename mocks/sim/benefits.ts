@@ -30,7 +30,7 @@ import type {
   World,
 } from './model';
 import { attemptSync } from './registration';
-import { own } from './lookup';
+import { own, quote } from './lookup';
 import { requireCluster } from './cluster-lookup';
 
 export const HOST_SWITCH_NAME = 'AZSHCI_HOST-IMDS_DO_NOT_MODIFY';
@@ -273,9 +273,15 @@ export function startEnableBenefits(draft: World, request: EnableBenefitsRequest
   const targets = request.nodes && request.nodes.length > 0 ? request.nodes : all;
   for (const name of targets) {
     if (!all.includes(name))
-      throw new SimError('bad-request', 'InvalidServer', `'${name}' is not a server of ${cluster.name}.`, {
-        target: 'nodes',
-      });
+      // `servers` is the field of the request that named them (EnableBenefitsRequest on the wire)
+      throw new SimError(
+        'bad-request',
+        'InvalidServer',
+        `'${quote(name)}' is not a server of ${cluster.name}.`,
+        {
+          target: 'servers',
+        },
+      );
   }
   const blocker = clusterBlocker(draft, cluster, now);
   if (blocker) throw refuse(blocker);
