@@ -13,7 +13,6 @@ import type {
 import type { SimRuntime } from '../runtime';
 import {
   ARC_EXPIRED_AFTER,
-  SimError,
   arcEnabledOnNode,
   clusterNodes,
   disconnectAgent,
@@ -30,9 +29,9 @@ import type { ClusterNode, Job, Millis, Op, World } from '../sim';
 import { arcStatusChangedAt } from '../sim';
 import { machineStatus } from '../sim/arm/project';
 import { disconnectAgentSchema, enableArcSchema, runOnboardingSchema } from '../../src/api/request-schemas';
-import { fromSimError, parseBody, simRoute } from './http';
-import { iso, jobDto } from './views';
-import { own } from '../sim';
+import { acceptedJob, fromSimError, parseBody, simRoute } from './http';
+import { iso } from './views';
+import { own, requireCluster } from '../sim';
 
 function onPremStatus(node: ClusterNode, now: Millis): OnPremAgentStatus {
   if (node.power === 'Down') return 'Offline';
@@ -89,11 +88,7 @@ export function arcServerDto(world: World, node: ClusterNode, now: Millis): ArcS
 }
 
 export function clusterArcDto(world: World, clusterName: string, now: Millis): ClusterArcDto {
-  const cluster = Object.values(world.clusters).find(
-    (c) => c.name.toLowerCase() === clusterName.toLowerCase(),
-  );
-  if (!cluster)
-    throw new SimError('not-found', 'ClusterNotFound', `The cluster '${clusterName}' was not found.`);
+  const cluster = requireCluster(world, clusterName);
   const reg = cluster.registration;
   const servers = clusterNodes(world, cluster.name).map((n) => arcServerDto(world, n, now));
   const clusterId = reg ? hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName) : undefined;
@@ -111,14 +106,7 @@ export function clusterArcDto(world: World, clusterName: string, now: Millis): C
 
 export function arcHandlers(sim: SimRuntime) {
   const handle = (fn: Parameters<typeof simRoute>[1]) => simRoute(sim, fn);
-  const startJob = (op: Op<Job>) => {
-    const outcome = sim.run(op);
-    if (!outcome.ok) return fromSimError(outcome.error);
-    return HttpResponse.json(
-      sim.read((_w, now) => jobDto(outcome.value, now)),
-      { status: 202, headers: { Location: `/api/jobs/${outcome.value.id}` } },
-    );
-  };
+  const startJob = (op: Op<Job>) => acceptedJob(sim, op);
 
   return [
     http.get(

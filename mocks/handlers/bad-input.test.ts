@@ -68,6 +68,11 @@ const ROUTES: Route[] = [
     path: '/api/connections',
     body: { name: 'srv1.contoso.local', type: 'server', tags: ['a'] },
   },
+  {
+    method: 'PATCH',
+    path: '/api/connections/{type}/{cname}',
+    body: { tags: ['a'], managingAs: 'CONTOSO\\hciadmin' },
+  },
   { method: 'DELETE', path: '/api/connections/{type}/{cname}' },
   { method: 'POST', path: '/api/notifications/read-all' },
   { method: 'DELETE', path: '/api/notifications' },

@@ -31,26 +31,13 @@ import {
   vmBenefitsStatus,
   vmRemoveBlocker,
 } from '../sim';
-import type { BenefitsBlocker, BenefitsVmOutcome, Job, Millis, OnPremCluster, World } from '../sim';
+import type { BenefitsBlocker, BenefitsVmOutcome, Job, Millis, OnPremCluster, Op, World } from '../sim';
 import { disableBenefitsSchema, enableBenefitsSchema, vmBenefitsSchema } from '../../src/api/request-schemas';
-import { parseBody, simRoute } from './http';
+import { acceptedJob, parseBody, simRoute } from './http';
 import { iso, jobDto } from './views';
-import { own } from '../sim';
+import { own, requireCluster } from '../sim';
 
 export const BENEFITS_LEARN_MORE_URL = 'https://learn.microsoft.com/azure-stack/hci/manage/azure-benefits';
-
-function clusterOr404(world: World, name: string): OnPremCluster {
-  const cluster = Object.values(world.clusters).find(
-    (c) => c.name.toLowerCase() === name.toLowerCase() || c.fqdn.toLowerCase() === name.toLowerCase(),
-  );
-  if (!cluster)
-    throw new SimError(
-      'not-found',
-      'ClusterNotFound',
-      `The cluster '${name}' was not found. Check the name, or add it from All connections.`,
-    );
-  return cluster;
-}
 
 const blockerDto = (b: BenefitsBlocker | undefined): BenefitsBlockerDto | null =>
   b ? { code: b.code, message: b.message, fix: b.fix } : null;
@@ -133,24 +120,21 @@ export function clusterBenefitsDto(world: World, cluster: OnPremCluster, now: Mi
 
 export function benefitsHandlers(sim: SimRuntime) {
   const handle = (fn: Parameters<typeof simRoute>[1]) => simRoute(sim, fn);
-  const clusterName = (name: string | undefined) => sim.read((w) => clusterOr404(w, name ?? '').name);
 
-  const started = (run: (draft: World, now: Millis) => Job) => {
-    const outcome = sim.run(run);
-    if (!outcome.ok) throw outcome.error;
-    const job = outcome.value;
-    return HttpResponse.json(
-      sim.read((w, now) => operationDto(own(w.jobs, job.id) ?? job, now)),
-      { status: 202, headers: { Location: `/api/benefits/operations/${job.id}` } },
+  const started = (run: Op<Job>) =>
+    acceptedJob(
+      sim,
+      run,
+      (_w, job, now) => operationDto(job, now),
+      (job) => `/api/benefits/operations/${job.id}`,
     );
-  };
 
   return [
     http.get(
       '*/api/clusters/:name/benefits',
       handle((_r, params) =>
         HttpResponse.json(
-          sim.read((w, now) => clusterBenefitsDto(w, clusterOr404(w, params.name ?? ''), now)),
+          sim.read((w, now) => clusterBenefitsDto(w, requireCluster(w, params.name ?? ''), now)),
         ),
       ),
     ),
@@ -159,14 +143,12 @@ export function benefitsHandlers(sim: SimRuntime) {
       '*/api/clusters/:name/benefits/enable',
       handle(async (request, params) => {
         const { addVms, servers } = await parseBody(request, enableBenefitsSchema);
-        const cluster = clusterName(params.name);
-        const unknown = servers?.find((s) => sim.read((w) => own(w.nodes, s)?.cluster !== cluster));
-        if (unknown !== undefined)
-          throw new SimError('bad-request', 'InvalidServer', `'${unknown}' is not a server of ${cluster}.`, {
-            target: 'servers',
-          });
         return started((draft, now) =>
-          startEnableBenefits(draft, { cluster, addVms, ...(servers ? { nodes: servers } : {}) }, now),
+          startEnableBenefits(
+            draft,
+            { cluster: params.name ?? '', addVms, ...(servers ? { nodes: servers } : {}) },
+            now,
+          ),
         );
       }),
     ),
@@ -175,8 +157,9 @@ export function benefitsHandlers(sim: SimRuntime) {
       '*/api/clusters/:name/benefits/disable',
       handle(async (request, params) => {
         const { removeVms } = await parseBody(request, disableBenefitsSchema);
-        const cluster = clusterName(params.name);
-        return started((draft, now) => startDisableBenefits(draft, { cluster, removeVms }, now));
+        return started((draft, now) =>
+          startDisableBenefits(draft, { cluster: params.name ?? '', removeVms }, now),
+        );
       }),
     ),
 
@@ -193,8 +176,9 @@ export function benefitsHandlers(sim: SimRuntime) {
           );
         }
         const { vmIds } = await parseBody(request, vmBenefitsSchema);
-        const cluster = clusterName(params.name);
-        return started((draft, now) => startVmBenefits(draft, { cluster, vmIds, action }, now));
+        return started((draft, now) =>
+          startVmBenefits(draft, { cluster: params.name ?? '', vmIds, action }, now),
+        );
       }),
     ),
 

@@ -8,9 +8,7 @@ import type { SimRuntime } from '../runtime';
 import {
   ALL_LOCATIONS,
   CLOUDS,
-  SimError,
   registrationPrerequisites,
-  rgKey,
   startClusterRegistration,
   startClusterUnregistration,
   startRepair,
@@ -18,29 +16,15 @@ import {
 } from '../sim';
 import type { CloudName, Job, Op, World } from '../sim';
 import { registerClusterSchema, unregisterClusterSchema } from '../../src/api/request-schemas';
-import { errorResponse, fromSimError, parseBody, simRoute } from './http';
-import { jobDto } from './views';
-import { own } from '../sim';
+import { acceptedJob, errorResponse, parseBody, simRoute } from './http';
+import { own, requireCluster } from '../sim';
 
-function clusterName(world: World, name: string): string {
-  const cluster = Object.values(world.clusters).find(
-    (c) => c.name.toLowerCase() === name.toLowerCase() || c.fqdn.toLowerCase() === name.toLowerCase(),
-  );
-  if (!cluster) throw new SimError('not-found', 'ClusterNotFound', `The cluster '${name}' was not found.`);
-  return cluster.name;
-}
+const clusterName = (world: World, name: string): string => requireCluster(world, name).name;
 
 export function clusterOperationHandlers(sim: SimRuntime) {
   const handle = (fn: Parameters<typeof simRoute>[1]) => simRoute(sim, fn);
 
-  const startJob = (op: Op<Job>) => {
-    const outcome = sim.run(op);
-    if (!outcome.ok) return fromSimError(outcome.error);
-    return HttpResponse.json(
-      sim.read((_w, now) => jobDto(outcome.value, now)),
-      { status: 202, headers: { Location: `/api/jobs/${outcome.value.id}` } },
-    );
-  };
+  const startJob = (op: Op<Job>) => acceptedJob(sim, op);
 
   return [
     http.get(
@@ -94,45 +78,8 @@ export function clusterOperationHandlers(sim: SimRuntime) {
       '*/api/clusters/:name/registration',
       handle(async (request, params) => {
         const body = await parseBody(request, registerClusterSchema);
-        const name = sim.read((w) => clusterName(w, params.name ?? ''));
-        const subscriptionId = body.subscriptionId.trim();
-        const resourceGroup = body.resourceGroup;
-        if (
-          body.createResourceGroup === true &&
-          sim.read((w) => own(w.cloud.resourceGroups, rgKey(subscriptionId, resourceGroup)) !== undefined)
-        ) {
-          return errorResponse(
-            409,
-            'ResourceGroupExists',
-            `A resource group named '${resourceGroup}' already exists in this subscription. Choose Use existing, or another name.`,
-            'resourceGroup',
-          );
-        }
-        if (
-          body.createResourceGroup === false &&
-          sim.read((w) => own(w.cloud.resourceGroups, rgKey(subscriptionId, resourceGroup)) === undefined)
-        ) {
-          return errorResponse(
-            404,
-            'ResourceGroupNotFound',
-            `Resource group '${resourceGroup}' could not be found.`,
-            'resourceGroup',
-          );
-        }
-        const arcResourceGroup = body.arcResourceGroup ?? '';
         return startJob((draft, now) =>
-          startClusterRegistration(
-            draft,
-            {
-              cluster: name,
-              subscriptionId,
-              resourceGroup,
-              region: body.region.trim(),
-              enableArc: body.enableArc,
-              ...(arcResourceGroup !== '' ? { arcResourceGroup } : {}),
-            },
-            now,
-          ),
+          startClusterRegistration(draft, { ...body, cluster: params.name ?? '' }, now),
         );
       }),
     ),
@@ -141,19 +88,8 @@ export function clusterOperationHandlers(sim: SimRuntime) {
       '*/api/clusters/:name/unregister',
       handle(async (request, params) => {
         const body = await parseBody(request, unregisterClusterSchema);
-        const name = sim.read((w) => clusterName(w, params.name ?? ''));
-        const subscriptionId = body.subscriptionId?.trim() ?? '';
-        const cloud = body.cloud ?? '';
         return startJob((draft, now) =>
-          startClusterUnregistration(
-            draft,
-            {
-              cluster: name,
-              ...(subscriptionId !== '' ? { subscriptionId } : {}),
-              ...(cloud !== '' ? { cloud } : {}),
-            },
-            now,
-          ),
+          startClusterUnregistration(draft, { ...body, cluster: params.name ?? '' }, now),
         );
       }),
     ),

@@ -25,15 +25,9 @@ import type { FaultName, RemedyAction, World } from '../sim';
 import { hcisvcSchema, remedySchema, troubleshootSchema } from '../../src/api/request-schemas';
 import { fromSimError, parseBody, simRoute } from './http';
 import { jobDto } from './views';
-import { own } from '../sim';
+import { own, requireCluster } from '../sim';
 
-function clusterOr404(world: World, name: string): string {
-  const cluster = Object.values(world.clusters).find(
-    (c) => c.name.toLowerCase() === name.toLowerCase() || c.fqdn.toLowerCase() === name.toLowerCase(),
-  );
-  if (!cluster) throw new SimError('not-found', 'ClusterNotFound', `The cluster '${name}' was not found.`);
-  return cluster.name;
-}
+const clusterOr404 = (world: World, name: string): string => requireCluster(world, name).name;
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 

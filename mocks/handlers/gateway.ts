@@ -10,8 +10,18 @@ import type {
   VmListDto,
 } from '../../src/api/contract';
 import type { SimRuntime } from '../runtime';
-import { SimError, clusterNodes, clusterVms, makeNode, nextSeq } from '../sim';
-import type { GatewayConnection, OnPremCluster, World } from '../sim';
+import {
+  SimError,
+  addConnection,
+  clearNotifications,
+  clusterNodes,
+  dismissNotification,
+  markNotificationsRead,
+  readNodeEvents,
+  clusterVms,
+  removeConnection,
+  updateConnection,
+} from '../sim';
 import {
   clusterDto,
   connectionDto,
@@ -22,40 +32,12 @@ import {
   notificationDto,
   vmDto,
 } from './views';
-import { errorResponse, fromSimError, parseBody, readJsonObject, simRoute } from './http';
-import { addConnectionSchema } from '../../src/api/request-schemas';
-import { own, setOwn } from '../sim';
+import { errorResponse, fromSimError, parseBody, simRoute } from './http';
+import { addConnectionSchema, updateConnectionSchema } from '../../src/api/request-schemas';
+import { own, requireCluster, requireNode } from '../sim';
 
-function findConnection(world: World, type: string, name: string): GatewayConnection | undefined {
-  return world.gateway.connections.find(
-    (c) => c.type === type && c.name.toLowerCase() === name.toLowerCase(),
-  );
-}
-
-function clusterOr404(world: World, name: string) {
-  const cluster =
-    own(world.clusters, name) ??
-    Object.values(world.clusters).find(
-      (c) => c.name.toLowerCase() === name.toLowerCase() || c.fqdn.toLowerCase() === name.toLowerCase(),
-    );
-  if (!cluster)
-    throw new SimError(
-      'not-found',
-      'ClusterNotFound',
-      `The cluster '${name}' was not found. Check the name, or add it from All connections.`,
-    );
-  return cluster;
-}
-
-function nodeOr404(world: World, name: string) {
-  const node =
-    own(world.nodes, name) ??
-    Object.values(world.nodes).find(
-      (n) => n.name.toLowerCase() === name.toLowerCase() || n.fqdn.toLowerCase() === name.toLowerCase(),
-    );
-  if (!node) throw new SimError('not-found', 'ServerNotFound', `The server '${name}' was not found.`);
-  return node;
-}
+const clusterOr404 = requireCluster;
+const nodeOr404 = requireNode;
 
 const VM_SORTS = [
   'name',
@@ -105,28 +87,7 @@ export function gatewayHandlers(sim: SimRuntime) {
       '*/api/connections',
       handle(async (request) => {
         const body: AddConnectionRequest = await parseBody(request, addConnectionSchema);
-        const name = body.name.trim();
-        const tags = (body.tags ?? []).filter((t) => t.trim() !== '');
-        const type = body.type;
-        const outcome = sim.run((draft, now) => {
-          if (findConnection(draft, type, name)) {
-            throw new SimError(
-              'conflict',
-              'ConnectionExists',
-              `'${name}' is already in the connections list.`,
-            );
-          }
-          if (type === 'cluster' && !own(draft.clusters, name)) addSimulatedCluster(draft, name, now);
-          const connection: GatewayConnection = {
-            name,
-            type,
-            managingAs: 'CONTOSO\\hciadmin',
-            tags,
-            addedAt: now,
-          };
-          draft.gateway.connections.push(connection);
-          return connectionDto(draft, connection, now);
-        });
+        const outcome = sim.run((draft, now) => connectionDto(draft, addConnection(draft, body, now), now));
         if (!outcome.ok) return fromSimError(outcome.error);
         return HttpResponse.json(outcome.value, { status: 201 });
       }),
@@ -136,36 +97,10 @@ export function gatewayHandlers(sim: SimRuntime) {
     http.patch(
       '*/api/connections/:type/:name',
       handle(async (request, params) => {
-        const body = (await readJsonObject(request)) as Partial<UpdateConnectionRequest>;
-        if (
-          body.tags !== undefined &&
-          (!Array.isArray(body.tags) || body.tags.some((t) => typeof t !== 'string'))
-        )
-          return errorResponse(400, 'InvalidParameter', 'Tags must be a list of strings.', 'tags');
-        if (
-          body.managingAs !== undefined &&
-          (typeof body.managingAs !== 'string' || body.managingAs.trim() === '')
-        )
-          return errorResponse(
-            400,
-            'InvalidParameter',
-            'Enter the account to manage the connection as.',
-            'managingAs',
-          );
-        const tags = body.tags?.map((t) => t.trim()).filter((t) => t !== '');
-        const managingAs = body.managingAs?.trim();
-        const outcome = sim.run((draft, now) => {
-          const existing = findConnection(draft, params.type ?? '', params.name ?? '');
-          if (!existing)
-            throw new SimError(
-              'not-found',
-              'ConnectionNotFound',
-              `'${params.name ?? ''}' is not in the connections list.`,
-            );
-          if (tags !== undefined) existing.tags = [...new Set(tags)];
-          if (managingAs !== undefined) existing.managingAs = managingAs;
-          return connectionDto(draft, existing, now);
-        });
+        const change: UpdateConnectionRequest = await parseBody(request, updateConnectionSchema);
+        const outcome = sim.run((draft, now) =>
+          connectionDto(draft, updateConnection(draft, params.type ?? '', params.name ?? '', change), now),
+        );
         if (!outcome.ok) return fromSimError(outcome.error);
         return HttpResponse.json(outcome.value);
       }),
@@ -174,16 +109,7 @@ export function gatewayHandlers(sim: SimRuntime) {
     http.delete(
       '*/api/connections/:type/:name',
       handle((_request, params) => {
-        const outcome = sim.run((draft) => {
-          const existing = findConnection(draft, params.type ?? '', params.name ?? '');
-          if (!existing)
-            throw new SimError(
-              'not-found',
-              'ConnectionNotFound',
-              `'${params.name ?? ''}' is not in the connections list.`,
-            );
-          draft.gateway.connections = draft.gateway.connections.filter((c) => c !== existing);
-        });
+        const outcome = sim.run((draft) => removeConnection(draft, params.type ?? '', params.name ?? ''));
         if (!outcome.ok) return fromSimError(outcome.error);
         return new HttpResponse(null, { status: 204 });
       }),
@@ -251,24 +177,9 @@ export function gatewayHandlers(sim: SimRuntime) {
     http.get(
       '*/api/nodes/:name/events',
       handle((request, params) => {
-        const url = new URL(request.url);
-        const channel = url.searchParams.get('channel');
+        const channel = new URL(request.url).searchParams.get('channel') ?? undefined;
         return HttpResponse.json(
-          sim.read((w) => {
-            const node = nodeOr404(w, params.name ?? '');
-            if (node.power === 'Down') {
-              throw new SimError(
-                'unavailable',
-                'ServerUnreachable',
-                `Couldn't read the event log of '${node.name}': the server is not responding.`,
-              );
-            }
-            return w.events
-              .filter((e) => e.node === node.name && (channel === null || e.channel === channel))
-              .slice(-1000)
-              .reverse()
-              .map(eventDto);
-          }),
+          sim.read((w) => readNodeEvents(w, params.name ?? '', channel).map(eventDto)),
         );
       }),
     ),
@@ -314,9 +225,7 @@ export function gatewayHandlers(sim: SimRuntime) {
     http.post(
       '*/api/notifications/read-all',
       handle(() => {
-        sim.run((draft) => {
-          for (const n of draft.notifications) n.read = true;
-        });
+        sim.run(markNotificationsRead);
         return new HttpResponse(null, { status: 204 });
       }),
     ),
@@ -324,9 +233,7 @@ export function gatewayHandlers(sim: SimRuntime) {
     http.delete(
       '*/api/notifications',
       handle(() => {
-        sim.run((draft) => {
-          draft.notifications = [];
-        });
+        sim.run(clearNotifications);
         return new HttpResponse(null, { status: 204 });
       }),
     ),
@@ -334,12 +241,7 @@ export function gatewayHandlers(sim: SimRuntime) {
     http.delete(
       '*/api/notifications/:id',
       handle((_r, params) => {
-        const outcome = sim.run((draft) => {
-          const before = draft.notifications.length;
-          draft.notifications = draft.notifications.filter((n) => n.id !== params.id);
-          if (draft.notifications.length === before)
-            throw new SimError('not-found', 'NotificationNotFound', 'That notification was already cleared.');
-        });
+        const outcome = sim.run((draft) => dismissNotification(draft, params.id ?? ''));
         if (!outcome.ok) return fromSimError(outcome.error);
         return new HttpResponse(null, { status: 204 });
       }),
@@ -365,35 +267,4 @@ function compare(a: unknown, b: unknown): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (typeof a === 'string' && typeof b === 'string') return a.localeCompare(b, 'en', { numeric: true });
   return 0;
-}
-
-/** "+ Add" of a cluster the world does not have yet: a new, unregistered two-node cluster, installed now. */
-function addSimulatedCluster(draft: World, name: string, now: number): void {
-  const short = name.split('.')[0] ?? name;
-  const cluster: OnPremCluster = {
-    name,
-    domain: name.includes('.') ? name.slice(short.length + 1) : 'contoso.local',
-    fqdn: name.includes('.') ? name : `${name}.contoso.local`,
-    installedAt: now,
-    clusteredAt: now,
-    osBuild: '20349.1607',
-    osDisplayVersion: '22H2',
-    nodeNames: [],
-    imdsAttestation: 'Disabled',
-    diagnosticLevel: 'Basic',
-    logFiles: [],
-  };
-  setOwn(draft.clusters, name, cluster);
-  for (let i = 1; i <= 2; i++) {
-    const nodeName = `${short}-n${i}`;
-    if (own(draft.nodes, nodeName)) continue;
-    cluster.nodeNames.push(nodeName);
-    draft.nodes[nodeName] = {
-      ...makeNode(name, nodeName, i - 1, now, now),
-      serialNumber: `SIM${String(nextSeq(draft)).padStart(6, '0')}`,
-      coreCount: 16,
-      memoryGiB: 256,
-      lastBootAt: now,
-    };
-  }
 }

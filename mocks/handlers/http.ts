@@ -2,11 +2,14 @@
  * The gateway `/api` routes' way of answering, on top of respond.ts (ARM's error shape, request-id headers
  * and the API fault switches): one implementation for both surfaces.
  */
-import type { PathParams } from 'msw';
+import type { JsonBodyType, PathParams } from 'msw';
 import type * as z from 'zod/mini';
+import { HttpResponse } from 'msw';
 import type { SimRuntime } from '../runtime';
 import { SimError, own, quote } from '../sim';
+import type { Job, Millis, Op, World } from '../sim';
 import { armError, fromSimError, withApiFaults } from './respond';
+import { jobDto } from './views';
 
 export { fromSimError };
 
@@ -22,6 +25,26 @@ export function errorResponse(
     ...(target === undefined ? {} : { target }),
     ...(headers ? { headers } : {}),
   });
+}
+
+/**
+ * The answer of every /api operation that starts a job: 202 Accepted with the job as it is now and a
+ * `Location` to poll, or the refusal with its status (nothing started). `view` and `location` default to
+ * the JobDto at /api/jobs/{id}; the benefits routes answer their own operation shape.
+ */
+export function acceptedJob(
+  sim: SimRuntime,
+  op: Op<Job>,
+  view: (world: World, job: Job, now: Millis) => JsonBodyType = (_w, job, now) => jobDto(job, now),
+  location: (job: Job) => string = (job) => `/api/jobs/${job.id}`,
+): Response {
+  const outcome = sim.run(op);
+  if (!outcome.ok) return fromSimError(outcome.error);
+  const job = outcome.value;
+  return HttpResponse.json(
+    sim.read((w, now) => view(w, own(w.jobs, job.id) ?? job, now)),
+    { status: 202, headers: { Location: location(job) } },
+  );
 }
 
 /** The route's named path parameters, as plain strings (repeated segments are not used by this API). */

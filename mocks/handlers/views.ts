@@ -15,14 +15,14 @@ import type {
   VmDto,
 } from '../../src/api/contract';
 import {
-  arcMachineStatus,
+  arcNodeStatus,
   benefitsNodeStatus,
   clusterNodes,
   clusterVms,
+  connectionStatus,
   daysLeft,
   hciClusterId,
   jobProgress,
-  lastHeartbeat,
   onBoxResourceUri,
   registrationView,
   tokenExpired,
@@ -52,33 +52,9 @@ export function connectionDto(world: World, c: GatewayConnection, now: Millis): 
     typeLabel: c.type === 'cluster' ? 'Server clusters' : 'Servers',
     lastConnected: iso(c.lastConnectedAt),
     managingAs: c.managingAs,
-    tags: c.tags,
+    tags: [...c.tags],
   };
-  if (c.type === 'cluster') {
-    const nodes = clusterNodes(world, c.name);
-    if (nodes.length === 0)
-      return { ...base, status: 'Server Unreachable', statusDetail: 'No cluster by this name answers.' };
-    const down = nodes.filter((n) => n.power === 'Down');
-    if (down.length === nodes.length)
-      return { ...base, status: 'Server Unreachable', statusDetail: 'No server of the cluster answers.' };
-    const cluster = own(world.clusters, c.name);
-    if (down.length > 0) {
-      return {
-        ...base,
-        status: 'Warning',
-        statusDetail: `${down.map((n) => n.name).join(', ')} ${down.length === 1 ? 'is' : 'are'} down.`,
-      };
-    }
-    if (cluster && registrationView(world, cluster, now).registrationStatus === 'OutOfPolicy') {
-      return { ...base, status: 'Warning', statusDetail: 'Azure Stack HCI is out of policy.' };
-    }
-    return { ...base, status: 'Online' };
-  }
-  const node = own(world.nodes, c.name);
-  if (!node) return { ...base, status: 'Server Unreachable', statusDetail: 'This server does not answer.' };
-  if (node.power === 'Down')
-    return { ...base, status: 'Server Unreachable', statusDetail: 'The server is not responding.' };
-  return { ...base, status: 'Online' };
+  return { ...base, ...connectionStatus(world, c, now) };
 }
 
 export function registrationDto(world: World, cluster: OnPremCluster, now: Millis): AzureStackHciStatusDto {
@@ -107,27 +83,14 @@ export function registrationDto(world: World, cluster: OnPremCluster, now: Milli
 }
 
 function arcDto(world: World, node: ClusterNode, now: Millis): ArcNodeStatusDto {
-  const agent = node.arc;
-  const machine = agent.machineResourceId
-    ? own(world.cloud.machines, agent.machineResourceId.toLowerCase())
-    : undefined;
-  const reg = own(world.clusters, node.cluster)?.registration;
-  // A server onboarded on its own (no cluster) is Arc-enabled by its agent alone; a cluster node through the
-  // cluster's Arc integration.
-  const standalone = node.cluster === '';
-  let arcStatus: ArcNodeStatusDto['arcStatus'] = 'Disabled';
-  if (agent.installed && agent.connected && (standalone || reg?.arcEnabled)) arcStatus = 'Enabled';
-  else if (!standalone && !reg) arcStatus = 'Unknown';
-  let agentStatus: ArcNodeStatusDto['agentStatus'];
-  if (!agent.installed || !machine) agentStatus = 'Not installed';
-  else agentStatus = arcMachineStatus(agent, now) ?? 'Pending';
+  const arc = arcNodeStatus(world, node, now);
   return {
     nodeName: node.name,
-    arcStatus,
-    agentStatus,
-    agentVersion: agent.installed ? agent.version : null,
-    lastHeartbeat: iso(lastHeartbeat(agent, now)),
-    machineResourceId: machine ? (agent.machineResourceId ?? null) : null,
+    arcStatus: arc.arcStatus,
+    agentStatus: arc.agentStatus,
+    agentVersion: arc.agentVersion ?? null,
+    lastHeartbeat: iso(arc.lastHeartbeat),
+    machineResourceId: arc.machineResourceId ?? null,
   };
 }
 

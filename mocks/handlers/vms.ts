@@ -4,7 +4,6 @@
  * JobDto to poll; bad input is a 4xx that changes nothing. Projections shared with the multi-cloud routes.
  */
 import { http, HttpResponse } from 'msw';
-import type { JobDto } from '../../src/api/contract';
 import type { CheckpointDto, VmDetailDto } from '../../src/api/vms-contract';
 import type { SimRuntime } from '../runtime';
 import {
@@ -20,19 +19,14 @@ import {
 } from '../sim';
 import type { Job, Millis, Op, VirtualMachine, VmCheckpoint, VmRef, WapVm, World } from '../sim';
 import { checkpointNameSchema, createVmSchema } from '../../src/api/request-schemas';
-import { fromSimError, parseBody, simRoute } from './http';
-import { jobDto, vmDto } from './views';
-import { own } from '../sim';
+import { acceptedJob, parseBody, simRoute } from './http';
+import { vmDto } from './views';
+import { own, requireCluster } from '../sim';
 
 export const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 
 /** Starts a job and answers 202 with it, or the refusal with its status. */
-export function jobResponse(sim: SimRuntime, op: Op<Job>): Response {
-  const outcome = sim.run(op);
-  if (!outcome.ok) return fromSimError(outcome.error);
-  const body: JobDto = sim.read((_w, now) => jobDto(outcome.value, now));
-  return HttpResponse.json(body, { status: 202, headers: { Location: `/api/jobs/${outcome.value.id}` } });
-}
+export const jobResponse = (sim: SimRuntime, op: Op<Job>): Response => acceptedJob(sim, op);
 
 export function checkpointDtos(vm: {
   checkpoints: VmCheckpoint[];
@@ -100,13 +94,7 @@ export function vmDetailDto(world: World, vm: VirtualMachine, now: Millis): VmDe
   };
 }
 
-function clusterNameOr404(world: World, name: string): string {
-  const cluster = Object.values(world.clusters).find(
-    (c) => c.name.toLowerCase() === name.toLowerCase() || c.fqdn.toLowerCase() === name.toLowerCase(),
-  );
-  if (!cluster) throw new SimError('not-found', 'ClusterNotFound', `The cluster '${name}' was not found.`);
-  return cluster.name;
-}
+const clusterNameOr404 = (world: World, name: string): string => requireCluster(world, name).name;
 
 function vmOr404(world: World, id: string): VirtualMachine {
   const vm = own(world.vms, id);

@@ -16,17 +16,18 @@
 import { hciClusterId, machineId, resourceKey, rgKey } from './arm-ids';
 import { ALL_LOCATIONS } from './clouds';
 import { SimError, guidFrom } from './core';
-import { clusterNodes, nodeIsUp, nodeReachesAzure } from './derive';
+import { arcMachineStatus, clusterNodes, lastHeartbeat, nodeIsUp, nodeReachesAzure } from './derive';
 import { logHciDebug } from './events';
 import { azureReadiness } from './gateway-registration';
 import { canAssignRoles } from './identity';
 import { evenSteps, startJob } from './jobs';
 import type { JobOutcome } from './jobs';
-import type { ClusterNode, Job, Millis, OnPremCluster, World } from './model';
+import type { ClusterNode, Job, Millis, World } from './model';
 import { MINUTE } from './model';
 import { refreshHeartbeats } from './reachability';
 import { ARC_AGENT_VERSION, createApp, onboardNodeToArc, systemData } from './registration';
 import { own } from './lookup';
+import { requireCluster } from './cluster-lookup';
 
 export const ARC_MESSAGES = {
   notRegistered:
@@ -56,12 +57,6 @@ const DISABLE_STEPS = [
 ];
 export const ARC_ENABLE_DURATION: Millis = 3 * MINUTE;
 export const ARC_DISABLE_DURATION: Millis = MINUTE;
-
-function requireCluster(world: World, name: string): OnPremCluster {
-  const cluster = Object.values(world.clusters).find((c) => c.name.toLowerCase() === name.toLowerCase());
-  if (!cluster) throw new SimError('not-found', 'ClusterNotFound', `The cluster '${name}' was not found.`);
-  return cluster;
-}
 
 export function requireServer(world: World, name: string): ClusterNode {
   const node = Object.values(world.nodes).find(
@@ -490,4 +485,37 @@ export function runOnboardingScript(
     machine.agentVersion = ARC_AGENT_VERSION;
   }
   return { serverName: name, machineResourceId: id };
+}
+
+/** What the cluster's Arc integration and Azure say about one server (Get-AzureStackHCIArcIntegration). */
+export interface ArcNodeStatus {
+  arcStatus: 'Unknown' | 'Enabled' | 'Disabled';
+  agentStatus: 'Connected' | 'Disconnected' | 'Expired' | 'Not installed' | 'Pending';
+  agentVersion?: string;
+  lastHeartbeat?: Millis;
+  machineResourceId?: string;
+}
+
+export function arcNodeStatus(world: World, node: ClusterNode, now: Millis): ArcNodeStatus {
+  const agent = node.arc;
+  const machine = agent.machineResourceId
+    ? own(world.cloud.machines, agent.machineResourceId.toLowerCase())
+    : undefined;
+  const reg = own(world.clusters, node.cluster)?.registration;
+  // A server onboarded on its own (no cluster) is Arc-enabled by its agent alone; a cluster node through the
+  // cluster's Arc integration.
+  const standalone = node.cluster === '';
+  let arcStatus: ArcNodeStatus['arcStatus'] = 'Disabled';
+  if (agent.installed && agent.connected && (standalone || reg?.arcEnabled)) arcStatus = 'Enabled';
+  else if (!standalone && !reg) arcStatus = 'Unknown';
+  const agentStatus: ArcNodeStatus['agentStatus'] =
+    !agent.installed || !machine ? 'Not installed' : (arcMachineStatus(agent, now) ?? 'Pending');
+  const heartbeat = lastHeartbeat(agent, now);
+  return {
+    arcStatus,
+    agentStatus,
+    ...(agent.installed ? { agentVersion: agent.version } : {}),
+    ...(heartbeat === undefined ? {} : { lastHeartbeat: heartbeat }),
+    ...(machine && agent.machineResourceId ? { machineResourceId: agent.machineResourceId } : {}),
+  };
 }

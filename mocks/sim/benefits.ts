@@ -30,7 +30,8 @@ import type {
   World,
 } from './model';
 import { attemptSync } from './registration';
-import { own } from './lookup';
+import { own, quote } from './lookup';
+import { requireCluster } from './cluster-lookup';
 
 export const HOST_SWITCH_NAME = 'AZSHCI_HOST-IMDS_DO_NOT_MODIFY';
 export const GUEST_NIC_NAME = 'AZSHCI_GUEST-IMDS_DO_NOT_MODIFY';
@@ -84,11 +85,7 @@ const BENEFITS_KINDS: readonly string[] = [
 
 // ───────────── Preconditions ─────────────
 
-function clusterOrThrow(world: World, name: string): OnPremCluster {
-  const cluster = own(world.clusters, name);
-  if (!cluster) throw new SimError('not-found', 'ClusterNotFound', `The cluster '${name}' was not found.`);
-  return cluster;
-}
+const clusterOrThrow = requireCluster;
 
 export function benefitsJobRunning(world: World, clusterName: string): Job | undefined {
   return Object.values(world.jobs).find(
@@ -276,9 +273,15 @@ export function startEnableBenefits(draft: World, request: EnableBenefitsRequest
   const targets = request.nodes && request.nodes.length > 0 ? request.nodes : all;
   for (const name of targets) {
     if (!all.includes(name))
-      throw new SimError('bad-request', 'InvalidServer', `'${name}' is not a server of ${cluster.name}.`, {
-        target: 'nodes',
-      });
+      // `servers` is the field of the request that named them (EnableBenefitsRequest on the wire)
+      throw new SimError(
+        'bad-request',
+        'InvalidServer',
+        `'${quote(name)}' is not a server of ${cluster.name}.`,
+        {
+          target: 'servers',
+        },
+      );
   }
   const blocker = clusterBlocker(draft, cluster, now);
   if (blocker) throw refuse(blocker);

@@ -10,6 +10,7 @@
  *                                                                                                   └─ no role: RegisterSucceededButArcFailed
  */
 import { own } from './lookup';
+import { requireCluster } from './cluster-lookup';
 import { hciClusterId, machineId, onBoxResourceUri, resourceKey, rgKey } from './arm-ids';
 import { CLOUDS, findLocation, normaliseRegion } from './clouds';
 import { SimError, unschedule } from './core';
@@ -267,6 +268,20 @@ export interface RegisterClusterRequest {
   arcResourceGroup?: string;
   /** defaults to the cluster name */
   resourceName?: string;
+  /** true: the wizard's "Create new" (the group must not exist yet); false: "Use existing" (it must) */
+  createResourceGroup?: boolean;
+}
+
+/** The request as a form sends it: names may carry spaces around them, '' means "not given". */
+function normalise(world: World, request: RegisterClusterRequest): RegisterClusterRequest {
+  const { arcResourceGroup, ...rest } = request;
+  return {
+    ...rest,
+    cluster: requireCluster(world, request.cluster).name,
+    subscriptionId: request.subscriptionId.trim(),
+    region: request.region.trim(),
+    ...(arcResourceGroup !== undefined && arcResourceGroup !== '' ? { arcResourceGroup } : {}),
+  };
 }
 
 function validateRequest(world: World, request: RegisterClusterRequest): void {
@@ -296,6 +311,21 @@ function validateRequest(world: World, request: RegisterClusterRequest): void {
   }
   if (request.region.trim() === '')
     throw new SimError('bad-request', 'LocationRequired', 'Select an Azure region.', { target: 'region' });
+  const rgExists = own(world.cloud.resourceGroups, rgKey(request.subscriptionId, request.resourceGroup));
+  if (request.createResourceGroup === true && rgExists)
+    throw new SimError(
+      'conflict',
+      'ResourceGroupExists',
+      `A resource group named '${request.resourceGroup}' already exists in this subscription. Choose Use existing, or another name.`,
+      { target: 'resourceGroup' },
+    );
+  if (request.createResourceGroup === false && !rgExists)
+    throw new SimError(
+      'not-found',
+      'ResourceGroupNotFound',
+      `Resource group '${request.resourceGroup}' could not be found.`,
+      { target: 'resourceGroup' },
+    );
 }
 
 type Plan = RegistrationPlan;
@@ -502,15 +532,14 @@ export function registrationCaller(draft: World, now: Millis, caller: AzureCalle
 
 export function startClusterRegistration(
   draft: World,
-  request: RegisterClusterRequest,
+  given: RegisterClusterRequest,
   now: Millis,
   caller?: AzureCaller,
 ): Job {
+  const request = normalise(draft, given);
   validateRequest(draft, request);
   const account = registrationCaller(draft, now, caller);
-  const cluster = own(draft.clusters, request.cluster);
-  if (!cluster)
-    throw new SimError('not-found', 'ClusterNotFound', `The cluster '${request.cluster}' was not found.`);
+  const cluster = requireCluster(draft, request.cluster);
   if (
     Object.values(draft.jobs).some(
       (j) => j.status === 'InProgress' && j.target.name === cluster.name && j.kind.startsWith('cluster/'),
@@ -776,15 +805,20 @@ export function completeClusterRegistration(
 
 // ───────────── Unregister ─────────────
 
+/** `given` as a form sends it: '' (or spaces) means "not given". */
 export function startClusterUnregistration(
   draft: World,
-  request: UnregisterRequest,
+  given: { cluster: string; subscriptionId?: string | undefined; cloud?: UnregisterRequest['cloud'] | '' },
   now: Millis,
   caller?: AzureCaller,
 ): Job {
-  const cluster = own(draft.clusters, request.cluster);
-  if (!cluster)
-    throw new SimError('not-found', 'ClusterNotFound', `The cluster '${request.cluster}' was not found.`);
+  const cluster = requireCluster(draft, given.cluster);
+  const subscriptionId = given.subscriptionId?.trim() ?? '';
+  const request: UnregisterRequest = {
+    cluster: cluster.name,
+    ...(subscriptionId !== '' ? { subscriptionId } : {}),
+    ...(given.cloud !== undefined && given.cloud !== '' ? { cloud: given.cloud } : {}),
+  };
   if (!cluster.registration)
     throw new SimError('conflict', 'RegistrationInfoNotFound', MESSAGES.notRegistered);
   registrationCaller(draft, now, caller);

@@ -4,6 +4,7 @@
  * a kind without its handler fails to compile, and nothing depends on which modules happen to be imported.
  */
 import { completeArcDisable, completeArcEnable } from './arc';
+import { completeArmDelete } from './arm/deletes';
 import { completeDisableBenefits, completeEnableBenefits, completeVmBenefits } from './benefits';
 import {
   completeClusterRegistration,
@@ -64,6 +65,7 @@ export const EVENT_HANDLERS: EventHandlers = {
   'node/data-repaired': dataRepaired,
   'node/boot': nodeBooted,
   'arc/registration-task': arcRegistrationTask,
+  'arm/delete': completeArmDelete,
 };
 
 function runHandler<K extends ScheduledEventKind>(

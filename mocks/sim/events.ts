@@ -1,7 +1,8 @@
 /** Per-node event logs and the gateway's notifications. Both are capped so long simulations stay small. */
 import { own } from './lookup';
-import { nextSeq } from './core';
-import type { EventChannel, EventLevel, Millis, Notification, World } from './model';
+import { SimError, nextSeq } from './core';
+import { requireNode } from './cluster-lookup';
+import type { EventChannel, EventLevel, Millis, NodeEvent, Notification, World } from './model';
 
 const MAX_EVENTS = 20_000;
 const MAX_NOTIFICATIONS = 200;
@@ -99,4 +100,34 @@ export function logFileName(prefix: string, at: Millis): string {
   const d = new Date(at);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${prefix}_${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}-${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}.log`;
+}
+
+/** What Event Viewer reads from a server: its newest 1,000 events (of one channel), newest first. */
+export function readNodeEvents(world: World, nodeName: string, channel: string | undefined): NodeEvent[] {
+  const node = requireNode(world, nodeName);
+  if (node.power === 'Down')
+    throw new SimError(
+      'unavailable',
+      'ServerUnreachable',
+      `Couldn't read the event log of '${node.name}': the server is not responding.`,
+    );
+  return world.events
+    .filter((e) => e.node === node.name && (channel === undefined || e.channel === channel))
+    .slice(-1000)
+    .reverse();
+}
+
+export function markNotificationsRead(draft: World): void {
+  for (const n of draft.notifications) n.read = true;
+}
+
+export function clearNotifications(draft: World): void {
+  draft.notifications = [];
+}
+
+export function dismissNotification(draft: World, id: string): void {
+  const before = draft.notifications.length;
+  draft.notifications = draft.notifications.filter((n) => n.id !== id);
+  if (draft.notifications.length === before)
+    throw new SimError('not-found', 'NotificationNotFound', 'That notification was already cleared.');
 }

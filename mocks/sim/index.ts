@@ -22,6 +22,8 @@ export * from './vms';
 export * from './scenarios';
 export * from './persist';
 export * from './lookup';
+export * from './cluster-lookup';
+export * from './connections';
 export * from './lab-rules';
 export * from './gateway-registration';
 export * from './cluster-registration';

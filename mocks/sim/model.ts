@@ -679,7 +679,14 @@ export type ScheduledEvent =
   /** the end of a Restart-Computer: the server answers again */
   | { at: Millis; kind: 'node/boot'; node: string }
   /** ArcRegistrationTask: retries the nodes a registration could not Arc-enable */
-  | { at: Millis; kind: 'arc/registration-task'; cluster: string; nodes: string[] };
+  | { at: Millis; kind: 'arc/registration-task'; cluster: string; nodes: string[] }
+  /** the end of a long-running ARM delete: the resource (marked Deleting until then) goes */
+  | { at: Millis; kind: 'arm/delete'; target: ArmDeleteTarget };
+
+/** What a long-running ARM delete removes when it ends, by the names in its path. */
+export type ArmDeleteTarget =
+  | { type: 'resourceGroup'; subscriptionId: string; resourceGroup: string }
+  | { type: 'cluster' | 'arcSetting'; subscriptionId: string; resourceGroup: string; cluster: string };
 
 export type ScheduledEventKind = ScheduledEvent['kind'];
 

@@ -11,6 +11,7 @@
  * Creating a VM is refused while the cluster is out of policy: the licensing job error of the guide.
  */
 import { own } from './lookup';
+import { requireCluster } from './cluster-lookup';
 import { SimError, guidFrom, nextSeq, plain } from './core';
 import { clusterNodes, nodeIsUp, registrationView } from './derive';
 import { startJob } from './jobs';
@@ -332,9 +333,7 @@ export function validateCreateVm(world: World, input: CreateVmInput): void {
 
 /** Adds the VM at once; refused with the licensing error while the cluster is out of policy. */
 export function createVm(draft: World, input: CreateVmInput, now: Millis): VirtualMachine {
-  const cluster = own(draft.clusters, input.cluster);
-  if (!cluster)
-    throw new SimError('not-found', 'ClusterNotFound', `The cluster '${input.cluster}' was not found.`);
+  const cluster = requireCluster(draft, input.cluster);
   const view = registrationView(draft, cluster, now);
   if (view.vmCreationBlocked)
     throw new SimError('conflict', 'VmCreationBlockedByLicensing', vmLicensingError(input.name));
@@ -374,8 +373,7 @@ export function createVm(draft: World, input: CreateVmInput, now: Millis): Virtu
  * the licensing check happens when the role is configured, so the job fails with the guide's text.
  */
 export function startCreateVm(draft: World, input: CreateVmInput, now: Millis): Job {
-  if (!own(draft.clusters, input.cluster))
-    throw new SimError('not-found', 'ClusterNotFound', `The cluster '${input.cluster}' was not found.`);
+  requireCluster(draft, input.cluster);
   validateCreateVm(draft, input);
   const host = own(draft.nodes, input.hostNode);
   if (!host || !nodeIsUp(host)) {

@@ -49,6 +49,15 @@ export const addConnectionSchema = z.object({
   tags: z.optional(z.array(text(64)).check(z.maxLength(20, 'can have at most 20 tags'))),
 });
 
+export const updateConnectionSchema = z.object({
+  tags: z.optional(z.array(text(64)).check(z.maxLength(20, 'can have at most 20 tags'))),
+  managingAs: z.optional(
+    text(256).check(
+      rule((v) => (v.trim() === '' ? 'Enter the account to manage the connection as.' : undefined)),
+    ),
+  ),
+});
+
 export const deviceCodeSchema = z.object({ cloud: cloudNameSchema });
 export const deviceLoginSchema = z.object({ code: text(64), upn: text(256) });
 export const connectGatewaySchema = z.object({

@@ -403,8 +403,15 @@ describe.runIf(SPECS_FOUND)('ARM contract', () => {
           'GET',
           q(`${sub(s)}/resourcegroups`, V.rg),
         );
+        expect((await call('Resources_List', 'GET', `${q(`${sub(s)}/resources`, V.rg)}&$top=2`)).status).toBe(
+          200,
+        );
         for (const g of groups.json.value) {
           expect((await call('ResourceGroups_Get', 'GET', q(rgPath(s, g.name), V.rg))).status).toBe(200);
+          expect(
+            (await call('Resources_ListByResourceGroup', 'GET', q(`${rgPath(s, g.name)}/resources`, V.rg)))
+              .status,
+          ).toBe(200);
           expect(
             (await call('ResourceGroups_CheckExistence', 'HEAD', q(rgPath(s, g.name), V.rg))).status,
           ).toBe(204);
@@ -752,9 +759,16 @@ describe.runIf(SPECS_FOUND)('ARM contract', () => {
         expect(statusUri).toMatch(
           /^https:\/\/management\.azure\.com\/subscriptions\/[^/]+\/providers\/Microsoft\.AzureStackHCI\/locations\/eastus\/operationStatuses\/[\w-]+\?api-version=2024-04-01$/,
         );
+        expect(deleted.headers.get('Retry-After')).toBe('10');
+        const validateStatus = specs.definition(OPERATION_STATUS);
+        const running = await arm('GET', statusUri.slice(ARM.length));
+        expect(running.status).toBe(200);
+        expect(validateStatus(running.body), `errors: ${JSON.stringify(validateStatus.errors)}`).toBe(true);
+        expect(running.body).toMatchObject({ status: 'InProgress', resourceId: target });
+        expect((await arm('GET', resultUri.slice(ARM.length))).status).toBe(202);
+        sim.advance('10s');
         const status = await arm('GET', statusUri.slice(ARM.length));
         expect(status.status).toBe(200);
-        const validateStatus = specs.definition(OPERATION_STATUS);
         expect(validateStatus(status.body), `errors: ${JSON.stringify(validateStatus.errors)}`).toBe(true);
         expect(status.body).toMatchObject({
           status: 'Succeeded',
@@ -793,6 +807,9 @@ describe.runIf(SPECS_FOUND)('ARM contract', () => {
       expect(location).toMatch(
         /^https:\/\/management\.azure\.com\/subscriptions\/[^/]+\/operationresults\/[\w-]+\?api-version=2022-09-01$/,
       );
+      expect(rgDelete.headers.get('Retry-After')).toBe('30');
+      expect((await arm('GET', location.slice(ARM.length))).status).toBe(202);
+      sim.advance('30s');
       expect((await arm('GET', location.slice(ARM.length))).status).toBe(200);
       expectArmError(
         await call('ResourceGroups_Get', 'GET', q(rgPath(s, rg), V.rg)),
@@ -806,6 +823,7 @@ describe.runIf(SPECS_FOUND)('ARM contract', () => {
       sim.reset('registered');
       const cluster01 = clusterPath(PROD_SUBSCRIPTION, 'hci-cluster01-rg', 'hci-cluster01');
       expect((await call('Clusters_Delete', 'DELETE', q(cluster01, V.hci))).status).toBe(202);
+      sim.advance('10s');
       expect(world().clusters['hci-cluster01']?.registration).toBeDefined();
       expect(world().faults.map((f) => [f.fault, f.target])).toContainEqual([
         'resource-deleted-in-portal',

@@ -130,6 +130,8 @@ describe('Azure portal (cloud view)', () => {
     const dialog = await screen.findByRole('alertdialog');
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
     await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
+    // Clusters_Delete is long-running: the resource goes once its simulated seconds have passed
+    await hciSim.advance('10s');
     expect(await screen.findByText('This Azure Stack HCI resource no longer exists')).toBeInTheDocument();
 
     await user.click(await screen.findByRole('button', { name: 'Unregister hci-cluster01' }));

@@ -38,6 +38,7 @@ function toResponse(reply: ArmReply, method: string, origin: string): Response {
   const headers: Record<string, string> = requestIdHeaders();
   if (reply.location !== undefined) headers.Location = origin + reply.location;
   if (reply.asyncOperation !== undefined) headers['Azure-AsyncOperation'] = origin + reply.asyncOperation;
+  if (reply.retryAfter !== undefined) headers['Retry-After'] = String(reply.retryAfter);
   if (method === 'HEAD' || reply.body === undefined)
     return new HttpResponse(null, { status: reply.status, headers });
   return HttpResponse.json(reply.body as Record<string, unknown>, { status: reply.status, headers });

@@ -31,6 +31,8 @@ import {
   listMachinesBySubscription,
   listProviders,
   listResourceGroups,
+  listResources,
+  listResourcesByResourceGroup,
   listSubscriptions,
   listTenants,
   patchArcSetting,
@@ -82,6 +84,8 @@ export const ARM_ROUTES: readonly ArmRoute[] = [
   route(SUB, { GET: getSubscription }),
   route(`${SUB}/locations`, { GET: listLocations }),
   route(`${SUB}/resourcegroups`, { GET: listResourceGroups }),
+  route(`${SUB}/resources`, { GET: listResources }),
+  route(`${RG}/resources`, { GET: listResourcesByResourceGroup }),
   route(RG, {
     GET: getResourceGroup,
     HEAD: checkResourceGroupExistence,

@@ -13,8 +13,7 @@
 import { arcSettingId, hciClusterId, resourceKey } from '../arm-ids';
 import { CLOUDS, normaliseRegion } from '../clouds';
 import { newGuid } from '../core';
-import { injectFault } from '../faults';
-import type { ArcSettingResource, HciClusterResource, Millis, OnPremCluster, World } from '../model';
+import type { ArcSettingResource, HciClusterResource, Millis, World } from '../model';
 import { systemData } from '../registration';
 import { authorize } from './auth';
 import {
@@ -30,7 +29,8 @@ import {
 } from './common';
 import type { ArmOp, ArmReply, ArmRequest } from './common';
 import { invalidParameter, invalidResourceName, resourceLocationConflict, resourceNotFound } from './errors';
-import { providerOperationUris } from './lro';
+import { beginDelete, registrationOwner } from './deletes';
+import { providerOperationUris, secondsLeft } from './lro';
 import { armArcSetting, armCluster } from './project';
 import {
   isValidResourceGroupName,
@@ -74,24 +74,6 @@ export interface ArcSettingParams extends ClusterParams {
 
 export interface ExtensionParams extends ArcSettingParams {
   extensionName: string;
-}
-
-/** The on-prem cluster whose registration points at this resource, if any. */
-export function registrationOwner(world: World, key: string): OnPremCluster | undefined {
-  return Object.values(world.clusters).find((c) => {
-    const reg = c.registration;
-    return (
-      reg !== undefined &&
-      resourceKey(hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName)) === key
-    );
-  });
-}
-
-/** Deletes a cluster resource the way the portal does: the on-prem side is not told (see the header). */
-export function removeClusterResource(draft: World, key: string, now: Millis): void {
-  const owner = registrationOwner(draft, key);
-  if (owner) injectFault(draft, 'resource-deleted-in-portal', owner.name, now);
-  delete draft.cloud.hciClusters[key];
 }
 
 function clusterKey(p: ClusterParams): string {
@@ -311,26 +293,27 @@ export const patchCluster =
     return { status: 200, body: armCluster(draft, cluster, now) };
   };
 
-function accepted(
+/** The 202 of a long-running delete: where to poll it, and how long to wait. */
+export function acceptedDelete(
   namespace: string,
   subscriptionId: string,
   location: string,
   resourceId: string,
   now: Millis,
+  endsAt: Millis,
 ): ArmReply {
+  const token = { op: 'delete' as const, resourceId, at: now, endsAt };
   return {
     status: 202,
-    ...providerOperationUris(
-      namespace,
-      subscriptionId,
-      location,
-      { op: 'delete', resourceId, at: now },
-      HCI_API_VERSION,
-    ),
+    retryAfter: secondsLeft(token, now),
+    ...providerOperationUris(namespace, subscriptionId, location, token, HCI_API_VERSION),
   };
 }
 
-/** Clusters_Delete: 202 with Location and Azure-AsyncOperation; 204 when there is nothing to delete. */
+/**
+ * Clusters_Delete: 202 with Location, Azure-AsyncOperation and Retry-After; the resource shows Deleting
+ * until the delete ends in simulated time (deletes.ts). 204 when there is nothing to delete.
+ */
 export const deleteCluster =
   (req: ArmRequest, p: ClusterParams): ArmOp =>
   (draft, now) => {
@@ -348,10 +331,17 @@ export const deleteCluster =
     const key = clusterKey({ ...p, subscriptionId: sub.subscriptionId });
     const cluster = own(draft.cloud.hciClusters, key);
     if (!cluster) return { status: 204 };
-    const id = idOf(cluster);
-    const location = cluster.location;
-    removeClusterResource(draft, key, now);
-    return accepted(NAMESPACES.hci, sub.subscriptionId, location, id, now);
+    const { endsAt } = beginDelete(
+      draft,
+      {
+        type: 'cluster',
+        subscriptionId: sub.subscriptionId,
+        resourceGroup: cluster.resourceGroup,
+        cluster: cluster.name,
+      },
+      now,
+    );
+    return acceptedDelete(NAMESPACES.hci, sub.subscriptionId, cluster.location, idOf(cluster), now, endsAt);
   };
 
 // ───────────── arcSettings ─────────────
@@ -484,7 +474,7 @@ export const patchArcSetting =
     return { status: 200, body: armArcSetting(draft, idOf(cluster), arcSetting, now) };
   };
 
-/** ArcSettings_Delete: 202 (azure-async-operation); the machines stay, as they do in Azure. */
+/** ArcSettings_Delete: 202 (azure-async-operation), done in simulated time; the machines stay, as in Azure. */
 export const deleteArcSetting =
   (req: ArmRequest, p: ArcSettingParams): ArmOp =>
   (draft, now) => {
@@ -500,8 +490,24 @@ export const deleteArcSetting =
     );
     const cluster = requireCluster(draft, { ...p, subscriptionId: sub.subscriptionId });
     if (!isDefault(p.arcSettingName) || !cluster.arcSetting) return { status: 204 };
-    delete cluster.arcSetting;
-    return accepted(NAMESPACES.hci, sub.subscriptionId, cluster.location, arcSettingId(idOf(cluster)), now);
+    const { endsAt } = beginDelete(
+      draft,
+      {
+        type: 'arcSetting',
+        subscriptionId: sub.subscriptionId,
+        resourceGroup: cluster.resourceGroup,
+        cluster: cluster.name,
+      },
+      now,
+    );
+    return acceptedDelete(
+      NAMESPACES.hci,
+      sub.subscriptionId,
+      cluster.location,
+      arcSettingId(idOf(cluster)),
+      now,
+      endsAt,
+    );
   };
 
 // ───────────── extensions ─────────────

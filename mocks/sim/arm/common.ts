@@ -47,6 +47,8 @@ export interface ArmReply {
   location?: string;
   /** `Azure-AsyncOperation` header of a long-running operation */
   asyncOperation?: string;
+  /** `Retry-After` (seconds) of a long-running operation still running */
+  retryAfter?: number;
 }
 
 /** Both reads (given to `sim.read`) and writes (given to `sim.run`) have this shape. */

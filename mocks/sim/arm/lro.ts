@@ -1,18 +1,14 @@
 /**
- * Long-running operations without stored state.
- *
- * The world has no place for ARM's async operations, and adding one would make every delete leave a
- * record behind that something must expire. So a long-running delete completes in the world at once,
- * and its answer is still ARM's: 202 Accepted with `Location` (and, for provider resources,
- * `Azure-AsyncOperation`) pointing at
+ * Long-running operations, polled as ARM's are. A delete (deletes.ts) answers 202 with `Location` (and, for
+ * provider resources, `Azure-AsyncOperation`) pointing at
  *
  *   /subscriptions/{sub}/providers/{ns}/locations/{loc}/operationStatuses/{id}   → 200 OperationStatusResult
- *   /subscriptions/{sub}/providers/{ns}/locations/{loc}/operationResults/{id}    → 204 (the delete's result)
- *   /subscriptions/{sub}/operationresults/{id}   (resource groups, as ARM does)  → 200
+ *   /subscriptions/{sub}/providers/{ns}/locations/{loc}/operationResults/{id}    → 202 while running, then 204
+ *   /subscriptions/{sub}/operationresults/{id}   (resource groups, as ARM does)  → 202 while running, then 200
  *
- * The {id} is base64url JSON of what was done (the resource and when), so polling needs nothing but the id:
- * status Succeeded, percentComplete 100, startTime = endTime = the moment of the delete. A client that
- * polls sees a finished operation on its first poll, which is what a fast ARM looks like.
+ * and `Retry-After` with the seconds the operation still needs. The {id} is base64url JSON of the resource,
+ * the start and the end, so polling needs no stored record: before the end the status is InProgress, from
+ * the end on Succeeded (the world has run the delete's `arm/delete` event by then).
  */
 import type { Millis } from '../model';
 import { authorize } from './auth';
@@ -23,15 +19,20 @@ import { operationNotFound } from './errors';
 import { isJsonObject } from './validate';
 
 export interface OperationToken {
-  /** what finished, e.g. `delete` */
+  /** what the operation does */
   op: 'delete';
-  /** the resource id it acted on */
+  /** the resource id it acts on */
   resourceId: string;
+  /** when it started */
   at: Millis;
+  /** when it ends (simulated time) */
+  endsAt: Millis;
 }
 
 export function encodeOperationId(token: OperationToken): string {
-  return base64UrlEncode(JSON.stringify({ v: 1, op: token.op, rid: token.resourceId, at: token.at }));
+  return base64UrlEncode(
+    JSON.stringify({ v: 2, op: token.op, rid: token.resourceId, at: token.at, end: token.endsAt }),
+  );
 }
 
 export function decodeOperationId(id: string): OperationToken | undefined {
@@ -45,13 +46,15 @@ export function decodeOperationId(id: string): OperationToken | undefined {
   }
   if (
     !isJsonObject(data) ||
-    data.v !== 1 ||
+    data.v !== 2 ||
     data.op !== 'delete' ||
     typeof data.rid !== 'string' ||
-    typeof data.at !== 'number'
+    typeof data.at !== 'number' ||
+    typeof data.end !== 'number' ||
+    data.end < data.at
   )
     return undefined;
-  return { op: 'delete', resourceId: data.rid, at: data.at };
+  return { op: 'delete', resourceId: data.rid, at: data.at, endsAt: data.end };
 }
 
 /** The headers of a provider resource's 202. */
@@ -104,12 +107,34 @@ function readToken(
   return token;
 }
 
+/** Seconds until the operation ends, at least 1: what `Retry-After` tells a poller to wait. */
+export function secondsLeft(token: OperationToken, now: Millis): number {
+  return Math.max(1, Math.ceil((token.endsAt - now) / 1000));
+}
+
+const running = (token: OperationToken, now: Millis) => now < token.endsAt;
+
 /** GET …/operationStatuses/{id}: the Azure-AsyncOperation poll. */
 export const getOperationStatus =
   (req: ArmRequest, p: OperationParams): ArmOp =>
   (world, now) => {
     const path = `/subscriptions/${p.subscriptionId}/providers/${p.namespace}/locations/${p.location}/operationStatuses/${p.operationId}`;
     const token = readToken(world, req, now, p, `${p.namespace}/locations/operationStatuses/read`, path);
+    if (running(token, now)) {
+      const span = token.endsAt - token.at;
+      return {
+        status: 200,
+        retryAfter: secondsLeft(token, now),
+        body: {
+          id: path,
+          name: p.operationId,
+          resourceId: token.resourceId,
+          status: 'InProgress',
+          startTime: iso(token.at),
+          percentComplete: span > 0 ? Math.floor(((now - token.at) / span) * 100) : 0,
+        },
+      };
+    }
     return {
       status: 200,
       body: {
@@ -118,17 +143,17 @@ export const getOperationStatus =
         resourceId: token.resourceId,
         status: 'Succeeded',
         startTime: iso(token.at),
-        endTime: iso(token.at),
+        endTime: iso(token.endsAt),
         percentComplete: 100,
       },
     };
   };
 
-/** GET …/operationResults/{id}: the Location poll of a finished delete. */
+/** GET …/operationResults/{id}: the Location poll; 202 to the same URI while the operation runs. */
 export const getOperationResult =
   (req: ArmRequest, p: OperationParams): ArmOp =>
   (world, now) => {
-    readToken(
+    const token = readToken(
       world,
       req,
       now,
@@ -136,14 +161,20 @@ export const getOperationResult =
       `${p.namespace}/locations/operationResults/read`,
       `/subscriptions/${p.subscriptionId}`,
     );
-    return { status: 204 };
+    if (!running(token, now)) return { status: 204 };
+    const base = `/subscriptions/${p.subscriptionId}/providers/${p.namespace}/locations/${p.location}`;
+    return {
+      status: 202,
+      retryAfter: secondsLeft(token, now),
+      location: `${base}/operationResults/${p.operationId}?api-version=${req.apiVersion ?? ''}`,
+    };
   };
 
 /** GET /subscriptions/{sub}/operationresults/{id}: the Location poll of a resource group delete. */
 export const getResourceGroupOperationResult =
   (req: ArmRequest, p: { subscriptionId: string; operationId: string }): ArmOp =>
   (world, now) => {
-    readToken(
+    const token = readToken(
       world,
       req,
       now,
@@ -151,5 +182,10 @@ export const getResourceGroupOperationResult =
       'Microsoft.Resources/subscriptions/operationresults/read',
       `/subscriptions/${p.subscriptionId}`,
     );
-    return { status: 200 };
+    if (!running(token, now)) return { status: 200 };
+    return {
+      status: 202,
+      retryAfter: secondsLeft(token, now),
+      location: `/subscriptions/${p.subscriptionId}/operationresults/${p.operationId}?api-version=${req.apiVersion ?? ''}`,
+    };
   };

@@ -12,6 +12,7 @@ import {
   MINUTE,
   OPERATOR_UPN,
   PROD_SUBSCRIPTION,
+  advance,
   buildScenario,
   serializeWorld,
 } from '../index';
@@ -26,6 +27,8 @@ import {
   getArcSetting,
   getCluster,
   getMachine,
+  getResourceGroup,
+  getResourceGroupOperationResult,
   listResourceGroups,
   listSubscriptions,
   patchCluster,
@@ -314,7 +317,7 @@ describe('status over time', () => {
 });
 
 describe('deletes', () => {
-  it('deleting a resource group deletes its clusters and machines, and tells the on-prem side nothing', () => {
+  it('deleting a resource group takes simulated time, then deletes its clusters and machines and tells the on-prem side nothing', () => {
     const w = buildScenario('registered', T0);
     const { world, result } = write(
       w,
@@ -323,14 +326,52 @@ describe('deletes', () => {
     );
     expect(result).toMatchObject({
       status: 202,
+      retryAfter: 30,
       location: expect.stringMatching(
         /^\/subscriptions\/.+\/operationresults\/.+\?api-version=2022-09-01$/,
       ) as unknown,
     });
-    expect(Object.keys(world.cloud.hciClusters)).toEqual([]);
-    expect(world.cloud.machines[resourceKey(machineId(PROD_SUBSCRIPTION, RG, 'hci-node1'))]).toBeUndefined();
-    expect(world.clusters['hci-cluster01']?.registration?.resourceGroup).toBe(RG);
-    expect(world.faults).toContainEqual(
+    const location = typeof result === 'string' ? '' : (result.location ?? '');
+    const operationId = /operationresults\/([^?]+)/.exec(location)?.[1] ?? '';
+    const poll = (at: Millis, state: World) =>
+      read(
+        state,
+        at,
+        getResourceGroupOperationResult(as(ADMIN_UPN, v.rg), {
+          subscriptionId: PROD_SUBSCRIPTION,
+          operationId,
+        }),
+      );
+
+    // running: the group and its cluster are still there, the group Deleting, the poll 202 with the time left
+    const getRg = (state: World, at: Millis) =>
+      read(
+        state,
+        at,
+        getResourceGroup(as(ADMIN_UPN, v.rg), { subscriptionId: PROD_SUBSCRIPTION, resourceGroup: RG }),
+      );
+    expect(getRg(world, T0 + 10_000)).toMatchObject({
+      status: 200,
+      body: { properties: { provisioningState: 'Deleting' } },
+    });
+    expect(Object.keys(world.cloud.hciClusters)).toHaveLength(1);
+    expect(poll(T0 + 10_000, world)).toMatchObject({ status: 202, retryAfter: 20 });
+    // a second delete joins the first
+    const again = write(
+      world,
+      T0 + 10_000,
+      deleteResourceGroup(as(ADMIN_UPN, v.rg), { subscriptionId: PROD_SUBSCRIPTION, resourceGroup: RG }),
+    );
+    expect(again.result).toMatchObject({ status: 202, retryAfter: 20 });
+    expect(again.world.schedule.filter((e) => e.kind === 'arm/delete')).toHaveLength(1);
+
+    const done = advance(world, T0 + 30_000);
+    expect(poll(T0 + 30_000, done)).toEqual({ status: 200 });
+    expect(getRg(done, T0 + 30_000)).toBe('404 ResourceGroupNotFound');
+    expect(Object.keys(done.cloud.hciClusters)).toEqual([]);
+    expect(done.cloud.machines[resourceKey(machineId(PROD_SUBSCRIPTION, RG, 'hci-node1'))]).toBeUndefined();
+    expect(done.clusters['hci-cluster01']?.registration?.resourceGroup).toBe(RG);
+    expect(done.faults).toContainEqual(
       expect.objectContaining({ fault: 'resource-deleted-in-portal', target: 'hci-cluster01' }),
     );
   });
@@ -352,7 +393,11 @@ describe('deletes', () => {
       deleteCluster(as(ADMIN_UPN, v.hci), { ...cluster01, clusterName: 'cloud-only' }),
     );
     expect(statusOf(result)).toBe(202);
-    expect(world.faults).toEqual([]);
+    const done = advance(world, T0 + 10_000);
+    expect(
+      read(done, T0 + 10_000, getCluster(as(ADMIN_UPN, v.hci), { ...cluster01, clusterName: 'cloud-only' })),
+    ).toBe('404 ResourceNotFound');
+    expect(done.faults).toEqual([]);
   });
 
   it('deleting what is not there: 204 for resources, 404 for a resource group', () => {

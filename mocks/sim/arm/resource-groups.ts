@@ -18,10 +18,10 @@ import {
 } from './common';
 import type { ArmOp, ArmRequest } from './common';
 import { resourceGroupLocationConflict } from './errors';
-import { resourceGroupOperationUri } from './lro';
+import { beginDelete } from './deletes';
+import { resourceGroupOperationUri, secondsLeft } from './lro';
 import { page, tagFilter } from './paging';
 import { armResourceGroup } from './project';
-import { removeClusterResource } from './clusters';
 import {
   optionalString,
   parseJsonObject,
@@ -180,8 +180,9 @@ export const patchResourceGroup =
   };
 
 /**
- * DELETE: the group and every resource in it go, as in ARM. A cluster resource deleted this way is
- * deleted "in the portal": its on-prem cluster still believes it is registered (clusters.ts).
+ * DELETE: 202 with Location and Retry-After; the group shows Deleting until the delete ends in simulated
+ * time, when it and every resource in it go (deletes.ts). A cluster resource deleted this way is deleted
+ * "in the portal": its on-prem cluster still believes it is registered.
  */
 export const deleteResourceGroup =
   (req: ArmRequest, p: RgParams): ArmOp =>
@@ -197,22 +198,21 @@ export const deleteResourceGroup =
       (s) => resourceGroupId(s, p.resourceGroup),
     );
     const rg = requireResourceGroup(draft, sub.subscriptionId, p.resourceGroup);
-    const inGroup = (r: { subscriptionId: string; resourceGroup: string }) =>
-      rgKey(r.subscriptionId, r.resourceGroup) === rgKey(rg.subscriptionId, rg.name);
-    for (const [key, cluster] of Object.entries(draft.cloud.hciClusters)) {
-      if (inGroup(cluster)) removeClusterResource(draft, key, now);
-    }
-    for (const [key, machine] of Object.entries(draft.cloud.machines)) {
-      if (inGroup(machine)) delete draft.cloud.machines[key];
-    }
-    delete draft.cloud.resourceGroups[rgKey(rg.subscriptionId, rg.name)];
+    const { endsAt } = beginDelete(
+      draft,
+      { type: 'resourceGroup', subscriptionId: rg.subscriptionId, resourceGroup: rg.name },
+      now,
+    );
+    const token = {
+      op: 'delete' as const,
+      resourceId: resourceGroupId(rg.subscriptionId, rg.name),
+      at: now,
+      endsAt,
+    };
     const apiVersion = API_VERSIONS.resources[0] ?? '2022-09-01';
     return {
       status: 202,
-      location: resourceGroupOperationUri(
-        sub.subscriptionId,
-        { op: 'delete', resourceId: resourceGroupId(rg.subscriptionId, rg.name), at: now },
-        apiVersion,
-      ),
+      retryAfter: secondsLeft(token, now),
+      location: resourceGroupOperationUri(sub.subscriptionId, token, apiVersion),
     };
   };

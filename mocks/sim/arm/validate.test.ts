@@ -149,9 +149,10 @@ describe('encodings', () => {
       op: 'delete' as const,
       resourceId: '/subscriptions/x/resourceGroups/ä-rg',
       at: 1_795_338_000_000,
+      endsAt: 1_795_338_010_000,
     };
     expect(decodeOperationId(encodeOperationId(token))).toEqual(token);
     expect(decodeOperationId('not-an-id')).toBeUndefined();
-    expect(decodeOperationId(base64UrlEncode('{"v":2}'))).toBeUndefined();
+    expect(decodeOperationId(base64UrlEncode('{"v":3}'))).toBeUndefined();
   });
 });
