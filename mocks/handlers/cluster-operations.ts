@@ -130,6 +130,7 @@ export function clusterOperationHandlers(sim: SimRuntime) {
               region: body.region.trim(),
               enableArc: body.enableArc,
               ...(arcResourceGroup !== '' ? { arcResourceGroup } : {}),
+              ...(body.resourceName !== undefined ? { resourceName: body.resourceName } : {}),
             },
             now,
           ),

@@ -16,6 +16,7 @@ import {
   RadioGroup,
   tokens,
 } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { GatewayDto } from '@/api/contract';
 import { errorMessage } from '@/lib/api-client';
 import { useWizardStyles } from './register-wizard.styles';
@@ -29,13 +30,28 @@ const useStyles = makeStyles({
  * The "Azure details" of the real pane (ui.md §2a): the account, subscription, resource group, region and,
  * under Advanced, Enable Azure Arc; each field says what Azure would refuse as the user types.
  */
-export function AzureDetailsFields({ form, gateway }: { form: WizardForm; gateway: GatewayDto | undefined }) {
+export function AzureDetailsFields({
+  form,
+  gateway,
+  defaultName,
+}: {
+  form: WizardForm;
+  gateway: GatewayDto | undefined;
+  /** the cluster's name, the resource name Register-AzStackHCI uses when none is given */
+  defaultName: string;
+}) {
   const styles = useStyles();
   const wizard = useWizardStyles();
   const { values, subscriptions, groups, regions, errorFor, update, subscriptionValid } = form;
   const selectedRegion = regions.data?.find((r) => r.name === values.region);
   const supported = regions.data?.filter((r) => r.supported) ?? [];
   const unsupported = regions.data?.filter((r) => !r.supported) ?? [];
+  // Advanced opens by itself when a field in it is refused, so the message is never hidden.
+  const [advancedOpen, setAdvancedOpen] = useState(
+    values.arcResourceGroup !== '' || values.resourceName !== defaultName,
+  );
+  const advancedRefused =
+    errorFor('resourceName') !== undefined || errorFor('arcResourceGroup') !== undefined;
 
   return (
     <section className={wizard.section} aria-labelledby="hci-reg-azure">
@@ -177,11 +193,29 @@ export function AzureDetailsFields({ form, gateway }: { form: WizardForm; gatewa
         </Dropdown>
       </Field>
 
-      <Accordion collapsible defaultOpenItems={values.arcResourceGroup !== '' ? ['advanced'] : []}>
+      <Accordion
+        collapsible
+        openItems={advancedOpen || advancedRefused ? ['advanced'] : []}
+        onToggle={(_e, data) => setAdvancedOpen(data.openItems.includes('advanced'))}
+      >
         <AccordionItem value="advanced">
           <AccordionHeader>Advanced</AccordionHeader>
           <AccordionPanel>
             <div className={wizard.section}>
+              {/* The WAC pane has no such field and no source gives it a label: it is Register-AzStackHCI's
+                  -ResourceName (behaviour.md §1.1), named here after what it sets. */}
+              <Field
+                label="Azure resource name"
+                required
+                validationMessage={errorFor('resourceName')}
+                validationState={errorFor('resourceName') ? 'error' : 'none'}
+                hint="The Azure Stack HCI resource and its Azure AD application get this name. Register-AzStackHCI uses the cluster's name when none is given."
+              >
+                <Input
+                  value={values.resourceName}
+                  onChange={(_e, data) => update('resourceName', data.value)}
+                />
+              </Field>
               <div className={wizard.row}>
                 <Checkbox
                   checked={values.enableArc}

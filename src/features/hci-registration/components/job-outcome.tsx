@@ -104,6 +104,7 @@ export function JobOutcome({
               Retry Azure Arc integration
             </Button>
             <Button onClick={onContinueWithoutArc}>Continue without Azure Arc</Button>
+            <Button onClick={onChangeSettings}>Change the settings</Button>
           </div>
         </MessageBarBody>
       </MessageBar>

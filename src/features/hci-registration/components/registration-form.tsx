@@ -34,7 +34,7 @@ export function RegistrationForm({
         subscriptionId={form.subscriptionValid ? values.subscriptionId.trim() : ''}
         enableArc={values.enableArc}
       />
-      <AzureDetailsFields form={form} gateway={gateway} />
+      <AzureDetailsFields form={form} gateway={gateway} defaultName={cluster} />
       <RegistrationReview
         cluster={cluster}
         values={values}

@@ -32,6 +32,7 @@ export function RegistrationReview({
   const styles = useStyles();
   const wizard = useWizardStyles();
   const regionName = region?.displayName ?? values.region;
+  const name = values.resourceName || '…';
   const arcGroup = values.arcResourceGroup !== '' ? values.arcResourceGroup : values.resourceGroup;
   return (
     <section className={wizard.section} aria-labelledby="hci-reg-review">
@@ -42,8 +43,8 @@ export function RegistrationReview({
         {values.resourceGroupMode === 'new' && values.resourceGroup !== '' && (
           <li>{`Resource group ${values.resourceGroup} in ${regionName}`}</li>
         )}
-        <li>{`Azure Stack HCI resource ${cluster} (Microsoft.AzureStackHCI/clusters) in resource group ${values.resourceGroup || '…'}, ${regionName}`}</li>
-        <li>{`Azure AD application ${cluster}, whose certificate credential each server uses to sync`}</li>
+        <li>{`Azure Stack HCI resource ${name} (Microsoft.AzureStackHCI/clusters) in resource group ${values.resourceGroup || '…'}, ${regionName}`}</li>
+        <li>{`Azure AD application ${name}, whose certificate credential each server uses to sync`}</li>
         {values.enableArc &&
           nodes.map((node) => (
             <li
@@ -61,6 +62,8 @@ export function RegistrationReview({
               subscriptionId: values.subscriptionId.trim(),
               resourceGroupName: values.resourceGroup,
               region: values.region,
+              // the cmdlet's own default: left out when it is the cluster's name
+              resourceName: values.resourceName === cluster ? undefined : values.resourceName,
               environmentName: gateway?.registration?.cloud,
               enableAzureArcServer: values.enableArc,
               arcServerResourceGroupName: values.arcResourceGroup,

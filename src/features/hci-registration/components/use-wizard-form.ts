@@ -7,6 +7,7 @@ import { subscriptionIdError } from './validation';
 import {
   FIELD_NAMES,
   defaultValues,
+  isFieldName,
   fromRequest,
   toRequest,
   validateWizard,
@@ -64,12 +65,7 @@ export function useWizardForm(cluster: string, enabled: boolean, formRef: RefObj
   const update = <K extends keyof WizardValues>(key: K, value: WizardValues[K]) => {
     setValues((v) => ({ ...v, subscriptionId: values.subscriptionId, [key]: value }));
     if (key === 'subscriptionId') setSubscriptionEdited(true);
-    if (
-      key === 'subscriptionId' ||
-      key === 'resourceGroup' ||
-      key === 'region' ||
-      key === 'arcResourceGroup'
-    ) {
+    if (isFieldName(key)) {
       setTouched((t) => ({ ...t, [key]: true }));
       setServerErrors((e) => ({ ...e, [key]: undefined }));
     }
@@ -120,6 +116,7 @@ export function useWizardForm(cluster: string, enabled: boolean, formRef: RefObj
         fromRequest(
           request,
           groups.data?.map((g) => g.name),
+          cluster,
         ),
       );
     },

@@ -9,16 +9,26 @@ export interface WizardValues {
   region: string;
   enableArc: boolean;
   arcResourceGroup: string;
+  resourceName: string;
 }
 
-export const FIELD_NAMES = ['subscriptionId', 'resourceGroup', 'region', 'arcResourceGroup'] as const;
+export const FIELD_NAMES = [
+  'subscriptionId',
+  'resourceGroup',
+  'region',
+  'resourceName',
+  'arcResourceGroup',
+] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 export type FieldErrors = Partial<Record<FieldName, string>>;
 
 export const isFieldName = (value: unknown): value is FieldName =>
   typeof value === 'string' && (FIELD_NAMES as readonly string[]).includes(value);
 
-/** The real pane's defaults: a new `<cluster>-rg`, East US, Azure Arc on (ui.md §2a). */
+/**
+ * The real pane's defaults: a new `<cluster>-rg`, East US, Azure Arc on (ui.md §2a); the resource is named
+ * after the cluster, as Register-AzStackHCI names it when -ResourceName is left out (behaviour.md §1.1).
+ */
 export function defaultValues(cluster: string): WizardValues {
   return {
     subscriptionId: '',
@@ -27,6 +37,7 @@ export function defaultValues(cluster: string): WizardValues {
     region: 'eastus',
     enableArc: true,
     arcResourceGroup: '',
+    resourceName: cluster,
   };
 }
 
@@ -37,6 +48,7 @@ export function toRequest(values: WizardValues): RegisterClusterRequestDto {
     createResourceGroup: values.resourceGroupMode === 'new',
     region: values.region,
     enableArc: values.enableArc,
+    resourceName: values.resourceName,
     ...(values.enableArc && values.arcResourceGroup !== ''
       ? { arcResourceGroup: values.arcResourceGroup }
       : {}),
@@ -50,6 +62,7 @@ export function toRequest(values: WizardValues): RegisterClusterRequestDto {
 export function fromRequest(
   request: RegisterClusterRequestDto,
   existingGroups: readonly string[] | undefined,
+  cluster: string,
 ): WizardValues {
   const exists = existingGroups?.some((g) => g.toLowerCase() === request.resourceGroup.toLowerCase());
   return {
@@ -59,6 +72,7 @@ export function fromRequest(
     region: request.region,
     enableArc: request.enableArc,
     arcResourceGroup: request.arcResourceGroup ?? '',
+    resourceName: request.resourceName ?? cluster,
   };
 }
 
