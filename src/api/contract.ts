@@ -357,6 +357,8 @@ export interface RegisterClusterRequestDto {
   region: string;
   enableArc: boolean;
   arcResourceGroup?: string;
+  /** Register-AzStackHCI's -ResourceName: the HCI resource and its Azure AD app; default the cluster's name */
+  resourceName?: string;
 }
 
 /** POST /api/clusters/:name/unregister (optional overrides reproduce the wrong-subscription case) */

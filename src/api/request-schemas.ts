@@ -11,6 +11,7 @@ import {
   isGuid,
   proxyUrlProblem,
   resourceGroupNameProblem,
+  resourceNameProblem,
   subscriptionIdProblem,
   tagsProblem,
   upnProblem,
@@ -79,6 +80,7 @@ export const registerClusterSchema = z.object({
   enableArc: z.boolean(),
   createResourceGroup: z.optional(z.boolean()),
   arcResourceGroup: z.optional(z.union([z.literal(''), resourceGroupNameSchema])),
+  resourceName: z.optional(z.string().check(rule(resourceNameProblem))),
 });
 export const unregisterClusterSchema = z.object({
   subscriptionId: z.optional(z.union([z.literal(''), subscriptionIdSchema])),

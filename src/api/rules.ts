@@ -40,6 +40,27 @@ export function resourceGroupNameProblem(value: string): string | undefined {
   return undefined;
 }
 
+export const RESOURCE_NAME_MAX = 260;
+const RESOURCE_NAME_FORBIDDEN = /[<>%&:\\?/#*]|\p{Cc}/gu;
+
+/**
+ * An Azure resource name (Register-AzStackHCI's -ResourceName, the Microsoft.AzureStackHCI/clusters name).
+ * Azure's naming-rules page has no entry for that type and the 2024-04-01 spec gives clusterName no
+ * pattern, so these are ARM's rules for any resource name, as the simulated ARM applies them
+ * (mocks/sim/arm/validate.ts, requireGenericResourceName).
+ */
+export function resourceNameProblem(value: string): string | undefined {
+  if (value === '') return 'Enter a resource name.';
+  if (value.length > RESOURCE_NAME_MAX)
+    return `The name is ${value.length} characters long; an Azure resource name can have at most ${RESOURCE_NAME_MAX}.`;
+  const bad = [...new Set(value.match(RESOURCE_NAME_FORBIDDEN) ?? [])]
+    .slice(0, 10)
+    .map((c) => (/\p{Cc}/u.test(c) ? 'control characters' : `'${c}'`));
+  if (bad.length > 0) return `An Azure resource name can't include ${[...new Set(bad)].join(', ')}.`;
+  if (/[. ]$/.test(value)) return "An Azure resource name can't end with a period or a space.";
+  return undefined;
+}
+
 export const HOST_NAME_MAX = 253;
 
 /**

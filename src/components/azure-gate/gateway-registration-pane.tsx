@@ -4,83 +4,25 @@ import {
   DrawerFooter,
   DrawerHeader,
   DrawerHeaderTitle,
-  Field,
-  Input,
   Link,
-  makeStyles,
-  mergeClasses,
   OverlayDrawer,
-  Radio,
-  RadioGroup,
-  Select,
-  Spinner,
-  tokens,
 } from '@fluentui/react-components';
-import { CheckmarkCircleFilled, DismissRegular, OpenRegular } from '@fluentui/react-icons';
+import { DismissRegular, OpenRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { GatewayRegistrationFlowDto } from '@/api/contract';
-import { Banner } from '@/components/banner/banner';
+import { gatewayQueries } from '@/api/queries/gateway-queries';
 import { useContextPaneStyles } from '@/components/context-pane/context-pane.styles';
 import { ErrorState, LoadingState } from '@/components/query-state/query-state';
-import { RouterLink } from '@/components/router-link/router-link';
-import { ApiError, errorMessage } from '@/lib/api-client';
-import { formatDateTime } from '@/lib/format';
-import { gatewayQueries } from '@/api/queries/gateway-queries';
-import {
-  useAcceptPermissions,
-  useCheckConsent,
-  useConnectGateway,
-  useIssueDeviceCode,
-  useSignIn,
-} from './azure-api';
-import { PermissionsDialog } from './permissions-dialog';
+import { useIssueDeviceCode } from './azure-api';
+import { useGatewayStepStyles } from './gateway-steps.styles';
+import { ConnectStep } from './step-connect';
+import { CopyCodeStep } from './step-copy-code';
+import { EnterCodeStep } from './step-enter-code';
+import { SelectCloudStep, type CloudName } from './step-select-cloud';
+import { SignInStep } from './step-sign-in';
 
-type CloudName = GatewayRegistrationFlowDto['clouds'][number]['name'];
-
-/** Where the simulated Microsoft "Enter code" page lives (outside the WAC shell). */
-export const DEVICE_LOGIN_PATH = '/device-login';
-
-const useStyles = makeStyles({
-  steps: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXL,
-  },
-  step: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  stepTitle: {
-    display: 'flex',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalS,
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    fontWeight: tokens.fontWeightRegular,
-    lineHeight: tokens.lineHeightBase300,
-  },
-  check: { color: tokens.colorPaletteGreenForeground1, fontSize: '16px', flexShrink: 0 },
-  number: { minWidth: '16px', textAlign: 'center' },
-  dimmed: { color: tokens.colorNeutralForeground3 },
-  text: { margin: 0, color: tokens.colorNeutralForeground2 },
-  codeRow: { display: 'flex', gap: 0, alignItems: 'stretch' },
-  code: { width: '140px', fontFamily: tokens.fontFamilyMonospace, letterSpacing: '0.05em' },
-  copy: { minWidth: '120px' },
-  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  inline: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  success: { margin: 0, color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
-  steps_ol: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
-  srOnly: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clipPath: 'inset(50%)',
-    whiteSpace: 'nowrap',
-  },
-});
+export { DEVICE_LOGIN_PATH } from './device-login-path';
 
 export interface GatewayRegistrationPaneProps {
   open: boolean;
@@ -120,27 +62,8 @@ export function GatewayRegistrationPane({ open, onClose }: GatewayRegistrationPa
   );
 }
 
-function StepTitle({ n, done, children, id }: { n: number; done: boolean; children: ReactNode; id: string }) {
-  const styles = useStyles();
-  return (
-    <h3 className={styles.stepTitle} id={id}>
-      {done ? (
-        <CheckmarkCircleFilled className={styles.check} aria-hidden />
-      ) : (
-        <span className={styles.number} aria-hidden>
-          {n}.
-        </span>
-      )}
-      <span>
-        {children}
-        {done && <span className={styles.srOnly}> (done)</span>}
-      </span>
-    </h3>
-  );
-}
-
 function PaneBody() {
-  const styles = useStyles();
+  const styles = useGatewayStepStyles();
   const flow = useQuery(gatewayQueries.registration());
   const gateway = useQuery(gatewayQueries.detail());
 
@@ -175,6 +98,7 @@ function PaneBody() {
   );
 }
 
+/** The five steps in order; the device code the first three share is held here. */
 function Steps({
   flow,
   signedIn,
@@ -184,7 +108,7 @@ function Steps({
   signedIn: boolean;
   account: string | null;
 }) {
-  const styles = useStyles();
+  const styles = useGatewayStepStyles();
   const issue = useIssueDeviceCode();
   const [cloud, setCloud] = useState<CloudName>(
     (flow.deviceCode?.cloud as CloudName | undefined) ?? 'AzureCloud',
@@ -232,402 +156,46 @@ function Steps({
     setCopied(true);
   };
 
-  const step1Done = dc !== null || connectedOrLater;
   const step2Done = copied || redeemed !== null || connectedOrLater;
-  const step3Done = redeemed !== null || connectedOrLater;
 
   return (
     <ol className={styles.steps} aria-label="Registration steps">
       <li className={styles.step}>
-        <StepTitle n={1} done={step1Done} id="gw-step-cloud">
-          Select an Azure cloud.
-        </StepTitle>
-        <Select
-          aria-label="Azure cloud"
-          value={dc?.cloud ?? cloud}
+        <SelectCloudStep
+          clouds={flow.clouds}
+          value={(dc?.cloud as CloudName | undefined) ?? cloud}
+          done={dc !== null || connectedOrLater}
           disabled={connectedOrLater || redeemed !== null || issue.isPending}
-          onChange={(_e, data) => chooseCloud(data.value as CloudName)}
-        >
-          {flow.clouds.map((c) => (
-            <option key={c.name} value={c.name}>
-              {c.displayName}
-            </option>
-          ))}
-        </Select>
+          onChange={chooseCloud}
+        />
       </li>
-
       <li className={styles.step}>
-        <StepTitle n={2} done={step2Done} id="gw-step-code">
-          Copy this code.
-        </StepTitle>
-        {connectedOrLater ? (
-          <p className={styles.text}>Used to sign in{redeemed ? ` as ${redeemed}` : ''}.</p>
-        ) : issue.isError ? (
-          <ErrorState error={issue.error} title="Couldn't get a code" onRetry={newCode} />
-        ) : !dc ? (
-          <Spinner size="tiny" label="Getting a code..." labelPosition="after" />
-        ) : (
-          <>
-            <div className={styles.codeRow}>
-              <Input
-                ref={codeInputRef}
-                className={styles.code}
-                value={dc.code}
-                readOnly
-                aria-label="Device code"
-              />
-              <Button
-                appearance="primary"
-                className={styles.copy}
-                onClick={() => void copy()}
-                disabled={dc.expired || redeemed !== null}
-              >
-                Copy
-              </Button>
-            </div>
-            <p className={styles.text} role="status">
-              {copyNote ?? ''}
-            </p>
-            {dc.expired ? (
-              <Banner
-                intent="warning"
-                title="This code has expired"
-                action={
-                  <Button onClick={newCode} disabled={issue.isPending}>
-                    Get a new code
-                  </Button>
-                }
-              >
-                The code {dc.code} expired at {formatDateTime(dc.expiresAt)} before anyone signed in with it.
-                Codes are valid for 15 minutes. Get a new code, copy it, and enter it again.
-              </Banner>
-            ) : (
-              !redeemed && <p className={styles.text}>Valid until {formatDateTime(dc.expiresAt)}.</p>
-            )}
-          </>
-        )}
+        <CopyCodeStep
+          deviceCode={dc}
+          done={step2Done}
+          connectedOrLater={connectedOrLater}
+          issuing={issue.isPending}
+          issueError={issue.isError ? issue.error : null}
+          copyNote={copyNote}
+          codeInputRef={codeInputRef}
+          onCopy={() => void copy()}
+          onNewCode={newCode}
+        />
       </li>
-
       <li className={styles.step}>
-        <StepTitle n={3} done={step3Done} id="gw-step-enter">
-          {step2Done && !connectedOrLater && dc && !dc.expired && !redeemed ? (
-            <Link href={DEVICE_LOGIN_PATH} target="_blank" rel="noopener noreferrer">
-              Enter the code. <OpenRegular aria-label="(opens in a new tab)" />
-            </Link>
-          ) : (
-            <span className={mergeClasses(!step3Done && styles.dimmed)}>Enter the code.</span>
-          )}
-        </StepTitle>
-        {redeemed ? (
-          <p className={styles.text}>Signed in as {redeemed}.</p>
-        ) : (
-          !connectedOrLater &&
-          dc &&
-          !dc.expired && (
-            <p className={styles.text}>
-              {step2Done
-                ? 'A sign-in page opens in a new tab: paste the code, select Next, choose your account, then Continue. This pane notices when you are done.'
-                : 'Copy the code first; the link becomes available after Copy.'}
-            </p>
-          )
-        )}
+        <EnterCodeStep
+          deviceCode={dc}
+          copied={step2Done}
+          done={redeemed !== null || connectedOrLater}
+          connectedOrLater={connectedOrLater}
+        />
       </li>
-
       <li className={styles.step}>
         <ConnectStep flow={flow} />
       </li>
-
       <li className={styles.step}>
         <SignInStep registered={registered} signedIn={signedIn} account={account} />
       </li>
     </ol>
-  );
-}
-
-function ConnectStep({ flow }: { flow: GatewayRegistrationFlowDto }) {
-  const styles = useStyles();
-  const connect = useConnectGateway();
-  const accept = useAcceptPermissions();
-  const check = useCheckConsent();
-  const redeemed = flow.deviceCode?.redeemedBy ?? null;
-  const pending = flow.pending;
-  const [tenantChoice, setTenantChoice] = useState<string | null>(null);
-  const [mode, setMode] = useState<'create' | 'existing'>('create');
-  const [appId, setAppId] = useState('');
-  const [localError, setLocalError] = useState<string | null>(null);
-  const [permissionsOpen, setPermissionsOpen] = useState(false);
-  const [adminNeeded, setAdminNeeded] = useState<string | null>(null);
-  const [justConnected, setJustConnected] = useState(false);
-
-  const tenantId = tenantChoice ?? flow.tenants[0]?.tenantId ?? '';
-  const enabled = redeemed !== null && !pending && !flow.registered;
-  const connectError = connect.error instanceof ApiError ? connect.error : null;
-  const appIdError = localError ?? (connectError?.target === 'appId' ? connectError.message : undefined);
-  const tenantError = connectError?.target === 'tenantId' ? connectError.message : undefined;
-  const otherError =
-    connect.isError && connectError?.target !== 'appId' && connectError?.target !== 'tenantId'
-      ? errorMessage(connect.error)
-      : null;
-
-  const submit = () => {
-    setLocalError(null);
-    if (mode === 'existing' && appId.trim() === '') {
-      setLocalError('Enter the Azure application ID (a GUID such as 00000000-0000-0000-0000-000000000000).');
-      return;
-    }
-    connect.mutate(
-      {
-        tenantId,
-        application: mode === 'create' ? { mode: 'create' } : { mode: 'existing', appId: appId.trim() },
-      },
-      { onSuccess: () => setPermissionsOpen(true) },
-    );
-  };
-
-  const onAccept = () => {
-    accept.mutate(undefined, {
-      onSuccess: () => {
-        setPermissionsOpen(false);
-        setAdminNeeded(null);
-        setJustConnected(true);
-      },
-      onError: (error) => {
-        if (error.code === 'AdminConsentRequired') {
-          setPermissionsOpen(false);
-          setAdminNeeded(error.message);
-        }
-      },
-    });
-  };
-
-  const onCheck = () => {
-    check.mutate(undefined, {
-      onSuccess: () => {
-        setAdminNeeded(null);
-        setJustConnected(true);
-      },
-    });
-  };
-
-  return (
-    <>
-      <StepTitle n={4} done={flow.registered} id="gw-step-connect">
-        Connect to Azure Active Directory.
-      </StepTitle>
-      {flow.registered ? (
-        <p className={styles.success} role="status">
-          {justConnected ? 'Now connected to Azure AD' : 'Connected to Azure AD'}
-        </p>
-      ) : pending ? (
-        <div className={styles.body}>
-          <p className={styles.text}>
-            Application {pending.appName} ({pending.appId}) in tenant {pending.tenantId}
-            {pending.createdApp ? ', created for this gateway' : ''}.
-          </p>
-          {adminNeeded !== null || pending.consentGranted ? (
-            <AdminApproval
-              pending={pending}
-              requester={redeemed}
-              message={adminNeeded}
-              onCheck={onCheck}
-              checking={check.isPending}
-              checkError={check.isError ? errorMessage(check.error) : null}
-            />
-          ) : (
-            <>
-              <p className={styles.text}>
-                The application needs your consent to the permissions it requests.
-              </p>
-              <div className={styles.actions}>
-                <Button appearance="primary" onClick={() => setPermissionsOpen(true)}>
-                  Review permissions
-                </Button>
-              </div>
-            </>
-          )}
-          {accept.isError && accept.error.code !== 'AdminConsentRequired' && (
-            <ErrorState error={accept.error} title="Couldn't accept the permissions" onRetry={onAccept} />
-          )}
-        </div>
-      ) : (
-        <div className={styles.body}>
-          {!redeemed && <p className={styles.text}>Available once you have signed in with the code.</p>}
-          <Field label="Azure Active Directory (tenant) ID" required validationMessage={tenantError}>
-            <Select value={tenantId} disabled={!enabled} onChange={(_e, data) => setTenantChoice(data.value)}>
-              {flow.tenants.length === 0 && <option value="">No tenant yet</option>}
-              {flow.tenants.map((t) => (
-                <option key={t.tenantId} value={t.tenantId}>
-                  {t.tenantId} ({t.displayName})
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label="Azure Active Directory application">
-            <RadioGroup
-              layout="horizontal"
-              value={mode}
-              disabled={!enabled}
-              onChange={(_e, data) => setMode(data.value as 'create' | 'existing')}
-            >
-              <Radio value="create" label="Create new" />
-              <Radio value="existing" label="Use existing" />
-            </RadioGroup>
-          </Field>
-          {mode === 'existing' && (
-            <Field
-              label="Azure application ID"
-              required
-              validationMessage={appIdError}
-              hint={
-                appIdError
-                  ? undefined
-                  : 'Windows Admin Center confirms that an application with this ID exists in the tenant.'
-              }
-            >
-              <Input
-                value={appId}
-                disabled={!enabled}
-                placeholder="00000000-0000-0000-0000-000000000000"
-                onChange={(_e, data) => {
-                  setAppId(data.value);
-                  setLocalError(null);
-                  if (connect.isError) connect.reset();
-                }}
-              />
-            </Field>
-          )}
-          {otherError && (
-            <Banner intent="error" title="Couldn't connect to Azure Active Directory">
-              {otherError} Nothing was changed; select Connect to try again.
-            </Banner>
-          )}
-          <div className={styles.actions}>
-            <Button
-              appearance="primary"
-              disabled={!enabled || connect.isPending || tenantId === ''}
-              onClick={submit}
-            >
-              {connect.isPending ? 'Connecting...' : 'Connect'}
-            </Button>
-          </div>
-        </div>
-      )}
-      {pending && (
-        <PermissionsDialog
-          open={permissionsOpen}
-          appName={pending.appName}
-          permissions={pending.permissions}
-          busy={accept.isPending}
-          onAccept={onAccept}
-          onCancel={() => setPermissionsOpen(false)}
-        />
-      )}
-    </>
-  );
-}
-
-function AdminApproval({
-  pending,
-  requester,
-  message,
-  onCheck,
-  checking,
-  checkError,
-}: {
-  pending: NonNullable<GatewayRegistrationFlowDto['pending']>;
-  requester: string | null;
-  message: string | null;
-  onCheck: () => void;
-  checking: boolean;
-  checkError: string | null;
-}) {
-  const styles = useStyles();
-  return (
-    <div className={styles.body}>
-      {pending.consentGranted ? (
-        <Banner intent="success" title="An administrator granted consent">
-          Consent for {pending.appName} has been granted. Select Check again to finish the registration with
-          what you entered before.
-        </Banner>
-      ) : (
-        <Banner intent="warning" title="Need admin approval">
-          {message ?? `${pending.appName} needs permission that only an admin can grant.`}
-        </Banner>
-      )}
-      {!pending.consentGranted && (
-        <>
-          <p className={styles.text}>
-            {requester ?? 'Your account'} can&apos;t consent to the permissions {pending.appName} requests on
-            behalf of the organization. Ask an administrator of tenant {pending.tenantId} (a Global
-            Administrator, Privileged Role Administrator or Cloud Application Administrator) to grant admin
-            consent:
-          </p>
-          <ol className={styles.steps_ol}>
-            <li>Microsoft Entra ID → App registrations → All applications</li>
-            <li>
-              Search for <strong>{pending.appName}</strong> (application ID {pending.appId})
-            </li>
-            <li>API permissions → Grant admin consent</li>
-          </ol>
-          <p className={styles.text}>
-            In this simulation that page is in the cloud view:{' '}
-            <RouterLink to={pending.adminConsentPath}>open {pending.appName} in App registrations</RouterLink>
-            . When consent is granted, select Check again: you won&apos;t need to enter anything again.
-          </p>
-        </>
-      )}
-      {checkError && (
-        <Banner intent="error" title="Registration isn't finished yet">
-          {checkError}
-        </Banner>
-      )}
-      <div className={styles.actions}>
-        <Button appearance="primary" onClick={onCheck} disabled={checking}>
-          {checking ? 'Checking...' : 'Check again'}
-        </Button>
-      </div>
-    </div>
-  );
-}
-
-function SignInStep({
-  registered,
-  signedIn,
-  account,
-}: {
-  registered: boolean;
-  signedIn: boolean;
-  account: string | null;
-}) {
-  const styles = useStyles();
-  const signIn = useSignIn();
-  return (
-    <>
-      <StepTitle n={5} done={signedIn} id="gw-step-sign-in">
-        Sign in to Azure
-      </StepTitle>
-      {signedIn ? (
-        <p className={styles.success} role="status">
-          Signed in as {account}. You can close this pane.
-        </p>
-      ) : (
-        <>
-          {signIn.isError && (
-            <Banner intent="error" title="Couldn't sign in">
-              {errorMessage(signIn.error)}
-            </Banner>
-          )}
-          <div className={styles.actions}>
-            <Button
-              appearance="primary"
-              disabled={!registered || signIn.isPending}
-              onClick={() => signIn.mutate({})}
-            >
-              {signIn.isPending ? 'Signing in...' : 'Sign in'}
-            </Button>
-          </div>
-        </>
-      )}
-    </>
   );
 }

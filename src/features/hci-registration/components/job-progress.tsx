@@ -1,5 +1,6 @@
 import { Field, makeStyles, mergeClasses, ProgressBar, Spinner, tokens } from '@fluentui/react-components';
 import { CheckmarkCircleFilled, CircleRegular, DismissCircleFilled } from '@fluentui/react-icons';
+import type { Ref } from 'react';
 import type { JobDto } from '@/api/contract';
 
 const useStyles = makeStyles({
@@ -28,8 +29,11 @@ const useStyles = makeStyles({
 
 type StepState = 'done' | 'current' | 'failed' | 'pending';
 
-/** The job's steps in order, each with a check mark once done, the current one with a spinner, and the percent. */
-export function JobProgress({ job }: { job: JobDto }) {
+/**
+ * The job's steps in order, each with a check mark once done, the current one with a spinner, and the percent.
+ * With `headingRef` the title can take focus (tabIndex -1), for a pane that moves the user to the job.
+ */
+export function JobProgress({ job, headingRef }: { job: JobDto; headingRef?: Ref<HTMLHeadingElement> }) {
   const styles = useStyles();
   const running = job.status === 'InProgress';
   // The step a failed job stopped at is the first one not done.
@@ -42,7 +46,9 @@ export function JobProgress({ job }: { job: JobDto }) {
   const percent = job.status === 'Succeeded' ? 100 : job.percent;
   return (
     <section className={styles.root} aria-label={job.title}>
-      <h3 className={styles.title}>{job.title}</h3>
+      <h3 className={styles.title} ref={headingRef} tabIndex={headingRef ? -1 : undefined}>
+        {job.title}
+      </h3>
       <Field
         validationState="none"
         validationMessage={running ? `${percent}% — ${job.currentStep ?? ''}` : `${percent}%`}

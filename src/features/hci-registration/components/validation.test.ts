@@ -1,4 +1,4 @@
-import { resourceGroupNameError, subscriptionIdError } from './validation';
+import { resourceGroupNameError, resourceNameError, subscriptionIdError } from './validation';
 
 describe('resource group names as ARM accepts them', () => {
   it.each(['a', 'hci-cluster01-rg', 'AZSHCICLUS_RG', 'rg.(prod)', 'x'.repeat(90), 'grüppe'])(
@@ -30,5 +30,21 @@ describe('subscription IDs', () => {
     expect(subscriptionIdError('Contoso Production')).toMatch(
       /^'Contoso Production' isn't a subscription ID/,
     );
+  });
+});
+
+describe("Azure resource names (ARM's rules for any resource)", () => {
+  it.each(['hci-cluster01', 'Cluster With Spaces', 'c'.repeat(260)])('accepts %s', (name) => {
+    expect(resourceNameError(name)).toBeUndefined();
+  });
+
+  it.each([
+    ['', 'Enter a resource name.'],
+    ['c'.repeat(261), 'The name is 261 characters long; an Azure resource name can have at most 260.'],
+    ['a<b>c', "An Azure resource name can't include '<', '>'."],
+    ['hci/cluster', "An Azure resource name can't include '/'."],
+    ['trailing.', "An Azure resource name can't end with a period or a space."],
+  ])('rejects %j', (name, message) => {
+    expect(resourceNameError(name)).toBe(message);
   });
 });

@@ -1,0 +1,71 @@
+import { Button, Field, Input, Text } from '@fluentui/react-components';
+import { useState, type SyntheticEvent } from 'react';
+import type { LabStateDto } from '@/api/lab-contract';
+import { formatDateTime } from '@/lib/format';
+import { useAdvance } from '../api/lab-mutations';
+import { durationProblem, offsetText } from './clock-text';
+import { Feedback, useFeedback } from './lab-feedback';
+import { useLabStyles } from './lab.styles';
+
+/** Simulated time: where the clock is, and moving it forward by a step or a custom duration. */
+export function ClockSection({ state }: { state: LabStateDto }) {
+  const styles = useLabStyles();
+  const advance = useAdvance();
+  const [custom, setCustom] = useState('');
+  const [problem, setProblem] = useState<string | undefined>();
+  const fb = useFeedback();
+  const go = (duration: string, label: string) => {
+    fb.clear();
+    advance.mutate(duration, {
+      onSuccess: (s) => fb.ok(`Advanced ${label}. Simulated time is now ${formatDateTime(s.now)}.`),
+      onError: fb.fail,
+    });
+  };
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    const p = durationProblem(custom);
+    setProblem(p);
+    if (p === undefined) go(custom.trim(), custom.trim());
+  };
+  return (
+    <section className={styles.section} aria-labelledby="lab-clock">
+      <h3 id="lab-clock" className={styles.h3}>
+        Simulated time
+      </h3>
+      <Text className={styles.clock} data-testid="lab-now">
+        {formatDateTime(state.now)}
+      </Text>
+      <Text className={styles.muted} data-testid="lab-offset">
+        {offsetText(state.offsetMs)} · preset {state.scenario}
+      </Text>
+      <div className={styles.row} role="group" aria-label="Advance the clock">
+        <Button disabled={advance.isPending} onClick={() => go('1h', '1 hour')}>
+          +1 hour
+        </Button>
+        <Button disabled={advance.isPending} onClick={() => go('1d', '1 day')}>
+          +1 day
+        </Button>
+        <Button disabled={advance.isPending} onClick={() => go('7d', '7 days')}>
+          +7 days
+        </Button>
+        <Button disabled={advance.isPending} onClick={() => go('31d', '31 days')}>
+          +31 days
+        </Button>
+      </div>
+      <form className={styles.row} onSubmit={submit} noValidate>
+        <Field
+          label="Custom duration"
+          validationMessage={problem}
+          validationState={problem ? 'error' : 'none'}
+          hint="For example 90m, 12h, 3d or 1d12h"
+        >
+          <Input value={custom} onChange={(_e, d) => setCustom(d.value)} />
+        </Field>
+        <Button type="submit" appearance="primary" disabled={advance.isPending}>
+          Advance
+        </Button>
+      </form>
+      <Feedback feedback={fb.feedback} onDismiss={fb.clear} />
+    </section>
+  );
+}
