@@ -152,8 +152,25 @@ export function gatewayHandlers(sim: SimRuntime) {
             'Enter the account to manage the connection as.',
             'managingAs',
           );
+        if (body.password !== undefined && typeof body.password !== 'string')
+          return errorResponse(400, 'InvalidParameter', 'The password must be a string.', 'password');
+        if (body.allConnections !== undefined && typeof body.allConnections !== 'boolean')
+          return errorResponse(
+            400,
+            'InvalidParameter',
+            'allConnections must be true or false.',
+            'allConnections',
+          );
+        if ((body.password !== undefined || body.allConnections === true) && body.managingAs === undefined)
+          return errorResponse(
+            400,
+            'InvalidParameter',
+            'Enter the account to manage the connection as.',
+            'managingAs',
+          );
         const tags = body.tags?.map((t) => t.trim()).filter((t) => t !== '');
         const managingAs = body.managingAs?.trim();
+        const { password } = body;
         const outcome = sim.run((draft, now) => {
           const existing = findConnection(draft, params.type ?? '', params.name ?? '');
           if (!existing)
@@ -163,7 +180,14 @@ export function gatewayHandlers(sim: SimRuntime) {
               `'${params.name ?? ''}' is not in the connections list.`,
             );
           if (tags !== undefined) existing.tags = [...new Set(tags)];
-          if (managingAs !== undefined) existing.managingAs = managingAs;
+          // Credentials for all connections: WAC's "Use these credentials for all connections".
+          const credentialTargets = body.allConnections === true ? draft.gateway.connections : [existing];
+          if (managingAs !== undefined)
+            for (const c of credentialTargets) {
+              c.managingAs = managingAs;
+              if (password === undefined) delete c.password;
+              else c.password = password;
+            }
           return connectionDto(draft, existing, now);
         });
         if (!outcome.ok) return fromSimError(outcome.error);

@@ -52,7 +52,7 @@ export function connectionDto(world: World, c: GatewayConnection, now: Millis): 
     typeLabel: c.type === 'cluster' ? 'Server clusters' : 'Servers',
     lastConnected: iso(c.lastConnectedAt),
     managingAs: c.managingAs,
-    tags: c.tags,
+    tags: [...c.tags],
   };
   if (c.type === 'cluster') {
     const nodes = clusterNodes(world, c.name);
