@@ -19,7 +19,8 @@ const subscriptionColumns: DataTableColumn<ArmSubscription>[] = [
   {
     id: 'id',
     header: 'Subscription ID',
-    width: 'minmax(200px, 1.6fr)',
+    // A GUID does not break: the column is wide enough for one (the directory is on the subscription's blade).
+    width: 'minmax(310px, 2fr)',
     cell: (s) => <ResourceId value={s.subscriptionId} label="Subscription ID" copy={false} />,
     sortValue: (s) => s.subscriptionId,
   },
@@ -29,13 +30,6 @@ const subscriptionColumns: DataTableColumn<ArmSubscription>[] = [
     width: 'minmax(100px, 0.6fr)',
     cell: (s) => <StatusBadge status={s.state} kind={s.state === 'Enabled' ? 'success' : 'warning'} />,
     sortValue: (s) => s.state,
-  },
-  {
-    id: 'tenant',
-    header: 'Directory',
-    width: 'minmax(200px, 1.6fr)',
-    cell: (s) => <ResourceId value={s.tenantId} label="Directory" copy={false} />,
-    sortValue: (s) => s.tenantId,
   },
 ];
 
