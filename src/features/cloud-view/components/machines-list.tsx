@@ -83,7 +83,7 @@ const columns: DataTableColumn<MachineRow>[] = [
   {
     id: 'os',
     header: 'Operating system',
-    width: 'minmax(110px, 0.8fr)',
+    width: 'minmax(150px, 0.9fr)',
     cell: (m) => m.os,
     sortValue: (m) => m.os,
   },
