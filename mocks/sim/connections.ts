@@ -64,11 +64,29 @@ export function updateConnection(
   draft: World,
   type: string,
   name: string,
-  change: { tags?: readonly string[] | undefined; managingAs?: string | undefined },
+  change: {
+    tags?: readonly string[] | undefined;
+    managingAs?: string | undefined;
+    password?: string | undefined;
+    allConnections?: boolean | undefined;
+  },
 ): GatewayConnection {
   const existing = requireConnection(draft, type, name);
+  if ((change.password !== undefined || change.allConnections === true) && change.managingAs === undefined)
+    throw new SimError('bad-request', 'InvalidParameter', 'Enter the account to manage the connection as.', {
+      target: 'managingAs',
+    });
   if (change.tags !== undefined) existing.tags = cleanTags(change.tags);
-  if (change.managingAs !== undefined) existing.managingAs = change.managingAs.trim();
+  if (change.managingAs !== undefined) {
+    const managingAs = change.managingAs.trim();
+    // Credentials for all connections: WAC's "Use these credentials for all connections".
+    const targets = change.allConnections === true ? draft.gateway.connections : [existing];
+    for (const c of targets) {
+      c.managingAs = managingAs;
+      if (change.password === undefined) delete c.password;
+      else c.password = change.password;
+    }
+  }
   return existing;
 }
 

@@ -253,6 +253,11 @@ export interface GatewayConnection {
   type: ConnectionType;
   lastConnectedAt?: Millis;
   managingAs: string;
+  /**
+   * The password given with Manage as, kept with the connection as WAC keeps it for the session; no answer of the
+   * API carries it back.
+   */
+  password?: string;
   tags: string[];
   addedAt: Millis;
 }

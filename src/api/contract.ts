@@ -53,6 +53,10 @@ export interface AddConnectionRequest {
 export interface UpdateConnectionRequest {
   tags?: string[];
   managingAs?: string;
+  /** With managingAs; stored with the connection, never returned */
+  password?: string;
+  /** Manage as's "Use these credentials for all connections": every connection gets managingAs and password */
+  allConnections?: boolean;
 }
 
 export type NodeStateDto = 'Up' | 'Down' | 'Paused';

@@ -57,6 +57,10 @@ export const updateConnectionSchema = z.object({
       rule((v) => (v.trim() === '' ? 'Enter the account to manage the connection as.' : undefined)),
     ),
   ),
+  /** With managingAs; kept with the connection, never returned. */
+  password: z.optional(text(256)),
+  /** Manage as's "Use these credentials for all connections". */
+  allConnections: z.optional(z.boolean()),
 });
 
 export const deviceCodeSchema = z.object({ cloud: cloudNameSchema });

@@ -95,18 +95,76 @@ test('with api-errors on, a failed Start names the VM in place and the table sta
   await expect(page.getByText("Couldn't load the connection")).toHaveCount(0);
 });
 
+test('Machines - Azure Arc is a browse list whose machine opens as a blade with Essentials', async ({
+  page,
+  gotoScenario,
+}) => {
+  await gotoScenario('/azure/machines', 'registered');
+  await expect(page.getByRole('heading', { level: 1, name: 'Machines - Azure Arc' })).toBeVisible();
+  await expect(page.getByRole('searchbox', { name: 'Filter for any field...' })).toBeVisible();
+  const list = page.getByRole('grid', { name: 'Machines - Azure Arc' });
+  await list.getByRole('link', { name: 'hci-node1' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'hci-node1' })).toBeVisible();
+  const essentials = page.getByRole('region', { name: 'Essentials' });
+  for (const label of ['Resource group', 'Status', 'Location', 'Subscription', 'Subscription ID', 'Tags'])
+    await expect(essentials.getByText(label, { exact: true })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('Machines - Azure Arc');
+});
+
+test('an Azure Stack VM opens as a deep-linkable blade with Connect, Start, Stop, Delete and Checkpoints', async ({
+  page,
+  gotoScenario,
+}) => {
+  await gotoScenario('/azure-stack?cloud=AzurePack_1', 'fresh');
+  await page
+    .getByRole('grid', { name: 'Virtual machines of AzurePack_1' })
+    .getByRole('gridcell', { name: 'wap1-app01', exact: true })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'wap1-app01' })).toBeVisible();
+  const bar = page.getByRole('toolbar', { name: 'Virtual machine actions' });
+  for (const command of ['Connect', 'Start', 'Stop', 'Delete', 'Checkpoints'])
+    await expect(bar.getByRole('button', { name: command })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Essentials' })).toContainText('Running');
+  const link = page.url();
+  expect(link).toContain('vm=');
+  await page.goto(link);
+  await expect(page.getByRole('heading', { level: 1, name: 'wap1-app01' })).toBeVisible();
+});
+
 for (const theme of ['light', 'dark'] as const satisfies readonly Theme[]) {
-  test(`the portal views have no serious accessibility violations (${theme})`, async ({
+  test(`the portal browse lists have no serious accessibility violations (${theme})`, async ({
     page,
     gotoScenario,
   }) => {
     await setTheme(page, theme);
-    for (const path of ['/azure/hci', '/azure/resources', '/azure-stack?cloud=AzurePack_1']) {
+    for (const path of [
+      '/azure',
+      '/azure/resource-groups',
+      '/azure/machines',
+      '/azure/hci',
+      '/azure/resources',
+      '/azure-stack?cloud=AzurePack_1',
+    ]) {
       await gotoScenario(path, 'registered');
       await expectNoSeriousA11yViolations(page);
     }
+  });
+
+  test(`the portal blades have no serious accessibility violations (${theme})`, async ({
+    page,
+    gotoScenario,
+  }) => {
+    await setTheme(page, theme);
     await gotoScenario('/azure/hci', 'registered');
     await page.getByRole('link', { name: 'hci-cluster01' }).click();
+    await expect(page.getByRole('region', { name: 'Essentials' })).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    await page.goto('/azure/machines');
+    await page.getByRole('link', { name: 'hci-node1' }).click();
+    await expect(page.getByRole('region', { name: 'Essentials' })).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    await page.goto('/azure-stack?cloud=AzurePack_1');
+    await page.getByRole('gridcell', { name: 'wap1-app01', exact: true }).click();
     await expect(page.getByRole('region', { name: 'Essentials' })).toBeVisible();
     await expectNoSeriousA11yViolations(page);
   });

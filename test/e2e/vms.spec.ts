@@ -43,7 +43,7 @@ for (const theme of ['light', 'dark'] as const) {
       .getByRole('grid', { name: 'Virtual machines of AzurePack_1' })
       .getByRole('gridcell', { name: 'wap1-app01', exact: true })
       .click();
-    await expect(page.getByRole('region', { name: 'Details - wap1-app01' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Essentials' })).toBeVisible();
     await expectNoSeriousA11yViolations(page);
   });
 }

@@ -190,6 +190,10 @@ describe('Azure portal (cloud view)', () => {
     await waitForAppReady();
     // The app is a blade: Essentials on its Overview, the command bar, and API permissions in its menu.
     expect(await screen.findByRole('heading', { level: 1, name: 'hci-lab' })).toBeInTheDocument();
+    // The breadcrumb names the app by its display name, not by the appId in the address.
+    const crumbs = screen.getByRole('navigation', { name: 'Breadcrumb' });
+    expect(within(crumbs).getByRole('button', { name: 'hci-lab' })).toBeInTheDocument();
+    expect(within(crumbs).queryByText(appId.value)).not.toBeInTheDocument();
     const essentials = screen.getByRole('region', { name: 'Essentials' });
     expect(within(essentials).getByText('Application (client) ID')).toBeInTheDocument();
     expect(within(essentials).getByText(appId.value)).toBeInTheDocument();
@@ -223,5 +227,41 @@ describe('Azure portal (cloud view)', () => {
     if (first) await user.click(first);
     expect(await screen.findByRole('navigation', { name: `${name} menu` })).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'Essentials' })).toBeInTheDocument();
+  });
+
+  it('walks from Resource groups to a group, its subscription and a machine, each a blade with Essentials', async () => {
+    const { user } = await renderRoute('/azure/resource-groups', { scenario: 'registered' });
+    await waitForAppReady();
+    expect(screen.getByRole('heading', { level: 1, name: 'Resource groups' })).toBeInTheDocument();
+    const groups = screen.getByRole('grid', { name: 'Resource groups' });
+    await user.click(within(groups).getByRole('link', { name: 'hci-cluster01-rg' }));
+    expect(await screen.findByRole('navigation', { name: 'hci-cluster01-rg menu' })).toBeInTheDocument();
+    const rgEssentials = screen.getByRole('region', { name: 'Essentials' });
+    expect(within(rgEssentials).getByText('Tags')).toBeInTheDocument();
+    const subscription = within(rgEssentials).getAllByRole('link')[0];
+    if (!subscription) throw new Error('no subscription link');
+    const subscriptionName = subscription.textContent;
+
+    const resources = await screen.findByRole('grid', { name: 'Resources in hci-cluster01-rg' });
+    await user.click(await within(resources).findByRole('link', { name: 'hci-node2' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'hci-node2' })).toBeInTheDocument();
+    const essentials = screen.getByRole('region', { name: 'Essentials' });
+    for (const label of ['Resource group', 'Status', 'Location', 'Subscription', 'Subscription ID', 'Tags'])
+      expect(within(essentials).getByText(label)).toBeInTheDocument();
+    expect(within(essentials).getByText('Connected')).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'On the server (through Windows Admin Center)' }),
+    ).toBeInTheDocument();
+
+    await user.click(within(essentials).getByRole('link', { name: subscriptionName }));
+    expect(await screen.findByRole('navigation', { name: `${subscriptionName} menu` })).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('region', { name: 'Essentials' })).getByText('Directory'),
+    ).toBeInTheDocument();
+    const crumbs = screen.getByRole('navigation', { name: 'Breadcrumb' });
+    expect(within(crumbs).getByRole('button', { name: subscriptionName })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('grid', { name: `Resource groups of ${subscriptionName}` }),
+    ).toBeInTheDocument();
   });
 });

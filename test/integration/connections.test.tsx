@@ -1,4 +1,5 @@
 import { waitFor, within } from '@testing-library/react';
+import { sim } from '../../mocks/node';
 import { renderRoute, screen, waitForAppReady } from '../utils/render';
 
 describe('All connections', () => {
@@ -35,6 +36,36 @@ describe('All connections', () => {
 
     const grid = await screen.findByRole('grid', { name: 'All connections' });
     expect(await within(grid).findByRole('link', { name: 'hci-cluster02' })).toBeInTheDocument();
+  });
+
+  it('Manage as keeps the credentials with the connections, for all of them when asked, and never returns the password', async () => {
+    const { user } = await renderRoute('/');
+    await waitForAppReady();
+    const grid = screen.getByRole('grid', { name: 'All connections' });
+    await user.click(within(grid).getByRole('checkbox', { name: 'Select hci-cluster01' }));
+    expect(await screen.findByText('1 selected')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Manage as' }));
+    const pane = await screen.findByRole('dialog', { name: 'Specify your credentials' });
+    const userName = within(pane).getByRole('textbox', { name: /User name/ });
+    await user.clear(userName);
+    await user.type(userName, 'CONTOSO\\opsadmin');
+    await user.type(within(pane).getByLabelText('Password'), 'P@ssw0rd!');
+    await user.click(
+      within(pane).getByRole('checkbox', { name: 'Use these credentials for all connections' }),
+    );
+    await user.click(within(pane).getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog', { name: 'Specify your credentials' })).not.toBeInTheDocument(),
+    );
+    const stored = sim.read((w) => w.gateway.connections.map((c) => [c.name, c.managingAs, c.password]));
+    expect(stored.map(([name]) => name)).toContain('hci-cluster01');
+    for (const [, managingAs, password] of stored) {
+      expect(managingAs).toBe('CONTOSO\\opsadmin');
+      expect(password).toBe('P@ssw0rd!');
+    }
+    const answer = await (await fetch('http://localhost/api/connections')).text();
+    expect(answer).toContain('CONTOSO\\\\opsadmin');
+    expect(answer).not.toContain('P@ssw0rd!');
   });
 
   it('asks for confirmation naming the connection before removing it', async () => {

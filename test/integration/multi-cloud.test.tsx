@@ -28,22 +28,37 @@ describe('Azure Stack portal (multi-cloud)', () => {
     );
   });
 
-  it('stops a WAP VM as a job and shows its configuration', async () => {
+  it('opens a WAP VM as a blade from a link, shows its configuration and stops it as a job', async () => {
     const id = sim.read(
       (w) => Object.values(w.wapClouds.AzurePack_1?.vms ?? {}).find((v) => v.name === 'wap1-app01')?.id ?? '',
     );
     const { user } = await renderRoute(`/azure-stack?cloud=AzurePack_1&vm=${id}&tab=settings`);
     await waitForAppReady();
-    const details = await screen.findByRole('region', { name: 'Details - wap1-app01' });
-    expect(await within(details).findByText('4,096 MB')).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Stop' }));
+    const menu = await screen.findByRole('navigation', { name: 'wap1-app01 menu' });
+    expect(within(menu).getByRole('button', { name: 'Configuration' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+    expect(await screen.findByText('4,096 MB')).toBeInTheDocument();
+    await user.click(within(menu).getByRole('button', { name: 'Overview' }));
+    const essentials = await screen.findByRole('region', { name: 'Essentials' });
+    for (const label of ['Status', 'Location', 'Subscription', 'Subscription ID', 'Tags'])
+      expect(within(essentials).getByText(label)).toBeInTheDocument();
+    expect(within(essentials).getByText('Running')).toBeInTheDocument();
+
+    const commands = screen.getByRole('toolbar', { name: 'Virtual machine actions' });
+    await user.click(within(commands).getByRole('button', { name: 'Stop' }));
     await waitFor(() => expect(sim.world().wapClouds.AzurePack_1?.vms[id]?.power).toBe('Stopping'));
     await hciSim.advance('15s');
-    await waitFor(() =>
-      expect(
-        within(screen.getByRole('grid', { name: 'Virtual machines of AzurePack_1' })).getByText('Off'),
-      ).toBeInTheDocument(),
+    expect(await within(essentials).findByText('Off')).toBeInTheDocument();
+    expect(within(commands).getByRole('button', { name: 'Start' })).toBeEnabled();
+
+    await user.click(
+      within(screen.getByRole('navigation', { name: 'Breadcrumb' })).getByRole('button', {
+        name: 'Virtual machines',
+      }),
     );
+    expect(await screen.findByRole('grid', { name: 'Virtual machines of AzurePack_1' })).toBeInTheDocument();
   });
 
   it('refuses to delete a virtual network that VMs use, with the reason in the dialog', async () => {

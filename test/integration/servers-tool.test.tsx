@@ -34,6 +34,24 @@ describe('Servers tool', () => {
     await waitFor(() => expect(router.state.location.search).toContain('selected=hci-node3'));
     expect(await screen.findByRole('region', { name: 'Details - hci-node3' })).toBeInTheDocument();
   });
+
+  it('keeps the servers it shows when a refresh fails: a failed refetch is not a failed page load', async () => {
+    const { user, queryClient } = await renderRoute('/connections/cluster/hci-cluster01/tools/servers');
+    await waitForAppReady();
+    await hciSim.inject('api-errors', 'api');
+    await user.click(screen.getByRole('button', { name: 'Refresh' }));
+    // The refetch has answered with the API fault: the query is in error and still holds its data.
+    await waitFor(() =>
+      expect(
+        queryClient
+          .getQueryCache()
+          .findAll({ predicate: (q) => q.state.status === 'error' && q.state.data !== undefined }),
+      ).not.toHaveLength(0),
+    );
+    expect(screen.queryByText("Couldn't load the servers of hci-cluster01")).not.toBeInTheDocument();
+    expect(within(rowOf('hci-node2')).getByText('Up')).toBeInTheDocument();
+    expect(screen.getByText('4 items')).toBeInTheDocument();
+  });
 });
 
 describe('Servers tool after Unregister', () => {

@@ -4,7 +4,7 @@ import type { ClusterDto } from '@/api/contract';
 import { CardFields, DashboardCard } from '@/components/card/dashboard-card';
 import { PageHeader } from '@/components/page-header/page-header';
 import { PageLayout } from '@/components/page-header/page-layout';
-import { ErrorState, LoadingState } from '@/components/query-state/query-state';
+import { ErrorState, isLoadFailure, LoadingState } from '@/components/query-state/query-state';
 import { RouterLink } from '@/components/router-link/router-link';
 import { StatusBadge } from '@/components/status-badge/status-badge';
 import { useMarkAppReady } from '@/lib/app-ready';
@@ -45,13 +45,13 @@ export function ArcOverview({ clusterName }: { clusterName: string }) {
         High-level status information about Azure Stack HCI registration and Arc-enabled servers. Select
         either tile to go to its page.
       </p>
-      {summary.isError ? (
+      {isLoadFailure(summary) ? (
         <ErrorState
           error={summary.error}
           title={`Couldn't load the Azure status of ${clusterName}`}
           onRetry={() => void summary.refetch()}
         />
-      ) : summary.isPending ? (
+      ) : !summary.data ? (
         <LoadingState />
       ) : (
         <div className={styles.tiles}>

@@ -10,7 +10,7 @@ import { DataTable, type DataTableColumn } from '@/components/data-table/data-ta
 import { DetailsGrid, DetailsPane, type DetailsField } from '@/components/details-pane/details-pane';
 import { PageHeader } from '@/components/page-header/page-header';
 import { PageLayout } from '@/components/page-header/page-layout';
-import { ErrorState } from '@/components/query-state/query-state';
+import { ErrorState, isLoadFailure } from '@/components/query-state/query-state';
 import { RouterLink } from '@/components/router-link/router-link';
 import { ShowPowerShell } from '@/components/show-powershell/show-powershell';
 import { TroubleshootLink } from '@/components/show-powershell/troubleshoot-link';
@@ -274,7 +274,7 @@ export function ArcServers({ clusterName }: { clusterName: string }) {
           </>
         }
       />
-      {arc.isError ? (
+      {isLoadFailure(arc) ? (
         <ErrorState
           error={arc.error}
           title={`Couldn't load the Arc-enabled servers of ${clusterName}`}

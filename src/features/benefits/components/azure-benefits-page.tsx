@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { ClusterBenefitsDto } from '@/api/benefits-contract';
 import { Banner } from '@/components/banner/banner';
-import { ErrorState, LoadingState } from '@/components/query-state/query-state';
+import { ErrorState, isLoadFailure, LoadingState } from '@/components/query-state/query-state';
 import { StatusBadge } from '@/components/status-badge/status-badge';
 import { useMarkAppReady } from '@/lib/app-ready';
 import { useSearchParam } from '@/lib/use-search-param';
@@ -177,7 +177,7 @@ export function AzureBenefitsSettings({ clusterName }: { clusterName: string }) 
   );
 
   if (query.isPending) return <LoadingState />;
-  if (query.isError || !context) {
+  if (isLoadFailure(query) || !context) {
     return (
       <ErrorState
         error={query.error}

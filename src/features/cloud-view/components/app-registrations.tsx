@@ -17,9 +17,9 @@ import { useSearchParam } from '@/lib/use-search-param';
 import { directoryQueries } from '@/api/queries/gateway-queries';
 import { useDeleteApp, useGrantConsent } from '../api/azure-mutations';
 import { BrowseList, type BrowseGrouping } from './portal/browse-list';
-import { Essentials } from './portal/essentials';
-import { ResourceBlade } from './portal/resource-blade';
-import { ResourceId } from './portal/resource-id';
+import { Essentials } from '@/components/portal-blade/essentials';
+import { ResourceBlade } from '@/components/portal-blade/resource-blade';
+import { ResourceId } from '@/components/portal-blade/resource-id';
 
 const useStyles = makeStyles({
   toolbar: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end', flexWrap: 'wrap' },

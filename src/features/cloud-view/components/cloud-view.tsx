@@ -13,13 +13,13 @@ import { PersonRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
 import { Fragment, useState, type ReactNode } from 'react';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
-import { gatewayQueries } from '@/api/queries/gateway-queries';
+import { directoryQueries, gatewayQueries } from '@/api/queries/gateway-queries';
 import { PortalTopBar, type PortalChrome } from '@/components/portal-top-bar/portal-top-bar';
 import { RouterLink } from '@/components/router-link/router-link';
-import { parseResourceId } from '@/api/queries/arm-queries';
+import { armQueries, parseResourceId } from '@/api/queries/arm-queries';
 import { AllResourcesPage } from './all-resources';
 import { AppRegistrationPage, AppRegistrationsPage } from './app-registrations';
-import { CloudViewPage } from './cloud-view-page';
+import { ResourceGroupsPage, SubscriptionsPage } from './cloud-view-page';
 import { GenerateScriptPage } from './generate-script';
 import { MachinesPage } from './machines-list';
 import { HciClustersPage, ResourcePage } from './resource-page';
@@ -75,12 +75,16 @@ interface Section {
   match: (pathname: string) => boolean;
 }
 
+const isSubscription = (p: string) => /^\/azure\/resource\/subscriptions\/[^/]+$/i.test(p);
+const isResourceGroup = (p: string) =>
+  /^\/azure\/resource\/subscriptions\/[^/]+\/resourceGroups\/[^/]+$/i.test(p);
+
 const sections: readonly Section[] = [
+  { to: '/azure', label: 'Subscriptions', match: (p) => p === '/azure' || isSubscription(p) },
   {
-    to: '/azure',
-    label: 'Subscriptions and resource groups',
-    match: (p) =>
-      p === '/azure' || (p.startsWith('/azure/resource/subscriptions') && !/\/providers\//i.test(p)),
+    to: '/azure/resource-groups',
+    label: 'Resource groups',
+    match: (p) => p.startsWith('/azure/resource-groups') || isResourceGroup(p),
   },
   { to: '/azure/resources', label: 'All resources', match: (p) => p.startsWith('/azure/resources') },
   {
@@ -105,19 +109,26 @@ interface Crumb {
   to?: string;
 }
 
-/** Home > the service > the resource, as the portal's breadcrumb reads. */
-function crumbsFor(pathname: string): Crumb[] {
+/**
+ * Home > the service > the resource, as the portal's breadcrumb reads. An app registration's path holds its
+ * appId; the crumb shows the app's display name, as the portal does, once the directory has answered.
+ */
+function crumbsFor(
+  pathname: string,
+  appName: (appId: string) => string | undefined,
+  subscriptionName: (subscriptionId: string) => string | undefined,
+): Crumb[] {
   const home: Crumb = { label: 'Home', to: '/azure' };
   const section = sections.find((s) => s.match(pathname));
   const trail: Crumb[] = [home];
-  if (section && section.to !== '/azure') trail.push({ label: section.label, to: section.to });
+  if (section) trail.push({ label: section.label, to: section.to });
   if (pathname.startsWith('/azure/resource/')) {
     const id = decodeURIComponent(pathname.slice('/azure/resource'.length));
-    const { name, resourceGroup } = parseResourceId(id);
-    if (!/\/providers\//i.test(id)) trail.push({ label: 'Resource groups', to: '/azure' });
-    trail.push({ label: name || resourceGroup });
+    const { name, subscriptionId } = parseResourceId(id);
+    trail.push({ label: isSubscription(pathname) ? (subscriptionName(subscriptionId) ?? name) : name });
   } else if (pathname.startsWith('/azure/app-registrations/')) {
-    trail.push({ label: decodeURIComponent(pathname.split('/')[3] ?? '') });
+    const appId = decodeURIComponent(pathname.split('/')[3] ?? '');
+    trail.push({ label: appName(appId) ?? appId });
   } else if (pathname === '/azure/machines/add') {
     trail.push({ label: 'Add a server with Azure Arc' });
   }
@@ -179,7 +190,17 @@ export function CloudView({ chrome, barTheme, solutionSelector }: CloudViewProps
   const styles = useStyles();
   const { pathname } = useLocation();
   const navigate = useNavigate();
-  const crumbs = crumbsFor(pathname);
+  // The same query the app registration blade reads, so the crumb costs no request of its own.
+  const apps = useQuery({
+    ...directoryQueries.apps(),
+    enabled: pathname.startsWith('/azure/app-registrations/'),
+  });
+  const subscriptions = useQuery({ ...armQueries.subscriptions(), enabled: isSubscription(pathname) });
+  const crumbs = crumbsFor(
+    pathname,
+    (appId) => apps.data?.find((a) => a.appId.toLowerCase() === appId.toLowerCase())?.displayName,
+    (id) => subscriptions.data?.find((s) => s.subscriptionId.toLowerCase() === id.toLowerCase())?.displayName,
+  );
   return (
     <div className={styles.root}>
       <PortalTopBar
@@ -226,7 +247,8 @@ export function CloudView({ chrome, barTheme, solutionSelector }: CloudViewProps
           </Breadcrumb>
           <div className={styles.content}>
             <Routes>
-              <Route index element={<CloudViewPage />} />
+              <Route index element={<SubscriptionsPage />} />
+              <Route path="resource-groups" element={<ResourceGroupsPage />} />
               <Route path="resources" element={<AllResourcesPage />} />
               <Route path="machines" element={<MachinesPage />} />
               <Route path="machines/add" element={<GenerateScriptPage />} />
@@ -234,7 +256,7 @@ export function CloudView({ chrome, barTheme, solutionSelector }: CloudViewProps
               <Route path="app-registrations" element={<AppRegistrationsPage />} />
               <Route path="app-registrations/:appId" element={<AppRegistrationPage />} />
               <Route path="resource/*" element={<ResourcePage />} />
-              <Route path="*" element={<CloudViewPage />} />
+              <Route path="*" element={<SubscriptionsPage />} />
             </Routes>
           </div>
         </div>

@@ -28,15 +28,19 @@ import {
 import { useUnregisterCluster } from '@/api/queries/cluster-mutations';
 import { useDeleteClusterResource, useDeleteMachines } from '../api/azure-mutations';
 import { BrowseList, type BrowseGrouping } from './portal/browse-list';
-import { Essentials, tagsText } from './portal/essentials';
+import { Essentials } from '@/components/portal-blade/essentials';
 import { clusterStatusKind, clusterStatusText } from './portal/portal-status';
-import { ResourceBlade } from './portal/resource-blade';
-import { ResourceId } from './portal/resource-id';
+import { ResourceBlade } from '@/components/portal-blade/resource-blade';
+import { serverQueries } from '@/api/queries/cluster-queries';
+import { ArmEssentials, resourceGroupPath, resourcePath } from './portal/arm-essentials';
+import { ResourceId } from '@/components/portal-blade/resource-id';
 
 const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   table: { display: 'flex', flexDirection: 'column', height: '240px' },
   steps: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
+  hint: { margin: 0, color: tokens.colorNeutralForeground2 },
+  resources: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
 /** ARM's connectivityStatus in the portal's words (troubleshooting guide). */
@@ -55,35 +59,28 @@ export function azureConnectionText(connectivityStatus: string | undefined): str
   }
 }
 
-function useSubscriptionName(subscriptionId: string): string {
-  const subscriptions = useQuery(armQueries.subscriptions());
-  return (
-    subscriptions.data?.find((s) => s.subscriptionId.toLowerCase() === subscriptionId.toLowerCase())
-      ?.displayName ?? subscriptionId
-  );
-}
-
 /** /azure/resource/<ARM resource id>: the manage page of whatever the id names. */
 export function ResourcePage() {
   const { pathname } = useLocation();
+  const id = decodeURIComponent(pathname.slice('/azure/resource'.length));
   const known =
-    /\/providers\/Microsoft\.(AzureStackHCI\/clusters|HybridCompute\/machines)\/[^/]+$|^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+$/i.test(
-      decodeURIComponent(pathname.slice('/azure/resource'.length)),
+    /\/providers\/Microsoft\.(AzureStackHCI\/clusters|HybridCompute\/machines)\/[^/]+$|^\/subscriptions\/[^/]+(\/resourceGroups\/[^/]+)?$/i.test(
+      id,
     );
   useMarkAppReady(!known);
-  const id = decodeURIComponent(pathname.slice('/azure/resource'.length));
   if (/\/providers\/Microsoft\.AzureStackHCI\/clusters\/[^/]+$/i.test(id))
     return <ClusterResourcePage key={id} id={id} />;
   if (/\/providers\/Microsoft\.HybridCompute\/machines\/[^/]+$/i.test(id))
     return <MachineResourcePage key={id} id={id} />;
   if (/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+$/i.test(id))
     return <ResourceGroupPage key={id} id={id} />;
+  if (/^\/subscriptions\/[^/]+$/i.test(id)) return <SubscriptionPage key={id} id={id} />;
   return (
     <PageLayout>
       <PageHeader title="Resource not found" />
       <ErrorState
         error={new Error(`The cloud view has no page for '${id}'.`)}
-        action={<RouterLink to="/azure">Go to subscriptions and resource groups</RouterLink>}
+        action={<RouterLink to="/azure">Go to Subscriptions</RouterLink>}
       />
     </PageLayout>
   );
@@ -92,10 +89,9 @@ export function ResourcePage() {
 function ClusterResourcePage({ id }: { id: string }) {
   const styles = useStyles();
   const navigate = useNavigate();
-  const { subscriptionId, resourceGroup, name } = parseResourceId(id);
+  const { resourceGroup, name } = parseResourceId(id);
   const cluster = useQuery(armQueries.cluster(id));
   const arc = useQuery({ ...armQueries.arcSetting(id), enabled: cluster.isSuccess, retry: false });
-  const subscriptionName = useSubscriptionName(subscriptionId);
   const [tabParam, setTab] = useSearchParam('tab');
   const tab = tabParam === 'configuration' ? 'configuration' : 'overview';
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -150,13 +146,7 @@ function ClusterResourcePage({ id }: { id: string }) {
       ) : !cluster.data ? (
         <LoadingState />
       ) : tab === 'overview' ? (
-        <ClusterOverview
-          cluster={cluster.data}
-          subscriptionName={subscriptionName}
-          resourceGroup={resourceGroup}
-          subscriptionId={subscriptionId}
-          arc={arc}
-        />
+        <ClusterOverview cluster={cluster.data} arc={arc} />
       ) : (
         <section aria-labelledby="cluster-configuration">
           <h2 id="cluster-configuration" className={styles.heading}>
@@ -212,19 +202,7 @@ function ClusterResourcePage({ id }: { id: string }) {
   );
 }
 
-function ClusterOverview({
-  cluster,
-  subscriptionName,
-  subscriptionId,
-  resourceGroup,
-  arc,
-}: {
-  cluster: ArmHciCluster;
-  subscriptionName: string;
-  subscriptionId: string;
-  resourceGroup: string;
-  arc: UseQueryResult<ArmArcSetting>;
-}) {
+function ClusterOverview({ cluster, arc }: { cluster: ArmHciCluster; arc: UseQueryResult<ArmArcSetting> }) {
   const styles = useStyles();
   const p = cluster.properties;
   const nodes = arc.data?.properties.perNodeDetails ?? [];
@@ -241,9 +219,7 @@ function ClusterOverview({
       header: 'Arc-enabled server',
       cell: (n) =>
         n.arcInstance ? (
-          <RouterLink to={`/azure/resource${n.arcInstance}`}>
-            {parseResourceId(n.arcInstance).name}
-          </RouterLink>
+          <RouterLink to={resourcePath(n.arcInstance)}>{parseResourceId(n.arcInstance).name}</RouterLink>
         ) : (
           '-'
         ),
@@ -251,31 +227,10 @@ function ClusterOverview({
   ];
   return (
     <>
-      <Essentials
-        left={[
-          {
-            label: 'Resource group',
-            value: (
-              <RouterLink
-                to={`/azure/resource/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`}
-              >
-                {resourceGroup}
-              </RouterLink>
-            ),
-          },
-          {
-            label: 'Status',
-            value: <StatusBadge status={clusterStatusText(p.status)} kind={clusterStatusKind(p.status)} />,
-          },
-          { label: 'Location', value: cluster.location },
-          { label: 'Subscription', value: subscriptionName },
-          {
-            label: 'Subscription ID',
-            value: <ResourceId value={subscriptionId} label="Subscription ID" />,
-          },
-        ]}
+      <ArmEssentials
         resource={cluster}
-        right={[
+        status={<StatusBadge status={clusterStatusText(p.status)} kind={clusterStatusKind(p.status)} />}
+        fields={[
           {
             label: 'Azure Connection',
             value: (
@@ -292,7 +247,6 @@ function ClusterOverview({
             value: `${p.billingModel ?? '-'}${p.trialDaysRemaining !== undefined ? ` (${p.trialDaysRemaining} trial days remaining)` : ''}`,
           },
           { label: 'Servers', value: String(p.reportedProperties?.nodes?.length ?? 0) },
-          { label: 'Tags', value: tagsText(cluster.tags) },
         ]}
       />
       <section aria-labelledby="arc-settings">
@@ -383,9 +337,8 @@ function DeletedClusterHelp({ id, name, message }: { id: string; name: string; m
 }
 
 function MachineResourcePage({ id }: { id: string }) {
-  const { subscriptionId, resourceGroup, name } = parseResourceId(id);
+  const { resourceGroup, name } = parseResourceId(id);
   const machine = useQuery(armQueries.machine(id));
-  const subscriptionName = useSubscriptionName(subscriptionId);
   const navigate = useNavigate();
   const [confirmDelete, setConfirmDelete] = useState(false);
   const remove = useDeleteMachines();
@@ -424,54 +377,37 @@ function MachineResourcePage({ id }: { id: string }) {
       ) : !m ? (
         <LoadingState />
       ) : (
-        <Essentials
-          resource={m}
-          left={[
-            {
-              label: 'Resource group',
-              value: (
-                <RouterLink
-                  to={`/azure/resource/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`}
-                >
-                  {resourceGroup}
-                </RouterLink>
-              ),
-            },
-            {
-              label: 'Status',
-              value: m.properties.status ? (
+        <>
+          <ArmEssentials
+            resource={m}
+            status={
+              m.properties.status ? (
                 <StatusBadge status={m.properties.status} />
               ) : (
                 'No status yet: waiting for the first heartbeat'
-              ),
-            },
-            { label: 'Location', value: m.location },
-            { label: 'Subscription', value: subscriptionName },
-            {
-              label: 'Subscription ID',
-              value: <ResourceId value={subscriptionId} label="Subscription ID" />,
-            },
-          ]}
-          right={[
-            {
-              label: 'Operating system',
-              value: `${m.properties.osType === 'linux' ? 'Linux' : 'Windows'}${m.properties.osSku ? ` (${m.properties.osSku})` : ''}`,
-            },
-            { label: 'Agent version', value: m.properties.agentVersion ?? '-' },
-            { label: 'Last status change', value: formatDateTime(m.properties.lastStatusChange, '-') },
-            {
-              label: 'Cluster',
-              value: m.properties.parentClusterResourceId ? (
-                <RouterLink to={`/azure/resource${m.properties.parentClusterResourceId}`}>
-                  {parseResourceId(m.properties.parentClusterResourceId).name}
-                </RouterLink>
-              ) : (
-                '-'
-              ),
-            },
-            { label: 'Tags', value: tagsText(m.tags) },
-          ]}
-        />
+              )
+            }
+            fields={[
+              {
+                label: 'Operating system',
+                value: `${m.properties.osType === 'linux' ? 'Linux' : 'Windows'}${m.properties.osSku ? ` (${m.properties.osSku})` : ''}`,
+              },
+              { label: 'Agent version', value: m.properties.agentVersion ?? '-' },
+              { label: 'Last status change', value: formatDateTime(m.properties.lastStatusChange, '-') },
+              {
+                label: 'Cluster',
+                value: m.properties.parentClusterResourceId ? (
+                  <RouterLink to={resourcePath(m.properties.parentClusterResourceId)}>
+                    {parseResourceId(m.properties.parentClusterResourceId).name}
+                  </RouterLink>
+                ) : (
+                  '-'
+                ),
+              },
+            ]}
+          />
+          <MachineOnServer machine={m} />
+        </>
       )}
       <ConfirmDialog
         open={confirmDelete}
@@ -497,6 +433,44 @@ function MachineResourcePage({ id }: { id: string }) {
   );
 }
 
+/**
+ * What the server's own agent says next to Azure's record, read through the gateway when it manages the server:
+ * Azure marks a machine Disconnected only after missed heartbeats, so the two can differ for a while.
+ */
+function MachineOnServer({ machine }: { machine: ArmMachine }) {
+  const styles = useStyles();
+  const onPrem = useQuery(serverQueries.arc(machine.name));
+  const agent = onPrem.data;
+  return (
+    <section aria-labelledby="machine-on-server">
+      <h2 id="machine-on-server" className={styles.heading}>
+        On the server (through Windows Admin Center)
+      </h2>
+      {agent && !agent.statusesAgree && (
+        <Banner intent="warning" title="Azure and the server report different statuses">
+          Azure marks a machine Disconnected only after 5 missed heartbeats (25 minutes). Compare the
+          timestamps.
+        </Banner>
+      )}
+      {agent ? (
+        <DetailsGrid
+          fields={[
+            { label: 'Agent status', value: <StatusBadge status={agent.onPrem.status} /> },
+            { label: 'Last heartbeat', value: formatDateTime(agent.onPrem.lastHeartbeat) },
+            { label: 'Read at', value: formatDateTime(agent.onPrem.checkedAt) },
+          ]}
+        />
+      ) : (
+        <p className={styles.hint}>
+          {onPrem.isPending
+            ? 'Reading the agent...'
+            : 'This server is not managed by the gateway, so only Azure\u2019s view is available.'}
+        </p>
+      )}
+    </section>
+  );
+}
+
 interface ResourceRow {
   id: string;
   name: string;
@@ -508,22 +482,28 @@ const resourceColumns: DataTableColumn<ResourceRow>[] = [
   {
     id: 'name',
     header: 'Name',
-    cell: (r) => <RouterLink to={`/azure/resource${r.id}`}>{r.name}</RouterLink>,
+    width: 'minmax(160px, 1.4fr)',
+    cell: (r) => <RouterLink to={resourcePath(r.id)}>{r.name}</RouterLink>,
     sortValue: (r) => r.name,
   },
-  { id: 'type', header: 'Type', cell: (r) => r.type, sortValue: (r) => r.type },
-  { id: 'location', header: 'Location', cell: (r) => r.location, sortValue: (r) => r.location },
+  { id: 'type', header: 'Type', width: 'minmax(150px, 1fr)', cell: (r) => r.type, sortValue: (r) => r.type },
+  {
+    id: 'location',
+    header: 'Location',
+    width: 'minmax(100px, 0.7fr)',
+    cell: (r) => r.location,
+    sortValue: (r) => r.location,
+  },
 ];
 
 function ResourceGroupPage({ id }: { id: string }) {
   const styles = useStyles();
   const { subscriptionId, resourceGroup } = parseResourceId(id);
-  const subscriptionName = useSubscriptionName(subscriptionId);
   const groups = useQuery(armQueries.resourceGroups(subscriptionId));
   const [machines, clusters] = useQueries({
     queries: [armQueries.machines(subscriptionId), armQueries.clusters(subscriptionId)],
   });
-  useMarkAppReady(!machines.isPending && !clusters.isPending);
+  useMarkAppReady(!groups.isPending && !machines.isPending && !clusters.isPending);
   const group = groups.data?.find((g) => g.name.toLowerCase() === resourceGroup.toLowerCase());
   const inGroup = (rid: string) =>
     parseResourceId(rid).resourceGroup.toLowerCase() === resourceGroup.toLowerCase();
@@ -561,35 +541,159 @@ function ResourceGroupPage({ id }: { id: string }) {
         />
       }
     >
-      <Essentials
-        resource={group}
-        left={[
-          { label: 'Subscription', value: subscriptionName },
-          {
-            label: 'Subscription ID',
-            value: <ResourceId value={subscriptionId} label="Subscription ID" />,
-          },
-          { label: 'Location', value: group?.location ?? '-' },
-        ]}
-        right={[
-          { label: 'Provisioning state', value: group?.properties?.provisioningState ?? '-' },
-          { label: 'Tags', value: tagsText(group?.tags) },
-        ]}
-      />
+      {isLoadFailure(groups) ? (
+        <ErrorState
+          error={groups.error}
+          title={`Couldn't load ${resourceGroup}`}
+          onRetry={() => void groups.refetch()}
+        />
+      ) : groups.isSuccess && !group ? (
+        <ErrorState
+          error={new Error(`Resource group '${resourceGroup}' could not be found.`)}
+          action={<RouterLink to="/azure/resource-groups">Go to Resource groups</RouterLink>}
+        />
+      ) : (
+        <ArmEssentials
+          resource={group ?? { id }}
+          fields={[{ label: 'Provisioning state', value: group?.properties?.provisioningState ?? '-' }]}
+        />
+      )}
       {error && rows.length === 0 && (
         <ErrorState error={error} title={`Couldn't list the resources of ${resourceGroup}`} />
       )}
-      <div className={styles.table}>
-        <DataTable
-          ariaLabel={`Resources in ${resourceGroup}`}
-          items={rows}
-          columns={resourceColumns}
-          getRowId={(r) => r.id}
-          loading={machines.isPending || clusters.isPending}
-          emptyMessage="No resources to display"
-          defaultSort={{ columnId: 'name', direction: 'ascending' }}
+      <section aria-labelledby="group-resources" className={styles.resources}>
+        <h2 id="group-resources" className={styles.heading}>
+          Resources
+        </h2>
+        <div className={styles.table}>
+          <DataTable
+            ariaLabel={`Resources in ${resourceGroup}`}
+            items={rows}
+            columns={resourceColumns}
+            getRowId={(r) => r.id}
+            loading={machines.isPending || clusters.isPending}
+            emptyMessage="No resources to display"
+            defaultSort={{ columnId: 'name', direction: 'ascending' }}
+          />
+        </div>
+      </section>
+    </ResourceBlade>
+  );
+}
+
+/** A subscription's blade: Essentials from the subscription list (ARM's GET /subscriptions) and its resource groups. */
+function SubscriptionPage({ id }: { id: string }) {
+  const styles = useStyles();
+  const { subscriptionId } = parseResourceId(id);
+  const subscriptions = useQuery(armQueries.subscriptions());
+  const groups = useQuery(armQueries.resourceGroups(subscriptionId));
+  useMarkAppReady(!subscriptions.isPending);
+  const subscription = subscriptions.data?.find(
+    (s) => s.subscriptionId.toLowerCase() === subscriptionId.toLowerCase(),
+  );
+  const name = subscription?.displayName ?? subscriptionId;
+  return (
+    <ResourceBlade
+      name={name}
+      type="Subscription"
+      menu={[{ id: 'overview', label: 'Overview' }]}
+      active="overview"
+      onSelect={() => undefined}
+      commands={
+        <ActionBar
+          ariaLabel={`${name} commands`}
+          actions={
+            <ActionButton
+              icon={<ArrowClockwiseRegular />}
+              onClick={() => {
+                void subscriptions.refetch();
+                void groups.refetch();
+              }}
+            >
+              Refresh
+            </ActionButton>
+          }
         />
-      </div>
+      }
+    >
+      {isLoadFailure(subscriptions) ? (
+        <ErrorState
+          error={subscriptions.error}
+          title="Couldn't list Azure subscriptions"
+          onRetry={() => void subscriptions.refetch()}
+        />
+      ) : subscriptions.isPending ? (
+        <LoadingState />
+      ) : !subscription ? (
+        <ErrorState
+          error={
+            new Error(`The subscription '${subscriptionId}' could not be found for the signed-in account.`)
+          }
+          action={<RouterLink to="/azure">Go to Subscriptions</RouterLink>}
+        />
+      ) : (
+        <Essentials
+          resource={subscription}
+          left={[
+            {
+              label: 'Subscription ID',
+              value: <ResourceId value={subscription.subscriptionId} label="Subscription ID" />,
+            },
+            { label: 'Directory', value: <ResourceId value={subscription.tenantId} label="Directory" /> },
+            {
+              label: 'Status',
+              value: (
+                <StatusBadge
+                  status={subscription.state}
+                  kind={subscription.state === 'Enabled' ? 'success' : 'warning'}
+                />
+              ),
+            },
+          ]}
+          right={[{ label: 'Resource groups', value: groups.data ? String(groups.data.length) : '-' }]}
+        />
+      )}
+      <section aria-labelledby="subscription-groups" className={styles.resources}>
+        <h2 id="subscription-groups" className={styles.heading}>
+          Resource groups
+        </h2>
+        {isLoadFailure(groups) ? (
+          <ErrorState
+            error={groups.error}
+            title="Couldn't list resource groups"
+            onRetry={() => void groups.refetch()}
+          />
+        ) : (
+          <div className={styles.table}>
+            <DataTable
+              ariaLabel={`Resource groups of ${name}`}
+              items={groups.data ?? []}
+              columns={[
+                {
+                  id: 'name',
+                  header: 'Name',
+                  width: 'minmax(180px, 1.4fr)',
+                  cell: (g) => (
+                    <RouterLink to={resourceGroupPath(subscriptionId, g.name)}>{g.name}</RouterLink>
+                  ),
+                  sortValue: (g) => g.name,
+                },
+                {
+                  id: 'location',
+                  header: 'Location',
+                  width: 'minmax(100px, 0.7fr)',
+                  cell: (g) => g.location,
+                  sortValue: (g) => g.location,
+                },
+              ]}
+              getRowId={(g) => g.id}
+              loading={groups.isPending}
+              emptyMessage="No resource groups to display"
+              defaultSort={{ columnId: 'name', direction: 'ascending' }}
+            />
+          </div>
+        )}
+      </section>
     </ResourceBlade>
   );
 }
@@ -604,7 +708,7 @@ const clusterColumns: DataTableColumn<ClusterRow>[] = [
     id: 'name',
     header: 'Name',
     width: 'minmax(150px, 1.2fr)',
-    cell: ({ cluster }) => <RouterLink to={`/azure/resource${cluster.id}`}>{cluster.name}</RouterLink>,
+    cell: ({ cluster }) => <RouterLink to={resourcePath(cluster.id)}>{cluster.name}</RouterLink>,
     sortValue: ({ cluster }) => cluster.name,
   },
   {

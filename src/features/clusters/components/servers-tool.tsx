@@ -7,7 +7,7 @@ import { DataTable, type DataTableColumn } from '@/components/data-table/data-ta
 import { DetailsGrid, DetailsPane, type DetailsField } from '@/components/details-pane/details-pane';
 import { PageHeader } from '@/components/page-header/page-header';
 import { PageLayout } from '@/components/page-header/page-layout';
-import { ErrorState } from '@/components/query-state/query-state';
+import { ErrorState, isLoadFailure } from '@/components/query-state/query-state';
 import { StatusBadge } from '@/components/status-badge/status-badge';
 import { useMarkAppReady } from '@/lib/app-ready';
 import { formatDate, formatDateTime, formatDuration } from '@/lib/format';
@@ -185,7 +185,7 @@ export function ServersTool({ clusterName }: { clusterName: string }) {
           placeholder: 'Search servers',
         }}
       />
-      {nodes.isError ? (
+      {isLoadFailure(nodes) ? (
         <ErrorState
           error={nodes.error}
           title={`Couldn't load the servers of ${clusterName}`}

@@ -1,4 +1,4 @@
-import { Field, Input, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { Checkbox, Field, Input, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ConnectionDto } from '@/api/contract';
 import { ContextPane } from '@/components/context-pane/context-pane';
@@ -8,9 +8,10 @@ import { useUpdateConnection } from '../api/connection-mutations';
 export type ConnectionEdit = 'tags' | 'manage-as';
 
 /**
- * WAC's Edit Tags and Manage as for the selected connections. ui.md names both actions but not their panes, so
- * the field labels here are this portal's own. Manage as records the account WAC connects with; the
- * simulated servers take any account, so no password is asked for.
+ * WAC's Edit Tags and Manage as for the selected connections. ui.md names both actions but not their panes.
+ * Manage as is WAC's "Specify your credentials" dialog (User name, Password, "Use these credentials for all
+ * connections"), texts as WAC shows them (named in issue 16; no reference file quotes them). The simulation keeps
+ * the credentials with the connection and never returns the password; the Edit Tags labels are this portal's own.
  */
 export function EditConnectionPane({
   edit,
@@ -25,6 +26,8 @@ export function EditConnectionPane({
   const [first] = connections;
   const [tags, setTags] = useState(() => (connections.length === 1 ? (first?.tags ?? []).join(', ') : ''));
   const [account, setAccount] = useState(first?.managingAs ?? '');
+  const [password, setPassword] = useState('');
+  const [allConnections, setAllConnections] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const names = connections.map((c) => c.name).join(', ');
   const submit = async () => {
@@ -37,9 +40,15 @@ export function EditConnectionPane({
               .map((t) => t.trim())
               .filter((t) => t !== ''),
           }
-        : { managingAs: account.trim() };
+        : {
+            managingAs: account.trim(),
+            ...(password === '' ? {} : { password }),
+            ...(allConnections ? { allConnections: true } : {}),
+          };
+    // For all connections one request sets every connection; otherwise one a selected connection.
+    const targets = edit === 'manage-as' && allConnections ? connections.slice(0, 1) : connections;
     try {
-      for (const connection of connections) await update.mutateAsync({ connection, change });
+      for (const connection of targets) await update.mutateAsync({ connection, change });
       onClose();
     } catch (e) {
       setError(e instanceof ApiError || e instanceof Error ? e.message : String(e));
@@ -48,7 +57,7 @@ export function EditConnectionPane({
   return (
     <ContextPane
       open
-      title={edit === 'tags' ? 'Edit Tags' : 'Manage as'}
+      title={edit === 'tags' ? 'Edit Tags' : 'Specify your credentials'}
       description={names}
       primaryLabel="Save"
       secondaryLabel="Cancel"
@@ -62,9 +71,24 @@ export function EditConnectionPane({
           <Input value={tags} onChange={(_e, d) => setTags(d.value)} />
         </Field>
       ) : (
-        <Field label="Username" required hint="As DOMAIN\user or user@domain">
-          <Input value={account} onChange={(_e, d) => setAccount(d.value)} />
-        </Field>
+        <>
+          <Field label="User name" required>
+            <Input value={account} autoComplete="username" onChange={(_e, d) => setAccount(d.value)} />
+          </Field>
+          <Field label="Password">
+            <Input
+              type="password"
+              value={password}
+              autoComplete="current-password"
+              onChange={(_e, d) => setPassword(d.value)}
+            />
+          </Field>
+          <Checkbox
+            label="Use these credentials for all connections"
+            checked={allConnections}
+            onChange={(_e, d) => setAllConnections(d.checked === true)}
+          />
+        </>
       )}
       {error && (
         <MessageBar intent="error">

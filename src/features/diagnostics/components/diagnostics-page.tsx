@@ -24,7 +24,7 @@ import type { NodeEventDto } from '@/api/contract';
 import type { DiagnosticsNodeDto } from '@/api/lab-contract';
 import { PageHeader } from '@/components/page-header/page-header';
 import { PageLayout } from '@/components/page-header/page-layout';
-import { ErrorState, LoadingState } from '@/components/query-state/query-state';
+import { ErrorState, isLoadFailure, LoadingState } from '@/components/query-state/query-state';
 import { RouterLink } from '@/components/router-link/router-link';
 import { ShowPowerShell } from '@/components/show-powershell/show-powershell';
 import { TroubleshootLink } from '@/components/show-powershell/troubleshoot-link';
@@ -264,7 +264,7 @@ function EventViewer({ cluster, nodes }: { cluster: string; nodes: DiagnosticsNo
         </MessageBar>
       )}
       {events.isPending && node !== '' && <LoadingState label="Reading the event log..." />}
-      {events.isError && (
+      {isLoadFailure(events) && (
         <ErrorState
           error={events.error}
           title={`Couldn't read the event log of ${node}`}
@@ -336,7 +336,7 @@ function RegistrationLogs({ cluster }: { cluster: string }) {
         (C:\ProgramData\AzureStackHCI\Registration).
       </Text>
       {logs.isPending && <LoadingState label="Listing the logs..." />}
-      {logs.isError && (
+      {isLoadFailure(logs) && (
         <ErrorState
           error={logs.error}
           title="Couldn't list the registration logs"
@@ -387,7 +387,7 @@ export function DiagnosticsPage({ clusterName }: { clusterName: string }) {
         </RouterLink>
       </PageHeader>
       {diag.isPending && <LoadingState />}
-      {diag.isError && (
+      {isLoadFailure(diag) && (
         <ErrorState
           error={diag.error}
           title="Couldn't load the diagnostics"

@@ -10,6 +10,7 @@ import {
 import { NetworkCheckRegular, DesktopRegular, KeyRegular, type FluentIcon } from '@fluentui/react-icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type ReactNode } from 'react';
+import { useSearchParams } from 'react-router';
 import { Banner } from '@/components/banner/banner';
 import { PageHeader } from '@/components/page-header/page-header';
 import { PageLayout } from '@/components/page-header/page-layout';
@@ -17,11 +18,11 @@ import { PortalTopBar, type PortalChrome } from '@/components/portal-top-bar/por
 import { ErrorState, isLoadFailure } from '@/components/query-state/query-state';
 import { StatusBadge } from '@/components/status-badge/status-badge';
 import { useMarkAppReady } from '@/lib/app-ready';
-import { useSearchParam } from '@/lib/use-search-param';
 import { cloudKeys, cloudQueries } from '@/api/queries/cloud-queries';
 import { connectorKind, connectorText } from './cloud-status';
 import { NetworksView } from './networks-view';
 import { SubscriptionsView } from './subscriptions-view';
+import { VmBlade } from './vm-blade';
 import { VmsView } from './vms-view';
 import { WapFetchErrors } from './wap-fetch-errors';
 
@@ -104,8 +105,27 @@ export function MultiCloudPage({ chrome, barTheme, solutionSelector }: MultiClou
   const styles = useStyles();
   const queryClient = useQueryClient();
   const clouds = useQuery(cloudQueries.list());
-  const [cloudParam, setCloud] = useSearchParam('cloud');
-  const [viewParam, setView] = useSearchParam('view');
+  const [searchParams, setSearchParams] = useSearchParams();
+  const cloudParam = searchParams.get('cloud') ?? '';
+  const viewParam = searchParams.get('view') ?? '';
+  const vmParam = searchParams.get('vm') ?? '';
+  // Another cloud or another view is another page: the open VM, its tab and the list's filter don't carry over.
+  const open = (next: { cloud?: string; view?: string; vm?: string }) =>
+    setSearchParams(
+      (prev) => {
+        const params = new URLSearchParams();
+        const cloudValue = next.cloud ?? prev.get('cloud') ?? '';
+        const viewValue = next.view ?? prev.get('view') ?? '';
+        if (cloudValue) params.set('cloud', cloudValue);
+        if (viewValue) params.set('view', viewValue);
+        if (next.vm) params.set('vm', next.vm);
+        // Closing a VM returns to the list as it was filtered.
+        const q = prev.get('q');
+        if (next.vm === '' && next.cloud === undefined && next.view === undefined && q) params.set('q', q);
+        return params;
+      },
+      { replace: false },
+    );
   const [dismissed, setDismissed] = useState<readonly string[]>([]);
   const cloudLabelId = useId();
   const cloudList = clouds.data ?? [];
@@ -138,7 +158,7 @@ export function MultiCloudPage({ chrome, barTheme, solutionSelector }: MultiClou
               className={styles.cloudPicker}
               value={current?.name ?? (clouds.isPending ? 'Loading clouds...' : '')}
               selectedOptions={current ? [current.name] : []}
-              onOptionSelect={(_e, d) => setCloud(d.optionValue ?? '')}
+              onOptionSelect={(_e, d) => open({ cloud: d.optionValue ?? '' })}
             >
               {cloudList.map((c) => (
                 <Option key={c.name} value={c.name} text={c.name}>
@@ -164,7 +184,7 @@ export function MultiCloudPage({ chrome, barTheme, solutionSelector }: MultiClou
                   type="button"
                   className={mergeClasses(styles.navItem, id === view && styles.navCurrent)}
                   aria-current={id === view ? 'page' : undefined}
-                  onClick={() => setView(id === 'vms' ? '' : id)}
+                  onClick={() => open({ view: id === 'vms' ? '' : id })}
                 >
                   <Icon fontSize={20} aria-hidden="true" />
                   {label}
@@ -174,43 +194,52 @@ export function MultiCloudPage({ chrome, barTheme, solutionSelector }: MultiClou
           </ul>
         </nav>
         <div className={styles.main}>
-          <PageLayout fill>
-            <PageHeader title={viewTitle}>
-              {current && (
-                <span className={styles.status} aria-label={`Status of ${current.name}`} role="status">
-                  <StatusBadge status={connectorText(current)} kind={connectorKind(current)} />
-                  {current.endpoint && <span>{current.endpoint}</span>}
-                </span>
-              )}
-            </PageHeader>
-            {loadFailed ? (
-              <ErrorState
-                error={clouds.error}
-                title="Couldn't load the clouds of this portal"
-                onRetry={() => void clouds.refetch()}
-              />
-            ) : current && !available ? (
-              <Banner
-                intent={current.state === 'UserNotFound' ? 'warning' : 'error'}
-                title={`${current.name} is unavailable`}
-                action={
-                  <Button onClick={() => void queryClient.invalidateQueries({ queryKey: cloudKeys.all })}>
-                    Retry
-                  </Button>
-                }
-              >
-                {current.reason ?? ''}
-              </Banner>
-            ) : current ? (
-              view === 'vms' ? (
-                <VmsView key={cloud} cloud={current} />
-              ) : view === 'networks' ? (
-                <NetworksView key={cloud} cloud={current} />
-              ) : (
-                <SubscriptionsView key={cloud} cloud={current} />
-              )
-            ) : null}
-          </PageLayout>
+          {current && available && view === 'vms' && vmParam !== '' ? (
+            <VmBlade
+              key={`${cloud}/${vmParam}`}
+              cloud={current}
+              vmId={vmParam}
+              onClose={() => open({ vm: '' })}
+            />
+          ) : (
+            <PageLayout fill>
+              <PageHeader title={viewTitle}>
+                {current && (
+                  <span className={styles.status} aria-label={`Status of ${current.name}`} role="status">
+                    <StatusBadge status={connectorText(current)} kind={connectorKind(current)} />
+                    {current.endpoint && <span>{current.endpoint}</span>}
+                  </span>
+                )}
+              </PageHeader>
+              {loadFailed ? (
+                <ErrorState
+                  error={clouds.error}
+                  title="Couldn't load the clouds of this portal"
+                  onRetry={() => void clouds.refetch()}
+                />
+              ) : current && !available ? (
+                <Banner
+                  intent={current.state === 'UserNotFound' ? 'warning' : 'error'}
+                  title={`${current.name} is unavailable`}
+                  action={
+                    <Button onClick={() => void queryClient.invalidateQueries({ queryKey: cloudKeys.all })}>
+                      Retry
+                    </Button>
+                  }
+                >
+                  {current.reason ?? ''}
+                </Banner>
+              ) : current ? (
+                view === 'vms' ? (
+                  <VmsView key={cloud} cloud={current} />
+                ) : view === 'networks' ? (
+                  <NetworksView key={cloud} cloud={current} />
+                ) : (
+                  <SubscriptionsView key={cloud} cloud={current} />
+                )
+              ) : null}
+            </PageLayout>
+          )}
         </div>
       </div>
       <WapFetchErrors

@@ -1,9 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import type { CreateVmRequestDto, JobDto } from '@/api/contract';
 import { clusterKeys } from '@/api/queries/cluster-queries';
-import type { VmPowerActionDto } from '@/api/vms-contract';
 import { api } from '@/lib/api-client';
-import { fetchRdp } from '@/lib/vm-requests';
 import { vmKeys } from './vm-queries';
 
 const enc = encodeURIComponent;
@@ -16,20 +14,8 @@ export const useCreateVm = (cluster: string) =>
     meta,
   });
 
-export const useVmPower = () =>
-  useMutation({
-    mutationFn: ({ id, action }: { id: string; action: VmPowerActionDto }) =>
-      api.post<JobDto>(`/api/vms/${enc(id)}/${action}`),
-    meta,
-  });
+/** A cluster VM's path: power, delete, .rdp and checkpoints hang off it (the shared useVmActions). */
+export const vmPath = (id: string) => `/api/vms/${enc(id)}`;
 
-export const useDeleteVm = () =>
-  useMutation({
-    mutationFn: (id: string) => api.delete<JobDto>(`/api/vms/${enc(id)}`),
-    meta,
-  });
-
-export const useConnectRdp = () =>
-  useMutation({
-    mutationFn: ({ id }: { id: string; name: string }) => fetchRdp(`/api/vms/${enc(id)}/rdp`),
-  });
+/** What a VM action changes, for the mutations of the shared useVmActions. */
+export const VM_ACTION_META = meta;

@@ -1,10 +1,9 @@
 import { Dropdown, makeStyles, Option, Tab, TabList, tokens } from '@fluentui/react-components';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { VmDto } from '@/api/contract';
 import type { VmPowerActionDto } from '@/api/vms-contract';
 import { ActionFailures } from '@/components/action-failure/action-failures';
-import { useActionFailures } from '@/components/action-failure/use-action-failures';
 import { Banner } from '@/components/banner/banner';
 import { CheckpointPanel } from '@/components/checkpoint-tree/checkpoint-panel';
 import { ConfirmDialog } from '@/components/confirm-dialog/confirm-dialog';
@@ -17,19 +16,17 @@ import { ErrorState, isLoadFailure } from '@/components/query-state/query-state'
 import { ShowPowerShell } from '@/components/show-powershell/show-powershell';
 import { TroubleshootLink } from '@/components/show-powershell/troubleshoot-link';
 import { StatusBadge } from '@/components/status-badge/status-badge';
+import { useVmActions } from '@/components/vm-action-bar/use-vm-actions';
 import { VmActionBar } from '@/components/vm-action-bar/vm-action-bar';
 import { errorMessage } from '@/lib/api-client';
 import { useMarkAppReady } from '@/lib/app-ready';
-import { downloadText } from '@/lib/download-file';
 import { formatDuration } from '@/lib/format';
 import { vmCommand } from '@/lib/powershell';
 import { rankedSortValue } from '@/lib/ranked-sort';
-import { useJobTracker } from '@/lib/use-job-tracker';
 import { useSearchParam, useSearchParamList, useSearchText } from '@/lib/use-search-param';
-import { checkpointRequest } from '@/lib/vm-requests';
 import { canPower, POWER_ACTIONS } from '@/lib/vm-power-state';
-import { useConnectRdp, useDeleteVm, useVmPower } from '../api/vm-mutations';
-import { vmKeys, vmQueries } from '../api/vm-queries';
+import { VM_ACTION_META, vmPath } from '../api/vm-mutations';
+import { vmQueries } from '../api/vm-queries';
 import { CreateVmPane } from './create-vm-pane';
 
 const useStyles = makeStyles({
@@ -63,7 +60,6 @@ type DetailsTab = 'summary' | 'checkpoints';
 /** Cluster Manager's Virtual machines tool: the inventory, power and lifecycle actions as jobs, checkpoints, Connect. */
 export function VmsTool({ clusterName }: { clusterName: string }) {
   const styles = useStyles();
-  const queryClient = useQueryClient();
   const list = useQuery(vmQueries.list(clusterName));
   const [search, setSearch] = useSearchText('q');
   const [selectedIds, setSelectedIds] = useSearchParamList('selected');
@@ -74,18 +70,8 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
   const [creating, setCreating] = useState(false);
   const [confirm, setConfirm] = useState<'delete' | 'turn-off' | undefined>();
   const [showSettings, setShowSettings] = useState(false);
-  const { failures, report, dismiss } = useActionFailures();
-  const [notice, setNotice] = useState<string | undefined>();
+  const actions = useVmActions({ vmPath: (vm) => vmPath(vm.id), meta: VM_ACTION_META });
   useMarkAppReady(!list.isPending);
-
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: vmKeys.all });
-  const tracker = useJobTracker((job) => {
-    refresh();
-    if (job.status === 'Failed') report(`${job.title} failed`, job.message ?? `${job.title} failed.`);
-  });
-  const power = useVmPower();
-  const del = useDeleteVm();
-  const rdp = useConnectRdp();
 
   const all = useMemo(() => list.data?.items ?? [], [list.data]);
   const hosts = useMemo(() => [...new Set(all.map((v) => v.hostServer))].sort(), [all]);
@@ -176,28 +162,10 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
   const detail = useQuery({ ...vmQueries.detail(single?.id ?? ''), enabled: single !== undefined });
   const tab: DetailsTab = tabParam === 'checkpoints' ? 'checkpoints' : 'summary';
 
-  const powerOne = (vm: VmDto, action: VmPowerActionDto) =>
-    power.mutate(
-      { id: vm.id, action },
-      {
-        onSuccess: tracker.track,
-        onError: (e) =>
-          report(
-            `Couldn't ${POWER_ACTIONS[action].label.toLowerCase()} the virtual machine '${vm.name}'.`,
-            e,
-            () => powerOne(vm, action),
-          ),
-      },
-    );
   const runPower = (action: VmPowerActionDto) => {
-    setNotice(undefined);
-    for (const vm of selected.filter((v) => canPower(action, v.state))) powerOne(vm, action);
+    for (const vm of selected.filter((v) => canPower(action, v.state)))
+      actions.power(vm, action, POWER_ACTIONS[action].label.toLowerCase());
   };
-  const deleteOne = (vm: VmDto) =>
-    del.mutate(vm.id, {
-      onSuccess: tracker.track,
-      onError: (e) => report(`Couldn't delete the virtual machine '${vm.name}'.`, e, () => deleteOne(vm)),
-    });
   const can = (action: VmPowerActionDto) => selected.some((v) => canPower(action, v.state));
   const deletable = selected.filter((v) => v.state === 'Off' || v.state === 'Saved');
   // "Show PowerShell": each action the selection allows, one line a VM, run against the VM's host.
@@ -220,21 +188,6 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
     ...psSection('Checkpoint', 'checkpoint', selected),
     ...psSection('Delete', 'delete', deletable.length === selected.length ? deletable : []),
   ];
-
-  const connect = (vm: VmDto) => {
-    rdp.mutate(
-      { id: vm.id, name: vm.name },
-      {
-        onSuccess: (text) => {
-          downloadText(`${vm.name}.rdp`, text, 'application/x-rdp');
-          setNotice(
-            `Downloaded ${vm.name}.rdp: open it to connect to ${vm.name} at ${vm.ipAddress} with Remote Desktop Connection.`,
-          );
-        },
-        onError: (e) => report(`Couldn't connect to the virtual machine '${vm.name}'.`, e, () => connect(vm)),
-      },
-    );
-  };
 
   const checkpointsOf = (vm: VmDto) => vm.checkpointCount;
   const deleteMessage =
@@ -259,8 +212,8 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
           },
           {
             id: 'connect',
-            disabled: single?.state !== 'Running' || rdp.isPending,
-            onClick: () => single && connect(single),
+            disabled: single?.state !== 'Running' || actions.connecting,
+            onClick: () => single && actions.connect(single),
           },
           {
             id: 'checkpoints',
@@ -326,21 +279,21 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
         </Dropdown>
       </div>
       <div className={styles.banners}>
-        {tracker.running.length > 0 && (
+        {actions.running.length > 0 && (
           <Banner intent="info">
-            {tracker.running.map((j) => `${j.currentStep ?? j.title} ${j.percent}%`).join(' · ')}
+            {actions.running.map((j) => `${j.currentStep ?? j.title} ${j.percent}%`).join(' · ')}
           </Banner>
         )}
         <ActionFailures
-          failures={failures}
-          onDismiss={dismiss}
+          failures={actions.failures}
+          onDismiss={actions.dismiss}
           renderAction={(failure) => (
             <TroubleshootLink cluster={clusterName} error={errorMessage(failure.error)} />
           )}
         />
-        {notice && (
-          <Banner intent="success" onDismiss={() => setNotice(undefined)}>
-            {notice}
+        {actions.notice && (
+          <Banner intent="success" onDismiss={actions.clearNotice}>
+            {actions.notice}
           </Banner>
         )}
       </div>
@@ -405,11 +358,7 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
               vmName={single.name}
               checkpoints={detail.data?.checkpoints ?? []}
               disabled={detail.isPending}
-              onAction={async (request) => {
-                const job = await checkpointRequest(`/api/vms/${encodeURIComponent(single.id)}`, request);
-                tracker.track(job);
-                refresh();
-              }}
+              onAction={actions.checkpoint(single)}
             />
           )}
         </DetailsPane>
@@ -430,8 +379,7 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
           onClose={() => setCreating(false)}
           onCreated={(job) => {
             setCreating(false);
-            setNotice(job.message ?? undefined);
-            refresh();
+            actions.setNotice(job.message ?? undefined);
           }}
         />
       )}
@@ -446,11 +394,11 @@ export function VmsTool({ clusterName }: { clusterName: string }) {
         message={deleteMessage}
         confirmLabel="Delete"
         cancelLabel="Cancel"
-        busy={del.isPending}
+        busy={actions.deleting}
         onCancel={() => setConfirm(undefined)}
         onConfirm={() => {
           setConfirm(undefined);
-          for (const vm of deletable) deleteOne(vm);
+          for (const vm of deletable) actions.remove(vm);
           setSelectedIds([]);
         }}
       />

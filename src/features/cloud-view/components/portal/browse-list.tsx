@@ -1,6 +1,7 @@
 import { Dropdown, makeStyles, Option, SearchBox, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular } from '@fluentui/react-icons';
 import { useMemo, type ReactNode } from 'react';
+import { useSearchParams } from 'react-router';
 import { ActionBar, ActionButton } from '@/components/action-bar/action-bar';
 import { DataTable, type DataTableColumn } from '@/components/data-table/data-table';
 import { ErrorState } from '@/components/query-state/query-state';
@@ -22,6 +23,7 @@ const useStyles = makeStyles({
   filters: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   filter: { width: '260px' },
   groupBy: { minWidth: '200px' },
+  facet: { minWidth: '180px' },
   count: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   tables: {
     display: 'flex',
@@ -40,6 +42,14 @@ export interface BrowseGrouping<T> {
   value: (item: T) => string;
 }
 
+/** A filter pill: "Status : All", one value at a time, kept in the URL under its id. */
+export interface BrowseFacet<T> {
+  id: string;
+  label: string;
+  options: readonly string[];
+  value: (item: T) => string;
+}
+
 export interface BrowseListProps<T> {
   /** A plural noun: "Azure Stack HCI", "Resource groups". */
   title: string;
@@ -50,6 +60,7 @@ export interface BrowseListProps<T> {
   /** The text "Filter for any field…" searches in. */
   filterText: (item: T) => string;
   groupings: readonly BrowseGrouping<T>[];
+  facets?: readonly BrowseFacet<T>[];
   /** Commands before Refresh (Add, …). */
   commands?: ReactNode;
   onRefresh: () => void;
@@ -72,6 +83,7 @@ export function BrowseList<T>({
   getRowId,
   filterText,
   groupings,
+  facets = [],
   commands,
   onRefresh,
   loading,
@@ -83,10 +95,28 @@ export function BrowseList<T>({
   const [filter, setFilter] = useSearchText('filter');
   const [groupParam, setGroup] = useSearchParam('group');
   const grouping = groupings.find((g) => g.id === groupParam);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const facetValues = facets.map((f) => searchParams.get(f.id) ?? '');
+  const facetKey = facetValues.join('\u0000');
   const visible = useMemo(() => {
     const q = filter.trim().toLowerCase();
-    return q === '' ? items : items.filter((item) => filterText(item).toLowerCase().includes(q));
-  }, [items, filter, filterText]);
+    const chosen = facetKey.split('\u0000');
+    return items.filter(
+      (item) =>
+        (q === '' || filterText(item).toLowerCase().includes(q)) &&
+        facets.every((f, i) => (chosen[i] ?? '') === '' || f.value(item) === chosen[i]),
+    );
+  }, [items, filter, filterText, facets, facetKey]);
+  const setFacet = (id: string, value: string) =>
+    setSearchParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value === '') next.delete(id);
+        else next.set(id, value);
+        return next;
+      },
+      { replace: true },
+    );
   const groups = useMemo(() => {
     if (!grouping) return [{ key: '', items: visible }];
     const byKey = new Map<string, T[]>();
@@ -124,6 +154,25 @@ export function BrowseList<T>({
           value={filter}
           onChange={(_e, d) => setFilter(d.value)}
         />
+        {facets.map((f, i) => (
+          <Dropdown
+            key={f.id}
+            className={styles.facet}
+            aria-label={f.label}
+            value={`${f.label} : ${facetValues[i] === '' ? 'All' : (facetValues[i] ?? 'All')}`}
+            selectedOptions={[facetValues[i] ?? '']}
+            onOptionSelect={(_e, d) => setFacet(f.id, d.optionValue ?? '')}
+          >
+            <Option value="" text="All">
+              All
+            </Option>
+            {f.options.map((o) => (
+              <Option key={o} value={o} text={o}>
+                {o}
+              </Option>
+            ))}
+          </Dropdown>
+        ))}
         <Dropdown
           className={styles.groupBy}
           aria-label="Group by"

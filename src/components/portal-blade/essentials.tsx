@@ -161,3 +161,35 @@ export function tagsText(tags: Record<string, string> | undefined): string {
   const entries = Object.entries(tags ?? {});
   return entries.length === 0 ? 'None' : entries.map(([k, v]) => `${k} : ${v}`).join(', ');
 }
+
+export interface CommonEssentials {
+  /** Omitted on a resource group's own blade. */
+  resourceGroup?: ReactNode;
+  /** Omitted where the resource has no status of its own (a resource group). */
+  status?: ReactNode;
+  location: ReactNode;
+  subscription: ReactNode;
+  subscriptionId: ReactNode;
+}
+
+/**
+ * The Essentials' left column, the same on every blade (ui.md §1.7): Resource group, Status, Location,
+ * Subscription, Subscription ID, each only where the resource has it.
+ */
+export function commonEssentials(c: CommonEssentials): EssentialsField[] {
+  return [
+    ...(c.resourceGroup === undefined ? [] : [{ label: 'Resource group', value: c.resourceGroup }]),
+    ...(c.status === undefined ? [] : [{ label: 'Status', value: c.status }]),
+    { label: 'Location', value: c.location },
+    { label: 'Subscription', value: c.subscription },
+    { label: 'Subscription ID', value: c.subscriptionId },
+  ];
+}
+
+/** The right column: up to five fields of the resource, then Tags. */
+export function withTags(
+  fields: readonly EssentialsField[],
+  tags: Record<string, string> | undefined,
+): EssentialsField[] {
+  return [...fields.slice(0, 5), { label: 'Tags', value: tagsText(tags) }];
+}
