@@ -2,7 +2,6 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type LoaderFunction, type RouteObject } from 'react-router';
 import { AppShell } from '@/shell/app-shell';
-import { ConnectionLayout } from '@/shell/connection-layout';
 import type { RouteHandle } from '@/shell/document-title';
 import { findTool } from '@/shell/tools';
 import { AppLoading } from './app-loading';
@@ -65,7 +64,8 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             },
             {
               path: 'connections/:type/:name',
-              Component: ConnectionLayout,
+              // The connection's tool pane (Fluent's Nav) is not on the first page: load it with the route.
+              lazy: async () => ({ Component: (await import('@/shell/connection-layout')).ConnectionLayout }),
               handle: { crumb: (params) => params.name } satisfies RouteHandle,
               children: [
                 { index: true },
