@@ -17,7 +17,9 @@ import type {
   CloudSummaryDto,
   CloudVmDetailDto,
   CloudVmDto,
+  CloudVmPageDto,
 } from '../../src/api/vms-contract';
+import type { CloudVmSortKey } from '../../src/api/vms-contract';
 import type { SimRuntime } from '../runtime';
 import {
   AZURE_STACK_CLOUD,
@@ -25,6 +27,7 @@ import {
   connectorEndpoint,
   effectiveRoles,
   ensureWapCloudAvailable,
+  listPage,
   portalUser,
   setWapConnector,
   setWapUserKnown,
@@ -35,7 +38,7 @@ import {
   wapCloudOr404,
   wapCloudStatus,
 } from '../sim';
-import type { Millis, VirtualMachine, VmRef, WapCloud, WapVm, World } from '../sim';
+import type { ListPageQuery, ListShape, Millis, VirtualMachine, VmRef, WapCloud, WapVm, World } from '../sim';
 import { wapConnectorSchema } from '../../src/api/request-schemas';
 import { errorResponse, fromSimError, parseBody, simRoute } from './http';
 import { checkpointDtos, checkpointRoutes, jobResponse, rdpResponse, vmSettings } from './vms';
@@ -83,6 +86,37 @@ function wapVmRow(cloud: WapCloud, vm: WapVm, now: Millis): CloudVmDto {
     networks: vm.networkIds.map((id) => own(cloud.networks, id)?.name ?? id),
     checkpointCount: vm.checkpoints.length,
     uptimeSeconds: uptime(vm, now),
+  };
+}
+
+/** How the VM list filters and sorts: the portal's columns, by their ids. */
+const CLOUD_VM_LIST: ListShape<CloudVmDto> = {
+  searchText: (v) => `${v.name} ${v.state} ${v.group} ${v.os} ${v.ipAddress}`,
+  sortValues: {
+    name: (v) => v.name,
+    status: (v) => v.state,
+    group: (v) => v.group,
+    size: (v) => v.cpuCount * 1_000_000 + v.memoryMiB,
+    os: (v) => v.os,
+    ip: (v) => v.ipAddress,
+    checkpoints: (v) => v.checkpointCount,
+  } satisfies Record<CloudVmSortKey, (v: CloudVmDto) => string | number | null>,
+};
+
+/**
+ * `?limit=` asks for one page (`offset`, `sort`, `direction`, `search` refine it) and the answer is a
+ * CloudVmPageDto; without it the whole list comes back, as before, for clients that want every row.
+ */
+function pageQuery(params: URLSearchParams): ListPageQuery | undefined {
+  const limit = params.get('limit');
+  if (limit === null) return undefined;
+  const sort = params.get('sort') ?? undefined;
+  return {
+    offset: Number(params.get('offset') ?? '0'),
+    limit: Number(limit),
+    ...(sort ? { sort } : {}),
+    direction: params.get('direction') === 'descending' ? 'descending' : 'ascending',
+    search: params.get('search') ?? '',
   };
 }
 
@@ -237,15 +271,21 @@ export function wapHandlers(sim: SimRuntime) {
 
     http.get(
       '*/api/clouds/:cloud/vms',
-      cloudRoute((_r, _p, cloudName) =>
-        HttpResponse.json(
-          sim.read((w, now): CloudVmDto[] => {
-            if (cloudName === AZURE_STACK_CLOUD) return Object.values(w.vms).map((vm) => localVmRow(vm, now));
-            const cloud = wapCloudOr404(w, cloudName);
-            return Object.values(cloud.vms).map((vm) => wapVmRow(cloud, vm, now));
+      cloudRoute((request, _p, cloudName) => {
+        const page = pageQuery(new URL(request.url).searchParams);
+        return HttpResponse.json(
+          sim.read((w, now): CloudVmDto[] | CloudVmPageDto => {
+            const rows =
+              cloudName === AZURE_STACK_CLOUD
+                ? Object.values(w.vms).map((vm) => localVmRow(vm, now))
+                : (() => {
+                    const cloud = wapCloudOr404(w, cloudName);
+                    return Object.values(cloud.vms).map((vm) => wapVmRow(cloud, vm, now));
+                  })();
+            return page ? listPage(rows, page, CLOUD_VM_LIST) : rows;
           }),
-        ),
-      ),
+        );
+      }),
     ),
 
     http.get(

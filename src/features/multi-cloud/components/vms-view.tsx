@@ -1,13 +1,18 @@
 import { makeStyles, Tab, TabList, tokens } from '@fluentui/react-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
-import type { CloudSummaryDto, CloudVmDto } from '@/api/vms-contract';
+import { useDeferredValue, useMemo, useState } from 'react';
+import {
+  CLOUD_VM_SORT_KEYS,
+  type CloudSummaryDto,
+  type CloudVmDto,
+  type CloudVmSortKey,
+} from '@/api/vms-contract';
 import { ActionFailures } from '@/components/action-failure/action-failures';
 import { useActionFailures } from '@/components/action-failure/use-action-failures';
 import { Banner } from '@/components/banner/banner';
 import { CheckpointPanel } from '@/components/checkpoint-tree/checkpoint-panel';
 import { ConfirmDialog } from '@/components/confirm-dialog/confirm-dialog';
-import { DataTable, type DataTableColumn } from '@/components/data-table/data-table';
+import { DataTable, type DataTableColumn, type SortState } from '@/components/data-table/data-table';
 import { DetailsGrid, DetailsPane } from '@/components/details-pane/details-pane';
 import { ErrorState, isLoadFailure } from '@/components/query-state/query-state';
 import { StatusBadge } from '@/components/status-badge/status-badge';
@@ -15,12 +20,12 @@ import { VmActionBar } from '@/components/vm-action-bar/vm-action-bar';
 import { useMarkAppReady } from '@/lib/app-ready';
 import { downloadText } from '@/lib/download-file';
 import { formatDuration } from '@/lib/format';
-import { rankedSortValue } from '@/lib/ranked-sort';
 import { useJobTracker } from '@/lib/use-job-tracker';
 import { useSearchParam, useSearchText } from '@/lib/use-search-param';
 import { checkpointRequest, fetchRdp } from '@/lib/vm-requests';
-import { cloudKeys, cloudQueries, cloudVmPath } from '@/api/queries/cloud-queries';
+import { cloudKeys, cloudQueries, cloudVmPath, type CloudVmView } from '@/api/queries/cloud-queries';
 import { useCloudVmPower, useDeleteCloudVm } from '../api/cloud-mutations';
+import { useCloudVmRows } from '../api/use-cloud-vm-rows';
 import { groupHeaderOf, useCloudErrorRefresh } from './cloud-status';
 
 const useStyles = makeStyles({
@@ -38,14 +43,28 @@ const useStyles = makeStyles({
 
 type VmTab = 'overview' | 'settings' | 'checkpoints';
 
+const isSortKey = (id: string): id is CloudVmSortKey =>
+  (CLOUD_VM_SORT_KEYS as readonly string[]).includes(id);
+
 const memory = (mib: number) => `${(mib / 1024).toLocaleString('en-US', { maximumFractionDigits: 1 })} GB`;
 
 /** The VM list of one cloud with the VM blade's commands: Connect, Start, Stop, Delete, Checkpoints. */
 export function VmsView({ cloud }: { cloud: CloudSummaryDto }) {
   const styles = useStyles();
   const queryClient = useQueryClient();
-  const vms = useQuery(cloudQueries.vms(cloud.name));
   const [search, setSearch] = useSearchText('q');
+  const [sort, setSort] = useState<SortState | undefined>();
+  // The keystroke paints the box at once; the list's request and rows follow as a transition.
+  const deferredSearch = useDeferredValue(search);
+  const view = useMemo<CloudVmView>(
+    () => ({
+      search: deferredSearch,
+      ...(sort && isSortKey(sort.columnId) ? { sort: sort.columnId } : {}),
+      direction: sort?.direction ?? 'ascending',
+    }),
+    [deferredSearch, sort],
+  );
+  const { page: vms, onRangeChange } = useCloudVmRows(cloud.name, view);
   const [selectedId, setSelectedId] = useSearchParam('vm');
   const [tabParam, setTab] = useSearchParam('tab');
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -65,16 +84,7 @@ export function VmsView({ cloud }: { cloud: CloudSummaryDto }) {
   const power = useCloudVmPower();
   const del = useDeleteCloudVm();
 
-  const all = useMemo(() => vms.data ?? [], [vms.data]);
-  const haystacks = useMemo(
-    () =>
-      new Map(all.map((v) => [v, `${v.name} ${v.state} ${v.group} ${v.os} ${v.ipAddress}`.toLowerCase()])),
-    [all],
-  );
-  const visible = useMemo(() => {
-    const q = search.trim().toLowerCase();
-    return q === '' ? all : all.filter((v) => (haystacks.get(v) ?? '').includes(q));
-  }, [all, haystacks, search]);
+  const rows = useMemo(() => vms.data?.items ?? [], [vms.data]);
   const groupHeader = groupHeaderOf(cloud);
   const columns = useMemo<DataTableColumn<CloudVmDto>[]>(
     () => [
@@ -83,21 +93,21 @@ export function VmsView({ cloud }: { cloud: CloudSummaryDto }) {
         header: 'Name',
         width: 'minmax(150px, 1.3fr)',
         cell: (v) => v.name,
-        sortValue: rankedSortValue(all, (v) => v.name),
+        sortValue: (v) => v.name,
       },
       {
         id: 'status',
         header: 'Status',
         width: 'minmax(100px, 0.8fr)',
         cell: (v) => <StatusBadge status={v.state} />,
-        sortValue: rankedSortValue(all, (v) => v.state),
+        sortValue: (v) => v.state,
       },
       {
         id: 'group',
         header: groupHeader,
         width: 'minmax(140px, 1fr)',
         cell: (v) => v.group,
-        sortValue: rankedSortValue(all, (v) => v.group),
+        sortValue: (v) => v.group,
       },
       {
         id: 'size',
@@ -111,14 +121,14 @@ export function VmsView({ cloud }: { cloud: CloudSummaryDto }) {
         header: 'Operating system',
         width: 'minmax(160px, 1.4fr)',
         cell: (v) => v.os,
-        sortValue: rankedSortValue(all, (v) => v.os),
+        sortValue: (v) => v.os,
       },
       {
         id: 'ip',
         header: 'IP address',
         width: 'minmax(110px, 0.8fr)',
         cell: (v) => v.ipAddress,
-        sortValue: rankedSortValue(all, (v) => v.ipAddress),
+        sortValue: (v) => v.ipAddress,
       },
       {
         id: 'checkpoints',
@@ -128,22 +138,26 @@ export function VmsView({ cloud }: { cloud: CloudSummaryDto }) {
         sortValue: (v) => v.checkpointCount,
       },
     ],
-    [all, groupHeader],
+    [groupHeader],
   );
-  const selected = all.find((v) => v.id === selectedId);
-  const detail = useQuery({
-    ...cloudQueries.vm(cloud.name, selected?.id ?? ''),
-    enabled: selected !== undefined,
-  });
+  // The selected VM may be on no page fetched (a deep link, a scrolled-away row): its own request finds it.
+  const detail = useQuery({ ...cloudQueries.vm(cloud.name, selectedId), enabled: selectedId !== '' });
+  const selected: CloudVmDto | undefined =
+    rows.find((v) => v.id === selectedId) ?? (detail.isError ? undefined : detail.data);
   const tab: VmTab = tabParam === 'settings' || tabParam === 'checkpoints' ? tabParam : 'overview';
 
-  const selectedRowIds = useMemo(() => (selected ? [selected.id] : []), [selected]);
+  const selectedRowIds = useMemo(() => (selectedId ? [selectedId] : []), [selectedId]);
   // The grid re-renders only when its rows or selection change, not on every URL update the search causes.
   const table = useMemo(
     () => (
       <DataTable
         ariaLabel={`Virtual machines of ${cloud.name}`}
-        items={visible}
+        items={rows}
+        rowCount={vms.data?.total ?? 0}
+        rowOffset={vms.data?.offset ?? 0}
+        onRangeChange={onRangeChange}
+        sort={sort}
+        onSortChange={setSort}
         columns={columns}
         getRowId={(v) => v.id}
         getRowLabel={(v) => v.name}
@@ -153,7 +167,7 @@ export function VmsView({ cloud }: { cloud: CloudSummaryDto }) {
         loading={vms.isPending}
       />
     ),
-    [cloud.name, visible, columns, selectedRowIds, setSelectedId, vms.isPending],
+    [cloud.name, rows, vms.data, onRangeChange, sort, columns, selectedRowIds, setSelectedId, vms.isPending],
   );
 
   const connect = (vm: CloudVmDto) => {
@@ -209,7 +223,7 @@ export function VmsView({ cloud }: { cloud: CloudSummaryDto }) {
           },
           { id: 'checkpoints', disabled: !selected, onClick: () => setTab('checkpoints') },
         ]}
-        itemCount={vms.data ? all.length : undefined}
+        itemCount={vms.data?.unfiltered}
         selectedCount={selected ? 1 : 0}
         onClearSelection={() => setSelectedId('')}
         onRefresh={() => void vms.refetch()}
@@ -217,7 +231,7 @@ export function VmsView({ cloud }: { cloud: CloudSummaryDto }) {
         search={{
           value: search,
           onChange: setSearch,
-          matchCount: visible.length,
+          matchCount: vms.data?.total ?? 0,
           placeholder: 'Filter virtual machines',
         }}
       />
