@@ -26,6 +26,7 @@ export interface ListPage<T> {
 }
 
 export interface ListShape<T> {
+  /** the row's text a search looks in, in lower case */
   searchText: (row: T) => string;
   sortValues: Readonly<Record<string, (row: T) => string | number | null>>;
 }
@@ -70,22 +71,39 @@ export function checkListPageQuery(query: ListPageQuery, sortKeys: readonly stri
     );
 }
 
-export function listPage<T>(rows: readonly T[], query: ListPageQuery, shape: ListShape<T>): ListPage<T> {
+/** The rows in the order of one sort column; stable, so equal values keep the list's own order. */
+export function sortRows<T>(
+  rows: readonly T[],
+  sortValue: (row: T) => string | number | null,
+  direction: SortDirection,
+): readonly T[] {
+  const factor = direction === 'descending' ? -1 : 1;
+  // Each value read once, not once per comparison.
+  const keyed = rows.map((row) => ({ row, key: sortValue(row) }));
+  keyed.sort((x, y) => factor * compare(x.key, y.key));
+  return keyed.map((k) => k.row);
+}
+
+/**
+ * One page of `rows`. `order` sorts them (sortRows unless the caller keeps sorted lists from request to
+ * request); rows are searched after sorting, so a sorted list serves every search.
+ */
+export function listPage<T>(
+  rows: readonly T[],
+  query: ListPageQuery,
+  shape: ListShape<T>,
+  order: (rows: readonly T[], sort: string, direction: SortDirection) => readonly T[] = (
+    r,
+    sort,
+    direction,
+  ) => sortRows(r, shape.sortValues[sort] ?? (() => null), direction),
+): ListPage<T> {
   checkListPageQuery(query, Object.keys(shape.sortValues));
+  const ordered = query.sort === undefined ? rows : order(rows, query.sort, query.direction);
   const needle = query.search.trim().toLowerCase();
-  const matching =
-    needle === '' ? rows : rows.filter((r) => shape.searchText(r).toLowerCase().includes(needle));
-  const sortValue = query.sort === undefined ? undefined : shape.sortValues[query.sort];
-  let ordered = matching;
-  if (sortValue) {
-    // Each value read once; the stable sort keeps the list's own order between equal values.
-    const factor = query.direction === 'descending' ? -1 : 1;
-    const keyed = matching.map((row) => ({ row, key: sortValue(row) }));
-    keyed.sort((x, y) => factor * compare(x.key, y.key));
-    ordered = keyed.map((k) => k.row);
-  }
+  const matching = needle === '' ? ordered : ordered.filter((r) => shape.searchText(r).includes(needle));
   return {
-    items: ordered.slice(query.offset, query.offset + query.limit),
+    items: matching.slice(query.offset, query.offset + query.limit),
     offset: query.offset,
     total: matching.length,
     unfiltered: rows.length,
