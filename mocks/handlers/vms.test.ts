@@ -5,6 +5,7 @@ import type {
   CloudSummaryDto,
   CloudVmDetailDto,
   CloudVmDto,
+  CloudVmPageDto,
   VmDetailDto,
 } from '../../src/api/vms-contract';
 import { server, sim } from '../node';
@@ -166,6 +167,33 @@ describe('Multi-cloud API', () => {
         )
       ).status,
     ).toBe('Succeeded');
+  });
+
+  it("answers one page of a cloud's VMs, filtered and sorted by the server, and refuses a bad page query", async () => {
+    const all = (await call('GET', '/api/clouds/AzureStack/vms')).body as CloudVmDto[];
+    const page = (
+      await call('GET', '/api/clouds/AzureStack/vms?offset=1&limit=2&sort=name&direction=descending')
+    ).body as CloudVmPageDto;
+    const byNameDescending = all
+      .map((v) => v.name)
+      .sort((a, b) => b.localeCompare(a, 'en', { numeric: true, sensitivity: 'base' }));
+    expect(page).toMatchObject({ offset: 1, total: all.length, unfiltered: all.length });
+    expect(page.items.map((v) => v.name)).toEqual(byNameDescending.slice(1, 3));
+    const [first] = all;
+    const found = (
+      await call('GET', `/api/clouds/AzureStack/vms?limit=10&search=${first?.name.toUpperCase() ?? ''}`)
+    ).body as CloudVmPageDto;
+    expect(found.items.map((v) => v.name)).toContain(first?.name);
+    expect(found.total).toBe(found.items.length);
+    for (const [query, target] of [
+      ['limit=0', 'limit'],
+      ['limit=2&offset=-1', 'offset'],
+      ['limit=2&sort=__proto__', 'sort'],
+    ] as const) {
+      const refused = await call('GET', `/api/clouds/AzureStack/vms?${query}`);
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({ error: { code: 'InvalidQueryParameter', target } });
+    }
   });
 
   it('refuses to delete a local virtual switch in use', async () => {

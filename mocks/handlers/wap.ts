@@ -17,7 +17,9 @@ import type {
   CloudSummaryDto,
   CloudVmDetailDto,
   CloudVmDto,
+  CloudVmPageDto,
 } from '../../src/api/vms-contract';
+import type { CloudVmSortKey } from '../../src/api/vms-contract';
 import type { SimRuntime } from '../runtime';
 import {
   AZURE_STACK_CLOUD,
@@ -25,6 +27,8 @@ import {
   connectorEndpoint,
   effectiveRoles,
   ensureWapCloudAvailable,
+  listPage,
+  sortRows,
   portalUser,
   setWapConnector,
   setWapUserKnown,
@@ -35,7 +39,17 @@ import {
   wapCloudOr404,
   wapCloudStatus,
 } from '../sim';
-import type { Millis, VirtualMachine, VmRef, WapCloud, WapVm, World } from '../sim';
+import type {
+  ListPageQuery,
+  ListShape,
+  Millis,
+  SortDirection,
+  VirtualMachine,
+  VmRef,
+  WapCloud,
+  WapVm,
+  World,
+} from '../sim';
 import { wapConnectorSchema } from '../../src/api/request-schemas';
 import { errorResponse, fromSimError, parseBody, simRoute } from './http';
 import { checkpointDtos, checkpointRoutes, jobResponse, rdpResponse, vmSettings } from './vms';
@@ -83,6 +97,73 @@ function wapVmRow(cloud: WapCloud, vm: WapVm, now: Millis): CloudVmDto {
     networks: vm.networkIds.map((id) => own(cloud.networks, id)?.name ?? id),
     checkpointCount: vm.checkpoints.length,
     uptimeSeconds: uptime(vm, now),
+  };
+}
+
+/** How the VM list filters and sorts: the portal's columns, by their ids, read from the world's VMs. */
+function vmListShape<V extends VirtualMachine | WapVm>(groupOf: (vm: V) => string): ListShape<V> {
+  return {
+    searchText: (vm) => `${vm.name} ${vm.power} ${groupOf(vm)} ${vm.os} ${vm.ipAddress}`.toLowerCase(),
+    sortValues: {
+      name: (vm) => vm.name,
+      status: (vm) => vm.power,
+      group: groupOf,
+      size: (vm) => vm.cpuCount * 1_000_000 + vm.memoryMiB,
+      os: (vm) => vm.os,
+      ip: (vm) => vm.ipAddress,
+      checkpoints: (vm) => vm.checkpoints.length,
+    } satisfies Record<CloudVmSortKey, (vm: V) => string | number | null>,
+  };
+}
+
+const LOCAL_VM_LIST = vmListShape<VirtualMachine>((vm) => vm.cluster);
+const wapGroup = (cloud: WapCloud) => (vm: WapVm) =>
+  cloud.subscriptions.find((s) => s.subscriptionId === vm.subscriptionId)?.displayName ?? vm.subscriptionId;
+
+/**
+ * Sorted lists and search texts kept between requests. The world is immutable (immer): a VM record or a VM
+ * keeps its identity until it changes, so a keystroke's request filters a list sorted once, instead of
+ * sorting 10,000 VMs with a collator again.
+ */
+const sortedLists = new WeakMap<object, Map<string, readonly unknown[]>>();
+function keptOrder<V extends object>(record: object, shape: ListShape<V>) {
+  return (rows: readonly V[], sort: string, direction: SortDirection): readonly V[] => {
+    let byKey = sortedLists.get(record);
+    if (!byKey) sortedLists.set(record, (byKey = new Map<string, readonly unknown[]>()));
+    const key = `${sort} ${direction}`;
+    const kept = byKey.get(key) as readonly V[] | undefined;
+    if (kept) return kept;
+    const sorted = sortRows(rows, shape.sortValues[sort] ?? (() => null), direction);
+    byKey.set(key, sorted);
+    return sorted;
+  };
+}
+const searchTexts = new WeakMap<object, string>();
+function keptSearchText<V extends object>(shape: ListShape<V>): ListShape<V> {
+  return {
+    ...shape,
+    searchText: (vm) => {
+      let text = searchTexts.get(vm);
+      if (text === undefined) searchTexts.set(vm, (text = shape.searchText(vm)));
+      return text;
+    },
+  };
+}
+
+/**
+ * `?limit=` asks for one page (`offset`, `sort`, `direction`, `search` refine it) and the answer is a
+ * CloudVmPageDto; without it the whole list comes back, as before, for clients that want every row.
+ */
+function pageQuery(params: URLSearchParams): ListPageQuery | undefined {
+  const limit = params.get('limit');
+  if (limit === null) return undefined;
+  const sort = params.get('sort') ?? undefined;
+  return {
+    offset: Number(params.get('offset') ?? '0'),
+    limit: Number(limit),
+    ...(sort ? { sort } : {}),
+    direction: params.get('direction') === 'descending' ? 'descending' : 'ascending',
+    search: params.get('search') ?? '',
   };
 }
 
@@ -237,15 +318,27 @@ export function wapHandlers(sim: SimRuntime) {
 
     http.get(
       '*/api/clouds/:cloud/vms',
-      cloudRoute((_r, _p, cloudName) =>
-        HttpResponse.json(
-          sim.read((w, now): CloudVmDto[] => {
-            if (cloudName === AZURE_STACK_CLOUD) return Object.values(w.vms).map((vm) => localVmRow(vm, now));
+      cloudRoute((request, _p, cloudName) => {
+        const page = pageQuery(new URL(request.url).searchParams);
+        return HttpResponse.json(
+          sim.read((w, now): CloudVmDto[] | CloudVmPageDto => {
+            if (cloudName === AZURE_STACK_CLOUD) {
+              const vms = Object.values(w.vms);
+              if (!page) return vms.map((vm) => localVmRow(vm, now));
+              const shape = keptSearchText(LOCAL_VM_LIST);
+              const { items, ...rest } = listPage(vms, page, shape, keptOrder(w.vms, shape));
+              return { ...rest, items: items.map((vm) => localVmRow(vm, now)) };
+            }
             const cloud = wapCloudOr404(w, cloudName);
-            return Object.values(cloud.vms).map((vm) => wapVmRow(cloud, vm, now));
+            const vms = Object.values(cloud.vms);
+            if (!page) return vms.map((vm) => wapVmRow(cloud, vm, now));
+            // The group (subscription name) depends on the cloud too: its lists are kept by the cloud.
+            const shape = vmListShape(wapGroup(cloud));
+            const { items, ...rest } = listPage(vms, page, shape, keptOrder(cloud, shape));
+            return { ...rest, items: items.map((vm) => wapVmRow(cloud, vm, now)) };
           }),
-        ),
-      ),
+        );
+      }),
     ),
 
     http.get(

@@ -36,3 +36,4 @@ export * from './wap';
 export * from './troubleshooter';
 export * from './diagnostics';
 export * from './guide-texts';
+export * from './list-page';

@@ -73,6 +73,23 @@ export interface CloudVmDto {
   uptimeSeconds: number | null;
 }
 
+/** The VM list's sort keys for `?sort=`: the portal table's column ids. */
+export const CLOUD_VM_SORT_KEYS = ['name', 'status', 'group', 'size', 'os', 'ip', 'checkpoints'] as const;
+export type CloudVmSortKey = (typeof CLOUD_VM_SORT_KEYS)[number];
+
+/**
+ * GET /api/clouds/:cloud/vms?limit=&offset=&sort=&direction=&search= — one page of the list, filtered and
+ * sorted by the server, so a table of 10,000 VMs fetches only the rows in view.
+ */
+export interface CloudVmPageDto {
+  items: CloudVmDto[];
+  offset: number;
+  /** VMs matching `search` */
+  total: number;
+  /** VMs of the cloud */
+  unfiltered: number;
+}
+
 /** GET /api/clouds/:cloud/vms/:id */
 export interface CloudVmDetailDto extends CloudVmDto {
   cloud: string;

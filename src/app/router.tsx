@@ -2,7 +2,8 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type LoaderFunction, type RouteObject } from 'react-router';
 import { AppShell } from '@/shell/app-shell';
-import { ConnectionLayout } from '@/shell/connection-layout';
+import { prefetchMultiCloud } from '@/features/multi-cloud/api/use-cloud-vm-rows';
+import { whenAppReady } from '@/lib/app-ready';
 import type { RouteHandle } from '@/shell/document-title';
 import { findTool } from '@/shell/tools';
 import { AppLoading } from './app-loading';
@@ -61,11 +62,17 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             {
               path: 'azure-stack/*',
               handle: crumb('Azure Stack portal (multi-cloud)'),
+              // Runs beside the route's lazy code, so the clouds and the first VM rows load in parallel with it.
+              loader: ({ request }) => {
+                prefetchMultiCloud(queryClient, new URL(request.url));
+                return null;
+              },
               lazy: lazyRoute(queryClient, () => import('./routes/azure-stack')),
             },
             {
               path: 'connections/:type/:name',
-              Component: ConnectionLayout,
+              // The connection's tool pane (Fluent's Nav) is not on the first page: load it with the route.
+              lazy: async () => ({ Component: (await import('@/shell/connection-layout')).ConnectionLayout }),
               handle: { crumb: (params) => params.name } satisfies RouteHandle,
               children: [
                 { index: true },
@@ -151,6 +158,20 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
   ];
 }
 
+/**
+ * Once the first page shows its data and the browser is idle, the code of the other solutions (the Solution
+ * Selector's targets) is fetched, so switching to one waits for its data only, not for its code as well.
+ */
+function warmSolutionRoutes(): void {
+  const warm = () => {
+    void import('./routes/azure-stack');
+    void import('./routes/azure');
+  };
+  if ('requestIdleCallback' in window) window.requestIdleCallback(warm, { timeout: 2000 });
+  else setTimeout(warm, 0);
+}
+
 export function createAppRouter(queryClient: QueryClient) {
+  whenAppReady(warmSolutionRoutes);
   return createBrowserRouter(createRoutes(queryClient));
 }

@@ -6,6 +6,16 @@ import { useEffect } from 'react';
  */
 export function useMarkAppReady(settled: boolean): void {
   useEffect(() => {
-    if (settled) document.body.dataset.appReady = 'true';
+    if (!settled) return;
+    document.body.dataset.appReady = 'true';
+    for (const callback of pending.splice(0)) callback();
   }, [settled]);
+}
+
+const pending: (() => void)[] = [];
+
+/** Runs `callback` once the first page has shown its data: work that must not slow the first page down. */
+export function whenAppReady(callback: () => void): void {
+  if (document.body.dataset.appReady === 'true') callback();
+  else pending.push(callback);
 }

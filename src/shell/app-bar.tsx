@@ -19,21 +19,24 @@ import {
   QuestionRegular,
   SettingsRegular,
 } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { JobDto } from '@/api/contract';
 import { darkTheme } from '@/app/theme';
 import { RouterLink } from '@/components/router-link/router-link';
 import { paths } from '@/config/paths';
-import {
-  NotificationsPane,
-  useUnreadNotificationCount,
-  type JobTargetLink,
-} from '@/features/jobs/components/notifications-pane';
+import { useUnreadNotificationCount } from '@/features/jobs/api/use-unread-notification-count';
+import type { JobTargetLink } from '@/features/jobs/components/notifications-pane';
+import { useOpenedOnce } from '@/lib/use-opened-once';
 import { useThemePreference } from '@/lib/theme-preference';
-import { HelpDialog } from './help-dialog';
 import { SolutionSelector } from './solution-selector';
 import { defaultToolFor } from './tools';
+
+// Not shown at first paint: their code loads when first opened, off the first page's critical path.
+const NotificationsPane = lazy(() =>
+  import('@/features/jobs/components/notifications-pane').then((m) => ({ default: m.NotificationsPane })),
+);
+const HelpDialog = lazy(() => import('./help-dialog').then((m) => ({ default: m.HelpDialog })));
 
 const useStyles = makeStyles({
   provider: { flexShrink: 0 },
@@ -113,6 +116,8 @@ export function AppBar() {
   const styles = useStyles();
   const [notificationsOpen, setNotificationsOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
+  const notificationsMounted = useOpenedOnce(notificationsOpen);
+  const helpMounted = useOpenedOnce(helpOpen);
   const navigate = useNavigate();
   const unread = useUnreadNotificationCount();
   const bellLabel = `Notifications, There are ${unread} unread notifications.`;
@@ -170,12 +175,16 @@ export function AppBar() {
           </div>
         </header>
       </FluentProvider>
-      <NotificationsPane
-        open={notificationsOpen}
-        onClose={() => setNotificationsOpen(false)}
-        linkForTarget={linkForTarget}
-      />
-      <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <Suspense fallback={null}>
+        {notificationsMounted && (
+          <NotificationsPane
+            open={notificationsOpen}
+            onClose={() => setNotificationsOpen(false)}
+            linkForTarget={linkForTarget}
+          />
+        )}
+        {helpMounted && <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />}
+      </Suspense>
     </>
   );
 }

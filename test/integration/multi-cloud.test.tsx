@@ -28,6 +28,31 @@ describe('Azure Stack portal (multi-cloud)', () => {
     );
   });
 
+  it("sorts and filters a cloud's VMs through the server, one page at a time", async () => {
+    const { user } = await renderRoute('/azure-stack?cloud=AzureStack');
+    await waitForAppReady();
+    const grid = await screen.findByRole('grid', { name: 'Virtual machines of AzureStack' });
+    const names = sim.read((w) => Object.values(w.vms).map((v) => v.name));
+    const last = [...names].sort((a, b) =>
+      b.localeCompare(a, 'en', { numeric: true, sensitivity: 'base' }),
+    )[0];
+    await user.click(within(grid).getByRole('button', { name: 'Name' }));
+    await user.click(within(grid).getByRole('button', { name: 'Name' }));
+    await waitFor(() =>
+      expect(within(grid).getByRole('columnheader', { name: 'Name' })).toHaveAttribute(
+        'aria-sort',
+        'descending',
+      ),
+    );
+    await waitFor(() =>
+      expect(within(grid).getAllByRole('row')[1]).toHaveAttribute('data-row-id', expect.any(String)),
+    );
+    await waitFor(() => expect(within(grid).getAllByRole('row')[1]).toHaveTextContent(last ?? ''));
+    await user.type(screen.getByRole('searchbox', { name: 'Filter virtual machines' }), 'dc01');
+    await waitFor(() => expect(grid).toHaveAttribute('aria-rowcount', '2'));
+    expect(within(grid).getByText('dc01')).toBeInTheDocument();
+  });
+
   it('opens a WAP VM as a blade from a link, shows its configuration and stops it as a job', async () => {
     const id = sim.read(
       (w) => Object.values(w.wapClouds.AzurePack_1?.vms ?? {}).find((v) => v.name === 'wap1-app01')?.id ?? '',

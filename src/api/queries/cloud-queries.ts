@@ -1,10 +1,11 @@
-import { queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type {
   CloudNetworkDto,
   CloudSubscriptionDto,
   CloudSummaryDto,
   CloudVmDetailDto,
-  CloudVmDto,
+  CloudVmPageDto,
+  CloudVmSortKey,
 } from '@/api/vms-contract';
 import { timing } from '@/config/timing';
 import { api } from '@/lib/api-client';
@@ -19,9 +20,18 @@ export const cloudKeys = {
   list: () => [...cloudKeys.all, 'list'] as const,
   subscriptions: (cloud: string) => [...cloudKeys.all, cloud, 'subscriptions'] as const,
   vms: (cloud: string) => [...cloudKeys.all, cloud, 'vms'] as const,
+  vmPage: (cloud: string, view: CloudVmView, offset: number, limit: number) =>
+    [...cloudKeys.vms(cloud), view.search, view.sort ?? '', view.direction, offset, limit] as const,
   vm: (cloud: string, id: string) => [...cloudKeys.all, cloud, 'vm', id] as const,
   networks: (cloud: string) => [...cloudKeys.all, cloud, 'networks'] as const,
 };
+
+/** What the VM table shows: the server filters and sorts, the table asks for the rows in view. */
+export interface CloudVmView {
+  search: string;
+  sort?: CloudVmSortKey;
+  direction: 'ascending' | 'descending';
+}
 
 export const cloudVmPath = (cloud: string, id: string) => `/api/clouds/${enc(cloud)}/vms/${enc(id)}`;
 
@@ -39,12 +49,20 @@ export const cloudQueries = {
       queryFn: ({ signal }) =>
         api.get<CloudSubscriptionDto[]>(`/api/clouds/${enc(cloud)}/subscriptions`, { signal }),
     }),
-  vms: (cloud: string) =>
+  /** One page of a cloud's VMs; the previous page stays on screen while the next (another filter) loads. */
+  vmPage: (cloud: string, view: CloudVmView, offset: number, limit: number) =>
     queryOptions({
-      queryKey: cloudKeys.vms(cloud),
-      queryFn: ({ signal }) => api.get<CloudVmDto[]>(`/api/clouds/${enc(cloud)}/vms`, { signal }),
+      queryKey: cloudKeys.vmPage(cloud, view, offset, limit),
+      queryFn: ({ signal }) => {
+        const query = new URLSearchParams({ offset: String(offset), limit: String(limit) });
+        if (view.search.trim()) query.set('search', view.search.trim());
+        if (view.sort) query.set('sort', view.sort);
+        if (view.direction === 'descending') query.set('direction', 'descending');
+        return api.get<CloudVmPageDto>(`/api/clouds/${enc(cloud)}/vms?${query.toString()}`, { signal });
+      },
+      placeholderData: keepPreviousData,
       refetchInterval: (query) =>
-        query.state.data?.some((vm) => isTransitional(vm.state)) ? timing.pollMs : false,
+        query.state.data?.items.some((vm) => isTransitional(vm.state)) ? timing.pollMs : false,
     }),
   vm: (cloud: string, id: string) =>
     queryOptions({

@@ -47,6 +47,21 @@ export interface DataTableProps<T> {
   onSelectionChange?: (ids: string[]) => void;
   /** Initial sort when uncontrolled. */
   defaultSort?: SortState;
+  /**
+   * The owner sorts: the table shows `sort` on its headers, reports a header click here and leaves the items
+   * in the order given (a list sorted by the server).
+   */
+  onSortChange?: (sort: SortState) => void;
+  sort?: SortState;
+  /**
+   * The list's length when the owner holds only a window of it (a server-paged list): `items` are the rows
+   * from `rowOffset` on, and rows outside them show as loading until the owner fetches them.
+   */
+  rowCount?: number;
+  /** @default 0 */
+  rowOffset?: number;
+  /** The first and last row in view (virtual lists), so a paged owner fetches what is on screen. */
+  onRangeChange?: (first: number, last: number) => void;
   /** Enter on a row, or a double click. */
   onRowActivate?: (item: T) => void;
   /** @default false */
@@ -84,6 +99,11 @@ export function DataTable<T>({
   selectedIds = [],
   onSelectionChange,
   defaultSort,
+  onSortChange,
+  sort: ownerSort,
+  rowCount,
+  rowOffset = 0,
+  onRangeChange,
   onRowActivate,
   loading = false,
   emptyMessage = 'No records found',
@@ -95,17 +115,22 @@ export function DataTable<T>({
   const baseId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
   const headerRef = useRef<HTMLDivElement>(null);
-  const [sort, setSort] = useState<SortState | undefined>(defaultSort);
+  const [ownSort, setSort] = useState<SortState | undefined>(defaultSort);
+  const sort = onSortChange ? ownerSort : ownSort;
   const [activeIndex, setActiveIndex] = useState(-1);
   const [hasFocus, setHasFocus] = useState(false);
 
   const sortedItems = useMemo(() => {
     const column = sort ? columns.find((c) => c.id === sort.columnId) : undefined;
     const sortValue = column?.sortValue;
-    if (!sort || !sortValue) return items;
+    if (!sort || !sortValue || onSortChange) return items;
     const factor = sort.direction === 'ascending' ? 1 : -1;
     return [...items].sort((a, b) => factor * compareSortValues(sortValue(a), sortValue(b)));
-  }, [items, columns, sort]);
+  }, [items, columns, sort, onSortChange]);
+  const count = rowCount ?? sortedItems.length;
+  /** The row at a position of the whole list; undefined while a paged owner has not fetched it. */
+  const itemAt = (index: number): T | undefined =>
+    index >= rowOffset && index - rowOffset < sortedItems.length ? sortedItems[index - rowOffset] : undefined;
 
   const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
   const gridTemplateColumns = [
@@ -120,9 +145,9 @@ export function DataTable<T>({
     ...columns.map((c) => c.width ?? 'minmax(120px, 1fr)'),
   ].reduce((sum, track) => sum + trackMinPx(track), 0)}px`;
 
-  const virtual = sortedItems.length > virtualizeAbove;
+  const virtual = count > virtualizeAbove;
   const virtualizer = useVirtualizer({
-    count: virtual ? sortedItems.length : 0,
+    count: virtual ? count : 0,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 10,
@@ -133,8 +158,8 @@ export function DataTable<T>({
 
   // Keep the active row inside the list when filtering shrinks it.
   useEffect(() => {
-    if (activeIndex >= sortedItems.length) setActiveIndex(sortedItems.length - 1);
-  }, [activeIndex, sortedItems.length]);
+    if (activeIndex >= count) setActiveIndex(count - 1);
+  }, [activeIndex, count]);
 
   const rowDomId = (index: number) => `${baseId}-row-${index}`;
 
@@ -166,11 +191,11 @@ export function DataTable<T>({
   };
 
   const moveTo = (index: number) => {
-    if (sortedItems.length === 0) return;
-    const clamped = Math.max(0, Math.min(sortedItems.length - 1, index));
+    if (count === 0) return;
+    const clamped = Math.max(0, Math.min(count - 1, index));
     setActiveIndex(clamped);
     scrollRowIntoView(clamped);
-    const item = sortedItems[clamped];
+    const item = itemAt(clamped);
     // In a single-select grid the selection follows the keyboard, as in WAC's master view.
     if (selectionMode === 'single' && item) changeSelection([getRowId(item)]);
   };
@@ -195,7 +220,7 @@ export function DataTable<T>({
         moveTo(0);
         break;
       case 'End':
-        moveTo(sortedItems.length - 1);
+        moveTo(count - 1);
         break;
       case 'PageDown':
         moveTo(current + pageSize());
@@ -204,12 +229,12 @@ export function DataTable<T>({
         moveTo(current - pageSize());
         break;
       case ' ': {
-        const item = sortedItems[current];
+        const item = itemAt(current);
         if (item && selectionMode !== 'none') toggleRow(item);
         break;
       }
       case 'Enter': {
-        const item = sortedItems[current];
+        const item = itemAt(current);
         if (item && onRowActivate) onRowActivate(item);
         else if (item && selectionMode !== 'none') toggleRow(item);
         break;
@@ -224,7 +249,7 @@ export function DataTable<T>({
   const rowFromEvent = (event: MouseEvent): { item: T; index: number } | undefined => {
     const row = (event.target as HTMLElement).closest<HTMLElement>('[data-row-index]');
     const index = Number(row?.dataset.rowIndex);
-    const item = Number.isInteger(index) ? sortedItems[index] : undefined;
+    const item = Number.isInteger(index) ? itemAt(index) : undefined;
     return item === undefined ? undefined : { item, index };
   };
 
@@ -253,11 +278,12 @@ export function DataTable<T>({
   };
 
   const onHeaderSort = (column: DataTableColumn<T>) => {
-    setSort((previous) =>
-      previous?.columnId === column.id
-        ? { columnId: column.id, direction: previous.direction === 'ascending' ? 'descending' : 'ascending' }
-        : { columnId: column.id, direction: 'ascending' },
-    );
+    const next: SortState =
+      sort?.columnId === column.id
+        ? { columnId: column.id, direction: sort.direction === 'ascending' ? 'descending' : 'ascending' }
+        : { columnId: column.id, direction: 'ascending' };
+    if (onSortChange) onSortChange(next);
+    else setSort(next);
   };
 
   const allSelected = sortedItems.length > 0 && sortedItems.every((item) => selected.has(getRowId(item)));
@@ -309,16 +335,42 @@ export function DataTable<T>({
     );
   };
 
-  const message = loading ? 'Loading...' : sortedItems.length === 0 ? emptyMessage : null;
+  /** A row a paged owner is still fetching: no data-row-index, so it is not a row a user can act on yet. */
+  const renderPendingRow = (index: number, virtualStart: number) => (
+    <div
+      key={index}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-busy
+      className={mergeClasses(styles.row, styles.virtualRow)}
+      style={{
+        gridTemplateColumns,
+        minWidth: minRowWidth,
+        height: rowHeight,
+        transform: `translateY(${virtualStart}px)`,
+      }}
+    >
+      <div role="gridcell" aria-colspan={columnCount} className={styles.cell}>
+        Loading...
+      </div>
+    </div>
+  );
+
+  const message = loading ? 'Loading...' : count === 0 ? emptyMessage : null;
   const virtualItems = virtual ? virtualizer.getVirtualItems() : [];
   const scrollMargin = virtualizer.options.scrollMargin;
+  const firstInView = virtualItems[0]?.index ?? 0;
+  const lastInView = virtualItems[virtualItems.length - 1]?.index ?? 0;
+  useEffect(() => {
+    if (virtual) onRangeChange?.(firstInView, lastInView);
+  }, [virtual, firstInView, lastInView, onRangeChange]);
 
   return (
     <div
       ref={scrollRef}
       role="grid"
       aria-label={ariaLabel}
-      aria-rowcount={sortedItems.length + 1}
+      aria-rowcount={count + 1}
       aria-colcount={columnCount}
       aria-multiselectable={selectionMode === 'multi' ? true : undefined}
       aria-busy={loading || undefined}
@@ -334,9 +386,9 @@ export function DataTable<T>({
       onFocus={(event) => {
         if (event.target !== event.currentTarget) return;
         setHasFocus(true);
-        if (activeIndex < 0 && sortedItems.length > 0) {
+        if (activeIndex < 0 && count > 0) {
           const firstSelected = sortedItems.findIndex((item) => selected.has(getRowId(item)));
-          setActiveIndex(firstSelected >= 0 ? firstSelected : 0);
+          setActiveIndex(firstSelected >= 0 ? firstSelected + rowOffset : 0);
         }
       }}
       onBlur={(event) => {
@@ -412,13 +464,13 @@ export function DataTable<T>({
           </div>
         ) : virtual ? (
           virtualItems.map((virtualRow) => {
-            const item = sortedItems[virtualRow.index];
+            const item = itemAt(virtualRow.index);
             return item === undefined
-              ? null
+              ? renderPendingRow(virtualRow.index, virtualRow.start - scrollMargin)
               : renderRow(item, virtualRow.index, virtualRow.start - scrollMargin);
           })
         ) : (
-          sortedItems.map((item, index) => renderRow(item, index))
+          sortedItems.map((item, index) => renderRow(item, index + rowOffset))
         )}
       </div>
     </div>

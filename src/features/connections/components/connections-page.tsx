@@ -9,7 +9,7 @@ import {
   TagRegular,
 } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { ConnectionDto } from '@/api/contract';
 import { ActionBar, ActionButton } from '@/components/action-bar/action-bar';
@@ -25,10 +25,20 @@ import { useMarkAppReady } from '@/lib/app-ready';
 import { formatDateTime } from '@/lib/format';
 import { matchesQuery, useSearchParamList, useSearchText } from '@/lib/use-search-param';
 import { connectionQueries } from '@/api/queries/connection-queries';
-import { AddConnectionPane } from './add-connection-pane';
-import { EditConnectionPane, type ConnectionEdit } from './edit-connection-pane';
-import { RemoveConnectionsDialog } from './remove-connections-dialog';
+import { useOpenedOnce } from '@/lib/use-opened-once';
+import type { ConnectionEdit } from './edit-connection-pane';
 import { useConnectionsPageStyles } from './connections-page.styles';
+
+// The panes and the dialog are not on screen at first paint: their code loads when first opened.
+const AddConnectionPane = lazy(() =>
+  import('./add-connection-pane').then((m) => ({ default: m.AddConnectionPane })),
+);
+const EditConnectionPane = lazy(() =>
+  import('./edit-connection-pane').then((m) => ({ default: m.EditConnectionPane })),
+);
+const RemoveConnectionsDialog = lazy(() =>
+  import('./remove-connections-dialog').then((m) => ({ default: m.RemoveConnectionsDialog })),
+);
 
 function NameCell({ connection }: { connection: ConnectionDto }) {
   const styles = useConnectionsPageStyles();
@@ -89,6 +99,8 @@ export function ConnectionsPage() {
   const [removing, setRemoving] = useState(false);
   const [editing, setEditing] = useState<ConnectionEdit | undefined>();
   const navigate = useNavigate();
+  const addMounted = useOpenedOnce(adding);
+  const removeMounted = useOpenedOnce(removing);
   useMarkAppReady(!connections.isPending);
 
   const all = useMemo(() => connections.data ?? [], [connections.data]);
@@ -176,20 +188,26 @@ export function ConnectionsPage() {
           />
         </div>
       )}
-      <AddConnectionPane
-        open={adding}
-        onClose={() => setAdding(false)}
-        onAdded={(c) => setSelectedNames([c.name])}
-      />
-      {editing && (
-        <EditConnectionPane edit={editing} connections={selected} onClose={() => setEditing(undefined)} />
-      )}
-      <RemoveConnectionsDialog
-        open={removing}
-        connections={selected}
-        onClose={() => setRemoving(false)}
-        onRemoved={() => setSelectedNames([])}
-      />
+      <Suspense fallback={null}>
+        {addMounted && (
+          <AddConnectionPane
+            open={adding}
+            onClose={() => setAdding(false)}
+            onAdded={(c) => setSelectedNames([c.name])}
+          />
+        )}
+        {editing && (
+          <EditConnectionPane edit={editing} connections={selected} onClose={() => setEditing(undefined)} />
+        )}
+        {removeMounted && (
+          <RemoveConnectionsDialog
+            open={removing}
+            connections={selected}
+            onClose={() => setRemoving(false)}
+            onRemoved={() => setSelectedNames([])}
+          />
+        )}
+      </Suspense>
     </PageLayout>
   );
 }

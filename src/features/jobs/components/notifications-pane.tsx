@@ -238,9 +238,3 @@ export function NotificationsPane({ open, onClose, linkForTarget }: Notification
     </OverlayDrawer>
   );
 }
-
-/** The unread count the bell shows. */
-export function useUnreadNotificationCount(): number {
-  const notifications = useQuery(notificationQueries.list());
-  return notifications.data?.filter((n) => !n.read).length ?? 0;
-}

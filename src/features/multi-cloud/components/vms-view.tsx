@@ -1,15 +1,19 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
-import type { CloudSummaryDto, CloudVmDto } from '@/api/vms-contract';
+import { useDeferredValue, useMemo, useState } from 'react';
+import {
+  CLOUD_VM_SORT_KEYS,
+  type CloudSummaryDto,
+  type CloudVmDto,
+  type CloudVmSortKey,
+} from '@/api/vms-contract';
 import { ActionBar } from '@/components/action-bar/action-bar';
-import { DataTable, type DataTableColumn } from '@/components/data-table/data-table';
+import { DataTable, type DataTableColumn, type SortState } from '@/components/data-table/data-table';
 import { ErrorState, isLoadFailure } from '@/components/query-state/query-state';
 import { StatusBadge } from '@/components/status-badge/status-badge';
 import { useMarkAppReady } from '@/lib/app-ready';
-import { rankedSortValue } from '@/lib/ranked-sort';
 import { useSearchParam, useSearchText } from '@/lib/use-search-param';
-import { cloudQueries } from '@/api/queries/cloud-queries';
+import type { CloudVmView } from '@/api/queries/cloud-queries';
+import { useCloudVmRows } from '../api/use-cloud-vm-rows';
 import { groupHeaderOf } from './cloud-status';
 
 const useStyles = makeStyles({
@@ -17,26 +21,32 @@ const useStyles = makeStyles({
   hint: { margin: 0, color: tokens.colorNeutralForeground2, paddingBlock: tokens.spacingVerticalS },
 });
 
+const isSortKey = (id: string): id is CloudVmSortKey =>
+  (CLOUD_VM_SORT_KEYS as readonly string[]).includes(id);
+
 const memory = (mib: number) => `${(mib / 1024).toLocaleString('en-US', { maximumFractionDigits: 1 })} GB`;
 
 /** The VM list of one cloud; selecting a VM opens its blade (`vm` in the URL), where its commands are. */
 export function VmsView({ cloud }: { cloud: CloudSummaryDto }) {
   const styles = useStyles();
-  const vms = useQuery(cloudQueries.vms(cloud.name));
   const [search, setSearch] = useSearchText('q');
+  const [sort, setSort] = useState<SortState | undefined>();
+  // The keystroke paints the box at once; the list's request and rows follow as a transition.
+  const deferredSearch = useDeferredValue(search);
+  const view = useMemo<CloudVmView>(
+    () => ({
+      search: deferredSearch,
+      ...(sort && isSortKey(sort.columnId) ? { sort: sort.columnId } : {}),
+      direction: sort?.direction ?? 'ascending',
+    }),
+    [deferredSearch, sort],
+  );
+  // The simulation filters, sorts and pages; the table asks for the rows around what it shows.
+  const { page: vms, onRangeChange } = useCloudVmRows(cloud.name, view);
   const [selectedId, setSelectedId] = useSearchParam('vm');
   useMarkAppReady(!vms.isPending);
 
-  const all = useMemo(() => vms.data ?? [], [vms.data]);
-  const haystacks = useMemo(
-    () =>
-      new Map(all.map((v) => [v, `${v.name} ${v.state} ${v.group} ${v.os} ${v.ipAddress}`.toLowerCase()])),
-    [all],
-  );
-  const visible = useMemo(() => {
-    const q = search.trim().toLowerCase();
-    return q === '' ? all : all.filter((v) => (haystacks.get(v) ?? '').includes(q));
-  }, [all, haystacks, search]);
+  const rows = useMemo(() => vms.data?.items ?? [], [vms.data]);
   const groupHeader = groupHeaderOf(cloud);
   const columns = useMemo<DataTableColumn<CloudVmDto>[]>(
     () => [
@@ -45,21 +55,21 @@ export function VmsView({ cloud }: { cloud: CloudSummaryDto }) {
         header: 'Name',
         width: 'minmax(150px, 1.3fr)',
         cell: (v) => v.name,
-        sortValue: rankedSortValue(all, (v) => v.name),
+        sortValue: (v) => v.name,
       },
       {
         id: 'status',
         header: 'Status',
         width: 'minmax(100px, 0.8fr)',
         cell: (v) => <StatusBadge status={v.state} />,
-        sortValue: rankedSortValue(all, (v) => v.state),
+        sortValue: (v) => v.state,
       },
       {
         id: 'group',
         header: groupHeader,
         width: 'minmax(140px, 1fr)',
         cell: (v) => v.group,
-        sortValue: rankedSortValue(all, (v) => v.group),
+        sortValue: (v) => v.group,
       },
       {
         id: 'size',
@@ -73,14 +83,14 @@ export function VmsView({ cloud }: { cloud: CloudSummaryDto }) {
         header: 'Operating system',
         width: 'minmax(160px, 1.4fr)',
         cell: (v) => v.os,
-        sortValue: rankedSortValue(all, (v) => v.os),
+        sortValue: (v) => v.os,
       },
       {
         id: 'ip',
         header: 'IP address',
         width: 'minmax(110px, 0.8fr)',
         cell: (v) => v.ipAddress,
-        sortValue: rankedSortValue(all, (v) => v.ipAddress),
+        sortValue: (v) => v.ipAddress,
       },
       {
         id: 'checkpoints',
@@ -90,16 +100,20 @@ export function VmsView({ cloud }: { cloud: CloudSummaryDto }) {
         sortValue: (v) => v.checkpointCount,
       },
     ],
-    [all, groupHeader],
+    [groupHeader],
   );
-  const selected = all.find((v) => v.id === selectedId);
-  const selectedRowIds = useMemo(() => (selected ? [selected.id] : []), [selected]);
+  const selectedRowIds = useMemo(() => (selectedId ? [selectedId] : []), [selectedId]);
   // The grid re-renders only when its rows or selection change, not on every URL update the search causes.
   const table = useMemo(
     () => (
       <DataTable
         ariaLabel={`Virtual machines of ${cloud.name}`}
-        items={visible}
+        items={rows}
+        rowCount={vms.data?.total ?? 0}
+        rowOffset={vms.data?.offset ?? 0}
+        onRangeChange={onRangeChange}
+        sort={sort}
+        onSortChange={setSort}
         columns={columns}
         getRowId={(v) => v.id}
         getRowLabel={(v) => v.name}
@@ -109,20 +123,20 @@ export function VmsView({ cloud }: { cloud: CloudSummaryDto }) {
         loading={vms.isPending}
       />
     ),
-    [cloud.name, visible, columns, selectedRowIds, setSelectedId, vms.isPending],
+    [cloud.name, rows, vms.data, onRangeChange, sort, columns, selectedRowIds, setSelectedId, vms.isPending],
   );
 
   return (
     <>
       <ActionBar
         ariaLabel="Virtual machine actions"
-        itemCount={vms.data ? all.length : undefined}
+        itemCount={vms.data?.unfiltered}
         onRefresh={() => void vms.refetch()}
         refreshing={vms.isFetching}
         search={{
           value: search,
           onChange: setSearch,
-          matchCount: visible.length,
+          matchCount: vms.data?.total ?? 0,
           placeholder: 'Filter virtual machines',
         }}
       />
