@@ -126,11 +126,13 @@ describe('the lab reproduces a case as the field does', () => {
     const { id } = (await call('POST', '/api/powershell/sessions', { server: 'hci-node1', columns: 400 }))
       .body as { id: string };
     await call('POST', `/api/powershell/sessions/${id}/input`, { line: 'Install-Module Az.StackHCI -Force' });
-    const ran = (
-      await call('POST', `/api/powershell/sessions/${id}/input`, {
-        line: 'Register-AzStackHCI -SubscriptionId eef151e4-d95f-47a4-8ee8-31d8a70d4978 -ResourceGroupName hci-cluster01-rg -Region eastus -ArmAccessToken token -AccountId admin@contoso.onmicrosoft.com',
-      })
-    ).body as { output: { kind: string; text?: string }[] };
+    await call('POST', `/api/powershell/sessions/${id}/input`, {
+      line: 'Register-AzStackHCI -SubscriptionId eef151e4-d95f-47a4-8ee8-31d8a70d4978 -ResourceGroupName hci-cluster01-rg -Region eastus -ArmAccessToken token -AccountId admin@contoso.onmicrosoft.com',
+    });
+    // Yes to Az.StackHCI's 22H2 end-of-support question, as the lab's recipe answers it.
+    const ran = (await call('POST', `/api/powershell/sessions/${id}/input`, { line: 'Y' })).body as {
+      output: { kind: string; text?: string }[];
+    };
     expect(ran.output.map((o) => o.text ?? '').join('\n')).toContain(reproduced.text);
     expect(await observed(reproduced.text)).toEqual(viaLab);
     expect(viaLab.diagnosis).toMatchObject({ caseId: 'tenant-mfa', check: { resolved: false } });

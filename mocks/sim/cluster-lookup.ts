@@ -16,6 +16,7 @@ export function findCluster(world: World, name: string): OnPremCluster | undefin
   );
 }
 
+// The gateway's own message: no source gives WAC's text for a cluster that is not in its list.
 export const clusterNotFound = (name: string) =>
   new SimError(
     'not-found',

@@ -543,9 +543,14 @@ export function playRecipe(player: RecipePlayer, clusterName: string, caseId: st
           const output: string[] = [];
           for (let i = 0; result.ok && i < 30; i++) {
             output.push(...result.value.output.flatMap((o) => (o.kind === 'line' ? [o.text] : [])));
-            if (!result.value.busy) break;
-            player.advance(MINUTE);
-            result = player.run(pollSession(result.value.session));
+            const { busy, session: now } = result.value;
+            // The administrator answers Yes to the questions on the way (Az.StackHCI's 22H2 end-of-support
+            // question on every cmdlet), as the guide's steps go on past them.
+            if (now.pending?.kind === 'choice') result = player.run(submitLine(now, 'Y'));
+            else if (busy) {
+              player.advance(MINUTE);
+              result = player.run(pollSession(now));
+            } else break;
           }
           if (!result.ok) throw result.error;
           session = result.value.session;
