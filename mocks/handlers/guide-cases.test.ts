@@ -6,7 +6,7 @@
  * remedy through /api, and see the cluster healthy again. Scenario 2's remedy is time alone.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DiagnosisDto, RemedyResultDto } from '../../src/api/lab-contract';
+import type { DiagnosisDto, RemedyResultDto, ReproduceResultDto } from '../../src/api/lab-contract';
 import type { PowerShellStepDto } from '../../src/api/powershell-contract';
 import { CASES } from '../sim';
 import { ADMIN_UPN, CONTOSO_TENANT, SOVEREIGN } from '../sim/scenarios';
@@ -515,6 +515,40 @@ describe('every case of the guide, caused naturally and remedied over HTTP', () 
         .map((c) => c.id)
         .sort(),
     );
+  });
+});
+
+/** What a support engineer sees once a case is caused: the troubleshooter's reading and the cluster's state. */
+async function observable(text: string) {
+  const diagnosis = await diagnose(text);
+  const view = await clusterView();
+  return {
+    diagnosis: { caseId: diagnosis?.caseId, resolved: diagnosis?.check.resolved },
+    registration: view.registration?.registrationStatus,
+    connection: view.registration?.connectionStatus,
+    arc: view.arc?.wacText,
+    servers: await Promise.all(NODES.map(arcColumn)),
+    down: view.nodes.filter((n) => n.state !== 'Up').map((n) => n.name),
+  };
+}
+
+describe("the lab's reproduce leaves what the field path leaves", () => {
+  it.each(ROWS.map((row) => [row.id, row]))('%s', async (id, row) => {
+    const byHand = await row.cause();
+    // Both paths then let the same few minutes pass: the field path waits out each job by the clock, the
+    // recipe only to each job's end, and servers show Connected only after their first heartbeat.
+    await advance('10m');
+    const fieldState = await observable(byHand);
+
+    sim.reset('registered');
+    const reproduced = await call('POST', `/api/sim/cases/${id}/reproduce`, { cluster: CLUSTER });
+    expect(reproduced.status).toBe(200);
+    const { text } = reproduced.body as ReproduceResultDto;
+    await advance('10m');
+    expect(text).toMatch(
+      row.expected instanceof RegExp ? row.expected : new RegExp(`^${escapeRe(row.expected)}$`),
+    );
+    expect(await observable(text)).toEqual(fieldState);
   });
 });
 

@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { DeleteRegular } from '@fluentui/react-icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { CloudNetworkDto, CloudSummaryDto } from '@/api/vms-contract';
 import { ActionBar, ActionButton } from '@/components/action-bar/action-bar';
@@ -14,7 +14,7 @@ import { useMarkAppReady } from '@/lib/app-ready';
 import { useJobTracker } from '@/lib/use-job-tracker';
 import { useSearchParam } from '@/lib/use-search-param';
 import { useDeleteCloudNetwork } from '../api/cloud-mutations';
-import { cloudKeys, cloudQueries } from '@/api/queries/cloud-queries';
+import { cloudQueries } from '@/api/queries/cloud-queries';
 import { groupHeaderOf, useCloudErrorRefresh } from './cloud-status';
 
 const useStyles = makeStyles({
@@ -25,7 +25,6 @@ const useStyles = makeStyles({
 /** The virtual networks of one cloud, with Delete. */
 export function NetworksView({ cloud }: { cloud: CloudSummaryDto }) {
   const styles = useStyles();
-  const queryClient = useQueryClient();
   const networks = useQuery(cloudQueries.networks(cloud.name));
   const [selectedId, setSelectedId] = useSearchParam('network');
   const [confirm, setConfirm] = useState(false);
@@ -34,8 +33,8 @@ export function NetworksView({ cloud }: { cloud: CloudSummaryDto }) {
   const onCloudError = useCloudErrorRefresh();
   const del = useDeleteCloudNetwork();
   useMarkAppReady(!networks.isPending);
+  // The delete's own meta refreshes the cloud when its job ends (src/lib/job-end.ts).
   const tracker = useJobTracker((job) => {
-    void queryClient.invalidateQueries({ queryKey: cloudKeys.all });
     if (job.status === 'Failed') setErrors((x) => [...x, job.message ?? `${job.title} failed.`]);
   });
   const all = networks.data ?? [];
