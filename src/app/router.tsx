@@ -163,9 +163,11 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
  * Selector's targets) is fetched, so switching to one waits for its data only, not for its code as well.
  */
 function warmSolutionRoutes(): void {
+  // A warm-up that fails (offline, or the service worker stopped mid-fetch) costs nothing: the route's own
+  // import fetches the code again when the user goes there.
   const warm = () => {
-    void import('./routes/azure-stack');
-    void import('./routes/azure');
+    import('./routes/azure-stack').catch(() => undefined);
+    import('./routes/azure').catch(() => undefined);
   };
   if ('requestIdleCallback' in window) window.requestIdleCallback(warm, { timeout: 2000 });
   else setTimeout(warm, 0);
