@@ -66,7 +66,7 @@ const columns: DataTableColumn<ConnectionDto>[] = [
   {
     id: 'name',
     header: 'Name',
-    width: 'minmax(200px, 2fr)',
+    width: 'minmax(160px, 1.5fr)',
     cell: (c) => <NameCell connection={c} />,
     sortValue: (c) => c.name,
   },
@@ -74,16 +74,29 @@ const columns: DataTableColumn<ConnectionDto>[] = [
   {
     id: 'lastConnected',
     header: 'Last connected',
-    width: 'minmax(160px, 1fr)',
+    // wide enough for a full date and time ("12/3/2026, 11:54:32 AM") at 1024 px
+    width: 'minmax(190px, 1fr)',
     cell: (c) => formatDateTime(c.lastConnected),
     sortValue: (c) => c.lastConnected,
   },
-  { id: 'managingAs', header: 'Managing as', cell: (c) => c.managingAs, sortValue: (c) => c.managingAs },
-  { id: 'tags', header: 'Tags', cell: (c) => c.tags.join(', '), sortValue: (c) => c.tags.join(', ') },
+  {
+    id: 'managingAs',
+    header: 'Managing as',
+    width: 'minmax(150px, 1fr)',
+    cell: (c) => c.managingAs,
+    sortValue: (c) => c.managingAs,
+  },
+  {
+    id: 'tags',
+    header: 'Tags',
+    width: 'minmax(80px, 0.8fr)',
+    cell: (c) => c.tags.join(', '),
+    sortValue: (c) => c.tags.join(', '),
+  },
   {
     id: 'status',
     header: 'Status',
-    width: 'minmax(160px, 1fr)',
+    width: 'minmax(110px, 0.8fr)',
     cell: (c) => <StatusCell connection={c} />,
     sortValue: (c) => c.status,
   },
