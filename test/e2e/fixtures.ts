@@ -111,6 +111,14 @@ function isTabsterFocusSentinel(ruleId: string, html: string): boolean {
 
 /** Fails on serious or critical WCAG 2.1 A/AA violations, naming each rule and the elements it found. */
 export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
+  // Axe judges the colours it reads at that instant; a button re-enabling or a pane sliding in is mid-way
+  // between two colours. Judge the page the user looks at: once its finite transitions and animations ended
+  // (a spinner's infinite one never does).
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+  );
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();

@@ -281,6 +281,9 @@ test('keyboard only: Tab completes, Up recalls, Ctrl+C stops, Esc then Tab leave
   await expect(output(page).getByText('PS C:\\Users\\hciadmin> Get-AzureStackHCIArcIntegration')).toHaveCount(
     2,
   );
+  // The line echoes at Enter; the prompt is back once its answer is printed. Keys typed before that are
+  // type-ahead, which a Ctrl+C during the command discards, as a console does.
+  await expect(output(page)).toHaveText(/ClusterArcStatus : Enabled[\s\S]*ClusterArcStatus : Enabled/);
   await page.keyboard.type('sc.exe query hci');
   await page.keyboard.press('Control+C');
   await expect(output(page)).toContainText('sc.exe query hci^C');
