@@ -57,6 +57,18 @@ describe('Registration failures, each with its real text and a way forward that 
     await runJob(user, 'Register again', SUCCESS);
   });
 
+  it('the prerequisite checks follow the world: a server started while the pane is open passes, and Check again stays usable', async () => {
+    await hciSim.reset('gateway-registered');
+    await hciSim.inject('node-down', 'hci-node2');
+    await openWizard();
+    const checks = () => within(pane()).getByRole('list', { name: 'Prerequisite checks' });
+    expect(within(checks()).getByText(/hci-node2 does not respond/)).toBeInTheDocument();
+
+    await hciSim.repair('node-down', 'hci-node2');
+    await waitFor(() => expect(checks()).toHaveTextContent('4 of 4 servers respond.'));
+    expect(within(pane()).getByRole('button', { name: 'Check again' })).toBeEnabled();
+  });
+
   it('no admin consent: PendingForAdminConsent with the consent link, completed by registering again after consent', async () => {
     await hciSim.reset('gateway-registered');
     await hciSim.inject('no-aad-consent');

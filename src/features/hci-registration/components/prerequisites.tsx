@@ -1,6 +1,7 @@
 import { Button, makeStyles, mergeClasses, Spinner, tokens } from '@fluentui/react-components';
 import { CheckmarkCircleFilled, DismissCircleFilled, WarningFilled } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { PrerequisiteCheckDto } from '@/api/contract';
 import { ErrorState } from '@/components/query-state/query-state';
 import { registrationQueries } from '../api/registration-queries';
@@ -77,13 +78,20 @@ export function Prerequisites({
   const styles = useStyles();
   const wizard = useWizardStyles();
   const checks = useQuery(registrationQueries.prerequisites(cluster, subscriptionId, enableArc));
+  // Only the user's own Check again disables the button: a refetch the world's change stream starts in the
+  // background would otherwise flicker it disabled and back while the user reads the list.
+  const [rechecking, setRechecking] = useState(false);
+  const checkAgain = () => {
+    setRechecking(true);
+    void checks.refetch().finally(() => setRechecking(false));
+  };
   return (
     <section className={wizard.section} aria-labelledby="hci-reg-prereq">
       <div className={wizard.row}>
         <h3 id="hci-reg-prereq" className={wizard.sectionTitle}>
           Prerequisites
         </h3>
-        <Button size="small" onClick={() => void checks.refetch()} disabled={checks.isFetching}>
+        <Button size="small" onClick={checkAgain} disabled={checks.isPending || rechecking}>
           Check again
         </Button>
       </div>
