@@ -188,7 +188,6 @@ export function VmBlade({ cloud, vmId, onClose }: VmBladeProps) {
           <CheckpointPanel
             vmName={v.name}
             checkpoints={v.checkpoints}
-            disabled={vm.isFetching}
             onAction={actions.checkpoint(v)}
           />
         )}
