@@ -6,6 +6,7 @@
  * the server. The app's code, including the first page's route, loads while the world boots in its workers.
  */
 import { startSimulation } from '../mocks/browser';
+import { importIndexRoute } from './app/index-route-code';
 
 function renderFatal(root: HTMLElement, error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
@@ -27,6 +28,8 @@ const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element.');
 
 const worldAnswers = startSimulation();
+// A failure here is the router's to report when it imports the same module.
+if (window.location.pathname === import.meta.env.BASE_URL) void importIndexRoute().catch(() => undefined);
 const app = import('./render-app').then(({ prepareApp }) => prepareApp(window.location.pathname));
 
 try {

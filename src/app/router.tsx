@@ -7,6 +7,7 @@ import { whenAppReady } from '@/lib/app-ready';
 import type { RouteHandle } from '@/shell/document-title';
 import { findTool } from '@/shell/tools';
 import { AppLoading } from './app-loading';
+import { importIndexRoute } from './index-route-code';
 import { RouteError } from './routes/route-error';
 
 interface RouteModule {
@@ -42,7 +43,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             {
               index: true,
               handle: crumb('All Connections'),
-              lazy: lazyRoute(queryClient, () => import('./routes/connections')),
+              lazy: lazyRoute(queryClient, importIndexRoute),
             },
             {
               path: 'settings/:section?',
