@@ -42,14 +42,22 @@ function takeStartLink(): StartLink {
 }
 
 /**
- * A Web Lock held for this page's lifetime: its release tells the host the page is gone. Requested before
- * the host hears of it, so the host's own request for it waits behind this page's.
+ * A Web Lock held for this page's lifetime: its release tells the host the page is gone. Resolves once the
+ * lock is granted, and only then may the host hear of it. Merely requested, the lock could lose the race to
+ * the host's own request for it (a page's first lock request binds its lock manager first, while a running
+ * host's is bound already): the host then got the free lock, took the page for gone at once and never told
+ * it of a change, so a tab opened after the first missed every live update.
  */
-function holdPageLock(): string | null {
-  if (typeof navigator.locks === 'undefined') return null;
+function holdPageLock(): Promise<string | null> {
+  const locks = typeof navigator.locks === 'undefined' ? undefined : navigator.locks;
+  if (!locks) return Promise.resolve(null);
   const name = `hci-simulated-world-page-${crypto.randomUUID()}`;
-  void navigator.locks.request(name, () => new Promise<never>(() => undefined));
-  return name;
+  return new Promise((granted) => {
+    void locks.request(name, () => {
+      granted(name);
+      return new Promise<never>(() => undefined);
+    });
+  });
 }
 
 function connect(): HostLink {
@@ -94,9 +102,9 @@ let started: Promise<void> | undefined;
 export function startSimulation(): Promise<void> {
   started ??= (async () => {
     const client = createHostClient(connect());
-    const lock = holdPageLock();
+    const link = takeStartLink();
     // The host boots (and applies the preset link) while the service worker registers.
-    const welcome = client.hello(takeStartLink(), lock);
+    const welcome = holdPageLock().then((lock) => client.hello(link, lock));
     // Marks for DevTools' performance panel and the bench: where a cold start spends its time.
     void welcome.then(() => performance.mark('hci-sim:host-ready'));
     const forwarded = welcome.then((w) => isForTheWorld(w.origins));

@@ -1,12 +1,12 @@
 /**
  * The simulation is the backend in every build (dev and production preview alike), so the world must answer
- * this page, and `?scenario=` be applied, before the first request leaves it. Connecting to the world and
- * loading the app start together: the world boots in its workers while this thread evaluates the app.
+ * this page, and `?scenario=` be applied, before the first request leaves it. The world starts first, from
+ * this entry file (a few KB): its shared worker's script and the service worker's are requested before the
+ * app's many modules, whose requests would otherwise queue ahead of them on the browser's six connections to
+ * the server. The app's code, including the first page's route, loads while the world boots in its workers.
  */
-async function enableMocking(): Promise<void> {
-  const { startSimulation } = await import('../mocks/browser');
-  await startSimulation();
-}
+import { startSimulation } from '../mocks/browser';
+import { importIndexRoute } from './app/index-route-code';
 
 function renderFatal(root: HTMLElement, error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
@@ -27,9 +27,14 @@ function renderFatal(root: HTMLElement, error: unknown): void {
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element.');
 
+const worldAnswers = startSimulation();
+// A failure here is the router's to report when it imports the same module.
+if (window.location.pathname === import.meta.env.BASE_URL) void importIndexRoute().catch(() => undefined);
+const app = import('./render-app').then(({ prepareApp }) => prepareApp(window.location.pathname));
+
 try {
-  const [, { renderApp }] = await Promise.all([enableMocking(), import('./render-app')]);
-  renderApp(rootElement);
+  const [, prepared] = await Promise.all([worldAnswers, app]);
+  prepared.render(rootElement);
 } catch (error) {
   // Without the world every request would fail; say so instead of showing a broken shell.
   renderFatal(rootElement, error);

@@ -2,18 +2,31 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { AppProvider } from './app/provider';
-import { createAppRouter } from './app/router';
+import { createAppRouter, createRoutes, loadRouteCode } from './app/router';
 import { createQueryClient } from './lib/query-client';
 
-/** The app itself; main.tsx renders it once the simulated world answers this page. */
-export function renderApp(rootElement: HTMLElement): void {
+export interface PreparedApp {
+  render(rootElement: HTMLElement): void;
+}
+
+/**
+ * The app, prepared while the simulated world starts: the code of the page at `pathname` starts loading now.
+ * main.tsx renders it once the world answers this page; the router (and every request) starts only then.
+ */
+export function prepareApp(pathname: string): PreparedApp {
   const queryClient = createQueryClient();
-  const router = createAppRouter(queryClient);
-  createRoot(rootElement).render(
-    <StrictMode>
-      <AppProvider queryClient={queryClient}>
-        <RouterProvider router={router} />
-      </AppProvider>
-    </StrictMode>,
-  );
+  const routes = createRoutes(queryClient);
+  loadRouteCode(routes, pathname);
+  return {
+    render(rootElement) {
+      const router = createAppRouter(routes);
+      createRoot(rootElement).render(
+        <StrictMode>
+          <AppProvider queryClient={queryClient}>
+            <RouterProvider router={router} />
+          </AppProvider>
+        </StrictMode>,
+      );
+    },
+  };
 }

@@ -1,12 +1,13 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
-import { createBrowserRouter, type LoaderFunction, type RouteObject } from 'react-router';
+import { createBrowserRouter, matchRoutes, type LoaderFunction, type RouteObject } from 'react-router';
 import { AppShell } from '@/shell/app-shell';
 import { prefetchMultiCloud } from '@/features/multi-cloud/api/use-cloud-vm-rows';
 import { whenAppReady } from '@/lib/app-ready';
 import type { RouteHandle } from '@/shell/document-title';
 import { findTool } from '@/shell/tools';
 import { AppLoading } from './app-loading';
+import { importIndexRoute } from './index-route-code';
 import { RouteError } from './routes/route-error';
 
 interface RouteModule {
@@ -42,7 +43,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             {
               index: true,
               handle: crumb('All Connections'),
-              lazy: lazyRoute(queryClient, () => import('./routes/connections')),
+              lazy: lazyRoute(queryClient, importIndexRoute),
             },
             {
               path: 'settings/:section?',
@@ -173,7 +174,18 @@ function warmSolutionRoutes(): void {
   else setTimeout(warm, 0);
 }
 
-export function createAppRouter(queryClient: QueryClient) {
+/**
+ * Starts fetching the code of the routes that match `pathname`. The router would ask for it only once it is
+ * created, after the world answers this page; asked now, it loads while the world starts. The router's own
+ * call of the same `lazy` later finds the modules loaded. A failure here is left to that call to report.
+ */
+export function loadRouteCode(routes: RouteObject[], pathname: string): void {
+  for (const { route } of matchRoutes(routes, pathname) ?? []) {
+    if (typeof route.lazy === 'function') void route.lazy().catch(() => undefined);
+  }
+}
+
+export function createAppRouter(routes: RouteObject[]) {
   whenAppReady(warmSolutionRoutes);
-  return createBrowserRouter(createRoutes(queryClient));
+  return createBrowserRouter(routes);
 }

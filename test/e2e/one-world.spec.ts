@@ -92,6 +92,20 @@ test("the lab in a second window injects node-down, and the first window's Serve
   await expect(row.getByText('Down', { exact: true })).toBeVisible();
 });
 
+test("a tab opened after the first is told of the first tab's changes without a reload", async ({
+  context,
+}) => {
+  const first = await open(context, withScenario('/', 'fresh'));
+  // Opened once the world runs: its hello reaches a host that is already up, the case that lost the race.
+  const late = await open(context, SERVERS);
+  const row = late.getByRole('row', { name: /hci-node2/ });
+  await expect(row.getByText('Up', { exact: true })).toBeVisible();
+
+  await first.evaluate(() => window.hciSim?.inject('node-down', 'hci-node2'));
+
+  await expect(row.getByText('Down', { exact: true })).toBeVisible();
+});
+
 test('a preset link in one tab resets the world the other tab shows', async ({ context }) => {
   const first = await open(context, withScenario(SERVERS, 'fresh'));
   await first.evaluate(() => window.hciSim?.inject('node-down', 'hci-node2'));
