@@ -9,7 +9,7 @@
 //
 // Chromium: PLAYWRIGHT_CHROMIUM_PATH, else /usr/bin/chromium when it exists, else Playwright's own.
 // The callbacks given to page.evaluate and page.waitForFunction run in the browser:
-/* global window, document, requestAnimationFrame */
+/* global window, document, getComputedStyle, requestAnimationFrame */
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -241,9 +241,20 @@ try {
           await settle(page);
           await page.screenshot({ path: resolve(outDir, file) });
           written += 1;
-          const excess = await page.evaluate(
-            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-          );
+          // The document, or an area inside it (a tool's content pane), wider than its box. Grids are meant
+          // to scroll sideways inside themselves and are left out.
+          const excess = await page.evaluate(() => {
+            const root = document.documentElement;
+            let widest = root.scrollWidth - root.clientWidth;
+            for (const el of document.body.querySelectorAll('*')) {
+              if (el.getAttribute('role') === 'grid' || !/auto|scroll/.test(getComputedStyle(el).overflowX))
+                continue;
+              // a pixel of rounding is not a scroll a user would notice
+              if (el.scrollWidth - el.clientWidth > 1)
+                widest = Math.max(widest, el.scrollWidth - el.clientWidth);
+            }
+            return widest;
+          });
           if (excess > 0) sideways.push(`${file}: the page scrolls sideways by ${excess}px`);
           // Grid cells whose text ends in an ellipsis: a value cut short, to judge on the shot.
           const cut = await page.evaluate(() =>
