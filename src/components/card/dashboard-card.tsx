@@ -10,8 +10,11 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
   },
+  // A title and a link that don't fit side by side put the link under the title, each on one line, rather
+  // than breaking both into two lines (Azure Arc's tiles at 1280 and 1024 wide).
   header: {
     display: 'flex',
+    flexWrap: 'wrap',
     alignItems: 'center',
     gap: tokens.spacingHorizontalS,
     paddingBlock: tokens.spacingVerticalM,
@@ -34,7 +37,9 @@ const useStyles = makeStyles({
   },
   fields: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))',
+    // 230 px holds the longest label ("VMs with Azure benefits turned on") on one line; narrower, the
+    // fields stack rather than wrap it.
+    gridTemplateColumns: 'repeat(auto-fit, minmax(230px, 1fr))',
     columnGap: tokens.spacingHorizontalXXL,
     rowGap: tokens.spacingVerticalL,
     margin: 0,

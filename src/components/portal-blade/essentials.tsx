@@ -43,9 +43,11 @@ const useStyles = makeStyles({
   },
   idLabel: { color: tokens.colorNeutralForeground2 },
   toggle: { fontWeight: tokens.fontWeightSemibold, paddingInline: 0, minWidth: 0 },
+  // Two columns only where each holds a label and a subscription GUID with its copy button on one line (a
+  // 1440-wide window); narrower, the right column goes under the left rather than breaking the GUID in two.
   columns: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(340px, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 440px), 1fr))',
     columnGap: tokens.spacingHorizontalXXXL,
     marginTop: tokens.spacingVerticalS,
   },

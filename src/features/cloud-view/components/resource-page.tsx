@@ -36,7 +36,12 @@ import { ArmEssentials, resourceGroupPath, resourcePath } from './portal/arm-ess
 import { ResourceId } from '@/components/portal-blade/resource-id';
 
 const useStyles = makeStyles({
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  heading: {
+    margin: 0,
+    marginBottom: tokens.spacingVerticalS,
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   table: { display: 'flex', flexDirection: 'column', height: '240px' },
   steps: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
   hint: { margin: 0, color: tokens.colorNeutralForeground2 },

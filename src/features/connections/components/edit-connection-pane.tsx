@@ -8,10 +8,12 @@ import { useUpdateConnection } from '../api/connection-mutations';
 export type ConnectionEdit = 'tags' | 'manage-as';
 
 /**
- * WAC's Edit Tags and Manage as for the selected connections. ui.md names both actions but not their panes.
- * Manage as is WAC's "Specify your credentials" dialog (User name, Password, "Use these credentials for all
- * connections"), texts as WAC shows them (named in issue 16; no reference file quotes them). The simulation keeps
- * the credentials with the connection and never returns the password; the Edit Tags labels are this portal's own.
+ * WAC's Edit Tags and Manage as for the selected connections. ui.md names both actions but not their panes, and
+ * no reference file (ui.md, behaviour.md, the seeds, the screenshots) or issue 16 gives Manage as's texts. Outside
+ * them: "Use these credentials for all connections" is the checkbox WAC's known-issues page names (ui.md's S10,
+ * which ui.md does not quote on this), and "Specify your credentials" the panel's title as a public lab
+ * walk-through names it; the "User name" and "Password" labels are this portal's own. The simulation keeps the
+ * credentials with the connection and never returns the password; the Edit Tags labels are this portal's own.
  */
 export function EditConnectionPane({
   edit,

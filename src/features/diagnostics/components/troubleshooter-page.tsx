@@ -38,6 +38,8 @@ import { diagnosticsQueries } from '../api/diagnostics-queries';
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '960px' },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  // A native select is as wide as its longest option: at 1024 px that ran past the window's edge, cut off.
+  pick: { minWidth: 0, width: '100%' },
   section: {
     display: 'flex',
     flexDirection: 'column',
@@ -246,6 +248,7 @@ export function TroubleshooterPage({ clusterName }: { clusterName: string }) {
       <form className={styles.form} onSubmit={submit} noValidate>
         <Field label="Pick a known error">
           <Select
+            select={{ className: styles.pick }}
             value=""
             onChange={(_e, d) => {
               const picked = cases.data?.find((c) => c.id === d.value);

@@ -53,7 +53,7 @@ export function VmsView({ cloud }: { cloud: CloudSummaryDto }) {
       {
         id: 'name',
         header: 'Name',
-        width: 'minmax(150px, 1.3fr)',
+        width: 'minmax(115px, 1.3fr)',
         cell: (v) => v.name,
         sortValue: (v) => v.name,
       },
@@ -67,7 +67,7 @@ export function VmsView({ cloud }: { cloud: CloudSummaryDto }) {
       {
         id: 'group',
         header: groupHeader,
-        width: 'minmax(140px, 1fr)',
+        width: 'minmax(180px, 1fr)',
         cell: (v) => v.group,
         sortValue: (v) => v.group,
       },
@@ -81,7 +81,10 @@ export function VmsView({ cloud }: { cloud: CloudSummaryDto }) {
       {
         id: 'os',
         header: 'Operating system',
-        width: 'minmax(160px, 1.4fr)',
+        // Never cut: "Windows Server 2022 Datacenter" alone does not tell which edition runs. The minimums
+        // are the widths of the longest values (here "…: Azure Edition") and add up to what a 1280-wide
+        // window leaves the grid; a narrower one scrolls the grid sideways instead of cutting a value.
+        width: 'minmax(320px, 2fr)',
         cell: (v) => v.os,
         sortValue: (v) => v.os,
       },
