@@ -80,11 +80,20 @@ async function controlled(): Promise<void> {
   });
 }
 
-/** Same-origin /api/*, and every path of the origins the host's handlers answer. */
-function isForTheWorld(origins: readonly string[]): (url: string) => boolean {
-  const api = new URL(`${import.meta.env.BASE_URL}api/`, window.location.origin).href;
-  const others = new Set(origins);
-  return (url) => url.startsWith(api) || others.has(new URL(url).origin);
+/** Same-origin /api/*: the only requests to this page's own origin that the world answers. */
+const API_PREFIX = new URL(`${import.meta.env.BASE_URL}api/`, window.location.origin).href;
+
+/**
+ * Whether the world answers `url`: same-origin /api/*, and every path of the origins the host's handlers
+ * answer. A same-origin request is decided at once, without waiting for the host: the service worker hands
+ * this page the requests of the host's own shared worker too (its script and, in dev, each of its modules),
+ * and holding those until the host answers hello would wait on the host's own start, for ever.
+ */
+async function isForTheWorld(url: string, origins: Promise<readonly string[]>): Promise<boolean> {
+  if (url.startsWith(API_PREFIX)) return true;
+  const origin = new URL(url).origin;
+  if (origin === window.location.origin) return false;
+  return (await origins).includes(origin);
 }
 
 function toWire(request: InterceptedRequest): WireRequest {
@@ -107,7 +116,7 @@ export function startSimulation(): Promise<void> {
     const welcome = holdPageLock().then((lock) => client.hello(link, lock));
     // Marks for DevTools' performance panel and the bench: where a cold start spends its time.
     void welcome.then(() => performance.mark('hci-sim:host-ready'));
-    const forwarded = welcome.then((w) => isForTheWorld(w.origins));
+    const origins = welcome.then((w) => w.origins);
     client.onChange((change) => {
       if (change.resources.length === 0) return;
       window.dispatchEvent(new CustomEvent(WORLD_CHANGED_EVENT, { detail: change }));
@@ -118,7 +127,7 @@ export function startSimulation(): Promise<void> {
     await Promise.all([
       welcome,
       startMockServiceWorker(`${import.meta.env.BASE_URL}sim-service-worker.js`, async (request) => {
-        if (!(await forwarded)(request.url)) return undefined;
+        if (!(await isForTheWorld(request.url, origins))) return undefined;
         const reply = await client.request(toWire(request));
         if (reply === UNHANDLED) return undefined;
         answered += 1;
