@@ -7,6 +7,7 @@ export * from './core';
 export * from './engine';
 export { EVENT_HANDLERS, JOB_COMPLETIONS } from './dispatch';
 export * from './derive';
+export * from './cluster-summary';
 export * from './durations';
 export * from './clouds';
 export * from './arm-ids';
