@@ -6,19 +6,13 @@
 import { CLOUDS } from '../clouds';
 import { SimError } from '../core';
 import { own } from '../lookup';
-import type { CloudName, DeviceCode, Millis, World } from '../model';
+import { accountsInCloud } from '../identity';
+import type { DeviceCode, Millis, World } from '../model';
 
 /** The console code entered on the sign-in page (as typed: any case, spaces around), if it is one. */
 export function consoleDeviceCode(world: World, code: string): DeviceCode | undefined {
   const entered = code.trim().toUpperCase();
   return (world.consoleDeviceCodes ?? []).find((c) => c.code === entered);
-}
-
-/** The accounts of the tenants in one cloud: who may sign in with a code issued for that cloud. */
-export function accountsInCloud(world: World, cloud: CloudName): { upn: string; displayName: string }[] {
-  return Object.values(world.cloud.users)
-    .filter((u) => u.tenantIds.some((t) => own(world.cloud.tenants, t)?.cloud === cloud))
-    .map((u) => ({ upn: u.upn, displayName: u.displayName }));
 }
 
 /** The accounts that may redeem a live console code, or undefined when the code is not a live console one. */
