@@ -309,11 +309,12 @@ export default defineConfig(
                 'mocks/sim is a pure core: no MSW, no React, no UI code (immer and plain TypeScript are fine).',
             },
             {
-              // src/api/durations.ts is the one exception: a dependency-free grammar the UI's duration field
-              // shares with the sim, so both accept and refuse the same texts.
-              regex: String.raw`(?:^|/)src/(?!api/durations$)`,
+              // Two exceptions, both pure: src/api/durations.ts, a dependency-free grammar the UI's duration
+              // field shares with the sim, so both accept and refuse the same texts; and src/api/arm-schemas.ts,
+              // the ARM request bodies' schemas (zod only), which the sim's ARM operations parse with.
+              regex: String.raw`(?:^|/)src/(?!api/(?:durations|arm-schemas)$)`,
               message:
-                'mocks/sim is a pure core: no UI code (src/api/durations.ts, dependency-free, is the one shared module).',
+                'mocks/sim is a pure core: no UI code (src/api/durations.ts and src/api/arm-schemas.ts, which import nothing of the UI, are the shared modules).',
             },
             {
               regex: String.raw`^(?:@mocks/|(?:\.\./)+)(?:runtime|browser|node|handlers)(?:/.*)?$`,
@@ -382,7 +383,12 @@ export default defineConfig(
         {
           patterns: [
             {
-              group: ['msw', 'msw/**', 'react', 'react/**', 'react-dom', 'react-dom/**', '@/**', '**/src/**'],
+              group: ['msw', 'msw/**', 'react', 'react/**', 'react-dom', 'react-dom/**', '@/**'],
+              message: 'mocks/sim tests run in node against the pure core and the runtime only.',
+            },
+            {
+              // the ARM body schemas are part of the pure core (see above)
+              regex: String.raw`(?:^|/)src/(?!api/arm-schemas$)`,
               message: 'mocks/sim tests run in node against the pure core and the runtime only.',
             },
           ],

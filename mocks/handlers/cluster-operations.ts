@@ -6,18 +6,19 @@ import { http, HttpResponse } from 'msw';
 import type { LogFileDto, PrerequisiteCheckDto, RegionDto } from '../../src/api/contract';
 import type { SimRuntime } from '../runtime';
 import {
-  ALL_LOCATIONS,
-  CLOUDS,
+  registrationLog,
+  registrationLogs,
   registrationPrerequisites,
+  registrationRegions,
   startClusterRegistration,
   startClusterUnregistration,
   startRepair,
   startSyncNow,
 } from '../sim';
-import type { CloudName, Job, Op, World } from '../sim';
+import type { Job, Op, World } from '../sim';
 import { registerClusterSchema, unregisterClusterSchema } from '../../src/api/request-schemas';
-import { acceptedJob, errorResponse, parseBody, simRoute } from './http';
-import { own, requireCluster } from '../sim';
+import { acceptedJob, parseBody, simRoute } from './http';
+import { requireCluster } from '../sim';
 
 const clusterName = (world: World, name: string): string => requireCluster(world, name).name;
 
@@ -57,21 +58,7 @@ export function clusterOperationHandlers(sim: SimRuntime) {
 
     http.get(
       '*/api/clusters/:name/registration/regions',
-      handle(() => {
-        const cloud: CloudName = sim.read((w) => w.gateway.registration?.cloud ?? 'AzureCloud');
-        const supported = new Set(CLOUDS[cloud].hciRegions.map((r) => r.name));
-        const regions: RegionDto[] = [
-          ...CLOUDS[cloud].hciRegions.map((r) => ({ ...r, supported: true })),
-          ...ALL_LOCATIONS.filter(
-            (r) =>
-              !supported.has(r.name) &&
-              !Object.values(CLOUDS).some(
-                (c) => c.name !== cloud && c.hciRegions.some((h) => h.name === r.name),
-              ),
-          ).map((r) => ({ ...r, supported: false })),
-        ];
-        return HttpResponse.json(regions);
-      }),
+      handle(() => HttpResponse.json(sim.read((w): RegionDto[] => registrationRegions(w)))),
     ),
 
     http.post(
@@ -112,16 +99,13 @@ export function clusterOperationHandlers(sim: SimRuntime) {
       '*/api/clusters/:name/registration/logs',
       handle((_r, params) =>
         HttpResponse.json(
-          sim.read((w) => {
-            const cluster = own(w.clusters, clusterName(w, params.name ?? ''));
-            return (cluster?.logFiles ?? [])
-              .map((f): LogFileDto => ({
-                name: f.name,
-                createdAt: new Date(f.createdAt).toISOString(),
-                lineCount: f.lines.length,
-              }))
-              .reverse();
-          }),
+          sim.read((w) =>
+            registrationLogs(w, params.name ?? '').map((f): LogFileDto => ({
+              name: f.name,
+              createdAt: new Date(f.createdAt).toISOString(),
+              lineCount: f.lines.length,
+            })),
+          ),
         ),
       ),
     ),
@@ -129,11 +113,7 @@ export function clusterOperationHandlers(sim: SimRuntime) {
     http.get(
       '*/api/clusters/:name/registration/logs/:file',
       handle((_r, params) => {
-        const file = sim.read((w) =>
-          own(w.clusters, clusterName(w, params.name ?? ''))?.logFiles.find((f) => f.name === params.file),
-        );
-        if (!file)
-          return errorResponse(404, 'LogNotFound', `There is no log file named '${params.file ?? ''}'.`);
+        const file = sim.read((w) => registrationLog(w, params.name ?? '', params.file ?? ''));
         return new HttpResponse(`${file.lines.join('\r\n')}\r\n`, {
           headers: {
             'Content-Type': 'text/plain; charset=utf-8',

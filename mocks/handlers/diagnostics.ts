@@ -12,85 +12,21 @@ import type {
 } from '../../src/api/lab-contract';
 import type { SimRuntime } from '../runtime';
 import {
-  FAULT_NAMES,
-  SimError,
   clusterCountdowns,
   clusterNodes,
-  diagnose,
+  diagnoseErrorText,
   hcisvcStatus,
+  readRemedyAction,
   runRemedy,
   setHcisvc,
 } from '../sim';
-import type { FaultName, RemedyAction, World } from '../sim';
+import type { World } from '../sim';
 import { hcisvcSchema, remedySchema, troubleshootSchema } from '../../src/api/request-schemas';
 import { fromSimError, parseBody, simRoute } from './http';
 import { jobDto } from './views';
 import { own, requireCluster } from '../sim';
 
 const clusterOr404 = (world: World, name: string): string => requireCluster(world, name).name;
-
-const str = (v: unknown) => (typeof v === 'string' ? v : '');
-
-/** Validates a remediation action from the wire; anything unknown is a 400. */
-function parseAction(value: unknown): RemedyAction {
-  if (typeof value !== 'object' || value === null)
-    throw new SimError('bad-request', 'InvalidParameter', "'action' must be an object with a 'kind'.", {
-      target: 'action',
-    });
-  const a = value as Record<string, unknown>;
-  const need = (field: string) => {
-    const v = str(a[field]);
-    if (v === '')
-      throw new SimError(
-        'bad-request',
-        'InvalidParameter',
-        `'action.${field}' is required for ${str(a.kind)}.`,
-        { target: `action.${field}` },
-      );
-    return v;
-  };
-  switch (a.kind) {
-    case 'repair-fault': {
-      const fault = need('fault');
-      if (!(FAULT_NAMES as readonly string[]).includes(fault))
-        throw new SimError('bad-request', 'UnknownFault', `There is no fault named '${fault}'.`, {
-          target: 'action.fault',
-        });
-      return { kind: 'repair-fault', fault: fault as FaultName, target: need('target') };
-    }
-    case 'start-hcisvc':
-    case 'enable-debug':
-    case 'azcmagent-disconnect':
-    case 'delete-arc-resource':
-    case 'enable-arc':
-    case 'restart-node':
-      return { kind: a.kind, node: need('node') };
-    case 'sync':
-    case 'repair-registration':
-    case 'unregister':
-    case 'delete-orphans':
-      return { kind: a.kind };
-    case 'wait': {
-      const ms = a.durationMs;
-      if (typeof ms !== 'number' || !Number.isFinite(ms) || ms <= 0 || ms > 400 * 24 * 3_600_000) {
-        throw new SimError(
-          'bad-request',
-          'InvalidDuration',
-          "'action.durationMs' must be a positive number of milliseconds.",
-          { target: 'action.durationMs' },
-        );
-      }
-      return { kind: 'wait', durationMs: ms };
-    }
-    default:
-      throw new SimError(
-        'bad-request',
-        'UnknownAction',
-        `'${str(a.kind)}' is not a remediation the portal can run.`,
-        { target: 'action.kind' },
-      );
-  }
-}
 
 export function diagnosticsHandlers(sim: SimRuntime) {
   const handle = (fn: Parameters<typeof simRoute>[1]) => simRoute(sim, fn);
@@ -148,19 +84,8 @@ export function diagnosticsHandlers(sim: SimRuntime) {
       '*/api/clusters/:name/troubleshoot',
       handle(async (request, params) => {
         const { text } = await parseBody(request, troubleshootSchema);
-        if (text.trim() === '')
-          throw new SimError('bad-request', 'InvalidParameter', 'Paste or pick an error text.', {
-            target: 'text',
-          });
-        if (text.length > 20_000)
-          throw new SimError(
-            'bad-request',
-            'InvalidParameter',
-            'The text is longer than 20,000 characters: paste only the error.',
-            { target: 'text' },
-          );
         const result = sim.read((w, now): DiagnosisDto | null => {
-          const d = diagnose(w, clusterOr404(w, params.name ?? ''), text, now);
+          const d = diagnoseErrorText(w, params.name ?? '', text, now);
           if (!d) return null;
           return {
             ...d,
@@ -178,7 +103,7 @@ export function diagnosticsHandlers(sim: SimRuntime) {
     http.post(
       '*/api/clusters/:name/troubleshoot/remedy',
       handle(async (request, params) => {
-        const action = parseAction((await parseBody(request, remedySchema)).action);
+        const action = readRemedyAction((await parseBody(request, remedySchema)).action);
         const cluster = sim.read((w) => clusterOr404(w, params.name ?? ''));
         const outcome = sim.run((draft, now) => runRemedy(draft, cluster, action, now));
         if (!outcome.ok) return fromSimError(outcome.error);

@@ -12,6 +12,7 @@ import type {
 } from '../../src/api/contract';
 import type { SimRuntime } from '../runtime';
 import {
+  accountsInCloud,
   CLOUDS,
   CONSENT_PROMPT_LINES,
   acceptPermissions,
@@ -158,10 +159,7 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
       handle((request) => {
         const code = new URL(request.url).searchParams.get('code') ?? '';
         const accounts: DeviceLoginAccountDto[] = sim.read((w, now) => {
-          const dc = checkDeviceCode(w, code, now);
-          return Object.values(w.cloud.users)
-            .filter((u) => u.tenantIds.some((t) => own(w.cloud.tenants, t)?.cloud === dc.cloud))
-            .map((u) => ({ upn: u.upn, displayName: u.displayName }));
+          return accountsInCloud(w, checkDeviceCode(w, code, now).cloud);
         });
         return HttpResponse.json(accounts);
       }),

@@ -108,14 +108,7 @@ export function labHandlers(sim: SimRuntime) {
 
     http.post('*/api/sim/import', ({ request }) =>
       control(async () => {
-        const text = await request.text();
-        if (text.trim() === '')
-          throw new SimError(
-            'bad-request',
-            'EmptyFile',
-            'The file is empty: choose a world exported from the lab.',
-          );
-        sim.load(text);
+        sim.load(await request.text());
         return state();
       }),
     ),
@@ -138,15 +131,7 @@ export function labHandlers(sim: SimRuntime) {
 
     http.post('*/api/sim/cases/:id/reproduce', ({ request, params }) =>
       control(async () => {
-        const body = await readJsonObject(request.clone());
-        if (body.cluster === undefined || body.cluster === null || body.cluster === '')
-          throw new SimError(
-            'bad-request',
-            'InvalidParameter',
-            "Choose the 'cluster' to reproduce the case on.",
-            { target: 'cluster' },
-          );
-        const { cluster } = await parseBody(request, reproduceSchema);
+        const cluster = (await parseBody(request, reproduceSchema)).cluster ?? '';
         const id = typeof params.id === 'string' ? params.id : '';
         // The case is caused, not written: its recipe's faults, operations and time run one by one through
         // the runtime, as the lab's own buttons would run them.

@@ -3,7 +3,6 @@
  * outlive its page either), each moved by the pure core in mocks/sim/powershell. Also answers the simulated
  * sign-in page for the consoles' device codes, before the gateway's routes; other codes pass through.
  */
-import { own } from '../sim';
 import { http, HttpResponse } from 'msw';
 import type {
   DeviceLoginAppDto,
@@ -11,19 +10,22 @@ import type {
   PowerShellStepDto,
 } from '../../src/api/powershell-contract';
 import type { SimRuntime } from '../runtime';
-import { CLOUDS, SimError } from '../sim';
+import { SimError } from '../sim';
 import {
   completeLine,
+  consoleDeviceCode,
+  consoleSignInAccounts,
   describeSession,
   interruptSession,
   openSession,
   pollSession,
+  redeemConsoleDeviceCode,
   resizeSession,
   SIGN_IN_APPS,
   submitLine,
 } from '../sim/powershell';
 import type { PsSession, StepResult } from '../sim/powershell';
-import type { Millis, Op, World } from '../sim';
+import type { Millis, Op } from '../sim';
 import { errorResponse, fromSimError, readJsonObject, simRoute } from './http';
 
 const MAX_SESSIONS = 50;
@@ -40,12 +42,6 @@ function dto(step: StepResult): PowerShellStepDto {
     signIn: step.signIn,
     history: step.session.history,
   };
-}
-
-/** The console code a sign-in page was given, or undefined to let the gateway's routes answer. */
-function consoleCode(world: World, code: string) {
-  const entered = code.trim().toUpperCase();
-  return (world.consoleDeviceCodes ?? []).find((c) => c.code === entered);
 }
 
 export function powershellHandlers(sim: SimRuntime) {
@@ -154,7 +150,7 @@ export function powershellHandlers(sim: SimRuntime) {
       handle((request) => {
         const code = new URL(request.url).searchParams.get('code') ?? '';
         const appName = sim.read((w) => {
-          const entry = consoleCode(w, code);
+          const entry = consoleDeviceCode(w, code);
           return entry ? (entry.appName ?? SIGN_IN_APPS['az-powershell']) : 'Windows Admin Center';
         });
         const body: DeviceLoginAppDto = { appName };
@@ -165,13 +161,8 @@ export function powershellHandlers(sim: SimRuntime) {
     // The sign-in page checks a code and redeems it; a console's code is answered here.
     http.get('*/api/device-login/accounts', ({ request }) => {
       const code = new URL(request.url).searchParams.get('code') ?? '';
-      const accounts = sim.read((w, now: Millis) => {
-        const entry = consoleCode(w, code);
-        if (!entry || now >= entry.expiresAt) return undefined;
-        return Object.values(w.cloud.users)
-          .filter((u) => u.tenantIds.some((t) => own(w.cloud.tenants, t)?.cloud === entry.cloud))
-          .map((u) => ({ upn: u.upn, displayName: u.displayName }));
-      });
+      // undefined: not a live console code, so the gateway's own route answers
+      const accounts = sim.read((w, now: Millis) => consoleSignInAccounts(w, code, now));
       return accounts ? HttpResponse.json(accounts) : undefined;
     }),
 
@@ -184,28 +175,10 @@ export function powershellHandlers(sim: SimRuntime) {
       }
       const code = typeof input.code === 'string' ? input.code : '';
       const upn = typeof input.upn === 'string' ? input.upn : '';
-      if (!sim.read((w) => consoleCode(w, code))) return undefined;
-      const outcome = sim.run((draft, now) => {
-        const entry = consoleCode(draft, code);
-        if (!entry || now >= entry.expiresAt)
-          throw new SimError(
-            'bad-request',
-            'ExpiredDeviceCode',
-            'The code you entered has expired. Get a new code from the device you\u2019re trying to sign in to and try again.',
-            { target: 'code' },
-          );
-        const user = own(draft.cloud.users, upn);
-        if (!user?.tenantIds.some((t) => own(draft.cloud.tenants, t)?.cloud === entry.cloud))
-          throw new SimError(
-            'bad-request',
-            'UserNotInCloud',
-            `The account ${upn} does not belong to a tenant in ${CLOUDS[entry.cloud].displayName}.`,
-            { target: 'upn' },
-          );
-        entry.redeemedBy = upn;
-      });
+      if (!sim.read((w) => consoleDeviceCode(w, code))) return undefined;
+      const outcome = sim.run((draft, now) => redeemConsoleDeviceCode(draft, code, upn, now).appName);
       if (!outcome.ok) return fromSimError(outcome.error);
-      const appName = sim.read((w) => consoleCode(w, code)?.appName) ?? SIGN_IN_APPS['az-powershell'];
+      const appName = outcome.value ?? SIGN_IN_APPS['az-powershell'];
       return HttpResponse.json({
         // The real page's confirmation with the client's name; the reference files quote only the WAC one.
         message: `You have signed in to the ${appName} application on your device. You may now close this window.`,

@@ -17,7 +17,9 @@ import type {
 import {
   arcNodeStatus,
   benefitsNodeStatus,
+  clusterArcText,
   clusterNodes,
+  clusterVmCounts,
   clusterVms,
   connectionStatus,
   daysLeft,
@@ -137,15 +139,7 @@ export function clusterDto(world: World, cluster: OnPremCluster, now: Millis): C
   const vms = clusterVms(world, cluster.name);
   const nodeDtos = nodes.map((n) => nodeDto(world, n, now, vms));
   const reg = cluster.registration;
-  const withBenefits = vms.filter((v) => v.attestationNic).length;
-  const arcStates = nodeDtos.map((n) => n.arc);
-  let arcText: ClusterDto['arc']['wacText'] = 'Not configured';
-  if (reg?.arcEnabled) {
-    const connected = arcStates.filter((a) => a.agentStatus === 'Connected').length;
-    if (connected === arcStates.length) arcText = 'Connected';
-    else if (connected === 0) arcText = 'Disconnected';
-    else arcText = 'Partially connected';
-  }
+  const counts = clusterVmCounts(vms);
   const resourceId = reg ? hciClusterId(reg.subscriptionId, reg.resourceGroup, reg.resourceName) : null;
   return {
     name: cluster.name,
@@ -154,23 +148,16 @@ export function clusterDto(world: World, cluster: OnPremCluster, now: Millis): C
     osBuild: cluster.osBuild,
     installedAt: new Date(cluster.installedAt).toISOString(),
     nodes: nodeDtos,
-    vms: {
-      total: vms.length,
-      running: vms.filter((v) => v.power === 'Running').length,
-      off: vms.filter((v) => v.power === 'Off').length,
-      saved: vms.filter((v) => v.power === 'Saved').length,
-      other: vms.filter((v) => !['Running', 'Off', 'Saved'].includes(v.power)).length,
-      withBenefits,
-    },
+    vms: counts,
     registration: registrationDto(world, cluster, now),
     arc: {
       clusterArcStatus: !reg ? 'Unknown' : reg.arcEnabled ? 'Enabled' : 'Disabled',
-      wacText: arcText,
+      wacText: clusterArcText(world, cluster, now),
     },
     benefits: {
       clusterStatus: cluster.imdsAttestation === 'Enabled' ? 'On' : 'Off',
-      vmsWithBenefits: withBenefits,
-      vmCount: vms.length,
+      vmsWithBenefits: counts.withBenefits,
+      vmCount: counts.total,
     },
     azureResourceId: resourceId,
     portalPath: resourceId ? `/azure/resource${resourceId}` : null,

@@ -7,21 +7,19 @@ import { http, HttpResponse } from 'msw';
 import type { CheckpointDto, VmDetailDto } from '../../src/api/vms-contract';
 import type { SimRuntime } from '../runtime';
 import {
-  POWER_ACTIONS,
-  SimError,
-  isPowerAction,
-  rdpFileFor,
+  rdpConnection,
+  requireClusterVm,
   startCheckpointJob,
   startCreateVm,
   startDeleteVm,
-  startPowerJob,
+  startVmAction,
   vmBenefitsStatus,
 } from '../sim';
 import type { Job, Millis, Op, VirtualMachine, VmCheckpoint, VmRef, WapVm, World } from '../sim';
 import { checkpointNameSchema, createVmSchema } from '../../src/api/request-schemas';
 import { acceptedJob, parseBody, simRoute } from './http';
 import { vmDto } from './views';
-import { own, requireCluster } from '../sim';
+import { requireCluster } from '../sim';
 
 export const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 
@@ -96,26 +94,13 @@ export function vmDetailDto(world: World, vm: VirtualMachine, now: Millis): VmDe
 
 const clusterNameOr404 = (world: World, name: string): string => requireCluster(world, name).name;
 
-function vmOr404(world: World, id: string): VirtualMachine {
-  const vm = own(world.vms, id);
-  if (!vm)
-    throw new SimError('not-found', 'VirtualMachineNotFound', `The virtual machine '${id}' was not found.`);
-  return vm;
-}
-
-/** The .rdp download for a running VM; Remote Desktop can only reach a running guest. */
+/** The .rdp download of a VM (the simulation refuses one that is not running). */
 export function rdpResponse(vm: { name: string; power: string; ipAddress: string }): Response {
-  if (vm.power !== 'Running') {
-    throw new SimError(
-      'conflict',
-      'VirtualMachineNotRunning',
-      `Couldn't connect to '${vm.name}'. It is ${vm.power}: start it, then connect.`,
-    );
-  }
-  return new HttpResponse(rdpFileFor(vm), {
+  const { fileName, text } = rdpConnection(vm);
+  return new HttpResponse(text, {
     headers: {
       'Content-Type': 'application/x-rdp; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${vm.name}.rdp"`,
+      'Content-Disposition': `attachment; filename="${fileName}"`,
     },
   });
 }
@@ -171,7 +156,7 @@ export function checkpointRoutes(
 export function vmHandlers(sim: SimRuntime) {
   const handle = (fn: Parameters<typeof simRoute>[1]) => simRoute(sim, fn);
   const hciRef = (params: Record<string, string>): VmRef => ({
-    vmId: sim.read((w) => vmOr404(w, params.id ?? '').id),
+    vmId: sim.read((w) => requireClusterVm(w, params.id ?? '').id),
   });
 
   return [
@@ -201,13 +186,13 @@ export function vmHandlers(sim: SimRuntime) {
     http.get(
       '*/api/vms/:id',
       handle((_r, params) =>
-        HttpResponse.json(sim.read((w, now) => vmDetailDto(w, vmOr404(w, params.id ?? ''), now))),
+        HttpResponse.json(sim.read((w, now) => vmDetailDto(w, requireClusterVm(w, params.id ?? ''), now))),
       ),
     ),
 
     http.get(
       '*/api/vms/:id/rdp',
-      handle((_r, params) => rdpResponse(sim.read((w) => vmOr404(w, params.id ?? '')))),
+      handle((_r, params) => rdpResponse(sim.read((w) => requireClusterVm(w, params.id ?? '')))),
     ),
 
     http.delete(
@@ -219,18 +204,9 @@ export function vmHandlers(sim: SimRuntime) {
 
     http.post(
       '*/api/vms/:id/:action',
-      handle((_r, params) => {
-        const action = params.action ?? '';
-        if (!isPowerAction(action)) {
-          throw new SimError(
-            'bad-request',
-            'InvalidParameter',
-            `'${action}' is not a VM action: use ${Object.keys(POWER_ACTIONS).join(', ')}.`,
-            { target: 'action' },
-          );
-        }
-        return jobResponse(sim, (d, now) => startPowerJob(d, hciRef(params), action, now));
-      }),
+      handle((_r, params) =>
+        jobResponse(sim, (d, now) => startVmAction(d, params.id ?? '', params.action ?? '', now)),
+      ),
     ),
   ];
 }

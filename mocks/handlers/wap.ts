@@ -24,17 +24,20 @@ import type { SimRuntime } from '../runtime';
 import {
   AZURE_STACK_CLOUD,
   SimError,
+  availablePortalCloud,
+  cloudLatencyMs,
+  cloudSubscriptions,
+  cloudVmRef,
   connectorEndpoint,
-  effectiveRoles,
-  ensureWapCloudAvailable,
   listPage,
+  localNetworks,
   sortRows,
   portalUser,
   setWapConnector,
   setWapUserKnown,
+  startCloudVmAction,
+  startDeleteCloudNetwork,
   startDeleteVm,
-  startDeleteWapNetwork,
-  startPowerJob,
   vmsUsingNetwork,
   wapCloudOr404,
   wapCloudStatus,
@@ -51,14 +54,9 @@ import type {
   World,
 } from '../sim';
 import { wapConnectorSchema } from '../../src/api/request-schemas';
-import { errorResponse, fromSimError, parseBody, simRoute } from './http';
+import { fromSimError, parseBody, simRoute } from './http';
 import { checkpointDtos, checkpointRoutes, jobResponse, rdpResponse, vmSettings } from './vms';
 import { own } from '../sim';
-
-const isLocal = (cloud: string) => cloud.toLowerCase() === AZURE_STACK_CLOUD.toLowerCase();
-
-/** The tenant actions of the portal: Start, and Stop (a guest shut down), plus Turn off for a hung guest. */
-const CLOUD_POWER = { start: 'start', stop: 'shutdown', 'turn-off': 'turn-off' } as const;
 
 function uptime(vm: { power: string; startedAt?: Millis }, now: Millis): number | null {
   return vm.power === 'Running' && vm.startedAt !== undefined
@@ -167,23 +165,6 @@ function pageQuery(params: URLSearchParams): ListPageQuery | undefined {
   };
 }
 
-/** The local cloud's networks are the clusters' virtual switches, as the VMs use them. */
-function localNetworks(world: World): CloudNetworkDto[] {
-  const byKey = new Map<string, CloudNetworkDto>();
-  for (const vm of Object.values(world.vms)) {
-    for (const name of vm.networks) {
-      const id = `${vm.cluster}:${name}`;
-      let network = byKey.get(id);
-      if (!network) {
-        network = { id, name, addressSpace: 'External virtual switch', group: vm.cluster, usedBy: [] };
-        byKey.set(id, network);
-      }
-      network.usedBy.push(vm.name);
-    }
-  }
-  return [...byKey.values()].sort((a, b) => a.group.localeCompare(b.group) || a.name.localeCompare(b.name));
-}
-
 function summaries(world: World): CloudSummaryDto[] {
   const user = portalUser(world) ?? null;
   return [
@@ -221,36 +202,12 @@ export function wapHandlers(sim: SimRuntime) {
   ) =>
     simRoute(sim, async (request, params) => {
       const requested = params.cloud ?? '';
-      if (isLocal(requested)) return fn(request, params, AZURE_STACK_CLOUD);
-      const cloud = sim.read((w) => wapCloudOr404(w, requested));
-      await sim.delay(cloud.connectorLatencyMs);
-      sim.read((w) => ensureWapCloudAvailable(w, cloud.name));
-      return fn(request, params, cloud.name);
+      await sim.delay(sim.read((w) => cloudLatencyMs(w, requested)));
+      return fn(request, params, sim.read((w) => availablePortalCloud(w, requested)).name);
     });
 
-  const vmRef = (params: Record<string, string>): VmRef => {
-    const requested = params.cloud ?? '';
-    const id = params.id ?? '';
-    return sim.read((w) => {
-      if (isLocal(requested)) {
-        if (!own(w.vms, id))
-          throw new SimError(
-            'not-found',
-            'VirtualMachineNotFound',
-            `The virtual machine '${id}' was not found in ${AZURE_STACK_CLOUD}.`,
-          );
-        return { vmId: id };
-      }
-      const cloud = wapCloudOr404(w, requested);
-      if (!own(cloud.vms, id))
-        throw new SimError(
-          'not-found',
-          'VirtualMachineNotFound',
-          `The virtual machine '${id}' was not found in ${cloud.name}.`,
-        );
-      return { vmId: id, cloud: cloud.name };
-    });
-  };
+  const vmRef = (params: Record<string, string>): VmRef =>
+    sim.read((w) => cloudVmRef(w, params.cloud ?? '', params.id ?? ''));
 
   const control =
     (fn: (request: Request, params: Record<string, string>) => Promise<Response>) =>
@@ -280,39 +237,7 @@ export function wapHandlers(sim: SimRuntime) {
     http.get(
       '*/api/clouds/:cloud/subscriptions',
       cloudRoute((_r, _p, cloudName) =>
-        HttpResponse.json(
-          sim.read((w): CloudSubscriptionDto[] => {
-            if (cloudName === AZURE_STACK_CLOUD) {
-              const upn = portalUser(w);
-              const clusters = Object.values(w.clusters);
-              return Object.values(w.cloud.subscriptions)
-                .filter((s) => upn !== undefined && effectiveRoles(w, upn, s.subscriptionId).length > 0)
-                .map((s) => {
-                  const names = new Set(
-                    clusters
-                      .filter((c) => c.registration?.subscriptionId === s.subscriptionId)
-                      .map((c) => c.name),
-                  );
-                  return {
-                    subscriptionId: s.subscriptionId,
-                    displayName: s.displayName,
-                    state: s.state,
-                    vmCount: Object.values(w.vms).filter((v) => names.has(v.cluster)).length,
-                    networkCount: names.size,
-                  };
-                });
-            }
-            const cloud = wapCloudOr404(w, cloudName);
-            return cloud.subscriptions.map((s) => ({
-              subscriptionId: s.subscriptionId,
-              displayName: s.displayName,
-              state: 'Active',
-              vmCount: Object.values(cloud.vms).filter((v) => v.subscriptionId === s.subscriptionId).length,
-              networkCount: Object.values(cloud.networks).filter((n) => n.subscriptionId === s.subscriptionId)
-                .length,
-            }));
-          }),
-        ),
+        HttpResponse.json(sim.read((w): CloudSubscriptionDto[] => cloudSubscriptions(w, cloudName))),
       ),
     ),
 
@@ -410,20 +335,11 @@ export function wapHandlers(sim: SimRuntime) {
 
     http.post(
       '*/api/clouds/:cloud/vms/:id/:action',
-      cloudRoute((_r, params) => {
-        const action = params.action ?? '';
-        if (!Object.hasOwn(CLOUD_POWER, action)) {
-          throw new SimError(
-            'bad-request',
-            'InvalidParameter',
-            `'${action}' is not a virtual machine action: use ${Object.keys(CLOUD_POWER).join(', ')}.`,
-            { target: 'action' },
-          );
-        }
-        return jobResponse(sim, (d, now) =>
-          startPowerJob(d, vmRef(params), CLOUD_POWER[action as keyof typeof CLOUD_POWER], now),
-        );
-      }),
+      cloudRoute((_r, params) =>
+        jobResponse(sim, (d, now) =>
+          startCloudVmAction(d, params.cloud ?? '', params.id ?? '', params.action ?? '', now),
+        ),
+      ),
     ),
 
     http.get(
@@ -449,29 +365,9 @@ export function wapHandlers(sim: SimRuntime) {
 
     http.delete(
       '*/api/clouds/:cloud/networks/:networkId',
-      cloudRoute((_r, params, cloudName) => {
-        const networkId = params.networkId ?? '';
-        if (cloudName === AZURE_STACK_CLOUD) {
-          const network = sim.read(localNetworks).find((n) => n.id === networkId);
-          if (!network)
-            throw new SimError(
-              'not-found',
-              'VirtualNetworkNotFound',
-              `The virtual network '${networkId}' was not found in ${AZURE_STACK_CLOUD}.`,
-            );
-          const shown = network.usedBy
-            .slice(0, 5)
-            .map((n) => `'${n}'`)
-            .join(', ');
-          const more = network.usedBy.length > 5 ? ` and ${network.usedBy.length - 5} more` : '';
-          return errorResponse(
-            409,
-            'VirtualNetworkInUse',
-            `Couldn't delete the virtual network '${network.name}' of ${network.group}. It is in use by the virtual machines ${shown}${more}. Delete them or connect them to another network first.`,
-          );
-        }
-        return jobResponse(sim, (d, now) => startDeleteWapNetwork(d, cloudName, networkId, now));
-      }),
+      cloudRoute((_r, params, cloudName) =>
+        jobResponse(sim, (d, now) => startDeleteCloudNetwork(d, cloudName, params.networkId ?? '', now)),
+      ),
     ),
 
     http.put(

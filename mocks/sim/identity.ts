@@ -76,3 +76,10 @@ export function tenantSignInError(
   const tenants = (user?.tenantIds ?? []).filter((t) => own(world.cloud.tenants, t)?.cloud === cloud);
   return tenants.length > 1 && hasFault(world, 'tenant-mfa-required', upn) ? TENANT_MFA : undefined;
 }
+
+/** The accounts of the tenants in one cloud: who may sign in with a code issued for that cloud. */
+export function accountsInCloud(world: World, cloud: CloudName): { upn: string; displayName: string }[] {
+  return Object.values(world.cloud.users)
+    .filter((u) => u.tenantIds.some((t) => own(world.cloud.tenants, t)?.cloud === cloud))
+    .map((u) => ({ upn: u.upn, displayName: u.displayName }));
+}

@@ -45,6 +45,12 @@ function expectNumber(parent: Record<string, unknown>, key: string, path: string
 
 /** Parses and checks a world; throws SimError(bad-request, InvalidWorld) with the first problem found. */
 export function parseWorld(text: string): World {
+  if (text.trim() === '')
+    throw new SimError(
+      'bad-request',
+      'EmptyFile',
+      'The file is empty: choose a world exported from the lab.',
+    );
   let data: unknown;
   try {
     data = JSON.parse(text);

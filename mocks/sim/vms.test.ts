@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { createSimRuntime } from '../runtime';
 import {
   buildScenario,
+  rdpConnection,
   rdpFileFor,
+  requireClusterVm,
   startCheckpointJob,
   startCreateVm,
   startDeleteVm,
   startPowerJob,
   startSyncNow,
+  startVmAction,
   vmLicensingError,
 } from './index';
 import type { CreateVmInput, Job, Op, VirtualMachine } from './index';
@@ -236,5 +239,41 @@ describe('Connect', () => {
         .filter(Boolean)
         .every((line) => /^[a-z ]+:[is]:.*$/.test(line)),
     ).toBe(true);
+  });
+});
+
+describe('the VM routes as commands', () => {
+  it('a VM is found by its id only, never by an inherited name', () => {
+    const { sim } = setup();
+    const first = Object.values(sim.world().vms)[0]!;
+    expect(sim.read((w) => requireClusterVm(w, first.id).name)).toBe(first.name);
+    for (const id of ['nope', '__proto__', 'toString'])
+      expect(() => sim.read((w) => requireClusterVm(w, id))).toThrow(
+        `The virtual machine '${id}' was not found.`,
+      );
+  });
+
+  it('a power action named on the wire starts its job; any other is refused naming the actions, nothing changed', () => {
+    const { sim, ok, fails } = setup();
+    const running = Object.values(sim.world().vms).find((v) => v.power === 'Running')!;
+    expect(ok((d, now) => startVmAction(d, running.id, 'shutdown', now)).kind).toBe('vm/shutdown');
+    const error = fails((d, now) => startVmAction(d, running.id, 'explode', now));
+    expect([error.status, error.code, error.target]).toEqual([400, 'InvalidParameter', 'action']);
+    expect(error.message).toMatch(/^'explode' is not a VM action: use start, /);
+    expect(fails((d, now) => startVmAction(d, running.id, 'hasOwnProperty', now)).code).toBe(
+      'InvalidParameter',
+    );
+    expect(fails((d, now) => startVmAction(d, 'nope', 'start', now)).code).toBe('VirtualMachineNotFound');
+  });
+
+  it('Remote Desktop reaches only a running guest', () => {
+    const { sim } = setup();
+    const vms = Object.values(sim.world().vms);
+    const running = vms.find((v) => v.power === 'Running')!;
+    const off = vms.find((v) => v.power === 'Off')!;
+    expect(rdpConnection(running)).toEqual({ fileName: `${running.name}.rdp`, text: rdpFileFor(running) });
+    expect(() => rdpConnection(off)).toThrow(
+      `Couldn't connect to '${off.name}'. It is Off: start it, then connect.`,
+    );
   });
 });

@@ -125,6 +125,26 @@ function vmOr404(draft: World, ref: VmRef): AnyVm {
   return vm;
 }
 
+/** A cluster VM by its id, for the VM routes: the 404 they answer does not name a field. */
+export function requireClusterVm(world: World, id: string): VirtualMachine {
+  const vm = own(world.vms, id);
+  if (!vm)
+    throw new SimError('not-found', 'VirtualMachineNotFound', `The virtual machine '${id}' was not found.`);
+  return vm;
+}
+
+/** A power action named on the wire (`start`, `turn-off`…) on a cluster VM, or a 400 naming the actions. */
+export function startVmAction(draft: World, vmId: string, action: string, now: Millis): Job {
+  if (!isPowerAction(action))
+    throw new SimError(
+      'bad-request',
+      'InvalidParameter',
+      `'${action}' is not a VM action: use ${Object.keys(POWER_ACTIONS).join(', ')}.`,
+      { target: 'action' },
+    );
+  return startPowerJob(draft, { vmId: requireClusterVm(draft, vmId).id }, action, now);
+}
+
 function targetOf(draft: World, ref: VmRef, vm: AnyVm): Job['target'] {
   return ref.cloud === undefined
     ? { type: 'cluster', name: (vm as VirtualMachine).cluster }
@@ -648,6 +668,20 @@ export function completeCheckpointJob(
 }
 
 /** The .rdp file Connect downloads: Remote Desktop Connection's own format, one `name:type:value` a line. */
+/** The .rdp file to connect to a VM; Remote Desktop can only reach a running guest. */
+export function rdpConnection(vm: { name: string; power: string; ipAddress: string }): {
+  fileName: string;
+  text: string;
+} {
+  if (vm.power !== 'Running')
+    throw new SimError(
+      'conflict',
+      'VirtualMachineNotRunning',
+      `Couldn't connect to '${vm.name}'. It is ${vm.power}: start it, then connect.`,
+    );
+  return { fileName: `${vm.name}.rdp`, text: rdpFileFor(vm) };
+}
+
 export function rdpFileFor(vm: { ipAddress: string }): string {
   return [
     `full address:s:${vm.ipAddress}`,

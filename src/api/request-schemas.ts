@@ -164,4 +164,5 @@ export const faultSchema = z.object({
   fault: text(64),
   target: z.optional(z.nullable(name)),
 });
-export const reproduceSchema = z.object({ cluster: name });
+// the cluster may be missing on the wire: the simulation asks for it in its own words
+export const reproduceSchema = z.object({ cluster: z.optional(z.nullable(name)) });

@@ -32,18 +32,15 @@ import { invalidParameter, invalidResourceName, resourceLocationConflict, resour
 import { beginDelete, registrationOwner } from './deletes';
 import { providerOperationUris, secondsLeft } from './lro';
 import { armArcSetting, armCluster } from './project';
+import type * as z from 'zod/mini';
 import {
-  isValidResourceGroupName,
-  optionalEnum,
-  optionalGuid,
-  optionalObject,
-  optionalString,
-  parseJsonObject,
-  readResourceLocation,
-  readTags,
-  requireGenericResourceName,
-} from './validate';
-import type { JsonObject } from './validate';
+  arcSettingPatchSchema,
+  arcSettingPutSchema,
+  clusterPatchSchema,
+  clusterPutSchema,
+} from '../../../src/api/arm-schemas';
+import { readArmBody } from './body';
+import { isValidResourceGroupName, requireGenericResourceName, resourceLocation } from './validate';
 import { own, quote } from '../lookup';
 
 const CLUSTER_TYPE = 'Microsoft.AzureStackHCI/clusters';
@@ -60,7 +57,6 @@ const ACTION = {
   },
 };
 const HCI_API_VERSION = API_VERSIONS.hci[0] ?? '2024-04-01';
-const IDENTITY_TYPES = ['None', 'SystemAssigned', 'UserAssigned', 'SystemAssigned, UserAssigned'] as const;
 
 export interface ClusterParams {
   subscriptionId: string;
@@ -161,43 +157,23 @@ export const getCluster =
     };
   };
 
-/** The writable parts of a cluster body (Cluster on PUT, ClusterPatch on PATCH), validated. */
-function readClusterProperties(body: JsonObject) {
-  optionalEnum(optionalObject(body, 'identity', 'identity') ?? {}, 'type', 'identity.type', IDENTITY_TYPES);
-  const props = optionalObject(body, 'properties', 'properties') ?? {};
-  optionalString(props, 'cloudManagementEndpoint', 'properties.cloudManagementEndpoint');
-  const desired = optionalObject(props, 'desiredProperties', 'properties.desiredProperties') ?? {};
+/** The writable parts of a cluster body (Cluster on PUT, ClusterPatch on PATCH) that the world keeps. */
+function clusterProperties(body: z.output<typeof clusterPatchSchema>) {
+  const props = body.properties ?? undefined;
+  const desired = props?.desiredProperties ?? undefined;
   return {
-    aadClientId: optionalGuid(props, 'aadClientId', 'properties.aadClientId'),
-    aadTenantId: optionalGuid(props, 'aadTenantId', 'properties.aadTenantId'),
-    aadApplicationObjectId: optionalGuid(
-      props,
-      'aadApplicationObjectId',
-      'properties.aadApplicationObjectId',
-    ),
-    aadServicePrincipalObjectId: optionalGuid(
-      props,
-      'aadServicePrincipalObjectId',
-      'properties.aadServicePrincipalObjectId',
-    ),
-    windowsServerSubscription: optionalEnum(
-      desired,
-      'windowsServerSubscription',
-      'properties.desiredProperties.windowsServerSubscription',
-      ['Disabled', 'Enabled'] as const,
-    ),
-    diagnosticLevel: optionalEnum(
-      desired,
-      'diagnosticLevel',
-      'properties.desiredProperties.diagnosticLevel',
-      ['Off', 'Basic', 'Enhanced'] as const,
-    ),
+    aadClientId: props?.aadClientId ?? undefined,
+    aadTenantId: props?.aadTenantId ?? undefined,
+    aadApplicationObjectId: props?.aadApplicationObjectId ?? undefined,
+    aadServicePrincipalObjectId: props?.aadServicePrincipalObjectId ?? undefined,
+    windowsServerSubscription: desired?.windowsServerSubscription ?? undefined,
+    diagnosticLevel: desired?.diagnosticLevel ?? undefined,
   };
 }
 
 function applyClusterProperties(
   target: HciClusterResource,
-  props: ReturnType<typeof readClusterProperties>,
+  props: ReturnType<typeof clusterProperties>,
 ): void {
   if (props.aadClientId !== undefined) target.aadClientId = props.aadClientId;
   if (props.aadTenantId !== undefined) target.aadTenantId = props.aadTenantId;
@@ -226,14 +202,14 @@ export const putCluster =
     );
     const rg = requireResourceGroup(draft, sub.subscriptionId, p.resourceGroup);
     requireProviderRegistered(sub, NAMESPACES.hci);
-    const body = parseJsonObject(req.body, false);
-    const location = readResourceLocation(
-      body,
+    const body = readArmBody(clusterPutSchema, req.body, false);
+    const location = resourceLocation(
+      body.location,
       CLUSTER_TYPE,
       CLOUDS[cloudOfSubscription(draft, sub.subscriptionId)].hciRegions,
     );
-    const tags = readTags(body);
-    const props = readClusterProperties(body);
+    const tags = body.tags ?? undefined;
+    const props = clusterProperties(body);
     const key = resourceKey(hciClusterId(sub.subscriptionId, rg.name, p.clusterName));
     const existing = own(draft.cloud.hciClusters, key);
     if (existing) {
@@ -284,9 +260,9 @@ export const patchCluster =
       (s) => hciClusterId(s, p.resourceGroup, p.clusterName),
     );
     const cluster = requireCluster(draft, { ...p, subscriptionId: sub.subscriptionId });
-    const body = parseJsonObject(req.body, false);
-    const tags = readTags(body);
-    const props = readClusterProperties(body);
+    const body = readArmBody(clusterPatchSchema, req.body, false);
+    const tags = body.tags ?? undefined;
+    const props = clusterProperties(body);
     if (tags !== undefined) cluster.tags = tags;
     applyClusterProperties(cluster, props);
     touch(cluster, caller.upn, now);
@@ -399,9 +375,8 @@ export const putArcSetting =
       arcSettingId(hciClusterId(sub.subscriptionId, p.resourceGroup, p.clusterName)),
     );
     const cluster = requireCluster(draft, { ...p, subscriptionId: sub.subscriptionId });
-    const body = parseJsonObject(req.body, true);
-    const props = optionalObject(body, 'properties', 'properties') ?? {};
-    const arcRg = optionalString(props, 'arcInstanceResourceGroup', 'properties.arcInstanceResourceGroup');
+    const props = readArmBody(arcSettingPutSchema, req.body, true).properties ?? undefined;
+    const arcRg = props?.arcInstanceResourceGroup ?? undefined;
     if (arcRg !== undefined && !isValidResourceGroupName(arcRg)) {
       throw invalidParameter(
         `Resource group name '${quote(arcRg)}' is invalid.`,
@@ -409,28 +384,11 @@ export const putArcSetting =
       );
     }
     const ids = {
-      arcApplicationClientId: optionalGuid(
-        props,
-        'arcApplicationClientId',
-        'properties.arcApplicationClientId',
-      ),
-      arcApplicationTenantId: optionalGuid(
-        props,
-        'arcApplicationTenantId',
-        'properties.arcApplicationTenantId',
-      ),
-      arcServicePrincipalObjectId: optionalGuid(
-        props,
-        'arcServicePrincipalObjectId',
-        'properties.arcServicePrincipalObjectId',
-      ),
-      arcApplicationObjectId: optionalGuid(
-        props,
-        'arcApplicationObjectId',
-        'properties.arcApplicationObjectId',
-      ),
+      arcApplicationClientId: props?.arcApplicationClientId ?? undefined,
+      arcApplicationTenantId: props?.arcApplicationTenantId ?? undefined,
+      arcServicePrincipalObjectId: props?.arcServicePrincipalObjectId ?? undefined,
+      arcApplicationObjectId: props?.arcApplicationObjectId ?? undefined,
     };
-    optionalObject(props, 'connectivityProperties', 'properties.connectivityProperties');
     const setting: ArcSettingResource = cluster.arcSetting ?? {
       provisioningState: 'Succeeded',
       arcInstanceResourceGroup: arcRg ?? cluster.resourceGroup,
@@ -463,13 +421,8 @@ export const patchArcSetting =
       (s) => arcSettingId(hciClusterId(s, p.resourceGroup, p.clusterName)),
     );
     const { cluster, arcSetting } = requireArcSetting(draft, { ...p, subscriptionId: sub.subscriptionId });
-    const body = parseJsonObject(req.body, false);
-    readTags(body);
-    optionalObject(
-      optionalObject(body, 'properties', 'properties') ?? {},
-      'connectivityProperties',
-      'properties.connectivityProperties',
-    );
+    // connectivityProperties are not modelled: the body is checked, and nothing of it is kept
+    readArmBody(arcSettingPatchSchema, req.body, false);
     touch(arcSetting, caller.upn, now);
     return { status: 200, body: armArcSetting(draft, idOf(cluster), arcSetting, now) };
   };

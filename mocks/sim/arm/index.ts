@@ -7,6 +7,7 @@ export * from './auth';
 export * from './common';
 export * from './errors';
 export * from './validate';
+export * from './body';
 export * from './project';
 export * from './lro';
 export * from './deletes';

@@ -24,19 +24,12 @@ import {
   requireResourceGroup,
 } from './common';
 import type { ArmOp, ArmRequest } from './common';
-import { invalidParameter, resourceLocationConflict, resourceNotFound } from './errors';
+import type * as z from 'zod/mini';
+import { machinePatchSchema, machinePutSchema } from '../../../src/api/arm-schemas';
+import { readArmBody } from './body';
+import { resourceLocationConflict, resourceNotFound } from './errors';
 import { armMachine } from './project';
-import {
-  optionalEnum,
-  optionalGuid,
-  optionalObject,
-  optionalString,
-  parseJsonObject,
-  readResourceLocation,
-  readTags,
-  requireMachineName,
-} from './validate';
-import type { JsonObject } from './validate';
+import { requireMachineName, resourceLocation } from './validate';
 import { own } from '../lookup';
 
 const MACHINE_TYPE = 'Microsoft.HybridCompute/machines';
@@ -45,8 +38,6 @@ const ACTION = {
   write: `${MACHINE_TYPE}/write`,
   delete: `${MACHINE_TYPE}/delete`,
 };
-const CLUSTER_ID =
-  /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.AzureStackHCI\/clusters\/[^/]+$/i;
 
 export interface MachineParams {
   subscriptionId: string;
@@ -63,27 +54,13 @@ function requireMachine(world: World, p: MachineParams): HybridMachineResource {
   return machine;
 }
 
-/** The writable properties shared by Machine (PUT) and MachineUpdate (PATCH). */
-function readMachineProperties(body: JsonObject) {
-  optionalEnum(optionalObject(body, 'identity', 'identity') ?? {}, 'type', 'identity.type', [
-    'SystemAssigned',
-  ] as const);
-  const props = optionalObject(body, 'properties', 'properties') ?? {};
-  for (const key of ['locationData', 'osProfile', 'cloudMetadata', 'agentUpgrade'])
-    optionalObject(props, key, `properties.${key}`);
-  optionalString(props, 'privateLinkScopeResourceId', 'properties.privateLinkScopeResourceId');
-  optionalString(props, 'clientPublicKey', 'properties.clientPublicKey');
-  const parent = optionalString(props, 'parentClusterResourceId', 'properties.parentClusterResourceId');
-  if (parent !== undefined && parent !== '' && !CLUSTER_ID.test(parent)) {
-    throw invalidParameter(
-      `The value '${parent}' of 'properties.parentClusterResourceId' is not the resource id of an Azure Stack HCI cluster.`,
-      'properties.parentClusterResourceId',
-    );
-  }
+/** The writable properties shared by Machine (PUT) and MachineUpdate (PATCH) that the world keeps. */
+function machineProperties(body: z.output<typeof machinePatchSchema>) {
+  const props = body.properties ?? undefined;
   return {
-    parentClusterResourceId: parent,
-    vmId: optionalGuid(props, 'vmId', 'properties.vmId'),
-    osType: optionalEnum(props, 'osType', 'properties.osType', ['windows', 'linux'] as const),
+    parentClusterResourceId: props?.parentClusterResourceId ?? undefined,
+    vmId: props?.vmId ?? undefined,
+    osType: props?.osType ?? undefined,
   };
 }
 
@@ -169,14 +146,14 @@ export const putMachine =
     );
     const rg = requireResourceGroup(draft, sub.subscriptionId, p.resourceGroup);
     requireProviderRegistered(sub, NAMESPACES.hybridCompute);
-    const body = parseJsonObject(req.body, false);
-    const location = readResourceLocation(
-      body,
+    const body = readArmBody(machinePutSchema, req.body, false);
+    const location = resourceLocation(
+      body.location,
       MACHINE_TYPE,
       cloudLocations(cloudOfSubscription(draft, sub.subscriptionId)),
     );
-    const tags = readTags(body);
-    const props = readMachineProperties(body);
+    const tags = body.tags ?? undefined;
+    const props = machineProperties(body);
     const key = keyOf({ ...p, subscriptionId: sub.subscriptionId });
     const existing = own(draft.cloud.machines, key);
     if (existing) {
@@ -231,9 +208,9 @@ export const patchMachine =
       (s) => machineId(s, p.resourceGroup, p.machineName),
     );
     const machine = requireMachine(draft, { ...p, subscriptionId: sub.subscriptionId });
-    const body = parseJsonObject(req.body, false);
-    const tags = readTags(body);
-    const props = readMachineProperties(body);
+    const body = readArmBody(machinePatchSchema, req.body, false);
+    const tags = body.tags ?? undefined;
+    const props = machineProperties(body);
     if (tags !== undefined) machine.tags = tags;
     applyParent(machine, props.parentClusterResourceId);
     machine.systemData = {

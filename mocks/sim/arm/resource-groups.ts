@@ -22,13 +22,9 @@ import { beginDelete } from './deletes';
 import { resourceGroupOperationUri, secondsLeft } from './lro';
 import { page, tagFilter } from './paging';
 import { armResourceGroup } from './project';
-import {
-  optionalString,
-  parseJsonObject,
-  readResourceGroupLocation,
-  readTags,
-  requireResourceGroupName,
-} from './validate';
+import { resourceGroupPatchSchema, resourceGroupPutSchema } from '../../../src/api/arm-schemas';
+import { readArmBody } from './body';
+import { requireResourceGroupName, resourceGroupLocation } from './validate';
 
 const ACTION = {
   read: 'Microsoft.Resources/subscriptions/resourcegroups/read',
@@ -115,13 +111,13 @@ export const putResourceGroup =
       ACTION.write,
       resourceGroupId(sub.subscriptionId, p.resourceGroup),
     );
-    const body = parseJsonObject(req.body, false);
-    const location = readResourceGroupLocation(
-      body,
+    const body = readArmBody(resourceGroupPutSchema, req.body, false);
+    const location = resourceGroupLocation(
+      body.location,
       cloudLocations(cloudOfSubscription(draft, sub.subscriptionId)),
     );
-    const tags = readTags(body);
-    const managedBy = optionalString(body, 'managedBy', 'managedBy');
+    const tags = body.tags ?? undefined;
+    const managedBy = body.managedBy ?? undefined;
     const existing = findResourceGroup(draft, sub.subscriptionId, p.resourceGroup);
     if (existing) {
       if (normaliseRegion(existing.location) !== location)
@@ -165,9 +161,9 @@ export const patchResourceGroup =
       (s) => resourceGroupId(s, p.resourceGroup),
     );
     const rg = requireResourceGroup(draft, sub.subscriptionId, p.resourceGroup);
-    const body = parseJsonObject(req.body, false);
-    const tags = readTags(body);
-    const managedBy = optionalString(body, 'managedBy', 'managedBy');
+    const body = readArmBody(resourceGroupPatchSchema, req.body, false);
+    const tags = body.tags ?? undefined;
+    const managedBy = body.managedBy ?? undefined;
     if (tags !== undefined) rg.tags = tags;
     if (managedBy !== undefined) rg.managedBy = managedBy;
     rg.systemData = {

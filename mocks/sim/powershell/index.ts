@@ -16,3 +16,4 @@ export type { OutputRecord, OutputStream } from './context';
 export { COMMANDS, findCommand } from './commands';
 export { parseLine, ParseError } from './syntax';
 export { formatDate, formatList, formatObjects, formatTable } from './format';
+export { consoleDeviceCode, consoleSignInAccounts, redeemConsoleDeviceCode } from './console-sign-in';

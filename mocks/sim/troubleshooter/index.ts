@@ -8,5 +8,6 @@ export type * from './types';
 export { CASES, contextFor, diagnose, findCase } from './diagnosis';
 export { parseNodeList } from './patterns';
 export { runRemedy } from './remedies';
+export { MAX_ERROR_TEXT, diagnoseErrorText, readRemedyAction } from './input';
 export { RECIPES, isReproducible, playRecipe } from './recipes';
 export type { Recipe, RecipePlayer, RecipeStep } from './recipes';

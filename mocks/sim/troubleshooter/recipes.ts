@@ -502,6 +502,10 @@ export interface RecipePlayer {
 
 /** Plays the recipe of `caseId` on `clusterName`; returns the text the product shows at the end. */
 export function playRecipe(player: RecipePlayer, clusterName: string, caseId: string): string {
+  if (clusterName === '')
+    throw new SimError('bad-request', 'InvalidParameter', "Choose the 'cluster' to reproduce the case on.", {
+      target: 'cluster',
+    });
   if (!Object.hasOwn(RECIPES, caseId)) {
     throw new SimError(
       'not-found',

@@ -1,0 +1,52 @@
+/**
+ * The counts and the one-word states of a cluster's overview: its VMs by power state and with Azure
+ * benefits, and Windows Admin Center's Azure Arc summary over the cluster's servers.
+ */
+import { arcNodeStatus } from './arc';
+import { clusterNodes } from './derive';
+import type { Millis, OnPremCluster, VirtualMachine, World } from './model';
+
+export interface ClusterVmCounts {
+  total: number;
+  running: number;
+  off: number;
+  saved: number;
+  /** starting, stopping, saving, paused… */
+  other: number;
+  withBenefits: number;
+}
+
+export function clusterVmCounts(vms: readonly VirtualMachine[]): ClusterVmCounts {
+  const counts: ClusterVmCounts = {
+    total: vms.length,
+    running: 0,
+    off: 0,
+    saved: 0,
+    other: 0,
+    withBenefits: 0,
+  };
+  for (const vm of vms) {
+    if (vm.power === 'Running') counts.running += 1;
+    else if (vm.power === 'Off') counts.off += 1;
+    else if (vm.power === 'Saved') counts.saved += 1;
+    else counts.other += 1;
+    if (vm.attestationNic) counts.withBenefits += 1;
+  }
+  return counts;
+}
+
+export type ClusterArcText = 'Not configured' | 'Connected' | 'Partially connected' | 'Disconnected';
+
+/**
+ * WAC's Azure Arc line for a cluster: Not configured without Arc in its registration, else Connected when
+ * every server's agent is, Disconnected when none is, Partially connected in between.
+ */
+export function clusterArcText(world: World, cluster: OnPremCluster, now: Millis): ClusterArcText {
+  if (!cluster.registration?.arcEnabled) return 'Not configured';
+  const statuses = clusterNodes(world, cluster.name).map(
+    (node) => arcNodeStatus(world, node, now).agentStatus,
+  );
+  const connected = statuses.filter((s) => s === 'Connected').length;
+  if (connected === statuses.length) return 'Connected';
+  return connected === 0 ? 'Disconnected' : 'Partially connected';
+}
