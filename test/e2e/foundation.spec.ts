@@ -88,7 +88,7 @@ test('a server that goes down shows as Down without a reload', async ({ page, go
 
   await hciSim.inject('node-down', 'hci-node2');
 
-  await expect(row.getByText('Down', { exact: true })).toBeVisible({ timeout: 15_000 });
+  await expect(row.getByText('Down', { exact: true })).toBeVisible();
   await expect(page.getByRole('row', { name: /hci-node1/ }).getByText('Up', { exact: true })).toBeVisible();
 });
 
@@ -103,7 +103,7 @@ test('31 days unregistered puts the cluster out of policy, and that survives a r
   await hciSim.advance('31d');
 
   const outOfPolicy = page.getByText(/Out of policy|OutOfPolicy/i).first();
-  await expect(outOfPolicy).toBeVisible({ timeout: 15_000 });
+  await expect(outOfPolicy).toBeVisible();
 
   // No ?scenario= this time: the world must come back from where it was left.
   await page.goto(DASHBOARD);

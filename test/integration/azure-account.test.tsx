@@ -113,7 +113,8 @@ describe('Register Windows Admin Center with Azure', () => {
     expect(within(pane).getByText(/Enter the Azure application ID/)).toBeInTheDocument();
 
     const unknown = '11111111-2222-3333-4444-555555555555';
-    await user.type(appId, unknown);
+    await user.click(appId);
+    await user.paste(unknown);
     await user.click(within(pane).getByRole('button', { name: 'Connect' }));
     expect(
       await within(pane).findByText(`A registered application with the ID '${unknown}' was not found.`),
@@ -236,14 +237,15 @@ describe('The simulated sign-in page', () => {
     expect(screen.getByText(/Simulated Microsoft sign-in page/)).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Enter code' })).toBeInTheDocument();
     const box = screen.getByRole('textbox', { name: /Code/ });
-    await user.type(box, 'WRONGCODE');
+    await user.click(box);
+    await user.paste('WRONGCODE');
     await user.click(screen.getByRole('button', { name: 'Next' }));
     expect(
       await screen.findByText('That code didn\u2019t work. Check the code and try again.'),
     ).toBeInTheDocument();
 
     await user.clear(box);
-    await user.type(box, issued.deviceCode.code);
+    await user.paste(issued.deviceCode.code);
     await user.click(screen.getByRole('button', { name: 'Next' }));
     expect(await screen.findByRole('heading', { name: 'Pick an account' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: new RegExp(OPERATOR_UPN) }));
@@ -266,7 +268,8 @@ describe('The simulated sign-in page', () => {
     await hciSim.advance('15m');
     const { user } = await renderRoute('/device-login');
     await waitForAppReady();
-    await user.type(screen.getByRole('textbox', { name: /Code/ }), issued.deviceCode.code);
+    await user.click(screen.getByRole('textbox', { name: /Code/ }));
+    await user.paste(issued.deviceCode.code);
     await user.click(screen.getByRole('button', { name: 'Next' }));
     expect(await screen.findByText(/The code you entered has expired\./)).toBeInTheDocument();
   });
@@ -305,7 +308,7 @@ describe('Settings → Account and the AzureGate', () => {
     const view = renderGate();
     expect(await screen.findByText('Sign in to Azure first')).toBeInTheDocument();
     expect(screen.queryByText('Azure content')).not.toBeInTheDocument();
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     const dialog = await screen.findByRole('dialog', { name: 'Sign in to Azure' });
     expect(await within(dialog).findByRole('combobox', { name: /Account/ })).toHaveDisplayValue(
@@ -320,7 +323,7 @@ describe('Settings → Account and the AzureGate', () => {
     renderGate();
     expect(await screen.findByText('Register Windows Admin Center with Azure first')).toBeInTheDocument();
     expect(screen.getByText(/This gateway isn\u2019t yet registered with Azure\./)).toBeInTheDocument();
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     await user.click(screen.getByRole('button', { name: 'Register with Azure' }));
     expect(
       await screen.findByRole('dialog', { name: 'Get started with Azure in Windows Admin Center' }),

@@ -30,7 +30,7 @@ describe('All connections', () => {
     expect(name).toHaveAttribute('aria-invalid', 'true');
 
     await user.clear(name);
-    await user.type(name, 'hci-cluster02');
+    await user.paste('hci-cluster02');
     await user.click(within(pane).getByRole('radio', { name: 'Server clusters' }));
     await user.click(within(pane).getByRole('button', { name: 'Add' }));
 
@@ -48,8 +48,9 @@ describe('All connections', () => {
     const pane = await screen.findByRole('dialog', { name: 'Specify your credentials' });
     const userName = within(pane).getByRole('textbox', { name: /User name/ });
     await user.clear(userName);
-    await user.type(userName, 'CONTOSO\\opsadmin');
-    await user.type(within(pane).getByLabelText('Password'), 'P@ssw0rd!');
+    await user.paste('CONTOSO\\opsadmin');
+    await user.click(within(pane).getByLabelText('Password'));
+    await user.paste('P@ssw0rd!');
     await user.click(
       within(pane).getByRole('checkbox', { name: 'Use these credentials for all connections' }),
     );

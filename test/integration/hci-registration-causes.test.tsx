@@ -2,7 +2,8 @@ import { waitFor, within } from '@testing-library/react';
 import { setPollMs } from '@/config/timing';
 import { hciSim } from '../../mocks/node';
 import { DEV_SUBSCRIPTION, PROD_SUBSCRIPTION } from '../../mocks/sim/scenarios';
-import { renderRoute, screen, waitForAppReady } from '../utils/render';
+import { screen } from '../utils/render';
+import { openWizard, pane, runJob, SUCCESS, type User } from './registration-wizard';
 
 /**
  * The registration causes of behaviour.md §1.5 that depend on what the wizard is given: the resource name,
@@ -10,30 +11,9 @@ import { renderRoute, screen, waitForAppReady } from '../utils/render';
  * in the field, shows the simulation's text in the pane, and is fixed through the pane's way forward.
  */
 
-const SETTINGS = '/connections/cluster/hci-cluster01/settings/azure-stack-hci-registration';
 const ARM = 'https://management.azure.com';
-const SUCCESS = /^Azure Stack HCI is successfully registered\./;
-const pane = () => screen.getByRole('dialog', { name: 'Register Azure Stack HCI' });
 
 beforeEach(() => setPollMs({ pollMs: 50, idlePollMs: 100 }));
-
-async function openWizard() {
-  const view = await renderRoute(`${SETTINGS}?register=open`);
-  await waitForAppReady();
-  await screen.findByRole('dialog', { name: 'Register Azure Stack HCI' });
-  await within(pane()).findByRole('list', { name: 'Prerequisite checks' });
-  return view;
-}
-
-type User = Awaited<ReturnType<typeof openWizard>>['user'];
-
-/** Starts the job with `button`, runs simulated time past its end, and waits for `outcome`. */
-async function runJob(user: User, button: string, outcome: string | RegExp) {
-  await user.click(within(pane()).getByRole('button', { name: button }));
-  await waitFor(() => expect(within(pane()).getByLabelText('In progress')).toBeInTheDocument());
-  await hciSim.advance('2m');
-  await waitFor(() => expect(within(pane()).getByText(outcome)).toBeInTheDocument());
-}
 
 /** Replaces a field's text the way pasting does: one change, not one render per character. */
 async function typeInto(user: User, field: HTMLElement, text: string) {

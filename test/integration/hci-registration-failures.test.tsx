@@ -2,34 +2,9 @@ import { waitFor, within } from '@testing-library/react';
 import { setPollMs } from '@/config/timing';
 import { hciSim } from '../../mocks/node';
 import { renderRoute, screen, waitForAppReady } from '../utils/render';
-
-const SETTINGS = '/connections/cluster/hci-cluster01/settings/azure-stack-hci-registration';
-const pane = () => screen.getByRole('dialog', { name: 'Register Azure Stack HCI' });
+import { openWizard, pane, runJob, SETTINGS, SUCCESS } from './registration-wizard';
 
 beforeEach(() => setPollMs({ pollMs: 50, idlePollMs: 100 }));
-
-/** Opens the wizard on a world already prepared by the test (reset + faults). */
-async function openWizard() {
-  const view = await renderRoute(`${SETTINGS}?register=open`);
-  await waitForAppReady();
-  await screen.findByRole('dialog', { name: 'Register Azure Stack HCI' });
-  await within(pane()).findByRole('list', { name: 'Prerequisite checks' });
-  return view;
-}
-
-/** Starts (or restarts) the job with `button`, runs simulated time past its end, and waits for its outcome text. */
-async function runJob(
-  user: Awaited<ReturnType<typeof openWizard>>['user'],
-  button: string,
-  outcome: string | RegExp,
-) {
-  await user.click(within(pane()).getByRole('button', { name: button }));
-  await waitFor(() => expect(within(pane()).getByLabelText('In progress')).toBeInTheDocument());
-  await hciSim.advance('2m');
-  await waitFor(() => expect(within(pane()).getByText(outcome)).toBeInTheDocument());
-}
-
-const SUCCESS = /^Azure Stack HCI is successfully registered\./;
 
 describe('Registration failures, each with its real text and a way forward that works', () => {
   it('node down and outbound blocked: each half of the certificate error names its nodes; fixing both and Register again succeeds', async () => {

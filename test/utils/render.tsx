@@ -19,7 +19,9 @@ export async function renderRoute(url: string, { scenario }: RenderRouteOptions 
   if (scenario) await hciSim.reset(scenario);
   const queryClient = createQueryClient({ retry: false });
   const router = createMemoryRouter(createRoutes(queryClient), { initialEntries: [url] });
-  const user = userEvent.setup();
+  // No pause between the events of one action: nothing here waits on the wall clock, and a pause per key
+  // costs a timer round trip (and a render) for every character typed.
+  const user = userEvent.setup({ delay: null });
   const view: RenderResult = render(
     <AppProvider queryClient={queryClient}>
       <RouterProvider router={router} />

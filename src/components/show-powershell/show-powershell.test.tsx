@@ -6,7 +6,7 @@ import { ShowPowerShell } from './show-powershell';
 
 describe('ShowPowerShell', () => {
   it('opens the commands the portal runs and copies them as they are shown', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const line = registerAzStackHci({ subscriptionId: 's', region: 'eastus', resourceName: "Clu'ster $x" });
     render(
       <FluentProvider theme={webLightTheme}>

@@ -1,10 +1,9 @@
 import { Button, Dropdown, Field, makeStyles, Option, tokens } from '@fluentui/react-components';
-import { ArrowClockwiseRegular, DeleteRegular, ShieldCheckmarkRegular } from '@fluentui/react-icons';
+import { ShieldCheckmarkRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { AppRegistrationDto } from '@/api/contract';
-import { ActionBar, ActionButton } from '@/components/action-bar/action-bar';
 import { Banner } from '@/components/banner/banner';
 import { ConfirmDialog } from '@/components/confirm-dialog/confirm-dialog';
 import type { DataTableColumn } from '@/components/data-table/data-table';
@@ -19,6 +18,7 @@ import { useDeleteApp, useGrantConsent } from '../api/azure-mutations';
 import { BrowseList, type BrowseGrouping } from './portal/browse-list';
 import { Essentials } from '@/components/portal-blade/essentials';
 import { ResourceBlade } from '@/components/portal-blade/resource-blade';
+import { BladeCommands } from '@/components/portal-blade/simple-blade';
 import { ResourceId } from '@/components/portal-blade/resource-id';
 
 const useStyles = makeStyles({
@@ -130,18 +130,11 @@ export function AppRegistrationPage() {
       active={tab}
       onSelect={(next) => setTab(next === 'overview' ? '' : next)}
       commands={
-        <ActionBar
-          ariaLabel={`${name} commands`}
-          actions={
-            <>
-              <ActionButton icon={<DeleteRegular />} disabled={!app} onClick={() => setConfirmDelete(true)}>
-                Delete
-              </ActionButton>
-              <ActionButton icon={<ArrowClockwiseRegular />} onClick={() => void apps.refetch()}>
-                Refresh
-              </ActionButton>
-            </>
-          }
+        <BladeCommands
+          name={name}
+          onDelete={() => setConfirmDelete(true)}
+          canDelete={app !== undefined}
+          onRefresh={() => void apps.refetch()}
         />
       }
     >

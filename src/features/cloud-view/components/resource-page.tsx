@@ -1,9 +1,9 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowClockwiseRegular, DeleteRegular, ServerRegular } from '@fluentui/react-icons';
+import { ServerRegular } from '@fluentui/react-icons';
 import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { ActionBar, ActionButton } from '@/components/action-bar/action-bar';
+import { ActionButton } from '@/components/action-bar/action-bar';
 import { Banner } from '@/components/banner/banner';
 import { ConfirmDialog } from '@/components/confirm-dialog/confirm-dialog';
 import { DataTable, type DataTableColumn } from '@/components/data-table/data-table';
@@ -31,6 +31,7 @@ import { BrowseList, type BrowseGrouping } from './portal/browse-list';
 import { Essentials } from '@/components/portal-blade/essentials';
 import { clusterStatusKind, clusterStatusText } from './portal/portal-status';
 import { ResourceBlade } from '@/components/portal-blade/resource-blade';
+import { BladeCommands, SimpleBlade } from '@/components/portal-blade/simple-blade';
 import { serverQueries } from '@/api/queries/cluster-queries';
 import { ArmEssentials, resourceGroupPath, resourcePath } from './portal/arm-essentials';
 import { ResourceId } from '@/components/portal-blade/resource-id';
@@ -115,29 +116,19 @@ function ClusterResourcePage({ id }: { id: string }) {
       active={tab}
       onSelect={(next) => setTab(next === 'overview' ? '' : next)}
       commands={
-        <ActionBar
-          ariaLabel={`${name} commands`}
-          actions={
-            <>
-              <ActionButton
-                icon={<DeleteRegular />}
-                disabled={!cluster.isSuccess}
-                onClick={() => setConfirmDelete(true)}
-              >
-                Delete
-              </ActionButton>
-              <ActionButton icon={<ArrowClockwiseRegular />} onClick={() => void cluster.refetch()}>
-                Refresh
-              </ActionButton>
-              <ActionButton
-                icon={<ServerRegular />}
-                onClick={() => void navigate(paths.tool('cluster', name, 'dashboard'))}
-              >
-                Open in Windows Admin Center
-              </ActionButton>
-            </>
-          }
-        />
+        <BladeCommands
+          name={name}
+          onDelete={() => setConfirmDelete(true)}
+          canDelete={cluster.isSuccess}
+          onRefresh={() => void cluster.refetch()}
+        >
+          <ActionButton
+            icon={<ServerRegular />}
+            onClick={() => void navigate(paths.tool('cluster', name, 'dashboard'))}
+          >
+            Open in Windows Admin Center
+          </ActionButton>
+        </BladeCommands>
       }
     >
       {gone ? (
@@ -350,27 +341,12 @@ function MachineResourcePage({ id }: { id: string }) {
   useMarkAppReady(!machine.isPending);
   const m: ArmMachine | undefined = machine.data;
   return (
-    <ResourceBlade
+    <SimpleBlade
       name={name}
       type="Machine - Azure Arc"
-      menu={[{ id: 'overview', label: 'Overview' }]}
-      active="overview"
-      onSelect={() => undefined}
-      commands={
-        <ActionBar
-          ariaLabel={`${name} commands`}
-          actions={
-            <>
-              <ActionButton icon={<DeleteRegular />} disabled={!m} onClick={() => setConfirmDelete(true)}>
-                Delete
-              </ActionButton>
-              <ActionButton icon={<ArrowClockwiseRegular />} onClick={() => void machine.refetch()}>
-                Refresh
-              </ActionButton>
-            </>
-          }
-        />
-      }
+      onDelete={() => setConfirmDelete(true)}
+      canDelete={m !== undefined}
+      onRefresh={() => void machine.refetch()}
     >
       {isLoadFailure(machine) ? (
         <ErrorState
@@ -434,7 +410,7 @@ function MachineResourcePage({ id }: { id: string }) {
           })
         }
       />
-    </ResourceBlade>
+    </SimpleBlade>
   );
 }
 
@@ -522,29 +498,14 @@ function ResourceGroupPage({ id }: { id: string }) {
   ];
   const error = machines.error ?? clusters.error;
   return (
-    <ResourceBlade
+    <SimpleBlade
       name={resourceGroup}
       type="Resource group"
-      menu={[{ id: 'overview', label: 'Overview' }]}
-      active="overview"
-      onSelect={() => undefined}
-      commands={
-        <ActionBar
-          ariaLabel={`${resourceGroup} commands`}
-          actions={
-            <ActionButton
-              icon={<ArrowClockwiseRegular />}
-              onClick={() => {
-                void groups.refetch();
-                void machines.refetch();
-                void clusters.refetch();
-              }}
-            >
-              Refresh
-            </ActionButton>
-          }
-        />
-      }
+      onRefresh={() => {
+        void groups.refetch();
+        void machines.refetch();
+        void clusters.refetch();
+      }}
     >
       {isLoadFailure(groups) ? (
         <ErrorState
@@ -582,7 +543,7 @@ function ResourceGroupPage({ id }: { id: string }) {
           />
         </div>
       </section>
-    </ResourceBlade>
+    </SimpleBlade>
   );
 }
 
@@ -598,28 +559,13 @@ function SubscriptionPage({ id }: { id: string }) {
   );
   const name = subscription?.displayName ?? subscriptionId;
   return (
-    <ResourceBlade
+    <SimpleBlade
       name={name}
       type="Subscription"
-      menu={[{ id: 'overview', label: 'Overview' }]}
-      active="overview"
-      onSelect={() => undefined}
-      commands={
-        <ActionBar
-          ariaLabel={`${name} commands`}
-          actions={
-            <ActionButton
-              icon={<ArrowClockwiseRegular />}
-              onClick={() => {
-                void subscriptions.refetch();
-                void groups.refetch();
-              }}
-            >
-              Refresh
-            </ActionButton>
-          }
-        />
-      }
+      onRefresh={() => {
+        void subscriptions.refetch();
+        void groups.refetch();
+      }}
     >
       {isLoadFailure(subscriptions) ? (
         <ErrorState
@@ -699,7 +645,7 @@ function SubscriptionPage({ id }: { id: string }) {
           </div>
         )}
       </section>
-    </ResourceBlade>
+    </SimpleBlade>
   );
 }
 

@@ -23,6 +23,7 @@ import { useId, useMemo, useState } from 'react';
 import type { NodeEventDto } from '@/api/contract';
 import type { DiagnosticsNodeDto } from '@/api/lab-contract';
 import { PageHeader } from '@/components/page-header/page-header';
+import { sectionStyles } from '@/components/page-section/section-styles';
 import { PageLayout } from '@/components/page-header/page-layout';
 import { ErrorState, isLoadFailure, LoadingState } from '@/components/query-state/query-state';
 import { RouterLink } from '@/components/router-link/router-link';
@@ -39,20 +40,7 @@ import { useEnableDebug, useHcisvc } from '../api/diagnostics-mutations';
 import { diagnosticsQueries } from '../api/diagnostics-queries';
 
 const useStyles = makeStyles({
-  section: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    paddingBlock: tokens.spacingVerticalM,
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  h3: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    fontWeight: tokens.fontWeightSemibold,
-    color: tokens.colorNeutralForeground1,
-  },
-  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'end' },
+  ...sectionStyles,
   nodes: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fill, minmax(420px, 1fr))',
@@ -74,7 +62,6 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
   name: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
-  muted: { color: tokens.colorNeutralForeground2 },
   message: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   tableWrap: { maxHeight: '420px', overflow: 'auto' },
   list: {

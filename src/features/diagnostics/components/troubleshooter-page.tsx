@@ -19,6 +19,7 @@ import type { DiagnosisDto, RemedyActionDto, RemedyStepDto } from '@/api/lab-con
 import { labQueries } from '@/api/queries/lab-queries';
 import { PageHeader } from '@/components/page-header/page-header';
 import { PageLayout } from '@/components/page-header/page-layout';
+import { sectionStyles } from '@/components/page-section/section-styles';
 import { ErrorState, LoadingState } from '@/components/query-state/query-state';
 import { RouterLink } from '@/components/router-link/router-link';
 import { ShowPowerShell } from '@/components/show-powershell/show-powershell';
@@ -40,20 +41,8 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   // A native select is as wide as its longest option: at 1024 px that ran past the window's edge, cut off.
   pick: { minWidth: 0, width: '100%' },
-  section: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    paddingBlock: tokens.spacingVerticalM,
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    maxWidth: '960px',
-  },
-  h3: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    fontWeight: tokens.fontWeightSemibold,
-    color: tokens.colorNeutralForeground1,
-  },
+  section: { ...sectionStyles.section, maxWidth: '960px' },
+  h3: sectionStyles.h3,
   steps: {
     margin: 0,
     listStyleType: 'decimal',
@@ -63,7 +52,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
   },
   step: { display: 'list-item', color: tokens.colorNeutralForeground1 },
-  muted: { color: tokens.colorNeutralForeground2 },
+  muted: sectionStyles.muted,
 });
 
 /** The command lines a step's button runs, where they need nothing but the server's name. */

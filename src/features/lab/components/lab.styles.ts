@@ -1,34 +1,15 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { sectionStyles } from '@/components/page-section/section-styles';
 
-/** The lab page's sections share one look: a titled band with rows of controls and lists of items. */
+/** The lab page's sections: the tool pages' titled bands, with lists of items. */
 export const useLabStyles = makeStyles({
+  ...sectionStyles,
   intro: { color: tokens.colorNeutralForeground2, maxWidth: '880px' },
-  section: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    paddingBlock: tokens.spacingVerticalM,
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  h3: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    fontWeight: tokens.fontWeightSemibold,
-    color: tokens.colorNeutralForeground1,
-  },
-  h4: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    fontWeight: tokens.fontWeightSemibold,
-    color: tokens.colorNeutralForeground1,
-  },
-  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'end' },
   clock: {
     fontSize: tokens.fontSizeBase500,
     fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorNeutralForeground1,
   },
-  muted: { color: tokens.colorNeutralForeground2 },
   list: {
     listStyleType: 'none',
     margin: 0,
