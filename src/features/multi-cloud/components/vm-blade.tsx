@@ -185,11 +185,7 @@ export function VmBlade({ cloud, vmId, onClose }: VmBladeProps) {
             </section>
           ))
         ) : (
-          <CheckpointPanel
-            vmName={v.name}
-            checkpoints={v.checkpoints}
-            onAction={actions.checkpoint(v)}
-          />
+          <CheckpointPanel vmName={v.name} checkpoints={v.checkpoints} onAction={actions.checkpoint(v)} />
         )}
       </ResourceBlade>
       <ConfirmDialog
