@@ -15,6 +15,7 @@ import {
 } from '../derive';
 import type { ClusterNode, FaultName, Millis, OnPremCluster, World } from '../model';
 import type { CaseContext, CheckResult } from './types';
+import { utcMinute } from '../time-text';
 
 export function nodesOf(world: World, cluster: OnPremCluster): ClusterNode[] {
   return clusterNodes(world, cluster.name);
@@ -126,7 +127,7 @@ export function syncCheck(ctx: CaseContext): CheckResult {
     return { resolved: false, detail: `${blocked.join(', ')} still can't reach Azure.` };
   return {
     resolved: true,
-    detail: `The last sync at ${new Date(reg.lastSyncAt).toISOString()} succeeded and every server reaches Azure.`,
+    detail: `The last sync at ${utcMinute(reg.lastSyncAt)} succeeded and every server reaches Azure.`,
   };
 }
 

@@ -41,6 +41,7 @@ import {
   nodeFaultSteps,
 } from './remedy-steps';
 import type { RemedyStep, TroubleshootCase } from './types';
+import { utcMinute } from '../time-text';
 
 export const GUIDE_CASES: TroubleshootCase[] = [
   {
@@ -368,7 +369,7 @@ export const GUIDE_CASES: TroubleshootCase[] = [
       const blocked = connectivityFaultNodes(ctx);
       if (nodesOf(ctx.world, ctx.cluster).some((n) => n.tpmCleared))
         return 'A system change (Secure Boot, a cleared TPM, a significant time change) made the licence data unreadable.';
-      return `The cluster hasn\u2019t synced with Azure for more than 30 days${view.lastConnected !== undefined ? ` (last ${new Date(view.lastConnected).toISOString()})` : ''}${blocked.length > 0 ? `: ${blocked.join(', ')} can't reach Azure` : ''}.`;
+      return `The cluster hasn\u2019t synced with Azure for more than 30 days${view.lastConnected !== undefined ? ` (last ${utcMinute(view.lastConnected)})` : ''}${blocked.length > 0 ? `: ${blocked.join(', ')} can't reach Azure` : ''}.`;
     },
     steps: (ctx) =>
       ctx.cluster.registration
