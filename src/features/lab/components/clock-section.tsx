@@ -1,4 +1,4 @@
-import { Button, Field, Input, Text } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { useState, type SyntheticEvent } from 'react';
 import type { LabStateDto } from '@/api/lab-contract';
 import { formatDateTime } from '@/lib/format';
@@ -7,9 +7,17 @@ import { durationProblem, offsetText } from './clock-text';
 import { Feedback, useFeedback } from './lab-feedback';
 import { useLabStyles } from './lab.styles';
 
+const useClockStyles = makeStyles({
+  // The Advance button sits level with the input, not centred on the field's label, input and hint.
+  form: { alignItems: 'flex-start' },
+  // A vertical Field's label: its line height, then 2 px of padding and 2 px of margin (Fluent's Field styles).
+  submit: { marginTop: `calc(${tokens.lineHeightBase300} + 2 * ${tokens.spacingVerticalXXS})` },
+});
+
 /** Simulated time: where the clock is, and moving it forward by a step or a custom duration. */
 export function ClockSection({ state }: { state: LabStateDto }) {
   const styles = useLabStyles();
+  const clock = useClockStyles();
   const advance = useAdvance();
   const [custom, setCustom] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
@@ -52,7 +60,7 @@ export function ClockSection({ state }: { state: LabStateDto }) {
           +31 days
         </Button>
       </div>
-      <form className={styles.row} onSubmit={submit} noValidate>
+      <form className={mergeClasses(styles.row, clock.form)} onSubmit={submit} noValidate>
         <Field
           label="Custom duration"
           validationMessage={problem}
@@ -61,7 +69,7 @@ export function ClockSection({ state }: { state: LabStateDto }) {
         >
           <Input value={custom} onChange={(_e, d) => setCustom(d.value)} />
         </Field>
-        <Button type="submit" appearance="primary" disabled={advance.isPending}>
+        <Button type="submit" appearance="primary" className={clock.submit} disabled={advance.isPending}>
           Advance
         </Button>
       </form>
