@@ -72,12 +72,22 @@ function relay(client: HostClient): HciSim {
   ) as unknown as HciSim;
 }
 
-/** Resolves once the service worker controls this page, which a first visit gets only after it activates. */
+/**
+ * Resolves once the service worker controls this page. A first visit is controlled when the worker claims
+ * its clients as it activates; a page whose navigation began before that activation but whose client was
+ * created after the claim (a second tab opened while the first registered the worker) is left out of it and
+ * would wait for ever, so the page asks the active worker to claim it again.
+ */
 async function controlled(): Promise<void> {
-  if (navigator.serviceWorker.controller) return;
-  await new Promise<void>((resolve) => {
+  // A function, not a narrowed property: the controller may arrive while this awaits.
+  const isControlled = () => navigator.serviceWorker.controller !== null;
+  if (isControlled()) return;
+  const changed = new Promise<void>((resolve) => {
     navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true });
   });
+  const registration = await navigator.serviceWorker.ready;
+  if (!isControlled()) registration.active?.postMessage('CLAIM_CLIENTS');
+  await changed;
 }
 
 /** Same-origin /api/*: the only requests to this page's own origin that the world answers. */

@@ -70,6 +70,10 @@ addEventListener('message', (event) => {
     event.waitUntil(updateClients((store) => store.put(true, clientId)).catch(() => undefined));
   } else if (event.data === 'CLIENT_CLOSED' || event.data === 'MOCK_DEACTIVATE') {
     event.waitUntil(updateClients((store) => store.delete(clientId)).catch(() => undefined));
+  } else if (event.data === 'CLAIM_CLIENTS') {
+    // A page whose client was created after this worker claimed the pages as it activated (see
+    // mocks/browser.ts's controlled()) asks to be claimed; claim() takes only pages no worker controls yet.
+    event.waitUntil(self.clients.claim());
   } else if (event.data === 'KEEPALIVE_REQUEST') {
     // A page that is mocking keeps asking; after a restart, its asking is what brings it back.
     event.waitUntil(restoreClients());
