@@ -11,7 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ChevronDownRegular, ChevronUpRegular } from '@fluentui/react-icons';
-import { useId, useState, type ReactNode } from 'react';
+import { Fragment, useId, useState, type ReactNode } from 'react';
 import { ResourceId } from './resource-id';
 
 const useStyles = makeStyles({
@@ -49,6 +49,8 @@ const useStyles = makeStyles({
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 440px), 1fr))',
     columnGap: tokens.spacingHorizontalXXXL,
+    // Stacked, the right column's first row keeps the rows' own gap from the left column's last.
+    rowGap: tokens.spacingVerticalXS,
     marginTop: tokens.spacingVerticalS,
   },
   list: {
@@ -62,6 +64,7 @@ const useStyles = makeStyles({
   pair: { display: 'contents' },
   term: { color: tokens.colorNeutralForeground2, whiteSpace: 'nowrap' },
   value: { margin: 0, minWidth: 0, overflowWrap: 'anywhere' },
+  tagValue: { display: 'inline-block', maxWidth: '100%', overflowWrap: 'anywhere' },
 });
 
 export interface EssentialsField {
@@ -158,10 +161,25 @@ function JsonView({ resource }: { resource: { id: string } }) {
   );
 }
 
-/** Tags as the Essentials shows them: "name : value" pairs, or "None". */
-export function tagsText(tags: Record<string, string> | undefined): string {
+/**
+ * Tags as the Essentials shows them: "name : value" pairs, or "None". Each value is one unit on the line, so a
+ * GUID value moves under its name whole rather than breaking at one of its hyphens; only a value wider than
+ * the column breaks inside.
+ */
+function TagsValue({ tags }: { tags: Record<string, string> | undefined }) {
+  const styles = useStyles();
   const entries = Object.entries(tags ?? {});
-  return entries.length === 0 ? 'None' : entries.map(([k, v]) => `${k} : ${v}`).join(', ');
+  if (entries.length === 0) return <>None</>;
+  return (
+    <>
+      {entries.map(([name, value], index) => (
+        <Fragment key={name}>
+          {index > 0 && ', '}
+          {name} : <span className={styles.tagValue}>{value}</span>
+        </Fragment>
+      ))}
+    </>
+  );
 }
 
 export interface CommonEssentials {
@@ -193,5 +211,5 @@ export function withTags(
   fields: readonly EssentialsField[],
   tags: Record<string, string> | undefined,
 ): EssentialsField[] {
-  return [...fields.slice(0, 5), { label: 'Tags', value: tagsText(tags) }];
+  return [...fields.slice(0, 5), { label: 'Tags', value: <TagsValue tags={tags} /> }];
 }

@@ -5,6 +5,9 @@ import { Fragment, useState } from 'react';
 const useStyles = makeStyles({
   root: { display: 'inline-flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalXXS, minWidth: 0 },
   text: { minWidth: 0 },
+  // The small button is 24 px tall against a 20 px line: without this, every row with a copy button stood
+  // 4 px taller than its neighbours in Essentials. The button keeps its 24 px target.
+  copy: { marginBlock: '-2px' },
   // Each "segment/" is atomic, so a line breaks at the <wbr> after a "/" and never at a hyphen inside a name;
   // a segment wider than the whole column is the one case that breaks inside (max-width + anywhere).
   segment: { display: 'inline-block', maxWidth: '100%', overflowWrap: 'anywhere' },
@@ -37,6 +40,7 @@ export function ResourceId({ value, label, copy = true }: { value: string; label
         <Tooltip content={status || 'Copy to clipboard'} relationship="description">
           <Button
             size="small"
+            className={styles.copy}
             appearance="transparent"
             icon={<CopyRegular />}
             aria-label={`Copy ${label}`}
