@@ -149,11 +149,7 @@ export const clusterPutSchema = z.object({
   properties: clusterProperties,
 });
 /** Clusters_Update (ClusterPatch). */
-export const clusterPatchSchema = z.object({
-  tags,
-  identity: clusterIdentity,
-  properties: clusterProperties,
-});
+export const clusterPatchSchema = z.omit(clusterPutSchema, { location: true });
 
 /** ArcSettings_Create; the resource-group name rule of `arcInstanceResourceGroup` is the simulation's. */
 export const arcSettingPutSchema = z.object({
@@ -202,8 +198,4 @@ export const machinePutSchema = z.object({
   properties: machineProperties,
 });
 /** Machines_Update (MachineUpdate). */
-export const machinePatchSchema = z.object({
-  tags,
-  identity: machineIdentity,
-  properties: machineProperties,
-});
+export const machinePatchSchema = z.omit(machinePutSchema, { location: true });

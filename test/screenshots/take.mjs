@@ -48,8 +48,6 @@ async function open(page, path, scenario) {
       window.hciSim !== undefined &&
       (document.body.dataset.appReady === 'true' ||
         document.querySelector('[role="main"][data-app-ready="true"], main[data-app-ready="true"]') !== null),
-    undefined,
-    { timeout: 30_000 },
   );
 }
 
