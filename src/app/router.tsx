@@ -76,7 +76,9 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               lazy: async () => ({ Component: (await import('@/shell/connection-layout')).ConnectionLayout }),
               handle: { crumb: (params) => params.name } satisfies RouteHandle,
               children: [
-                { index: true },
+                // The connection's own address: the layout sends it on to the first tool, so the index renders
+                // nothing (an explicit null; left undefined, React Router warns on every visit).
+                { index: true, element: null },
                 {
                   ErrorBoundary: RouteError,
                   children: [
