@@ -145,34 +145,3 @@ for (let run = 1; run <= 20; run++) {
     expect(status).toBe(200);
   });
 }
-
-test.describe('a stopped service worker', () => {
-  // Playwright's trace snapshots crash Chromium's browser process (SIGTRAP, every page gone) when
-  // ServiceWorker.stopAllWorkers stops the worker that answered the page's requests: 17 of 60 runs with them
-  // (this test, and a script that only stops the worker and fetches), 0 of 56 without (16 of this test; 40 of
-  // the script with no trace, a trace without snapshots, or screenshots only). The crash is the browser's and
-  // the tracer's, not the page's; the trace keeps its actions and screenshots.
-  test.use({
-    trace: { mode: 'retain-on-first-failure', snapshots: false, screenshots: true, sources: true },
-  });
-
-  test('after the browser stops the service worker, the next fetch and navigation are answered by the world', async ({
-    page,
-    context,
-  }) => {
-    await page.goto(withScenario('/', 'registered'));
-    await waitForApp(page);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-
-    const status = await page.evaluate(async (url) => (await fetch(url)).status, SUBSCRIPTIONS);
-    expect(status).toBe(200);
-
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await page.getByRole('link', { name: 'hci-cluster01' }).first().click();
-    await expect(page.getByRole('heading', { name: 'hci-cluster01' }).first()).toBeVisible();
-    await expect(page.getByText(/failed: 404/)).toHaveCount(0);
-    await expect(page.getByText('hci-node1').first()).toBeVisible();
-  });
-});
