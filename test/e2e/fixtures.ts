@@ -22,6 +22,9 @@ declare global {
   }
 }
 
+/** The simulated Azure Resource Manager's origin, as a page's scripts call it. */
+export const ARM = 'https://management.azure.com';
+
 export type Theme = 'light' | 'dark';
 export const THEME_STORAGE_KEY = 'hci-portal-theme';
 const APP_READY_TIMEOUT = 15_000;

@@ -7,13 +7,13 @@ import {
   test,
   waitForApp,
   type Theme,
+  ARM,
 } from './fixtures';
 
 const CLUSTER = 'hci-cluster01';
 const NODES = ['hci-node1', 'hci-node2', 'hci-node3', 'hci-node4'];
 const DASHBOARD = `/connections/cluster/${CLUSTER}/tools/dashboard`;
 const SERVERS = `/connections/cluster/${CLUSTER}/tools/servers`;
-const ARM = 'https://management.azure.com';
 
 interface ArmReply {
   status: number;

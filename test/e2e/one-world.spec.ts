@@ -1,9 +1,8 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, test, waitForApp, withScenario } from './fixtures';
+import { ARM, expect, test, waitForApp, withScenario } from './fixtures';
 
 /** One browser profile, one simulated world: every tab of a context talks to the same one. */
 
-const ARM = 'https://management.azure.com';
 const SUBSCRIPTIONS = `${ARM}/subscriptions?api-version=2022-12-01`;
 const SERVERS = '/connections/cluster/hci-cluster01/tools/servers';
 

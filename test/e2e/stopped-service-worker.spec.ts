@@ -1,8 +1,8 @@
-import { expect, test, waitForApp, withScenario } from './fixtures';
+import { ARM, expect, test } from './fixtures';
 
 // A file of its own: Playwright takes a trace setting only at a file's top level (it forces a new worker).
 
-const SUBSCRIPTIONS = 'https://management.azure.com/subscriptions?api-version=2022-12-01';
+const SUBSCRIPTIONS = `${ARM}/subscriptions?api-version=2022-12-01`;
 
 // Playwright's trace snapshots crash Chromium's browser process (SIGTRAP, every page gone) when
 // ServiceWorker.stopAllWorkers stops the worker that answered the page's requests: 17 of 60 runs with them
@@ -16,9 +16,9 @@ test.use({
 test('after the browser stops the service worker, the next fetch and navigation are answered by the world', async ({
   page,
   context,
+  gotoScenario,
 }) => {
-  await page.goto(withScenario('/', 'registered'));
-  await waitForApp(page);
+  await gotoScenario('/', 'registered');
   const cdp = await context.newCDPSession(page);
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
