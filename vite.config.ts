@@ -32,12 +32,13 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}', 'test/integration/**/*.test.{ts,tsx}'],
           setupFiles: ['./test/setup/vitest.setup.ts'],
-          // No retry: a test that fails once is a bug to fix. The timeout is CPU, not waiting: each test renders
-          // the whole app (router, Fluent, a virtualised grid) in jsdom, and the first test of a file also pays
-          // for importing its lazy routes; simulated time, not the wall clock, moves the world. Measured on the
-          // shared 2-core machine (`vitest run --project ui`, load average 6 to 13): 25 of 227 tests over the
-          // default 5 s, 12 over 10 s, the slowest that passed 17.9 s; 20 s is that with a little room. At load
-          // average 20 some still exceed it: the figure is for a machine busy, not overloaded.
+          // No retry: a test that fails once is a bug to fix. The timeout is CPU, not waiting: simulated time, not
+          // the wall clock, moves the world, and route code loads at import (test/utils/render.tsx). Each test
+          // renders the whole app (router, Fluent, a virtualised grid) in jsdom with React's development build.
+          // Measured 3 Dec (`vitest run --project ui --maxWorkers=1`, process CPU per test, load average 13-20):
+          // of 231 tests, 15 use over 2.5 s of CPU and 3 over 5 s (registration journeys that fail a job, change
+          // the settings and run it again: 4.5-5.6 s); at that load wall time is 2-4x CPU, 43 tests took over 5 s
+          // and those 3 reached 20 s. Those journeys exceed the default 5 s even on an idle machine.
           testTimeout: 20_000,
         },
       },

@@ -20,10 +20,6 @@ for (const theme of ['light', 'dark'] as const satisfies readonly Theme[]) {
     context,
     gotoScenario,
   }) => {
-    // Seven axe scans and a second tab on two shared cores: nothing here waits on the clock, it is CPU. Measured
-    // 1.7 min per theme (load average 20, --workers=1), over the default minute; 180 s is that with about 75 s
-    // of room for a busier machine.
-    test.setTimeout(180_000);
     await setTheme(page, theme);
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await gotoScenario('/settings/register', 'fresh');

@@ -1,4 +1,4 @@
-import { configure, render, waitFor, within } from '@testing-library/react';
+import { render, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { AppProvider } from '@/app/provider';
@@ -9,9 +9,6 @@ import { ADMIN_UPN, OPERATOR_UPN } from '../../mocks/sim';
 import { renderRoute, screen, waitForAppReady } from '../utils/render';
 
 const API = 'http://localhost';
-
-// Each step waits on a poll and a refetch; on shared, busy cores that can exceed the 1 s default.
-configure({ asyncUtilTimeout: 5_000 });
 
 async function post(path: string, body: unknown): Promise<Response> {
   return fetch(`${API}${path}`, {
