@@ -6,7 +6,6 @@
  */
 import * as z from 'zod/mini';
 import {
-  MAX_TAG_VALUE,
   hostNameProblem,
   isGuid,
   proxyUrlProblem,
@@ -16,6 +15,7 @@ import {
   tagsProblem,
   upnProblem,
 } from './rules';
+import { stringRecordSchema } from './string-record';
 
 /** A check from rules.ts as a zod refinement with the rule's own message. */
 const rule = (problem: (value: string) => string | undefined) =>
@@ -34,7 +34,8 @@ export const resourceGroupNameSchema = z.string().check(rule(resourceGroupNamePr
 export const hostNameSchema = z.string().check(rule(hostNameProblem));
 export const upnSchema = z.string().check(rule(upnProblem));
 export const guidSchema = z.string().check(z.refine(isGuid, 'must be a GUID'));
-export const tagsSchema = z.record(text(512), text(MAX_TAG_VALUE)).check(
+/** Tags as ARM keeps them: a null-prototype record (string-record.ts), so `__proto__` is an ordinary name. */
+export const tagsSchema = stringRecordSchema.check(
   z.superRefine((tags, ctx) => {
     const message = tagsProblem(tags);
     if (message !== undefined) ctx.addIssue({ code: 'custom', message, input: tags });
