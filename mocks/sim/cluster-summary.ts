@@ -4,20 +4,12 @@
  */
 import { arcNodeStatus } from './arc';
 import { clusterNodes } from './derive';
+import type { ClusterDto, VmSummaryDto } from '../../src/api/contract';
 import type { Millis, OnPremCluster, VirtualMachine, World } from './model';
 
-export interface ClusterVmCounts {
-  total: number;
-  running: number;
-  off: number;
-  saved: number;
-  /** starting, stopping, saving, paused… */
-  other: number;
-  withBenefits: number;
-}
-
-export function clusterVmCounts(vms: readonly VirtualMachine[]): ClusterVmCounts {
-  const counts: ClusterVmCounts = {
+/** The cluster's VMs by state (`other`: starting, stopping, saving, paused…), in the wire contract's shape. */
+export function clusterVmCounts(vms: readonly VirtualMachine[]): VmSummaryDto {
+  const counts: VmSummaryDto = {
     total: vms.length,
     running: 0,
     off: 0,
@@ -35,7 +27,7 @@ export function clusterVmCounts(vms: readonly VirtualMachine[]): ClusterVmCounts
   return counts;
 }
 
-export type ClusterArcText = 'Not configured' | 'Connected' | 'Partially connected' | 'Disconnected';
+export type ClusterArcText = ClusterDto['arc']['wacText'];
 
 /**
  * WAC's Azure Arc line for a cluster: Not configured without Arc in its registration, else Connected when
