@@ -42,3 +42,14 @@ export function clusterArcText(world: World, cluster: OnPremCluster, now: Millis
   if (connected === statuses.length) return 'Connected';
   return connected === 0 ? 'Disconnected' : 'Partially connected';
 }
+
+/** The cluster's Arc state on its overview: Unknown until it is registered, then as its registration says. */
+export function clusterArcStatus(cluster: OnPremCluster): ClusterDto['arc']['clusterArcStatus'] {
+  const reg = cluster.registration;
+  if (!reg) return 'Unknown';
+  return reg.arcEnabled ? 'Enabled' : 'Disabled';
+}
+
+/** Azure Benefits on the cluster's overview: On while IMDS attestation is enabled on the cluster. */
+export const clusterBenefitsStatus = (cluster: OnPremCluster): ClusterDto['benefits']['clusterStatus'] =>
+  cluster.imdsAttestation === 'Enabled' ? 'On' : 'Off';

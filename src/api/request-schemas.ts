@@ -28,7 +28,10 @@ const rule = (problem: (value: string) => string | undefined) =>
 const text = (max: number) => z.string().check(z.maxLength(max, `must be at most ${max} characters`));
 const name = text(260);
 
-export const cloudNameSchema = z.enum(['AzureCloud', 'AzureChinaCloud', 'AzureUSGovernment']);
+export const cloudNameSchema = z.enum(['AzureCloud', 'AzureChinaCloud', 'AzureUSGovernment'], {
+  // the pane's step is "Select an Azure cloud." (ui.md §2b); the values are the names a client sends
+  error: "Select an Azure cloud: 'AzureCloud', 'AzureChinaCloud' or 'AzureUSGovernment'.",
+});
 export const subscriptionIdSchema = z.string().check(rule(subscriptionIdProblem));
 export const resourceGroupNameSchema = z.string().check(rule(resourceGroupNameProblem));
 export const hostNameSchema = z.string().check(rule(hostNameProblem));
@@ -68,10 +71,15 @@ export const deviceCodeSchema = z.object({ cloud: cloudNameSchema });
 export const deviceLoginSchema = z.object({ code: text(64), upn: text(256) });
 export const connectGatewaySchema = z.object({
   tenantId: z.optional(text(64)),
-  application: z.discriminatedUnion('mode', [
-    z.object({ mode: z.literal('create') }),
-    z.object({ mode: z.literal('existing'), appId: text(64) }),
-  ]),
+  application: z.discriminatedUnion(
+    'mode',
+    [z.object({ mode: z.literal('create') }), z.object({ mode: z.literal('existing'), appId: text(64) })],
+    // the pane's two choices (ui.md §2b step 4), by the names a client sends
+    {
+      error:
+        "Choose Create new ('create') or Use existing ('existing') for the Azure Active Directory application.",
+    },
+  ),
 });
 export const signInSchema = z.object({ upn: z.optional(z.union([z.literal(''), upnSchema])) });
 export const grantConsentSchema = z.object({ upn: z.optional(text(256)) });
