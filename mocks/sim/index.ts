@@ -30,6 +30,8 @@ export * from './gateway-registration';
 export * from './gateway-registration-flow';
 export * from './cloud-directory';
 export * from './server-status';
+export * from './cloud-vm-list';
+export * from './cluster-vm-list';
 export * from './cluster-registration';
 export * from './registration-logs-regions';
 export * from './cluster-settings';
