@@ -312,9 +312,16 @@ export default defineConfig(
               // Two exceptions, both pure: src/api/durations.ts, a dependency-free grammar the UI's duration
               // field shares with the sim, so both accept and refuse the same texts; and src/api/arm-schemas.ts,
               // the ARM request bodies' schemas (zod only), which the sim's ARM operations parse with.
-              regex: String.raw`(?:^|/)src/(?!api/(?:durations|arm-schemas)$)`,
+              // The wire contracts (src/api/*contract.ts) are the next pattern's.
+              regex: String.raw`(?:^|/)src/(?!api/(?:durations|arm-schemas|(?:[a-z-]+-)?contract)$)`,
               message:
                 'mocks/sim is a pure core: no UI code (src/api/durations.ts and src/api/arm-schemas.ts, which import nothing of the UI, are the shared modules).',
+            },
+            {
+              // The wire contract is the boundary: a view the sim computes is typed by its DTO, not by a copy.
+              regex: String.raw`(?:^|/)src/api/(?:[a-z-]+-)?contract$`,
+              allowTypeImports: true,
+              message: 'mocks/sim takes only types from the wire contracts (import type).',
             },
             {
               regex: String.raw`^(?:@mocks/|(?:\.\./)+)(?:runtime|browser|node|handlers)(?:/.*)?$`,

@@ -35,7 +35,7 @@ import type { BenefitsBlocker, BenefitsVmOutcome, Job, Millis, OnPremCluster, Op
 import { disableBenefitsSchema, enableBenefitsSchema, vmBenefitsSchema } from '../../src/api/request-schemas';
 import { acceptedJob, parseBody, simRoute } from './http';
 import { iso, jobDto } from './views';
-import { own, requireCluster } from '../sim';
+import { requireCluster, requireJob } from '../sim';
 
 export const BENEFITS_LEARN_MORE_URL = 'https://learn.microsoft.com/azure-stack/hci/manage/azure-benefits';
 
@@ -185,14 +185,7 @@ export function benefitsHandlers(sim: SimRuntime) {
     http.get(
       '*/api/benefits/operations/:id',
       handle((_r, params) =>
-        HttpResponse.json(
-          sim.read((w, now) => {
-            const job = own(w.jobs, params.id ?? '');
-            if (!job)
-              throw new SimError('not-found', 'JobNotFound', `The job '${params.id ?? ''}' was not found.`);
-            return operationDto(job, now);
-          }),
-        ),
+        HttpResponse.json(sim.read((w, now) => operationDto(requireJob(w, params.id ?? ''), now))),
       ),
     ),
   ];

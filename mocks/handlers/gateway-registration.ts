@@ -3,36 +3,27 @@
  * simulated Microsoft sign-in page, and `/api/cloud/...` for the Entra side the cloud view shows.
  */
 import { http, HttpResponse } from 'msw';
-import type {
-  AppRegistrationDto,
-  AzureReadinessDto,
-  AzureUserDto,
-  DeviceLoginAccountDto,
-  GatewayRegistrationFlowDto,
-} from '../../src/api/contract';
+import type { AppRegistrationDto, AzureReadinessDto, DeviceLoginAccountDto } from '../../src/api/contract';
 import type { SimRuntime } from '../runtime';
 import {
   accountsInCloud,
-  CLOUDS,
-  CONSENT_PROMPT_LINES,
   acceptPermissions,
   azureReadiness,
   checkConsentAndFinish,
   checkDeviceCode,
   connectGateway,
   deleteApp,
-  effectiveRoles,
-  gatewayAppName,
+  appRegistrationsByName,
+  directoryUsers,
+  gatewayRegistrationFlow,
   grantAdminConsent,
-  isCloudName,
   issueDeviceCode,
   redeemDeviceCode,
   signIn,
   signOut,
-  tenantsForDeviceAccount,
   unregisterGateway,
 } from '../sim';
-import type { AppRegistration, Millis, Op, World } from '../sim';
+import type { AppRegistration, Op } from '../sim';
 import {
   connectGatewaySchema,
   deviceCodeSchema,
@@ -40,58 +31,8 @@ import {
   grantConsentSchema,
   signInSchema,
 } from '../../src/api/request-schemas';
-import {
-  errorResponse,
-  fromSimError,
-  parseBody,
-  readJsonObject,
-  simRoute,
-  simRouteOwningFaults,
-} from './http';
-import { gatewayDto, iso } from './views';
-import { own } from '../sim';
-
-function flowDto(world: World, now: Millis): GatewayRegistrationFlowDto {
-  const dc = world.gateway.deviceCode;
-  const pending = world.gateway.pending;
-  const pendingApp = pending ? own(world.cloud.apps, pending.appId) : undefined;
-  let tenants: GatewayRegistrationFlowDto['tenants'] = [];
-  if (dc?.redeemedBy) {
-    tenants = tenantsForDeviceAccount(world).map((t) => ({
-      tenantId: t.tenantId,
-      displayName: t.displayName,
-      defaultDomain: t.defaultDomain,
-    }));
-  }
-  return {
-    gatewayHost: world.gateway.hostName,
-    appName: gatewayAppName(world),
-    clouds: Object.values(CLOUDS).map((c) => ({ name: c.name, displayName: c.displayName })),
-    registered: world.gateway.registration !== undefined,
-    deviceCode: dc
-      ? {
-          code: dc.code,
-          cloud: dc.cloud,
-          expiresAt: iso(dc.expiresAt) ?? '',
-          expired: !dc.redeemedBy && now >= dc.expiresAt,
-          redeemedBy: dc.redeemedBy ?? null,
-        }
-      : null,
-    tenants,
-    pending:
-      pending && pendingApp
-        ? {
-            tenantId: pending.tenantId,
-            appId: pending.appId,
-            appName: pendingApp.displayName,
-            createdApp: pending.createdApp,
-            consentGranted: pendingApp.adminConsentGranted,
-            permissions: CONSENT_PROMPT_LINES,
-            adminConsentPath: `/azure/app-registrations/${pending.appId}`,
-          }
-        : null,
-  };
-}
+import { fromSimError, parseBody, simRoute, simRouteOwningFaults } from './http';
+import { gatewayDto } from './views';
 
 export function appDto(app: AppRegistration): AppRegistrationDto {
   return {
@@ -115,13 +56,13 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
   const step = <T>(op: Op<T>, status = 200) => {
     const outcome = sim.run(op);
     if (!outcome.ok) return fromSimError(outcome.error);
-    return HttpResponse.json(sim.read(flowDto), { status });
+    return HttpResponse.json(sim.read(gatewayRegistrationFlow), { status });
   };
 
   return [
     http.get(
       '*/api/gateway/registration',
-      handle(() => HttpResponse.json(sim.read(flowDto))),
+      handle(() => HttpResponse.json(sim.read(gatewayRegistrationFlow))),
     ),
 
     http.get(
@@ -138,17 +79,6 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
     http.post(
       '*/api/gateway/device-code',
       handle(async (request) => {
-        const body = await readJsonObject(request.clone());
-        if (typeof body.cloud !== 'string' || !isCloudName(body.cloud)) {
-          return errorResponse(
-            400,
-            'InvalidParameter',
-            `Select an Azure cloud: ${Object.values(CLOUDS)
-              .map((c) => c.displayName)
-              .join(', ')}.`,
-            'cloud',
-          );
-        }
         const { cloud } = await parseBody(request, deviceCodeSchema);
         return step((draft, now) => issueDeviceCode(draft, cloud, now), 201);
       }),
@@ -171,27 +101,13 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
         const input = await parseBody(request, deviceLoginSchema);
         const outcome = sim.run((draft, now) => redeemDeviceCode(draft, input.code, input.upn, now));
         if (!outcome.ok) return fromSimError(outcome.error);
-        return HttpResponse.json({
-          message:
-            'You have signed in to the Windows Admin Center application on your device. You may now close this window.',
-        });
+        return HttpResponse.json({ message: outcome.value });
       }),
     ),
 
     http.post(
       '*/api/gateway/connect',
       simRouteOwningFaults(async (request) => {
-        const raw = await readJsonObject(request.clone());
-        const app = raw.application;
-        const mode = typeof app === 'object' && app !== null ? (app as { mode?: unknown }).mode : undefined;
-        if (mode !== 'create' && mode !== 'existing') {
-          return errorResponse(
-            400,
-            'InvalidParameter',
-            'Choose Create new or Use existing for the Azure Active Directory application.',
-            'application',
-          );
-        }
         const input = await parseBody(request, connectGatewaySchema);
         return step((draft, now) =>
           connectGateway(draft, { tenantId: input.tenantId ?? '', application: input.application }, now),
@@ -235,15 +151,7 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
 
     http.get(
       '*/api/cloud/apps',
-      handle(() =>
-        HttpResponse.json(
-          sim.read((w) =>
-            Object.values(w.cloud.apps)
-              .sort((a, b) => a.displayName.localeCompare(b.displayName))
-              .map(appDto),
-          ),
-        ),
-      ),
+      handle(() => HttpResponse.json(sim.read((w) => appRegistrationsByName(w).map(appDto)))),
     ),
 
     http.post(
@@ -267,25 +175,7 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
 
     http.get(
       '*/api/cloud/users',
-      handle(() =>
-        HttpResponse.json(
-          sim.read((w) =>
-            Object.values(w.cloud.users).map((u): AzureUserDto => ({
-              upn: u.upn,
-              displayName: u.displayName,
-              tenantIds: u.tenantIds,
-              canGrantAdminConsent: u.canGrantAdminConsent,
-              roles: Object.values(w.cloud.subscriptions).flatMap((s) =>
-                effectiveRoles(w, u.upn, s.subscriptionId).map((role) => ({
-                  subscriptionId: s.subscriptionId,
-                  subscriptionName: s.displayName,
-                  role,
-                })),
-              ),
-            })),
-          ),
-        ),
-      ),
+      handle(() => HttpResponse.json(sim.read(directoryUsers))),
     ),
   ];
 }

@@ -3,12 +3,7 @@
  * src/api/contract.ts. Thin: parse and validate the request, run a query or an operation, serialise.
  */
 import { http, HttpResponse } from 'msw';
-import type {
-  AddConnectionRequest,
-  ClockDto,
-  UpdateConnectionRequest,
-  VmListDto,
-} from '../../src/api/contract';
+import type { AddConnectionRequest, ClockDto, UpdateConnectionRequest } from '../../src/api/contract';
 import type { SimRuntime } from '../runtime';
 import {
   SimError,
@@ -18,6 +13,7 @@ import {
   dismissNotification,
   markNotificationsRead,
   readNodeEvents,
+  clusterVmPage,
   clusterVms,
   removeConnection,
   updateConnection,
@@ -34,22 +30,10 @@ import {
 } from './views';
 import { errorResponse, fromSimError, parseBody, simRoute } from './http';
 import { addConnectionSchema, updateConnectionSchema } from '../../src/api/request-schemas';
-import { own, requireCluster, requireNode } from '../sim';
+import { notificationsNewestFirst, quote, recentJobs, requireCluster, requireJob, requireNode } from '../sim';
 
 const clusterOr404 = requireCluster;
 const nodeOr404 = requireNode;
-
-const VM_SORTS = [
-  'name',
-  'state',
-  'hostServer',
-  'generation',
-  'cpuCount',
-  'memoryMiB',
-  'uptimeSeconds',
-  'azureBenefits',
-] as const;
-type VmSort = (typeof VM_SORTS)[number];
 
 function parseIntParam(value: string | null, fallback: number, max: number, label: string): number {
   if (value === null || value === '') return fallback;
@@ -57,7 +41,7 @@ function parseIntParam(value: string | null, fallback: number, max: number, labe
     throw new SimError(
       'bad-request',
       'InvalidParameter',
-      `'${label}' must be a whole number, not '${value}'.`,
+      `'${label}' must be a whole number, not '${quote(value)}'.`,
     );
   return Math.min(Number(value), max);
 }
@@ -141,28 +125,15 @@ export function gatewayHandlers(sim: SimRuntime) {
         const url = new URL(request.url);
         const skip = parseIntParam(url.searchParams.get('skip'), 0, Number.MAX_SAFE_INTEGER, 'skip');
         const top = parseIntParam(url.searchParams.get('top'), 200, 20_000, 'top');
-        const q = (url.searchParams.get('q') ?? '').trim().toLowerCase();
-        const sortParam = url.searchParams.get('sort') ?? 'name';
-        const [sortKey, direction] = sortParam.split(':');
-        if (!VM_SORTS.includes(sortKey as VmSort)) {
-          throw new SimError(
-            'bad-request',
-            'InvalidParameter',
-            `'sort' must be one of ${VM_SORTS.join(', ')} (optionally ':desc'), not '${sortParam}'.`,
-          );
-        }
-        const body: VmListDto = sim.read((w, now) => {
-          const cluster = clusterOr404(w, params.name ?? '');
-          let items = clusterVms(w, cluster.name).map((vm) => vmDto(w, vm, now));
-          if (q)
-            items = items.filter((v) =>
-              `${v.name} ${v.state} ${v.hostServer} ${v.os} ${v.ipAddress}`.toLowerCase().includes(q),
-            );
-          const key = sortKey as VmSort;
-          const sign = direction === 'desc' ? -1 : 1;
-          items.sort((a, b) => sign * compare(a[key], b[key]) || a.name.localeCompare(b.name));
-          return { items: items.slice(skip, skip + top), total: items.length };
-        });
+        const query = {
+          skip,
+          top,
+          search: url.searchParams.get('q') ?? '',
+          sort: url.searchParams.get('sort') ?? 'name',
+        };
+        const body = sim.read((w, now) =>
+          clusterVmPage(w, params.name ?? '', query, (vm) => vmDto(w, vm, now)),
+        );
         return HttpResponse.json(body);
       }),
     ),
@@ -191,35 +162,19 @@ export function gatewayHandlers(sim: SimRuntime) {
 
     http.get(
       '*/api/jobs',
-      handle(() =>
-        HttpResponse.json(
-          sim.read((w, now) =>
-            Object.values(w.jobs)
-              .sort((a, b) => b.startedAt - a.startedAt)
-              .slice(0, 100)
-              .map((j) => jobDto(j, now)),
-          ),
-        ),
-      ),
+      handle(() => HttpResponse.json(sim.read((w, now) => recentJobs(w).map((j) => jobDto(j, now))))),
     ),
 
     http.get(
       '*/api/jobs/:id',
       handle((_r, params) =>
-        HttpResponse.json(
-          sim.read((w, now) => {
-            const job = own(w.jobs, params.id ?? '');
-            if (!job)
-              throw new SimError('not-found', 'JobNotFound', `The job '${params.id ?? ''}' was not found.`);
-            return jobDto(job, now);
-          }),
-        ),
+        HttpResponse.json(sim.read((w, now) => jobDto(requireJob(w, params.id ?? ''), now))),
       ),
     ),
 
     http.get(
       '*/api/notifications',
-      handle(() => HttpResponse.json(sim.read((w) => [...w.notifications].reverse().map(notificationDto)))),
+      handle(() => HttpResponse.json(sim.read((w) => notificationsNewestFirst(w).map(notificationDto)))),
     ),
 
     http.post(
@@ -258,13 +213,4 @@ export function gatewayHandlers(sim: SimRuntime) {
       ),
     ),
   ];
-}
-
-function compare(a: unknown, b: unknown): number {
-  if (a === b) return 0;
-  if (a === null || a === undefined) return 1;
-  if (b === null || b === undefined) return -1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  if (typeof a === 'string' && typeof b === 'string') return a.localeCompare(b, 'en', { numeric: true });
-  return 0;
 }

@@ -115,9 +115,17 @@ const EXPECTED: Record<string, string> = {
   record: 'an object of names and values',
 };
 
-/** One issue as a sentence naming the field; a rule's own message is kept as the rule wrote it. */
+/** What zod/mini says when a schema gives no message of its own. */
+const ZOD_DEFAULT_MESSAGE = 'Invalid input';
+
+/**
+ * One issue as a sentence naming the field. A rule's own message, and a sentence a schema gives as its
+ * `error` (capitalised, unlike the fragments such as "must be at most 64 characters"), are kept as written.
+ */
 function describeIssue(issue: SchemaIssue, field: string): string {
   const label = field === '' ? 'The body' : `'${field}'`;
+  if (issue.code !== 'custom' && issue.message !== ZOD_DEFAULT_MESSAGE && /^[A-Z]/.test(issue.message))
+    return issue.message;
   switch (issue.code) {
     case 'custom':
       return issue.message;

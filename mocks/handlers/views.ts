@@ -16,17 +16,21 @@ import type {
 } from '../../src/api/contract';
 import {
   arcNodeStatus,
-  benefitsNodeStatus,
+  clusterArcStatus,
   clusterArcText,
+  clusterBenefitsStatus,
   clusterNodes,
   clusterVmCounts,
   clusterVms,
   connectionStatus,
+  connectionTypeLabel,
   daysLeft,
   hciClusterId,
   jobProgress,
   onBoxResourceUri,
   registrationView,
+  serverStatus,
+  vmStatus,
   tokenExpired,
   vmBenefitsStatus,
   CLOUDS,
@@ -51,7 +55,7 @@ export function connectionDto(world: World, c: GatewayConnection, now: Millis): 
   const base = {
     name: c.name,
     type: c.type,
-    typeLabel: c.type === 'cluster' ? 'Server clusters' : 'Servers',
+    typeLabel: connectionTypeLabel(c.type),
     lastConnected: iso(c.lastConnectedAt),
     managingAs: c.managingAs,
     tags: [...c.tags],
@@ -98,19 +102,14 @@ function arcDto(world: World, node: ClusterNode, now: Millis): ArcNodeStatusDto 
 
 export function nodeDto(world: World, node: ClusterNode, now: Millis, vms?: VirtualMachine[]): NodeDto {
   const hosted = (vms ?? Object.values(world.vms)).filter((v) => v.hostNode === node.name);
-  const up = node.power === 'Up';
-  let outbound: NodeDto['outboundConnectivity'] = 'Connected';
-  if (!up) outbound = 'Unknown';
-  else if (node.outboundBlocked) outbound = 'Blocked';
-  else if (node.proxyMisconfigured) outbound = 'Proxy misconfigured';
-  const benefits = benefitsNodeStatus(node, now);
+  const status = serverStatus(node, now);
   return {
     name: node.name,
     fqdn: node.fqdn,
     cluster: node.cluster,
-    state: up ? 'Up' : 'Down',
-    hcisvc: up ? (node.hcisvcRunning ? 'Running' : 'Stopped') : 'Unknown',
-    outboundConnectivity: outbound,
+    state: status.state,
+    hcisvc: status.hcisvc,
+    outboundConnectivity: status.outboundConnectivity,
     clockSkewSeconds: Math.round(node.clockSkewMs / 1000),
     osName: node.osName,
     osBuild: node.osBuild,
@@ -120,15 +119,14 @@ export function nodeDto(world: World, node: ClusterNode, now: Millis, vms?: Virt
     serialNumber: node.serialNumber,
     coreCount: node.coreCount,
     memoryGiB: node.memoryGiB,
-    tpm: !node.tpmPresent ? 'Not present' : node.tpmCleared ? 'Cleared' : 'Ready',
+    tpm: status.tpm,
     secureBoot: node.secureBoot,
-    uptimeSeconds: up ? Math.max(0, Math.floor((now - node.lastBootAt) / 1000)) : null,
+    uptimeSeconds: status.uptimeSeconds,
     vmCount: hosted.length,
     runningVmCount: hosted.filter((v) => v.power === 'Running').length,
     arc: arcDto(world, node, now),
     benefits: {
-      status:
-        benefits === 'Active' || benefits === 'Inactive' || benefits === 'Expired' ? benefits : 'Unknown',
+      status: status.benefits,
       expiration: iso(node.attestation.enabled ? node.attestation.expiresAt : undefined),
     },
   };
@@ -151,11 +149,11 @@ export function clusterDto(world: World, cluster: OnPremCluster, now: Millis): C
     vms: counts,
     registration: registrationDto(world, cluster, now),
     arc: {
-      clusterArcStatus: !reg ? 'Unknown' : reg.arcEnabled ? 'Enabled' : 'Disabled',
+      clusterArcStatus: clusterArcStatus(cluster),
       wacText: clusterArcText(world, cluster, now),
     },
     benefits: {
-      clusterStatus: cluster.imdsAttestation === 'Enabled' ? 'On' : 'Off',
+      clusterStatus: clusterBenefitsStatus(cluster),
       vmsWithBenefits: counts.withBenefits,
       vmCount: counts.total,
     },
@@ -165,6 +163,7 @@ export function clusterDto(world: World, cluster: OnPremCluster, now: Millis): C
 }
 
 export function vmDto(world: World, vm: VirtualMachine, now: Millis): VmDto {
+  const status = vmStatus(vm, now);
   return {
     id: vm.id,
     name: vm.name,
@@ -173,12 +172,9 @@ export function vmDto(world: World, vm: VirtualMachine, now: Millis): VmDto {
     state: vm.power,
     generation: vm.generation,
     cpuCount: vm.cpuCount,
-    cpuUsagePercent: vm.power === 'Running' ? vm.cpuUsagePercent : 0,
+    cpuUsagePercent: status.cpuUsagePercent,
     memoryMiB: vm.memoryMiB,
-    uptimeSeconds:
-      vm.power === 'Running' && vm.startedAt !== undefined
-        ? Math.max(0, Math.floor((now - vm.startedAt) / 1000))
-        : null,
+    uptimeSeconds: status.uptimeSeconds,
     os: vm.os,
     ipAddress: vm.ipAddress,
     networks: vm.networks,

@@ -11,142 +11,31 @@
  *   DELETE /api/wap/clouds/:cloud/users/:upn   removes it
  */
 import { http, HttpResponse } from 'msw';
-import type {
-  CloudNetworkDto,
-  CloudSubscriptionDto,
-  CloudSummaryDto,
-  CloudVmDetailDto,
-  CloudVmDto,
-  CloudVmPageDto,
-} from '../../src/api/vms-contract';
-import type { CloudVmSortKey } from '../../src/api/vms-contract';
+import type { CloudSubscriptionDto, CloudVmDetailDto } from '../../src/api/vms-contract';
 import type { SimRuntime } from '../runtime';
 import {
-  AZURE_STACK_CLOUD,
-  SimError,
   availablePortalCloud,
   cloudLatencyMs,
   cloudSubscriptions,
+  cloudNetworks,
+  cloudVmList,
   cloudVmRef,
-  connectorEndpoint,
-  listPage,
-  localNetworks,
-  sortRows,
-  portalUser,
+  wapCloudEntry,
+  portalClouds,
+  localVmRow,
   setWapConnector,
   setWapUserKnown,
   startCloudVmAction,
   startDeleteCloudNetwork,
   startDeleteVm,
-  vmsUsingNetwork,
   wapCloudOr404,
-  wapCloudStatus,
+  wapVmRow,
 } from '../sim';
-import type {
-  ListPageQuery,
-  ListShape,
-  Millis,
-  SortDirection,
-  VirtualMachine,
-  VmRef,
-  WapCloud,
-  WapVm,
-  World,
-} from '../sim';
+import type { ListPageQuery, VirtualMachine, VmRef, WapVm } from '../sim';
 import { wapConnectorSchema } from '../../src/api/request-schemas';
-import { fromSimError, parseBody, simRoute } from './http';
+import { fromSimError, parseBody, simRoute, simRouteOwningFaults } from './http';
 import { checkpointDtos, checkpointRoutes, jobResponse, rdpResponse, vmSettings } from './vms';
 import { own } from '../sim';
-
-function uptime(vm: { power: string; startedAt?: Millis }, now: Millis): number | null {
-  return vm.power === 'Running' && vm.startedAt !== undefined
-    ? Math.max(0, Math.floor((now - vm.startedAt) / 1000))
-    : null;
-}
-
-function localVmRow(vm: VirtualMachine, now: Millis): CloudVmDto {
-  return {
-    id: vm.id,
-    name: vm.name,
-    state: vm.power,
-    group: vm.cluster,
-    cpuCount: vm.cpuCount,
-    memoryMiB: vm.memoryMiB,
-    os: vm.os,
-    ipAddress: vm.ipAddress,
-    networks: vm.networks,
-    checkpointCount: vm.checkpoints.length,
-    uptimeSeconds: uptime(vm, now),
-  };
-}
-
-function wapVmRow(cloud: WapCloud, vm: WapVm, now: Millis): CloudVmDto {
-  return {
-    id: vm.id,
-    name: vm.name,
-    state: vm.power,
-    group:
-      cloud.subscriptions.find((s) => s.subscriptionId === vm.subscriptionId)?.displayName ??
-      vm.subscriptionId,
-    cpuCount: vm.cpuCount,
-    memoryMiB: vm.memoryMiB,
-    os: vm.os,
-    ipAddress: vm.ipAddress,
-    networks: vm.networkIds.map((id) => own(cloud.networks, id)?.name ?? id),
-    checkpointCount: vm.checkpoints.length,
-    uptimeSeconds: uptime(vm, now),
-  };
-}
-
-/** How the VM list filters and sorts: the portal's columns, by their ids, read from the world's VMs. */
-function vmListShape<V extends VirtualMachine | WapVm>(groupOf: (vm: V) => string): ListShape<V> {
-  return {
-    searchText: (vm) => `${vm.name} ${vm.power} ${groupOf(vm)} ${vm.os} ${vm.ipAddress}`.toLowerCase(),
-    sortValues: {
-      name: (vm) => vm.name,
-      status: (vm) => vm.power,
-      group: groupOf,
-      size: (vm) => vm.cpuCount * 1_000_000 + vm.memoryMiB,
-      os: (vm) => vm.os,
-      ip: (vm) => vm.ipAddress,
-      checkpoints: (vm) => vm.checkpoints.length,
-    } satisfies Record<CloudVmSortKey, (vm: V) => string | number | null>,
-  };
-}
-
-const LOCAL_VM_LIST = vmListShape<VirtualMachine>((vm) => vm.cluster);
-const wapGroup = (cloud: WapCloud) => (vm: WapVm) =>
-  cloud.subscriptions.find((s) => s.subscriptionId === vm.subscriptionId)?.displayName ?? vm.subscriptionId;
-
-/**
- * Sorted lists and search texts kept between requests. The world is immutable (immer): a VM record or a VM
- * keeps its identity until it changes, so a keystroke's request filters a list sorted once, instead of
- * sorting 10,000 VMs with a collator again.
- */
-const sortedLists = new WeakMap<object, Map<string, readonly unknown[]>>();
-function keptOrder<V extends object>(record: object, shape: ListShape<V>) {
-  return (rows: readonly V[], sort: string, direction: SortDirection): readonly V[] => {
-    let byKey = sortedLists.get(record);
-    if (!byKey) sortedLists.set(record, (byKey = new Map<string, readonly unknown[]>()));
-    const key = `${sort} ${direction}`;
-    const kept = byKey.get(key) as readonly V[] | undefined;
-    if (kept) return kept;
-    const sorted = sortRows(rows, shape.sortValues[sort] ?? (() => null), direction);
-    byKey.set(key, sorted);
-    return sorted;
-  };
-}
-const searchTexts = new WeakMap<object, string>();
-function keptSearchText<V extends object>(shape: ListShape<V>): ListShape<V> {
-  return {
-    ...shape,
-    searchText: (vm) => {
-      let text = searchTexts.get(vm);
-      if (text === undefined) searchTexts.set(vm, (text = shape.searchText(vm)));
-      return text;
-    },
-  };
-}
 
 /**
  * `?limit=` asks for one page (`offset`, `sort`, `direction`, `search` refine it) and the answer is a
@@ -163,33 +52,6 @@ function pageQuery(params: URLSearchParams): ListPageQuery | undefined {
     direction: params.get('direction') === 'descending' ? 'descending' : 'ascending',
     search: params.get('search') ?? '',
   };
-}
-
-function summaries(world: World): CloudSummaryDto[] {
-  const user = portalUser(world) ?? null;
-  return [
-    {
-      name: AZURE_STACK_CLOUD,
-      kind: 'AzureStack',
-      endpoint: null,
-      state: 'Available',
-      reason: null,
-      latencyMs: null,
-      user,
-    },
-    ...Object.values(world.wapClouds).map((cloud): CloudSummaryDto => {
-      const status = wapCloudStatus(world, cloud);
-      return {
-        name: cloud.name,
-        kind: 'AzurePack',
-        endpoint: connectorEndpoint(cloud),
-        state: status.state,
-        reason: status.reason ?? null,
-        latencyMs: cloud.connectorLatencyMs,
-        user,
-      };
-    }),
-  ];
 }
 
 export function wapHandlers(sim: SimRuntime) {
@@ -209,29 +71,10 @@ export function wapHandlers(sim: SimRuntime) {
   const vmRef = (params: Record<string, string>): VmRef =>
     sim.read((w) => cloudVmRef(w, params.cloud ?? '', params.id ?? ''));
 
-  const control =
-    (fn: (request: Request, params: Record<string, string>) => Promise<Response>) =>
-    async ({
-      request,
-      params,
-    }: {
-      request: Request;
-      params: Record<string, string | readonly string[] | undefined>;
-    }) => {
-      const plain: Record<string, string> = {};
-      for (const [k, v] of Object.entries(params)) if (typeof v === 'string') plain[k] = v;
-      try {
-        return await fn(request, plain);
-      } catch (error) {
-        if (error instanceof SimError) return fromSimError(error);
-        throw error;
-      }
-    };
-
   return [
     http.get(
       '*/api/clouds',
-      simRoute(sim, () => HttpResponse.json(sim.read(summaries))),
+      simRoute(sim, () => HttpResponse.json(sim.read(portalClouds))),
     ),
 
     http.get(
@@ -245,24 +88,7 @@ export function wapHandlers(sim: SimRuntime) {
       '*/api/clouds/:cloud/vms',
       cloudRoute((request, _p, cloudName) => {
         const page = pageQuery(new URL(request.url).searchParams);
-        return HttpResponse.json(
-          sim.read((w, now): CloudVmDto[] | CloudVmPageDto => {
-            if (cloudName === AZURE_STACK_CLOUD) {
-              const vms = Object.values(w.vms);
-              if (!page) return vms.map((vm) => localVmRow(vm, now));
-              const shape = keptSearchText(LOCAL_VM_LIST);
-              const { items, ...rest } = listPage(vms, page, shape, keptOrder(w.vms, shape));
-              return { ...rest, items: items.map((vm) => localVmRow(vm, now)) };
-            }
-            const cloud = wapCloudOr404(w, cloudName);
-            const vms = Object.values(cloud.vms);
-            if (!page) return vms.map((vm) => wapVmRow(cloud, vm, now));
-            // The group (subscription name) depends on the cloud too: its lists are kept by the cloud.
-            const shape = vmListShape(wapGroup(cloud));
-            const { items, ...rest } = listPage(vms, page, shape, keptOrder(cloud, shape));
-            return { ...rest, items: items.map((vm) => wapVmRow(cloud, vm, now)) };
-          }),
-        );
+        return HttpResponse.json(sim.read((w, now) => cloudVmList(w, cloudName, page, now)));
       }),
     ),
 
@@ -344,23 +170,7 @@ export function wapHandlers(sim: SimRuntime) {
 
     http.get(
       '*/api/clouds/:cloud/networks',
-      cloudRoute((_r, _p, cloudName) =>
-        HttpResponse.json(
-          sim.read((w): CloudNetworkDto[] => {
-            if (cloudName === AZURE_STACK_CLOUD) return localNetworks(w);
-            const cloud = wapCloudOr404(w, cloudName);
-            return Object.values(cloud.networks).map((n) => ({
-              id: n.id,
-              name: n.name,
-              addressSpace: n.addressSpace,
-              group:
-                cloud.subscriptions.find((s) => s.subscriptionId === n.subscriptionId)?.displayName ??
-                n.subscriptionId,
-              usedBy: vmsUsingNetwork(cloud, n.id),
-            }));
-          }),
-        ),
-      ),
+      cloudRoute((_r, _p, cloudName) => HttpResponse.json(sim.read((w) => cloudNetworks(w, cloudName)))),
     ),
 
     http.delete(
@@ -372,7 +182,7 @@ export function wapHandlers(sim: SimRuntime) {
 
     http.put(
       '*/api/wap/clouds/:cloud/connector',
-      control(async (request, params) => {
+      simRouteOwningFaults(async (request, params) => {
         const body = await parseBody(request, wapConnectorSchema);
         const outcome = sim.run((d) => {
           setWapConnector(d, params.cloud ?? '', {
@@ -381,25 +191,19 @@ export function wapHandlers(sim: SimRuntime) {
           });
         });
         if (!outcome.ok) return fromSimError(outcome.error);
-        return HttpResponse.json(
-          sim.read(summaries).find((c) => c.name.toLowerCase() === (params.cloud ?? '').toLowerCase()),
-        );
+        return HttpResponse.json(sim.read((w) => wapCloudEntry(w, params.cloud ?? '')));
       }),
     ),
 
     ...(['put', 'delete'] as const).map((method) =>
       http[method](
         '*/api/wap/clouds/:cloud/users/:upn',
-        control((_r, params) => {
+        simRouteOwningFaults((_r, params) => {
           const outcome = sim.run((d) => {
             setWapUserKnown(d, params.cloud ?? '', params.upn ?? '', method === 'put');
           });
           if (!outcome.ok) return Promise.resolve(fromSimError(outcome.error));
-          return Promise.resolve(
-            HttpResponse.json(
-              sim.read(summaries).find((c) => c.name.toLowerCase() === (params.cloud ?? '').toLowerCase()),
-            ),
-          );
+          return Promise.resolve(HttpResponse.json(sim.read((w) => wapCloudEntry(w, params.cloud ?? ''))));
         }),
       ),
     ),

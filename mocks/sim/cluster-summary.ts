@@ -4,20 +4,12 @@
  */
 import { arcNodeStatus } from './arc';
 import { clusterNodes } from './derive';
+import type { ClusterDto, VmSummaryDto } from '../../src/api/contract';
 import type { Millis, OnPremCluster, VirtualMachine, World } from './model';
 
-export interface ClusterVmCounts {
-  total: number;
-  running: number;
-  off: number;
-  saved: number;
-  /** starting, stopping, saving, paused… */
-  other: number;
-  withBenefits: number;
-}
-
-export function clusterVmCounts(vms: readonly VirtualMachine[]): ClusterVmCounts {
-  const counts: ClusterVmCounts = {
+/** The cluster's VMs by state (`other`: starting, stopping, saving, paused…), in the wire contract's shape. */
+export function clusterVmCounts(vms: readonly VirtualMachine[]): VmSummaryDto {
+  const counts: VmSummaryDto = {
     total: vms.length,
     running: 0,
     off: 0,
@@ -35,7 +27,7 @@ export function clusterVmCounts(vms: readonly VirtualMachine[]): ClusterVmCounts
   return counts;
 }
 
-export type ClusterArcText = 'Not configured' | 'Connected' | 'Partially connected' | 'Disconnected';
+export type ClusterArcText = ClusterDto['arc']['wacText'];
 
 /**
  * WAC's Azure Arc line for a cluster: Not configured without Arc in its registration, else Connected when
@@ -50,3 +42,14 @@ export function clusterArcText(world: World, cluster: OnPremCluster, now: Millis
   if (connected === statuses.length) return 'Connected';
   return connected === 0 ? 'Disconnected' : 'Partially connected';
 }
+
+/** The cluster's Arc state on its overview: Unknown until it is registered, then as its registration says. */
+export function clusterArcStatus(cluster: OnPremCluster): ClusterDto['arc']['clusterArcStatus'] {
+  const reg = cluster.registration;
+  if (!reg) return 'Unknown';
+  return reg.arcEnabled ? 'Enabled' : 'Disabled';
+}
+
+/** Azure Benefits on the cluster's overview: On while IMDS attestation is enabled on the cluster. */
+export const clusterBenefitsStatus = (cluster: OnPremCluster): ClusterDto['benefits']['clusterStatus'] =>
+  cluster.imdsAttestation === 'Enabled' ? 'On' : 'Off';

@@ -95,6 +95,10 @@ export function removeConnection(draft: World, type: string, name: string): void
   draft.gateway.connections = draft.gateway.connections.filter((c) => c !== existing);
 }
 
+/** The All connections list's Type column (ui.md: "Server clusters", "Servers"). */
+export const connectionTypeLabel = (type: GatewayConnection['type']): string =>
+  type === 'cluster' ? 'Server clusters' : 'Servers';
+
 // The status details are the simulation's words: no reference gives WAC's explanation texts.
 export function connectionStatus(world: World, c: GatewayConnection, now: Millis): ConnectionStatus {
   if (c.type === 'cluster') {

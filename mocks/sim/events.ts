@@ -131,3 +131,6 @@ export function dismissNotification(draft: World, id: string): void {
   if (draft.notifications.length === before)
     throw new SimError('not-found', 'NotificationNotFound', 'That notification was already cleared.');
 }
+
+/** The notification pane's order: newest first. */
+export const notificationsNewestFirst = (world: World): Notification[] => [...world.notifications].reverse();

@@ -6,6 +6,8 @@ import {
   buildScenario,
   checkConsentAndFinish,
   connectGateway,
+  deleteApp,
+  gatewayRegistrationFlow,
   grantAdminConsent,
   issueDeviceCode,
   redeemDeviceCode,
@@ -14,6 +16,8 @@ import {
   unregisterGateway,
   ADMIN_UPN,
   CONTOSO_TENANT,
+  FABRIKAM_TENANT,
+  MINUTE,
   OPERATOR_UPN,
 } from './index';
 import type { Op } from './index';
@@ -149,5 +153,41 @@ describe('registering the gateway with Azure', () => {
     expect(t.sim.world().gateway.registration).toBeUndefined();
     expect(t.sim.world().cloud.apps[appId]).toBeDefined();
     expect(t.sim.read(azureReadiness)?.code).toBe('GatewayNotRegistered');
+  });
+});
+
+describe('the registration flow as the Register pane sees it', () => {
+  it('offers no tenant until the code is redeemed, then the account’s tenants in that cloud', () => {
+    const t = setup();
+    t.ok((d, now) => issueDeviceCode(d, 'AzureCloud', now));
+    const waiting = gatewayRegistrationFlow(t.sim.world(), T0);
+    expect(waiting.tenants).toEqual([]);
+    expect(waiting.deviceCode?.redeemedBy).toBeNull();
+    const code = waiting.deviceCode?.code ?? '';
+    t.ok((d, now) => redeemDeviceCode(d, code, ADMIN_UPN, now));
+    const flow = gatewayRegistrationFlow(t.sim.world(), T0);
+    expect(flow.tenants.map((x) => x.tenantId).sort()).toEqual([CONTOSO_TENANT, FABRIKAM_TENANT].sort());
+    expect(flow.deviceCode?.redeemedBy).toBe(ADMIN_UPN);
+  });
+
+  it('says an unused code ran out after 15 minutes, but never a redeemed one', () => {
+    const t = setup();
+    t.ok((d, now) => issueDeviceCode(d, 'AzureCloud', now));
+    expect(gatewayRegistrationFlow(t.sim.world(), T0 + 15 * MINUTE).deviceCode?.expired).toBe(true);
+    signInWithCode(t, ADMIN_UPN);
+    expect(gatewayRegistrationFlow(t.sim.world(), T0 + 60 * MINUTE).deviceCode?.expired).toBe(false);
+  });
+
+  it('shows the app waiting for consent, and nothing pending once that app is deleted', () => {
+    const t = setup();
+    signInWithCode(t, OPERATOR_UPN);
+    const app = t.ok((d, now) =>
+      connectGateway(d, { tenantId: CONTOSO_TENANT, application: { mode: 'create' } }, now),
+    );
+    const pending = gatewayRegistrationFlow(t.sim.world(), T0).pending;
+    expect(pending).toMatchObject({ appId: app.appId, createdApp: true, consentGranted: false });
+    expect(pending?.adminConsentPath).toBe(`/azure/app-registrations/${app.appId}`);
+    t.ok((d) => deleteApp(d, app.appId));
+    expect(gatewayRegistrationFlow(t.sim.world(), T0).pending).toBeNull();
   });
 });

@@ -6,8 +6,8 @@
  *
  *   start ──(steps by time)──▶ job/complete ──▶ Succeeded | Failed  (+ notification)
  */
-import { own } from './lookup';
-import { nextSeq, schedule } from './core';
+import { own, quote } from './lookup';
+import { SimError, nextSeq, schedule } from './core';
 import { notify } from './events';
 import type { Job, JobInputs, JobKind, JobStep, Millis, ScheduledEvent, World } from './model';
 
@@ -139,4 +139,20 @@ function pruneJobs(draft: World): void {
 export function evenSteps(durationMs: Millis, steps: { percent: number; text: string }[]): JobStep[] {
   const gap = steps.length > 0 ? durationMs / steps.length : 0;
   return steps.map((s, i) => ({ ...s, at: Math.round(i * gap) }));
+}
+
+/** How many jobs the Jobs list shows: the latest, newest first. */
+export const JOBS_LISTED = 100;
+
+export function recentJobs(world: World): Job[] {
+  return Object.values(world.jobs)
+    .sort((a, b) => b.startedAt - a.startedAt)
+    .slice(0, JOBS_LISTED);
+}
+
+/** The job, or 404 JobNotFound. */
+export function requireJob(world: World, id: string): Job {
+  const job = own(world.jobs, id);
+  if (!job) throw new SimError('not-found', 'JobNotFound', `The job '${quote(id)}' was not found.`);
+  return job;
 }

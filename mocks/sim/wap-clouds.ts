@@ -6,7 +6,7 @@
  *   cloud status: Available ─(connector down)─▶ ConnectorUnreachable ─(connector back)─▶ Available
  *                 Available ─(UPN missing in the cloud's STS)─▶ UserNotFound
  */
-import { own } from './lookup';
+import { own, quote } from './lookup';
 import { SimError } from './core';
 import { actingUser } from './identity';
 import type { WapCloud, World } from './model';
@@ -58,7 +58,7 @@ export function wapCloudOr404(world: World, name: string): WapCloud {
     throw new SimError(
       'not-found',
       'CloudNotFound',
-      `The cloud '${name}' was not found. The clouds are ${[AZURE_STACK_CLOUD, ...Object.keys(world.wapClouds)].join(', ')}.`,
+      `The cloud '${quote(name)}' was not found. The clouds are ${[AZURE_STACK_CLOUD, ...Object.keys(world.wapClouds)].join(', ')}.`,
     );
   return cloud;
 }

@@ -7,12 +7,14 @@
  * ARM answers each refusal with its own code and wording, so a schema does not word its refusals: every
  * issue says which ARM rule it broke (`ArmIssue` in `params`, or zod's own `invalid_type` / `too_big`),
  * and the simulation (mocks/sim/arm/body.ts) words it as ARM does. This module imports nothing but zod
- * and rules.ts (which imports nothing), so the pure simulation may import it (eslint.config.js allows
+ * rules.ts and string-record.ts (which import nothing else), so the pure simulation may import it (eslint.config.js allows
  * exactly this file and durations.ts).
  * Unknown properties are ignored, as ARM ignores them.
  */
 import * as z from 'zod/mini';
 import { MAX_TAG_NAME, MAX_TAG_VALUE, MAX_TAGS, isGuid } from './rules';
+import { stringRecordSchema } from './string-record';
+import type { StringRecord } from './string-record';
 
 export { MAX_TAG_NAME, MAX_TAG_VALUE, MAX_TAGS };
 
@@ -89,22 +91,21 @@ function tagProblem(tags: Record<string, string>): ArmIssue | undefined {
 }
 
 /**
- * `tags`: a dictionary of strings. zod copies it key by key into a new object, so a tag named `__proto__`
- * (an own key after JSON.parse) cannot become the copy's prototype; the assignment is ignored and the tag
- * is not stored.
+ * `tags`: a dictionary of strings, kept in a null-prototype record (string-record.ts), so a tag named
+ * `__proto__` or `constructor` is an ordinary tag, as ARM's schema makes it.
  */
 export const armTagsSchema = z.pipe(
   z.pipe(
     // the count comes first: 51 tags are too many whatever their values
-    z.record(z.string(), z.unknown()).check(
+    z.unknown().check(
       z.superRefine((all, ctx) => {
-        const count = Object.keys(all).length;
+        const count = typeof all === 'object' && all !== null ? Object.keys(all).length : 0;
         if (count > MAX_TAGS) ctx.issues.push(refused({ arm: 'TooManyTags', count }, all));
       }),
     ),
-    z.record(z.string(), z.string()),
+    stringRecordSchema,
   ),
-  z.transform((tags: Record<string, string>, ctx) => {
+  z.transform((tags: StringRecord, ctx) => {
     const problem = tagProblem(tags);
     if (problem !== undefined) {
       ctx.issues.push(refused(problem, tags));

@@ -6,7 +6,6 @@
  */
 import * as z from 'zod/mini';
 import {
-  MAX_TAG_VALUE,
   hostNameProblem,
   isGuid,
   proxyUrlProblem,
@@ -16,6 +15,7 @@ import {
   tagsProblem,
   upnProblem,
 } from './rules';
+import { stringRecordSchema } from './string-record';
 
 /** A check from rules.ts as a zod refinement with the rule's own message. */
 const rule = (problem: (value: string) => string | undefined) =>
@@ -28,13 +28,17 @@ const rule = (problem: (value: string) => string | undefined) =>
 const text = (max: number) => z.string().check(z.maxLength(max, `must be at most ${max} characters`));
 const name = text(260);
 
-export const cloudNameSchema = z.enum(['AzureCloud', 'AzureChinaCloud', 'AzureUSGovernment']);
+export const cloudNameSchema = z.enum(['AzureCloud', 'AzureChinaCloud', 'AzureUSGovernment'], {
+  // the pane's step is "Select an Azure cloud." (ui.md §2b); the values are the names a client sends
+  error: "Select an Azure cloud: 'AzureCloud', 'AzureChinaCloud' or 'AzureUSGovernment'.",
+});
 export const subscriptionIdSchema = z.string().check(rule(subscriptionIdProblem));
 export const resourceGroupNameSchema = z.string().check(rule(resourceGroupNameProblem));
 export const hostNameSchema = z.string().check(rule(hostNameProblem));
 export const upnSchema = z.string().check(rule(upnProblem));
 export const guidSchema = z.string().check(z.refine(isGuid, 'must be a GUID'));
-export const tagsSchema = z.record(text(512), text(MAX_TAG_VALUE)).check(
+/** Tags as ARM keeps them: a null-prototype record (string-record.ts), so `__proto__` is an ordinary name. */
+export const tagsSchema = stringRecordSchema.check(
   z.superRefine((tags, ctx) => {
     const message = tagsProblem(tags);
     if (message !== undefined) ctx.addIssue({ code: 'custom', message, input: tags });
@@ -67,10 +71,15 @@ export const deviceCodeSchema = z.object({ cloud: cloudNameSchema });
 export const deviceLoginSchema = z.object({ code: text(64), upn: text(256) });
 export const connectGatewaySchema = z.object({
   tenantId: z.optional(text(64)),
-  application: z.discriminatedUnion('mode', [
-    z.object({ mode: z.literal('create') }),
-    z.object({ mode: z.literal('existing'), appId: text(64) }),
-  ]),
+  application: z.discriminatedUnion(
+    'mode',
+    [z.object({ mode: z.literal('create') }), z.object({ mode: z.literal('existing'), appId: text(64) })],
+    // the pane's two choices (ui.md §2b step 4), by the names a client sends
+    {
+      error:
+        "Choose Create new ('create') or Use existing ('existing') for the Azure Active Directory application.",
+    },
+  ),
 });
 export const signInSchema = z.object({ upn: z.optional(z.union([z.literal(''), upnSchema])) });
 export const grantConsentSchema = z.object({ upn: z.optional(text(256)) });

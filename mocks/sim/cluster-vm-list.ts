@@ -1,0 +1,69 @@
+/**
+ * The cluster's Virtual machines tool: its VMs searched, sorted by one of the tool's columns and paged.
+ * The rows are the wire contract's VmDto (the caller projects each VM), so a column sorts by exactly what
+ * the tool shows.
+ */
+import type { VmDto, VmListDto } from '../../src/api/contract';
+import { requireCluster } from './cluster-lookup';
+import { SimError } from './core';
+import { clusterVms } from './derive';
+import { quote } from './lookup';
+import type { VirtualMachine, World } from './model';
+
+export const CLUSTER_VM_SORTS = [
+  'name',
+  'state',
+  'hostServer',
+  'generation',
+  'cpuCount',
+  'memoryMiB',
+  'uptimeSeconds',
+  'azureBenefits',
+] as const satisfies readonly (keyof VmDto)[];
+type VmSort = (typeof CLUSTER_VM_SORTS)[number];
+
+export interface ClusterVmQuery {
+  skip: number;
+  top: number;
+  /** case-insensitive, in the name, state, host, OS and IP address */
+  search: string;
+  /** a column, optionally `:desc` (`name` when absent) */
+  sort: string;
+}
+
+const isSort = (key: string | undefined): key is VmSort => CLUSTER_VM_SORTS.some((s) => s === key);
+
+function compare(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a === null || a === undefined) return 1;
+  if (b === null || b === undefined) return -1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'string' && typeof b === 'string') return a.localeCompare(b, 'en', { numeric: true });
+  return 0;
+}
+
+export function clusterVmPage(
+  world: World,
+  clusterName: string,
+  query: ClusterVmQuery,
+  row: (vm: VirtualMachine) => VmDto,
+): VmListDto {
+  const [key, direction] = query.sort.split(':');
+  if (!isSort(key))
+    throw new SimError(
+      'bad-request',
+      'InvalidParameter',
+      `'sort' must be one of ${CLUSTER_VM_SORTS.join(', ')} (optionally ':desc'), not '${quote(query.sort)}'.`,
+      { target: 'sort' },
+    );
+  const cluster = requireCluster(world, clusterName);
+  const search = query.search.trim().toLowerCase();
+  let items = clusterVms(world, cluster.name).map(row);
+  if (search)
+    items = items.filter((v) =>
+      `${v.name} ${v.state} ${v.hostServer} ${v.os} ${v.ipAddress}`.toLowerCase().includes(search),
+    );
+  const sign = direction === 'desc' ? -1 : 1;
+  items.sort((a, b) => sign * compare(a[key], b[key]) || a.name.localeCompare(b.name));
+  return { items: items.slice(query.skip, query.skip + query.top), total: items.length };
+}
