@@ -47,9 +47,14 @@ export function useSearchText(
       if (urlValue === lastWritten.current) written.current.clear();
       return;
     }
-    // A change from elsewhere (back button, a pasted link) replaces the text.
+    // A change from elsewhere (back button, a pasted link) replaces the text; with `urlLater`, what was
+    // typed before it is no longer for the URL.
+    if (urlLater) {
+      written.current.clear();
+      lastWritten.current = null;
+    }
     setText(urlValue);
-  }, [urlValue]);
+  }, [urlValue, urlLater]);
   const update = useCallback(
     (value: string) => {
       written.current.add(value);
@@ -59,9 +64,10 @@ export function useSearchText(
     },
     [setUrlValue, urlLater],
   );
+  /** Puts the text last typed into the URL; a value the URL has, or one not typed here, changes nothing. */
   const writeUrl = useCallback(
     (value: string) => {
-      if (value !== urlValue) setUrlValue(value);
+      if (value !== urlValue && value === lastWritten.current) setUrlValue(value);
     },
     [setUrlValue, urlValue],
   );
