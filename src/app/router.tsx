@@ -68,6 +68,12 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                 prefetchMultiCloud(queryClient, new URL(request.url));
                 return null;
               },
+              // Typing a filter (`q`) or selecting a VM (`vm`) rewrites the query string at every keystroke or
+              // click; the page's own queries follow those. Prefetching again would put a router pass and a
+              // request in each keystroke's event, before its input even paints.
+              shouldRevalidate: ({ currentUrl, nextUrl }) =>
+                currentUrl.searchParams.get('cloud') !== nextUrl.searchParams.get('cloud') ||
+                currentUrl.searchParams.get('view') !== nextUrl.searchParams.get('view'),
               lazy: lazyRoute(queryClient, () => import('./routes/azure-stack')),
             },
             {

@@ -29,7 +29,7 @@ describe('Azure Stack portal (multi-cloud)', () => {
   });
 
   it("sorts and filters a cloud's VMs through the server, one page at a time", async () => {
-    const { user } = await renderRoute('/azure-stack?cloud=AzureStack');
+    const { user, router } = await renderRoute('/azure-stack?cloud=AzureStack');
     await waitForAppReady();
     const grid = await screen.findByRole('grid', { name: 'Virtual machines of AzureStack' });
     const names = sim.read((w) => Object.values(w.vms).map((v) => v.name));
@@ -51,6 +51,16 @@ describe('Azure Stack portal (multi-cloud)', () => {
     await user.type(screen.getByRole('searchbox', { name: 'Filter virtual machines' }), 'dc01');
     await waitFor(() => expect(grid).toHaveAttribute('aria-rowcount', '2'));
     expect(within(grid).getByText('dc01')).toBeInTheDocument();
+    // The text reaches the address once its rows show, so the filtered list is a link that survives a reload.
+    await waitFor(() => expect(new URLSearchParams(router.state.location.search).get('q')).toBe('dc01'));
+
+    // A link to another filter replaces the text, and the text typed before does not come back over it.
+    await router.navigate('/azure-stack?cloud=AzureStack&q=web0');
+    await waitFor(() =>
+      expect(screen.getByRole('searchbox', { name: 'Filter virtual machines' })).toHaveValue('web0'),
+    );
+    expect(await within(grid).findByText('web01')).toBeInTheDocument();
+    expect(new URLSearchParams(router.state.location.search).get('q')).toBe('web0');
   });
 
   it('opens a WAP VM as a blade from a link, shows its configuration and stops it as a job', async () => {

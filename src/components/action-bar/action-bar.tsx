@@ -34,8 +34,12 @@ import { useActionBarStyles } from './action-bar.styles';
 /** Marks action toolbars so the global Ctrl+Alt+A shortcut can find the one on screen. */
 export const ACTION_BAR_ATTRIBUTE = 'data-action-bar';
 
+// One formatter (the browser's locale, as toLocaleString), not one built per call: a filter re-renders the bar
+// at every keystroke, and a profile of the 10,000-VM filter showed toLocaleString among its costliest calls.
+const counts = new Intl.NumberFormat();
+
 export function formatItemCount(count: number): string {
-  return count === 1 ? '1 item' : `${count.toLocaleString()} items`;
+  return count === 1 ? '1 item' : `${counts.format(count)} items`;
 }
 
 export interface ActionBarSearch {
@@ -181,7 +185,7 @@ export function ActionBar({
         {itemCount !== undefined && <span>{formatItemCount(itemCount)}</span>}
         {selectedCount > 0 && (
           <span className={styles.selectionChip}>
-            {selectedCount.toLocaleString()} selected
+            {counts.format(selectedCount)} selected
             {onClearSelection && (
               <Tooltip content="Clear Selection" relationship="label">
                 <Button
@@ -216,7 +220,7 @@ export function ActionBar({
             />
             <span className={styles.matchCount} aria-live="polite">
               {search.value
-                ? `${search.matchCount.toLocaleString()} ${search.matchCount === 1 ? 'match' : 'matches'}`
+                ? `${counts.format(search.matchCount)} ${search.matchCount === 1 ? 'match' : 'matches'}`
                 : ''}
             </span>
           </>

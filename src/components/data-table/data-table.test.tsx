@@ -125,4 +125,39 @@ describe('DataTable', () => {
     await user.keyboard('{End}');
     expect(screen.getByRole('status', { name: 'selection' })).toHaveTextContent('vm-04999');
   });
+
+  it('keeps its row elements when a filter changes the items in them, and renders only the rows that changed', () => {
+    const cellRenders: string[] = [];
+    const counted: DataTableColumn<Server>[] = [
+      {
+        id: 'name',
+        header: 'Name',
+        cell: (s) => {
+          cellRenders.push(s.name);
+          return s.name;
+        },
+      },
+    ];
+    const view = (items: Server[]) => (
+      <FluentProvider>
+        <DataTable ariaLabel="Servers" items={items} columns={counted} getRowId={(s) => s.name} />
+      </FluentProvider>
+    );
+    const { rerender } = render(view(servers));
+    const before = screen.getAllByRole('row').slice(1);
+    cellRenders.length = 0;
+
+    // A filter that drops node-b: the first two rows now hold node-a and node-c, the third row goes.
+    rerender(view([servers[1], servers[2]].filter((s): s is Server => s !== undefined)));
+    const after = screen.getAllByRole('row').slice(1);
+    expect(bodyRowNames()).toEqual(['node-a', 'node-c']);
+    expect(after[0]).toBe(before[0]);
+    expect(after[1]).toBe(before[1]);
+    expect(cellRenders).toEqual(['node-a', 'node-c']);
+
+    // The same items again (a refetch with nothing changed): no row renders.
+    cellRenders.length = 0;
+    rerender(view([servers[1], servers[2]].filter((s): s is Server => s !== undefined)));
+    expect(cellRenders).toEqual([]);
+  });
 });

@@ -2,14 +2,18 @@ import { Button, Checkbox, mergeClasses } from '@fluentui/react-components';
 import { ArrowSortDownFilled, ArrowSortUpFilled } from '@fluentui/react-icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
+  memo,
+  useCallback,
   useEffect,
   useId,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
   type KeyboardEvent,
   type MouseEvent,
   type ReactNode,
+  type RefObject,
 } from 'react';
 import { compareSortValues } from '@/lib/sort';
 import { useDataTableStyles } from './data-table.styles';
@@ -277,61 +281,54 @@ export function DataTable<T>({
     }
   };
 
-  const onHeaderSort = (column: DataTableColumn<T>) => {
+  const onHeaderSort = useStableCallback((column: DataTableColumn<T>) => {
     const next: SortState =
       sort?.columnId === column.id
         ? { columnId: column.id, direction: sort.direction === 'ascending' ? 'descending' : 'ascending' }
         : { columnId: column.id, direction: 'ascending' };
     if (onSortChange) onSortChange(next);
     else setSort(next);
-  };
+  });
 
   const allSelected = sortedItems.length > 0 && sortedItems.every((item) => selected.has(getRowId(item)));
   const someSelected = !allSelected && sortedItems.some((item) => selected.has(getRowId(item)));
+  const onSelectAll = useStableCallback(() => changeSelection(allSelected ? [] : sortedItems.map(getRowId)));
+
+  // What every row shares, kept while it does not change, so a row whose item, selection and focus are as
+  // before is not rendered again (scrolling, a filter that keeps some rows, the answer of a refetch).
+  const onToggleRow = useStableCallback(toggleRow);
+  const rowLabel = useStableCallback(getRowLabel);
+  const rowLayout = useMemo<RowLayout<T>>(
+    () => ({
+      columns,
+      gridTemplateColumns,
+      minRowWidth,
+      rowHeight,
+      selectionMode,
+      rowLabel,
+      onToggleRow,
+      styles,
+    }),
+    [columns, gridTemplateColumns, minRowWidth, rowHeight, selectionMode, rowLabel, onToggleRow, styles],
+  );
 
   const renderRow = (item: T, index: number, virtualStart?: number) => {
     const id = getRowId(item);
-    const isSelected = selected.has(id);
     return (
-      <div
+      <DataRow
         // By position, not by id: when a filter or sort changes which items fill the rows, React updates the
-        // rows on screen instead of unmounting and mounting them all (the 10,000-VM filter stays under a frame).
+        // rows on screen instead of unmounting and mounting them all; a row keeps its DOM and only its cells'
+        // text changes.
         key={index}
-        id={rowDomId(index)}
-        role="row"
-        aria-rowindex={index + 2}
-        aria-selected={selectionMode === 'none' ? undefined : isSelected}
-        data-row-id={id}
-        data-row-index={index}
-        className={mergeClasses(
-          styles.row,
-          virtualStart !== undefined && styles.virtualRow,
-          isSelected && styles.selected,
-          hasFocus && index === activeIndex && styles.active,
-        )}
-        style={{
-          gridTemplateColumns,
-          minWidth: minRowWidth,
-          height: rowHeight,
-          ...(virtualStart !== undefined ? { transform: `translateY(${virtualStart}px)` } : {}),
-        }}
-      >
-        {selectionMode === 'multi' && (
-          <div role="gridcell" className={mergeClasses(styles.cell, styles.selectionCell)}>
-            <Checkbox
-              checked={isSelected}
-              aria-label={`Select ${getRowLabel(item)}`}
-              tabIndex={-1}
-              onChange={() => toggleRow(item)}
-            />
-          </div>
-        )}
-        {columns.map((column) => (
-          <div key={column.id} role="gridcell" className={styles.cell}>
-            {column.cell(item)}
-          </div>
-        ))}
-      </div>
+        item={item}
+        index={index}
+        domId={rowDomId(index)}
+        rowId={id}
+        isSelected={selected.has(id)}
+        isActive={hasFocus && index === activeIndex}
+        virtualStart={virtualStart}
+        layout={rowLayout}
+      />
     );
   };
 
@@ -397,57 +394,18 @@ export function DataTable<T>({
     >
       {/* The rowgroup is the sticky element: a sticky child of a rowgroup exactly its height could not stick. */}
       <div role="rowgroup" className={styles.headerGroup}>
-        <div
-          ref={headerRef}
-          role="row"
-          aria-rowindex={1}
-          className={styles.header}
-          style={{ gridTemplateColumns, minWidth: minRowWidth }}
-        >
-          {selectionMode === 'multi' && (
-            <div role="columnheader" className={mergeClasses(styles.headerCell, styles.selectionCell)}>
-              <Checkbox
-                aria-label="Select all rows"
-                tabIndex={-1}
-                checked={allSelected ? true : someSelected ? 'mixed' : false}
-                disabled={sortedItems.length === 0}
-                onChange={() => changeSelection(allSelected ? [] : sortedItems.map(getRowId))}
-              />
-            </div>
-          )}
-          {columns.map((column) => {
-            const sorted = sort?.columnId === column.id ? sort.direction : undefined;
-            return (
-              <div
-                key={column.id}
-                role="columnheader"
-                aria-sort={column.sortValue ? (sorted ?? 'none') : undefined}
-                className={styles.headerCell}
-              >
-                {column.sortValue ? (
-                  <Button
-                    appearance="transparent"
-                    size="small"
-                    className={styles.sortButton}
-                    icon={
-                      sorted === 'ascending' ? (
-                        <ArrowSortUpFilled />
-                      ) : sorted === 'descending' ? (
-                        <ArrowSortDownFilled />
-                      ) : undefined
-                    }
-                    iconPosition="after"
-                    onClick={() => onHeaderSort(column)}
-                  >
-                    {column.header}
-                  </Button>
-                ) : (
-                  column.header
-                )}
-              </div>
-            );
-          })}
-        </div>
+        <HeaderRow
+          headerRef={headerRef}
+          columns={columns}
+          sort={sort}
+          selectionMode={selectionMode}
+          selectAll={allSelected ? true : someSelected ? 'mixed' : false}
+          selectAllDisabled={sortedItems.length === 0}
+          onSelectAll={onSelectAll}
+          onSort={onHeaderSort}
+          gridTemplateColumns={gridTemplateColumns}
+          minRowWidth={minRowWidth}
+        />
       </div>
       <div
         role="rowgroup"
@@ -476,3 +434,169 @@ export function DataTable<T>({
     </div>
   );
 }
+
+/** The latest `fn` behind one identity, so memoised rows and headers need not render again for a new closure. */
+function useStableCallback<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  const latest = useRef(fn);
+  useLayoutEffect(() => {
+    latest.current = fn;
+  });
+  return useCallback((...args: A) => latest.current(...args), []);
+}
+
+interface RowLayout<T> {
+  columns: readonly DataTableColumn<T>[];
+  gridTemplateColumns: string;
+  minRowWidth: string;
+  rowHeight: number;
+  selectionMode: SelectionMode;
+  rowLabel: (item: T) => string;
+  onToggleRow: (item: T) => void;
+  styles: ReturnType<typeof useDataTableStyles>;
+}
+
+interface DataRowProps<T> {
+  item: T;
+  index: number;
+  domId: string;
+  rowId: string;
+  isSelected: boolean;
+  isActive: boolean;
+  /** Its offset in a virtual list; absent when every row is in the DOM. */
+  virtualStart: number | undefined;
+  layout: RowLayout<T>;
+}
+
+/** One row; rendered again only when its item, selection, focus, position or the shared layout change. */
+const DataRow = memo(function DataRow<T>({
+  item,
+  index,
+  domId,
+  rowId,
+  isSelected,
+  isActive,
+  virtualStart,
+  layout,
+}: DataRowProps<T>) {
+  const { columns, gridTemplateColumns, minRowWidth, rowHeight, selectionMode, styles } = layout;
+  return (
+    <div
+      id={domId}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selectionMode === 'none' ? undefined : isSelected}
+      data-row-id={rowId}
+      data-row-index={index}
+      className={mergeClasses(
+        styles.row,
+        virtualStart !== undefined && styles.virtualRow,
+        isSelected && styles.selected,
+        isActive && styles.active,
+      )}
+      style={{
+        gridTemplateColumns,
+        minWidth: minRowWidth,
+        height: rowHeight,
+        ...(virtualStart !== undefined ? { transform: `translateY(${virtualStart}px)` } : {}),
+      }}
+    >
+      {selectionMode === 'multi' && (
+        <div role="gridcell" className={mergeClasses(styles.cell, styles.selectionCell)}>
+          <Checkbox
+            checked={isSelected}
+            aria-label={`Select ${layout.rowLabel(item)}`}
+            tabIndex={-1}
+            onChange={() => layout.onToggleRow(item)}
+          />
+        </div>
+      )}
+      {columns.map((column) => (
+        <div key={column.id} role="gridcell" className={styles.cell}>
+          {column.cell(item)}
+        </div>
+      ))}
+    </div>
+  );
+}) as <T>(props: DataRowProps<T>) => ReactNode;
+
+interface HeaderRowProps<T> {
+  headerRef: RefObject<HTMLDivElement | null>;
+  columns: readonly DataTableColumn<T>[];
+  sort: SortState | undefined;
+  selectionMode: SelectionMode;
+  selectAll: boolean | 'mixed';
+  selectAllDisabled: boolean;
+  onSelectAll: () => void;
+  onSort: (column: DataTableColumn<T>) => void;
+  gridTemplateColumns: string;
+  minRowWidth: string;
+}
+
+/** The column headers: their sort buttons render again only when the sort, columns or selection change. */
+const HeaderRow = memo(function HeaderRow<T>({
+  headerRef,
+  columns,
+  sort,
+  selectionMode,
+  selectAll,
+  selectAllDisabled,
+  onSelectAll,
+  onSort,
+  gridTemplateColumns,
+  minRowWidth,
+}: HeaderRowProps<T>) {
+  const styles = useDataTableStyles();
+  return (
+    <div
+      ref={headerRef}
+      role="row"
+      aria-rowindex={1}
+      className={styles.header}
+      style={{ gridTemplateColumns, minWidth: minRowWidth }}
+    >
+      {selectionMode === 'multi' && (
+        <div role="columnheader" className={mergeClasses(styles.headerCell, styles.selectionCell)}>
+          <Checkbox
+            aria-label="Select all rows"
+            tabIndex={-1}
+            checked={selectAll}
+            disabled={selectAllDisabled}
+            onChange={onSelectAll}
+          />
+        </div>
+      )}
+      {columns.map((column) => {
+        const sorted = sort?.columnId === column.id ? sort.direction : undefined;
+        return (
+          <div
+            key={column.id}
+            role="columnheader"
+            aria-sort={column.sortValue ? (sorted ?? 'none') : undefined}
+            className={styles.headerCell}
+          >
+            {column.sortValue ? (
+              <Button
+                appearance="transparent"
+                size="small"
+                className={styles.sortButton}
+                icon={
+                  sorted === 'ascending' ? (
+                    <ArrowSortUpFilled />
+                  ) : sorted === 'descending' ? (
+                    <ArrowSortDownFilled />
+                  ) : undefined
+                }
+                iconPosition="after"
+                onClick={() => onSort(column)}
+              >
+                {column.header}
+              </Button>
+            ) : (
+              column.header
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+}) as <T>(props: HeaderRowProps<T>) => ReactNode;
