@@ -118,6 +118,23 @@ function toWire(request: InterceptedRequest): WireRequest {
 /** The header that marks this page's readiness probe, so its answer is told apart from the app's requests. */
 const PROBE_HEADER = 'x-hci-readiness-probe';
 
+/**
+ * Gives the service worker a port straight to the host, so it asks the world for this page's requests
+ * without the round trip through this page's main thread (busy with the app's first render during a cold
+ * start). The worker keeps the port per page; the page's readiness probe still goes through the page, which
+ * is how it knows the world answered. A restarted worker has lost its ports and asks through the page again.
+ */
+function connectServiceWorkerToHost(client: HostClient, origins: readonly string[]): void {
+  const worker = navigator.serviceWorker.controller;
+  const port = worker ? client.directPort() : undefined;
+  if (!worker || !port) return;
+  // Not awaited: until the worker has the port, it asks through this page as before.
+  worker.postMessage(
+    { type: 'HCI_WORLD_PORT', apiPrefix: API_PREFIX, origins: [...origins], probeHeader: PROBE_HEADER },
+    [port],
+  );
+}
+
 export interface StartedSimulation {
   /**
    * The world mocks this page: the host answered hello, the service worker forwards this page's requests
@@ -162,6 +179,7 @@ export function startSimulation(): StartedSimulation {
     ]);
     performance.mark('hci-sim:service-worker-ready');
     await controlled();
+    connectServiceWorkerToHost(client, await origins);
     performance.mark('hci-sim:mocking');
   })();
 
