@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import type { CodeSplittingGroup, ModuleInfo } from 'rolldown';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const src = fileURLToPath(new URL('./src', import.meta.url));
 const mocks = fileURLToPath(new URL('./mocks', import.meta.url));
@@ -59,13 +59,58 @@ function firstPageChunks(src: string): CodeSplittingGroup[] {
   // A group also takes the modules its own modules import, so the start's group goes first: its modules
   // never join (and so never wait on) the app's chunk.
   return [
-    { name: (id, graph) => (modules(graph).start.has(id) ? 'start' : null), priority: 2 },
-    { name: (id, graph) => (modules(graph).app.has(id) ? 'first-page' : null), priority: 1 },
+    {
+      name: (id, graph) => (modules(graph).start.has(id) ? 'start' : null),
+      debugName: 'start',
+      priority: 2,
+    },
+    {
+      name: (id, graph) => (modules(graph).app.has(id) ? 'first-page' : null),
+      debugName: 'first-page',
+      priority: 1,
+    },
   ];
 }
 
+/**
+ * Starts the world's shared worker from index.html in a build, as its inline script registers the service
+ * worker: the host's script (the largest the page starts) is then requested with the page instead of after
+ * the entry and its `start` chunk have loaded and run. mocks/host/client.ts takes that worker (the same URL
+ * and name it would use) rather than constructing its own. The dev server has no bundle: there the page
+ * starts it as before.
+ */
+function startWorldFromHtml(): Plugin {
+  let base = '/';
+  return {
+    name: 'hci-start-world-from-html',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const worker = Object.values(context.bundle ?? {}).find((file) =>
+          /(^|\/)shared-worker-[\w-]+\.js$/.test(file.fileName),
+        );
+        if (!worker) throw new Error('The build has no shared-worker chunk for index.html to start.');
+        const url = JSON.stringify(`${base}${worker.fileName}`);
+        return [
+          {
+            tag: 'script',
+            injectTo: 'head',
+            children:
+              `if (typeof SharedWorker === 'function') window.hciWorldWorker = ` +
+              `new SharedWorker(${url}, { type: 'module', name: 'hci-simulated-world' });`,
+          },
+        ];
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), startWorldFromHtml()],
   resolve: { alias: { '@': src, '@mocks': mocks } },
   server: { port: 5173, strictPort: false },
   preview: { port: 4173, strictPort: true },

@@ -81,12 +81,21 @@ export function createHostClient(link: HostLink): HostClient {
   };
 }
 
+declare global {
+  interface Window {
+    /** the host's worker as index.html started it in a build (vite.config.ts, startWorldFromHtml) */
+    hciWorldWorker?: SharedWorker;
+  }
+}
+
 /** The world host in a SharedWorker: one per browser profile and origin, whichever tab started it. */
 export function sharedWorkerLink(): HostLink {
-  const worker = new SharedWorker(new URL('./shared-worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'hci-simulated-world',
-  });
+  const worker =
+    window.hciWorldWorker ??
+    new SharedWorker(new URL('./shared-worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'hci-simulated-world',
+    });
   const port = worker.port;
   return {
     carriesPorts: true,
