@@ -5,7 +5,7 @@
  * handlers run there. `?scenario=` is handed to the host (and so resets the one world for every tab),
  * the host's change notices become `hci-sim-changed` events, and `window.hciSim` relays to the host. It is
  * assigned only after a request from this page was answered by the world, so a test that waits for it can
- * fetch at once.
+ * fetch at once; the app's own requests need only wait until the world mocks this page.
  */
 import { WORLD_CHANGED_EVENT } from '../src/api/world-change-contract';
 import { createHostClient, sharedWorkerLink } from './host/client';
@@ -115,46 +115,88 @@ function toWire(request: InterceptedRequest): WireRequest {
   };
 }
 
-let started: Promise<void> | undefined;
+/** The header that marks this page's readiness probe, so its answer is told apart from the app's requests. */
+const PROBE_HEADER = 'x-hci-readiness-probe';
 
-/** Connects to the world, starts interception, and resolves once the world answers this page. */
-export function startSimulation(): Promise<void> {
-  started ??= (async () => {
-    const client = createHostClient(connect());
-    const link = takeStartLink();
-    // The host boots (and applies the preset link) while the service worker registers.
-    const welcome = holdPageLock().then((lock) => client.hello(link, lock));
-    // Marks for DevTools' performance panel and the bench: where a cold start spends its time.
-    void welcome.then(() => performance.mark('hci-sim:host-ready'));
-    const origins = welcome.then((w) => w.origins);
-    client.onChange((change) => {
-      if (change.resources.length === 0) return;
-      window.dispatchEvent(new CustomEvent(WORLD_CHANGED_EVENT, { detail: change }));
-    });
-    window.addEventListener('pagehide', () => client.bye());
+/**
+ * Gives the service worker a port straight to the host, so it asks the world for this page's requests
+ * without the round trip through this page's main thread (busy with the app's first render during a cold
+ * start). The worker keeps the port per page; the page's readiness probe still goes through the page, which
+ * is how it knows the world answered. A restarted worker has lost its ports and asks through the page again.
+ */
+function connectServiceWorkerToHost(client: HostClient, origins: readonly string[]): void {
+  const worker = navigator.serviceWorker.controller;
+  const port = worker ? client.directPort() : undefined;
+  if (!worker || !port) return;
+  // Not awaited: until the worker has the port, it asks through this page as before.
+  worker.postMessage(
+    { type: 'HCI_WORLD_PORT', apiPrefix: API_PREFIX, origins: [...origins], probeHeader: PROBE_HEADER },
+    [port],
+  );
+}
 
-    let answered = 0;
+export interface StartedSimulation {
+  /**
+   * The world mocks this page: the host answered hello, the service worker forwards this page's requests
+   * and controls it. Requests made from here on are the world's; the app's wait for this (not for `answered`).
+   */
+  mocking: Promise<void>;
+  /** A request from this page was answered by the world; `window.hciSim` is assigned. Rejects with why not. */
+  answered: Promise<void>;
+}
+
+let started: StartedSimulation | undefined;
+
+/** Connects to the world and starts interception; see the two promises for what each step means. */
+export function startSimulation(): StartedSimulation {
+  if (started) return started;
+  const client = createHostClient(connect());
+  const link = takeStartLink();
+  // The host boots (and applies the preset link) while the service worker registers.
+  const welcome = holdPageLock().then((lock) => client.hello(link, lock));
+  // Marks for DevTools' performance panel and the bench: where a cold start spends its time.
+  void welcome.then(() => performance.mark('hci-sim:host-ready'));
+  const origins = welcome.then((w) => w.origins);
+  client.onChange((change) => {
+    if (change.resources.length === 0) return;
+    window.dispatchEvent(new CustomEvent(WORLD_CHANGED_EVENT, { detail: change }));
+  });
+  window.addEventListener('pagehide', () => client.bye());
+
+  const probeId = crypto.randomUUID();
+  // Filled by the answer callback: the probe counts only if the world, not the network, answered it.
+  const answeredProbes = new Set<string>();
+  const mocking = (async () => {
     await Promise.all([
       welcome,
       startMockServiceWorker(`${import.meta.env.BASE_URL}sim-service-worker.js`, async (request) => {
         if (!(await isForTheWorld(request.url, origins))) return undefined;
         const reply = await client.request(toWire(request));
         if (reply === UNHANDLED) return undefined;
-        answered += 1;
+        if (request.headers[PROBE_HEADER] === probeId) answeredProbes.add(probeId);
         return fromWireResponse(reply);
       }),
     ]);
     performance.mark('hci-sim:service-worker-ready');
     await controlled();
+    connectServiceWorkerToHost(client, await origins);
+    performance.mark('hci-sim:mocking');
+  })();
 
-    const before = answered;
-    const probe = await fetch(`${import.meta.env.BASE_URL}${READINESS_PATH}`, { cache: 'no-store' });
-    if (!probe.ok || answered === before)
+  const answered = (async () => {
+    await mocking;
+    const probe = await fetch(`${import.meta.env.BASE_URL}${READINESS_PATH}`, {
+      cache: 'no-store',
+      headers: { [PROBE_HEADER]: probeId },
+    });
+    if (!probe.ok || !answeredProbes.has(probeId))
       throw new Error(
         `The simulated world did not answer this page (GET /${READINESS_PATH} gave ${probe.status} ${probe.statusText}).`,
       );
     performance.mark('hci-sim:answered');
     window.hciSim = relay(client);
   })();
+
+  started = { mocking, answered };
   return started;
 }

@@ -6,6 +6,11 @@
  * mocking in IndexedDB, and the first request after a restart waits until they are restored, then is
  * answered the way MSW answers it. Its listeners are registered before MSW's, so they run first.
  *
+ * It also answers a page's requests for the world straight from the world host when the page has handed it
+ * a port to the host (mocks/browser.ts): MSW's own path asks the page, whose main thread is busy with the
+ * app's first render during a cold start. Ports live in this worker's memory only; after a restart, and
+ * for the page's readiness probe, requests take MSW's path through the page.
+ *
  * It relies on two globals of mockServiceWorker.js (`activeClientIds`, `handleRequest`); an msw upgrade that
  * renames them fails loudly at install below instead of silently passing requests through.
  */
@@ -63,9 +68,84 @@ function restoreClients() {
   return restored;
 }
 
+/** Per mocking page: its port to the world host, and what the world answers (same-origin /api/, ARM hosts). */
+const worldPorts = new Map();
+let nextWorldRequest = 1;
+
+/** The null body statuses of the Fetch standard, which a Response may not be given a body for. */
+const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+
+function worldRouteOf(event) {
+  const route = worldPorts.get(event.clientId);
+  if (!route) return undefined;
+  const request = event.request;
+  if (request.headers.has(route.probeHeader)) return undefined;
+  const forTheWorld =
+    request.url.startsWith(route.apiPrefix) || route.origins.includes(new URL(request.url).origin);
+  return forTheWorld ? route : undefined;
+}
+
+/** The same messages a page sends the host (mocks/host/protocol.ts): request → reply. */
+async function askWorld(route, request) {
+  const body =
+    request.method === 'GET' || request.method === 'HEAD' ? null : await request.clone().arrayBuffer();
+  const id = nextWorldRequest++;
+  const reply = await new Promise((resolve) => {
+    route.waiting.set(id, resolve);
+    route.port.postMessage(
+      {
+        type: 'request',
+        id,
+        request: { method: request.method, url: request.url, headers: [...request.headers], body },
+      },
+      body && body.byteLength > 0 ? [body] : [],
+    );
+  });
+  if (!reply.ok) {
+    // What MSW answers for a handler that throws, as the page's path does.
+    return new Response(JSON.stringify({ name: reply.error.name, message: reply.error.message }), {
+      status: 500,
+      statusText: 'Request Handler Error',
+      headers: [['Content-Type', 'application/json']],
+    });
+  }
+  const wire = reply.value;
+  if (wire === 'unhandled') return fetch(request);
+  if (wire.status === 0) return Response.error();
+  return new Response(NULL_BODY.has(wire.status) ? null : wire.body, {
+    status: wire.status,
+    statusText: wire.statusText,
+    headers: wire.headers,
+  });
+}
+
+function keepWorldPort(clientId, data, port) {
+  const route = {
+    port,
+    apiPrefix: data.apiPrefix,
+    origins: data.origins,
+    probeHeader: data.probeHeader,
+    waiting: new Map(),
+  };
+  port.addEventListener('message', (event) => {
+    const message = event.data;
+    if (!message || message.type !== 'reply') return;
+    const resolve = route.waiting.get(message.id);
+    route.waiting.delete(message.id);
+    if (resolve) resolve(message);
+  });
+  port.start();
+  worldPorts.set(clientId, route);
+}
+
 addEventListener('message', (event) => {
   const clientId = event.source && event.source.id;
   if (!clientId) return;
+  if (event.data && event.data.type === 'HCI_WORLD_PORT' && event.ports[0]) {
+    keepWorldPort(clientId, event.data, event.ports[0]);
+    return;
+  }
+  if (event.data === 'CLIENT_CLOSED' || event.data === 'MOCK_DEACTIVATE') worldPorts.delete(clientId);
   if (event.data === 'MOCK_ACTIVATE') {
     event.waitUntil(updateClients((store) => store.put(true, clientId)).catch(() => undefined));
   } else if (event.data === 'CLIENT_CLOSED' || event.data === 'MOCK_DEACTIVATE') {
@@ -83,6 +163,12 @@ addEventListener('message', (event) => {
 addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.mode === 'navigate') return;
+  const route = worldRouteOf(event);
+  if (route) {
+    event.stopImmediatePropagation();
+    event.respondWith(askWorld(route, request));
+    return;
+  }
   if (request.cache === 'only-if-cached' && request.mode !== 'same-origin') return;
   // Known mocking page, or the pages are restored already: MSW's own listener decides.
   if (activeClientIds.has(event.clientId)) return;

@@ -3,9 +3,11 @@
  * this page, and `?scenario=` be applied, before the first request leaves it. The world starts first, from
  * this entry file (a few KB): its shared worker's script and the service worker's are requested before the
  * app's many modules, whose requests would otherwise queue ahead of them on the browser's six connections to
- * the server. The app's code, including the first page's route, loads while the world boots in its workers.
+ * the server. The app's code, including the first page's route, loads and renders while the world boots in
+ * its workers.
  */
 import { startSimulation } from '../mocks/browser';
+import { holdRequestsUntil } from './lib/backend-ready';
 import { importIndexRoute } from './app/index-route-code';
 
 function renderFatal(root: HTMLElement, error: unknown): void {
@@ -27,16 +29,21 @@ function renderFatal(root: HTMLElement, error: unknown): void {
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element.');
 
-const worldAnswers = startSimulation();
+const simulation = startSimulation();
+// The app renders while the world starts (its first render is most of the main thread's work before the
+// first data); its requests wait until the world mocks this page, and the router's loaders start them then.
+holdRequestsUntil(simulation.mocking);
 // A failure here is the router's to report when it imports the same module.
 if (window.location.pathname === import.meta.env.BASE_URL) void importIndexRoute().catch(() => undefined);
-const app = import('./render-app').then(({ prepareApp }) => prepareApp(window.location.pathname));
 
+let unmount: (() => void) | undefined;
 try {
-  const [, prepared] = await Promise.all([worldAnswers, app]);
-  prepared.render(rootElement);
+  const { prepareApp } = await import('./render-app');
+  unmount = prepareApp(window.location.pathname).render(rootElement);
+  await simulation.answered;
 } catch (error) {
   // Without the world every request would fail; say so instead of showing a broken shell.
+  unmount?.();
   renderFatal(rootElement, error);
 }
 

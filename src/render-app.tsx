@@ -6,12 +6,13 @@ import { createAppRouter, createRoutes, loadRouteCode } from './app/router';
 import { createQueryClient } from './lib/query-client';
 
 export interface PreparedApp {
-  render(rootElement: HTMLElement): void;
+  /** renders the app; the returned function unmounts it (main.tsx, when the world does not start) */
+  render(rootElement: HTMLElement): () => void;
 }
 
 /**
  * The app, prepared while the simulated world starts: the code of the page at `pathname` starts loading now.
- * main.tsx renders it once the world answers this page; the router (and every request) starts only then.
+ * main.tsx renders it at once; its requests wait until the world mocks this page (src/lib/backend-ready.ts).
  */
 export function prepareApp(pathname: string): PreparedApp {
   const queryClient = createQueryClient();
@@ -20,13 +21,15 @@ export function prepareApp(pathname: string): PreparedApp {
   return {
     render(rootElement) {
       const router = createAppRouter(routes);
-      createRoot(rootElement).render(
+      const root = createRoot(rootElement);
+      root.render(
         <StrictMode>
           <AppProvider queryClient={queryClient}>
             <RouterProvider router={router} />
           </AppProvider>
         </StrictMode>,
       );
+      return () => root.unmount();
     },
   };
 }

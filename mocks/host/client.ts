@@ -18,6 +18,8 @@ import type {
 export interface HostLink {
   post(message: PageMessage, transfer?: Transferable[]): void;
   listen(onMessage: (message: HostMessage) => void): void;
+  /** whether a MessagePort can be handed to the host (a SharedWorker's port: yes; the leader's relay: no) */
+  carriesPorts: boolean;
 }
 
 export interface HostClient {
@@ -27,6 +29,8 @@ export interface HostClient {
   control(method: ControlMethod, args: unknown[]): Promise<unknown>;
   onChange(listener: (change: WorldChange) => void): void;
   bye(): void;
+  /** a port on which the host answers requests directly, for the service worker; undefined where none can be */
+  directPort(): MessagePort | undefined;
 }
 
 function toError(wire: WireError): Error {
@@ -68,17 +72,33 @@ export function createHostClient(link: HostLink): HostClient {
     control: (method, args) => ask((id) => ({ type: 'control', id, method, args })),
     onChange: (listener) => changeListeners.add(listener),
     bye: () => link.post({ type: 'bye' }),
+    directPort: () => {
+      if (!link.carriesPorts) return undefined;
+      const channel = new MessageChannel();
+      link.post({ type: 'service-worker', port: channel.port1 }, [channel.port1]);
+      return channel.port2;
+    },
   };
+}
+
+declare global {
+  interface Window {
+    /** the host's worker as index.html started it in a build (vite.config.ts, startWorldFromHtml) */
+    hciWorldWorker?: SharedWorker;
+  }
 }
 
 /** The world host in a SharedWorker: one per browser profile and origin, whichever tab started it. */
 export function sharedWorkerLink(): HostLink {
-  const worker = new SharedWorker(new URL('./shared-worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'hci-simulated-world',
-  });
+  const worker =
+    window.hciWorldWorker ??
+    new SharedWorker(new URL('./shared-worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'hci-simulated-world',
+    });
   const port = worker.port;
   return {
+    carriesPorts: true,
     post: (message, transfer = []) => port.postMessage(message, transfer),
     listen: (onMessage) => {
       port.addEventListener('message', (event: MessageEvent<HostMessage>) => onMessage(event.data));

@@ -121,7 +121,7 @@ export function createWorldHost(options: WorldHostOptions): WorldHost {
     );
   };
 
-  return {
+  const host: WorldHost = {
     ready: loaded,
     receive(port, message) {
       switch (message.type) {
@@ -164,8 +164,18 @@ export function createWorldHost(options: WorldHostOptions): WorldHost {
           ports.delete(port);
           void write();
           return;
+        case 'service-worker': {
+          const worker = message.port;
+          worker.addEventListener('message', (event: MessageEvent<PageMessage>) => {
+            // The worker only asks for answers; hello, control and bye are a page's.
+            if (event.data.type === 'request') host.receive(worker, event.data);
+          });
+          worker.start();
+          return;
+        }
       }
     },
     flush: write,
   };
+  return host;
 }

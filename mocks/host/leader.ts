@@ -94,6 +94,8 @@ export function leaderLink(): HostLink {
   });
 
   return {
+    // A BroadcastChannel cannot carry a MessagePort: the service worker asks through the page here.
+    carriesPorts: false,
     post: (message) => {
       const kept = resendable(message);
       if (kept && 'id' in kept) unanswered.set(kept.id, kept);

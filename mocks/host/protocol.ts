@@ -55,7 +55,12 @@ export type PageMessage =
   | { type: 'request'; id: number; request: WireRequest }
   | { type: 'control'; id: number; method: ControlMethod; args: unknown[] }
   /** the page is going away: save now, forget the page */
-  | { type: 'bye' };
+  | { type: 'bye' }
+  /**
+   * A port for the page's service worker: the worker asks the host over it directly (`request` messages,
+   * `reply` answers), so an intercepted request does not wait on the page's main thread.
+   */
+  | { type: 'service-worker'; port: MessagePort };
 
 export interface Welcome {
   /** origins other than the page's own whose requests the world answers (ARM hosts) */

@@ -1,4 +1,5 @@
 import type { ApiErrorBody } from '@/api/contract';
+import { backendReady } from './backend-ready';
 
 /**
  * An HTTP failure with the server's own words. `/api` and ARM both answer errors as
@@ -90,6 +91,7 @@ async function send(
     init.body = transfer.raw ?? JSON.stringify(body);
   }
 
+  await backendReady();
   let response: Response;
   try {
     response = await fetch(url, init);

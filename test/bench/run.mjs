@@ -198,7 +198,8 @@ async function coldLoadRows(ctx) {
 const COLD_PHASES = [
   ['hci-sim:host-ready', 'world host answered hello'],
   ['hci-sim:service-worker-ready', 'service worker mocking'],
-  ['hci-sim:answered', 'first request answered (hciSim)'],
+  ['hci-sim:mocking', "page controlled (the app's requests go)"],
+  ['hci-sim:answered', 'readiness probe answered (hciSim)'],
 ];
 
 async function jsBytes(scripts, servedDir) {
