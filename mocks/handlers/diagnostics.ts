@@ -23,7 +23,7 @@ import {
 import type { World } from '../sim';
 import { hcisvcSchema, remedySchema, troubleshootSchema } from '../../src/api/request-schemas';
 import { fromSimError, parseBody, simRoute } from './http';
-import { jobDto } from './views';
+import { jobDto } from '../sim';
 import { own, requireCluster } from '../sim';
 
 const clusterOr404 = (world: World, name: string): string => requireCluster(world, name).name;

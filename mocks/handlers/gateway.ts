@@ -18,19 +18,18 @@ import {
   removeConnection,
   updateConnection,
 } from '../sim';
-import {
-  clusterDto,
-  connectionDto,
-  eventDto,
-  gatewayDto,
-  jobDto,
-  nodeDto,
-  notificationDto,
-  vmDto,
-} from './views';
+import { clusterDto, connectionDto, eventDto, gatewayDto, nodeDto, notificationDto, vmDto } from './views';
 import { errorResponse, fromSimError, parseBody, simRoute } from './http';
 import { addConnectionSchema, updateConnectionSchema } from '../../src/api/request-schemas';
-import { notificationsNewestFirst, quote, recentJobs, requireCluster, requireJob, requireNode } from '../sim';
+import {
+  jobDto,
+  notificationsNewestFirst,
+  quote,
+  recentJobs,
+  requireCluster,
+  requireJob,
+  requireNode,
+} from '../sim';
 
 const clusterOr404 = requireCluster;
 const nodeOr404 = requireNode;

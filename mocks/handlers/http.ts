@@ -9,7 +9,7 @@ import type { SimRuntime } from '../runtime';
 import { SimError, own, quote } from '../sim';
 import type { Job, Millis, Op, World } from '../sim';
 import { armError, fromSimError, withApiFaults } from './respond';
-import { jobDto } from './views';
+import { jobDto } from '../sim';
 
 export { fromSimError };
 

@@ -8,7 +8,6 @@ import type {
   ClusterDto,
   ConnectionDto,
   GatewayDto,
-  JobDto,
   NodeDto,
   NodeEventDto,
   NotificationDto,
@@ -26,8 +25,8 @@ import {
   connectionTypeLabel,
   daysLeft,
   hciClusterId,
-  jobProgress,
   onBoxResourceUri,
+  portalPathOf,
   registrationView,
   serverStatus,
   vmStatus,
@@ -38,7 +37,6 @@ import {
 import type {
   ClusterNode,
   GatewayConnection,
-  Job,
   Millis,
   NodeEvent,
   Notification,
@@ -158,7 +156,7 @@ export function clusterDto(world: World, cluster: OnPremCluster, now: Millis): C
       vmCount: counts.total,
     },
     azureResourceId: resourceId,
-    portalPath: resourceId ? `/azure/resource${resourceId}` : null,
+    portalPath: resourceId ? portalPathOf(resourceId) : null,
   };
 }
 
@@ -181,24 +179,6 @@ export function vmDto(world: World, vm: VirtualMachine, now: Millis): VmDto {
     clustered: vm.clustered,
     checkpointCount: vm.checkpoints.length,
     azureBenefits: vmBenefitsStatus(world, vm, now),
-  };
-}
-
-export function jobDto(job: Job, now: Millis): JobDto {
-  const progress = jobProgress(job, now);
-  return {
-    id: job.id,
-    kind: job.kind,
-    title: job.title,
-    target: job.target,
-    startedAt: new Date(job.startedAt).toISOString(),
-    endedAt: job.status === 'InProgress' ? null : new Date(job.endsAt).toISOString(),
-    status: job.status,
-    percent: progress.percent,
-    currentStep: progress.currentStep ?? null,
-    steps: progress.steps,
-    message: job.message ?? null,
-    result: job.result ?? null,
   };
 }
 

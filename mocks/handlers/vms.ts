@@ -4,18 +4,18 @@
  * JobDto to poll; bad input is a 4xx that changes nothing. Projections shared with the multi-cloud routes.
  */
 import { http, HttpResponse } from 'msw';
-import type { CheckpointDto, VmDetailDto } from '../../src/api/vms-contract';
+import type { VmDetailDto } from '../../src/api/vms-contract';
 import type { SimRuntime } from '../runtime';
 import {
+  clusterVmDetail,
   rdpConnection,
   requireClusterVm,
   startCheckpointJob,
   startCreateVm,
   startDeleteVm,
   startVmAction,
-  vmBenefitsStatus,
 } from '../sim';
-import type { Job, Millis, Op, VirtualMachine, VmCheckpoint, VmRef, WapVm, World } from '../sim';
+import type { Job, Millis, Op, VirtualMachine, VmRef, World } from '../sim';
 import { checkpointNameSchema, createVmSchema } from '../../src/api/request-schemas';
 import { acceptedJob, parseBody, simRoute } from './http';
 import { vmDto } from './views';
@@ -26,77 +26,14 @@ export const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 /** Starts a job and answers 202 with it, or the refusal with its status. */
 export const jobResponse = (sim: SimRuntime, op: Op<Job>): Response => acceptedJob(sim, op);
 
-export function checkpointDtos(vm: {
-  checkpoints: VmCheckpoint[];
-  currentCheckpointId?: string;
-}): CheckpointDto[] {
-  return vm.checkpoints.map((c) => ({
-    id: c.id,
-    name: c.name,
-    createdAt: new Date(c.createdAt).toISOString(),
-    parentId: c.parentId ?? null,
-    current: c.id === vm.currentCheckpointId,
-  }));
-}
-
-const mb = (mib: number) => `${mib.toLocaleString('en-US')} MB`;
-
-/** The configuration Settings shows, grouped as Hyper-V Manager's settings are. */
-export function vmSettings(
-  vm: VirtualMachine | WapVm,
-  networks: string[],
-  extra: { group: string; label: string; value: string }[] = [],
-) {
-  const generation = 'generation' in vm ? vm.generation : 2;
-  const linux = /ubuntu|linux|red hat/i.test(vm.os);
-  return [
-    { group: 'General', label: 'Name', value: vm.name },
-    { group: 'General', label: 'Generation', value: `Generation ${generation}` },
-    { group: 'General', label: 'Configuration version', value: generation === 1 ? '8.0' : '10.0' },
-    { group: 'General', label: 'Created', value: new Date(vm.createdAt).toISOString() },
-    ...extra,
-    { group: 'Memory', label: 'Startup memory', value: mb(vm.memoryMiB) },
-    { group: 'Memory', label: 'Dynamic memory', value: 'Off' },
-    { group: 'Processors', label: 'Virtual processors', value: String(vm.cpuCount) },
-    { group: 'Network', label: 'Network adapters', value: networks.join(', ') || 'None' },
-    { group: 'Network', label: 'IP address', value: vm.ipAddress },
-    { group: 'Operating system', label: 'Operating system', value: vm.os },
-    {
-      group: 'Security',
-      label: 'Secure Boot',
-      value:
-        generation === 1
-          ? 'Not available for Generation 1 virtual machines'
-          : `On (template: ${linux ? 'Microsoft UEFI Certificate Authority' : 'Microsoft Windows'})`,
-    },
-    { group: 'Checkpoints', label: 'Checkpoint type', value: 'Production' },
-    { group: 'Checkpoints', label: 'Checkpoints', value: String(vm.checkpoints.length) },
-  ];
-}
-
 export function vmDetailDto(world: World, vm: VirtualMachine, now: Millis): VmDetailDto {
-  return {
-    ...vmDto(world, vm, now),
-    createdAt: new Date(vm.createdAt).toISOString(),
-    checkpoints: checkpointDtos(vm),
-    settings: vmSettings(vm, vm.networks, [
-      { group: 'General', label: 'Host server', value: vm.hostNode },
-      { group: 'General', label: 'Clustered', value: vm.clustered ? 'Yes (highly available)' : 'No' },
-      {
-        group: 'Azure benefits',
-        label: 'IMDS attestation adapter',
-        value: vm.attestationNic ? 'AZSHCI_GUEST-IMDS_DO_NOT_MODIFY' : 'None',
-      },
-      { group: 'Azure benefits', label: 'Azure benefits', value: vmBenefitsStatus(world, vm, now) },
-    ]),
-  };
+  return { ...vmDto(world, vm, now), ...clusterVmDetail(world, vm, now) };
 }
 
 const clusterNameOr404 = (world: World, name: string): string => requireCluster(world, name).name;
 
-/** The .rdp download of a VM (the simulation refuses one that is not running). */
-export function rdpResponse(vm: { name: string; power: string; ipAddress: string }): Response {
-  const { fileName, text } = rdpConnection(vm);
+/** The .rdp download the simulation wrote for a VM (it refuses one that is not running). */
+export function rdpResponse({ fileName, text }: { fileName: string; text: string }): Response {
   return new HttpResponse(text, {
     headers: {
       'Content-Type': 'application/x-rdp; charset=utf-8',
@@ -192,7 +129,9 @@ export function vmHandlers(sim: SimRuntime) {
 
     http.get(
       '*/api/vms/:id/rdp',
-      handle((_r, params) => rdpResponse(sim.read((w) => requireClusterVm(w, params.id ?? '')))),
+      handle((_r, params) =>
+        rdpResponse(sim.read((w) => rdpConnection(requireClusterVm(w, params.id ?? '')))),
+      ),
     ),
 
     http.delete(

@@ -11,31 +11,29 @@
  *   DELETE /api/wap/clouds/:cloud/users/:upn   removes it
  */
 import { http, HttpResponse } from 'msw';
-import type { CloudSubscriptionDto, CloudVmDetailDto } from '../../src/api/vms-contract';
+import type { CloudSubscriptionDto } from '../../src/api/vms-contract';
 import type { SimRuntime } from '../runtime';
 import {
   availablePortalCloud,
   cloudLatencyMs,
   cloudSubscriptions,
   cloudNetworks,
+  cloudVmDetail,
   cloudVmList,
+  cloudVmRdp,
   cloudVmRef,
   wapCloudEntry,
   portalClouds,
-  localVmRow,
   setWapConnector,
   setWapUserKnown,
   startCloudVmAction,
   startDeleteCloudNetwork,
   startDeleteVm,
-  wapCloudOr404,
-  wapVmRow,
 } from '../sim';
-import type { ListPageQuery, VirtualMachine, VmRef, WapVm } from '../sim';
+import type { ListPageQuery, VmRef } from '../sim';
 import { wapConnectorSchema } from '../../src/api/request-schemas';
 import { fromSimError, parseBody, simRoute, simRouteOwningFaults } from './http';
-import { checkpointDtos, checkpointRoutes, jobResponse, rdpResponse, vmSettings } from './vms';
-import { own } from '../sim';
+import { checkpointRoutes, jobResponse, rdpResponse } from './vms';
 
 /**
  * `?limit=` asks for one page (`offset`, `sort`, `direction`, `search` refine it) and the answer is a
@@ -94,60 +92,16 @@ export function wapHandlers(sim: SimRuntime) {
 
     http.get(
       '*/api/clouds/:cloud/vms/:id',
-      cloudRoute((_r, params, cloudName) => {
-        const ref = vmRef(params);
-        return HttpResponse.json(
-          sim.read((w, now): CloudVmDetailDto => {
-            if (ref.cloud === undefined) {
-              const vm = own(w.vms, ref.vmId) as VirtualMachine;
-              return {
-                ...localVmRow(vm, now),
-                cloud: cloudName,
-                subscriptionId: own(w.clusters, vm.cluster)?.registration?.subscriptionId ?? null,
-                createdAt: new Date(vm.createdAt).toISOString(),
-                checkpoints: checkpointDtos(vm),
-                settings: vmSettings(vm, vm.networks, [
-                  { group: 'General', label: 'Cluster', value: vm.cluster },
-                  { group: 'General', label: 'Host server', value: vm.hostNode },
-                ]),
-              };
-            }
-            const cloud = wapCloudOr404(w, ref.cloud);
-            const vm = own(cloud.vms, ref.vmId) as WapVm;
-            const row = wapVmRow(cloud, vm, now);
-            return {
-              ...row,
-              cloud: cloud.name,
-              subscriptionId: vm.subscriptionId,
-              createdAt: new Date(vm.createdAt).toISOString(),
-              checkpoints: checkpointDtos(vm),
-              settings: vmSettings(vm, row.networks, [
-                { group: 'General', label: 'Cloud', value: cloud.name },
-                { group: 'General', label: 'Subscription', value: row.group },
-                {
-                  group: 'General',
-                  label: 'Managed by',
-                  value: 'System Center Virtual Machine Manager through Service Provider Foundation',
-                },
-              ]),
-            };
-          }),
-        );
-      }),
+      cloudRoute((_r, params, cloudName) =>
+        HttpResponse.json(sim.read((w, now) => cloudVmDetail(w, cloudName, params.id ?? '', now))),
+      ),
     ),
 
     http.get(
       '*/api/clouds/:cloud/vms/:id/rdp',
-      cloudRoute((_r, params) => {
-        const ref = vmRef(params);
-        return rdpResponse(
-          sim.read((w) =>
-            ref.cloud === undefined
-              ? (own(w.vms, ref.vmId) as VirtualMachine)
-              : (own(own(w.wapClouds, ref.cloud)?.vms, ref.vmId) as WapVm),
-          ),
-        );
-      }),
+      cloudRoute((_r, params, cloudName) =>
+        rdpResponse(sim.read((w) => cloudVmRdp(w, cloudName, params.id ?? ''))),
+      ),
     ),
 
     http.delete(

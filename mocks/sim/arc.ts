@@ -13,7 +13,8 @@
  * A standalone server is a ClusterNode with `cluster: ''` that no cluster lists in `nodeNames`: everything
  * per node (faults, heartbeats, views) already works on it, and nothing per cluster ever sees it.
  */
-import { hciClusterId, machineId, resourceKey, rgKey } from './arm-ids';
+import type { RunOnboardingResultDto } from '../../src/api/arc-contract';
+import { hciClusterId, machineId, portalPathOf, resourceKey, rgKey } from './arm-ids';
 import { ALL_LOCATIONS } from './clouds';
 import { SimError, guidFrom } from './core';
 import { arcMachineStatus, clusterNodes, lastHeartbeat, nodeIsUp, nodeReachesAzure } from './derive';
@@ -370,18 +371,16 @@ export interface OnboardingRun {
   resourceGroup: string;
   region: string;
   osType: 'windows' | 'linux';
-  tags: Record<string, string>;
-  proxyUrl?: string;
+  /** none when the script sets no tags */
+  tags?: Record<string, string> | undefined;
+  /** '' or absent: the server reaches Azure directly */
+  proxyUrl?: string | undefined;
 }
 
 const HOST_NAME = /^(?=.{1,15}$)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
 
 /** Installs the agent on a new simulated server and runs `azcmagent connect` with the script's values. */
-export function runOnboardingScript(
-  draft: World,
-  input: OnboardingRun,
-  now: Millis,
-): { serverName: string; machineResourceId: string } {
+export function runOnboardingScript(draft: World, input: OnboardingRun, now: Millis): RunOnboardingResultDto {
   const name = input.serverName.trim();
   if (!HOST_NAME.test(name)) {
     throw new SimError(
@@ -477,14 +476,14 @@ export function runOnboardingScript(
   const id = machineId(sub.subscriptionId, rg.name, name);
   const machine = own(draft.cloud.machines, resourceKey(id));
   if (machine) {
-    machine.tags = { ...input.tags };
+    machine.tags = { ...(input.tags ?? {}) };
     machine.osType = input.osType;
     machine.osName = node.osName;
     machine.osSku = node.osName;
     machine.osVersion = linux ? node.osBuild : `10.0.${node.osBuild}`;
     machine.agentVersion = ARC_AGENT_VERSION;
   }
-  return { serverName: name, machineResourceId: id };
+  return { serverName: name, machineResourceId: id, portalPath: portalPathOf(id) };
 }
 
 /** What the cluster's Arc integration and Azure say about one server (Get-AzureStackHCIArcIntegration). */

@@ -18,3 +18,6 @@ export const resourceKey = (id: string) => id.toLowerCase();
 /** The form Get-AzureStackHCI prints (capital S in "Subscriptions"). */
 export const onBoxResourceUri = (subscriptionId: string, resourceGroup: string, name: string) =>
   `/Subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.AzureStackHCI/clusters/${name}`;
+
+/** The portal's cloud view shows a resource at this path (its deep link from the gateway's pages). */
+export const portalPathOf = (resourceId: string): string => `/azure/resource${resourceId}`;

@@ -533,14 +533,26 @@ export function completeDisableBenefits(draft: World, job: Job<'benefits/disable
 export interface VmBenefitsRequest {
   cluster: string;
   vmIds: string[];
-  action: 'add' | 'remove';
+  /** the route's `add` or `remove`; anything else is refused before the cluster is looked at */
+  action: string;
 }
+
+const isVmBenefitsAction = (action: string): action is 'add' | 'remove' =>
+  action === 'add' || action === 'remove';
 
 /**
  * Adds or removes VMs in bulk, as WAC does per host. VMs that would fail are refused up front and reported
  * with the job; when none can change, nothing starts and the refusal carries one detail per VM.
  */
 export function startVmBenefits(draft: World, request: VmBenefitsRequest, now: Millis): Job {
+  const { action } = request;
+  if (!isVmBenefitsAction(action))
+    throw new SimError(
+      'bad-request',
+      'InvalidParameter',
+      `'${quote(action)}' is not a VM benefits action: use add or remove.`,
+      { target: 'action' },
+    );
   const cluster = clusterOrThrow(draft, request.cluster);
   if (request.vmIds.length === 0)
     throw new SimError('bad-request', 'InvalidParameter', 'Select at least one VM.', { target: 'vmIds' });
@@ -559,7 +571,7 @@ export function startVmBenefits(draft: World, request: VmBenefitsRequest, now: M
         `The virtual machine '${id}' was not found on ${cluster.name}.`,
         { target: 'vmIds' },
       );
-    const blocker = request.action === 'add' ? vmAddBlocker(draft, vm, now) : vmRemoveBlocker(draft, vm, now);
+    const blocker = action === 'add' ? vmAddBlocker(draft, vm, now) : vmRemoveBlocker(draft, vm, now);
     if (blocker)
       refused.push({
         vmId: vm.id,
@@ -572,7 +584,7 @@ export function startVmBenefits(draft: World, request: VmBenefitsRequest, now: M
       });
     else eligible.push(vm);
   }
-  const verb = request.action === 'add' ? 'on' : 'off';
+  const verb = action === 'add' ? 'on' : 'off';
   if (eligible.length === 0) {
     const first = refused[0];
     const message =
@@ -587,7 +599,7 @@ export function startVmBenefits(draft: World, request: VmBenefitsRequest, now: M
     );
   }
   const { steps, duration } = timedSteps(
-    request.action === 'add'
+    action === 'add'
       ? [
           { percent: 2, text: 'Verifying attestation', gap: 2_000 },
           ...eligible.map((vm, i) => ({
@@ -609,14 +621,14 @@ export function startVmBenefits(draft: World, request: VmBenefitsRequest, now: M
   return startJob(
     draft,
     {
-      kind: request.action === 'add' ? 'benefits/add-vm' : 'benefits/remove-vm',
-      title: request.action === 'add' ? ACTIVITY.addVm : ACTIVITY.removeVm,
+      kind: action === 'add' ? 'benefits/add-vm' : 'benefits/remove-vm',
+      title: action === 'add' ? ACTIVITY.addVm : ACTIVITY.removeVm,
       target: { type: 'cluster', name: cluster.name },
       steps,
       durationMs: duration,
       input: {
         cluster: cluster.name,
-        action: request.action,
+        action,
         vms: eligible.map((v) => ({ vmId: v.id, vmName: v.name, hostServer: v.hostNode })),
         refused,
       },

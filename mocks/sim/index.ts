@@ -45,3 +45,7 @@ export * from './troubleshooter';
 export * from './diagnostics';
 export * from './guide-texts';
 export * from './list-page';
+export * from './vm-detail';
+export * from './arc-servers';
+export * from './job-view';
+export * from './benefits-view';
