@@ -4,21 +4,22 @@
  */
 import { http, HttpResponse } from 'msw';
 import type { AppRegistrationDto, AzureReadinessDto, DeviceLoginAccountDto } from '../../src/api/contract';
+import type { DeviceLoginAppDto } from '../../src/api/powershell-contract';
 import type { SimRuntime } from '../runtime';
 import {
-  accountsInCloud,
   acceptPermissions,
   azureReadiness,
   checkConsentAndFinish,
-  checkDeviceCode,
   connectGateway,
   deleteApp,
+  deviceLoginAccounts,
+  deviceLoginAppName,
   appRegistrationsByName,
   directoryUsers,
   gatewayRegistrationFlow,
   grantAdminConsent,
   issueDeviceCode,
-  redeemDeviceCode,
+  redeemDeviceLogin,
   signIn,
   signOut,
   unregisterGateway,
@@ -84,13 +85,21 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
       }),
     ),
 
+    // The sign-in page, for the gateway's codes and the consoles' alike (mocks/sim/device-login.ts).
+    http.get(
+      '*/api/device-login/app',
+      handle((request) => {
+        const code = new URL(request.url).searchParams.get('code') ?? '';
+        const body: DeviceLoginAppDto = { appName: sim.read((w) => deviceLoginAppName(w, code)) };
+        return HttpResponse.json(body);
+      }),
+    ),
+
     http.get(
       '*/api/device-login/accounts',
       handle((request) => {
         const code = new URL(request.url).searchParams.get('code') ?? '';
-        const accounts: DeviceLoginAccountDto[] = sim.read((w, now) => {
-          return accountsInCloud(w, checkDeviceCode(w, code, now).cloud);
-        });
+        const accounts: DeviceLoginAccountDto[] = sim.read((w, now) => deviceLoginAccounts(w, code, now));
         return HttpResponse.json(accounts);
       }),
     ),
@@ -99,7 +108,7 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
       '*/api/device-login',
       handle(async (request) => {
         const input = await parseBody(request, deviceLoginSchema);
-        const outcome = sim.run((draft, now) => redeemDeviceCode(draft, input.code, input.upn, now));
+        const outcome = sim.run((draft, now) => redeemDeviceLogin(draft, input.code, input.upn, now));
         if (!outcome.ok) return fromSimError(outcome.error);
         return HttpResponse.json({ message: outcome.value });
       }),

@@ -80,12 +80,8 @@ export function checkDeviceCode(world: World, code: string, now: Millis): Device
   return current;
 }
 
-/** What the sign-in page says once the code is redeemed (ui.md §2b step 3, behaviour.md §5.3). */
-export const DEVICE_SIGNED_IN =
-  'You have signed in to the Windows Admin Center application on your device. You may now close this window.';
-
-/** The sign-in page's Continue: the code is redeemed by the account; answers what the page then says. */
-export function redeemDeviceCode(draft: World, code: string, upn: string, now: Millis): string {
+/** The sign-in page's Continue: the code is redeemed by the account (device-login.ts words the page). */
+export function redeemDeviceCode(draft: World, code: string, upn: string, now: Millis): void {
   const current = checkDeviceCode(draft, code, now);
   const user = own(draft.cloud.users, upn);
   if (!user)
@@ -106,7 +102,6 @@ export function redeemDeviceCode(draft: World, code: string, upn: string, now: M
   }
   const redeemed = draft.gateway.deviceCode;
   if (redeemed) redeemed.redeemedBy = upn;
-  return DEVICE_SIGNED_IN;
 }
 
 /** The account that signed in with the device code, or why there is none yet. */

@@ -49,3 +49,4 @@ export * from './vm-detail';
 export * from './arc-servers';
 export * from './job-view';
 export * from './benefits-view';
+export * from './device-login';

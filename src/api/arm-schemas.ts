@@ -12,11 +12,12 @@
  * Unknown properties are ignored, as ARM ignores them.
  */
 import * as z from 'zod/mini';
-import { MAX_TAG_NAME, MAX_TAG_VALUE, MAX_TAGS, isGuid } from './rules';
+import { isGuid, tagCountBroken, tagRuleBroken } from './rules';
+import type { TagRuleBroken } from './rules';
 import { stringRecordSchema } from './string-record';
 import type { StringRecord } from './string-record';
 
-export { MAX_TAG_NAME, MAX_TAG_VALUE, MAX_TAGS };
+export { tagRuleMessage } from './rules';
 
 /** Why a value was refused, for the simulation to word as ARM does. */
 export type ArmIssue =
@@ -24,17 +25,11 @@ export type ArmIssue =
   | { arm: 'NotGuid' }
   | { arm: 'NotAllowed'; allowed: readonly string[] }
   | { arm: 'NotClusterId' }
-  | { arm: 'TooManyTags'; count: number }
-  | { arm: 'EmptyTagName' }
-  | { arm: 'TagNameTooLong'; name: string }
-  | { arm: 'TagValueTooLong'; name: string }
-  | { arm: 'TagNameCharacters'; name: string }
-  | { arm: 'DuplicateTagName'; name: string };
+  | TagRuleBroken;
 
 /** No source gives ARM's bound for a plain string property; nothing the portal sends comes near 4 KB. */
 export const MAX_ARM_STRING = 4_096;
 
-const TAG_NAME_FORBIDDEN = /[<>%&\\?/]/;
 const CLUSTER_ID =
   /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.AzureStackHCI\/clusters\/[^/]+$/i;
 
@@ -75,21 +70,6 @@ const location = z.pipe(
   }),
 );
 
-/** ARM's rules for each tag, in the order ARM checks them; a value that is not a string is zod's invalid_type. */
-function tagProblem(tags: Record<string, string>): ArmIssue | undefined {
-  const seen = new Set<string>();
-  for (const [name, value] of Object.entries(tags)) {
-    if (name.trim() === '') return { arm: 'EmptyTagName' };
-    if (name.length > MAX_TAG_NAME) return { arm: 'TagNameTooLong', name };
-    if (value.length > MAX_TAG_VALUE) return { arm: 'TagValueTooLong', name };
-    if (TAG_NAME_FORBIDDEN.test(name)) return { arm: 'TagNameCharacters', name };
-    // tag names are case-insensitive in ARM
-    if (seen.has(name.toLowerCase())) return { arm: 'DuplicateTagName', name };
-    seen.add(name.toLowerCase());
-  }
-  return undefined;
-}
-
 /**
  * `tags`: a dictionary of strings, kept in a null-prototype record (string-record.ts), so a tag named
  * `__proto__` or `constructor` is an ordinary tag, as ARM's schema makes it.
@@ -99,14 +79,14 @@ export const armTagsSchema = z.pipe(
     // the count comes first: 51 tags are too many whatever their values
     z.unknown().check(
       z.superRefine((all, ctx) => {
-        const count = typeof all === 'object' && all !== null ? Object.keys(all).length : 0;
-        if (count > MAX_TAGS) ctx.issues.push(refused({ arm: 'TooManyTags', count }, all));
+        const tooMany = tagCountBroken(typeof all === 'object' && all !== null ? Object.keys(all).length : 0);
+        if (tooMany) ctx.issues.push(refused(tooMany, all));
       }),
     ),
     stringRecordSchema,
   ),
   z.transform((tags: StringRecord, ctx) => {
-    const problem = tagProblem(tags);
+    const problem = tagRuleBroken(tags);
     if (problem !== undefined) {
       ctx.issues.push(refused(problem, tags));
       return z.NEVER;

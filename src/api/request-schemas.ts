@@ -12,7 +12,8 @@ import {
   resourceGroupNameProblem,
   resourceNameProblem,
   subscriptionIdProblem,
-  tagsProblem,
+  tagRuleBroken,
+  tagRuleMessage,
   upnProblem,
 } from './rules';
 import { stringRecordSchema } from './string-record';
@@ -40,8 +41,8 @@ export const guidSchema = z.string().check(z.refine(isGuid, 'must be a GUID'));
 /** Tags as ARM keeps them: a null-prototype record (string-record.ts), so `__proto__` is an ordinary name. */
 export const tagsSchema = stringRecordSchema.check(
   z.superRefine((tags, ctx) => {
-    const message = tagsProblem(tags);
-    if (message !== undefined) ctx.addIssue({ code: 'custom', message, input: tags });
+    const broken = tagRuleBroken(tags);
+    if (broken) ctx.addIssue({ code: 'custom', message: tagRuleMessage(broken), input: tags });
   }),
 );
 const names = z.array(name).check(z.maxLength(10_000, 'has too many entries'));
@@ -161,6 +162,34 @@ export const wapConnectorSchema = z.object({
         z.maximum(30_000, 'must be at most 30000'),
       ),
   ),
+});
+
+// ───────────── PowerShell console ─────────────
+
+/** The longest line the console takes (its input field's bound; no source gives the host's own). */
+export const POWERSHELL_LINE_MAX = 4_000;
+const consoleLine = z
+  .string()
+  .check(z.maxLength(POWERSHELL_LINE_MAX, `A line can hold at most ${POWERSHELL_LINE_MAX} characters.`));
+/** The console's width in characters; the session keeps it within what its host can draw. */
+const consoleColumns = z.number();
+
+export const openPowerShellSchema = z.object({
+  server: z.string({ error: 'Choose the server to open PowerShell on.' }).check(
+    z.maxLength(260, 'must be at most 260 characters'),
+    rule((v) => (v.trim() === '' ? 'Choose the server to open PowerShell on.' : undefined)),
+  ),
+  columns: z.optional(consoleColumns),
+});
+/** One of: a line, Ctrl+C (`interrupt`), a resize (`columns`); none asks where the session stands. */
+export const powerShellInputSchema = z.object({
+  line: z.optional(consoleLine),
+  interrupt: z.optional(z.boolean()),
+  columns: z.optional(consoleColumns),
+});
+export const powerShellCompleteSchema = z.object({
+  line: consoleLine,
+  cursor: z.number().check(z.int('must be a whole number'), z.minimum(0, 'must be at least 0')),
 });
 
 // ───────────── simulation lab ─────────────

@@ -100,25 +100,56 @@ export const MAX_TAG_NAME = 512;
 export const MAX_TAG_VALUE = 256;
 const TAG_NAME_FORBIDDEN = /[<>%&\\?/]/;
 
-/** ARM's rules for a resource's tags, as the problem with the first tag that breaks one. */
-export function tagsProblem(tags: Readonly<Record<string, string>>): string | undefined {
+/** Which of ARM's tag rules a resource's tags break: the first one, in the order ARM checks them. */
+export type TagRuleBroken =
+  | { arm: 'TooManyTags'; count: number }
+  | { arm: 'EmptyTagName' }
+  | { arm: 'TagNameTooLong'; name: string }
+  | { arm: 'TagValueTooLong'; name: string }
+  | { arm: 'TagNameCharacters'; name: string }
+  | { arm: 'DuplicateTagName'; name: string };
+
+/** ARM's bound on the number of tags, checked first: 51 tags are too many whatever they are. */
+export const tagCountBroken = (count: number): TagRuleBroken | undefined =>
+  count > MAX_TAGS ? { arm: 'TooManyTags', count } : undefined;
+
+/**
+ * ARM's rules for a resource's tags, the one rule set of every way tags come in: the ARM bodies
+ * (arm-schemas.ts), the onboarding script's tags (request-schemas.ts) and the forms that write them.
+ */
+export function tagRuleBroken(tags: Readonly<Record<string, string>>): TagRuleBroken | undefined {
   const entries = Object.entries(tags);
-  if (entries.length > MAX_TAGS)
-    return `The number of tags (${entries.length}) exceeds the maximum of ${MAX_TAGS} tags per resource.`;
+  const tooMany = tagCountBroken(entries.length);
+  if (tooMany) return tooMany;
   const seen = new Set<string>();
   for (const [name, value] of entries) {
-    if (name.trim() === '') return 'A tag name cannot be empty.';
-    if (name.length > MAX_TAG_NAME)
-      return `The tag name '${name.slice(0, 32)}…' exceeds the maximum length of ${MAX_TAG_NAME} characters.`;
-    if (value.length > MAX_TAG_VALUE)
-      return `The value of tag '${quoted(name)}' exceeds the maximum length of ${MAX_TAG_VALUE} characters.`;
-    if (TAG_NAME_FORBIDDEN.test(name))
-      return `The tag names '${quoted(name)}' have reserved characters '<,>,%,&,\\,?,/' or control characters.`;
-    if (seen.has(name.toLowerCase()))
-      return `The tag name '${quoted(name)}' appears more than once (tag names are case-insensitive).`;
+    if (name.trim() === '') return { arm: 'EmptyTagName' };
+    if (name.length > MAX_TAG_NAME) return { arm: 'TagNameTooLong', name };
+    if (value.length > MAX_TAG_VALUE) return { arm: 'TagValueTooLong', name };
+    if (TAG_NAME_FORBIDDEN.test(name)) return { arm: 'TagNameCharacters', name };
+    // tag names are case-insensitive in ARM
+    if (seen.has(name.toLowerCase())) return { arm: 'DuplicateTagName', name };
     seen.add(name.toLowerCase());
   }
   return undefined;
+}
+
+/** A broken tag rule in ARM's words (ARM answers it as InvalidTag, or InvalidTagNameCharacters). */
+export function tagRuleMessage(rule: TagRuleBroken): string {
+  switch (rule.arm) {
+    case 'TooManyTags':
+      return `The number of tags (${rule.count}) exceeds the maximum of ${MAX_TAGS} tags per resource.`;
+    case 'EmptyTagName':
+      return 'A tag name cannot be empty.';
+    case 'TagNameTooLong':
+      return `The tag name '${rule.name.slice(0, 32)}…' exceeds the maximum length of ${MAX_TAG_NAME} characters.`;
+    case 'TagValueTooLong':
+      return `The value of tag '${quoted(rule.name, 32)}' exceeds the maximum length of ${MAX_TAG_VALUE} characters.`;
+    case 'TagNameCharacters':
+      return `The tag names '${quoted(rule.name, 32)}' have reserved characters '<,>,%,&,\\,?,/' or control characters.`;
+    case 'DuplicateTagName':
+      return `The tag name '${quoted(rule.name, 32)}' appears more than once (tag names are case-insensitive).`;
+  }
 }
 
 /** An HTTP(S) proxy URL as azcmagent takes it (`--proxy-url`): http://host[:port], at most 2,048 characters. */

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import type { ArmIssue } from '../../../src/api/arm-schemas';
-import { MAX_ARM_STRING, MAX_TAG_NAME, MAX_TAG_VALUE, MAX_TAGS } from '../../../src/api/arm-schemas';
+import { MAX_ARM_STRING, tagRuleMessage } from '../../../src/api/arm-schemas';
 import type { SimError } from '../core';
 import { quote } from '../lookup';
 import { invalidParameter, invalidRequestContent, invalidTag, locationRequired } from './errors';
@@ -56,32 +56,10 @@ function ruleRefusal(rule: ArmIssue, path: string, value: unknown): SimError {
         `The value '${quote(value)}' of '${path}' is not the resource id of an Azure Stack HCI cluster.`,
         path,
       );
-    case 'TooManyTags':
+    default:
       return invalidTag(
-        'InvalidTag',
-        `The number of tags (${rule.count}) exceeds the maximum of ${MAX_TAGS} tags per resource.`,
-      );
-    case 'EmptyTagName':
-      return invalidTag('InvalidTag', 'A tag name cannot be empty.');
-    case 'TagNameTooLong':
-      return invalidTag(
-        'InvalidTag',
-        `The tag name '${rule.name.slice(0, 32)}…' exceeds the maximum length of ${MAX_TAG_NAME} characters.`,
-      );
-    case 'TagValueTooLong':
-      return invalidTag(
-        'InvalidTag',
-        `The value of tag '${quote(rule.name, 32)}' exceeds the maximum length of ${MAX_TAG_VALUE} characters.`,
-      );
-    case 'TagNameCharacters':
-      return invalidTag(
-        'InvalidTagNameCharacters',
-        `The tag names '${quote(rule.name, 32)}' have reserved characters '<,>,%,&,\\,?,/' or control characters.`,
-      );
-    case 'DuplicateTagName':
-      return invalidTag(
-        'InvalidTag',
-        `The tag name '${quote(rule.name, 32)}' appears more than once (tag names are case-insensitive).`,
+        rule.arm === 'TagNameCharacters' ? 'InvalidTagNameCharacters' : 'InvalidTag',
+        tagRuleMessage(rule),
       );
   }
 }

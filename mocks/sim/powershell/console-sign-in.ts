@@ -5,6 +5,7 @@
  */
 import { CLOUDS } from '../clouds';
 import { SimError } from '../core';
+import { DEVICE_CODE_EXPIRED } from '../gateway-registration';
 import { own } from '../lookup';
 import { accountsInCloud } from '../identity';
 import type { DeviceCode, Millis, World } from '../model';
@@ -30,12 +31,7 @@ export function consoleSignInAccounts(
 export function redeemConsoleDeviceCode(draft: World, code: string, upn: string, now: Millis): DeviceCode {
   const entry = consoleDeviceCode(draft, code);
   if (!entry || now >= entry.expiresAt)
-    throw new SimError(
-      'bad-request',
-      'ExpiredDeviceCode',
-      'The code you entered has expired. Get a new code from the device you\u2019re trying to sign in to and try again.',
-      { target: 'code' },
-    );
+    throw new SimError('bad-request', 'ExpiredDeviceCode', DEVICE_CODE_EXPIRED, { target: 'code' });
   const user = own(draft.cloud.users, upn);
   if (!user?.tenantIds.some((t) => own(draft.cloud.tenants, t)?.cloud === entry.cloud))
     throw new SimError(
