@@ -6,7 +6,8 @@ import type { JsonBodyType, PathParams } from 'msw';
 import type * as z from 'zod/mini';
 import { HttpResponse } from 'msw';
 import type { SimRuntime } from '../runtime';
-import { SimError, own, quote } from '../sim';
+import { issueField, issueMessage } from '../../src/api/schema-messages';
+import { SimError, own } from '../sim';
 import type { Job, Millis, Op, World } from '../sim';
 import { armError, fromSimError, withApiFaults } from './respond';
 import { jobDto } from '../sim';
@@ -96,76 +97,20 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
   throw new SimError('bad-request', 'InvalidRequestContent', 'The request body must be a JSON object.');
 }
 
-interface SchemaIssue {
-  code: string;
-  path: PropertyKey[];
-  message: string;
-  input?: unknown;
-  expected?: string;
-  values?: readonly unknown[];
-  errors?: SchemaIssue[][];
-}
-
-const EXPECTED: Record<string, string> = {
-  string: 'a string',
-  number: 'a number',
-  boolean: 'true or false',
-  object: 'an object',
-  array: 'a list',
-  record: 'an object of names and values',
-};
-
-/** What zod/mini says when a schema gives no message of its own. */
-const ZOD_DEFAULT_MESSAGE = 'Invalid input';
-
-/**
- * One issue as a sentence naming the field. A rule's own message, and a sentence a schema gives as its
- * `error` (capitalised, unlike the fragments such as "must be at most 64 characters"), are kept as written.
- */
-function describeIssue(issue: SchemaIssue, field: string): string {
-  const label = field === '' ? 'The body' : `'${field}'`;
-  if (issue.code !== 'custom' && issue.message !== ZOD_DEFAULT_MESSAGE && /^[A-Z]/.test(issue.message))
-    return issue.message;
-  switch (issue.code) {
-    case 'custom':
-      return issue.message;
-    case 'invalid_type':
-      if (issue.input === undefined) return `${label} is required.`;
-      return `${label} must be ${own(EXPECTED, issue.expected ?? '') ?? issue.expected ?? 'of another type'}.`;
-    case 'invalid_value':
-      return `${label} must be ${(issue.values ?? []).map((v) => quote(v)).join(' or ')}.`;
-    case 'invalid_union': {
-      // a union of '' and a rule: the rule's message says more than "no option matched"
-      const inner = (issue.errors ?? []).flat().find((i) => i.code === 'custom');
-      if (inner) return inner.message;
-      return issue.input === undefined ? `${label} is required.` : `${label} is not valid.`;
-    }
-    default:
-      return `${label} ${issue.message}.`;
-  }
-}
-
-/** What `schema.safeParse` gives back, reduced to what the error answer needs. */
-interface SafeParsing<T> {
-  success: boolean;
-  data?: T;
-  error?: { issues: readonly SchemaIssue[] };
-}
-
 /**
  * The request's JSON body, parsed with its schema from src/api/request-schemas.ts; the first problem is
  * refused with 400 InvalidParameter naming the field path (as `target` and in the message).
  */
 export async function parseBody<S extends z.ZodMiniType>(request: Request, schema: S): Promise<z.output<S>> {
   const body = await readJsonObject(request);
-  const result = schema.safeParse(body) as SafeParsing<z.output<S>>;
-  if (result.success) return result.data as z.output<S>;
-  const issue = result.error?.issues[0];
-  const field = (issue?.path ?? []).map(String).join('.');
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue ? issueField(issue) : '';
   throw new SimError(
     'bad-request',
     'InvalidParameter',
-    issue ? describeIssue(issue, field) : 'The request body is not valid.',
+    issue ? issueMessage(issue) : 'The request body is not valid.',
     field === '' ? {} : { target: field },
   );
 }

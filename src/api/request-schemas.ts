@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import {
+  azcmagentTagProblems,
   hostNameProblem,
   isGuid,
   proxyUrlProblem,
@@ -49,14 +50,19 @@ const names = z.array(name).check(z.maxLength(10_000, 'has too many entries'));
 
 // ───────────── connections and gateway registration ─────────────
 
+/** A connection's tags (Edit Tags): no source gives WAC's bounds; these keep the list readable. */
+const connectionTags = z
+  .array(z.string().check(z.maxLength(64, 'A tag can be at most 64 characters long.')))
+  .check(z.maxLength(20, 'A connection can have at most 20 tags.'));
+
 export const addConnectionSchema = z.object({
   name: hostNameSchema,
   type: z.enum(['server', 'cluster']),
-  tags: z.optional(z.array(text(64)).check(z.maxLength(20, 'can have at most 20 tags'))),
+  tags: z.optional(connectionTags),
 });
 
 export const updateConnectionSchema = z.object({
-  tags: z.optional(z.array(text(64)).check(z.maxLength(20, 'can have at most 20 tags'))),
+  tags: z.optional(connectionTags),
   managingAs: z.optional(
     text(256).check(
       rule((v) => (v.trim() === '' ? 'Enter the account to manage the connection as.' : undefined)),
@@ -111,7 +117,20 @@ export const runOnboardingSchema = z.object({
   resourceGroup: resourceGroupNameSchema,
   region: text(64),
   osType: z.enum(['windows', 'linux']),
-  tags: z.optional(tagsSchema),
+  tags: z.optional(
+    tagsSchema.check(
+      z.superRefine((tags, ctx) => {
+        for (const [name, value] of Object.entries(tags)) {
+          const problems = azcmagentTagProblems(name, value);
+          const message = problems.name ?? problems.value;
+          if (message !== undefined) {
+            ctx.addIssue({ code: 'custom', message, input: tags });
+            return;
+          }
+        }
+      }),
+    ),
+  ),
   proxyUrl: z.optional(z.union([z.literal(''), z.string().check(rule(proxyUrlProblem))])),
 });
 

@@ -98,7 +98,7 @@ export function upnProblem(value: string): string | undefined {
 export const MAX_TAGS = 50;
 export const MAX_TAG_NAME = 512;
 export const MAX_TAG_VALUE = 256;
-const TAG_NAME_FORBIDDEN = /[<>%&\\?/]/;
+const TAG_NAME_FORBIDDEN = /[<>%&\\?/\p{Cc}]/u;
 
 /** Which of ARM's tag rules a resource's tags break: the first one, in the order ARM checks them. */
 export type TagRuleBroken =
@@ -152,16 +152,43 @@ export function tagRuleMessage(rule: TagRuleBroken): string {
   }
 }
 
-/** An HTTP(S) proxy URL as azcmagent takes it (`--proxy-url`): http://host[:port], at most 2,048 characters. */
+/**
+ * A tag as `azcmagent connect --tags "name=value,…"` takes it (the onboarding script): ARM's rules, plus
+ * the separators the agent splits on. Each side's problem, so a form can show both next to their fields.
+ */
+export function azcmagentTagProblems(name: string, value: string): { name?: string; value?: string } {
+  const problems: { name?: string; value?: string } = {};
+  // one tag at a time: the name's rules with an empty value, the value's with a plain name
+  const nameRule = tagRuleBroken(Object.fromEntries([[name, '']]));
+  if (nameRule) problems.name = tagRuleMessage(nameRule);
+  else if (/[,=]/.test(name))
+    problems.name =
+      'The tag name cannot contain a comma or an equals sign: azcmagent --tags uses them as separators.';
+  const valueRule = tagRuleBroken({ tag: value });
+  if (valueRule) problems.value = tagRuleMessage({ arm: 'TagValueTooLong', name });
+  else if (value.includes(','))
+    problems.value = 'The tag value cannot contain a comma: azcmagent --tags uses it to separate tags.';
+  else if (value.includes('\0')) problems.value = 'The tag value cannot contain a NUL character.';
+  return problems;
+}
+
+/**
+ * A proxy URL as the portal's Basics tab asks for it, `http://<proxyURL>:<proxyport>` (ui.md §2d), and as
+ * azcmagent takes it (`--proxy-url`): http or https, a host and a port, no credentials ("The agent does
+ * not support setting proxy authentication.", ui.md §2d), at most 2,048 characters.
+ */
 export function proxyUrlProblem(value: string): string | undefined {
   if (value.length > 2_048) return 'The proxy URL is longer than 2,048 characters.';
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return `'${quoted(value)}' is not a URL: use http://host:port.`;
+    return 'Enter a proxy URL in the format http://<proxyURL>:<proxyport>.';
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    return `'${quoted(value)}' is not an HTTP proxy: use http://host:port.`;
+    return 'The proxy URL must start with http:// or https://.';
+  if (url.username !== '' || url.password !== '')
+    return 'The agent does not support setting proxy authentication.';
+  if (url.port === '') return 'Include the proxy port, for example http://proxy.contoso.com:3128.';
   return undefined;
 }

@@ -23,14 +23,12 @@ import { useMarkAppReady } from '@/lib/app-ready';
 import { downloadText } from '@/lib/download-file';
 import { useSearchParam } from '@/lib/use-search-param';
 import { armQueries } from '@/api/queries/arm-queries';
+import { azcmagentTagProblems, proxyUrlProblem, tagRuleMessage } from '@/api/rules';
 import { useRunOnboarding } from '../api/azure-mutations';
 import {
   generateOnboardingScript,
   LOCATION_TAGS,
   SCRIPT_FILE_NAMES,
-  validateProxyUrl,
-  validateTagName,
-  validateTagValue,
   type OnboardingOs,
 } from '../lib/onboarding-script';
 
@@ -107,20 +105,26 @@ export function GenerateScriptPage() {
       connectivity === 'proxy'
         ? proxyUrl === ''
           ? 'Enter the proxy server URL.'
-          : validateProxyUrl(proxyUrl)
+          : proxyUrlProblem(proxyUrl)
         : undefined,
   };
+  // the API's rules for the script's tags (src/api/rules.ts), in its words, next to each field
   const tagErrors = {
-    location: Object.fromEntries(LOCATION_TAGS.map((t) => [t, validateTagValue(locationTags[t] ?? '')])),
-    custom: customTags.map((t) => ({
-      name:
-        validateTagName(t.name) ??
-        (LOCATION_TAGS.some((l) => l.toLowerCase() === t.name.trim().toLowerCase()) ||
-        customTags.filter((o) => o.name.trim().toLowerCase() === t.name.trim().toLowerCase()).length > 1
-          ? 'Tag names must be unique.'
-          : undefined),
-      value: validateTagValue(t.value),
-    })),
+    location: Object.fromEntries(
+      LOCATION_TAGS.map((t) => [t, azcmagentTagProblems(t, locationTags[t] ?? '').value]),
+    ),
+    custom: customTags.map((t) => {
+      const problems = azcmagentTagProblems(t.name.trim(), t.value);
+      const duplicate =
+        LOCATION_TAGS.some((l) => l.toLowerCase() === t.name.trim().toLowerCase()) ||
+        customTags.filter((o) => o.name.trim().toLowerCase() === t.name.trim().toLowerCase()).length > 1;
+      return {
+        name:
+          problems.name ??
+          (duplicate ? tagRuleMessage({ arm: 'DuplicateTagName', name: t.name.trim() }) : undefined),
+        value: problems.value,
+      };
+    }),
   };
   const basicsValid = Object.values(basicsErrors).every((e) => e === undefined);
   const tagsValid =

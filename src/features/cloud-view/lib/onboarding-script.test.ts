@@ -3,14 +3,12 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { azcmagentTagProblems, proxyUrlProblem } from '@/api/rules';
 import {
   generateOnboardingScript,
   psLiteral,
   shLiteral,
   tagArgument,
-  validateProxyUrl,
-  validateTagName,
-  validateTagValue,
   type OnboardingScriptInput,
 } from './onboarding-script';
 
@@ -270,33 +268,33 @@ describe('Linux onboarding script', () => {
   });
 });
 
-describe('validation as the portal does it', () => {
+describe('validation as the portal does it, with the API’s rules', () => {
   it.each([
-    ['', undefined],
     ['http://proxy.contoso.com:3128', undefined],
     ['proxy.contoso.com:3128', 'The proxy URL must start with http:// or https://.'],
     ['http://proxy.contoso.com', 'Include the proxy port, for example http://proxy.contoso.com:3128.'],
     ['http://user:pw@proxy:8080', 'The agent does not support setting proxy authentication.'],
     ['not a url', 'Enter a proxy URL in the format http://<proxyURL>:<proxyport>.'],
   ])('proxy %j → %s', (value, message) => {
-    expect(validateProxyUrl(value)).toBe(message);
+    expect(proxyUrlProblem(value)).toBe(message);
   });
 
   it.each([
     ['Datacenter', undefined],
-    ['', 'Enter a tag name.'],
-    ['a/b', 'The tag name cannot contain these characters: < > % & \\ ? /'],
+    ['', 'A tag name cannot be empty.'],
+    ['a/b', "The tag names 'a/b' have reserved characters '<,>,%,&,\\,?,/' or control characters."],
+    ['a\u0007b', "The tag names 'a\u0007b' have reserved characters '<,>,%,&,\\,?,/' or control characters."],
     [
       'a=b',
       'The tag name cannot contain a comma or an equals sign: azcmagent --tags uses them as separators.',
     ],
   ])('tag name %j → %s', (name, message) => {
-    expect(validateTagName(name)).toBe(message);
+    expect(azcmagentTagProblems(name, '').name).toBe(message);
   });
 
   it('accepts quotes, $(...), backticks and newlines in a tag value, and refuses commas and over-long values', () => {
-    expect(validateTagValue(EVIL)).toBeUndefined();
-    expect(validateTagValue('a,b')).toMatch(/comma/);
-    expect(validateTagValue('x'.repeat(257))).toMatch(/256/);
+    expect(azcmagentTagProblems('City', EVIL).value).toBeUndefined();
+    expect(azcmagentTagProblems('City', 'a,b').value).toMatch(/comma/);
+    expect(azcmagentTagProblems('City', 'x'.repeat(257)).value).toMatch(/256/);
   });
 });

@@ -4,7 +4,7 @@ import type { ConnectionDto } from '@/api/contract';
 import { ContextPane } from '@/components/context-pane/context-pane';
 import { ApiError, errorMessage } from '@/lib/api-client';
 import { useAddConnection } from '../api/connection-mutations';
-import { validateHostName } from './host-name';
+import { validateHostName } from './connection-fields';
 
 export interface AddConnectionPaneProps {
   open: boolean;

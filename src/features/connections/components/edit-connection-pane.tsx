@@ -4,6 +4,7 @@ import type { ConnectionDto } from '@/api/contract';
 import { ContextPane } from '@/components/context-pane/context-pane';
 import { ApiError } from '@/lib/api-client';
 import { useUpdateConnection } from '../api/connection-mutations';
+import { validateManagingAs, validateTags } from './connection-fields';
 
 export type ConnectionEdit = 'tags' | 'manage-as';
 
@@ -31,17 +32,22 @@ export function EditConnectionPane({
   const [password, setPassword] = useState('');
   const [allConnections, setAllConnections] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [touched, setTouched] = useState(false);
   const names = connections.map((c) => c.name).join(', ');
+  const tagList = tags
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
+  // each field's rule is the API's (updateConnectionSchema), shown beside the field once it is touched
+  const tagsError = touched ? validateTags(tagList) : null;
+  const accountError = touched ? validateManagingAs(account) : null;
   const submit = async () => {
     setError(null);
+    setTouched(true);
+    if ((edit === 'tags' ? validateTags(tagList) : validateManagingAs(account)) !== null) return;
     const change =
       edit === 'tags'
-        ? {
-            tags: tags
-              .split(',')
-              .map((t) => t.trim())
-              .filter((t) => t !== ''),
-          }
+        ? { tags: tagList }
         : {
             managingAs: account.trim(),
             ...(password === '' ? {} : { password }),
@@ -64,18 +70,32 @@ export function EditConnectionPane({
       primaryLabel="Save"
       secondaryLabel="Cancel"
       submitting={update.isPending}
-      primaryDisabled={edit === 'manage-as' && account.trim() === ''}
       onSubmit={() => void submit()}
       onClose={onClose}
     >
       {edit === 'tags' ? (
-        <Field label="Tags" hint="Separate tags with commas, for example: production, hyper-converged">
-          <Input value={tags} onChange={(_e, d) => setTags(d.value)} />
+        <Field
+          label="Tags"
+          hint="Separate tags with commas, for example: production, hyper-converged"
+          validationMessage={tagsError}
+          validationState={tagsError ? 'error' : 'none'}
+        >
+          <Input value={tags} onChange={(_e, d) => setTags(d.value)} onBlur={() => setTouched(true)} />
         </Field>
       ) : (
         <>
-          <Field label="User name" required>
-            <Input value={account} autoComplete="username" onChange={(_e, d) => setAccount(d.value)} />
+          <Field
+            label="User name"
+            required
+            validationMessage={accountError}
+            validationState={accountError ? 'error' : 'none'}
+          >
+            <Input
+              value={account}
+              autoComplete="username"
+              onChange={(_e, d) => setAccount(d.value)}
+              onBlur={() => setTouched(true)}
+            />
           </Field>
           <Field label="Password">
             <Input

@@ -1,5 +1,6 @@
 import type { RegisterClusterRequestDto } from '@/api/contract';
 import { registerClusterSchema } from '@/api/request-schemas';
+import { fieldProblems } from '@/api/schema-messages';
 
 /** What the wizard's fields hold; `toRequest` turns it into the API's request. */
 export interface WizardValues {
@@ -78,7 +79,8 @@ export function fromRequest(
 
 /**
  * The field errors the API would answer, found before sending: the request is checked with the API's own
- * schema (src/api/request-schemas.ts, built from src/api/rules.ts), so form and server never disagree. Then
+ * schema (src/api/request-schemas.ts, built from src/api/rules.ts) and worded as the API words it
+ * (src/api/schema-messages.ts), so form and server never disagree. Then
  * what only the form can know: a drop-down left empty, and a "new" group that the subscription already has.
  */
 export function validateWizard(
@@ -86,11 +88,8 @@ export function validateWizard(
   existingGroups: readonly string[] | undefined,
 ): FieldErrors {
   const errors: FieldErrors = {};
-  const parsed = registerClusterSchema.safeParse(toRequest(values));
-  for (const issue of parsed.error?.issues ?? []) {
-    const field = issue.path[0];
-    if (isFieldName(field)) errors[field] ??= issue.message;
-  }
+  for (const [field, message] of fieldProblems(registerClusterSchema, toRequest(values)))
+    if (isFieldName(field)) errors[field] = message;
   if (values.resourceGroupMode === 'existing') {
     if (values.resourceGroup === '') errors.resourceGroup = 'Select a resource group.';
   } else if (

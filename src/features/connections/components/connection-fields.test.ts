@@ -1,4 +1,4 @@
-import { validateHostName } from './host-name';
+import { validateHostName, validateManagingAs, validateTags } from './connection-fields';
 
 describe('validateHostName', () => {
   it.each(['hci-cluster02', 'hci-node1.contoso.com', 'A1', 'server-01.corp.contoso.com.'])(
@@ -21,5 +21,20 @@ describe('validateHostName', () => {
 
   it('rejects labels longer than 63 characters', () => {
     expect(validateHostName('a'.repeat(64))).toMatch(/longer than 63 characters/);
+  });
+});
+
+describe('Edit Tags and Manage as fields', () => {
+  it('checks the tags with the API’s rule and words', () => {
+    expect(validateTags(['production', 'hyper-converged'])).toBeNull();
+    expect(validateTags(['x'.repeat(65)])).toBe('A tag can be at most 64 characters long.');
+    expect(validateTags(Array.from({ length: 21 }, (_, i) => `t${i}`))).toBe(
+      'A connection can have at most 20 tags.',
+    );
+  });
+
+  it('asks for the account to manage as', () => {
+    expect(validateManagingAs('CONTOSO\\admin')).toBeNull();
+    expect(validateManagingAs('  ')).toBe('Enter the account to manage the connection as.');
   });
 });
