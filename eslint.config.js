@@ -311,11 +311,12 @@ export default defineConfig(
             {
               // Two exceptions, both pure: src/api/durations.ts, a dependency-free grammar the UI's duration
               // field shares with the sim, so both accept and refuse the same texts; and src/api/arm-schemas.ts,
-              // the ARM request bodies' schemas (zod only), which the sim's ARM operations parse with.
+              // the ARM request bodies' schemas (zod only), which the sim's ARM operations parse with; and
+              // src/api/rules.ts (imports nothing), the value rules the forms, the schemas and the sim share.
               // The wire contracts (src/api/*contract.ts) are the next pattern's.
-              regex: String.raw`(?:^|/)src/(?!api/(?:durations|arm-schemas|(?:[a-z-]+-)?contract)$)`,
+              regex: String.raw`(?:^|/)src/(?!api/(?:durations|arm-schemas|rules|(?:[a-z-]+-)?contract)$)`,
               message:
-                'mocks/sim is a pure core: no UI code (src/api/durations.ts and src/api/arm-schemas.ts, which import nothing of the UI, are the shared modules).',
+                'mocks/sim is a pure core: no UI code (src/api/durations.ts, arm-schemas.ts and rules.ts, which import nothing of the UI, are the shared modules).',
             },
             {
               // The wire contract is the boundary: a view the sim computes is typed by its DTO, not by a copy.

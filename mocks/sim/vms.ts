@@ -10,6 +10,14 @@
  *
  * Creating a VM is refused while the cluster is out of policy: the licensing job error of the guide.
  */
+import {
+  vmCpuCountProblem,
+  vmHostCapacityProblem,
+  vmMemoryProblem,
+  vmNameProblem,
+  vmNameTakenProblem,
+  vmOsProblem,
+} from '../../src/api/rules';
 import { own } from './lookup';
 import { requireCluster } from './cluster-lookup';
 import { SimError, guidFrom, nextSeq, plain } from './core';
@@ -287,67 +295,33 @@ export function vmLicensingError(vmName: string): string {
   return `There was a failure configuring the virtual machine role for '${vmName}'. Job failed. Error opening "${vmName}" clustered roles. The service being accessed is licensed for a particular number of connections. No more connections can be made to the service at this time because there are already as many connections as the service can accept.`;
 }
 
-const VM_NAME = /^[A-Za-z0-9_](?:[A-Za-z0-9_ .-]{0,98}[A-Za-z0-9_.-])?$/;
-/** Hyper-V's limits: 64 virtual processors and 1 TB for Generation 1, 240 and 12 TB for Generation 2. */
-export const VM_LIMITS = {
-  1: { cpu: 64, memoryMiB: 1_048_576 },
-  2: { cpu: 240, memoryMiB: 12_582_912 },
-} as const;
-export const VM_MIN_MEMORY_MIB = 32;
-
 /** Checks a create request as Hyper-V and WAC would; throws a bad-request naming the field. */
 export function validateCreateVm(world: World, input: CreateVmInput): void {
   const bad = (target: string, message: string) =>
     new SimError('bad-request', 'InvalidParameter', message, { target });
-  if (input.name.trim() === '') throw bad('name', 'Enter a name for the virtual machine.');
-  if (!VM_NAME.test(input.name))
-    throw bad(
-      'name',
-      "A virtual machine name is 1–100 characters of letters, digits, spaces, dots, hyphens and underscores, and can't start with a space, dot or hyphen or end with a space.",
-    );
-  if (!(input.generation in VM_LIMITS)) throw bad('generation', 'Generation must be 1 or 2.');
-  const limits = VM_LIMITS[input.generation];
+  const nameProblem = vmNameProblem(input.name);
+  if (nameProblem !== undefined) throw bad('name', nameProblem);
   const host = own(world.nodes, input.hostNode);
   if (input.hostNode === '') throw bad('hostServer', 'Select the server to create the virtual machine on.');
   if (host?.cluster !== input.cluster)
     throw bad('hostServer', `'${input.hostNode}' is not a server of ${input.cluster}.`);
-  if (!Number.isInteger(input.cpuCount) || input.cpuCount < 1 || input.cpuCount > limits.cpu) {
-    throw bad(
-      'cpuCount',
-      `Virtual processors must be a whole number from 1 to ${limits.cpu} for a Generation ${input.generation} virtual machine.`,
-    );
-  }
-  if (input.cpuCount > host.coreCount)
-    throw bad(
-      'cpuCount',
-      `${host.name} has ${host.coreCount} logical processors; a virtual machine can't have more.`,
-    );
-  if (
-    !Number.isInteger(input.memoryMiB) ||
-    input.memoryMiB < VM_MIN_MEMORY_MIB ||
-    input.memoryMiB > limits.memoryMiB
-  ) {
-    throw bad(
-      'memoryMiB',
-      `Startup memory must be a whole number of MB from ${VM_MIN_MEMORY_MIB} to ${limits.memoryMiB.toLocaleString('en-US')} for a Generation ${input.generation} virtual machine.`,
-    );
-  }
-  if (input.memoryMiB > host.memoryGiB * 1024)
-    throw bad(
-      'memoryMiB',
-      `${host.name} has ${host.memoryGiB} GB of memory; the startup memory can't be more.`,
-    );
-  if (input.os.trim() === '') throw bad('os', 'Select the operating system to install.');
+  const cpuProblem = vmCpuCountProblem(input.cpuCount, input.generation);
+  if (cpuProblem !== undefined) throw bad('cpuCount', cpuProblem);
+  const hostCpu = vmHostCapacityProblem(host, 'cpuCount', input.cpuCount);
+  if (hostCpu !== undefined) throw bad('cpuCount', hostCpu);
+  const memoryProblem = vmMemoryProblem(input.memoryMiB, input.generation);
+  if (memoryProblem !== undefined) throw bad('memoryMiB', memoryProblem);
+  const hostMemory = vmHostCapacityProblem(host, 'memoryMiB', input.memoryMiB);
+  if (hostMemory !== undefined) throw bad('memoryMiB', hostMemory);
+  const osProblem = vmOsProblem(input.os);
+  if (osProblem !== undefined) throw bad('os', osProblem);
   const lower = input.name.toLowerCase();
   if (
     Object.values(plain(world.vms)).some((v) => v.cluster === input.cluster && v.name.toLowerCase() === lower)
   ) {
-    throw new SimError(
-      'conflict',
-      'VirtualMachineExists',
-      `A virtual machine named '${input.name}' already exists on ${input.cluster}.`,
-      { target: 'name' },
-    );
+    throw new SimError('conflict', 'VirtualMachineExists', vmNameTakenProblem(input.name, input.cluster), {
+      target: 'name',
+    });
   }
 }
 

@@ -16,6 +16,10 @@ import {
   tagRuleBroken,
   tagRuleMessage,
   upnProblem,
+  vmCpuCountProblem,
+  vmMemoryProblem,
+  vmNameProblem,
+  vmOsProblem,
 } from './rules';
 import { stringRecordSchema } from './string-record';
 
@@ -152,23 +156,29 @@ export const remedySchema = z.object({
 
 // ───────────── virtual machines ─────────────
 
-const count = (max: number) =>
-  z
-    .number()
-    .check(
-      z.int('must be a whole number'),
-      z.minimum(1, 'must be at least 1'),
-      z.maximum(max, `must be at most ${max}`),
-    );
-
-export const createVmSchema = z.object({
-  name: text(100),
-  hostServer: name,
-  generation: z.union([z.literal(1), z.literal(2)]),
-  cpuCount: count(1_024),
-  memoryMiB: count(16_777_216),
-  os: text(100),
-});
+/** Add virtual machine: Hyper-V's value rules (rules.ts); the host's capacity and unique names are the world's. */
+export const createVmSchema = z
+  .object({
+    name: text(100).check(rule(vmNameProblem)),
+    hostServer: name.check(
+      rule((v) => (v === '' ? 'Select the server to create the virtual machine on.' : undefined)),
+    ),
+    generation: z.union([z.literal(1), z.literal(2)], { error: 'Generation must be 1 or 2.' }),
+    // no source words these; the pane's fields are text, so a text that is no number lands here too
+    cpuCount: z.number({ error: 'Enter the number of virtual processors as a whole number.' }),
+    memoryMiB: z.number({ error: 'Enter the startup memory as a number.' }),
+    os: text(100).check(rule(vmOsProblem)),
+  })
+  .check(
+    z.superRefine((vm, ctx) => {
+      const cpu = vmCpuCountProblem(vm.cpuCount, vm.generation);
+      if (cpu !== undefined)
+        ctx.addIssue({ code: 'custom', message: cpu, input: vm.cpuCount, path: ['cpuCount'] });
+      const memory = vmMemoryProblem(vm.memoryMiB, vm.generation);
+      if (memory !== undefined)
+        ctx.addIssue({ code: 'custom', message: memory, input: vm.memoryMiB, path: ['memoryMiB'] });
+    }),
+  );
 export const checkpointNameSchema = z.object({ name: text(100) });
 export const wapConnectorSchema = z.object({
   reachable: z.optional(z.boolean()),

@@ -192,3 +192,58 @@ export function proxyUrlProblem(value: string): string | undefined {
   if (url.port === '') return 'Include the proxy port, for example http://proxy.contoso.com:3128.';
   return undefined;
 }
+
+// ───────────── virtual machines (Hyper-V's rules, as WAC's Add virtual machine applies them) ─────────────
+
+const VM_NAME = /^[A-Za-z0-9_](?:[A-Za-z0-9_ .-]{0,98}[A-Za-z0-9_.-])?$/;
+/** Hyper-V's limits: 64 virtual processors and 1 TB for Generation 1, 240 and 12 TB for Generation 2. */
+export const VM_LIMITS = {
+  1: { cpu: 64, memoryMiB: 1_048_576 },
+  2: { cpu: 240, memoryMiB: 12_582_912 },
+} as const;
+export const VM_MIN_MEMORY_MIB = 32;
+
+export function vmNameProblem(name: string): string | undefined {
+  if (name.trim() === '') return 'Enter a name for the virtual machine.';
+  if (!VM_NAME.test(name))
+    return "A virtual machine name is 1–100 characters of letters, digits, spaces, dots, hyphens and underscores, and can't start with a space, dot or hyphen or end with a space.";
+  return undefined;
+}
+
+export function vmCpuCountProblem(cpuCount: number, generation: 1 | 2): string | undefined {
+  const { cpu } = VM_LIMITS[generation];
+  if (!Number.isInteger(cpuCount) || cpuCount < 1 || cpuCount > cpu)
+    return `Virtual processors must be a whole number from 1 to ${cpu} for a Generation ${generation} virtual machine.`;
+  return undefined;
+}
+
+const gb = (mib: number) => (mib / 1024).toLocaleString('en-US', { maximumFractionDigits: 2 });
+
+/** Startup memory in MiB; the message gives the range in both units, for the API (MB) and the pane (GB). */
+export function vmMemoryProblem(memoryMiB: number, generation: 1 | 2): string | undefined {
+  const max = VM_LIMITS[generation].memoryMiB;
+  if (!Number.isInteger(memoryMiB) || memoryMiB < VM_MIN_MEMORY_MIB || memoryMiB > max)
+    return `Startup memory must be from ${VM_MIN_MEMORY_MIB} MB (${gb(VM_MIN_MEMORY_MIB)} GB) to ${max.toLocaleString('en-US')} MB (${gb(max)} GB), in whole MB, for a Generation ${generation} virtual machine.`;
+  return undefined;
+}
+
+export function vmOsProblem(os: string): string | undefined {
+  return os.trim() === '' ? 'Select the operating system to install.' : undefined;
+}
+
+/** What the chosen host can give a VM: no more processors than its logical processors, no more memory than it has. */
+export function vmHostCapacityProblem(
+  host: { name: string; coreCount: number; memoryGiB: number },
+  field: 'cpuCount' | 'memoryMiB',
+  value: number,
+): string | undefined {
+  if (field === 'cpuCount' && value > host.coreCount)
+    return `${host.name} has ${host.coreCount} logical processors; a virtual machine can't have more.`;
+  if (field === 'memoryMiB' && value > host.memoryGiB * 1024)
+    return `${host.name} has ${host.memoryGiB} GB of memory; the startup memory can't be more.`;
+  return undefined;
+}
+
+/** Names are unique per cluster, without regard to case. */
+export const vmNameTakenProblem = (name: string, cluster: string): string =>
+  `A virtual machine named '${quoted(name)}' already exists on ${cluster}.`;

@@ -12,7 +12,10 @@ import {
 } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { JobDto } from '@/api/contract';
+import type { CreateVmRequestDto, JobDto } from '@/api/contract';
+import { createVmSchema } from '@/api/request-schemas';
+import { vmHostCapacityProblem, vmNameTakenProblem } from '@/api/rules';
+import { fieldProblems } from '@/api/schema-messages';
 import { ContextPane } from '@/components/context-pane/context-pane';
 import { TroubleshootLink } from '@/components/show-powershell/troubleshoot-link';
 import { ApiError, errorMessage } from '@/lib/api-client';
@@ -29,11 +32,11 @@ export const OPERATING_SYSTEMS = [
   'Red Hat Enterprise Linux 9',
 ] as const;
 
-type FieldName = 'name' | 'hostServer' | 'generation' | 'cpuCount' | 'memoryMiB' | 'os';
+const FIELD_NAMES = ['name', 'hostServer', 'generation', 'cpuCount', 'memoryMiB', 'os'] as const;
+type FieldName = (typeof FIELD_NAMES)[number];
 type Errors = Partial<Record<FieldName, string>>;
-
-const LIMITS = { 1: { cpu: 64, memoryMiB: 1_048_576 }, 2: { cpu: 240, memoryMiB: 12_582_912 } } as const;
-const NAME = /^[A-Za-z0-9_](?:[A-Za-z0-9_ .-]{0,98}[A-Za-z0-9_.-])?$/;
+const isFieldName = (value: unknown): value is FieldName =>
+  typeof value === 'string' && (FIELD_NAMES as readonly string[]).includes(value);
 
 interface Form {
   name: string;
@@ -44,36 +47,45 @@ interface Form {
   os: string;
 }
 
-/** The same rules the server applies (Hyper-V's), so a mistake shows next to its field before anything is sent. */
+/** The pane's fields as the request they become: processors as typed, memory from GB to MB. */
+function toRequest(form: Form): CreateVmRequestDto {
+  const cpu = form.cpuCount.trim();
+  const gb = form.memoryGb.trim();
+  return {
+    name: form.name,
+    hostServer: form.hostServer,
+    generation: form.generation,
+    // a text that is not a whole number stays one the rule refuses
+    cpuCount: /^\d+$/.test(cpu) ? Number(cpu) : Number.NaN,
+    memoryMiB: gb === '' || !Number.isFinite(Number(gb)) ? Number.NaN : Math.round(Number(gb) * 1024),
+    os: form.os,
+  };
+}
+
+/**
+ * The API's own rules (createVmSchema, built from src/api/rules.ts) and its words, so a mistake shows next to
+ * its field before anything is sent; then what the pane knows of the world: the chosen host and the
+ * cluster's names, checked with the same rule functions the simulation uses.
+ */
 function validate(
   form: Form,
   hosts: { name: string; coreCount: number; memoryGiB: number; state: string }[],
   existing: readonly string[],
+  cluster: string,
 ): Errors {
+  const request = toRequest(form);
   const errors: Errors = {};
-  const limits = LIMITS[form.generation];
-  if (form.name.trim() === '') errors.name = 'Enter a name for the virtual machine.';
-  else if (!NAME.test(form.name))
-    errors.name =
-      "Use 1–100 letters, digits, spaces, dots, hyphens and underscores; don't start with a space, dot or hyphen or end with a space.";
-  else if (existing.some((n) => n.toLowerCase() === form.name.toLowerCase()))
-    errors.name = `A virtual machine named '${form.name}' already exists on this cluster.`;
+  for (const [field, message] of fieldProblems(createVmSchema, request))
+    if (isFieldName(field)) errors[field] = message;
+  if (!errors.name && existing.some((n) => n.toLowerCase() === form.name.toLowerCase()))
+    errors.name = vmNameTakenProblem(form.name, cluster);
   const host = hosts.find((h) => h.name === form.hostServer);
-  if (!host) errors.hostServer = 'Select the server to create the virtual machine on.';
-  else if (host.state !== 'Up')
+  if (host && host.state !== 'Up')
     errors.hostServer = `${host.name} is not responding; choose a server that is up.`;
-  const cpu = Number(form.cpuCount);
-  if (!/^\d+$/.test(form.cpuCount) || cpu < 1 || cpu > limits.cpu)
-    errors.cpuCount = `Enter a whole number from 1 to ${limits.cpu} for a Generation ${form.generation} virtual machine.`;
-  else if (host && cpu > host.coreCount)
-    errors.cpuCount = `${host.name} has ${host.coreCount} logical processors; a virtual machine can't have more.`;
-  const gb = Number(form.memoryGb);
-  const mib = Math.round(gb * 1024);
-  if (form.memoryGb.trim() === '' || !Number.isFinite(gb) || mib < 32 || mib > limits.memoryMiB) {
-    errors.memoryMiB = `Enter the startup memory in GB, from 0.03 to ${(limits.memoryMiB / 1024).toLocaleString('en-US')} for a Generation ${form.generation} virtual machine.`;
-  } else if (host && mib > host.memoryGiB * 1024)
-    errors.memoryMiB = `${host.name} has ${host.memoryGiB} GB of memory; the startup memory can't be more.`;
-  if (form.os === '') errors.os = 'Select the operating system to install.';
+  for (const field of ['cpuCount', 'memoryMiB'] as const) {
+    const problem = host && vmHostCapacityProblem(host, field, request[field]);
+    if (problem !== undefined) errors[field] ??= problem;
+  }
   return errors;
 }
 
@@ -113,7 +125,7 @@ export function CreateVmPane({ cluster, existingNames, onClose, onCreated }: Cre
     state: n.state,
   }));
   const errors: Errors = submitted
-    ? { ...validate(form, hostList, existingNames), ...serverErrors }
+    ? { ...validate(form, hostList, existingNames, cluster), ...serverErrors }
     : serverErrors;
   const running = tracker.running[0] ?? (job?.status === 'InProgress' ? job : undefined);
 
@@ -126,29 +138,18 @@ export function CreateVmPane({ cluster, existingNames, onClose, onCreated }: Cre
   const submit = () => {
     setSubmitted(true);
     setFailure(undefined);
-    if (Object.keys(validate(form, hostList, existingNames)).length > 0) return;
-    create.mutate(
-      {
-        name: form.name,
-        hostServer: form.hostServer,
-        generation: form.generation,
-        cpuCount: Number(form.cpuCount),
-        memoryMiB: Math.round(Number(form.memoryGb) * 1024),
-        os: form.os,
+    if (Object.keys(validate(form, hostList, existingNames, cluster)).length > 0) return;
+    create.mutate(toRequest(form), {
+      onSuccess: (started) => {
+        setJob(started);
+        tracker.track(started);
       },
-      {
-        onSuccess: (started) => {
-          setJob(started);
-          tracker.track(started);
-        },
-        onError: (error) => {
-          const target = error instanceof ApiError ? error.target : undefined;
-          if (target && ['name', 'hostServer', 'generation', 'cpuCount', 'memoryMiB', 'os'].includes(target))
-            setServerErrors({ [target as FieldName]: error.message });
-          else setFailure(errorMessage(error));
-        },
+      onError: (error) => {
+        const target = error instanceof ApiError ? error.target : undefined;
+        if (isFieldName(target)) setServerErrors({ [target]: error.message });
+        else setFailure(errorMessage(error));
       },
-    );
+    });
   };
 
   const fieldState = (key: FieldName) =>
