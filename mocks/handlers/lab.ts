@@ -6,10 +6,10 @@
 import { http, HttpResponse } from 'msw';
 import type { LabStateDto, ReproduceResultDto, TroubleshootCaseDto } from '../../src/api/lab-contract';
 import type { SimRuntime } from '../runtime';
-import { CASES, FAULTS, FAULT_NAMES, SimError, advanceDuration, isReproducible, playRecipe } from '../sim';
+import { CASES, FAULTS, FAULT_NAMES, SimError, isReproducible, playRecipe } from '../sim';
 import type { World } from '../sim';
 import { advanceSchema, faultSchema, reproduceSchema, resetSchema } from '../../src/api/request-schemas';
-import { fromSimError, parseBody, readJsonObject } from './http';
+import { fromSimError, parseBody } from './http';
 
 function labState(
   world: World,
@@ -68,9 +68,6 @@ export function labHandlers(sim: SimRuntime) {
 
     http.post('*/api/sim/advance', ({ request }) =>
       control(async () => {
-        const body = await readJsonObject(request.clone());
-        // the lab's own message for a missing duration, before the schema's generic one
-        advanceDuration(body.duration);
         const { duration } = await parseBody(request, advanceSchema);
         sim.advance(duration);
         return state();

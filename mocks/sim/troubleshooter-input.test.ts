@@ -26,8 +26,8 @@ describe('the error text to diagnose', () => {
   });
 
   it.each([
-    ['', '400 InvalidParameter text: Paste or pick an error text.'],
-    ['   \n', '400 InvalidParameter text: Paste or pick an error text.'],
+    ['', '400 InvalidParameter text: Paste an error text or pick one from the list.'],
+    ['   \n', '400 InvalidParameter text: Paste an error text or pick one from the list.'],
     [
       'x'.repeat(20_001),
       '400 InvalidParameter text: The text is longer than 20,000 characters: paste only the error.',

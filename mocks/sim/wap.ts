@@ -7,6 +7,7 @@
  *   cloud status: Available ─(connector down)─▶ ConnectorUnreachable ─(connector back)─▶ Available
  *                 Available ─(UPN missing in the cloud's STS)─▶ UserNotFound
  */
+import { upnProblem } from '../../src/api/rules';
 import { own } from './lookup';
 import { SimError } from './core';
 import { startJob } from './jobs';
@@ -44,13 +45,9 @@ export function setWapConnector(
 /** Adds or removes a UPN in a cloud's identity provider. */
 export function setWapUserKnown(draft: World, name: string, upn: string, known: boolean): WapCloud {
   const cloud = wapCloudOr404(draft, name);
-  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(upn))
-    throw new SimError(
-      'bad-request',
-      'InvalidParameter',
-      `'${upn}' is not a user principal name (name@domain).`,
-      { target: 'upn' },
-    );
+  // the one UPN rule (src/api/rules.ts), as the sign-in schemas apply it
+  const problem = upnProblem(upn);
+  if (problem !== undefined) throw new SimError('bad-request', 'InvalidParameter', problem, { target: 'upn' });
   const others = cloud.knownUsers.filter((u) => u.toLowerCase() !== upn.toLowerCase());
   cloud.knownUsers = known ? [...others, upn] : others;
   return cloud;

@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import {
   azcmagentTagProblems,
+  errorTextProblem,
   hostNameProblem,
   isGuid,
   proxyUrlProblem,
@@ -21,6 +22,7 @@ import {
   vmNameProblem,
   vmOsProblem,
 } from './rules';
+import { checkDuration } from './durations';
 import { stringRecordSchema } from './string-record';
 
 /** A check from rules.ts as a zod refinement with the rule's own message. */
@@ -147,9 +149,7 @@ export const vmBenefitsSchema = z.object({ vmIds: names });
 // ───────────── diagnostics ─────────────
 
 export const hcisvcSchema = z.object({ action: z.enum(['start', 'stop']) });
-export const troubleshootSchema = z.object({
-  text: z.string().check(z.maxLength(20_000, 'is longer than 20,000 characters: paste only the error')),
-});
+export const troubleshootSchema = z.object({ text: z.string().check(rule(errorTextProblem)) });
 export const remedySchema = z.object({
   action: z.looseObject({ kind: text(64), node: z.optional(name), fault: z.optional(text(64)) }),
 });
@@ -224,8 +224,24 @@ export const powerShellCompleteSchema = z.object({
 // ───────────── simulation lab ─────────────
 
 export const resetSchema = z.object({ scenario: z.optional(text(64)) });
+/** The clock's step: the one duration grammar and bound (durations.ts), as the lab's field and the API read it. */
 export const advanceSchema = z.object({
-  duration: z.union([z.number(), text(64)], "must be milliseconds or a string like '90m', '12h', '31d'"),
+  duration: z
+    .union([z.number(), text(64)], "must be milliseconds or a string like '90m', '12h', '31d'")
+    .check(
+      z.superRefine((duration, ctx) => {
+        if (typeof duration === 'string' && duration.trim() === '') {
+          ctx.addIssue({
+            code: 'custom',
+            message: 'Enter a duration, like 90m, 12h, 3d or 1d12h.',
+            input: duration,
+          });
+          return;
+        }
+        const check = checkDuration(duration);
+        if (!check.ok) ctx.addIssue({ code: 'custom', message: check.problem, input: duration });
+      }),
+    ),
 });
 export const faultSchema = z.object({
   fault: text(64),

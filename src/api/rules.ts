@@ -247,3 +247,15 @@ export function vmHostCapacityProblem(
 /** Names are unique per cluster, without regard to case. */
 export const vmNameTakenProblem = (name: string, cluster: string): string =>
   `A virtual machine named '${quoted(name)}' already exists on ${cluster}.`;
+
+// ───────────── troubleshooter ─────────────
+
+/** The longest error text the troubleshooter reads: a pasted log, not a whole file. */
+export const MAX_ERROR_TEXT = 20_000;
+
+/** An error text to diagnose: not blank, and bounded. */
+export function errorTextProblem(text: string): string | undefined {
+  if (text.trim() === '') return 'Paste an error text or pick one from the list.';
+  if (text.length > MAX_ERROR_TEXT) return 'The text is longer than 20,000 characters: paste only the error.';
+  return undefined;
+}

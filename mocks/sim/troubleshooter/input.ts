@@ -3,6 +3,7 @@
  * remediation action as the portal sends it back (a step's `action`). Anything else is refused with the
  * field at fault before anything runs.
  */
+import { errorTextProblem } from '../../../src/api/rules';
 import { requireCluster } from '../cluster-lookup';
 import { SimError } from '../core';
 import { quote } from '../lookup';
@@ -11,8 +12,7 @@ import type { FaultName, Millis, World } from '../model';
 import { diagnose } from './diagnosis';
 import type { Diagnosis, RemedyAction } from './types';
 
-/** The longest error text the troubleshooter reads: a pasted log, not a whole file. */
-export const MAX_ERROR_TEXT = 20_000;
+export { MAX_ERROR_TEXT } from '../../../src/api/rules';
 
 /** Diagnoses a pasted error text on the cluster named, or says why the text cannot be read. */
 export function diagnoseErrorText(
@@ -21,15 +21,9 @@ export function diagnoseErrorText(
   text: string,
   now: Millis,
 ): Diagnosis | undefined {
-  if (text.trim() === '')
-    throw new SimError('bad-request', 'InvalidParameter', 'Paste or pick an error text.', { target: 'text' });
-  if (text.length > MAX_ERROR_TEXT)
-    throw new SimError(
-      'bad-request',
-      'InvalidParameter',
-      'The text is longer than 20,000 characters: paste only the error.',
-      { target: 'text' },
-    );
+  const problem = errorTextProblem(text);
+  if (problem !== undefined)
+    throw new SimError('bad-request', 'InvalidParameter', problem, { target: 'text' });
   return diagnose(world, requireCluster(world, clusterName).name, text, now);
 }
 

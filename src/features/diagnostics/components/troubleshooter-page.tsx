@@ -1,3 +1,5 @@
+import { troubleshootSchema } from '@/api/request-schemas';
+import { fieldProblems } from '@/api/schema-messages';
 import {
   Badge,
   Button,
@@ -220,8 +222,10 @@ export function TroubleshooterPage({ clusterName }: { clusterName: string }) {
   useMarkAppReady(!cases.isPending && !(result.isFetching && !result.data));
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    if (draft.trim() === '') {
-      setProblem('Paste an error text or pick one from the list.');
+    // the API's rule (troubleshootSchema) and its words, before anything is asked
+    const blank = fieldProblems(troubleshootSchema, { text: draft }).get('text');
+    if (blank !== undefined) {
+      setProblem(blank);
       return;
     }
     setProblem(undefined);

@@ -1,13 +1,12 @@
-import { checkDuration } from '@/api/durations';
+import { advanceSchema } from '@/api/request-schemas';
+import { fieldProblems } from '@/api/schema-messages';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** What is wrong with the custom duration, if anything: the simulation's own grammar and bound. */
+/** What is wrong with the custom duration, if anything: the API's schema (the simulation's grammar and bound). */
 export function durationProblem(text: string): string | undefined {
-  if (text.trim() === '') return 'Enter a duration, like 90m, 12h, 3d or 1d12h.';
-  const check = checkDuration(text);
-  return check.ok ? undefined : check.problem;
+  return fieldProblems(advanceSchema, { duration: text }).get('duration');
 }
 
 /** "3 d 4 h" from milliseconds. */
