@@ -6,21 +6,18 @@
 import { http, HttpResponse } from 'msw';
 import type { SimRuntime } from '../runtime';
 import {
-  arcServerView,
   clusterArcView,
   disconnectAgent,
-  requireServer,
   runOnboardingScript,
+  serverArcView,
   startArcDisable,
   startArcEnable,
 } from '../sim';
-import type { Job, Op } from '../sim';
 import { disconnectAgentSchema, enableArcSchema, runOnboardingSchema } from '../../src/api/request-schemas';
 import { acceptedJob, fromSimError, parseBody, simRoute } from './http';
 
 export function arcHandlers(sim: SimRuntime) {
   const handle = (fn: Parameters<typeof simRoute>[1]) => simRoute(sim, fn);
-  const startJob = (op: Op<Job>) => acceptedJob(sim, op);
 
   return [
     http.get(
@@ -34,21 +31,21 @@ export function arcHandlers(sim: SimRuntime) {
       '*/api/clusters/:name/arc/enable',
       handle(async (request, params) => {
         const { nodes } = await parseBody(request, enableArcSchema);
-        return startJob((d, now) => startArcEnable(d, params.name ?? '', nodes, now));
+        return acceptedJob(sim, (d, now) => startArcEnable(d, params.name ?? '', nodes, now));
       }),
     ),
 
     http.post(
       '*/api/clusters/:name/arc/servers/:node/disable',
       handle((_request, params) =>
-        startJob((d, now) => startArcDisable(d, params.name ?? '', params.node ?? '', now)),
+        acceptedJob(sim, (d, now) => startArcDisable(d, params.name ?? '', params.node ?? '', now)),
       ),
     ),
 
     http.get(
       '*/api/servers/:name/arc',
       handle((_request, params) =>
-        HttpResponse.json(sim.read((w, now) => arcServerView(w, requireServer(w, params.name ?? ''), now))),
+        HttpResponse.json(sim.read((w, now) => serverArcView(w, params.name ?? '', now))),
       ),
     ),
 
@@ -56,15 +53,9 @@ export function arcHandlers(sim: SimRuntime) {
       '*/api/servers/:name/arc/disconnect',
       handle(async (request, params) => {
         const force = (await parseBody(request, disconnectAgentSchema)).forceLocalOnly === true;
-        const outcome = sim.run((d, now) => {
-          const node = requireServer(d, params.name ?? '');
-          disconnectAgent(d, node.name, force, now);
-          return node.name;
-        });
+        const outcome = sim.run((d, now) => disconnectAgent(d, params.name ?? '', force, now));
         if (!outcome.ok) return fromSimError(outcome.error);
-        return HttpResponse.json(
-          sim.read((w, now) => arcServerView(w, requireServer(w, outcome.value), now)),
-        );
+        return HttpResponse.json(sim.read((w, now) => serverArcView(w, outcome.value, now)));
       }),
     ),
 

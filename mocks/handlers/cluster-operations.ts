@@ -15,17 +15,12 @@ import {
   startRepair,
   startSyncNow,
 } from '../sim';
-import type { Job, Op, World } from '../sim';
 import { registerClusterSchema, unregisterClusterSchema } from '../../src/api/request-schemas';
 import { acceptedJob, parseBody, simRoute } from './http';
 import { requireCluster } from '../sim';
 
-const clusterName = (world: World, name: string): string => requireCluster(world, name).name;
-
 export function clusterOperationHandlers(sim: SimRuntime) {
   const handle = (fn: Parameters<typeof simRoute>[1]) => simRoute(sim, fn);
-
-  const startJob = (op: Op<Job>) => acceptedJob(sim, op);
 
   return [
     http.get(
@@ -37,7 +32,7 @@ export function clusterOperationHandlers(sim: SimRuntime) {
         const checks = sim.read((w, now) =>
           registrationPrerequisites(
             w,
-            clusterName(w, params.name ?? ''),
+            requireCluster(w, params.name ?? '').name,
             subscriptionId === '' ? undefined : subscriptionId,
             enableArc,
             now,
@@ -65,7 +60,7 @@ export function clusterOperationHandlers(sim: SimRuntime) {
       '*/api/clusters/:name/registration',
       handle(async (request, params) => {
         const body = await parseBody(request, registerClusterSchema);
-        return startJob((draft, now) =>
+        return acceptedJob(sim, (draft, now) =>
           startClusterRegistration(draft, { ...body, cluster: params.name ?? '' }, now),
         );
       }),
@@ -75,7 +70,7 @@ export function clusterOperationHandlers(sim: SimRuntime) {
       '*/api/clusters/:name/unregister',
       handle(async (request, params) => {
         const body = await parseBody(request, unregisterClusterSchema);
-        return startJob((draft, now) =>
+        return acceptedJob(sim, (draft, now) =>
           startClusterUnregistration(draft, { ...body, cluster: params.name ?? '' }, now),
         );
       }),
@@ -83,16 +78,12 @@ export function clusterOperationHandlers(sim: SimRuntime) {
 
     http.post(
       '*/api/clusters/:name/repair',
-      handle((_r, params) =>
-        startJob((draft, now) => startRepair(draft, clusterName(draft, params.name ?? ''), now)),
-      ),
+      handle((_r, params) => acceptedJob(sim, (draft, now) => startRepair(draft, params.name ?? '', now))),
     ),
 
     http.post(
       '*/api/clusters/:name/sync',
-      handle((_r, params) =>
-        startJob((draft, now) => startSyncNow(draft, clusterName(draft, params.name ?? ''), now)),
-      ),
+      handle((_r, params) => acceptedJob(sim, (draft, now) => startSyncNow(draft, params.name ?? '', now))),
     ),
 
     http.get(

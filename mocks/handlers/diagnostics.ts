@@ -4,29 +4,20 @@
  * Event logs and registration log files are served by the gateway and cluster-operation routes.
  */
 import { http, HttpResponse } from 'msw';
-import type {
-  DiagnosisDto,
-  DiagnosticsDto,
-  RemedyActionDto,
-  RemedyResultDto,
-} from '../../src/api/lab-contract';
+import type { RemedyResultDto } from '../../src/api/lab-contract';
 import type { SimRuntime } from '../runtime';
 import {
-  clusterCountdowns,
-  clusterNodes,
-  diagnoseErrorText,
-  hcisvcStatus,
+  clusterDiagnosticsView,
+  diagnosisView,
+  jobDto,
+  own,
   readRemedyAction,
+  requireCluster,
   runRemedy,
   setHcisvc,
 } from '../sim';
-import type { World } from '../sim';
 import { hcisvcSchema, remedySchema, troubleshootSchema } from '../../src/api/request-schemas';
 import { fromSimError, parseBody, simRoute } from './http';
-import { jobDto } from '../sim';
-import { own, requireCluster } from '../sim';
-
-const clusterOr404 = (world: World, name: string): string => requireCluster(world, name).name;
 
 export function diagnosticsHandlers(sim: SimRuntime) {
   const handle = (fn: Parameters<typeof simRoute>[1]) => simRoute(sim, fn);
@@ -34,24 +25,7 @@ export function diagnosticsHandlers(sim: SimRuntime) {
     http.get(
       '*/api/clusters/:name/diagnostics',
       handle((_r, params) =>
-        HttpResponse.json(
-          sim.read((w, now): DiagnosticsDto => {
-            const name = clusterOr404(w, params.name ?? '');
-            return {
-              cluster: name,
-              nodes: clusterNodes(w, name).map((n) => ({
-                name: n.name,
-                power: n.power,
-                service: hcisvcStatus(n) ?? null,
-                debugChannelEnabled: n.debugChannelEnabled,
-              })),
-              countdowns: clusterCountdowns(w, name, now).map((c) => ({
-                ...c,
-                at: new Date(c.at).toISOString(),
-              })),
-            };
-          }),
-        ),
+        HttpResponse.json(sim.read((w, now) => clusterDiagnosticsView(w, params.name ?? '', now))),
       ),
     ),
 
@@ -59,7 +33,7 @@ export function diagnosticsHandlers(sim: SimRuntime) {
       '*/api/clusters/:name/nodes/:node/hcisvc',
       handle(async (request, params) => {
         const body = await parseBody(request, hcisvcSchema);
-        const cluster = sim.read((w) => clusterOr404(w, params.name ?? ''));
+        const cluster = sim.read((w) => requireCluster(w, params.name ?? '').name);
         const outcome = sim.run((draft, now) =>
           setHcisvc(draft, cluster, params.node ?? '', body.action === 'start', now),
         );
@@ -71,7 +45,7 @@ export function diagnosticsHandlers(sim: SimRuntime) {
     http.post(
       '*/api/clusters/:name/nodes/:node/debug-channel',
       handle((_r, params) => {
-        const cluster = sim.read((w) => clusterOr404(w, params.name ?? ''));
+        const cluster = sim.read((w) => requireCluster(w, params.name ?? '').name);
         const outcome = sim.run((draft, now) =>
           runRemedy(draft, cluster, { kind: 'enable-debug', node: params.node ?? '' }, now),
         );
@@ -84,18 +58,7 @@ export function diagnosticsHandlers(sim: SimRuntime) {
       '*/api/clusters/:name/troubleshoot',
       handle(async (request, params) => {
         const { text } = await parseBody(request, troubleshootSchema);
-        const result = sim.read((w, now): DiagnosisDto | null => {
-          const d = diagnoseErrorText(w, params.name ?? '', text, now);
-          if (!d) return null;
-          return {
-            ...d,
-            steps: d.steps.map((s) => ({
-              text: s.text,
-              action: (s.action as RemedyActionDto | undefined) ?? null,
-              actionLabel: s.actionLabel ?? null,
-            })),
-          };
-        });
+        const result = sim.read((w, now) => diagnosisView(w, params.name ?? '', text, now));
         return HttpResponse.json({ diagnosis: result });
       }),
     ),
@@ -104,7 +67,7 @@ export function diagnosticsHandlers(sim: SimRuntime) {
       '*/api/clusters/:name/troubleshoot/remedy',
       handle(async (request, params) => {
         const action = readRemedyAction((await parseBody(request, remedySchema)).action);
-        const cluster = sim.read((w) => clusterOr404(w, params.name ?? ''));
+        const cluster = sim.read((w) => requireCluster(w, params.name ?? '').name);
         const outcome = sim.run((draft, now) => runRemedy(draft, cluster, action, now));
         if (!outcome.ok) return fromSimError(outcome.error);
         if (outcome.value.waitMs !== undefined) sim.advance(outcome.value.waitMs);

@@ -16,6 +16,7 @@ import {
   deviceLoginAppName,
   appRegistrationsByName,
   directoryUsers,
+  gatewayDto,
   gatewayRegistrationFlow,
   grantAdminConsent,
   issueDeviceCode,
@@ -33,7 +34,6 @@ import {
   signInSchema,
 } from '../../src/api/request-schemas';
 import { fromSimError, parseBody, simRoute, simRouteOwningFaults } from './http';
-import { gatewayDto } from './views';
 
 export function appDto(app: AppRegistration): AppRegistrationDto {
   return {

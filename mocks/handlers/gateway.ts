@@ -6,44 +6,30 @@ import { http, HttpResponse } from 'msw';
 import type { AddConnectionRequest, ClockDto, UpdateConnectionRequest } from '../../src/api/contract';
 import type { SimRuntime } from '../runtime';
 import {
-  SimError,
   addConnection,
   clearNotifications,
-  clusterNodes,
+  clusterNodesView,
+  clusterView,
+  clusterVmList,
+  clusterVmQuery,
+  connectionDto,
   dismissNotification,
-  markNotificationsRead,
-  readNodeEvents,
-  clusterVmPage,
-  clusterVms,
-  removeConnection,
-  updateConnection,
-} from '../sim';
-import { clusterDto, connectionDto, eventDto, gatewayDto, nodeDto, notificationDto, vmDto } from './views';
-import { errorResponse, fromSimError, parseBody, simRoute } from './http';
-import { addConnectionSchema, updateConnectionSchema } from '../../src/api/request-schemas';
-import {
+  eventDto,
+  gatewayDto,
   jobDto,
+  markNotificationsRead,
+  nodeDto,
+  notificationDto,
   notificationsNewestFirst,
-  quote,
+  readNodeEvents,
   recentJobs,
-  requireCluster,
+  removeConnection,
   requireJob,
   requireNode,
+  updateConnection,
 } from '../sim';
-
-const clusterOr404 = requireCluster;
-const nodeOr404 = requireNode;
-
-function parseIntParam(value: string | null, fallback: number, max: number, label: string): number {
-  if (value === null || value === '') return fallback;
-  if (!/^\d+$/.test(value))
-    throw new SimError(
-      'bad-request',
-      'InvalidParameter',
-      `'${label}' must be a whole number, not '${quote(value)}'.`,
-    );
-  return Math.min(Number(value), max);
-}
+import { errorResponse, fromSimError, parseBody, simRoute } from './http';
+import { addConnectionSchema, updateConnectionSchema } from '../../src/api/request-schemas';
 
 export function gatewayHandlers(sim: SimRuntime) {
   const handle = (fn: Parameters<typeof simRoute>[1]) => simRoute(sim, fn);
@@ -100,39 +86,21 @@ export function gatewayHandlers(sim: SimRuntime) {
 
     http.get(
       '*/api/clusters/:name',
-      handle((_r, params) =>
-        HttpResponse.json(sim.read((w, now) => clusterDto(w, clusterOr404(w, params.name ?? ''), now))),
-      ),
+      handle((_r, params) => HttpResponse.json(sim.read((w, now) => clusterView(w, params.name ?? '', now)))),
     ),
 
     http.get(
       '*/api/clusters/:name/nodes',
       handle((_r, params) =>
-        HttpResponse.json(
-          sim.read((w, now) => {
-            const cluster = clusterOr404(w, params.name ?? '');
-            const vms = clusterVms(w, cluster.name);
-            return clusterNodes(w, cluster.name).map((n) => nodeDto(w, n, now, vms));
-          }),
-        ),
+        HttpResponse.json(sim.read((w, now) => clusterNodesView(w, params.name ?? '', now))),
       ),
     ),
 
     http.get(
       '*/api/clusters/:name/vms',
       handle((request, params) => {
-        const url = new URL(request.url);
-        const skip = parseIntParam(url.searchParams.get('skip'), 0, Number.MAX_SAFE_INTEGER, 'skip');
-        const top = parseIntParam(url.searchParams.get('top'), 200, 20_000, 'top');
-        const query = {
-          skip,
-          top,
-          search: url.searchParams.get('q') ?? '',
-          sort: url.searchParams.get('sort') ?? 'name',
-        };
-        const body = sim.read((w, now) =>
-          clusterVmPage(w, params.name ?? '', query, (vm) => vmDto(w, vm, now)),
-        );
+        const query = clusterVmQuery(new URL(request.url).searchParams);
+        const body = sim.read((w, now) => clusterVmList(w, params.name ?? '', query, now));
         return HttpResponse.json(body);
       }),
     ),
@@ -140,7 +108,7 @@ export function gatewayHandlers(sim: SimRuntime) {
     http.get(
       '*/api/servers/:name',
       handle((_r, params) =>
-        HttpResponse.json(sim.read((w, now) => nodeDto(w, nodeOr404(w, params.name ?? ''), now))),
+        HttpResponse.json(sim.read((w, now) => nodeDto(w, requireNode(w, params.name ?? ''), now))),
       ),
     ),
 

@@ -4,43 +4,11 @@
  * a presenter can always switch the faults off again. Bad input is answered 400 and changes nothing.
  */
 import { http, HttpResponse } from 'msw';
-import type { LabStateDto, ReproduceResultDto, TroubleshootCaseDto } from '../../src/api/lab-contract';
+import type { ReproduceResultDto, TroubleshootCaseDto } from '../../src/api/lab-contract';
 import type { SimRuntime } from '../runtime';
-import { CASES, FAULTS, FAULT_NAMES, SimError, isReproducible, playRecipe } from '../sim';
-import type { World } from '../sim';
+import { SimError, labStateView, playRecipe, troubleshootCasesView } from '../sim';
 import { advanceSchema, faultSchema, reproduceSchema, resetSchema } from '../../src/api/request-schemas';
 import { fromSimError, parseBody } from './http';
-
-function labState(
-  world: World,
-  now: number,
-  scenarios: readonly { name: string; description: string }[],
-): LabStateDto {
-  return {
-    now: new Date(now).toISOString(),
-    offsetMs: world.clockOffsetMs,
-    scenario: world.scenario,
-    scenarios: scenarios.map((s) => ({ ...s })),
-    faults: FAULT_NAMES.map((name) => ({
-      name,
-      scope: FAULTS[name].scope,
-      description: FAULTS[name].description,
-      active: world.faults
-        .filter((f) => f.fault === name)
-        .map((f) => ({ target: f.target, since: new Date(f.since).toISOString() })),
-    })),
-    targets: {
-      nodes: Object.values(world.nodes)
-        .map((n) => ({ name: n.name, cluster: n.cluster }))
-        .slice(0, 300),
-      clusters: Object.values(world.clusters).map((c) => ({
-        name: c.name,
-        registered: c.registration !== undefined,
-      })),
-      accounts: Object.keys(world.cloud.users),
-    },
-  };
-}
 
 /** Runs a control; a SimError becomes its `{ error }` answer, anything else a 400 with the message. */
 async function control(fn: () => Promise<Response> | Response): Promise<Response> {
@@ -54,7 +22,7 @@ async function control(fn: () => Promise<Response> | Response): Promise<Response
 }
 
 export function labHandlers(sim: SimRuntime) {
-  const state = () => HttpResponse.json(sim.read((w, now) => labState(w, now, sim.scenarios())));
+  const state = () => HttpResponse.json(sim.read((w, now) => labStateView(w, now, sim.scenarios())));
   return [
     http.get('*/api/sim/state', () => control(state)),
 
@@ -112,16 +80,7 @@ export function labHandlers(sim: SimRuntime) {
 
     http.get('*/api/sim/cases', () =>
       control(() => {
-        const body: TroubleshootCaseDto[] = sim.read((w) => {
-          const cluster = Object.values(w.clusters)[0];
-          return CASES.map((c) => ({
-            id: c.id,
-            title: c.title,
-            source: c.source,
-            sample: cluster ? c.sample(w, cluster) : '',
-            reproducible: isReproducible(c.id),
-          }));
-        });
+        const body: TroubleshootCaseDto[] = sim.read(troubleshootCasesView);
         return HttpResponse.json(body);
       }),
     ),

@@ -4,10 +4,9 @@
  * JobDto to poll; bad input is a 4xx that changes nothing. Projections shared with the multi-cloud routes.
  */
 import { http, HttpResponse } from 'msw';
-import type { VmDetailDto } from '../../src/api/vms-contract';
 import type { SimRuntime } from '../runtime';
 import {
-  clusterVmDetail,
+  clusterVmDetailView,
   rdpConnection,
   requireClusterVm,
   startCheckpointJob,
@@ -15,22 +14,9 @@ import {
   startDeleteVm,
   startVmAction,
 } from '../sim';
-import type { Job, Millis, Op, VirtualMachine, VmRef, World } from '../sim';
+import type { VmRef } from '../sim';
 import { checkpointNameSchema, createVmSchema } from '../../src/api/request-schemas';
 import { acceptedJob, parseBody, simRoute } from './http';
-import { vmDto } from './views';
-import { requireCluster } from '../sim';
-
-export const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
-
-/** Starts a job and answers 202 with it, or the refusal with its status. */
-export const jobResponse = (sim: SimRuntime, op: Op<Job>): Response => acceptedJob(sim, op);
-
-export function vmDetailDto(world: World, vm: VirtualMachine, now: Millis): VmDetailDto {
-  return { ...vmDto(world, vm, now), ...clusterVmDetail(world, vm, now) };
-}
-
-const clusterNameOr404 = (world: World, name: string): string => requireCluster(world, name).name;
 
 /** The .rdp download the simulation wrote for a VM (it refuses one that is not running). */
 export function rdpResponse({ fileName, text }: { fileName: string; text: string }): Response {
@@ -54,13 +40,13 @@ export function checkpointRoutes(
       `${base}/checkpoints`,
       handle(async (request, params) => {
         const { name } = await parseBody(request, checkpointNameSchema);
-        return jobResponse(sim, (d, now) => startCheckpointJob(d, ref(params), { op: 'create', name }, now));
+        return acceptedJob(sim, (d, now) => startCheckpointJob(d, ref(params), { op: 'create', name }, now));
       }),
     ),
     http.post(
       `${base}/checkpoints/:checkpointId/apply`,
       handle((_r, params) =>
-        jobResponse(sim, (d, now) =>
+        acceptedJob(sim, (d, now) =>
           startCheckpointJob(d, ref(params), { op: 'apply', checkpointId: params.checkpointId ?? '' }, now),
         ),
       ),
@@ -69,7 +55,7 @@ export function checkpointRoutes(
       `${base}/checkpoints/:checkpointId`,
       handle(async (request, params) => {
         const { name } = await parseBody(request, checkpointNameSchema);
-        return jobResponse(sim, (d, now) =>
+        return acceptedJob(sim, (d, now) =>
           startCheckpointJob(
             d,
             ref(params),
@@ -82,7 +68,7 @@ export function checkpointRoutes(
     http.delete(
       `${base}/checkpoints/:checkpointId`,
       handle((_r, params) =>
-        jobResponse(sim, (d, now) =>
+        acceptedJob(sim, (d, now) =>
           startCheckpointJob(d, ref(params), { op: 'delete', checkpointId: params.checkpointId ?? '' }, now),
         ),
       ),
@@ -101,12 +87,11 @@ export function vmHandlers(sim: SimRuntime) {
       '*/api/clusters/:name/vms',
       handle(async (request, params) => {
         const body = await parseBody(request, createVmSchema);
-        const cluster = sim.read((w) => clusterNameOr404(w, params.name ?? ''));
-        return jobResponse(sim, (d, now) =>
+        return acceptedJob(sim, (d, now) =>
           startCreateVm(
             d,
             {
-              cluster,
+              cluster: params.name ?? '',
               name: body.name,
               hostNode: body.hostServer,
               generation: body.generation,
@@ -123,7 +108,7 @@ export function vmHandlers(sim: SimRuntime) {
     http.get(
       '*/api/vms/:id',
       handle((_r, params) =>
-        HttpResponse.json(sim.read((w, now) => vmDetailDto(w, requireClusterVm(w, params.id ?? ''), now))),
+        HttpResponse.json(sim.read((w, now) => clusterVmDetailView(w, params.id ?? '', now))),
       ),
     ),
 
@@ -136,7 +121,7 @@ export function vmHandlers(sim: SimRuntime) {
 
     http.delete(
       '*/api/vms/:id',
-      handle((_r, params) => jobResponse(sim, (d, now) => startDeleteVm(d, hciRef(params), now))),
+      handle((_r, params) => acceptedJob(sim, (d, now) => startDeleteVm(d, hciRef(params), now))),
     ),
 
     ...checkpointRoutes(sim, '*/api/vms/:id', hciRef),
@@ -144,7 +129,7 @@ export function vmHandlers(sim: SimRuntime) {
     http.post(
       '*/api/vms/:id/:action',
       handle((_r, params) =>
-        jobResponse(sim, (d, now) => startVmAction(d, params.id ?? '', params.action ?? '', now)),
+        acceptedJob(sim, (d, now) => startVmAction(d, params.id ?? '', params.action ?? '', now)),
       ),
     ),
   ];

@@ -20,6 +20,7 @@ import {
   cloudNetworks,
   cloudVmDetail,
   cloudVmList,
+  cloudVmPageQuery,
   cloudVmRdp,
   cloudVmRef,
   wapCloudEntry,
@@ -30,27 +31,10 @@ import {
   startDeleteCloudNetwork,
   startDeleteVm,
 } from '../sim';
-import type { ListPageQuery, VmRef } from '../sim';
+import type { VmRef } from '../sim';
 import { wapConnectorSchema } from '../../src/api/request-schemas';
-import { fromSimError, parseBody, simRoute, simRouteOwningFaults } from './http';
-import { checkpointRoutes, jobResponse, rdpResponse } from './vms';
-
-/**
- * `?limit=` asks for one page (`offset`, `sort`, `direction`, `search` refine it) and the answer is a
- * CloudVmPageDto; without it the whole list comes back, as before, for clients that want every row.
- */
-function pageQuery(params: URLSearchParams): ListPageQuery | undefined {
-  const limit = params.get('limit');
-  if (limit === null) return undefined;
-  const sort = params.get('sort') ?? undefined;
-  return {
-    offset: Number(params.get('offset') ?? '0'),
-    limit: Number(limit),
-    ...(sort ? { sort } : {}),
-    direction: params.get('direction') === 'descending' ? 'descending' : 'ascending',
-    search: params.get('search') ?? '',
-  };
-}
+import { acceptedJob, fromSimError, parseBody, simRoute, simRouteOwningFaults } from './http';
+import { checkpointRoutes, rdpResponse } from './vms';
 
 export function wapHandlers(sim: SimRuntime) {
   /**
@@ -85,7 +69,7 @@ export function wapHandlers(sim: SimRuntime) {
     http.get(
       '*/api/clouds/:cloud/vms',
       cloudRoute((request, _p, cloudName) => {
-        const page = pageQuery(new URL(request.url).searchParams);
+        const page = cloudVmPageQuery(new URL(request.url).searchParams);
         return HttpResponse.json(sim.read((w, now) => cloudVmList(w, cloudName, page, now)));
       }),
     ),
@@ -106,7 +90,7 @@ export function wapHandlers(sim: SimRuntime) {
 
     http.delete(
       '*/api/clouds/:cloud/vms/:id',
-      cloudRoute((_r, params) => jobResponse(sim, (d, now) => startDeleteVm(d, vmRef(params), now))),
+      cloudRoute((_r, params) => acceptedJob(sim, (d, now) => startDeleteVm(d, vmRef(params), now))),
     ),
 
     ...checkpointRoutes(sim, '*/api/clouds/:cloud/vms/:id', vmRef, (fn) =>
@@ -116,7 +100,7 @@ export function wapHandlers(sim: SimRuntime) {
     http.post(
       '*/api/clouds/:cloud/vms/:id/:action',
       cloudRoute((_r, params) =>
-        jobResponse(sim, (d, now) =>
+        acceptedJob(sim, (d, now) =>
           startCloudVmAction(d, params.cloud ?? '', params.id ?? '', params.action ?? '', now),
         ),
       ),
@@ -130,7 +114,7 @@ export function wapHandlers(sim: SimRuntime) {
     http.delete(
       '*/api/clouds/:cloud/networks/:networkId',
       cloudRoute((_r, params, cloudName) =>
-        jobResponse(sim, (d, now) => startDeleteCloudNetwork(d, cloudName, params.networkId ?? '', now)),
+        acceptedJob(sim, (d, now) => startDeleteCloudNetwork(d, cloudName, params.networkId ?? '', now)),
       ),
     ),
 

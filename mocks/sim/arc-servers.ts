@@ -12,7 +12,7 @@ import type {
 import { machineStatus } from './arm/project';
 import { arcEnabledOnNode } from './arc';
 import { hciClusterId, portalPathOf, resourceKey } from './arm-ids';
-import { requireCluster } from './cluster-lookup';
+import { requireCluster, requireNode } from './cluster-lookup';
 import {
   ARC_EXPIRED_AFTER,
   arcStatusChangedAt,
@@ -20,10 +20,9 @@ import {
   lastHeartbeat,
   nodeReachesAzure,
 } from './derive';
+import { iso } from './gateway-views';
 import { own } from './lookup';
 import type { ClusterNode, Millis, World } from './model';
-
-const iso = (t: Millis | undefined): string | null => (t === undefined ? null : new Date(t).toISOString());
 
 /** What the server's own agent says (`azcmagent show`), as the gateway reads it. */
 export function onPremAgentStatus(node: ClusterNode, now: Millis): OnPremAgentStatus {
@@ -96,6 +95,10 @@ export function arcServerView(world: World, node: ClusterNode, now: Millis): Arc
     statusesAgree: statusesAgree(onPrem, machine !== undefined, azureStatus),
   };
 }
+
+/** One server's Arc view, by its name or FQDN (404 ServerNotFound). */
+export const serverArcView = (world: World, name: string, now: Millis): ArcServerDto =>
+  arcServerView(world, requireNode(world, name), now);
 
 export function clusterArcView(world: World, clusterName: string, now: Millis): ClusterArcDto {
   const cluster = requireCluster(world, clusterName);

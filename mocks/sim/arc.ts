@@ -28,7 +28,7 @@ import { MINUTE } from './model';
 import { refreshHeartbeats } from './reachability';
 import { ARC_AGENT_VERSION, createApp, onboardNodeToArc, systemData } from './registration';
 import { own } from './lookup';
-import { requireCluster } from './cluster-lookup';
+import { requireCluster, requireNode } from './cluster-lookup';
 
 export const ARC_MESSAGES = {
   notRegistered:
@@ -58,17 +58,6 @@ const DISABLE_STEPS = [
 ];
 export const ARC_ENABLE_DURATION: Millis = 3 * MINUTE;
 export const ARC_DISABLE_DURATION: Millis = MINUTE;
-
-export function requireServer(world: World, name: string): ClusterNode {
-  const node = Object.values(world.nodes).find(
-    (n) => n.name.toLowerCase() === name.toLowerCase() || n.fqdn.toLowerCase() === name.toLowerCase(),
-  );
-  if (!node)
-    throw new SimError('not-found', 'ServerNotFound', `The server '${name}' was not found.`, {
-      target: 'server',
-    });
-  return node;
-}
 
 function requireReady(world: World, now: Millis): void {
   const blocker = azureReadiness(world, now);
@@ -320,8 +309,14 @@ export function completeArcDisable(draft: World, job: Job<'arc/disable'>, at: Mi
  * `azcmagent disconnect`: deletes the machine resource in Azure, then disconnects the agent. With
  * `--force-local-only` Azure is not told: the resource stays and goes Disconnected after 25 minutes.
  */
-export function disconnectAgent(draft: World, nodeName: string, forceLocalOnly: boolean, now: Millis): void {
-  const node = requireServer(draft, nodeName);
+/** Answers the server's name as the world spells it. */
+export function disconnectAgent(
+  draft: World,
+  nodeName: string,
+  forceLocalOnly: boolean,
+  now: Millis,
+): string {
+  const node = requireNode(draft, nodeName);
   if (!node.arc.installed)
     throw new SimError(
       'conflict',
@@ -344,6 +339,7 @@ export function disconnectAgent(draft: World, nodeName: string, forceLocalOnly: 
     );
   }
   detachAgent(draft, node, forceLocalOnly, now);
+  return node.name;
 }
 
 /** The agent stops reporting; unless only local, its machine resource and arcSettings entry go too. */

@@ -23,14 +23,13 @@ import {
 } from './benefits';
 import { requireCluster } from './cluster-lookup';
 import { benefitsNodeStatus, clusterNodes, clusterVms, nodeIsUp, vmBenefitsStatus } from './derive';
+import { iso } from './gateway-views';
 import { jobDto } from './job-view';
 import type { BenefitsVmOutcome, Job, Millis, World } from './model';
 import { syncBlocker } from './registration';
 
 /** The page's "Learn more" link: the product documentation page behaviour.md cites (manage/azure-benefits.md). */
 export const BENEFITS_LEARN_MORE_URL = 'https://learn.microsoft.com/azure-stack/hci/manage/azure-benefits';
-
-const iso = (t: Millis | undefined): string | null => (t === undefined ? null : new Date(t).toISOString());
 
 const blockerDto = (b: BenefitsBlocker | undefined): BenefitsBlockerDto | null =>
   b ? { code: b.code, message: b.message, fix: b.fix } : null;

@@ -111,6 +111,23 @@ function keptSearchText<V extends object>(shape: ListShape<V>): ListShape<V> {
 
 const LOCAL_VM_LIST = keptSearchText(vmListShape<VirtualMachine>((vm) => vm.cluster));
 
+/**
+ * The list's URL query: `?limit=` asks for one page (`offset`, `sort`, `direction`, `search` refine it);
+ * without it the whole list comes back, as before, for clients that want every row.
+ */
+export function cloudVmPageQuery(params: { get(name: string): string | null }): ListPageQuery | undefined {
+  const limit = params.get('limit');
+  if (limit === null) return undefined;
+  const sort = params.get('sort') ?? undefined;
+  return {
+    offset: Number(params.get('offset') ?? '0'),
+    limit: Number(limit),
+    ...(sort ? { sort } : {}),
+    direction: params.get('direction') === 'descending' ? 'descending' : 'ascending',
+    search: params.get('search') ?? '',
+  };
+}
+
 /** The cloud's VMs: one page when `query` is given, else every row. */
 export function cloudVmList(
   world: World,

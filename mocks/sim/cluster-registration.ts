@@ -285,8 +285,7 @@ function normalise(world: World, request: RegisterClusterRequest): RegisterClust
 }
 
 function validateRequest(world: World, request: RegisterClusterRequest): void {
-  if (!own(world.clusters, request.cluster))
-    throw new SimError('not-found', 'ClusterNotFound', `The cluster '${request.cluster}' was not found.`);
+  requireCluster(world, request.cluster);
   if (!GUID.test(request.subscriptionId)) {
     throw new SimError(
       'bad-request',
@@ -1009,9 +1008,7 @@ export function completeClusterUnregistration(
 // ───────────── Repair and sync ─────────────
 
 export function startRepair(draft: World, clusterName: string, now: Millis, caller?: AzureCaller): Job {
-  const cluster = own(draft.clusters, clusterName);
-  if (!cluster)
-    throw new SimError('not-found', 'ClusterNotFound', `The cluster '${clusterName}' was not found.`);
+  const cluster = requireCluster(draft, clusterName);
   if (!cluster.registration)
     throw new SimError('conflict', 'NoExistingRegistration', MESSAGES.repairNotRegistered);
   const account = registrationCaller(draft, now, caller);
@@ -1134,9 +1131,7 @@ export function completeRepair(draft: World, job: Job<'cluster/repair'>, at: Mil
 }
 
 export function startSyncNow(draft: World, clusterName: string, now: Millis): Job {
-  const cluster = own(draft.clusters, clusterName);
-  if (!cluster)
-    throw new SimError('not-found', 'ClusterNotFound', `The cluster '${clusterName}' was not found.`);
+  const cluster = requireCluster(draft, clusterName);
   if (!cluster.registration) {
     throw new SimError(
       'conflict',

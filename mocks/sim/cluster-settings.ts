@@ -2,6 +2,7 @@
  * Set-AzStackHCI (behaviour.md §2.4): the resource's desired properties — Windows Server Subscription and the
  * diagnostic level — PATCHed in Azure, then a census sync that carries them to the cluster.
  */
+import { requireCluster } from './cluster-lookup';
 import { own } from './lookup';
 import { hciClusterId, resourceKey } from './arm-ids';
 import { registrationCaller, MESSAGES, startSyncNow } from './cluster-registration';
@@ -34,9 +35,7 @@ export function setClusterSettings(
   now: Millis,
   caller?: AzureCaller,
 ): Job {
-  const cluster = own(draft.clusters, clusterName);
-  if (!cluster)
-    throw new SimError('not-found', 'ClusterNotFound', `The cluster '${clusterName}' was not found.`);
+  const cluster = requireCluster(draft, clusterName);
   const reg = cluster.registration;
   if (!reg) throw new SimError('conflict', 'ClusterNotRegistered', SETTINGS_MESSAGES.notRegistered);
   if (clusterNodes(draft, cluster.name).some((n) => !nodeIsUp(n)))

@@ -8,7 +8,8 @@ import { requireCluster } from './cluster-lookup';
 import { SimError } from './core';
 import { clusterVms } from './derive';
 import { quote } from './lookup';
-import type { VirtualMachine, World } from './model';
+import { vmDto } from './gateway-views';
+import type { Millis, VirtualMachine, World } from './model';
 
 export const CLUSTER_VM_SORTS = [
   'name',
@@ -41,6 +42,39 @@ function compare(a: unknown, b: unknown): number {
   if (typeof a === 'string' && typeof b === 'string') return a.localeCompare(b, 'en', { numeric: true });
   return 0;
 }
+
+/** A query parameter that is a count: absent means `fallback`, more than `max` means `max`. */
+function countParam(value: string | null, fallback: number, max: number, label: string): number {
+  if (value === null || value === '') return fallback;
+  if (!/^\d+$/.test(value))
+    throw new SimError(
+      'bad-request',
+      'InvalidParameter',
+      `'${label}' must be a whole number, not '${quote(value)}'.`,
+      {
+        target: label,
+      },
+    );
+  return Math.min(Number(value), max);
+}
+
+/** The page's URL query (`skip`, `top`, `q`, `sort`): 200 rows unless asked, at most 20,000. */
+export function clusterVmQuery(params: { get(name: string): string | null }): ClusterVmQuery {
+  return {
+    skip: countParam(params.get('skip'), 0, Number.MAX_SAFE_INTEGER, 'skip'),
+    top: countParam(params.get('top'), 200, 20_000, 'top'),
+    search: params.get('q') ?? '',
+    sort: params.get('sort') ?? 'name',
+  };
+}
+
+/** One page of the tool's VM list, each row as the list shows it. */
+export const clusterVmList = (
+  world: World,
+  clusterName: string,
+  query: ClusterVmQuery,
+  now: Millis,
+): VmListDto => clusterVmPage(world, clusterName, query, (vm) => vmDto(world, vm, now));
 
 export function clusterVmPage(
   world: World,

@@ -50,3 +50,5 @@ export * from './arc-servers';
 export * from './job-view';
 export * from './benefits-view';
 export * from './device-login';
+export * from './gateway-views';
+export * from './lab-views';

@@ -11,7 +11,8 @@ import { localVmRow, wapVmRow } from './cloud-vm-list';
 import { own, quote } from './lookup';
 import type { Millis, VirtualMachine, VmCheckpoint, WapCloud, WapVm, World } from './model';
 import { portalCloud } from './multi-cloud';
-import { rdpConnection } from './vms';
+import { rdpConnection, requireClusterVm } from './vms';
+import { vmDto } from './gateway-views';
 import { AZURE_STACK_CLOUD } from './wap-clouds';
 
 /** One row of Settings. */
@@ -97,6 +98,12 @@ export function clusterVmDetail(
       { group: 'Azure benefits', label: 'Azure benefits', value: vmBenefitsStatus(world, vm, now) },
     ]),
   };
+}
+
+/** GET /api/vms/:id: a cluster VM's row and its details (404 for an id that is not a cluster VM). */
+export function clusterVmDetailView(world: World, id: string, now: Millis): VmDetailDto {
+  const vm = requireClusterVm(world, id);
+  return { ...vmDto(world, vm, now), ...clusterVmDetail(world, vm, now) };
 }
 
 /** A VM of the cloud `requested`: one of the clusters' (the local cloud) or a WAP tenant VM. */

@@ -366,8 +366,9 @@ export function createVm(draft: World, input: CreateVmInput, now: Millis): Virtu
  * Create as WAC runs it: a job that configures the VM and its clustered role. Bad input is refused at once;
  * the licensing check happens when the role is configured, so the job fails with the guide's text.
  */
-export function startCreateVm(draft: World, input: CreateVmInput, now: Millis): Job {
-  requireCluster(draft, input.cluster);
+export function startCreateVm(draft: World, request: CreateVmInput, now: Millis): Job {
+  // the cluster as named from outside (any case, or its FQDN), kept as the world spells it
+  const input = { ...request, cluster: requireCluster(draft, request.cluster).name };
   validateCreateVm(draft, input);
   const host = own(draft.nodes, input.hostNode);
   if (!host || !nodeIsUp(host)) {

@@ -47,7 +47,8 @@ export function setWapUserKnown(draft: World, name: string, upn: string, known: 
   const cloud = wapCloudOr404(draft, name);
   // the one UPN rule (src/api/rules.ts), as the sign-in schemas apply it
   const problem = upnProblem(upn);
-  if (problem !== undefined) throw new SimError('bad-request', 'InvalidParameter', problem, { target: 'upn' });
+  if (problem !== undefined)
+    throw new SimError('bad-request', 'InvalidParameter', problem, { target: 'upn' });
   const others = cloud.knownUsers.filter((u) => u.toLowerCase() !== upn.toLowerCase());
   cloud.knownUsers = known ? [...others, upn] : others;
   return cloud;

@@ -2,8 +2,7 @@
  * Diagnosis: for a pasted error text, the case it belongs to in this world, the nodes it names, the cause,
  * the steps and the check. Several cases may match one text; the one whose observed state applies wins.
  */
-import { own } from '../lookup';
-import { SimError } from '../core';
+import { requireCluster } from '../cluster-lookup';
 import type { Millis, OnPremCluster, World } from '../model';
 import { GUIDE_CASES } from './guide-cases';
 import { MESSAGE_CASES } from './message-cases';
@@ -30,9 +29,7 @@ export function diagnose(
   text: string,
   now: Millis,
 ): Diagnosis | undefined {
-  const cluster = own(world.clusters, clusterName);
-  if (!cluster)
-    throw new SimError('not-found', 'ClusterNotFound', `The cluster '${clusterName}' was not found.`);
+  const cluster = requireCluster(world, clusterName);
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
   const ctx = contextFor(world, cluster, trimmed, now);

@@ -6,6 +6,7 @@
  *
  *   plan(world) ─▶ [fault | repair | operation | wait | settle]* ─▶ observe(world) = the text a user sees
  */
+import { requireCluster } from '../cluster-lookup';
 import { own } from '../lookup';
 import { resourceKey } from '../arm-ids';
 import {
@@ -517,9 +518,7 @@ export function playRecipe(player: RecipePlayer, clusterName: string, caseId: st
   if (!recipe)
     throw new SimError('not-found', 'CaseNotFound', `There is no troubleshooting case '${caseId}'.`);
   const clusterOf = (world: World): OnPremCluster => {
-    const cluster = own(world.clusters, clusterName);
-    if (!cluster)
-      throw new SimError('not-found', 'ClusterNotFound', `The cluster '${clusterName}' was not found.`);
+    const cluster = requireCluster(world, clusterName);
     return cluster;
   };
   const steps = player.read((world) => recipe.plan(world, clusterOf(world)));

@@ -1,4 +1,5 @@
 /** Performs one remediation step's action as an operation on the world, as the portal or the cmdlet would. */
+import { requireCluster } from '../cluster-lookup';
 import { own } from '../lookup';
 import { hciClusterId, resourceKey } from '../arm-ids';
 import { MESSAGES, startClusterUnregistration, startRepair, startSyncNow } from '../cluster-registration';
@@ -27,9 +28,7 @@ export function runRemedy(
   action: RemedyAction,
   now: Millis,
 ): RemedyResult {
-  const cluster = own(draft.clusters, clusterName);
-  if (!cluster)
-    throw new SimError('not-found', 'ClusterNotFound', `The cluster '${clusterName}' was not found.`);
+  const cluster = requireCluster(draft, clusterName);
   switch (action.kind) {
     case 'repair-fault': {
       if (

@@ -1,6 +1,7 @@
 /**
- * Projections of the world onto the `/api` wire contract (src/api/contract.ts). Pure functions of
- * (world, now); the handlers only route and serialise.
+ * Projections of the world onto the gateway's `/api` wire contract (src/api/contract.ts): connections,
+ * clusters, servers, VMs, notifications, events and the gateway's account. Pure functions of (world, now),
+ * so what a row says (its status wording, counts, links) is the simulation's; the handlers only serialise.
  */
 import type {
   ArcNodeStatusDto,
@@ -13,27 +14,15 @@ import type {
   NotificationDto,
   VmDto,
 } from '../../src/api/contract';
-import {
-  arcNodeStatus,
-  clusterArcStatus,
-  clusterArcText,
-  clusterBenefitsStatus,
-  clusterNodes,
-  clusterVmCounts,
-  clusterVms,
-  connectionStatus,
-  connectionTypeLabel,
-  daysLeft,
-  hciClusterId,
-  onBoxResourceUri,
-  portalPathOf,
-  registrationView,
-  serverStatus,
-  vmStatus,
-  tokenExpired,
-  vmBenefitsStatus,
-  CLOUDS,
-} from '../sim';
+import { arcNodeStatus } from './arc';
+import { hciClusterId, onBoxResourceUri, portalPathOf } from './arm-ids';
+import { CLOUDS } from './clouds';
+import { requireCluster } from './cluster-lookup';
+import { clusterArcStatus, clusterArcText, clusterBenefitsStatus, clusterVmCounts } from './cluster-summary';
+import { connectionStatus, connectionTypeLabel } from './connections';
+import { clusterNodes, clusterVms, daysLeft, registrationView, vmBenefitsStatus } from './derive';
+import { tokenExpired } from './identity';
+import { own } from './lookup';
 import type {
   ClusterNode,
   GatewayConnection,
@@ -43,8 +32,8 @@ import type {
   OnPremCluster,
   VirtualMachine,
   World,
-} from '../sim';
-import { own } from '../sim';
+} from './model';
+import { serverStatus, vmStatus } from './server-status';
 
 export const iso = (t: Millis | undefined): string | null =>
   t === undefined ? null : new Date(t).toISOString();
@@ -158,6 +147,17 @@ export function clusterDto(world: World, cluster: OnPremCluster, now: Millis): C
     azureResourceId: resourceId,
     portalPath: resourceId ? portalPathOf(resourceId) : null,
   };
+}
+
+/** GET /api/clusters/:name: the cluster by name or FQDN (404 ClusterNotFound). */
+export const clusterView = (world: World, name: string, now: Millis): ClusterDto =>
+  clusterDto(world, requireCluster(world, name), now);
+
+/** GET /api/clusters/:name/nodes: its servers, each with the VMs it hosts counted. */
+export function clusterNodesView(world: World, name: string, now: Millis): NodeDto[] {
+  const cluster = requireCluster(world, name);
+  const vms = clusterVms(world, cluster.name);
+  return clusterNodes(world, cluster.name).map((n) => nodeDto(world, n, now, vms));
 }
 
 export function vmDto(world: World, vm: VirtualMachine, now: Millis): VmDto {
