@@ -3,12 +3,12 @@
  * simulated Microsoft sign-in page, and `/api/cloud/...` for the Entra side the cloud view shows.
  */
 import { http, HttpResponse } from 'msw';
-import type { AppRegistrationDto, AzureReadinessDto, DeviceLoginAccountDto } from '../../src/api/contract';
+import type { AppRegistrationDto, DeviceLoginAccountDto } from '../../src/api/contract';
 import type { DeviceLoginAppDto } from '../../src/api/powershell-contract';
 import type { SimRuntime } from '../runtime';
 import {
   acceptPermissions,
-  azureReadiness,
+  azureReadinessView,
   checkConsentAndFinish,
   connectGateway,
   deleteApp,
@@ -68,13 +68,7 @@ export function gatewayRegistrationHandlers(sim: SimRuntime) {
 
     http.get(
       '*/api/gateway/azure-readiness',
-      handle(() => {
-        const problem = sim.read(azureReadiness);
-        const dto: AzureReadinessDto = problem
-          ? { ready: false, code: problem.code, message: problem.message }
-          : { ready: true, code: null, message: null };
-        return HttpResponse.json(dto);
-      }),
+      handle(() => HttpResponse.json(sim.read(azureReadinessView))),
     ),
 
     http.post(

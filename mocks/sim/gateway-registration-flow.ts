@@ -3,9 +3,14 @@
  * whether it ran out, the tenants the signed-in account may choose from (none until a code is redeemed),
  * and the app waiting for consent. What the pane may offer is decided here, not by the handler.
  */
-import type { GatewayRegistrationFlowDto } from '../../src/api/contract';
+import type { AzureReadinessDto, GatewayRegistrationFlowDto } from '../../src/api/contract';
 import { CLOUDS } from './clouds';
-import { CONSENT_PROMPT_LINES, gatewayAppName, tenantsForDeviceAccount } from './gateway-registration';
+import {
+  CONSENT_PROMPT_LINES,
+  azureReadiness,
+  gatewayAppName,
+  tenantsForDeviceAccount,
+} from './gateway-registration';
 import { own } from './lookup';
 import type { Millis, World } from './model';
 
@@ -50,4 +55,12 @@ export function gatewayRegistrationFlow(world: World, now: Millis): GatewayRegis
           }
         : null,
   };
+}
+
+/** Whether the gateway can act in Azure now (registered, signed in, token valid), or why not. */
+export function azureReadinessView(world: World, now: Millis): AzureReadinessDto {
+  const problem = azureReadiness(world, now);
+  return problem
+    ? { ready: false, code: problem.code, message: problem.message }
+    : { ready: true, code: null, message: null };
 }

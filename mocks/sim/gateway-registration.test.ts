@@ -3,6 +3,7 @@ import { createSimRuntime } from '../runtime';
 import {
   acceptPermissions,
   azureReadiness,
+  azureReadinessView,
   buildScenario,
   checkConsentAndFinish,
   connectGateway,
@@ -189,5 +190,19 @@ describe('the registration flow as the Register pane sees it', () => {
     expect(pending?.adminConsentPath).toBe(`/azure/app-registrations/${app.appId}`);
     t.ok((d) => deleteApp(d, app.appId));
     expect(gatewayRegistrationFlow(t.sim.world(), T0).pending).toBeNull();
+  });
+});
+
+describe('the gateway’s readiness for Azure, as the pages ask for it', () => {
+  it('says why a fresh gateway cannot act in Azure, and nothing once it is registered and signed in', () => {
+    const fresh = setup('fresh');
+    const before = fresh.sim.read(azureReadinessView);
+    expect(before).toMatchObject({ ready: false, code: expect.any(String) as unknown });
+    expect(before.message).toBe(fresh.sim.read(azureReadiness)?.message);
+    expect(setup('registered').sim.read(azureReadinessView)).toEqual({
+      ready: true,
+      code: null,
+      message: null,
+    });
   });
 });
