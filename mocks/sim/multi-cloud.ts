@@ -6,8 +6,8 @@
  */
 import { SimError } from './core';
 import { effectiveRoles } from './identity';
-import { own } from './lookup';
-import type { Job, Millis, WapCloud, World } from './model';
+import { own, quote } from './lookup';
+import type { Job, Millis, VirtualMachine, WapCloud, WapVm, World } from './model';
 import { startPowerJob } from './vms';
 import type { VmRef } from './vms';
 import { startDeleteWapNetwork } from './wap';
@@ -41,17 +41,30 @@ export function availablePortalCloud(world: World, requested: string): PortalClo
   return found;
 }
 
+/** A VM of a portal cloud: one of the clusters' (the local cloud) or a WAP tenant VM. */
+export type CloudVm = { local: true; vm: VirtualMachine } | { local: false; vm: WapVm; cloud: WapCloud };
+
 /** The VM `id` in the cloud `requested`, or the 404 that names the cloud. */
-export function cloudVmRef(world: World, requested: string, id: string): VmRef {
+export function cloudVm(world: World, requested: string, id: string): CloudVm {
   const found = portalCloud(world, requested);
-  const exists = found.local ? own(world.vms, id) : own(found.cloud.vms, id);
-  if (!exists)
-    throw new SimError(
-      'not-found',
-      'VirtualMachineNotFound',
-      `The virtual machine '${id}' was not found in ${found.name}.`,
-    );
-  return found.local ? { vmId: id } : { vmId: id, cloud: found.name };
+  if (found.local) {
+    const vm = own(world.vms, id);
+    if (vm) return { local: true, vm };
+  } else {
+    const vm = own(found.cloud.vms, id);
+    if (vm) return { local: false, vm, cloud: found.cloud };
+  }
+  throw new SimError(
+    'not-found',
+    'VirtualMachineNotFound',
+    `The virtual machine '${quote(id)}' was not found in ${found.name}.`,
+  );
+}
+
+/** The VM `id` in the cloud `requested` as a job names it, or the 404 that names the cloud. */
+export function cloudVmRef(world: World, requested: string, id: string): VmRef {
+  const found = cloudVm(world, requested, id);
+  return found.local ? { vmId: id } : { vmId: id, cloud: found.cloud.name };
 }
 
 /** The tenant actions of the portal: Start, and Stop (a guest shut down), plus Turn off for a hung guest. */

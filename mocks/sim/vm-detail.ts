@@ -6,11 +6,10 @@
  */
 import type { CloudVmDetailDto, CheckpointDto, VmDetailDto } from '../../src/api/vms-contract';
 import { vmBenefitsStatus } from './derive';
-import { SimError } from './core';
 import { localVmRow, wapVmRow } from './cloud-vm-list';
-import { own, quote } from './lookup';
-import type { Millis, VirtualMachine, VmCheckpoint, WapCloud, WapVm, World } from './model';
-import { portalCloud } from './multi-cloud';
+import { own } from './lookup';
+import type { Millis, VirtualMachine, VmCheckpoint, WapVm, World } from './model';
+import { cloudVm } from './multi-cloud';
 import { rdpConnection, requireClusterVm } from './vms';
 import { vmDto } from './gateway-views';
 import { AZURE_STACK_CLOUD } from './wap-clouds';
@@ -104,23 +103,6 @@ export function clusterVmDetail(
 export function clusterVmDetailView(world: World, id: string, now: Millis): VmDetailDto {
   const vm = requireClusterVm(world, id);
   return { ...vmDto(world, vm, now), ...clusterVmDetail(world, vm, now) };
-}
-
-/** A VM of the cloud `requested`: one of the clusters' (the local cloud) or a WAP tenant VM. */
-type CloudVm = { local: true; vm: VirtualMachine } | { local: false; vm: WapVm; cloud: WapCloud };
-
-function cloudVm(world: World, requested: string, id: string): CloudVm {
-  const found = portalCloud(world, requested);
-  const vm = found.local ? own(world.vms, id) : own(found.cloud.vms, id);
-  if (!vm)
-    throw new SimError(
-      'not-found',
-      'VirtualMachineNotFound',
-      `The virtual machine '${quote(id)}' was not found in ${found.name}.`,
-    );
-  return found.local
-    ? { local: true, vm: vm as VirtualMachine }
-    : { local: false, vm: vm as WapVm, cloud: found.cloud };
 }
 
 /** The Azure Stack portal's details of VM `id` in the cloud `requested` (GET /api/clouds/:cloud/vms/:id). */
