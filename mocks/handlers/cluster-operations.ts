@@ -3,12 +3,12 @@
  * `/api/clusters/:name/...` (VM routes: vms.ts). Long operations answer 202 with the JobDto to poll.
  */
 import { http, HttpResponse } from 'msw';
-import type { LogFileDto, PrerequisiteCheckDto, RegionDto } from '../../src/api/contract';
+import type { RegionDto } from '../../src/api/contract';
 import type { SimRuntime } from '../runtime';
 import {
   registrationLog,
-  registrationLogs,
-  registrationPrerequisites,
+  registrationLogFilesView,
+  registrationPrerequisitesView,
   registrationRegions,
   startClusterRegistration,
   startClusterUnregistration,
@@ -17,7 +17,6 @@ import {
 } from '../sim';
 import { registerClusterSchema, unregisterClusterSchema } from '../../src/api/request-schemas';
 import { acceptedJob, parseBody, simRoute } from './http';
-import { requireCluster } from '../sim';
 
 export function clusterOperationHandlers(sim: SimRuntime) {
   const handle = (fn: Parameters<typeof simRoute>[1]) => simRoute(sim, fn);
@@ -26,27 +25,9 @@ export function clusterOperationHandlers(sim: SimRuntime) {
     http.get(
       '*/api/clusters/:name/registration/prerequisites',
       handle((request, params) => {
-        const url = new URL(request.url);
-        const subscriptionId = url.searchParams.get('subscriptionId') ?? undefined;
-        const enableArc = url.searchParams.get('enableArc') !== 'false';
-        const checks = sim.read((w, now) =>
-          registrationPrerequisites(
-            w,
-            requireCluster(w, params.name ?? '').name,
-            subscriptionId === '' ? undefined : subscriptionId,
-            enableArc,
-            now,
-          ),
-        );
+        const query = new URL(request.url).searchParams;
         return HttpResponse.json(
-          checks.map((c): PrerequisiteCheckDto => ({
-            id: c.id,
-            title: c.title,
-            state: c.state,
-            detail: c.detail,
-            remedy: c.remedy ?? null,
-            nodes: c.nodes ?? [],
-          })),
+          sim.read((w, now) => registrationPrerequisitesView(w, params.name ?? '', query, now)),
         );
       }),
     ),
@@ -89,15 +70,7 @@ export function clusterOperationHandlers(sim: SimRuntime) {
     http.get(
       '*/api/clusters/:name/registration/logs',
       handle((_r, params) =>
-        HttpResponse.json(
-          sim.read((w) =>
-            registrationLogs(w, params.name ?? '').map((f): LogFileDto => ({
-              name: f.name,
-              createdAt: new Date(f.createdAt).toISOString(),
-              lineCount: f.lines.length,
-            })),
-          ),
-        ),
+        HttpResponse.json(sim.read((w) => registrationLogFilesView(w, params.name ?? ''))),
       ),
     ),
 

@@ -84,7 +84,7 @@ function simErrorsAnswered(fn: RouteBody) {
 }
 
 /** The request's JSON object body ({} when empty); anything else is refused with InvalidRequestContent. */
-export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
   const text = await request.text();
   if (text.trim() === '') return {};
   try {

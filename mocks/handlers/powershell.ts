@@ -70,7 +70,7 @@ export function powershellHandlers(sim: SimRuntime) {
         const body = await parseBody(request, openPowerShellSchema);
         seq += 1;
         const id = `ps-${seq}`;
-        const session = sim.read((w) => openSession(w, id, body.server.trim(), body.columns ?? 120));
+        const session = sim.read((w) => openSession(w, id, body.server.trim(), body.columns));
         sessions.set(id, session);
         if (sessions.size > MAX_SESSIONS) {
           const oldest = sessions.keys().next().value;

@@ -9,6 +9,7 @@
  *                                                                      └─ registered + sync ─▶ Arc ─┬─ Success
  *                                                                                                   └─ no role: RegisterSucceededButArcFailed
  */
+import type { PrerequisiteCheckDto } from '../../src/api/contract';
 import { own } from './lookup';
 import { requireCluster } from './cluster-lookup';
 import { hciClusterId, machineId, onBoxResourceUri, resourceKey, rgKey } from './arm-ids';
@@ -97,6 +98,33 @@ export interface PrerequisiteCheck {
   remedy?: string;
   /** the nodes the check is about, when it is about nodes */
   nodes?: string[];
+}
+
+/**
+ * The wizard's prerequisite checks as the page asks for them: `?subscriptionId=` (none yet when empty) and
+ * `?enableArc=` (Azure Arc is on unless it says false, as the wizard's default is), for the cluster named.
+ */
+export function registrationPrerequisitesView(
+  world: World,
+  clusterName: string,
+  params: { get(name: string): string | null },
+  now: Millis,
+): PrerequisiteCheckDto[] {
+  const subscriptionId = params.get('subscriptionId') ?? '';
+  return registrationPrerequisites(
+    world,
+    requireCluster(world, clusterName).name,
+    subscriptionId === '' ? undefined : subscriptionId,
+    params.get('enableArc') !== 'false',
+    now,
+  ).map((c) => ({
+    id: c.id,
+    title: c.title,
+    state: c.state,
+    detail: c.detail,
+    remedy: c.remedy ?? null,
+    nodes: c.nodes ?? [],
+  }));
 }
 
 /**

@@ -2,6 +2,7 @@
  * What the registration wizard reads before and after a registration: the regions it offers, and the
  * registration log files a cluster keeps (RegisterHCI_*.log, newest first).
  */
+import type { LogFileDto } from '../../src/api/contract';
 import { ALL_LOCATIONS, CLOUDS } from './clouds';
 import type { Region } from './clouds';
 import { requireCluster } from './cluster-lookup';
@@ -39,4 +40,13 @@ export function registrationLog(world: World, clusterName: string, fileName: str
   if (!file)
     throw new SimError('not-found', 'LogNotFound', `There is no log file named '${quote(fileName)}'.`);
   return file;
+}
+
+/** The registration log files of the cluster as the page lists them (name, time, line count). */
+export function registrationLogFilesView(world: World, clusterName: string): LogFileDto[] {
+  return registrationLogs(world, clusterName).map((f) => ({
+    name: f.name,
+    createdAt: new Date(f.createdAt).toISOString(),
+    lineCount: f.lines.length,
+  }));
 }

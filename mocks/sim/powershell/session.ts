@@ -111,7 +111,7 @@ export function newSession(id: string, server: string, width = 120): PsSession {
 }
 
 /** The first line a console shows: where it is connected. */
-export function openSession(world: World, id: string, server: string, width: number): PsSession {
+export function openSession(world: World, id: string, server: string, width = 120): PsSession {
   const node = Object.values(world.nodes).find((n) => n.name.toLowerCase() === server.toLowerCase());
   if (!node)
     throw new SimError('not-found', 'ServerNotFound', `The server '${server}' was not found.`, {
