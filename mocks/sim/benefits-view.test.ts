@@ -30,6 +30,9 @@ describe('the Azure benefits page’s view', () => {
       inactiveServers: [],
       syncBlocker: 'The cluster is not registered with Azure.',
     });
+    // Turn on with all VMs would skip the running Generation 1 VM: the pane warns with its name
+    const legacy = page.vms.find((v) => v.name === 'legacy-app01');
+    expect(page.addVmsSkipped).toEqual([legacy?.id]);
     expect(page.turnOnBlocker).toMatchObject({ message: BENEFITS_MESSAGES.notRegistered });
   });
 

@@ -18,6 +18,7 @@ import {
   benefitsVmOutcomes,
   disableBlocker,
   enableBlocker,
+  runningGen1,
   vmAddBlocker,
   vmRemoveBlocker,
 } from './benefits';
@@ -100,6 +101,10 @@ export function clusterBenefitsView(world: World, clusterName: string, now: Mill
           .filter((n) => nodeIsUp(n) && n.hcisvcRunning && statusOf.get(n.name) === 'Inactive')
           .map((n) => n.name)
       : [],
+    // Enable -AddVM skips these with an error: the pane warns before it starts
+    addVmsSkipped: clusterVms(world, cluster.name)
+      .filter((vm) => !vm.attestationNic && runningGen1(vm))
+      .map((vm) => vm.id),
     turnOnBlocker: blockerDto(enableBlocker(world, cluster.name, now)),
     turnOffBlocker: on ? blockerDto(disableBlocker(world, cluster.name, false, now)) : null,
     turnOffWithVmsBlocker: on ? blockerDto(disableBlocker(world, cluster.name, true, now)) : null,

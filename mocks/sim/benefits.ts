@@ -120,7 +120,8 @@ export function enableBlocker(world: World, clusterName: string, now: Millis): B
   return clusterBlocker(world, clusterOrThrow(world, clusterName), now);
 }
 
-function runningGen1(vm: VirtualMachine): boolean {
+/** A network adapter can't be hot-added to or removed from a Generation 1 VM that is not turned off. */
+export function runningGen1(vm: VirtualMachine): boolean {
   return vm.generation === 1 && vm.power !== 'Off';
 }
 

@@ -58,6 +58,8 @@ export interface ClusterBenefitsDto {
   vms: BenefitsVmDto[];
   /** servers that are up but not set up while the cluster is On (added later): the "Enable inactive server" banner */
   inactiveServers: string[];
+  /** ids of the VMs "Turn on for all existing VMs" would skip: Generation 1 VMs that are not turned off */
+  addVmsSkipped: string[];
   /** why Turn on / Enable inactive server would be refused now */
   turnOnBlocker: BenefitsBlockerDto | null;
   /** why Turn off would be refused now without removing VMs, and with */

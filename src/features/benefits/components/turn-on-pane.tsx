@@ -22,8 +22,8 @@ export function TurnOnPane({ open, onClose }: TurnOnPaneProps) {
   const [addVms, setAddVms] = useState(true);
   const turnOn = useTurnOnBenefits(data.cluster);
   const blocker = data.turnOnBlocker;
-  // A network adapter can't be hot-added to a Generation 1 VM: -AddVM skips these with an error.
-  const gen1 = data.vms.filter((v) => v.benefits === 'Off' && v.generation === 1 && v.state !== 'Off');
+  // A network adapter can't be hot-added to a Generation 1 VM: -AddVM skips these (the simulation says which).
+  const gen1 = data.vms.filter((v) => data.addVmsSkipped.includes(v.id));
 
   const close = () => {
     turnOn.reset();
