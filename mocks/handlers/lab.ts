@@ -8,7 +8,7 @@ import type { ReproduceResultDto, TroubleshootCaseDto } from '../../src/api/lab-
 import type { SimRuntime } from '../runtime';
 import { SimError, labStateView, playRecipe, troubleshootCasesView } from '../sim';
 import { advanceSchema, faultSchema, reproduceSchema, resetSchema } from '../../src/api/request-schemas';
-import { fromSimError, parseBody } from './http';
+import { errorResponse, fromSimError, parseBody } from './http';
 
 /** Runs a control; a SimError becomes its `{ error }` answer, anything else a 400 with the message. */
 async function control(fn: () => Promise<Response> | Response): Promise<Response> {
@@ -17,7 +17,7 @@ async function control(fn: () => Promise<Response> | Response): Promise<Response
   } catch (error) {
     if (error instanceof SimError) return fromSimError(error);
     const message = error instanceof Error ? error.message : String(error);
-    return HttpResponse.json({ error: { code: 'InvalidRequest', message } }, { status: 400 });
+    return errorResponse(400, 'InvalidRequest', message);
   }
 }
 
