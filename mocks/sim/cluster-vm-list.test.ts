@@ -6,7 +6,7 @@ const T0 = Date.UTC(2026, 10, 22, 9, 0, 0);
 const world = buildScenario('registered', T0);
 const cluster = Object.values(world.clusters)[0]?.name ?? '';
 type Row = ReturnType<Parameters<typeof clusterVmPage>[3]>;
-/** The VM's own fields under the row's column names this test sorts and searches by (views.ts projects the real row). */
+/** The VM's own fields under the row's column names this test sorts and searches by (gateway-views.ts projects the real row). */
 const row = (vm: VirtualMachine) => ({ ...vm, hostServer: vm.hostNode, state: vm.power }) as unknown as Row;
 const page = (query: Partial<Parameters<typeof clusterVmPage>[2]>) =>
   clusterVmPage(world, cluster, { skip: 0, top: 200, search: '', sort: 'name', ...query }, row);
