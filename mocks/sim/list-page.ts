@@ -85,6 +85,33 @@ export function sortRows<T>(
 }
 
 /**
+ * The values of an immutable record (the world's, frozen by immer), read once per record: `Object.values`
+ * of the 10,000 VMs of `large` takes 3-4 ms, more than searching them, and a record keeps its identity
+ * until one of its rows changes.
+ */
+const recordValues = new WeakMap<object, readonly unknown[]>();
+export function keptValues<T>(record: Readonly<Record<string, T>>): readonly T[] {
+  let values = recordValues.get(record) as readonly T[] | undefined;
+  if (!values) recordValues.set(record, (values = Object.values(record)));
+  return values;
+}
+
+/**
+ * The search texts of a list, by the list's array and the shape that reads them: a keystroke's request
+ * scans an array of strings instead of asking for each row's text (a WeakMap lookup per row cost 3-6 ms
+ * over 10,000 rows). Arrays kept between requests (keptValues, a kept sort) are read once; a fresh array
+ * costs what it did before.
+ */
+const searchTexts = new WeakMap<object, WeakMap<readonly unknown[], readonly string[]>>();
+function searchTextsOf<T>(rows: readonly T[], shape: ListShape<T>): readonly string[] {
+  let byRows = searchTexts.get(shape);
+  if (!byRows) searchTexts.set(shape, (byRows = new WeakMap()));
+  let texts = byRows.get(rows);
+  if (!texts) byRows.set(rows, (texts = rows.map(shape.searchText)));
+  return texts;
+}
+
+/**
  * One page of `rows`. `order` sorts them (sortRows unless the caller keeps sorted lists from request to
  * request); rows are searched after sorting, so a sorted list serves every search.
  */
@@ -101,11 +128,23 @@ export function listPage<T>(
   checkListPageQuery(query, Object.keys(shape.sortValues));
   const ordered = query.sort === undefined ? rows : order(rows, query.sort, query.direction);
   const needle = query.search.trim().toLowerCase();
-  const matching = needle === '' ? ordered : ordered.filter((r) => shape.searchText(r).includes(needle));
-  return {
-    items: matching.slice(query.offset, query.offset + query.limit),
-    offset: query.offset,
-    total: matching.length,
-    unfiltered: rows.length,
-  };
+  const end = query.offset + query.limit;
+  if (needle === '')
+    return {
+      items: ordered.slice(query.offset, end),
+      offset: query.offset,
+      total: ordered.length,
+      unfiltered: rows.length,
+    };
+  // Counts every match but keeps only the page's rows.
+  const texts = searchTextsOf(ordered, shape);
+  const items: T[] = [];
+  let total = 0;
+  texts.forEach((text, i) => {
+    if (!text.includes(needle)) return;
+    const row = ordered[i];
+    if (row !== undefined && total >= query.offset && total < end) items.push(row);
+    total++;
+  });
+  return { items, offset: query.offset, total, unfiltered: rows.length };
 }
