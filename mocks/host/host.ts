@@ -21,6 +21,7 @@ import {
   UNHANDLED,
 } from './protocol';
 import type { HostMessage, PageMessage, Welcome } from './protocol';
+import { routeTable } from './route-table';
 import { addNotice, applyStartLink, openSavedWorld } from './start';
 import type { WorldStore } from './world-store';
 
@@ -105,11 +106,12 @@ export function createWorldHost(options: WorldHostOptions): WorldHost {
   })();
 
   let control: HciSim | undefined;
-  let answer: RequestHandler[] = [];
+  let candidates: (request: Request) => RequestHandler[] = () => [];
   let welcome: Welcome = { origins: [] };
   const loaded = ready.then((sim) => {
     control = createTestControl(sim);
-    answer = handlers(sim);
+    const answer = handlers(sim);
+    candidates = routeTable(answer);
     welcome = { origins: absoluteOrigins(answer) };
     return sim;
   });
@@ -141,7 +143,8 @@ export function createWorldHost(options: WorldHostOptions): WorldHost {
         case 'request':
           loaded
             .then(async () => {
-              const response = await getResponse(answer, fromWireRequest(message.request));
+              const request = fromWireRequest(message.request);
+              const response = await getResponse(candidates(request), request);
               const value = response === undefined ? UNHANDLED : await toWireResponse(response);
               port.postMessage(
                 { type: 'reply', id: message.id, ok: true, value },
