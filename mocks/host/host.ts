@@ -8,7 +8,7 @@ import type { RequestHandler } from 'msw';
 import { handlers } from '../handlers';
 import { createSimRuntime } from '../runtime';
 import type { SimRuntime } from '../runtime';
-import { serializeWorld } from '../sim';
+import { readListSearches, serializeWorld } from '../sim';
 import type { World } from '../sim';
 import { createTestControl } from '../test-control';
 import type { HciSim } from '../test-control';
@@ -116,6 +116,18 @@ export function createWorldHost(options: WorldHostOptions): WorldHost {
     return sim;
   });
 
+  // The search texts of a list just answered are read after the answer has gone, in a task of their own,
+  // rather than by the first keystroke's request (mocks/sim/list-page.ts).
+  let searchesPending = false;
+  const prepareSearches = () => {
+    if (searchesPending) return;
+    searchesPending = true;
+    setTimeout(() => {
+      searchesPending = false;
+      readListSearches();
+    }, 0);
+  };
+
   const reply = (port: HostPort, id: number, work: () => Promise<unknown>) => {
     work().then(
       (value) => port.postMessage({ type: 'reply', id, ok: true, value }),
@@ -150,6 +162,7 @@ export function createWorldHost(options: WorldHostOptions): WorldHost {
                 { type: 'reply', id: message.id, ok: true, value },
                 value === UNHANDLED ? [] : transferablesOf(value.body),
               );
+              prepareSearches();
             })
             .catch((error: unknown) =>
               port.postMessage({ type: 'reply', id: message.id, ok: false, error: toWireError(error) }),

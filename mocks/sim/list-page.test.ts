@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keptValues, listPage } from './list-page';
+import { keptValues, listPage, readListSearches } from './list-page';
 import type { ListShape } from './list-page';
 
 interface Row {
@@ -40,5 +40,17 @@ describe('a page of a list', () => {
     const changed = { ...record, b: { name: 'web-sql', size: 1 } };
     expect(listPage(keptValues(record), { ...query, search: 'sql' }, shape).total).toBe(1);
     expect(listPage(keptValues(changed), { ...query, limit: 5, search: 'web' }, shape).total).toBe(4);
+  });
+
+  it('reads the texts of a list answered without a search when asked to, once', () => {
+    readListSearches();
+    const rows = keptValues({ a: { name: 'one', size: 1 } });
+    listPage(rows, query, shape);
+    listPage(rows, query, shape);
+    expect(readListSearches()).toBe(true);
+    expect(readListSearches()).toBe(false);
+    listPage(rows, query, shape);
+    expect(readListSearches()).toBe(false);
+    expect(listPage(rows, { ...query, search: 'ON' }, shape).total).toBe(1);
   });
 });

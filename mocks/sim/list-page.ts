@@ -103,12 +103,37 @@ export function keptValues<T>(record: Readonly<Record<string, T>>): readonly T[]
  * costs what it did before.
  */
 const searchTexts = new WeakMap<object, WeakMap<readonly unknown[], readonly string[]>>();
-function searchTextsOf<T>(rows: readonly T[], shape: ListShape<T>): readonly string[] {
+function keptTexts<T>(shape: ListShape<T>): WeakMap<readonly unknown[], readonly string[]> {
   let byRows = searchTexts.get(shape);
   if (!byRows) searchTexts.set(shape, (byRows = new WeakMap()));
+  return byRows;
+}
+function searchTextsOf<T>(rows: readonly T[], shape: ListShape<T>): readonly string[] {
+  const byRows = keptTexts(shape);
   let texts = byRows.get(rows);
   if (!texts) byRows.set(rows, (texts = rows.map(shape.searchText)));
   return texts;
+}
+
+/**
+ * Lists a page was answered from without a search, whose texts are not read yet. Reading the texts of the
+ * 10,000 VMs the first time takes 20-40 ms, which the first keystroke's request paid; the world host reads
+ * them once it is idle instead (readListSearches), after the page's answer has gone. Only the last few lists
+ * are held, so a list no longer shown is not kept alive by this.
+ */
+let unread: { rows: readonly unknown[]; shape: ListShape<unknown> }[] = [];
+const UNREAD_MAX = 4;
+function rememberUnread<T>(rows: readonly T[], shape: ListShape<T>): void {
+  if (keptTexts(shape).has(rows) || unread.some((u) => u.rows === rows && u.shape === shape)) return;
+  unread = [...unread, { rows, shape: shape as ListShape<unknown> }].slice(-UNREAD_MAX);
+}
+
+/** Reads the search texts of the lists answered since the last call (see rememberUnread); true if any. */
+export function readListSearches(): boolean {
+  const lists = unread;
+  unread = [];
+  for (const { rows, shape } of lists) searchTextsOf(rows, shape);
+  return lists.length > 0;
 }
 
 /**
@@ -129,13 +154,15 @@ export function listPage<T>(
   const ordered = query.sort === undefined ? rows : order(rows, query.sort, query.direction);
   const needle = query.search.trim().toLowerCase();
   const end = query.offset + query.limit;
-  if (needle === '')
+  if (needle === '') {
+    rememberUnread(ordered, shape);
     return {
       items: ordered.slice(query.offset, end),
       offset: query.offset,
       total: ordered.length,
       unfiltered: rows.length,
     };
+  }
   // Counts every match but keeps only the page's rows.
   const texts = searchTextsOf(ordered, shape);
   const items: T[] = [];
