@@ -109,52 +109,8 @@ function startWorldFromHtml(): Plugin {
   };
 }
 
-/**
- * Asks for the first page's code from index.html (`modulepreload`), so it downloads and compiles while the
- * entry and the world's workers start: the entry imports it dynamically (main.tsx starts the world first),
- * and the browser otherwise learnt of those files only once the entry had been fetched and run. The files
- * are render-app's chunk and the chunks it imports statically, the same every build and every page.
- */
-function preloadFirstPageFromHtml(): Plugin {
-  let base = '/';
-  return {
-    name: 'hci-preload-first-page-from-html',
-    apply: 'build',
-    configResolved(config) {
-      base = config.base;
-    },
-    transformIndexHtml: {
-      order: 'post',
-      handler(html, context) {
-        const bundle = context.bundle ?? {};
-        const chunks = new Map<string, { imports: string[] }>();
-        for (const file of Object.values(bundle)) if (file.type === 'chunk') chunks.set(file.fileName, file);
-        const app = Object.values(bundle).find(
-          (file) => file.type === 'chunk' && file.facadeModuleId === join(src, 'render-app.tsx'),
-        );
-        if (!app) throw new Error('The build has no chunk for src/render-app.tsx to preload.');
-        const files = new Set<string>();
-        const queue = [app.fileName];
-        for (let name = queue.pop(); name !== undefined; name = queue.pop()) {
-          if (files.has(name)) continue;
-          files.add(name);
-          queue.push(...(chunks.get(name)?.imports ?? []));
-        }
-        // The entry's own static imports are preloaded by Vite already.
-        return [...files]
-          .filter((fileName) => !html.includes(fileName))
-          .map((fileName) => ({
-            tag: 'link',
-            injectTo: 'head' as const,
-            attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${fileName}` },
-          }));
-      },
-    },
-  };
-}
-
 export default defineConfig({
-  plugins: [react(), startWorldFromHtml(), preloadFirstPageFromHtml()],
+  plugins: [react(), startWorldFromHtml()],
   resolve: { alias: { '@': src, '@mocks': mocks } },
   server: { port: 5173, strictPort: false },
   preview: { port: 4173, strictPort: true },
