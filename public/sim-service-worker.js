@@ -7,9 +7,10 @@
  * answered the way MSW answers it. Its listeners are registered before MSW's, so they run first.
  *
  * It also answers a page's requests for the world straight from the world host when the page has handed it
- * a port to the host (mocks/browser.ts): MSW's own path asks the page, whose main thread is busy with the
- * app's first render during a cold start. Ports live in this worker's memory only; after a restart, and
- * for the page's readiness probe, requests take MSW's path through the page.
+ * a port to the host (mocks/browser.ts), and lets that page's other requests go to the network untouched:
+ * MSW's own path asks the page, whose main thread is busy with the app's first render during a cold start.
+ * Ports live in this worker's memory only; after a restart, and for the page's readiness probe, requests
+ * take MSW's path through the page.
  *
  * It relies on two globals of mockServiceWorker.js (`activeClientIds`, `handleRequest`); an msw upgrade that
  * renames them fails loudly at install below instead of silently passing requests through.
@@ -75,14 +76,19 @@ let nextWorldRequest = 1;
 /** The null body statuses of the Fetch standard, which a Response may not be given a body for. */
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
-function worldRouteOf(event) {
+/**
+ * How a request of a page that handed this worker its port is answered: `world` (asked of the host over
+ * the port), `network` (what the page answers for everything else: its code, styles, images) or `page`
+ * (the readiness probe, which must go through the page, and every request of a page without a port).
+ */
+function routeOf(event) {
   const route = worldPorts.get(event.clientId);
-  if (!route) return undefined;
+  if (!route) return { via: 'page' };
   const request = event.request;
-  if (request.headers.has(route.probeHeader)) return undefined;
+  if (request.headers.has(route.probeHeader)) return { via: 'page' };
   const forTheWorld =
     request.url.startsWith(route.apiPrefix) || route.origins.includes(new URL(request.url).origin);
-  return forTheWorld ? route : undefined;
+  return forTheWorld ? { via: 'world', route } : { via: 'network' };
 }
 
 /** The same messages a page sends the host (mocks/host/protocol.ts): request → reply. */
@@ -163,10 +169,18 @@ addEventListener('message', (event) => {
 addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.mode === 'navigate') return;
-  const route = worldRouteOf(event);
-  if (route) {
+  const { via, route } = routeOf(event);
+  if (via === 'world') {
     event.stopImmediatePropagation();
     event.respondWith(askWorld(route, request));
+    return;
+  }
+  if (via === 'network') {
+    // The page would answer PASSTHROUGH (mocks/browser.ts's isForTheWorld, the same test as routeOf's), so
+    // the browser fetches it without this worker: MSW's path would first wait for the page's main thread,
+    // busy rendering the very route whose code chunks these are (a trace of an in-app navigation showed
+    // each chunk answered 170-220 ms after it was asked for, behind that round trip).
+    event.stopImmediatePropagation();
     return;
   }
   if (request.cache === 'only-if-cached' && request.mode !== 'same-origin') return;

@@ -8,7 +8,7 @@ import type { RequestHandler } from 'msw';
 import { handlers } from '../handlers';
 import { createSimRuntime } from '../runtime';
 import type { SimRuntime } from '../runtime';
-import { serializeWorld } from '../sim';
+import { readListSearches, serializeWorld } from '../sim';
 import type { World } from '../sim';
 import { createTestControl } from '../test-control';
 import type { HciSim } from '../test-control';
@@ -21,6 +21,7 @@ import {
   UNHANDLED,
 } from './protocol';
 import type { HostMessage, PageMessage, Welcome } from './protocol';
+import { routeTable } from './route-table';
 import { addNotice, applyStartLink, openSavedWorld } from './start';
 import type { WorldStore } from './world-store';
 
@@ -105,14 +106,27 @@ export function createWorldHost(options: WorldHostOptions): WorldHost {
   })();
 
   let control: HciSim | undefined;
-  let answer: RequestHandler[] = [];
+  let candidates: (request: Request) => RequestHandler[] = () => [];
   let welcome: Welcome = { origins: [] };
   const loaded = ready.then((sim) => {
     control = createTestControl(sim);
-    answer = handlers(sim);
+    const answer = handlers(sim);
+    candidates = routeTable(answer);
     welcome = { origins: absoluteOrigins(answer) };
     return sim;
   });
+
+  // The search texts of a list just answered are read after the answer has gone, in a task of their own,
+  // rather than by the first keystroke's request (mocks/sim/list-page.ts).
+  let searchesPending = false;
+  const prepareSearches = () => {
+    if (searchesPending) return;
+    searchesPending = true;
+    setTimeout(() => {
+      searchesPending = false;
+      readListSearches();
+    }, 0);
+  };
 
   const reply = (port: HostPort, id: number, work: () => Promise<unknown>) => {
     work().then(
@@ -141,12 +155,14 @@ export function createWorldHost(options: WorldHostOptions): WorldHost {
         case 'request':
           loaded
             .then(async () => {
-              const response = await getResponse(answer, fromWireRequest(message.request));
+              const request = fromWireRequest(message.request);
+              const response = await getResponse(candidates(request), request);
               const value = response === undefined ? UNHANDLED : await toWireResponse(response);
               port.postMessage(
                 { type: 'reply', id: message.id, ok: true, value },
                 value === UNHANDLED ? [] : transferablesOf(value.body),
               );
+              prepareSearches();
             })
             .catch((error: unknown) =>
               port.postMessage({ type: 'reply', id: message.id, ok: false, error: toWireError(error) }),

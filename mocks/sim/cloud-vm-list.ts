@@ -11,7 +11,7 @@ import type {
   CloudVmPageDto,
   CloudVmSortKey,
 } from '../../src/api/vms-contract';
-import { listPage, sortRows } from './list-page';
+import { keptValues, listPage, sortRows } from './list-page';
 import type { ListPageQuery, ListShape, SortDirection } from './list-page';
 import { own } from './lookup';
 import type { Millis, VirtualMachine, WapCloud, WapVm, World } from './model';
@@ -136,13 +136,13 @@ export function cloudVmList(
   now: Millis,
 ): CloudVmDto[] | CloudVmPageDto {
   if (cloudName === AZURE_STACK_CLOUD) {
-    const vms = Object.values(world.vms);
+    const vms = keptValues(world.vms);
     if (!query) return vms.map((vm) => localVmRow(vm, now));
     const { items, ...rest } = listPage(vms, query, LOCAL_VM_LIST, keptOrder(world.vms, LOCAL_VM_LIST));
     return { ...rest, items: items.map((vm) => localVmRow(vm, now)) };
   }
   const cloud = wapCloudOr404(world, cloudName);
-  const vms = Object.values(cloud.vms);
+  const vms = keptValues(cloud.vms);
   if (!query) return vms.map((vm) => wapVmRow(cloud, vm, now));
   // The group (subscription name) depends on the cloud too: its lists are kept by the cloud.
   const shape = vmListShape<WapVm>((vm) => subscriptionName(cloud, vm.subscriptionId));

@@ -1,5 +1,5 @@
 import type { ApiErrorBody } from '@/api/contract';
-import { backendReady } from './backend-ready';
+import { backendReady, isBackendReady } from './backend-ready';
 
 /**
  * An HTTP failure with the server's own words. `/api` and ARM both answer errors as
@@ -91,7 +91,7 @@ async function send(
     init.body = transfer.raw ?? JSON.stringify(body);
   }
 
-  await backendReady();
+  if (!isBackendReady()) await backendReady();
   let response: Response;
   try {
     response = await fetch(url, init);

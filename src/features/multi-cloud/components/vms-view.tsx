@@ -54,10 +54,15 @@ export function VmsView({ cloud }: { cloud: CloudSummaryDto }) {
   };
   const [selectedId, setSelectedId] = useSearchParam('vm');
   useMarkAppReady(!vms.isPending);
-  // The URL takes the text (`q`) once the rows answering it are on screen, not in the keystroke's way.
+  // The URL takes the text (`q`) once the rows answering it are on screen, not in the keystroke's way: in a
+  // task after the one that renders them. Written from this effect directly, the router's navigation and
+  // history.replaceState ran inside the rows' own task (React flushes this effect with the commit of a
+  // store update), so the browser could show the rows only after the URL had been written.
   const searchShown = deferredSearch === search && !vms.isPending && !vms.isPlaceholderData;
   useEffect(() => {
-    if (searchShown) writeSearchToUrl(deferredSearch);
+    if (!searchShown) return;
+    const later = window.setTimeout(() => writeSearchToUrl(deferredSearch), 0);
+    return () => window.clearTimeout(later);
   }, [searchShown, deferredSearch, writeSearchToUrl]);
 
   const rows = useMemo(() => vms.data?.items ?? [], [vms.data]);
