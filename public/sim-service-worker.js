@@ -12,6 +12,9 @@
  * Ports live in this worker's memory only; after a restart, and for the page's readiness probe, requests
  * take MSW's path through the page.
  *
+ * And it does not unregister itself when the last mocking page closes, as mockServiceWorker.js does: a
+ * reload of the only tab would otherwise race the new document against the uninstall.
+ *
  * It relies on two globals of mockServiceWorker.js (`activeClientIds`, `handleRequest`); an msw upgrade that
  * renames them fails loudly at install below instead of silently passing requests through.
  */
@@ -152,9 +155,20 @@ addEventListener('message', (event) => {
     return;
   }
   if (event.data === 'CLIENT_CLOSED' || event.data === 'MOCK_DEACTIVATE') worldPorts.delete(clientId);
+  if (event.data === 'CLIENT_CLOSED') {
+    // mockServiceWorker.js unregisters itself when the closing page was its last client. A reload of the
+    // only tab is exactly that: the page's beforeunload says CLIENT_CLOSED, and the new document could
+    // start while the registration was uninstalling, uncontrolled (1 reload in 60 here), and had to
+    // register the worker again. The portal is never without its worker, so the page is forgotten and the
+    // registration kept.
+    event.stopImmediatePropagation();
+    activeClientIds.delete(clientId);
+    event.waitUntil(updateClients((store) => store.delete(clientId)).catch(() => undefined));
+    return;
+  }
   if (event.data === 'MOCK_ACTIVATE') {
     event.waitUntil(updateClients((store) => store.put(true, clientId)).catch(() => undefined));
-  } else if (event.data === 'CLIENT_CLOSED' || event.data === 'MOCK_DEACTIVATE') {
+  } else if (event.data === 'MOCK_DEACTIVATE') {
     event.waitUntil(updateClients((store) => store.delete(clientId)).catch(() => undefined));
   } else if (event.data === 'CLAIM_CLIENTS') {
     // A page whose client was created after this worker claimed the pages as it activated (see
