@@ -88,13 +88,21 @@ export async function waitForApp(page: Page): Promise<void> {
       .evaluate(() => ({
         hciSim: window.hciSim !== undefined,
         appReady: document.body.dataset.appReady ?? '(unset)',
+        controlled: navigator.serviceWorker.controller !== null,
+        // How far the page's start got (mocks/browser.ts marks each step), should it ever stall again.
+        steps: performance
+          .getEntriesByType('mark')
+          .filter((mark) => mark.name.startsWith('hci-sim:'))
+          .map((mark) => `${mark.name.slice('hci-sim:'.length)} at ${Math.round(mark.startTime)} ms`),
         text: document.body.innerText.slice(0, 300),
       }))
       .catch(() => null);
     throw new Error(
       `The app was not ready after ${APP_READY_TIMEOUT / 1000} s at ${page.url()}: ` +
         (state
-          ? `window.hciSim ${state.hciSim ? 'present' : 'MISSING'}, body[data-app-ready]=${state.appReady}. ` +
+          ? `window.hciSim ${state.hciSim ? 'present' : 'MISSING'}, body[data-app-ready]=${state.appReady}, ` +
+            `${state.controlled ? 'controlled' : 'NOT controlled'} by the service worker, start steps: ` +
+            `${state.steps.join(', ') || 'none'}. ` +
             `Page text: ${JSON.stringify(state.text)}`
           : 'the page could not be inspected.'),
       { cause: error },
