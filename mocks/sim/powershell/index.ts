@@ -12,6 +12,16 @@ export {
   HOME,
 } from './session';
 export type { Completion, Progress, PsSession, StepResult } from './session';
+export {
+  closeConsole,
+  consoleInput,
+  consoleSession,
+  keepSession,
+  MAX_OPEN_CONSOLES,
+  noConsoles,
+  openConsole,
+} from './consoles';
+export type { ConsoleInput, ConsoleTable } from './consoles';
 export type { OutputRecord, OutputStream } from './context';
 export { COMMANDS, findCommand } from './commands';
 export { parseLine, ParseError } from './syntax';
