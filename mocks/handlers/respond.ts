@@ -15,10 +15,10 @@
 import { HttpResponse } from 'msw';
 import type { DefaultBodyType, HttpResponseResolver, JsonBodyType, PathParams } from 'msw';
 import type { SimRuntime } from '../runtime';
-import { apiFaultActive, apiLatencyMs, guidFrom } from '../sim';
-import type { Millis, SimError, SimErrorDetail } from '../sim';
+import { apiFaultAnswer, apiLatencyMs, guidFrom } from '../sim';
+import type { ApiSurface, SimError, SimErrorDetail } from '../sim';
 
-export type ApiSurface = 'arm' | 'api';
+export type { ApiSurface };
 
 let requestSeq = 0;
 
@@ -67,41 +67,27 @@ export function fromSimError(error: SimError): Response {
   );
 }
 
-/** ARM's diagnostic timestamp: yyyyMMddTHHmmssZ. */
-function diagnosticTimestamp(ms: Millis): string {
-  return new Date(ms)
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d+Z$/, 'Z');
-}
-
 function faultResponse(sim: SimRuntime, surface: ApiSurface, request: Request): Response | undefined {
-  const { throttled, failing } = sim.read((world) => ({
-    throttled: apiFaultActive(world, 'api-throttling', surface),
-    failing: apiFaultActive(world, 'api-errors', surface),
-  }));
-  if (throttled) {
-    const kind = request.method === 'GET' || request.method === 'HEAD' ? 'Read' : 'Write';
-    return armError(
-      429,
-      'TooManyRequests',
-      `The request is being throttled as the limit has been reached for operation type - ${kind}_ObservationWindow_00:05:00. For more information, see - https://aka.ms/srpthrottlinglimits`,
-      undefined,
-      { headers: { 'Retry-After': '10' } },
-    );
-  }
-  if (failing) {
-    const ids = requestIdHeaders();
-    const subscriptionId = /\/subscriptions\/([^/?#]+)/i.exec(new URL(request.url).pathname)?.[1] ?? '';
-    return armError(
-      500,
-      'InternalServerError',
-      `Encountered internal server error. Diagnostic information: timestamp '${diagnosticTimestamp(sim.now())}', subscription id '${subscriptionId}', tracking id '${ids['x-ms-request-id'] ?? ''}', request correlation id '${ids['x-ms-correlation-request-id'] ?? ''}'.`,
-      undefined,
-      { headers: ids },
-    );
-  }
-  return undefined;
+  let ids: Record<string, string> | undefined;
+  const answer = sim.read((world, now) =>
+    apiFaultAnswer(
+      world,
+      surface,
+      { method: request.method, path: new URL(request.url).pathname },
+      now,
+      () => {
+        ids = requestIdHeaders();
+        return {
+          requestId: ids['x-ms-request-id'] ?? '',
+          correlationId: ids['x-ms-correlation-request-id'] ?? '',
+        };
+      },
+    ),
+  );
+  if (!answer) return undefined;
+  const headers: Record<string, string> = { ...ids };
+  if (answer.retryAfterSeconds !== undefined) headers['Retry-After'] = String(answer.retryAfterSeconds);
+  return armError(answer.status, answer.code, answer.message, undefined, { headers });
 }
 
 /** The resolver, behind the API fault switches of `surface` (see the header). */

@@ -14,6 +14,7 @@ export * from './arm-ids';
 export * from './identity';
 export * from './faults-state';
 export * from './faults';
+export * from './api-fault-answers';
 export * from './node-restart';
 export * from './jobs';
 export * from './events';
