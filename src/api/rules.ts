@@ -217,7 +217,8 @@ export function vmCpuCountProblem(cpuCount: number, generation: 1 | 2): string |
   return undefined;
 }
 
-const gb = (mib: number) => (mib / 1024).toLocaleString('en-US', { maximumFractionDigits: 2 });
+// exact, not rounded: the Add virtual machine pane takes GB, and 32 MB shown as "0.03 GB" is 30.72 MB, which it refuses
+const gb = (mib: number) => (mib / 1024).toLocaleString('en-US', { maximumFractionDigits: 5 });
 
 /** Startup memory in MiB; the message gives the range in both units, for the API (MB) and the pane (GB). */
 export function vmMemoryProblem(memoryMiB: number, generation: 1 | 2): string | undefined {
