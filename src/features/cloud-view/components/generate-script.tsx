@@ -40,8 +40,11 @@ const useStyles = makeStyles({
     display: 'grid',
     gridTemplateColumns: '1fr 1fr auto',
     gap: tokens.spacingHorizontalM,
-    alignItems: 'end',
+    // top-aligned: a message under one field must not push the other field or the button down beside it
+    alignItems: 'start',
   },
+  // level with the inputs: a vertical Field's label line, then its 2 px padding and 2 px margin
+  removeTag: { marginTop: `calc(${tokens.lineHeightBase300} + 2 * ${tokens.spacingVerticalXXS})` },
   footer: {
     display: 'flex',
     gap: tokens.spacingHorizontalM,
@@ -307,6 +310,7 @@ export function GenerateScriptPage() {
               </Field>
               <Button
                 appearance="subtle"
+                className={styles.removeTag}
                 icon={<DeleteRegular />}
                 aria-label={`Remove custom tag ${i + 1}`}
                 onClick={() => setCustomTags((prev) => prev.filter((o) => o.key !== t.key))}
