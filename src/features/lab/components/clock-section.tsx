@@ -10,6 +10,8 @@ import { useLabStyles } from './lab.styles';
 const useClockStyles = makeStyles({
   // The Advance button sits level with the input, not centred on the field's label, input and hint.
   form: { alignItems: 'flex-start' },
+  // A fixed width: a message under the input wraps instead of widening the input and moving Advance.
+  field: { width: '360px', maxWidth: '100%' },
   // A vertical Field's label: its line height, then 2 px of padding and 2 px of margin (Fluent's Field styles).
   submit: { marginTop: `calc(${tokens.lineHeightBase300} + 2 * ${tokens.spacingVerticalXXS})` },
 });
@@ -62,6 +64,7 @@ export function ClockSection({ state }: { state: LabStateDto }) {
       </div>
       <form className={mergeClasses(styles.row, clock.form)} onSubmit={submit} noValidate>
         <Field
+          className={clock.field}
           label="Custom duration"
           validationMessage={problem}
           validationState={problem ? 'error' : 'none'}
