@@ -1,5 +1,5 @@
 import { Button, Field, Input, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
-import { useState, type SyntheticEvent } from 'react';
+import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import type { LabStateDto } from '@/api/lab-contract';
 import { formatDateTime } from '@/lib/format';
 import { useAdvance } from '../api/lab-mutations';
@@ -23,6 +23,12 @@ export function ClockSection({ state }: { state: LabStateDto }) {
   const advance = useAdvance();
   const [custom, setCustom] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
+  // a refused Advance takes the user to the field, once the render that adds its message is in the DOM
+  const customRef = useRef<HTMLInputElement>(null);
+  const [refusals, setRefusals] = useState(0);
+  useEffect(() => {
+    if (refusals > 0) customRef.current?.focus();
+  }, [refusals]);
   const fb = useFeedback();
   const go = (duration: string, label: string) => {
     fb.clear();
@@ -36,6 +42,7 @@ export function ClockSection({ state }: { state: LabStateDto }) {
     const p = durationProblem(custom);
     setProblem(p);
     if (p === undefined) go(custom.trim(), custom.trim());
+    else setRefusals((n) => n + 1);
   };
   return (
     <section className={styles.section} aria-labelledby="lab-clock">
@@ -70,7 +77,7 @@ export function ClockSection({ state }: { state: LabStateDto }) {
           validationState={problem ? 'error' : 'none'}
           hint="For example 90m, 12h, 3d or 1d12h"
         >
-          <Input value={custom} onChange={(_e, d) => setCustom(d.value)} />
+          <Input ref={customRef} value={custom} onChange={(_e, d) => setCustom(d.value)} />
         </Field>
         <Button type="submit" appearance="primary" className={clock.submit} disabled={advance.isPending}>
           Advance
