@@ -155,6 +155,7 @@ export function tagRuleMessage(rule: TagRuleBroken): string {
 /**
  * A tag as `azcmagent connect --tags "name=value,…"` takes it (the onboarding script): ARM's rules, plus
  * the separators the agent splits on. Each side's problem, so a form can show both next to their fields.
+ * ARM's rules keep ARM's messages; the separator and NUL messages are this portal's own (no source words them).
  */
 export function azcmagentTagProblems(name: string, value: string): { name?: string; value?: string } {
   const problems: { name?: string; value?: string } = {};
@@ -175,7 +176,8 @@ export function azcmagentTagProblems(name: string, value: string): { name?: stri
 /**
  * A proxy URL as the portal's Basics tab asks for it, `http://<proxyURL>:<proxyport>` (ui.md §2d), and as
  * azcmagent takes it (`--proxy-url`): http or https, a host and a port, no credentials ("The agent does
- * not support setting proxy authentication.", ui.md §2d), at most 2,048 characters.
+ * not support setting proxy authentication.", ui.md §2d), at most 2,048 characters. Only the format and
+ * that sentence come from ui.md; no source words the other refusals, so they are this portal's own.
  */
 export function proxyUrlProblem(value: string): string | undefined {
   if (value.length > 2_048) return 'The proxy URL is longer than 2,048 characters.';
@@ -194,6 +196,7 @@ export function proxyUrlProblem(value: string): string | undefined {
 }
 
 // ───────────── virtual machines (Hyper-V's rules, as WAC's Add virtual machine applies them) ─────────────
+// No reference file gives WAC's or Hyper-V's wording for these refusals: the messages are this portal's own.
 
 const VM_NAME = /^[A-Za-z0-9_](?:[A-Za-z0-9_ .-]{0,98}[A-Za-z0-9_.-])?$/;
 /** Hyper-V's limits: 64 virtual processors and 1 TB for Generation 1, 240 and 12 TB for Generation 2. */
@@ -217,7 +220,8 @@ export function vmCpuCountProblem(cpuCount: number, generation: 1 | 2): string |
   return undefined;
 }
 
-const gb = (mib: number) => (mib / 1024).toLocaleString('en-US', { maximumFractionDigits: 2 });
+// exact, not rounded: the Add virtual machine pane takes GB, and 32 MB shown as "0.03 GB" is 30.72 MB, which it refuses
+const gb = (mib: number) => (mib / 1024).toLocaleString('en-US', { maximumFractionDigits: 5 });
 
 /** Startup memory in MiB; the message gives the range in both units, for the API (MB) and the pane (GB). */
 export function vmMemoryProblem(memoryMiB: number, generation: 1 | 2): string | undefined {
@@ -253,7 +257,7 @@ export const vmNameTakenProblem = (name: string, cluster: string): string =>
 /** The longest error text the troubleshooter reads: a pasted log, not a whole file. */
 export const MAX_ERROR_TEXT = 20_000;
 
-/** An error text to diagnose: not blank, and bounded. */
+/** An error text to diagnose: not blank, and bounded. The troubleshooter is this portal's; so are its words. */
 export function errorTextProblem(text: string): string | undefined {
   if (text.trim() === '') return 'Paste an error text or pick one from the list.';
   if (text.length > MAX_ERROR_TEXT) return 'The text is longer than 20,000 characters: paste only the error.';

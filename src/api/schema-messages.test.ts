@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addConnectionSchema, createVmSchema } from './request-schemas';
+import { vmMemoryProblem } from './rules';
 import { fieldProblems, firstProblem } from './schema-messages';
 
 describe('a request schema’s problems, worded once for the API and the forms', () => {
@@ -31,8 +32,21 @@ describe('a request schema’s problems, worded once for the API and the forms',
       'Virtual processors must be a whole number from 1 to 64 for a Generation 1 virtual machine.',
     );
     expect(problems.get('memoryMiB')).toMatch(
-      /^Startup memory must be from 32 MB \(0\.03 GB\) to 1,048,576 MB/,
+      /^Startup memory must be from 32 MB \(0\.03125 GB\) to 1,048,576 MB \(1,024 GB\)/,
     );
+  });
+
+  it('gives a least memory in GB that the pane, which takes GB, accepts', () => {
+    const message = fieldProblems(createVmSchema, {
+      name: 'app01',
+      hostServer: 'hci-node1',
+      generation: 2,
+      cpuCount: 2,
+      memoryMiB: 16,
+      os: 'Windows Server 2022 Datacenter',
+    }).get('memoryMiB');
+    const leastGb = Number(/\(([\d.]+) GB\)/.exec(message ?? '')?.[1]);
+    expect(vmMemoryProblem(Math.round(leastGb * 1024), 2)).toBeUndefined();
   });
 
   it('says which field is missing or of the wrong type, as the 400 does', () => {

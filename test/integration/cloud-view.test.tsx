@@ -69,12 +69,35 @@ describe('Azure portal (cloud view)', () => {
     expect(
       await screen.findByText('Include the proxy port, for example http://proxy.contoso.com:3128.'),
     ).toBeInTheDocument();
+    // the refused Next takes the user to the field it marked
+    expect(screen.getByRole('textbox', { name: /Proxy server URL/ })).toHaveFocus();
     expect(screen.queryByText('Select a resource group.')).not.toBeInTheDocument();
     expect(screen.queryByText('Select a region.')).not.toBeInTheDocument();
     await user.click(screen.getByRole('textbox', { name: /Proxy server URL/ }));
     await user.paste(':3128');
     await user.click(screen.getByRole('button', { name: 'Next' }));
     expect(await screen.findByRole('textbox', { name: 'City' })).toBeInTheDocument();
+  });
+
+  it('keeps a script from a tag azcmagent would refuse, with the message next to the tag and focus on it', async () => {
+    const { user } = await renderRoute('/azure/machines/add', { scenario: 'registered' });
+    await waitForAppReady();
+    await fillBasics(user);
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await user.click(await screen.findByRole('button', { name: 'Add custom tag' }));
+    await user.type(screen.getByRole('textbox', { name: 'Name of custom tag 1' }), 'cost<center');
+    await user.type(screen.getByRole('textbox', { name: 'Value of custom tag 1' }), 'a,b');
+    await user.click(screen.getByRole('button', { name: 'Next: Download and run script' }));
+
+    const name = screen.getByRole('textbox', { name: 'Name of custom tag 1' });
+    expect(name).toHaveAccessibleDescription(
+      "The tag names 'cost<center' have reserved characters '<,>,%,&,\\,?,/' or control characters.",
+    );
+    expect(screen.getByRole('textbox', { name: 'Value of custom tag 1' })).toHaveAccessibleDescription(
+      'The tag value cannot contain a comma: azcmagent --tags uses it to separate tags.',
+    );
+    expect(name).toHaveFocus();
+    expect(screen.queryByRole('textbox', { name: 'OnboardingScript.ps1' })).not.toBeInTheDocument();
   });
 
   it('generates scripts that keep a hostile tag value inert', async () => {

@@ -28,6 +28,9 @@ describe('All connections', () => {
     await user.click(within(pane).getByRole('button', { name: 'Add' }));
     expect(await screen.findByText(/'bad name!' is not a valid host name/)).toBeInTheDocument();
     expect(name).toHaveAttribute('aria-invalid', 'true');
+    // the refused Add takes the user to the field, whose message is its description
+    expect(name).toHaveFocus();
+    expect(name).toHaveAccessibleDescription(expect.stringMatching(/'bad name!' is not a valid host name/));
 
     await user.clear(name);
     await user.paste('hci-cluster02');
@@ -36,6 +39,26 @@ describe('All connections', () => {
 
     const grid = await screen.findByRole('grid', { name: 'All connections' });
     expect(await within(grid).findByRole('link', { name: 'hci-cluster02' })).toBeInTheDocument();
+  });
+
+  it('Manage as refuses a blank user name next to the field and takes the user there', async () => {
+    const { user } = await renderRoute('/');
+    await waitForAppReady();
+    const grid = screen.getByRole('grid', { name: 'All connections' });
+    await user.click(within(grid).getByRole('checkbox', { name: 'Select hci-cluster01' }));
+    expect(await screen.findByText('1 selected')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Manage as' }));
+    const pane = await screen.findByRole('dialog', { name: 'Specify your credentials' });
+    const userName = within(pane).getByRole('textbox', { name: /User name/ });
+    const before = sim.read((w) => w.gateway.connections.find((c) => c.name === 'hci-cluster01')?.managingAs);
+    await user.clear(userName);
+    await user.click(within(pane).getByRole('button', { name: 'Save' }));
+    expect(userName).toHaveAttribute('aria-invalid', 'true');
+    expect(userName).toHaveAccessibleDescription('Enter the account to manage the connection as.');
+    expect(userName).toHaveFocus();
+    expect(sim.read((w) => w.gateway.connections.find((c) => c.name === 'hci-cluster01')?.managingAs)).toBe(
+      before,
+    );
   });
 
   it('Manage as keeps the credentials with the connections, for all of them when asked, and never returns the password', async () => {

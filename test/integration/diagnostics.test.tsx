@@ -87,6 +87,11 @@ describe('Troubleshooter', () => {
     await waitForAppReady();
     await user.click(screen.getByRole('button', { name: 'Troubleshoot' }));
     expect(await screen.findByText('Paste an error text or pick one from the list.')).toBeInTheDocument();
+    // the refused submit takes the user to the field, whose message is its description
+    expect(screen.getByRole('textbox', { name: /Error text/ })).toHaveFocus();
+    expect(screen.getByRole('textbox', { name: /Error text/ })).toHaveAccessibleDescription(
+      expect.stringContaining('Paste an error text or pick one from the list.'),
+    );
     // The page asks for the text to be pasted: one change, not a render per character.
     await user.click(screen.getByRole('textbox', { name: /Error text/ }));
     await user.paste(

@@ -36,6 +36,8 @@ describe('Simulation lab', () => {
     await user.type(screen.getByRole('textbox', { name: /Custom duration/ }), 'soon');
     await user.click(screen.getByRole('button', { name: 'Advance' }));
     expect(await screen.findByText(/'soon' is not a duration/)).toBeInTheDocument();
+    // the refused Advance takes the user to the field
+    expect(screen.getByRole('textbox', { name: /Custom duration/ })).toHaveFocus();
     expect(sim.snapshot()).toBe(before);
     await user.clear(screen.getByRole('textbox', { name: /Custom duration/ }));
     await user.type(screen.getByRole('textbox', { name: /Custom duration/ }), '1d12h');

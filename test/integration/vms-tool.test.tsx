@@ -49,6 +49,8 @@ describe('Virtual machines tool', () => {
     const pane = await screen.findByRole('dialog', { name: 'Add virtual machine' });
     await user.click(within(pane).getByRole('button', { name: 'Create' }));
     expect(within(pane).getByText('Enter a name for the virtual machine.')).toBeInTheDocument();
+    // the refused Create takes the user to the first field it marked
+    expect(within(pane).getByRole('textbox', { name: /Name/ })).toHaveFocus();
     await user.type(within(pane).getByRole('textbox', { name: /Name/ }), 'app42');
     await user.click(within(pane).getByRole('combobox', { name: /Host server/ }));
     await user.click(await screen.findByRole('option', { name: /hci-node2/ }));

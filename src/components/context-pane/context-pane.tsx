@@ -7,7 +7,7 @@ import {
   OverlayDrawer,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import { useId, type ReactNode, type SyntheticEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode, type SyntheticEvent } from 'react';
 import { useContextPaneStyles } from './context-pane.styles';
 
 export interface ContextPaneProps {
@@ -46,9 +46,18 @@ export function ContextPane({
 }: ContextPaneProps) {
   const styles = useContextPaneStyles();
   const formId = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  // Each refused submit takes the user to the first field it marked invalid, so the message is read out and
+  // in view. An effect, not the handler: the fields are marked in the render that the submit causes.
+  const [submits, setSubmits] = useState(0);
+  useEffect(() => {
+    if (submits > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [submits]);
   const handleSubmit = (event: SyntheticEvent) => {
     event.preventDefault();
-    if (!submitting) onSubmit();
+    if (submitting) return;
+    onSubmit();
+    setSubmits((n) => n + 1);
   };
   return (
     <OverlayDrawer
@@ -70,7 +79,7 @@ export function ContextPane({
       </DrawerHeader>
       <DrawerBody>
         {description && <p className={styles.description}>{description}</p>}
-        <form id={formId} className={styles.form} onSubmit={handleSubmit} noValidate>
+        <form ref={formRef} id={formId} className={styles.form} onSubmit={handleSubmit} noValidate>
           {children}
         </form>
       </DrawerBody>

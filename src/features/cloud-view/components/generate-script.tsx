@@ -14,7 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { AddRegular, ArrowDownloadRegular, DeleteRegular, PlayRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Banner } from '@/components/banner/banner';
 import { PageHeader } from '@/components/page-header/page-header';
 import { PageLayout } from '@/components/page-header/page-layout';
@@ -40,8 +40,11 @@ const useStyles = makeStyles({
     display: 'grid',
     gridTemplateColumns: '1fr 1fr auto',
     gap: tokens.spacingHorizontalM,
-    alignItems: 'end',
+    // top-aligned: a message under one field must not push the other field or the button down beside it
+    alignItems: 'start',
   },
+  // level with the inputs: a vertical Field's label line, then its 2 px padding and 2 px margin
+  removeTag: { marginTop: `calc(${tokens.lineHeightBase300} + 2 * ${tokens.spacingVerticalXXS})` },
   footer: {
     display: 'flex',
     gap: tokens.spacingHorizontalM,
@@ -93,6 +96,12 @@ export function GenerateScriptPage() {
   const [customTags, setCustomTags] = useState<CustomTag[]>([]);
   const [nextKey, setNextKey] = useState(1);
   const [showErrors, setShowErrors] = useState(false);
+  // A refused step change takes the user to the first field marked invalid, once the step shows it.
+  const stepRef = useRef<HTMLDivElement>(null);
+  const [refusals, setRefusals] = useState(0);
+  useEffect(() => {
+    if (refusals > 0) stepRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [refusals]);
   const [serverName, setServerName] = useState('');
   const [correlationId] = useState(() => crypto.randomUUID());
   const run = useRunOnboarding();
@@ -156,11 +165,13 @@ export function GenerateScriptPage() {
     if (target !== 'basics' && !basicsValid) {
       setShowErrors(true);
       setStep('');
+      setRefusals((n) => n + 1);
       return;
     }
     if (target === 'script' && !tagsValid) {
       setShowErrors(true);
       setStep('tags');
+      setRefusals((n) => n + 1);
       return;
     }
     setStep(target === 'basics' ? '' : target);
@@ -188,7 +199,7 @@ export function GenerateScriptPage() {
       </TabList>
 
       {step === 'basics' && (
-        <div className={styles.form} role="group" aria-label="Basics">
+        <div ref={stepRef} className={styles.form} role="group" aria-label="Basics">
           <h2 className={styles.group}>Project details</h2>
           <Field label="Subscription" required>
             <Dropdown
@@ -266,7 +277,7 @@ export function GenerateScriptPage() {
       )}
 
       {step === 'tags' && (
-        <div className={styles.form} role="group" aria-label="Tags">
+        <div ref={stepRef} className={styles.form} role="group" aria-label="Tags">
           <h2 className={styles.group}>Physical location tags</h2>
           {LOCATION_TAGS.map((t) => (
             <Field key={t} label={t} {...err(tagErrors.location[t])}>
@@ -299,6 +310,7 @@ export function GenerateScriptPage() {
               </Field>
               <Button
                 appearance="subtle"
+                className={styles.removeTag}
                 icon={<DeleteRegular />}
                 aria-label={`Remove custom tag ${i + 1}`}
                 onClick={() => setCustomTags((prev) => prev.filter((o) => o.key !== t.key))}
@@ -320,7 +332,7 @@ export function GenerateScriptPage() {
       )}
 
       {step === 'script' && (
-        <div className={styles.form} role="group" aria-label="Download and run script">
+        <div ref={stepRef} className={styles.form} role="group" aria-label="Download and run script">
           <dl className={styles.summary}>
             <dt className={styles.term}>Subscription</dt>
             <dd className={styles.dd}>{subscription?.displayName ?? subId}</dd>

@@ -15,7 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowSyncRegular, CheckmarkCircleRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type SyntheticEvent } from 'react';
+import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { DiagnosisDto, RemedyActionDto, RemedyStepDto } from '@/api/lab-contract';
 import { labQueries } from '@/api/queries/lab-queries';
@@ -217,6 +217,12 @@ export function TroubleshooterPage({ clusterName }: { clusterName: string }) {
   const submitted = params.get('error') ?? '';
   const [draft, setDraft] = useState(submitted);
   const [problem, setProblem] = useState<string | undefined>();
+  // a refused submit takes the user to the field, once the render that adds its message is in the DOM
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const [refusals, setRefusals] = useState(0);
+  useEffect(() => {
+    if (refusals > 0) textRef.current?.focus();
+  }, [refusals]);
   const cases = useQuery(labQueries.cases());
   const result = useQuery(diagnosticsQueries.troubleshoot(clusterName, submitted));
   useMarkAppReady(!cases.isPending && !(result.isFetching && !result.data));
@@ -226,6 +232,7 @@ export function TroubleshooterPage({ clusterName }: { clusterName: string }) {
     const blank = fieldProblems(troubleshootSchema, { text: draft }).get('text');
     if (blank !== undefined) {
       setProblem(blank);
+      setRefusals((n) => n + 1);
       return;
     }
     setProblem(undefined);
@@ -266,7 +273,13 @@ export function TroubleshooterPage({ clusterName }: { clusterName: string }) {
           validationState={problem ? 'error' : 'none'}
           hint="Paste the message from PowerShell, the event log, the registration log or the portal."
         >
-          <Textarea value={draft} onChange={(_e, d) => setDraft(d.value)} rows={4} resize="vertical" />
+          <Textarea
+            ref={textRef}
+            value={draft}
+            onChange={(_e, d) => setDraft(d.value)}
+            rows={4}
+            resize="vertical"
+          />
         </Field>
         <div className={styles.row}>
           <Button type="submit" appearance="primary">

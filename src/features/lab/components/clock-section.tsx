@@ -1,5 +1,5 @@
 import { Button, Field, Input, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
-import { useState, type SyntheticEvent } from 'react';
+import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import type { LabStateDto } from '@/api/lab-contract';
 import { formatDateTime } from '@/lib/format';
 import { useAdvance } from '../api/lab-mutations';
@@ -10,6 +10,8 @@ import { useLabStyles } from './lab.styles';
 const useClockStyles = makeStyles({
   // The Advance button sits level with the input, not centred on the field's label, input and hint.
   form: { alignItems: 'flex-start' },
+  // A fixed width: a message under the input wraps instead of widening the input and moving Advance.
+  field: { width: '360px', maxWidth: '100%' },
   // A vertical Field's label: its line height, then 2 px of padding and 2 px of margin (Fluent's Field styles).
   submit: { marginTop: `calc(${tokens.lineHeightBase300} + 2 * ${tokens.spacingVerticalXXS})` },
 });
@@ -21,6 +23,12 @@ export function ClockSection({ state }: { state: LabStateDto }) {
   const advance = useAdvance();
   const [custom, setCustom] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
+  // a refused Advance takes the user to the field, once the render that adds its message is in the DOM
+  const customRef = useRef<HTMLInputElement>(null);
+  const [refusals, setRefusals] = useState(0);
+  useEffect(() => {
+    if (refusals > 0) customRef.current?.focus();
+  }, [refusals]);
   const fb = useFeedback();
   const go = (duration: string, label: string) => {
     fb.clear();
@@ -34,6 +42,7 @@ export function ClockSection({ state }: { state: LabStateDto }) {
     const p = durationProblem(custom);
     setProblem(p);
     if (p === undefined) go(custom.trim(), custom.trim());
+    else setRefusals((n) => n + 1);
   };
   return (
     <section className={styles.section} aria-labelledby="lab-clock">
@@ -62,12 +71,13 @@ export function ClockSection({ state }: { state: LabStateDto }) {
       </div>
       <form className={mergeClasses(styles.row, clock.form)} onSubmit={submit} noValidate>
         <Field
+          className={clock.field}
           label="Custom duration"
           validationMessage={problem}
           validationState={problem ? 'error' : 'none'}
           hint="For example 90m, 12h, 3d or 1d12h"
         >
-          <Input value={custom} onChange={(_e, d) => setCustom(d.value)} />
+          <Input ref={customRef} value={custom} onChange={(_e, d) => setCustom(d.value)} />
         </Field>
         <Button type="submit" appearance="primary" className={clock.submit} disabled={advance.isPending}>
           Advance
