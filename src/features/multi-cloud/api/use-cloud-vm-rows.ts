@@ -28,12 +28,15 @@ export function useCloudVmRows(cloud: string, view: CloudVmView) {
   /**
    * Asks for the rows of a view the table is about to show (a filter typed): from the keystroke's own event,
    * rather than after the render that shows it, so the answer is on its way while the page renders.
+   * Settles once the rows are in the cache or the request failed.
    */
   const prefetch = useCallback(
-    (next: CloudVmView) => {
+    (next: CloudVmView): Promise<void> =>
       // A failure is the query's to show when the table asks for that view; here it is only swallowed.
-      queryClient.query(vmWindow(cloud, next, firstInView)).catch(() => undefined);
-    },
+      queryClient.query(vmWindow(cloud, next, firstInView)).then(
+        () => undefined,
+        () => undefined,
+      ),
     [queryClient, cloud, firstInView],
   );
   return { page, onRangeChange, prefetch };

@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   CLOUD_VM_SORT_KEYS,
   type CloudSummaryDto,
@@ -43,15 +43,28 @@ export function VmsView({ cloud }: { cloud: CloudSummaryDto }) {
   const styles = useStyles();
   const [search, setSearch, writeSearchToUrl] = useSearchText('q', { urlLater: true });
   const [sort, setSort] = useState<SortState | undefined>();
-  // The keystroke paints the box at once; the list's request and rows follow as a transition.
-  const deferredSearch = useDeferredValue(search);
+  // The text whose rows the table shows. It follows the box once those rows are in the cache, so a
+  // keystroke renders the box alone, and the table renders once, with its rows, when they arrive (not first
+  // with the previous text's rows as a placeholder). Only the latest text is shown: a slower answer to an
+  // earlier key is not.
+  const [deferredSearch, setDeferredSearch] = useState(search);
   const view = useMemo(() => viewOf(deferredSearch, sort), [deferredSearch, sort]);
   // The simulation filters, sorts and pages; the table asks for the rows around what it shows.
   const { page: vms, onRangeChange, prefetch } = useCloudVmRows(cloud.name, view);
   const onSearchChange = (text: string) => {
     setSearch(text);
-    prefetch(viewOf(text, sort));
+    // Sent from the keystroke's own event; the effect below finds the same request in flight.
+    void prefetch(viewOf(text, sort));
   };
+  useEffect(() => {
+    let latest = true;
+    void prefetch(viewOf(search, sort)).then(() => {
+      if (latest) setDeferredSearch(search);
+    });
+    return () => {
+      latest = false;
+    };
+  }, [search, sort, prefetch]);
   const [selectedId, setSelectedId] = useSearchParam('vm');
   useMarkAppReady(!vms.isPending);
   // The URL takes the text (`q`) once the rows answering it are on screen, not in the keystroke's way: in a
