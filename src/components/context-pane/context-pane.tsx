@@ -7,7 +7,8 @@ import {
   OverlayDrawer,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import { useEffect, useId, useRef, useState, type ReactNode, type SyntheticEvent } from 'react';
+import { useId, type ReactNode, type SyntheticEvent } from 'react';
+import { useFocusOnRefusal } from '@/lib/use-focus-on-refusal';
 import { useContextPaneStyles } from './context-pane.styles';
 
 export interface ContextPaneProps {
@@ -46,18 +47,13 @@ export function ContextPane({
 }: ContextPaneProps) {
   const styles = useContextPaneStyles();
   const formId = useId();
-  const formRef = useRef<HTMLFormElement>(null);
-  // Each refused submit takes the user to the first field it marked invalid, so the message is read out and
-  // in view. An effect, not the handler: the fields are marked in the render that the submit causes.
-  const [submits, setSubmits] = useState(0);
-  useEffect(() => {
-    if (submits > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [submits]);
+  // Every submit counts: the pane's owner marks the fields, and a submit it accepts marks none.
+  const { ref: formRef, refused } = useFocusOnRefusal<HTMLFormElement>();
   const handleSubmit = (event: SyntheticEvent) => {
     event.preventDefault();
     if (submitting) return;
     onSubmit();
-    setSubmits((n) => n + 1);
+    refused();
   };
   return (
     <OverlayDrawer

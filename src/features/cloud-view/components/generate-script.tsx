@@ -14,7 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { AddRegular, ArrowDownloadRegular, DeleteRegular, PlayRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Banner } from '@/components/banner/banner';
 import { PageHeader } from '@/components/page-header/page-header';
 import { PageLayout } from '@/components/page-header/page-layout';
@@ -22,6 +22,7 @@ import { RouterLink } from '@/components/router-link/router-link';
 import { useMarkAppReady } from '@/lib/app-ready';
 import { downloadText } from '@/lib/download-file';
 import { useSearchParam } from '@/lib/use-search-param';
+import { useFocusOnRefusal } from '@/lib/use-focus-on-refusal';
 import { armQueries } from '@/api/queries/arm-queries';
 import { azcmagentTagProblems, proxyUrlProblem, tagRuleMessage } from '@/api/rules';
 import { useRunOnboarding } from '../api/azure-mutations';
@@ -97,11 +98,7 @@ export function GenerateScriptPage() {
   const [nextKey, setNextKey] = useState(1);
   const [showErrors, setShowErrors] = useState(false);
   // A refused step change takes the user to the first field marked invalid, once the step shows it.
-  const stepRef = useRef<HTMLDivElement>(null);
-  const [refusals, setRefusals] = useState(0);
-  useEffect(() => {
-    if (refusals > 0) stepRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [refusals]);
+  const { ref: stepRef, refused } = useFocusOnRefusal<HTMLDivElement>();
   const [serverName, setServerName] = useState('');
   const [correlationId] = useState(() => crypto.randomUUID());
   const run = useRunOnboarding();
@@ -165,13 +162,13 @@ export function GenerateScriptPage() {
     if (target !== 'basics' && !basicsValid) {
       setShowErrors(true);
       setStep('');
-      setRefusals((n) => n + 1);
+      refused();
       return;
     }
     if (target === 'script' && !tagsValid) {
       setShowErrors(true);
       setStep('tags');
-      setRefusals((n) => n + 1);
+      refused();
       return;
     }
     setStep(target === 'basics' ? '' : target);

@@ -15,7 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowSyncRegular, CheckmarkCircleRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { DiagnosisDto, RemedyActionDto, RemedyStepDto } from '@/api/lab-contract';
 import { labQueries } from '@/api/queries/lab-queries';
@@ -27,6 +27,7 @@ import { RouterLink } from '@/components/router-link/router-link';
 import { ShowPowerShell } from '@/components/show-powershell/show-powershell';
 import { errorMessage } from '@/lib/api-client';
 import { useMarkAppReady } from '@/lib/app-ready';
+import { useFocusOnRefusal } from '@/lib/use-focus-on-refusal';
 
 import {
   azcmagentDisconnect,
@@ -217,12 +218,7 @@ export function TroubleshooterPage({ clusterName }: { clusterName: string }) {
   const submitted = params.get('error') ?? '';
   const [draft, setDraft] = useState(submitted);
   const [problem, setProblem] = useState<string | undefined>();
-  // a refused submit takes the user to the field, once the render that adds its message is in the DOM
-  const textRef = useRef<HTMLTextAreaElement>(null);
-  const [refusals, setRefusals] = useState(0);
-  useEffect(() => {
-    if (refusals > 0) textRef.current?.focus();
-  }, [refusals]);
+  const { ref: textRef, refused } = useFocusOnRefusal<HTMLTextAreaElement>();
   const cases = useQuery(labQueries.cases());
   const result = useQuery(diagnosticsQueries.troubleshoot(clusterName, submitted));
   useMarkAppReady(!cases.isPending && !(result.isFetching && !result.data));
@@ -232,7 +228,7 @@ export function TroubleshooterPage({ clusterName }: { clusterName: string }) {
     const blank = fieldProblems(troubleshootSchema, { text: draft }).get('text');
     if (blank !== undefined) {
       setProblem(blank);
-      setRefusals((n) => n + 1);
+      refused();
       return;
     }
     setProblem(undefined);

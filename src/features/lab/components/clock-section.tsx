@@ -1,7 +1,8 @@
 import { Button, Field, Input, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
-import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import type { LabStateDto } from '@/api/lab-contract';
 import { formatDateTime } from '@/lib/format';
+import { useFocusOnRefusal } from '@/lib/use-focus-on-refusal';
 import { useAdvance } from '../api/lab-mutations';
 import { durationProblem, offsetText } from './clock-text';
 import { Feedback, useFeedback } from './lab-feedback';
@@ -23,12 +24,7 @@ export function ClockSection({ state }: { state: LabStateDto }) {
   const advance = useAdvance();
   const [custom, setCustom] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
-  // a refused Advance takes the user to the field, once the render that adds its message is in the DOM
-  const customRef = useRef<HTMLInputElement>(null);
-  const [refusals, setRefusals] = useState(0);
-  useEffect(() => {
-    if (refusals > 0) customRef.current?.focus();
-  }, [refusals]);
+  const { ref: customRef, refused } = useFocusOnRefusal<HTMLInputElement>();
   const fb = useFeedback();
   const go = (duration: string, label: string) => {
     fb.clear();
@@ -42,7 +38,7 @@ export function ClockSection({ state }: { state: LabStateDto }) {
     const p = durationProblem(custom);
     setProblem(p);
     if (p === undefined) go(custom.trim(), custom.trim());
-    else setRefusals((n) => n + 1);
+    else refused();
   };
   return (
     <section className={styles.section} aria-labelledby="lab-clock">

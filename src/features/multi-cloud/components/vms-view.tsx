@@ -47,8 +47,8 @@ export function VmsView({ cloud }: { cloud: CloudSummaryDto }) {
   // keystroke renders the box alone, and the table renders once, with its rows, when they arrive (not first
   // with the previous text's rows as a placeholder). Only the latest text is shown: a slower answer to an
   // earlier key is not.
-  const [deferredSearch, setDeferredSearch] = useState(search);
-  const view = useMemo(() => viewOf(deferredSearch, sort), [deferredSearch, sort]);
+  const [shownSearch, setShownSearch] = useState(search);
+  const view = useMemo(() => viewOf(shownSearch, sort), [shownSearch, sort]);
   // The simulation filters, sorts and pages; the table asks for the rows around what it shows.
   const { page: vms, onRangeChange, prefetch } = useCloudVmRows(cloud.name, view);
   const onSearchChange = (text: string) => {
@@ -59,7 +59,7 @@ export function VmsView({ cloud }: { cloud: CloudSummaryDto }) {
   useEffect(() => {
     let latest = true;
     void prefetch(viewOf(search, sort)).then(() => {
-      if (latest) setDeferredSearch(search);
+      if (latest) setShownSearch(search);
     });
     return () => {
       latest = false;
@@ -71,12 +71,12 @@ export function VmsView({ cloud }: { cloud: CloudSummaryDto }) {
   // task after the one that renders them. Written from this effect directly, the router's navigation and
   // history.replaceState ran inside the rows' own task (React flushes this effect with the commit of a
   // store update), so the browser could show the rows only after the URL had been written.
-  const searchShown = deferredSearch === search && !vms.isPending && !vms.isPlaceholderData;
+  const searchShown = shownSearch === search && !vms.isPending && !vms.isPlaceholderData;
   useEffect(() => {
     if (!searchShown) return;
-    const later = window.setTimeout(() => writeSearchToUrl(deferredSearch), 0);
+    const later = window.setTimeout(() => writeSearchToUrl(shownSearch), 0);
     return () => window.clearTimeout(later);
-  }, [searchShown, deferredSearch, writeSearchToUrl]);
+  }, [searchShown, shownSearch, writeSearchToUrl]);
 
   const rows = useMemo(() => vms.data?.items ?? [], [vms.data]);
   const groupHeader = groupHeaderOf(cloud);
