@@ -154,22 +154,20 @@ addEventListener('message', (event) => {
     keepWorldPort(clientId, event.data, event.ports[0]);
     return;
   }
-  if (event.data === 'CLIENT_CLOSED' || event.data === 'MOCK_DEACTIVATE') worldPorts.delete(clientId);
+  if (event.data === 'CLIENT_CLOSED' || event.data === 'MOCK_DEACTIVATE') {
+    worldPorts.delete(clientId);
+    event.waitUntil(updateClients((store) => store.delete(clientId)).catch(() => undefined));
+  }
   if (event.data === 'CLIENT_CLOSED') {
     // mockServiceWorker.js unregisters itself when the closing page was its last client. A reload of the
     // only tab is exactly that: the page's beforeunload says CLIENT_CLOSED, and the new document could
-    // start while the registration was uninstalling, uncontrolled (1 reload in 60 here), and had to
+    // start while the registration was uninstalling, uncontrolled (4 reloads in 180 here), and had to
     // register the worker again. The portal is never without its worker, so the page is forgotten and the
     // registration kept.
     event.stopImmediatePropagation();
     activeClientIds.delete(clientId);
-    event.waitUntil(updateClients((store) => store.delete(clientId)).catch(() => undefined));
-    return;
-  }
-  if (event.data === 'MOCK_ACTIVATE') {
+  } else if (event.data === 'MOCK_ACTIVATE') {
     event.waitUntil(updateClients((store) => store.put(true, clientId)).catch(() => undefined));
-  } else if (event.data === 'MOCK_DEACTIVATE') {
-    event.waitUntil(updateClients((store) => store.delete(clientId)).catch(() => undefined));
   } else if (event.data === 'CLAIM_CLIENTS') {
     // A page whose client was created after this worker claimed the pages as it activated (see
     // mocks/browser.ts's controlled()) asks to be claimed; claim() takes only pages no worker controls yet.
