@@ -18,8 +18,6 @@ import type { SimRuntime } from '../runtime';
 import { apiFaultAnswer, apiLatencyMs, guidFrom } from '../sim';
 import type { ApiSurface, SimError, SimErrorDetail } from '../sim';
 
-export type { ApiSurface };
-
 let requestSeq = 0;
 
 /** Fresh `x-ms-request-id` and `x-ms-correlation-request-id` headers. */

@@ -6,9 +6,8 @@
  * and window of Resource Manager's request limits); the reference files give no text for them.
  */
 import { apiFaultActive } from './faults';
+import type { ApiSurface } from './faults';
 import type { Millis, World } from './model';
-
-export type ApiSurface = 'arm' | 'api';
 
 export interface ApiFaultAnswer {
   status: 429 | 500;
@@ -25,7 +24,7 @@ export interface RequestIds {
 }
 
 /** Seconds Retry-After asks a throttled client to wait. */
-export const THROTTLED_RETRY_AFTER_SECONDS = 10;
+const THROTTLED_RETRY_AFTER_SECONDS = 10;
 
 /** ARM's diagnostic timestamp: yyyyMMddTHHmmssZ. */
 function diagnosticTimestamp(at: Millis): string {

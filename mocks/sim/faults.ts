@@ -421,10 +421,13 @@ export function apiLatencyMs(world: World): number {
   return /^\d+$/.test(fault.target) ? Number(fault.target) : 1500;
 }
 
+/** The two simulated APIs an API fault can target: Resource Manager, and the gateway's /api. */
+export type ApiSurface = 'arm' | 'api';
+
 export function apiFaultActive(
   world: World,
   fault: 'api-errors' | 'api-throttling',
-  surface: 'arm' | 'api',
+  surface: ApiSurface,
 ): boolean {
   return world.faults.some((f) => f.fault === fault && (f.target === '*' || f.target === surface));
 }
