@@ -48,6 +48,8 @@ describe('Register Azure Stack HCI', () => {
 
     await user.click(within(pane).getByRole('button', { name: 'Register' }));
     expect(within(pane).queryByRole('list', { name: 'Steps' })).toBeNull();
+    // the refused Register takes the user to the first field it marked
+    expect(sub).toHaveFocus();
     const snapshot = (await hciSim.snapshot()) as { jobs: Record<string, unknown> };
     expect(Object.keys(snapshot.jobs)).toHaveLength(0);
   });

@@ -8,7 +8,7 @@ import {
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import { useId, type ReactNode, type SyntheticEvent } from 'react';
-import { useFocusOnRefusal } from '@/lib/use-focus-on-refusal';
+import { useFocusFirstInvalid } from '@/lib/use-focus-first-invalid';
 import { useContextPaneStyles } from './context-pane.styles';
 
 export interface ContextPaneProps {
@@ -47,13 +47,13 @@ export function ContextPane({
 }: ContextPaneProps) {
   const styles = useContextPaneStyles();
   const formId = useId();
-  // Every submit counts: the pane's owner marks the fields, and a submit it accepts marks none.
-  const { ref: formRef, refused } = useFocusOnRefusal<HTMLFormElement>();
+  // Every form pane takes the user to the first field its owner's submit marked (one that accepts marks none).
+  const { ref: formRef, focusFirstInvalid } = useFocusFirstInvalid<HTMLFormElement>();
   const handleSubmit = (event: SyntheticEvent) => {
     event.preventDefault();
     if (submitting) return;
     onSubmit();
-    refused();
+    focusFirstInvalid();
   };
   return (
     <OverlayDrawer

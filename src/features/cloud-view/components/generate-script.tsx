@@ -22,7 +22,7 @@ import { RouterLink } from '@/components/router-link/router-link';
 import { useMarkAppReady } from '@/lib/app-ready';
 import { downloadText } from '@/lib/download-file';
 import { useSearchParam } from '@/lib/use-search-param';
-import { useFocusOnRefusal } from '@/lib/use-focus-on-refusal';
+import { useFocusFirstInvalid } from '@/lib/use-focus-first-invalid';
 import { armQueries } from '@/api/queries/arm-queries';
 import { azcmagentTagProblems, proxyUrlProblem, tagRuleMessage } from '@/api/rules';
 import { useRunOnboarding } from '../api/azure-mutations';
@@ -98,7 +98,7 @@ export function GenerateScriptPage() {
   const [nextKey, setNextKey] = useState(1);
   const [showErrors, setShowErrors] = useState(false);
   // A refused step change takes the user to the first field marked invalid, once the step shows it.
-  const { ref: stepRef, refused } = useFocusOnRefusal<HTMLDivElement>();
+  const { ref: stepRef, focusFirstInvalid } = useFocusFirstInvalid<HTMLDivElement>();
   const [serverName, setServerName] = useState('');
   const [correlationId] = useState(() => crypto.randomUUID());
   const run = useRunOnboarding();
@@ -162,13 +162,13 @@ export function GenerateScriptPage() {
     if (target !== 'basics' && !basicsValid) {
       setShowErrors(true);
       setStep('');
-      refused();
+      focusFirstInvalid();
       return;
     }
     if (target === 'script' && !tagsValid) {
       setShowErrors(true);
       setStep('tags');
-      refused();
+      focusFirstInvalid();
       return;
     }
     setStep(target === 'basics' ? '' : target);

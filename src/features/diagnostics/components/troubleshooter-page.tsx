@@ -27,7 +27,7 @@ import { RouterLink } from '@/components/router-link/router-link';
 import { ShowPowerShell } from '@/components/show-powershell/show-powershell';
 import { errorMessage } from '@/lib/api-client';
 import { useMarkAppReady } from '@/lib/app-ready';
-import { useFocusOnRefusal } from '@/lib/use-focus-on-refusal';
+import { useFocusFirstInvalid } from '@/lib/use-focus-first-invalid';
 
 import {
   azcmagentDisconnect,
@@ -218,7 +218,7 @@ export function TroubleshooterPage({ clusterName }: { clusterName: string }) {
   const submitted = params.get('error') ?? '';
   const [draft, setDraft] = useState(submitted);
   const [problem, setProblem] = useState<string | undefined>();
-  const { ref: textRef, refused } = useFocusOnRefusal<HTMLTextAreaElement>();
+  const { ref: textRef, focusFirstInvalid } = useFocusFirstInvalid<HTMLTextAreaElement>();
   const cases = useQuery(labQueries.cases());
   const result = useQuery(diagnosticsQueries.troubleshoot(clusterName, submitted));
   useMarkAppReady(!cases.isPending && !(result.isFetching && !result.data));
@@ -228,7 +228,7 @@ export function TroubleshooterPage({ clusterName }: { clusterName: string }) {
     const blank = fieldProblems(troubleshootSchema, { text: draft }).get('text');
     if (blank !== undefined) {
       setProblem(blank);
-      refused();
+      focusFirstInvalid();
       return;
     }
     setProblem(undefined);

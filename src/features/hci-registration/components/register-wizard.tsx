@@ -40,7 +40,7 @@ export function RegisterWizard({ cluster, open, onClose }: RegisterWizardProps) 
   const clusterQuery = useQuery({ ...clusterQueries.detail(cluster), enabled: open });
   const gateway = useQuery({ ...gatewayQueries.detail(), enabled: open && ready });
   const formRef = useRef<HTMLDivElement>(null);
-  const form = useWizardForm(cluster, open && ready, formRef);
+  const form = useWizardForm(cluster, open && ready);
   const { values } = form;
   const blocking = usePrerequisiteFailures(
     cluster,

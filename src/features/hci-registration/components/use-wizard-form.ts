@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useState } from 'react';
 import type { RegisterClusterRequestDto } from '@/api/contract';
 import { armQueries } from '@/api/queries/arm-queries';
 import { registrationQueries } from '../api/registration-queries';
@@ -18,10 +18,10 @@ import {
 
 /**
  * The wizard's form state: the values, what the user has touched, the errors (Azure's rules as the user
- * types, and the server's answer for a field), and the lists the fields choose from. `formRef` is the
- * element holding the fields, where a refused submit moves focus to the first invalid one.
+ * types, and the server's answer for a field), and the lists the fields choose from. A refused submit's
+ * focus is the pane's (ContextPane takes the user to the first field it marked).
  */
-export function useWizardForm(cluster: string, enabled: boolean, formRef: RefObject<HTMLElement | null>) {
+export function useWizardForm(cluster: string, enabled: boolean) {
   const [rawValues, setValues] = useState<WizardValues>(() => defaultValues(cluster));
   // Until the user picks or types one, the subscription is the account's first (WAC pre-selects one).
   const [subscriptionEdited, setSubscriptionEdited] = useState(false);
@@ -52,15 +52,6 @@ export function useWizardForm(cluster: string, enabled: boolean, formRef: RefObj
   );
   const errorFor = (field: FieldName) =>
     serverErrors[field] ?? (touched[field] ? clientErrors[field] : undefined);
-
-  // Set by a refused submit; the effect moves focus once the render that marks the fields invalid is in the
-  // DOM (focusing in the click handler would reach the fields before React marked them).
-  const focusFirstError = useRef(false);
-  useEffect(() => {
-    if (!focusFirstError.current) return;
-    focusFirstError.current = false;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  });
 
   const update = <K extends keyof WizardValues>(key: K, value: WizardValues[K]) => {
     setValues((v) => ({ ...v, subscriptionId: values.subscriptionId, [key]: value }));
@@ -97,11 +88,10 @@ export function useWizardForm(cluster: string, enabled: boolean, formRef: RefObj
       }));
       setServerErrors((e) => ({ ...e, resourceGroup: undefined }));
     },
-    /** The request to send, or undefined after marking every field and focusing the first invalid one. */
+    /** The request to send, or undefined after marking every field (the pane then focuses the first invalid one). */
     checkedRequest: (): RegisterClusterRequestDto | undefined => {
       setTouched(Object.fromEntries(FIELD_NAMES.map((f) => [f, true])));
       if (Object.keys(clientErrors).length === 0) return toRequest(values);
-      focusFirstError.current = true;
       return undefined;
     },
     /** The form's values as a request, valid or not (what "Register again" falls back to). */

@@ -2,7 +2,7 @@ import { Button, Field, Input, makeStyles, mergeClasses, Text, tokens } from '@f
 import { useState, type SyntheticEvent } from 'react';
 import type { LabStateDto } from '@/api/lab-contract';
 import { formatDateTime } from '@/lib/format';
-import { useFocusOnRefusal } from '@/lib/use-focus-on-refusal';
+import { useFocusFirstInvalid } from '@/lib/use-focus-first-invalid';
 import { useAdvance } from '../api/lab-mutations';
 import { durationProblem, offsetText } from './clock-text';
 import { Feedback, useFeedback } from './lab-feedback';
@@ -24,7 +24,7 @@ export function ClockSection({ state }: { state: LabStateDto }) {
   const advance = useAdvance();
   const [custom, setCustom] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
-  const { ref: customRef, refused } = useFocusOnRefusal<HTMLInputElement>();
+  const { ref: customRef, focusFirstInvalid } = useFocusFirstInvalid<HTMLInputElement>();
   const fb = useFeedback();
   const go = (duration: string, label: string) => {
     fb.clear();
@@ -38,7 +38,7 @@ export function ClockSection({ state }: { state: LabStateDto }) {
     const p = durationProblem(custom);
     setProblem(p);
     if (p === undefined) go(custom.trim(), custom.trim());
-    else refused();
+    else focusFirstInvalid();
   };
   return (
     <section className={styles.section} aria-labelledby="lab-clock">
