@@ -28,18 +28,27 @@ export function useCloudVmRows(cloud: string, view: CloudVmView) {
   /**
    * Asks for the rows of a view the table is about to show (a filter typed): from the keystroke's own event,
    * rather than after the render that shows it, so the answer is on its way while the page renders.
-   * Settles once the rows are in the cache or the request failed.
    */
   const prefetch = useCallback(
-    (next: CloudVmView): Promise<void> =>
+    (next: CloudVmView) => {
       // A failure is the query's to show when the table asks for that view; here it is only swallowed.
-      queryClient.query(vmWindow(cloud, next, firstInView)).then(
+      queryClient.query(vmWindow(cloud, next, firstInView)).catch(() => undefined);
+    },
+    [queryClient, cloud, firstInView],
+  );
+  /**
+   * Settles once the rows of a view are in the cache, or their request failed: rows already cached (stale or
+   * not) are not fetched again, and a request in flight (the keystroke's prefetch) is waited for, not repeated.
+   */
+  const rowsCached = useCallback(
+    (next: CloudVmView): Promise<void> =>
+      queryClient.query({ ...vmWindow(cloud, next, firstInView), staleTime: 'static' }).then(
         () => undefined,
         () => undefined,
       ),
     [queryClient, cloud, firstInView],
   );
-  return { page, onRangeChange, prefetch };
+  return { page, onRangeChange, prefetch, rowsCached };
 }
 
 /**

@@ -50,21 +50,21 @@ export function VmsView({ cloud }: { cloud: CloudSummaryDto }) {
   const [shownSearch, setShownSearch] = useState(search);
   const view = useMemo(() => viewOf(shownSearch, sort), [shownSearch, sort]);
   // The simulation filters, sorts and pages; the table asks for the rows around what it shows.
-  const { page: vms, onRangeChange, prefetch } = useCloudVmRows(cloud.name, view);
+  const { page: vms, onRangeChange, prefetch, rowsCached } = useCloudVmRows(cloud.name, view);
   const onSearchChange = (text: string) => {
     setSearch(text);
-    // Sent from the keystroke's own event; the effect below finds the same request in flight.
-    void prefetch(viewOf(text, sort));
+    // Sent from the keystroke's own event; the effect below waits for that same request.
+    prefetch(viewOf(text, sort));
   };
   useEffect(() => {
     let latest = true;
-    void prefetch(viewOf(search, sort)).then(() => {
+    void rowsCached(viewOf(search, sort)).then(() => {
       if (latest) setShownSearch(search);
     });
     return () => {
       latest = false;
     };
-  }, [search, sort, prefetch]);
+  }, [search, sort, rowsCached]);
   const [selectedId, setSelectedId] = useSearchParam('vm');
   useMarkAppReady(!vms.isPending);
   // The URL takes the text (`q`) once the rows answering it are on screen, not in the keystroke's way: in a
