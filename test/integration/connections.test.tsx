@@ -2,6 +2,21 @@ import { waitFor, within } from '@testing-library/react';
 import { sim } from '../../mocks/node';
 import { renderRoute, screen, waitForAppReady } from '../utils/render';
 
+/** The connections page, with Manage as open on hci-cluster01. */
+async function openManageAs() {
+  const { user } = await renderRoute('/');
+  await waitForAppReady();
+  const grid = screen.getByRole('grid', { name: 'All connections' });
+  await user.click(within(grid).getByRole('checkbox', { name: 'Select hci-cluster01' }));
+  expect(await screen.findByText('1 selected')).toBeInTheDocument();
+  await user.click(screen.getByRole('button', { name: 'Manage as' }));
+  const pane = await screen.findByRole('dialog', { name: 'Specify your credentials' });
+  return { user, pane, userName: within(pane).getByRole('textbox', { name: /User name/ }) };
+}
+
+const managingAs = (name: string) =>
+  sim.read((w) => w.gateway.connections.find((c) => c.name === name)?.managingAs);
+
 describe('All connections', () => {
   it('lists the fresh world cluster with its type and status', async () => {
     await renderRoute('/');
@@ -42,34 +57,18 @@ describe('All connections', () => {
   });
 
   it('Manage as refuses a blank user name next to the field and takes the user there', async () => {
-    const { user } = await renderRoute('/');
-    await waitForAppReady();
-    const grid = screen.getByRole('grid', { name: 'All connections' });
-    await user.click(within(grid).getByRole('checkbox', { name: 'Select hci-cluster01' }));
-    expect(await screen.findByText('1 selected')).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Manage as' }));
-    const pane = await screen.findByRole('dialog', { name: 'Specify your credentials' });
-    const userName = within(pane).getByRole('textbox', { name: /User name/ });
-    const before = sim.read((w) => w.gateway.connections.find((c) => c.name === 'hci-cluster01')?.managingAs);
+    const { user, pane, userName } = await openManageAs();
+    const before = managingAs('hci-cluster01');
     await user.clear(userName);
     await user.click(within(pane).getByRole('button', { name: 'Save' }));
     expect(userName).toHaveAttribute('aria-invalid', 'true');
     expect(userName).toHaveAccessibleDescription('Enter the account to manage the connection as.');
     expect(userName).toHaveFocus();
-    expect(sim.read((w) => w.gateway.connections.find((c) => c.name === 'hci-cluster01')?.managingAs)).toBe(
-      before,
-    );
+    expect(managingAs('hci-cluster01')).toBe(before);
   });
 
   it('Manage as keeps the credentials with the connections, for all of them when asked, and never returns the password', async () => {
-    const { user } = await renderRoute('/');
-    await waitForAppReady();
-    const grid = screen.getByRole('grid', { name: 'All connections' });
-    await user.click(within(grid).getByRole('checkbox', { name: 'Select hci-cluster01' }));
-    expect(await screen.findByText('1 selected')).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Manage as' }));
-    const pane = await screen.findByRole('dialog', { name: 'Specify your credentials' });
-    const userName = within(pane).getByRole('textbox', { name: /User name/ });
+    const { user, pane, userName } = await openManageAs();
     await user.clear(userName);
     await user.paste('CONTOSO\\opsadmin');
     await user.click(within(pane).getByLabelText('Password'));
