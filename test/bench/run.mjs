@@ -7,10 +7,12 @@
 // worker), waitForReady(page), simCall(page, method, ...args), median(numbers), timeInPage(page, fn).
 //
 // Options: --runs=5 (repetitions), --cold-runs=N (cold-load pairs; default max(2 × runs, 7)),
-// --only=cold-load,first-page-js,large-jump,vm-tables (= vm-cold,vm-navigation,vm-filter)
+// --only=cold-load,first-page-js,large-jump,vm-tables (= vm-cold,vm-navigation,vm-filter),
+// --against=REV (also builds git revision REV; the cold load and the filter then alternate the two builds
+// load by load, so a change is compared with its base in one run instead of across two)
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, readdirSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
@@ -155,12 +157,15 @@ async function coldLoadRows(ctx) {
   // One unmeasured load of each first: the server's and the disk's first reads are not what a user waits for.
   await coldLoad(ctx, `${ctx.appUrl}${CONNECTIONS}`, READY_TEXT);
   await coldLoad(ctx, `${ctx.bareUrl}/`, READY_TEXT);
+  if (ctx.againstUrl) await coldLoad(ctx, `${ctx.againstUrl}${CONNECTIONS}`, READY_TEXT);
   const app = [];
   const bare = [];
+  const against = [];
   const phases = [];
   for (let i = 0; i < COLD_RUNS; i++) {
-    // Interleaved pairs, so drift on a shared machine hits both sides alike; the order alternates within pairs.
-    const pair = [
+    // Interleaved, so drift on a shared machine hits every side alike; the order rotates from one round to
+    // the next.
+    const round = [
       async () => {
         const load = await coldLoad(ctx, `${ctx.appUrl}${CONNECTIONS}`, READY_TEXT);
         app.push(load.readyAt);
@@ -168,14 +173,18 @@ async function coldLoadRows(ctx) {
       },
       async () => bare.push((await coldLoad(ctx, `${ctx.bareUrl}/`, READY_TEXT)).readyAt),
     ];
-    if (i % 2) pair.reverse();
-    for (const run of pair) await run();
+    if (ctx.againstUrl)
+      round.push(async () =>
+        against.push((await coldLoad(ctx, `${ctx.againstUrl}${CONNECTIONS}`, READY_TEXT)).readyAt),
+      );
+    const shift = i % round.length;
+    for (const run of [...round.slice(shift), ...round.slice(0, shift)]) await run();
   }
   const a = median(app);
   const b = median(bare);
-  // The ratio of each interleaved pair, so one slow moment of the machine does not skew a single side.
+  // The ratio of each interleaved round, so one slow moment of the machine does not skew a single side.
   const pairRatios = app.map((x, i) => x / bare[i]);
-  return [
+  const rows = [
     {
       measure: `Cold load to the connections page's data (\`registered\`), median of ${COLD_RUNS} interleaved pairs (target ≤ 4×)`,
       portal: ms(a),
@@ -192,6 +201,17 @@ async function coldLoadRows(ctx) {
       }).join(', '),
     },
   ];
+  if (ctx.againstUrl) {
+    const c = median(against);
+    rows.push({
+      measure: `Cold load, \`${ctx.againstRev}\` (\`--against\`), in the same rounds`,
+      portal: ms(c),
+      baseline: ms(b),
+      ratio: ratio(c, b),
+      note: `median of its rounds' ratios ${median(against.map((x, i) => x / bare[i])).toFixed(1)}×; median of the rounds' differences (this tree − ${ctx.againstRev}) ${ms(median(app.map((x, i) => x - against[i])))}; ${spread(against)}`,
+    });
+  }
+  return rows;
 }
 
 /** The marks of mocks/browser.ts, in the order a cold start reaches them. */
@@ -361,33 +381,21 @@ async function vmNavigationRows(ctx) {
   return rows;
 }
 
-async function vmFilterRows(ctx) {
-  const rows = [];
-  const page = await ctx.newPage();
-  await firstRowsAt(page, `${ctx.appUrl}${CLOUD_VMS}&scenario=large`, CLOUD_VM_GRID);
-  const total = await page.evaluate(
-    (name) => document.querySelector(`[role="grid"][aria-label="${name}"]`).getAttribute('aria-rowcount'),
-    CLOUD_VM_GRID,
-  );
+/** The typed filter text; each of its keys is timed. */
+const FILTER_QUERY = 'web-001';
+/** How long the grid must stay still (ms) before a key's latency is read. */
+const QUIET = 300;
 
-  // JS heap with the 10,000 rows loaded, after a forced GC.
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
-  rows.push({
-    measure: '`large`: JS heap after loading the 10,000-VM table (after GC)',
-    portal: `${(heap / 1048576).toFixed(1)} MB`,
-    note: `${Number(total) - 1} rows in the table`,
-  });
-
+/**
+ * Types FILTER_QUERY into the 10,000-VM table's filter of `page` (showing the unfiltered table) with the
+ * page's CPU slowed, and times each key.
+ */
+async function typeFilter(page, cdp) {
   // Filter latency: from each keydown to the last DOM change it causes in the grid, and to the frame that
   // shows it (what a user sees: a task queued from the next animation frame after that change runs once the
   // frame is painted). Each key waits for the answer to its own filter (the list is filtered where it lives)
   // and then for the grid to be still for QUIET ms, so a change that comes late still counts; a key whose
   // rows are the same as before costs 0.
-  const QUIET = 300;
   await page.evaluate((name) => {
     window.__filterLatency = [];
     window.__filterShown = [];
@@ -435,7 +443,7 @@ async function vmFilterRows(ctx) {
       });
   }, CLOUD_VM_GRID);
   await page.getByRole('searchbox', { name: 'Filter virtual machines' }).click();
-  const query = 'web-001';
+  const query = FILTER_QUERY;
   // A busy machine: the page gets half the CPU it would have.
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: FILTER_CPU_SLOWDOWN });
   // The page's main-thread task time per key (CDP's TaskDuration, seconds): what the keystroke cost the page
@@ -456,6 +464,31 @@ async function vmFilterRows(ctx) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   const latencies = await page.evaluate(() => window.__filterLatency);
   const shown = await page.evaluate(() => window.__filterShown);
+  return { latencies, shown, keyTask };
+}
+
+async function vmFilterRows(ctx) {
+  const rows = [];
+  const page = await ctx.newPage();
+  await firstRowsAt(page, `${ctx.appUrl}${CLOUD_VMS}&scenario=large`, CLOUD_VM_GRID);
+  const total = await page.evaluate(
+    (name) => document.querySelector(`[role="grid"][aria-label="${name}"]`).getAttribute('aria-rowcount'),
+    CLOUD_VM_GRID,
+  );
+
+  // JS heap with the 10,000 rows loaded, after a forced GC.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+  rows.push({
+    measure: '`large`: JS heap after loading the 10,000-VM table (after GC)',
+    portal: `${(heap / 1048576).toFixed(1)} MB`,
+    note: `${Number(total) - 1} rows in the table`,
+  });
+
+  const { latencies, shown, keyTask } = await typeFilter(page, cdp);
   const matches = await page.evaluate(
     (name) =>
       Number(document.querySelector(`[role="grid"][aria-label="${name}"]`).getAttribute('aria-rowcount')) - 1,
@@ -464,7 +497,7 @@ async function vmFilterRows(ctx) {
   rows.push({
     measure: `\`large\`: filter latency per keystroke at ${Number(total) - 1} rows, CPU slowed ${FILTER_CPU_SLOWDOWN}× (target: worst < 50 ms)`,
     portal: `median ${ms(median(latencies))}, max ${ms(Math.max(...latencies))}`,
-    note: `keydown to the grid's last DOM change; typing '${query}' (${latencies.map((x) => Math.round(x)).join(', ')} ms) → ${matches} rows`,
+    note: `keydown to the grid's last DOM change; typing '${FILTER_QUERY}' (${latencies.map((x) => Math.round(x)).join(', ')} ms) → ${matches} rows`,
   });
   rows.push({
     measure: `\`large\`: filter, keydown to the painted frame showing the rows, CPU slowed ${FILTER_CPU_SLOWDOWN}×`,
@@ -507,7 +540,67 @@ async function vmFilterRows(ctx) {
     note: `at 0/10/33/50/75/100 % of the scroll: ${counts.join(', ')}`,
   });
   await page.context().close();
+  if (ctx.againstUrl) rows.push(...(await filterAgainstRows(ctx)));
   return rows;
+}
+
+/** The worst key of one typing of FILTER_QUERY in a fresh page of the build at `baseUrl`. */
+async function worstFilterKey(ctx, baseUrl) {
+  const page = await ctx.newPage();
+  await firstRowsAt(page, `${baseUrl}${CLOUD_VMS}&scenario=large`, CLOUD_VM_GRID);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const { latencies } = await typeFilter(page, cdp);
+  await page.context().close();
+  return Math.max(...latencies);
+}
+
+/**
+ * With --against: the worst key of several typings in each build, the builds alternating typing by typing,
+ * since one typing's worst key moves by tens of milliseconds from one run to the next.
+ */
+async function filterAgainstRows(ctx) {
+  const here = [];
+  const there = [];
+  for (let i = 0; i < Math.max(RUNS, 3); i++) {
+    const sides = [
+      async () => here.push(await worstFilterKey(ctx, ctx.appUrl)),
+      async () => there.push(await worstFilterKey(ctx, ctx.againstUrl)),
+    ];
+    if (i % 2) sides.reverse();
+    for (const run of sides) await run();
+  }
+  const list = (xs) => xs.map((x) => Math.round(x)).join(', ');
+  return [
+    {
+      measure: `\`large\`: filter, worst key of each typing, this tree and \`${ctx.againstRev}\` alternating, CPU slowed ${FILTER_CPU_SLOWDOWN}×`,
+      portal: `median ${ms(median(here))}`,
+      baseline: `${ctx.againstRev}: median ${ms(median(there))}`,
+      note: `this tree ${list(here)} ms; ${ctx.againstRev} ${list(there)} ms`,
+    },
+  ];
+}
+
+/**
+ * Builds git revision `rev` of this repository for --against: a detached worktree in `work` sharing this
+ * checkout's node_modules, built with its own vite.config.ts. Returns the output directory.
+ */
+async function buildAgainst(work, rev, cleanup) {
+  const src = join(work, 'against-src');
+  const added = spawnSync('git', ['worktree', 'add', '--detach', src, rev], { cwd: root, encoding: 'utf8' });
+  if (added.status !== 0)
+    throw new Error(`--against=${rev}: git worktree add failed: ${added.stderr.trim()}`);
+  // Before the work directory is removed, so git forgets the worktree too.
+  cleanup.unshift(() => spawnSync('git', ['worktree', 'remove', '--force', src], { cwd: root }));
+  await symlink(join(root, 'node_modules'), join(src, 'node_modules'), 'dir');
+  const outDir = join(work, 'against');
+  await build({
+    root: src,
+    configFile: join(src, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true },
+  });
+  return outDir;
 }
 
 const MEASURES = {
@@ -573,6 +666,13 @@ async function main() {
     const app = await serve(appDir);
     const bare = await serve(bareDir);
     cleanup.unshift(app.close, bare.close);
+    const againstRev = args.against;
+    let against;
+    if (againstRev) {
+      console.error(`building ${againstRev} (--against)…`);
+      against = await serve(await buildAgainst(work, againstRev, cleanup));
+      cleanup.unshift(against.close);
+    }
     const browser = await chromium.launch({
       ...(existsSync(CHROMIUM) ? { executablePath: CHROMIUM } : {}),
       args: CHROMIUM_ARGS,
@@ -586,6 +686,8 @@ async function main() {
       appDir,
       bareUrl: bare.url,
       bareDir,
+      againstRev,
+      againstUrl: against?.url,
       newPage: async () => (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage(),
       waitForReady,
       simCall,
