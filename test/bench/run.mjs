@@ -11,7 +11,7 @@
 // --against=REV (also builds git revision REV; the cold load and the filter then alternate the two builds
 // load by load, so a change is compared with its base in one run instead of across two)
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, readdirSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -126,12 +126,50 @@ function timeSim(page, method, ...callArgs) {
 
 // ── measures ─────────────────────────────────────────────────────────────────────────────────────────────
 
+/** Clock ticks per second of /proc's CPU times. */
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+
+/**
+ * CPU time (user + system, in ticks) of every Chromium process on this machine, by pid, from /proc; empty
+ * where there is no /proc. The bench's browser is the only Chromium a bench machine runs.
+ */
+function chromiumCpu() {
+  const byPid = new Map();
+  if (!existsSync('/proc/self/stat')) return byPid;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    let stat;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // gone since the listing
+    }
+    const close = stat.lastIndexOf(')');
+    if (!/chrom/i.test(stat.slice(stat.indexOf('(') + 1, close))) continue;
+    const fields = stat.slice(close + 2).split(' ');
+    byPid.set(pid, Number(fields[11]) + Number(fields[12])); // utime and stime: stat's fields 14 and 15
+  }
+  return byPid;
+}
+
+/**
+ * Milliseconds of CPU Chromium's processes used since `before` (a chromiumCpu() reading). A process that
+ * ended in between is not counted (a small undercount rather than a negative); one that started counts whole.
+ */
+function chromiumCpuSince(before) {
+  let ticks = 0;
+  for (const [pid, now] of chromiumCpu()) ticks += now - (before.get(pid) ?? 0);
+  return (ticks * 1000) / CLOCK_TICKS;
+}
+
 /** Cold load of one URL: fresh context, navigation to "data on screen"; also the JS files the page itself
  * (its main thread, not its workers) had fetched by then, from its resource timeline. */
 async function coldLoad(ctx, url, text) {
   const page = await ctx.newPage();
+  const cpuBefore = chromiumCpu();
   await page.goto(url);
   const readyAt = await waitForReady(page, text);
+  const cpu = chromiumCpuSince(cpuBefore);
   const scripts = await page.evaluate(
     (before) =>
       performance
@@ -145,7 +183,7 @@ async function coldLoad(ctx, url, text) {
     Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
   );
   await page.context().close();
-  return { readyAt, scripts, marks };
+  return { readyAt, scripts, marks, cpu };
 }
 
 /** Cold loads are the noisiest measure on a shared machine: more of them than the other measures take. */
@@ -162,6 +200,7 @@ async function coldLoadRows(ctx) {
   const bare = [];
   const against = [];
   const phases = [];
+  const cpu = { app: [], bare: [], against: [] };
   for (let i = 0; i < COLD_RUNS; i++) {
     // Interleaved, so drift on a shared machine hits every side alike; the order rotates from one round to
     // the next.
@@ -169,14 +208,21 @@ async function coldLoadRows(ctx) {
       async () => {
         const load = await coldLoad(ctx, `${ctx.appUrl}${CONNECTIONS}`, READY_TEXT);
         app.push(load.readyAt);
+        cpu.app.push(load.cpu);
         phases.push(load.marks);
       },
-      async () => bare.push((await coldLoad(ctx, `${ctx.bareUrl}/`, READY_TEXT)).readyAt),
+      async () => {
+        const load = await coldLoad(ctx, `${ctx.bareUrl}/`, READY_TEXT);
+        bare.push(load.readyAt);
+        cpu.bare.push(load.cpu);
+      },
     ];
     if (ctx.againstUrl)
-      round.push(async () =>
-        against.push((await coldLoad(ctx, `${ctx.againstUrl}${CONNECTIONS}`, READY_TEXT)).readyAt),
-      );
+      round.push(async () => {
+        const load = await coldLoad(ctx, `${ctx.againstUrl}${CONNECTIONS}`, READY_TEXT);
+        against.push(load.readyAt);
+        cpu.against.push(load.cpu);
+      });
     const shift = i % round.length;
     for (const run of [...round.slice(shift), ...round.slice(0, shift)]) await run();
   }
@@ -201,6 +247,16 @@ async function coldLoadRows(ctx) {
       }).join(', '),
     },
   ];
+  if (cpu.app.some((x) => x > 0))
+    rows.push({
+      measure: "Cold load, CPU time of Chromium's processes until the data shows (medians)",
+      portal: ms(median(cpu.app)),
+      baseline: ms(median(cpu.bare)),
+      ratio: ratio(median(cpu.app), median(cpu.bare)),
+      note:
+        `portal ${spread(cpu.app)}, bare page ${spread(cpu.bare)}${ctx.againstUrl ? `, ${ctx.againstRev} ${ms(median(cpu.against))}` : ''}; ` +
+        `all of Chromium's processes (page, workers, browser, GPU, network), from /proc in ${1000 / CLOCK_TICKS} ms ticks`,
+    });
   if (ctx.againstUrl) {
     const c = median(against);
     rows.push({
