@@ -4,7 +4,8 @@
 //
 // To add a row, write `async function myMeasure(ctx) { return [row, …] }` and list it in MEASURES.
 // `ctx` has: browser, appUrl, bareUrl, runs, newPage() (cold: a fresh context, so no cache and no service
-// worker), waitForReady(page), simCall(page, method, ...args), median(numbers), timeInPage(page, fn).
+// worker), waitForReady(page), simCall(page, method, ...args), median(numbers), timeInPage(page, fn), and
+// with --against, againstRev and againstUrl (undefined without it).
 //
 // Options: --runs=5 (repetitions), --cold-runs=N (cold-load pairs; default max(2 × runs, 7)),
 // --only=cold-load,first-page-js,large-jump,vm-tables (= vm-cold,vm-navigation,vm-filter),
@@ -126,8 +127,13 @@ function timeSim(page, method, ...callArgs) {
 
 // ── measures ─────────────────────────────────────────────────────────────────────────────────────────────
 
-/** Clock ticks per second of /proc's CPU times. */
-const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+/** Whether this machine has Linux's /proc, where the cold load's CPU time is read. */
+const HAS_PROC = existsSync('/proc/self/stat');
+
+/** Clock ticks per second of /proc's CPU times (asked only where there is a /proc). */
+const CLOCK_TICKS = HAS_PROC
+  ? Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100
+  : 100;
 
 /**
  * CPU time (user + system, in ticks) of every Chromium process on this machine, by pid, from /proc; empty
@@ -135,7 +141,7 @@ const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' 
  */
 function chromiumCpu() {
   const byPid = new Map();
-  if (!existsSync('/proc/self/stat')) return byPid;
+  if (!HAS_PROC) return byPid;
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     let stat;
@@ -186,57 +192,52 @@ async function coldLoad(ctx, url, text) {
   return { readyAt, scripts, marks, cpu };
 }
 
+/**
+ * Runs each of `sides` once per round, `rounds` times, the order rotating from one round to the next, so
+ * drift on a shared machine hits every side alike.
+ */
+async function interleaved(rounds, sides) {
+  for (let i = 0; i < rounds; i++) {
+    const shift = i % sides.length;
+    for (const run of [...sides.slice(shift), ...sides.slice(0, shift)]) await run();
+  }
+}
+
 /** Cold loads are the noisiest measure on a shared machine: more of them than the other measures take. */
 const COLD_RUNS = Number(args['cold-runs'] ?? Math.max(2 * RUNS, 7));
 
 const spread = (xs) => `${Math.round(Math.min(...xs))}–${Math.round(Math.max(...xs))} ms`;
 
 async function coldLoadRows(ctx) {
-  // One unmeasured load of each first: the server's and the disk's first reads are not what a user waits for.
-  await coldLoad(ctx, `${ctx.appUrl}${CONNECTIONS}`, READY_TEXT);
-  await coldLoad(ctx, `${ctx.bareUrl}/`, READY_TEXT);
-  if (ctx.againstUrl) await coldLoad(ctx, `${ctx.againstUrl}${CONNECTIONS}`, READY_TEXT);
-  const app = [];
-  const bare = [];
-  const against = [];
+  // Each side's load times and CPU times, round by round; `phases` keeps the portal's marks.
+  const side = (url) => ({ url, times: [], cpu: [] });
+  const app = side(`${ctx.appUrl}${CONNECTIONS}`);
+  const bare = side(`${ctx.bareUrl}/`);
+  const against = ctx.againstUrl ? side(`${ctx.againstUrl}${CONNECTIONS}`) : undefined;
+  const sides = [app, bare, ...(against ? [against] : [])];
   const phases = [];
-  const cpu = { app: [], bare: [], against: [] };
-  for (let i = 0; i < COLD_RUNS; i++) {
-    // Interleaved, so drift on a shared machine hits every side alike; the order rotates from one round to
-    // the next.
-    const round = [
-      async () => {
-        const load = await coldLoad(ctx, `${ctx.appUrl}${CONNECTIONS}`, READY_TEXT);
-        app.push(load.readyAt);
-        cpu.app.push(load.cpu);
-        phases.push(load.marks);
-      },
-      async () => {
-        const load = await coldLoad(ctx, `${ctx.bareUrl}/`, READY_TEXT);
-        bare.push(load.readyAt);
-        cpu.bare.push(load.cpu);
-      },
-    ];
-    if (ctx.againstUrl)
-      round.push(async () => {
-        const load = await coldLoad(ctx, `${ctx.againstUrl}${CONNECTIONS}`, READY_TEXT);
-        against.push(load.readyAt);
-        cpu.against.push(load.cpu);
-      });
-    const shift = i % round.length;
-    for (const run of [...round.slice(shift), ...round.slice(0, shift)]) await run();
-  }
-  const a = median(app);
-  const b = median(bare);
+  // One unmeasured load of each first: the server's and the disk's first reads are not what a user waits for.
+  for (const { url } of sides) await coldLoad(ctx, url, READY_TEXT);
+  await interleaved(
+    COLD_RUNS,
+    sides.map((s) => async () => {
+      const load = await coldLoad(ctx, s.url, READY_TEXT);
+      s.times.push(load.readyAt);
+      s.cpu.push(load.cpu);
+      if (s === app) phases.push(load.marks);
+    }),
+  );
+  const a = median(app.times);
+  const b = median(bare.times);
   // The ratio of each interleaved round, so one slow moment of the machine does not skew a single side.
-  const pairRatios = app.map((x, i) => x / bare[i]);
+  const ratiosToBare = (s) => s.times.map((x, i) => x / bare.times[i]);
   const rows = [
     {
       measure: `Cold load to the connections page's data (\`registered\`), median of ${COLD_RUNS} interleaved pairs (target ≤ 4×)`,
       portal: ms(a),
       baseline: ms(b),
       ratio: ratio(a, b),
-      note: `median of the pairs' ratios ${median(pairRatios).toFixed(1)}×; portal ${spread(app)}, bare page ${spread(bare)}`,
+      note: `median of the pairs' ratios ${median(ratiosToBare(app)).toFixed(1)}×; portal ${spread(app.times)}, bare page ${spread(bare.times)}`,
     },
     {
       measure: "Cold load, the portal's phases (medians, ms since navigation)",
@@ -247,24 +248,24 @@ async function coldLoadRows(ctx) {
       }).join(', '),
     },
   ];
-  if (cpu.app.some((x) => x > 0))
+  if (HAS_PROC)
     rows.push({
       measure: "Cold load, CPU time of Chromium's processes until the data shows (medians)",
-      portal: ms(median(cpu.app)),
-      baseline: ms(median(cpu.bare)),
-      ratio: ratio(median(cpu.app), median(cpu.bare)),
+      portal: ms(median(app.cpu)),
+      baseline: ms(median(bare.cpu)),
+      ratio: ratio(median(app.cpu), median(bare.cpu)),
       note:
-        `portal ${spread(cpu.app)}, bare page ${spread(cpu.bare)}${ctx.againstUrl ? `, ${ctx.againstRev} ${ms(median(cpu.against))}` : ''}; ` +
+        `portal ${spread(app.cpu)}, bare page ${spread(bare.cpu)}${against ? `, ${ctx.againstRev} ${ms(median(against.cpu))}` : ''}; ` +
         `all of Chromium's processes (page, workers, browser, GPU, network), from /proc in ${1000 / CLOCK_TICKS} ms ticks`,
     });
-  if (ctx.againstUrl) {
-    const c = median(against);
+  if (against) {
+    const c = median(against.times);
     rows.push({
       measure: `Cold load, \`${ctx.againstRev}\` (\`--against\`), in the same rounds`,
       portal: ms(c),
       baseline: ms(b),
       ratio: ratio(c, b),
-      note: `median of its rounds' ratios ${median(against.map((x, i) => x / bare[i])).toFixed(1)}×; median of the rounds' differences (this tree − ${ctx.againstRev}) ${ms(median(app.map((x, i) => x - against[i])))}; ${spread(against)}`,
+      note: `median of its rounds' ratios ${median(ratiosToBare(against)).toFixed(1)}×; median of the rounds' differences (this tree − ${ctx.againstRev}) ${ms(median(app.times.map((x, i) => x - against.times[i])))}; ${spread(against.times)}`,
     });
   }
   return rows;
@@ -523,18 +524,24 @@ async function typeFilter(page, cdp) {
   return { latencies, shown, keyTask };
 }
 
+/** A cold page of the build at `baseUrl` showing the 10,000-VM table of `large`, with a CDP session on it. */
+async function openLargeVmTable(ctx, baseUrl) {
+  const page = await ctx.newPage();
+  await firstRowsAt(page, `${baseUrl}${CLOUD_VMS}&scenario=large`, CLOUD_VM_GRID);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  return { page, cdp };
+}
+
 async function vmFilterRows(ctx) {
   const rows = [];
-  const page = await ctx.newPage();
-  await firstRowsAt(page, `${ctx.appUrl}${CLOUD_VMS}&scenario=large`, CLOUD_VM_GRID);
+  const { page, cdp } = await openLargeVmTable(ctx, ctx.appUrl);
   const total = await page.evaluate(
     (name) => document.querySelector(`[role="grid"][aria-label="${name}"]`).getAttribute('aria-rowcount'),
     CLOUD_VM_GRID,
   );
 
   // JS heap with the 10,000 rows loaded, after a forced GC.
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
   await cdp.send('HeapProfiler.collectGarbage');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
@@ -602,10 +609,7 @@ async function vmFilterRows(ctx) {
 
 /** The worst key of one typing of FILTER_QUERY in a fresh page of the build at `baseUrl`. */
 async function worstFilterKey(ctx, baseUrl) {
-  const page = await ctx.newPage();
-  await firstRowsAt(page, `${baseUrl}${CLOUD_VMS}&scenario=large`, CLOUD_VM_GRID);
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
+  const { page, cdp } = await openLargeVmTable(ctx, baseUrl);
   const { latencies } = await typeFilter(page, cdp);
   await page.context().close();
   return Math.max(...latencies);
@@ -618,14 +622,10 @@ async function worstFilterKey(ctx, baseUrl) {
 async function filterAgainstRows(ctx) {
   const here = [];
   const there = [];
-  for (let i = 0; i < Math.max(RUNS, 3); i++) {
-    const sides = [
-      async () => here.push(await worstFilterKey(ctx, ctx.appUrl)),
-      async () => there.push(await worstFilterKey(ctx, ctx.againstUrl)),
-    ];
-    if (i % 2) sides.reverse();
-    for (const run of sides) await run();
-  }
+  await interleaved(Math.max(RUNS, 3), [
+    async () => here.push(await worstFilterKey(ctx, ctx.appUrl)),
+    async () => there.push(await worstFilterKey(ctx, ctx.againstUrl)),
+  ]);
   const list = (xs) => xs.map((x) => Math.round(x)).join(', ');
   return [
     {
