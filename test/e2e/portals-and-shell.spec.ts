@@ -58,6 +58,20 @@ test('at 1280×720 the VM action bar stays on one line and moves what does not f
   await expect(page.getByRole('menuitem', { name: 'Show PowerShell' })).toBeVisible();
 });
 
+test('typing into a filter box leaves the box where it is while the count of matches appears', async ({
+  page,
+  gotoScenario,
+}) => {
+  await gotoScenario(VMS, 'registered');
+  const box = page.getByRole('searchbox', { name: 'Search virtual machines' });
+  const before = await box.boundingBox();
+  await box.click();
+  await page.keyboard.type('dc');
+  await expect(page.getByText(/^\d+ match(es)?$/)).toBeVisible();
+  // The left edge: the box's clear button appears on its right, inside it, once there is text.
+  expect((await box.boundingBox())?.x).toBe(before?.x);
+});
+
 test('at 1024×768 no cluster tool scrolls sideways', async ({ page, gotoScenario }) => {
   await page.setViewportSize({ width: 1024, height: 768 });
   await gotoScenario(`${CLUSTER}/tools/dashboard`, 'registered');

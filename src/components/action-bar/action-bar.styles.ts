@@ -38,5 +38,13 @@ export const useActionBarStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
   search: { width: '200px' },
-  matchCount: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  // The count's room is kept while the box is empty: it grew from nothing at the first key, and the row, laid
+  // out from the right, moved the box (and the caret) under the user's hands. "10,000 matches" fits; the
+  // figures are tabular so the text does not shift as the count changes.
+  matchCount: {
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    minWidth: '14ch',
+    fontVariantNumeric: 'tabular-nums',
+  },
 });
