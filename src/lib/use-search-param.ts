@@ -28,15 +28,8 @@ export function useSearchParam(key: string): [string, (value: string) => void] {
 /**
  * Search text mirrored into the URL. The input reads local state, because the URL updates asynchronously
  * and a controlled input fed from it drops keystrokes typed faster than navigation settles.
- *
- * With `urlLater`, typing leaves the URL alone and the owner calls the third function once the list shows
- * the text's answer. Each URL write is a router navigation that renders the page again: a list filtered
- * where it lives (a server-paged table) would otherwise pay for it between the keystroke and its rows.
  */
-export function useSearchText(
-  key = 'q',
-  { urlLater = false }: { urlLater?: boolean } = {},
-): [string, (value: string) => void, (value: string) => void] {
+export function useSearchText(key = 'q'): [string, (value: string) => void] {
   const [urlValue, setUrlValue] = useSearchParam(key);
   const [text, setText] = useState(urlValue);
   // Values written by typing here; the URL catches up through them one by one and must not echo them back.
@@ -47,31 +40,19 @@ export function useSearchText(
       if (urlValue === lastWritten.current) written.current.clear();
       return;
     }
-    // A change from elsewhere (back button, a pasted link) replaces the text; with `urlLater`, what was
-    // typed before it is no longer for the URL.
-    if (urlLater) {
-      written.current.clear();
-      lastWritten.current = null;
-    }
+    // A change from elsewhere (back button, a pasted link) replaces the text.
     setText(urlValue);
-  }, [urlValue, urlLater]);
+  }, [urlValue]);
   const update = useCallback(
     (value: string) => {
       written.current.add(value);
       lastWritten.current = value;
       setText(value);
-      if (!urlLater) setUrlValue(value);
+      setUrlValue(value);
     },
-    [setUrlValue, urlLater],
+    [setUrlValue],
   );
-  /** Puts the text last typed into the URL; a value the URL has, or one not typed here, changes nothing. */
-  const writeUrl = useCallback(
-    (value: string) => {
-      if (value !== urlValue && value === lastWritten.current) setUrlValue(value);
-    },
-    [setUrlValue, urlValue],
-  );
-  return [text, update, writeUrl];
+  return [text, update];
 }
 
 /** A list kept in one query parameter, comma-separated (host names cannot contain commas). */

@@ -7,7 +7,6 @@ import {
   MenuTrigger,
   Overflow,
   OverflowItem,
-  SearchBox,
   Toolbar,
   ToolbarButton,
   Tooltip,
@@ -30,6 +29,7 @@ import {
 } from 'react';
 import { ActionBarSlotContext, useActionBarSlot, type ActionBarSlot } from './action-bar-slot';
 import { useActionBarStyles } from './action-bar.styles';
+import { SearchField } from './search-field';
 
 /** Marks action toolbars so the global Ctrl+Alt+A shortcut can find the one on screen. */
 export const ACTION_BAR_ATTRIBUTE = 'data-action-bar';
@@ -43,6 +43,7 @@ export function formatItemCount(count: number): string {
 }
 
 export interface ActionBarSearch {
+  /** The owner's text; the box keeps what is typed itself, so the owner may take it later (search-field.tsx). */
   value: string;
   onChange: (value: string) => void;
   /** Rows that match the current query, announced as the user types. */
@@ -209,21 +210,14 @@ export function ActionBar({
           </Tooltip>
         )}
         {search && (
-          <>
-            <SearchBox
-              className={styles.search}
-              size="small"
-              aria-label={search.placeholder ?? 'Search'}
-              placeholder={search.placeholder ?? 'Search'}
-              value={search.value}
-              onChange={(_event, data) => search.onChange(data.value)}
-            />
-            <span className={styles.matchCount} aria-live="polite">
-              {search.value
-                ? `${counts.format(search.matchCount)} ${search.matchCount === 1 ? 'match' : 'matches'}`
-                : ''}
-            </span>
-          </>
+          <SearchField
+            value={search.value}
+            onChange={search.onChange}
+            matchCount={search.matchCount}
+            label={search.placeholder ?? 'Search'}
+            boxClassName={styles.search}
+            countClassName={styles.matchCount}
+          />
         )}
       </div>
     </div>

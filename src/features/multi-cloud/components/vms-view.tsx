@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   CLOUD_VM_SORT_KEYS,
   type CloudSummaryDto,
@@ -11,7 +11,7 @@ import { DataTable, type DataTableColumn, type SortState } from '@/components/da
 import { ErrorState, isLoadFailure } from '@/components/query-state/query-state';
 import { StatusBadge } from '@/components/status-badge/status-badge';
 import { useMarkAppReady } from '@/lib/app-ready';
-import { useSearchParam, useSearchText } from '@/lib/use-search-param';
+import { useSearchParam } from '@/lib/use-search-param';
 import type { CloudVmView } from '@/api/queries/cloud-queries';
 import { useCloudVmRows } from '../api/use-cloud-vm-rows';
 import { groupHeaderOf } from './cloud-status';
@@ -41,42 +41,55 @@ function viewOf(search: string, sort: SortState | undefined): CloudVmView {
 /** The VM list of one cloud; selecting a VM opens its blade (`vm` in the URL), where its commands are. */
 export function VmsView({ cloud }: { cloud: CloudSummaryDto }) {
   const styles = useStyles();
-  const [search, setSearch, writeSearchToUrl] = useSearchText('q', { urlLater: true });
+  // The URL's `q` is the text whose rows are on screen. What is typed stays in the filter box (it keeps
+  // its own text), so a keystroke renders the box alone: this view renders once, with the rows, when the
+  // rows answering the text are in the cache; a slower answer to an earlier key is not shown.
+  const [urlSearch, setUrlSearch] = useSearchParam('q');
   const [sort, setSort] = useState<SortState | undefined>();
-  // The text whose rows the table shows. It follows the box once those rows are in the cache, so a
-  // keystroke renders the box alone, and the table renders once, with its rows, when they arrive (not first
-  // with the previous text's rows as a placeholder). Only the latest text is shown: a slower answer to an
-  // earlier key is not.
-  const [shownSearch, setShownSearch] = useState(search);
+  const [shownSearch, setShownSearch] = useState(urlSearch);
   const view = useMemo(() => viewOf(shownSearch, sort), [shownSearch, sort]);
   // The simulation filters, sorts and pages; the table asks for the rows around what it shows.
   const { page: vms, onRangeChange, prefetch, rowsCached } = useCloudVmRows(cloud.name, view);
+  /** The latest text asked for, typed or from the URL: only its rows are shown. */
+  const latestSearch = useRef(urlSearch);
+  const showWhenCached = useCallback(
+    (text: string) => {
+      latestSearch.current = text;
+      void rowsCached(viewOf(text, sort)).then(() => {
+        if (latestSearch.current === text) setShownSearch(text);
+      });
+    },
+    [rowsCached, sort],
+  );
   const onSearchChange = (text: string) => {
-    setSearch(text);
-    // Sent from the keystroke's own event; the effect below waits for that same request.
+    // Sent from the keystroke's own event; showWhenCached waits for that same request.
     prefetch(viewOf(text, sort));
+    showWhenCached(text);
   };
+  // A `q` this view did not write (the back button, a pasted link) replaces the text, in the box too.
+  const writtenSearch = useRef(urlSearch);
   useEffect(() => {
-    let latest = true;
-    void rowsCached(viewOf(search, sort)).then(() => {
-      if (latest) setShownSearch(search);
-    });
-    return () => {
-      latest = false;
-    };
-  }, [search, sort, rowsCached]);
+    if (urlSearch === writtenSearch.current) return;
+    writtenSearch.current = urlSearch;
+    showWhenCached(urlSearch);
+  }, [urlSearch, showWhenCached]);
   const [selectedId, setSelectedId] = useSearchParam('vm');
   useMarkAppReady(!vms.isPending);
   // The URL takes the text (`q`) once the rows answering it are on screen, not in the keystroke's way: in a
   // task after the one that renders them. Written from this effect directly, the router's navigation and
   // history.replaceState ran inside the rows' own task (React flushes this effect with the commit of a
   // store update), so the browser could show the rows only after the URL had been written.
-  const searchShown = shownSearch === search && !vms.isPending && !vms.isPlaceholderData;
+  const searchShown = !vms.isPending && !vms.isPlaceholderData;
   useEffect(() => {
-    if (!searchShown) return;
-    const later = window.setTimeout(() => writeSearchToUrl(shownSearch), 0);
+    // A text typed past already is not written: each write renders the page again, between keystrokes.
+    if (!searchShown || shownSearch === writtenSearch.current) return;
+    const later = window.setTimeout(() => {
+      if (shownSearch !== latestSearch.current) return;
+      writtenSearch.current = shownSearch;
+      setUrlSearch(shownSearch);
+    }, 0);
     return () => window.clearTimeout(later);
-  }, [searchShown, shownSearch, writeSearchToUrl]);
+  }, [searchShown, shownSearch, setUrlSearch]);
 
   const rows = useMemo(() => vms.data?.items ?? [], [vms.data]);
   const groupHeader = groupHeaderOf(cloud);
@@ -169,7 +182,7 @@ export function VmsView({ cloud }: { cloud: CloudSummaryDto }) {
         onRefresh={() => void vms.refetch()}
         refreshing={vms.isFetching}
         search={{
-          value: search,
+          value: urlSearch,
           onChange: onSearchChange,
           matchCount: vms.data?.total ?? 0,
           placeholder: 'Filter virtual machines',
