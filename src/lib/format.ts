@@ -8,6 +8,15 @@ const dateTimeFormat = new Intl.DateTimeFormat('en-US', {
 });
 const dateFormat = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'numeric', day: 'numeric' });
 
+// The browser's locale, as toLocaleString, in one formatter: a filter formats its count of matches at every
+// key, and a profile of the 10,000-VM filter showed a formatter built per call among its costliest work.
+const counts = new Intl.NumberFormat();
+
+/** A count of items in the browser's locale ("10,000"). */
+export function formatCount(count: number): string {
+  return counts.format(count);
+}
+
 /** WAC shows dates the US way in its English UI ("12/9/2020, 4:16:32 PM"). */
 export function formatDateTime(iso: string | null | undefined, fallback = 'Never'): string {
   if (!iso) return fallback;

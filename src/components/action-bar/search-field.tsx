@@ -1,5 +1,6 @@
 import { SearchBox } from '@fluentui/react-components';
 import { memo, useState } from 'react';
+import { formatCount } from '@/lib/format';
 
 export interface SearchFieldProps {
   /** The text as the owner last set it; a value the box did not send replaces what is typed. */
@@ -10,9 +11,6 @@ export interface SearchFieldProps {
   boxClassName: string;
   countClassName: string;
 }
-
-// The browser's locale, as the bar's other counts.
-const matches = new Intl.NumberFormat();
 
 interface Typed {
   text: string;
@@ -62,7 +60,7 @@ export const SearchField = memo(function SearchField({
         }}
       />
       <span className={countClassName} aria-live="polite">
-        {current.text ? `${matches.format(matchCount)} ${matchCount === 1 ? 'match' : 'matches'}` : ''}
+        {current.text ? `${formatCount(matchCount)} ${matchCount === 1 ? 'match' : 'matches'}` : ''}
       </span>
     </>
   );
