@@ -558,7 +558,7 @@ async function vmFilterRows(ctx) {
     CLOUD_VM_GRID,
   );
   rows.push({
-    measure: `\`large\`: filter latency per keystroke at ${Number(total) - 1} rows, CPU slowed ${FILTER_CPU_SLOWDOWN}× (target: worst < 50 ms)`,
+    measure: `\`large\`: filter latency per keystroke at ${Number(total) - 1} rows, CPU slowed ${FILTER_CPU_SLOWDOWN}×, one typing`,
     portal: `median ${ms(median(latencies))}, max ${ms(Math.max(...latencies))}`,
     note: `keydown to the grid's last DOM change; typing '${FILTER_QUERY}' (${latencies.map((x) => Math.round(x)).join(', ')} ms) → ${matches} rows`,
   });
@@ -603,6 +603,16 @@ async function vmFilterRows(ctx) {
     note: `at 0/10/33/50/75/100 % of the scroll: ${counts.join(', ')}`,
   });
   await page.context().close();
+
+  // The target is the worst key, and one typing's worst key moves by tens of milliseconds from one typing to
+  // the next: the row the target is read from takes the worst key of several typings, each in a fresh page.
+  const worsts = [Math.max(...latencies)];
+  while (worsts.length < Math.max(RUNS, 3)) worsts.push(await worstFilterKey(ctx, ctx.appUrl));
+  rows.push({
+    measure: `\`large\`: filter, worst keystroke of each typing, CPU slowed ${FILTER_CPU_SLOWDOWN}× (target: worst < 50 ms)`,
+    portal: `median ${ms(median(worsts))}, max ${ms(Math.max(...worsts))}`,
+    note: `${worsts.length} typings of '${FILTER_QUERY}', each in a fresh page (the first is the one above): ${worsts.map((x) => Math.round(x)).join(', ')} ms`,
+  });
   if (ctx.againstUrl) rows.push(...(await filterAgainstRows(ctx)));
   return rows;
 }
