@@ -26,13 +26,15 @@ export function useSearchParam(key: string): [string, (value: string) => void] {
 }
 
 /**
- * Search text mirrored into the URL. The input reads local state, because the URL updates asynchronously
- * and a controlled input fed from it drops keystrokes typed faster than navigation settles.
+ * Search text mirrored into the URL, for a list filtered on the page. The list filters by local state, at
+ * the keystroke: the URL updates asynchronously, one router navigation per key, and catches up through
+ * the texts typed in turn. The box keeps its own text (search-field.tsx); this state is the list's.
  */
 export function useSearchText(key = 'q'): [string, (value: string) => void] {
   const [urlValue, setUrlValue] = useSearchParam(key);
   const [text, setText] = useState(urlValue);
-  // Values written by typing here; the URL catches up through them one by one and must not echo them back.
+  // Values written by typing here; the URL catches up through them one by one and must not echo them back
+  // (the list would show an older text's rows for a moment).
   const written = useRef(new Set<string>());
   const lastWritten = useRef<string | null>(null);
   useEffect(() => {
