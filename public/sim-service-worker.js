@@ -181,6 +181,16 @@ addEventListener('message', (event) => {
 addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.mode === 'navigate') return;
+  // The page's own code, styles, images and fonts (any request with a destination: the world is asked only
+  // with fetch(), whose destination is empty) go to the network without this worker, whether or not it knows
+  // the page yet. Answered through it, they died with it: a worker stopped while the route chunks the app
+  // prefetches when idle were in flight (the DevTools protocol's ServiceWorker.stopAllWorkers, 14 of 25
+  // tries) failed those imports, and the browser keeps a failed module, so the next navigation needing one
+  // showed "Failed to fetch dynamically imported module" until a reload.
+  if (request.destination !== '') {
+    event.stopImmediatePropagation();
+    return;
+  }
   const { via, route } = routeOf(event);
   if (via === 'world') {
     event.stopImmediatePropagation();

@@ -32,3 +32,24 @@ test('after the browser stops the service worker, the next fetch and navigation 
   await expect(page.getByText(/failed: 404/)).toHaveCount(0);
   await expect(page.getByText('hci-node1').first()).toBeVisible();
 });
+
+test("after the browser stops the service worker, the app's code still comes from the network, not through the restarted worker", async ({
+  page,
+  context,
+  gotoScenario,
+}) => {
+  await gotoScenario('/', 'registered');
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  // A response the worker gave dies with it when it is stopped again: the browser then keeps the failed
+  // module, and every later navigation that needs it fails until a reload.
+  const throughWorker: string[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script' && response.fromServiceWorker())
+      throughWorker.push(response.url());
+  });
+  await page.getByRole('link', { name: 'hci-cluster01' }).first().click();
+  await expect(page.getByRole('heading', { name: 'hci-cluster01' }).first()).toBeVisible();
+  expect(throughWorker).toEqual([]);
+});
