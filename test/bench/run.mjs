@@ -5,10 +5,11 @@
 // To add a row, write `async function myMeasure(ctx) { return [row, …] }` and list it in MEASURES.
 // `ctx` has: browser, appUrl, bareUrl, runs, newPage() (cold: a fresh context, so no cache and no service
 // worker), waitForReady(page), simCall(page, method, ...args), median(numbers), timeInPage(page, fn), and
-// with --against, againstRev and againstUrl (undefined without it).
+// with --against, againstRev and againstUrl (undefined without it); work (a temp directory for more builds)
+// and cleanup (steps run in order at the end; unshift a server's close, so it runs before that directory goes).
 //
 // Options: --runs=5 (repetitions), --cold-runs=N (cold-load pairs; default max(2 × runs, 7)),
-// --only=cold-load,first-page-js,large-jump,vm-tables (= vm-cold,vm-navigation,vm-filter),
+// --only=cold-load,cold-floor,first-page-js,large-jump,vm-tables (= vm-cold,vm-navigation,vm-filter),
 // --against=REV (also builds git revision REV; the cold load and the filter then alternate the two builds
 // load by load, so a change is compared with its base in one run instead of across two)
 import { spawnSync } from 'node:child_process';
@@ -269,6 +270,88 @@ async function coldLoadRows(ctx) {
     });
   }
   return rows;
+}
+
+/**
+ * Stand-ins for src/main.tsx in two reference builds of the portal (same config, same index.html, the same
+ * world in the same workers), for where the cold load's time goes. Each waits for the world to mock the page,
+ * as the portal's requests do, then shows `/api/connections` as text, which has the cluster's name.
+ * `world-and-react`: the world, React and that one request; no code of the portal's own page.
+ * `first-page-code`: the same, after the portal's first page's code (the app, its router and Fluent UI, the
+ * connections page) has loaded and run as main.tsx loads it; none of it renders.
+ */
+const REFERENCE_ENTRIES = {
+  'world-and-react': '',
+  'first-page-code': `
+const firstPage = Promise.all([import('@/app/index-route-code').then((m) => m.importIndexRoute()), import('@/render-app')]);
+await firstPage;`,
+};
+const referenceEntry = (before) => `
+import { startSimulation } from '@mocks/browser';
+const simulation = startSimulation();
+${before}
+const { createElement, useEffect, useState } = await import('react');
+const { createRoot } = await import('react-dom/client');
+function Connections() {
+  const [text, setText] = useState('');
+  useEffect(() => {
+    void simulation.mocking.then(() => fetch('/api/connections')).then((r) => r.text()).then((body) => {
+      setText(body);
+      document.body.dataset.appReady = 'true';
+    });
+  }, []);
+  return createElement('pre', null, text);
+}
+createRoot(document.getElementById('root')).render(createElement(Connections));
+`;
+
+/** Builds the portal with `code` as its entry module (in place of src/main.tsx) into `outDir`. */
+async function buildWithEntry(code, outDir) {
+  const entry = join(root, 'src', 'main.tsx');
+  await build({
+    root,
+    logLevel: 'warn',
+    plugins: [{ name: 'bench-reference-entry', enforce: 'pre', load: (id) => (id === entry ? code : null) }],
+    build: { outDir, emptyOutDir: true },
+  });
+  return outDir;
+}
+
+/**
+ * The cold load's floor: the portal, the two reference builds and the bare page, interleaved. What the
+ * reference builds take is what no change to the portal's own first render can win back.
+ */
+async function coldFloorRows(ctx) {
+  const references = [];
+  for (const [name, before] of Object.entries(REFERENCE_ENTRIES)) {
+    console.error(`building the reference page ${name}…`);
+    const served = await serve(await buildWithEntry(referenceEntry(before), join(ctx.work, name)));
+    ctx.cleanup.unshift(served.close);
+    references.push({ name, url: `${served.url}${CONNECTIONS}`, times: [] });
+  }
+  const app = { url: `${ctx.appUrl}${CONNECTIONS}`, times: [] };
+  const bare = { url: `${ctx.bareUrl}/`, times: [] };
+  const sides = [app, ...references, bare];
+  for (const { url } of sides) await coldLoad(ctx, url, READY_TEXT);
+  await interleaved(
+    COLD_RUNS,
+    sides.map((s) => async () => s.times.push((await coldLoad(ctx, s.url, READY_TEXT)).readyAt)),
+  );
+  const b = median(bare.times);
+  const what = {
+    'world-and-react': 'the world, React and one request, no page of the portal',
+    'first-page-code': "the same after the first page's code has loaded and run, none of it rendered",
+  };
+  return [app, ...references].map((s) => ({
+    measure:
+      s === app
+        ? `Cold load's floor (reference builds, ${COLD_RUNS} interleaved rounds): the portal`
+        : `Cold load's floor: ${what[s.name]} (\`${s.name}\`)`,
+    portal: ms(median(s.times)),
+    baseline: ms(b),
+    ratio: ratio(median(s.times), b),
+    note: `median of the rounds' ratios ${median(s.times.map((x, i) => x / bare.times[i])).toFixed(1)}×; ${spread(s.times)}`,
+  }));
 }
 
 /** The marks of mocks/browser.ts, in the order a cold start reaches them. */
@@ -671,6 +754,7 @@ async function buildAgainst(work, rev, cleanup) {
 
 const MEASURES = {
   'cold-load': coldLoadRows,
+  'cold-floor': coldFloorRows,
   'first-page-js': firstPageJsRows,
   'large-jump': largeJumpRows,
   'vm-cold': vmColdRows,
@@ -754,6 +838,8 @@ async function main() {
       bareDir,
       againstRev,
       againstUrl: against?.url,
+      work,
+      cleanup,
       newPage: async () => (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage(),
       waitForReady,
       simCall,
