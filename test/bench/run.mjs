@@ -272,62 +272,115 @@ async function coldLoadRows(ctx) {
   return rows;
 }
 
+/** What the reference pages show once the world answers: `/api/connections` as text (it has the cluster's name). */
+const SHOW_CONNECTIONS = `
+const connections = (mocking) => mocking.then(() => fetch('/api/connections')).then((r) => r.text());
+const shown = (text) => {
+  if (text) document.body.dataset.appReady = 'true';
+  return text ?? '';
+};`;
+
 /**
- * Stand-ins for src/main.tsx in two reference builds of the portal (same config, same index.html, the same
- * world in the same workers), for where the cold load's time goes. Each waits for the world to mock the page,
- * as the portal's requests do, then shows `/api/connections` as text, which has the cluster's name.
- * `world-and-react`: the world, React and that one request; no code of the portal's own page.
- * `first-page-code`: the same, after the portal's first page's code (the app, its router and Fluent UI, the
- * connections page) has loaded and run as main.tsx loads it; none of it renders.
+ * The cold load's floor: builds of the portal (same config, index.html, world and workers) whose entry,
+ * instead of src/main.tsx's app, loads one of these pages, as main.tsx loads the app once it has started
+ * the world. Each shows the connections as text once the world mocks the page, as the portal's requests wait.
  */
-const REFERENCE_ENTRIES = {
-  'world-and-react': '',
-  'first-page-code': `
-const firstPage = Promise.all([import('@/app/index-route-code').then((m) => m.importIndexRoute()), import('@/render-app')]);
-await firstPage;`,
+const REFERENCE_PAGES = {
+  'world-and-react': {
+    what: 'the world, React and one request',
+    code: `
+import { createElement, useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+${SHOW_CONNECTIONS}
+export function renderPage(mocking) {
+  function Connections() {
+    const [text, setText] = useState();
+    useEffect(() => void connections(mocking).then(setText), []);
+    return createElement('pre', null, shown(text));
+  }
+  createRoot(document.getElementById('root')).render(createElement(Connections));
+}`,
+  },
+  stack: {
+    what: "that through the stack's providers: a router, TanStack Query's useQuery, FluentProvider and a Fluent Text",
+    code: `
+import { FluentProvider, Text, webLightTheme } from '@fluentui/react-components';
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { createElement } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+${SHOW_CONNECTIONS}
+export function renderPage(mocking) {
+  function Connections() {
+    const { data } = useQuery({ queryKey: ['connections'], queryFn: () => connections(mocking) });
+    return createElement(Text, { as: 'pre' }, shown(data));
+  }
+  const router = createBrowserRouter([{ path: '/', Component: Connections }]);
+  const client = new QueryClient();
+  createRoot(document.getElementById('root')).render(
+    createElement(FluentProvider, { theme: webLightTheme },
+      createElement(QueryClientProvider, { client }, createElement(RouterProvider, { router }))),
+  );
+}`,
+  },
+  'first-page-code': {
+    what: "the first: after the portal's first page's code has loaded and run, none of it rendered",
+    code: `
+import { createElement, useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { importIndexRoute } from '@/app/index-route-code';
+${SHOW_CONNECTIONS}
+export async function renderPage(mocking) {
+  await Promise.all([importIndexRoute(), import('@/render-app')]);
+  function Connections() {
+    const [text, setText] = useState();
+    useEffect(() => void connections(mocking).then(setText), []);
+    return createElement('pre', null, shown(text));
+  }
+  createRoot(document.getElementById('root')).render(createElement(Connections));
+}`,
+  },
 };
-const referenceEntry = (before) => `
+
+const REFERENCE_PAGE_ID = 'virtual:bench-reference-page';
+const REFERENCE_ENTRY = `
 import { startSimulation } from '@mocks/browser';
 const simulation = startSimulation();
-${before}
-const { createElement, useEffect, useState } = await import('react');
-const { createRoot } = await import('react-dom/client');
-function Connections() {
-  const [text, setText] = useState('');
-  useEffect(() => {
-    void simulation.mocking.then(() => fetch('/api/connections')).then((r) => r.text()).then((body) => {
-      setText(body);
-      document.body.dataset.appReady = 'true';
-    });
-  }, []);
-  return createElement('pre', null, text);
-}
-createRoot(document.getElementById('root')).render(createElement(Connections));
+const { renderPage } = await import('${REFERENCE_PAGE_ID}');
+await renderPage(simulation.mocking);
 `;
 
-/** Builds the portal with `code` as its entry module (in place of src/main.tsx) into `outDir`. */
-async function buildWithEntry(code, outDir) {
+/** Builds the portal with REFERENCE_ENTRY in place of src/main.tsx, loading `page` as its app, into `outDir`. */
+async function buildReference(page, outDir) {
   const entry = join(root, 'src', 'main.tsx');
+  const pageId = `\0${REFERENCE_PAGE_ID}.js`;
   await build({
     root,
     logLevel: 'warn',
-    plugins: [{ name: 'bench-reference-entry', enforce: 'pre', load: (id) => (id === entry ? code : null) }],
+    plugins: [
+      {
+        name: 'bench-reference-page',
+        enforce: 'pre',
+        resolveId: (id) => (id === REFERENCE_PAGE_ID ? pageId : null),
+        load: (id) => (id === entry ? REFERENCE_ENTRY : id === pageId ? page.code : null),
+      },
+    ],
     build: { outDir, emptyOutDir: true },
   });
   return outDir;
 }
 
 /**
- * The cold load's floor: the portal, the two reference builds and the bare page, interleaved. What the
- * reference builds take is what no change to the portal's own first render can win back.
+ * The portal, the reference builds and the bare page, in interleaved rounds. What a reference build takes
+ * is what no change to the portal's own first page can win back.
  */
 async function coldFloorRows(ctx) {
   const references = [];
-  for (const [name, before] of Object.entries(REFERENCE_ENTRIES)) {
+  for (const [name, page] of Object.entries(REFERENCE_PAGES)) {
     console.error(`building the reference page ${name}…`);
-    const served = await serve(await buildWithEntry(referenceEntry(before), join(ctx.work, name)));
+    const served = await serve(await buildReference(page, join(ctx.work, name)));
     ctx.cleanup.unshift(served.close);
-    references.push({ name, url: `${served.url}${CONNECTIONS}`, times: [] });
+    references.push({ name, what: page.what, url: `${served.url}${CONNECTIONS}`, times: [] });
   }
   const app = { url: `${ctx.appUrl}${CONNECTIONS}`, times: [] };
   const bare = { url: `${ctx.bareUrl}/`, times: [] };
@@ -338,15 +391,11 @@ async function coldFloorRows(ctx) {
     sides.map((s) => async () => s.times.push((await coldLoad(ctx, s.url, READY_TEXT)).readyAt)),
   );
   const b = median(bare.times);
-  const what = {
-    'world-and-react': 'the world, React and one request, no page of the portal',
-    'first-page-code': "the same after the first page's code has loaded and run, none of it rendered",
-  };
   return [app, ...references].map((s) => ({
     measure:
       s === app
         ? `Cold load's floor (reference builds, ${COLD_RUNS} interleaved rounds): the portal`
-        : `Cold load's floor: ${what[s.name]} (\`${s.name}\`)`,
+        : `Cold load's floor: ${s.what} (\`${s.name}\`)`,
     portal: ms(median(s.times)),
     baseline: ms(b),
     ratio: ratio(median(s.times), b),
