@@ -1,4 +1,4 @@
-import { expect, expectNoSeriousA11yViolations, setTheme, test } from './fixtures';
+import { expect, expectNoSeriousA11yViolations, setTheme, test, waitForApp } from './fixtures';
 
 const SETTINGS = '/connections/cluster/hci-cluster01/settings/azure-stack-hci-registration';
 const ARC_PAGE = '/connections/cluster/hci-cluster01/tools/azure-arc/registration';
@@ -45,6 +45,34 @@ test('from the dashboard, registers hci-cluster01 with a new resource group in E
   await expect(system.getByText('Registered', { exact: true })).toBeVisible();
   await expect(system.getByText('Connected', { exact: true })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Server status' }).getByText('Arc-enabled')).toHaveCount(4);
+});
+
+test('a reload while the registration runs brings its pane back with the job where it was, and the job completes', async ({
+  page,
+  gotoScenario,
+  hciSim,
+}) => {
+  await gotoScenario('/connections/cluster/hci-cluster01/tools/dashboard', 'gateway-registered');
+  await page
+    .getByRole('region', { name: 'Azure connection' })
+    .getByRole('link', { name: 'Register this cluster' })
+    .click();
+  const pane = page.getByRole('dialog', { name: 'Register Azure Stack HCI' });
+  await pane.getByRole('button', { name: 'Register' }).click();
+  const done = pane.getByRole('list', { name: 'Steps' }).locator('[data-step-state="done"]');
+  await hciSim.advance('20s');
+  await expect.poll(() => done.count()).toBeGreaterThan(0);
+  const doneBeforeReload = await done.count();
+
+  await page.reload();
+  await waitForApp(page);
+  // The world's clock runs on while the page reloads, so the job may have gone further, never back.
+  await expect.poll(() => done.count()).toBeGreaterThanOrEqual(doneBeforeReload);
+  await expect(pane.getByRole('button', { name: 'Register' })).toBeDisabled();
+
+  await hciSim.advance('2m');
+  await expect(pane.getByText(SUCCESS)).toBeVisible();
+  await expect(done).toHaveCount(16);
 });
 
 for (const theme of ['light', 'dark'] as const) {
