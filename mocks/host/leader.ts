@@ -1,8 +1,9 @@
 /**
  * Where there is no SharedWorker (Chrome on Android, some embedded browsers): one tab, the holder of a Web
  * Lock, runs the world host in its page and serves the other tabs over a BroadcastChannel. When it closes,
- * the next tab in the lock's queue takes over from the saved world, and every page sends again what was
- * still unanswered. Never two worlds: the lock has one holder.
+ * the next tab in the lock's queue takes over from the saved world, and every page introduces itself to it
+ * again (a host tells only the pages that said hello what changed) and sends again what was still
+ * unanswered. Never two worlds: the lock has one holder.
  */
 import type { HostLink } from './client';
 import type { HostPort } from './host';
@@ -33,6 +34,8 @@ export function leaderLink(): HostLink {
   const self = crypto.randomUUID();
   const channel = new BroadcastChannel(CHANNEL);
   const unanswered = new Map<number, PageMessage>();
+  /** this page's hello, without its preset link: a new leader's host knows no page until it hears one */
+  let introduction: Extract<PageMessage, { type: 'hello' }> | undefined;
   let deliver: (message: HostMessage) => void = () => undefined;
   let leading: ((message: PageMessage) => void) | undefined;
 
@@ -46,14 +49,16 @@ export function leaderLink(): HostLink {
     else channel.postMessage({ kind: 'to-host', from: self, message } satisfies ChannelMessage);
   };
 
-  const resendAll = () => {
+  /** To a new leader: this page's hello again (unless it is still among the unanswered), then the rest. */
+  const catchUpWithLeader = () => {
+    if (introduction && !unanswered.has(introduction.id)) send(introduction);
     for (const message of unanswered.values()) send(message);
   };
 
   channel.addEventListener('message', (event: MessageEvent<ChannelMessage>) => {
     const data = event.data;
     if (data.kind === 'to-page' && data.to === self) toPage(data.message);
-    else if (data.kind === 'leader-ready' && !leading) resendAll();
+    else if (data.kind === 'leader-ready' && !leading) catchUpWithLeader();
   });
 
   void navigator.locks.request(LEADER_LOCK, async () => {
@@ -88,7 +93,7 @@ export function leaderLink(): HostLink {
     leading = (message) => host.receive(own, message);
     window.addEventListener('pagehide', () => void host.flush());
     channel.postMessage({ kind: 'leader-ready' } satisfies ChannelMessage);
-    resendAll();
+    catchUpWithLeader();
     // Held for the page's lifetime: the lock passes to the next tab when this one closes.
     await new Promise<never>(() => undefined);
   });
@@ -98,6 +103,7 @@ export function leaderLink(): HostLink {
     carriesPorts: false,
     post: (message) => {
       const kept = resendable(message);
+      if (kept?.type === 'hello') introduction = kept;
       if (kept && 'id' in kept) unanswered.set(kept.id, kept);
       send(message);
     },

@@ -177,3 +177,55 @@ test('the only tab saying it closes (as it does on every reload) leaves the serv
     await page.evaluate(() => (window as unknown as { controlledAtStart: boolean }).controlledAtStart),
   ).toBe(true);
 });
+
+test.describe('in a browser without SharedWorker (Chrome on Android), one leader tab holds the world', () => {
+  test.beforeEach(async ({ context }) => {
+    // Before any of the page's scripts: index.html and mocks/browser.ts then find no SharedWorker.
+    await context.addInitScript(() => {
+      delete (window as { SharedWorker?: unknown }).SharedWorker;
+    });
+  });
+
+  test('a resource group created in either tab is there in the other, and a fault shows in both', async ({
+    context,
+  }) => {
+    const leader = await open(context, withScenario('/', 'registered'));
+    const other = await open(context, SERVERS);
+    expect(await other.evaluate(() => typeof window.SharedWorker)).toBe('undefined');
+    const subscription = await subscriptionId(leader);
+
+    expect((await arm(other, 'GET', group(subscription, 'rg-from-leader'))).status).toBe(404);
+    expect(
+      (await arm(leader, 'PUT', group(subscription, 'rg-from-leader'), { location: 'eastus' })).status,
+    ).toBe(201);
+    expect((await arm(other, 'GET', group(subscription, 'rg-from-leader'))).status).toBe(200);
+    expect(
+      (await arm(other, 'PUT', group(subscription, 'rg-from-other'), { location: 'westeurope' })).status,
+    ).toBe(201);
+    expect((await arm(leader, 'GET', group(subscription, 'rg-from-other'))).status).toBe(200);
+
+    await leader.evaluate(() => window.hciSim?.inject('node-down', 'hci-node2'));
+    await expect(
+      other.getByRole('row', { name: /hci-node2/ }).getByText('Down', { exact: true }),
+    ).toBeVisible();
+  });
+
+  test('when the leader tab closes, the next tab holds the world as it was', async ({ context }) => {
+    const leader = await open(context, withScenario('/', 'registered'));
+    const other = await open(context, SERVERS);
+    const subscription = await subscriptionId(leader);
+    expect(
+      (await arm(other, 'PUT', group(subscription, 'rg-before-close'), { location: 'eastus' })).status,
+    ).toBe(201);
+
+    await leader.close();
+
+    expect((await arm(other, 'GET', group(subscription, 'rg-before-close'))).status).toBe(200);
+    await other.evaluate(() => window.hciSim?.inject('node-down', 'hci-node2'));
+    await expect(
+      other.getByRole('row', { name: /hci-node2/ }).getByText('Down', { exact: true }),
+    ).toBeVisible();
+    const late = await open(context, '/');
+    expect((await arm(late, 'GET', group(subscription, 'rg-before-close'))).status).toBe(200);
+  });
+});
