@@ -280,27 +280,28 @@ const shown = (text) => {
   return text ?? '';
 };`;
 
-/**
- * The cold load's floor: builds of the portal (same config, index.html, world and workers) whose entry,
- * instead of src/main.tsx's app, loads one of these pages, as main.tsx loads the app once it has started
- * the world. Each shows the connections as text once the world mocks the page, as the portal's requests wait.
- */
-const REFERENCE_PAGES = {
-  'world-and-react': {
-    what: 'the world, React and one request',
-    code: `
+/** A page of React alone showing the connections; `first` is awaited before it renders. */
+const reactPage = (first = '') => `
 import { createElement, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 ${SHOW_CONNECTIONS}
-export function renderPage(mocking) {
+export async function renderPage(mocking) {
+  ${first}
   function Connections() {
     const [text, setText] = useState();
     useEffect(() => void connections(mocking).then(setText), []);
     return createElement('pre', null, shown(text));
   }
   createRoot(document.getElementById('root')).render(createElement(Connections));
-}`,
-  },
+}`;
+
+/**
+ * The cold load's floor: builds of the portal (same config, index.html, world and workers) whose entry,
+ * instead of src/main.tsx's app, loads one of these pages, as main.tsx loads the app once it has started
+ * the world. Each shows the connections as text once the world mocks the page, as the portal's requests wait.
+ */
+const REFERENCE_PAGES = {
+  'world-and-react': { what: 'the world, React and one request', code: reactPage() },
   stack: {
     what: "that through the stack's providers: a router, TanStack Query's useQuery, FluentProvider and a Fluent Text",
     code: `
@@ -324,21 +325,10 @@ export function renderPage(mocking) {
 }`,
   },
   'first-page-code': {
-    what: "the first: after the portal's first page's code has loaded and run, none of it rendered",
-    code: `
-import { createElement, useEffect, useState } from 'react';
-import { createRoot } from 'react-dom/client';
-import { importIndexRoute } from '@/app/index-route-code';
-${SHOW_CONNECTIONS}
-export async function renderPage(mocking) {
-  await Promise.all([importIndexRoute(), import('@/render-app')]);
-  function Connections() {
-    const [text, setText] = useState();
-    useEffect(() => void connections(mocking).then(setText), []);
-    return createElement('pre', null, shown(text));
-  }
-  createRoot(document.getElementById('root')).render(createElement(Connections));
-}`,
+    what: "the world, React and one request, after the portal's first page's code has loaded and run, none of it rendered",
+    code: reactPage(`
+  const { importIndexRoute } = await import('@/app/index-route-code');
+  await Promise.all([importIndexRoute(), import('@/render-app')]);`),
   },
 };
 

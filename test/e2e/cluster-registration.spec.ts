@@ -1,3 +1,4 @@
+import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, setTheme, test, waitForApp } from './fixtures';
 
 const SETTINGS = '/connections/cluster/hci-cluster01/settings/azure-stack-hci-registration';
@@ -5,17 +6,25 @@ const ARC_PAGE = '/connections/cluster/hci-cluster01/tools/azure-arc/registratio
 const SUCCESS =
   'Azure Stack HCI is successfully registered. An Azure resource representing Azure Stack HCI has been created in your Azure subscription to enable an Azure-consistent monitoring, billing, and support experience.';
 
-test('from the dashboard, registers hci-cluster01 with a new resource group in East US, every step checked, then Connected with each node Arc-enabled', async ({
-  page,
-  gotoScenario,
-  hciSim,
-}) => {
+/** The registration pane, opened from the dashboard's Azure connection card of a gateway registered with Azure. */
+async function openRegistrationFromDashboard(
+  page: Page,
+  gotoScenario: (path: string, scenario: string) => Promise<void>,
+): Promise<Locator> {
   await gotoScenario('/connections/cluster/hci-cluster01/tools/dashboard', 'gateway-registered');
   await page
     .getByRole('region', { name: 'Azure connection' })
     .getByRole('link', { name: 'Register this cluster' })
     .click();
-  const pane = page.getByRole('dialog', { name: 'Register Azure Stack HCI' });
+  return page.getByRole('dialog', { name: 'Register Azure Stack HCI' });
+}
+
+test('from the dashboard, registers hci-cluster01 with a new resource group in East US, every step checked, then Connected with each node Arc-enabled', async ({
+  page,
+  gotoScenario,
+  hciSim,
+}) => {
+  const pane = await openRegistrationFromDashboard(page, gotoScenario);
   await expect(pane.getByRole('list', { name: 'Prerequisite checks' })).toBeVisible();
   await expect(pane.getByRole('textbox', { name: /New resource group name/ })).toHaveValue(
     'hci-cluster01-rg',
@@ -52,12 +61,7 @@ test('a reload while the registration runs brings its pane back with the job whe
   gotoScenario,
   hciSim,
 }) => {
-  await gotoScenario('/connections/cluster/hci-cluster01/tools/dashboard', 'gateway-registered');
-  await page
-    .getByRole('region', { name: 'Azure connection' })
-    .getByRole('link', { name: 'Register this cluster' })
-    .click();
-  const pane = page.getByRole('dialog', { name: 'Register Azure Stack HCI' });
+  const pane = await openRegistrationFromDashboard(page, gotoScenario);
   await pane.getByRole('button', { name: 'Register' }).click();
   const done = pane.getByRole('list', { name: 'Steps' }).locator('[data-step-state="done"]');
   await hciSim.advance('20s');
