@@ -80,11 +80,22 @@ let nextWorldRequest = 1;
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
 /**
- * How a request of a page that handed this worker its port is answered: `world` (asked of the host over
- * the port), `network` (what the page answers for everything else: its code, styles, images) or `page`
- * (the readiness probe, which must go through the page, and every request of a page without a port).
+ * How a page's request is answered: `network` for the page's own code, styles, images and fonts (any request
+ * with a destination: the world is asked only with fetch(), whose destination is empty), whether or not this
+ * worker knows the page yet; then, for a page that handed this worker its port, `world` (asked of the host
+ * over the port) or `network` (a fetch() the page would answer PASSTHROUGH, by mocks/browser.ts's
+ * isForTheWorld, the same test: MSW's path would ask the page's busy main thread only to hear that); and
+ * `page` for the readiness probe, which must go through the page, and for every request of a page without
+ * a port.
  */
 function routeOf(event) {
+  // Answered through this worker, the page's code died with it: a worker stopped while the route chunks the
+  // app prefetches when idle were in flight (the DevTools protocol's ServiceWorker.stopAllWorkers, 14 of 25
+  // tries) failed those imports, and the browser keeps a failed module, so the next navigation needing one
+  // showed "Failed to fetch dynamically imported module" until a reload. Nor do they wait on MSW's path,
+  // which first asks the page's main thread, busy rendering the very route whose code chunks these are (a
+  // trace of an in-app navigation showed each chunk answered 170-220 ms after it was asked for).
+  if (event.request.destination !== '') return { via: 'network' };
   const route = worldPorts.get(event.clientId);
   if (!route) return { via: 'page' };
   const request = event.request;
@@ -181,16 +192,6 @@ addEventListener('message', (event) => {
 addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.mode === 'navigate') return;
-  // The page's own code, styles, images and fonts (any request with a destination: the world is asked only
-  // with fetch(), whose destination is empty) go to the network without this worker, whether or not it knows
-  // the page yet. Answered through it, they died with it: a worker stopped while the route chunks the app
-  // prefetches when idle were in flight (the DevTools protocol's ServiceWorker.stopAllWorkers, 14 of 25
-  // tries) failed those imports, and the browser keeps a failed module, so the next navigation needing one
-  // showed "Failed to fetch dynamically imported module" until a reload.
-  if (request.destination !== '') {
-    event.stopImmediatePropagation();
-    return;
-  }
   const { via, route } = routeOf(event);
   if (via === 'world') {
     event.stopImmediatePropagation();
@@ -198,10 +199,7 @@ addEventListener('fetch', (event) => {
     return;
   }
   if (via === 'network') {
-    // The page would answer PASSTHROUGH (mocks/browser.ts's isForTheWorld, the same test as routeOf's), so
-    // the browser fetches it without this worker: MSW's path would first wait for the page's main thread,
-    // busy rendering the very route whose code chunks these are (a trace of an in-app navigation showed
-    // each chunk answered 170-220 ms after it was asked for, behind that round trip).
+    // The browser fetches it without this worker (routeOf says why).
     event.stopImmediatePropagation();
     return;
   }
