@@ -1,3 +1,4 @@
+import type { BrowserContext, Page } from '@playwright/test';
 import { ARM, expect, test } from './fixtures';
 
 // A file of its own: Playwright takes a trace setting only at a file's top level (it forces a new worker).
@@ -13,22 +14,37 @@ test.use({
   trace: { mode: 'retain-on-first-failure', snapshots: false, screenshots: true, sources: true },
 });
 
+/** The connections page of `registered`, and a way to stop its service worker as the browser does. */
+async function connectionsWithStoppableWorker(
+  page: Page,
+  context: BrowserContext,
+  gotoScenario: (path: string, scenario: string) => Promise<void>,
+): Promise<() => Promise<unknown>> {
+  await gotoScenario('/', 'registered');
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  return () => cdp.send('ServiceWorker.stopAllWorkers');
+}
+
+/** An in-app navigation that needs a route's code: the cluster, from the connections list. */
+async function openCluster(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'hci-cluster01' }).first().click();
+  await expect(page.getByRole('heading', { name: 'hci-cluster01' }).first()).toBeVisible();
+}
+
 test('after the browser stops the service worker, the next fetch and navigation are answered by the world', async ({
   page,
   context,
   gotoScenario,
 }) => {
-  await gotoScenario('/', 'registered');
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
+  const stopWorkers = await connectionsWithStoppableWorker(page, context, gotoScenario);
+  await stopWorkers();
 
   const status = await page.evaluate(async (url) => (await fetch(url)).status, SUBSCRIPTIONS);
   expect(status).toBe(200);
 
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await page.getByRole('link', { name: 'hci-cluster01' }).first().click();
-  await expect(page.getByRole('heading', { name: 'hci-cluster01' }).first()).toBeVisible();
+  await stopWorkers();
+  await openCluster(page);
   await expect(page.getByText(/failed: 404/)).toHaveCount(0);
   await expect(page.getByText('hci-node1').first()).toBeVisible();
 });
@@ -38,10 +54,8 @@ test("after the browser stops the service worker, the app's code still comes fro
   context,
   gotoScenario,
 }) => {
-  await gotoScenario('/', 'registered');
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
+  const stopWorkers = await connectionsWithStoppableWorker(page, context, gotoScenario);
+  await stopWorkers();
   // A response the worker gave dies with it when it is stopped again: the browser then keeps the failed
   // module, and every later navigation that needs it fails until a reload.
   const throughWorker: string[] = [];
@@ -49,7 +63,6 @@ test("after the browser stops the service worker, the app's code still comes fro
     if (response.request().resourceType() === 'script' && response.fromServiceWorker())
       throughWorker.push(response.url());
   });
-  await page.getByRole('link', { name: 'hci-cluster01' }).first().click();
-  await expect(page.getByRole('heading', { name: 'hci-cluster01' }).first()).toBeVisible();
+  await openCluster(page);
   expect(throughWorker).toEqual([]);
 });
