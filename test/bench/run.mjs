@@ -209,15 +209,14 @@ const COLD_RUNS = Number(args['cold-runs'] ?? Math.max(2 * RUNS, 7));
 
 const spread = (xs) => `${Math.round(Math.min(...xs))}–${Math.round(Math.max(...xs))} ms`;
 
-async function coldLoadRows(ctx) {
-  // Each side's load times and CPU times, round by round; `phases` keeps the portal's marks.
-  const side = (url) => ({ url, times: [], cpu: [] });
-  const app = side(`${ctx.appUrl}${CONNECTIONS}`);
-  const bare = side(`${ctx.bareUrl}/`);
-  const against = ctx.againstUrl ? side(`${ctx.againstUrl}${CONNECTIONS}`) : undefined;
-  const sides = [app, bare, ...(against ? [against] : [])];
-  const phases = [];
-  // One unmeasured load of each first: the server's and the disk's first reads are not what a user waits for.
+/** A page cold-loaded round by round: its load times, CPU times and marks (mocks/browser.ts's phases). */
+const coldSide = (url) => ({ url, times: [], cpu: [], marks: [] });
+
+/**
+ * COLD_RUNS interleaved rounds of cold loads of `sides`, after one unmeasured load of each: the server's and
+ * the disk's first reads are not what a user waits for.
+ */
+async function coldRounds(ctx, sides) {
   for (const { url } of sides) await coldLoad(ctx, url, READY_TEXT);
   await interleaved(
     COLD_RUNS,
@@ -225,26 +224,34 @@ async function coldLoadRows(ctx) {
       const load = await coldLoad(ctx, s.url, READY_TEXT);
       s.times.push(load.readyAt);
       s.cpu.push(load.cpu);
-      if (s === app) phases.push(load.marks);
+      s.marks.push(load.marks);
     }),
   );
+}
+
+/** The median of the rounds' ratios, so one slow moment of the machine does not skew a single side. */
+const medianRatio = (side, bare) => median(side.times.map((x, i) => x / bare.times[i])).toFixed(1);
+
+async function coldLoadRows(ctx) {
+  const app = coldSide(`${ctx.appUrl}${CONNECTIONS}`);
+  const bare = coldSide(`${ctx.bareUrl}/`);
+  const against = ctx.againstUrl ? coldSide(`${ctx.againstUrl}${CONNECTIONS}`) : undefined;
+  await coldRounds(ctx, [app, bare, ...(against ? [against] : [])]);
   const a = median(app.times);
   const b = median(bare.times);
-  // The ratio of each interleaved round, so one slow moment of the machine does not skew a single side.
-  const ratiosToBare = (s) => s.times.map((x, i) => x / bare.times[i]);
   const rows = [
     {
       measure: `Cold load to the connections page's data (\`registered\`), median of ${COLD_RUNS} interleaved pairs (target ≤ 4×)`,
       portal: ms(a),
       baseline: ms(b),
       ratio: ratio(a, b),
-      note: `median of the pairs' ratios ${median(ratiosToBare(app)).toFixed(1)}×; portal ${spread(app.times)}, bare page ${spread(bare.times)}`,
+      note: `median of the pairs' ratios ${medianRatio(app, bare)}×; portal ${spread(app.times)}, bare page ${spread(bare.times)}`,
     },
     {
       measure: "Cold load, the portal's phases (medians, ms since navigation)",
       portal: '–',
       note: COLD_PHASES.map(([mark, label]) => {
-        const at = phases.map((p) => p[mark]).filter((x) => x !== undefined);
+        const at = app.marks.map((p) => p[mark]).filter((x) => x !== undefined);
         return `${label} ${at.length ? Math.round(median(at)) : '–'}`;
       }).join(', '),
     },
@@ -266,7 +273,7 @@ async function coldLoadRows(ctx) {
       portal: ms(c),
       baseline: ms(b),
       ratio: ratio(c, b),
-      note: `median of its rounds' ratios ${median(ratiosToBare(against)).toFixed(1)}×; median of the rounds' differences (this tree − ${ctx.againstRev}) ${ms(median(app.times.map((x, i) => x - against.times[i])))}; ${spread(against.times)}`,
+      note: `median of its rounds' ratios ${medianRatio(against, bare)}×; median of the rounds' differences (this tree − ${ctx.againstRev}) ${ms(median(app.times.map((x, i) => x - against.times[i])))}; ${spread(against.times)}`,
     });
   }
   return rows;
@@ -370,16 +377,11 @@ async function coldFloorRows(ctx) {
     console.error(`building the reference page ${name}…`);
     const served = await serve(await buildReference(page, join(ctx.work, name)));
     ctx.cleanup.unshift(served.close);
-    references.push({ name, what: page.what, url: `${served.url}${CONNECTIONS}`, times: [] });
+    references.push({ name, what: page.what, ...coldSide(`${served.url}${CONNECTIONS}`) });
   }
-  const app = { url: `${ctx.appUrl}${CONNECTIONS}`, times: [] };
-  const bare = { url: `${ctx.bareUrl}/`, times: [] };
-  const sides = [app, ...references, bare];
-  for (const { url } of sides) await coldLoad(ctx, url, READY_TEXT);
-  await interleaved(
-    COLD_RUNS,
-    sides.map((s) => async () => s.times.push((await coldLoad(ctx, s.url, READY_TEXT)).readyAt)),
-  );
+  const app = coldSide(`${ctx.appUrl}${CONNECTIONS}`);
+  const bare = coldSide(`${ctx.bareUrl}/`);
+  await coldRounds(ctx, [app, ...references, bare]);
   const b = median(bare.times);
   return [app, ...references].map((s) => ({
     measure:
@@ -389,7 +391,7 @@ async function coldFloorRows(ctx) {
     portal: ms(median(s.times)),
     baseline: ms(b),
     ratio: ratio(median(s.times), b),
-    note: `median of the rounds' ratios ${median(s.times.map((x, i) => x / bare.times[i])).toFixed(1)}×; ${spread(s.times)}`,
+    note: `median of the rounds' ratios ${medianRatio(s, bare)}×; ${spread(s.times)}`,
   }));
 }
 
